@@ -1,0 +1,62 @@
+"""Who is acting: the logged-in user (or headless command), their role and the unlocked data key."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sle_desktop.app.errors import PermissionDenied
+
+ROLES = ("investigator", "coordinator", "monitor", "admin")
+ROLE_LABELS = {
+    "investigator": "Investigator",
+    "coordinator": "Study coordinator",
+    "monitor": "Monitor (read-only)",
+    "admin": "Administrator",
+    "cli": "Headless command",
+}
+
+# What each role may do. Monitors read only; admins manage accounts and site settings.
+PERMISSIONS = {
+    "investigator": {"view", "enter_data", "screen", "enrol", "assign_arm", "sign", "export", "configure_sync"},
+    "coordinator": {"view", "enter_data", "screen", "sign", "export"},
+    "monitor": {"view"},
+    "admin": {"view", "manage_users", "configure_sync", "export"},
+    "cli": {"view", "export", "configure_sync", "demo"},
+}
+ACTION_LABELS = {
+    "view": "view study data",
+    "enter_data": "enter or change study data",
+    "screen": "screen patients",
+    "enrol": "enrol patients",
+    "assign_arm": "assign the treatment arm",
+    "sign": "sign records",
+    "export": "export sync bundles",
+    "configure_sync": "change the sync keys",
+    "manage_users": "manage user accounts",
+    "demo": "generate demo data",
+}
+
+
+@dataclass
+class Session:
+    """An authenticated actor. `username` is what the audit trail records."""
+
+    store: object
+    username: str
+    display_name: str
+    role: str
+    data_key: bytes | None
+
+    def can(self, action: str) -> bool:
+        return action in PERMISSIONS.get(self.role, set())
+
+    def require(self, action: str) -> None:
+        """Raise PermissionDenied unless the role allows `action`."""
+        if not self.can(action):
+            label = ROLE_LABELS.get(self.role, self.role)
+            raise PermissionDenied(f"A {label} account cannot {ACTION_LABELS.get(action, action)}.")
+
+    def require_key(self) -> bytes:
+        if self.data_key is None:
+            raise PermissionDenied("The site data key is locked; log in again.")
+        return self.data_key

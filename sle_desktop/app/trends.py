@@ -1,0 +1,430 @@
+"""Trend data for plots, as plain values (numpy arrays and lists): one patient over time, and the arms compared.
+
+No Qt here: `ui/plots.py` draws what these functions return. Study day 0 = the subject's
+baseline date (clinical-reference §5); outcomes follow §2 (change from baseline,
+SLEDAI-4, "SRI-4 (without BILAG)", SELENA flare vs the previous assessment).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+
+from sle_desktop.app import visits as visits_uc
+from sle_desktop.app.errors import NotFound, ValidationError
+from sle_desktop.app.session import Session
+from sle_desktop.app.study import load_study
+from sle_desktop.app.subjects import ARM_LABELS, ARMS
+from sle_desktop.domain import labs as lab_rules
+from sle_desktop.domain import outcomes, schedule
+from sle_desktop.domain.outcomes import SRI4_LABEL
+
+ENDPOINT_VISIT = "month_6"
+"""The primary-endpoint visit at which responder proportions are given."""
+COHORT_STATUSES = ("enrolled", "withdrawn", "completed")
+"""Subject statuses that have an arm (screened and screen-failed subjects have none)."""
+RENAL_TESTS = ("protein_24h", "upcr", "c3", "c4", "anti_dsdna")
+"""Lab tests of the renal/serology panels, besides eGFR (computed from creatinine)."""
+EGFR_UNIT = "mL/min/1.73 m²"
+_NAN = float("nan")
+
+
+# --------------------------------------------------------------------------- shared pieces
+
+@dataclass(frozen=True)
+class VisitWindow:
+    """A scheduled visit in study days: earliest ≤ target ≤ latest (equal when the visit has no window)."""
+
+    code: str
+    label: str
+    earliest_day: int
+    target_day: int
+    latest_day: int
+
+    @property
+    def has_window(self) -> bool:
+        return self.latest_day > self.earliest_day
+
+
+def visit_windows() -> tuple[VisitWindow, ...]:
+    """Scheduled visits from baseline on (screening is a period before day 0), in target order."""
+    out = []
+    for v in load_study().visits:
+        if not v.scheduled or v.target_day is None or v.code == "screening":
+            continue
+        w = v.window_days or 0
+        out.append(VisitWindow(v.code, v.label, v.target_day - w, v.target_day, v.target_day + w))
+    return tuple(sorted(out, key=lambda w: w.target_day))
+
+
+def _visit_labels() -> dict[str, str]:
+    return {v.code: v.label for v in load_study().visits}
+
+
+def _d(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+# --------------------------------------------------------------------------- one patient
+
+@dataclass
+class LabSeries:
+    """One lab (or derived) value over time with the laboratory's normal limits per point (NaN = none given)."""
+
+    test: str
+    label: str
+    unit: str
+    day: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=int))
+    value: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    lln: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    uln: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    dates: list[date] = field(default_factory=list)
+    visit_code: list[str | None] = field(default_factory=list)
+    visit_label: list[str | None] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def n(self) -> int:
+        return int(self.value.size)
+
+
+@dataclass(frozen=True)
+class AdverseEventMark:
+    day: int
+    onset_date: date
+    term: str
+    grade: int
+    serious: bool
+    relationship: str
+
+
+@dataclass
+class PatientTrends:
+    """Everything the patient trend plot shows. Arrays are aligned per assessment (ordered by visit date)."""
+
+    subject_uuid: str
+    subject_label: str
+    arm: str | None
+    status: str
+    baseline_date: date | None
+    visit_uuid: list[str] = field(default_factory=list)
+    visit_code: list[str] = field(default_factory=list)
+    visit_label: list[str] = field(default_factory=list)
+    visit_date: list[date] = field(default_factory=list)
+    window_status: list[str | None] = field(default_factory=list)
+    day: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=int))
+    score: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=int))
+    pga: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    change: np.ndarray = field(default_factory=lambda: np.zeros(0))  # NaN where there is no baseline SLEDAI
+    sledai4: list[bool | None] = field(default_factory=list)  # None at baseline / without a baseline SLEDAI
+    sri4: list[bool | None] = field(default_factory=list)
+    flare: list[str | None] = field(default_factory=list)  # None for the first assessment
+    labs: dict[str, LabSeries] = field(default_factory=dict)  # RENAL_TESTS + "egfr"
+    egfr_missing: list[tuple[int, str]] = field(default_factory=list)  # (study day, why not computed)
+    windows: tuple[VisitWindow, ...] = ()
+    infusion_day: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=int))
+    infusion_date: list[date] = field(default_factory=list)
+    adverse_events: list[AdverseEventMark] = field(default_factory=list)
+
+    @property
+    def n_assessments(self) -> int:
+        return len(self.visit_uuid)
+
+    @property
+    def has_data(self) -> bool:
+        """At least one SLEDAI assessment."""
+        return self.n_assessments >= 1
+
+    @property
+    def has_trend(self) -> bool:
+        """Two or more assessments: something to draw a trend through."""
+        return self.n_assessments >= 2
+
+    @property
+    def state(self) -> str:
+        """"empty" (no assessment), "single" (one) or "trend" (two or more)."""
+        return "trend" if self.has_trend else "single" if self.has_data else "empty"
+
+
+def _subject_row(session: Session, subject_uuid: str) -> dict:
+    row = session.store.query_one(
+        "SELECT uuid, subject_id, screening_number, arm, status, baseline_date FROM subjects "
+        "WHERE uuid = ? AND deleted = 0", (subject_uuid,))
+    if row is None:
+        raise NotFound("No such subject.")
+    return row
+
+
+def patient_trends(session: Session, subject_uuid: str) -> PatientTrends:
+    """The subject's SLEDAI/PGA, derived outcomes, renal labs, eGFR, visit windows, infusions and AEs by study day."""
+    session.require("view")
+    store = session.store
+    subject = _subject_row(session, subject_uuid)
+    baseline = _d(subject["baseline_date"])
+    out = PatientTrends(subject_uuid, subject["subject_id"] or subject["screening_number"], subject["arm"],
+                        subject["status"], baseline, windows=visit_windows())
+    if baseline is None:
+        return out
+    labels = _visit_labels()
+    rows = store.query(
+        "SELECT v.uuid, v.visit_code, v.visit_date, v.window_status, s.score, s.pga "
+        "FROM sledai_assessments s JOIN visits v ON v.uuid = s.visit_uuid "
+        "WHERE s.subject_uuid = ? AND s.deleted = 0 AND v.deleted = 0 ORDER BY v.visit_date, v.created_at",
+        (subject_uuid,))
+    out.visit_uuid = [r["uuid"] for r in rows]
+    out.visit_code = [r["visit_code"] for r in rows]
+    out.visit_label = [labels.get(r["visit_code"], r["visit_code"]) for r in rows]
+    out.visit_date = [date.fromisoformat(r["visit_date"]) for r in rows]
+    out.window_status = [r["window_status"] for r in rows]
+    out.day = np.array([schedule.study_day(baseline, d) for d in out.visit_date], dtype=int)
+    out.score = np.array([r["score"] for r in rows], dtype=int)
+    out.pga = np.array([r["pga"] for r in rows], dtype=float)
+    base = next((r for r in rows if r["visit_code"] == "baseline"), None)
+    change, sledai4, sri4, flare = [], [], [], []
+    for i, r in enumerate(rows):
+        if base is None:
+            change.append(_NAN)
+            sledai4.append(None)
+            sri4.append(None)
+        else:
+            change.append(float(outcomes.change_from_baseline(base["score"], r["score"])))
+            is_base = r is base
+            sledai4.append(None if is_base else outcomes.sledai4_response(base["score"], r["score"]))
+            sri4.append(None if is_base else outcomes.sri4_without_bilag(base["score"], r["score"], base["pga"], r["pga"]))
+        flare.append(None if i == 0 else outcomes.selena_flare(rows[i - 1]["score"], r["score"],
+                                                                rows[i - 1]["pga"], r["pga"]))
+    out.change = np.array(change, dtype=float)
+    out.sledai4, out.sri4, out.flare = sledai4, sri4, flare
+    out.labs = _patient_labs(session, subject_uuid, baseline, labels, out)
+    inf = store.query("SELECT infusion_date FROM infusions WHERE subject_uuid = ? AND deleted = 0 "
+                      "ORDER BY infusion_date", (subject_uuid,))
+    out.infusion_date = [date.fromisoformat(r["infusion_date"]) for r in inf]
+    out.infusion_day = np.array([schedule.study_day(baseline, d) for d in out.infusion_date], dtype=int)
+    out.adverse_events = [
+        AdverseEventMark(schedule.study_day(baseline, date.fromisoformat(r["onset_date"])),
+                         date.fromisoformat(r["onset_date"]), r["term"], r["grade"], bool(r["serious"]), r["relationship"])
+        for r in store.query("SELECT onset_date, term, grade, serious, relationship FROM adverse_events "
+                             "WHERE subject_uuid = ? AND deleted = 0 ORDER BY onset_date, created_at", (subject_uuid,))
+    ]
+    return out
+
+
+def _patient_labs(session: Session, subject_uuid: str, baseline: date, labels: dict, out: PatientTrends) -> dict:
+    rows = session.store.query(
+        "SELECT l.test, l.value, l.unit, l.lln, l.uln, l.sample_date, l.visit_uuid, v.visit_code "
+        "FROM labs l LEFT JOIN visits v ON v.uuid = l.visit_uuid AND v.deleted = 0 "
+        f"WHERE l.subject_uuid = ? AND l.deleted = 0 AND l.test IN ({', '.join('?' * (len(RENAL_TESTS) + 1))}) "
+        "ORDER BY l.sample_date, l.created_at",
+        (subject_uuid, *RENAL_TESTS, "creatinine"))
+    series: dict[str, dict[str, list]] = {}
+
+    def add(test, when, value, lln, uln, code, note=""):
+        s = series.setdefault(test, {k: [] for k in ("day", "value", "lln", "uln", "dates", "code", "notes")})
+        s["day"].append(schedule.study_day(baseline, when))
+        s["value"].append(value)
+        s["lln"].append(_NAN if lln is None else lln)
+        s["uln"].append(_NAN if uln is None else uln)
+        s["dates"].append(when)
+        s["code"].append(code)
+        s["notes"].append(note)
+
+    for r in rows:
+        when = date.fromisoformat(r["sample_date"])
+        if r["test"] == "creatinine":
+            if r["visit_uuid"] is None or r["visit_code"] is None:
+                continue
+            egfr, why = visits_uc.visit_egfr(session, r["visit_uuid"])
+            if egfr is None:
+                out.egfr_missing.append((schedule.study_day(baseline, when), why))
+            else:
+                add("egfr", when, egfr, None, None, r["visit_code"], why)
+        else:
+            add(r["test"], when, r["value"], r["lln"], r["uln"], r["visit_code"])
+    result = {}
+    for test in (*RENAL_TESTS, "egfr"):
+        if test == "egfr":
+            label, unit = "eGFR (CKD-EPI 2021)", EGFR_UNIT
+        else:
+            t = lab_rules.lab_test(test)
+            label, unit = t.label, t.unit
+        s = series.get(test)
+        ls = LabSeries(test, label, unit)
+        if s:
+            ls.day = np.array(s["day"], dtype=int)
+            ls.value = np.array(s["value"], dtype=float)
+            ls.lln = np.array(s["lln"], dtype=float)
+            ls.uln = np.array(s["uln"], dtype=float)
+            ls.dates, ls.visit_code, ls.notes = s["dates"], s["code"], s["notes"]
+            ls.visit_label = [labels.get(c, c) if c else None for c in s["code"]]
+        result[test] = ls
+    return result
+
+
+# --------------------------------------------------------------------------- the arms compared
+
+@dataclass(frozen=True)
+class VisitStat:
+    """Change from baseline at one scheduled visit in one arm: n, mean, sample SD and SE (None when undefined)."""
+
+    visit_code: str
+    label: str
+    target_day: int
+    n: int
+    mean: float | None
+    sd: float | None
+    se: float | None
+
+
+@dataclass
+class ArmCohort:
+    """One arm: per-visit statistics, every subject's trajectory and the month-6 responders."""
+
+    arm: str
+    label: str
+    n_subjects: int = 0
+    visits: list[VisitStat] = field(default_factory=list)
+    # Trajectories, concatenated: subject k's points are traj_day[traj_start[k]:traj_start[k + 1]].
+    traj_day: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    traj_change: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    traj_start: np.ndarray = field(default_factory=lambda: np.zeros(1, dtype=int))
+    endpoint_n: int = 0
+    sri4_responders: int = 0
+    sledai4_responders: int = 0
+
+    def stat(self, visit_code: str) -> VisitStat:
+        for s in self.visits:
+            if s.visit_code == visit_code:
+                return s
+        raise KeyError(visit_code)
+
+    def trajectories(self) -> list[tuple[np.ndarray, np.ndarray]]:
+        """(study days, changes) per subject."""
+        st = self.traj_start
+        return [(self.traj_day[st[k]:st[k + 1]], self.traj_change[st[k]:st[k + 1]]) for k in range(len(st) - 1)]
+
+    @property
+    def connect(self) -> np.ndarray:
+        """For one polyline through all trajectories: True where point i joins point i+1 (same subject)."""
+        c = np.ones(self.traj_day.size, dtype=bool)
+        ends = self.traj_start[1:] - 1
+        c[ends[ends >= 0]] = False
+        return c
+
+    @property
+    def sri4_proportion(self) -> float | None:
+        return self.sri4_responders / self.endpoint_n if self.endpoint_n else None
+
+    @property
+    def sledai4_proportion(self) -> float | None:
+        return self.sledai4_responders / self.endpoint_n if self.endpoint_n else None
+
+
+@dataclass
+class CohortTrends:
+    """The arms (in ARMS order, only those selected) with data as of `today`."""
+
+    arms: dict[str, ArmCohort]
+    windows: tuple[VisitWindow, ...]
+    arm_filter: str | None
+    status_filter: str | None
+    today: date
+    endpoint_visit: str = ENDPOINT_VISIT
+    sri4_label: str = SRI4_LABEL
+
+    @property
+    def n_subjects(self) -> int:
+        return sum(a.n_subjects for a in self.arms.values())
+
+    @property
+    def has_data(self) -> bool:
+        return self.n_subjects > 0
+
+
+def _mean_sd_se(values: np.ndarray) -> tuple[float | None, float | None, float | None]:
+    n = values.size
+    if n == 0:
+        return None, None, None
+    mean = float(values.mean())
+    if n < 2:
+        return mean, None, None
+    sd = float(values.std(ddof=1))
+    return mean, sd, sd / math.sqrt(n)
+
+
+def cohort_trends(session: Session, *, arm: str | None = None, status: str | None = None,
+                  today: date | None = None) -> CohortTrends:
+    """Change from baseline by arm and scheduled visit (n, mean, SE), trajectories and month-6 responders.
+
+    Subjects count once they have a baseline SLEDAI; assessments after `today` (default: today) are left out.
+    One query over the whole assessment table; the statistics are vectorised.
+    """
+    session.require("view")
+    problems = {}
+    if arm is not None and arm not in ARMS:
+        problems["arm"] = f"Unknown arm {arm!r} (use one of: {', '.join(ARMS)})."
+    if status is not None and status not in COHORT_STATUSES:
+        problems["status"] = f"Unknown status {status!r} (use one of: {', '.join(COHORT_STATUSES)})."
+    if problems:
+        raise ValidationError(problems)
+    today = today or date.today()
+    windows = visit_windows()
+    sql = ("SELECT sub.uuid, sub.arm, sub.baseline_date, v.visit_code, v.visit_date, s.score, s.pga "
+           "FROM sledai_assessments s JOIN visits v ON v.uuid = s.visit_uuid JOIN subjects sub ON sub.uuid = s.subject_uuid "
+           "WHERE s.deleted = 0 AND v.deleted = 0 AND sub.deleted = 0 AND sub.arm IS NOT NULL "
+           "AND sub.baseline_date IS NOT NULL AND v.visit_date <= ?")
+    params: list = [today.isoformat()]
+    if arm is not None:
+        sql += " AND sub.arm = ?"
+        params.append(arm)
+    if status is not None:
+        sql += " AND sub.status = ?"
+        params.append(status)
+    else:
+        sql += f" AND sub.status IN ({', '.join('?' * len(COHORT_STATUSES))})"
+        params.extend(COHORT_STATUSES)
+    sql += " ORDER BY sub.uuid, v.visit_date, v.created_at"
+    rows = session.store.conn.execute(sql, params).fetchall()
+    arms = {a: ArmCohort(a, ARM_LABELS[a]) for a in ARMS if arm in (None, a)}
+    if rows:
+        uuids, arm_col, base_dates, codes, vdates, scores, pgas = (np.array(c) for c in zip(*rows))
+        scores = scores.astype(float)
+        pga_tenths = np.rint(pgas.astype(float) * 10).astype(int)
+        day = (vdates.astype("datetime64[D]") - base_dates.astype("datetime64[D]")).astype(int)
+        # Subjects are contiguous (ORDER BY sub.uuid): one index per subject.
+        new_subject = np.ones(uuids.size, dtype=bool)
+        new_subject[1:] = uuids[1:] != uuids[:-1]
+        subj = np.cumsum(new_subject) - 1
+        n_subj = int(subj[-1]) + 1
+        is_base = codes == "baseline"
+        base_score = np.full(n_subj, np.nan)
+        base_score[subj[is_base]] = scores[is_base]
+        base_tenths = np.zeros(n_subj, dtype=int)
+        base_tenths[subj[is_base]] = pga_tenths[is_base]
+        keep = ~np.isnan(base_score[subj])
+        change = scores - base_score[subj]
+        subj_arm = arm_col[new_subject]
+        for a, cohort in arms.items():
+            in_arm = keep & (arm_col == a)
+            cohort.n_subjects = int(np.count_nonzero(~np.isnan(base_score) & (subj_arm == a)))
+            for w in windows:
+                mean, sd, se = _mean_sd_se(change[in_arm & (codes == w.code)])
+                cohort.visits.append(VisitStat(w.code, w.label, w.target_day,
+                                               int(np.count_nonzero(in_arm & (codes == w.code))), mean, sd, se))
+            cohort.traj_day = day[in_arm].astype(float)
+            cohort.traj_change = change[in_arm]
+            starts = np.flatnonzero(new_subject[in_arm])
+            cohort.traj_start = np.append(starts, cohort.traj_day.size).astype(int)
+            end = in_arm & (codes == ENDPOINT_VISIT)
+            drop = -change[end]
+            sledai4 = drop >= outcomes.SLEDAI_RESPONSE_POINTS
+            pga_rise = pga_tenths[end] - base_tenths[subj[end]]
+            cohort.endpoint_n = int(np.count_nonzero(end))
+            cohort.sledai4_responders = int(np.count_nonzero(sledai4))
+            cohort.sri4_responders = int(np.count_nonzero(sledai4 & (pga_rise < outcomes.SRI4_MAX_PGA_INCREASE_TENTHS)))
+    else:
+        for cohort in arms.values():
+            cohort.visits = [VisitStat(w.code, w.label, w.target_day, 0, None, None, None) for w in windows]
+    return CohortTrends(arms, windows, arm, status, today)

@@ -1,0 +1,189 @@
+"""The site's SQLite store: one file, WAL, synchronous=FULL, foreign keys on, numbered migrations."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import stat
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator
+
+import sqlite_utils
+
+
+class StoreError(Exception):
+    """A store problem explained in words a site user can act on."""
+
+
+class StoreVersionError(StoreError):
+    """The database was written by a newer version of the application."""
+
+
+def _restrict_permissions(path: Path) -> None:
+    """Make a file readable and writable by its owner only, where the OS supports it."""
+    try:
+        os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
+    except OSError:
+        pass
+
+
+class Store:
+    """An open site database. Use `Store.open(path)` or `Store.memory()`."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None):
+        self.conn = conn
+        self.path = path
+        self.db = sqlite_utils.Database(conn)
+        self._depth = 0
+
+    # -- opening -------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | os.PathLike, *, migrate: bool = True, backup: bool = True) -> "Store":
+        """Open (creating if absent) the database at `path` and bring its schema up to date."""
+        from sle_desktop.store import migrations
+
+        path = Path(path)
+        if path.exists() and path.is_dir():
+            raise StoreError(f"{path} is a folder, not a database file.")
+        if not path.parent.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+        is_new = not path.exists() or path.stat().st_size == 0
+        try:
+            conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=30)
+        except sqlite3.Error as exc:
+            raise StoreError(f"Cannot open the database {path}: {exc}") from exc
+        store = cls(conn, path)
+        try:
+            store._configure()
+            if is_new:
+                _restrict_permissions(path)
+            if migrate:
+                version = migrations.current_version(store)
+                if version > migrations.LATEST:
+                    raise StoreVersionError(
+                        f"The database {path.name} was written by a newer version of sle_desktop "
+                        f"(schema version {version}; this program knows up to {migrations.LATEST}). "
+                        "Install the newer version of the program; the database has not been changed."
+                    )
+                if version < migrations.LATEST and version > 0 and backup:
+                    store.backup_copy(f"before-migration-v{version}")
+                migrations.migrate(store)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise StoreError(
+                f"{path} is not a readable sle_desktop database ({exc}). "
+                "It may be damaged or a different kind of file; restore it from a backup."
+            ) from exc
+        except BaseException:
+            conn.close()
+            raise
+        return store
+
+    @classmethod
+    def memory(cls) -> "Store":
+        """A fresh in-memory store with the current schema (tests and self-test)."""
+        from sle_desktop.store import migrations
+
+        conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        store = cls(conn, None)
+        store._configure()
+        migrations.migrate(store)
+        return store
+
+    def clone(self) -> "Store":
+        """A second connection to the same file, for a background thread (in-memory stores return self)."""
+        if self.path is None:
+            return self
+        return Store.open(self.path, migrate=False)
+
+    def _configure(self) -> None:
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        if self.path is not None:
+            mode = self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                raise StoreError(f"Cannot switch {self.path} to WAL mode (got {mode}).")
+        self.conn.execute("PRAGMA synchronous = FULL")
+        self.conn.execute("PRAGMA busy_timeout = 30000")
+        # Touch the schema so a file that is not SQLite fails here, inside open().
+        self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+
+    def close(self) -> None:
+        """Close the connection (checkpointing the WAL)."""
+        try:
+            self.conn.close()
+        except sqlite3.Error:
+            pass
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- transactions --------------------------------------------------------
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (BEGIN IMMEDIATE); nested use joins the outer one."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self.conn
+            finally:
+                self._depth -= 1
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield self.conn
+        except BaseException:
+            self._depth = 0
+            self.conn.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("ROLLBACK")
+            raise StoreError(f"The change could not be saved: {exc}. Nothing was written.") from exc
+
+    @property
+    def in_transaction(self) -> bool:
+        return self._depth > 0
+
+    # -- queries -------------------------------------------------------------
+    def query(self, sql: str, params: tuple | dict = ()) -> list[dict]:
+        """Rows as plain dicts."""
+        cur = self.conn.execute(sql, params)
+        cols = [c[0] for c in cur.description or ()]
+        return [dict(zip(cols, row)) for row in cur.fetchall()]
+
+    def query_one(self, sql: str, params: tuple | dict = ()) -> dict | None:
+        rows = self.query(sql, params)
+        return rows[0] if rows else None
+
+    def scalar(self, sql: str, params: tuple | dict = ()):
+        row = self.conn.execute(sql, params).fetchone()
+        return row[0] if row else None
+
+    def integrity_ok(self) -> bool:
+        """True when `PRAGMA integrity_check` reports ok."""
+        return self.scalar("PRAGMA integrity_check") == "ok"
+
+    # -- backups -------------------------------------------------------------
+    def backup_copy(self, label: str) -> Path | None:
+        """A consistent copy of the database beside it (SQLite backup API); returns its path."""
+        if self.path is None:
+            return None
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        target = self.path.with_name(f"{self.path.stem}.{label}.{stamp}.sqlite")
+        dest = sqlite3.connect(str(target))
+        try:
+            self.conn.backup(dest)
+        finally:
+            dest.close()
+        _restrict_permissions(target)
+        return target
+

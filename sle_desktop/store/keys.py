@@ -1,0 +1,98 @@
+"""The site data key: creation, wrapping per user and per machine key file, unwrapping.
+
+The machine key file lives outside the database (user config dir, 0600) so that headless
+commands can sign bundles on the site PC while a copied database file alone cannot.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import stat
+from pathlib import Path
+
+import platformdirs
+
+from sle_desktop.store import crypto
+from sle_desktop.store.db import StoreError
+
+
+class KeyUnavailable(StoreError):
+    """The site data key cannot be unlocked here."""
+
+
+def key_dir() -> Path:
+    """Folder for machine key files (`SLE_DESKTOP_KEY_DIR` overrides the platform default)."""
+    override = os.environ.get("SLE_DESKTOP_KEY_DIR")
+    return Path(override) if override else Path(platformdirs.user_config_dir("sle_desktop", appauthor=False)) / "keys"
+
+
+def _machine_key_path(site_uuid: str) -> Path:
+    return key_dir() / f"{site_uuid}.key"
+
+
+def write_private_file(path: Path, data: bytes) -> None:
+    """Create a file readable by its owner only (0600 where the OS supports it), atomically."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, stat.S_IRUSR | stat.S_IWUSR)
+    try:
+        os.write(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(tmp, path)
+
+
+def create_machine_key(store, site_uuid: str, data_key: bytes) -> Path:
+    """Write a new machine key file and store the data key wrapped under it."""
+    machine_key = crypto.new_key()
+    path = _machine_key_path(site_uuid)
+    wrapped = crypto.seal(machine_key, data_key, b"sle_desktop machine key:" + site_uuid.encode())
+    with store.transaction() as conn:
+        conn.execute("DELETE FROM machine_keys WHERE key_id = ?", (site_uuid,))
+        conn.execute(
+            "INSERT INTO machine_keys (key_id, wrapped_data_key, created_at) VALUES (?, ?, datetime('now'))",
+            (site_uuid, wrapped),
+        )
+        write_private_file(path, base64.b64encode(machine_key) + b"\n")
+    return path
+
+
+def data_key_from_machine(store, site_uuid: str) -> bytes:
+    """Unlock the data key with this PC's machine key file (headless commands)."""
+    path = _machine_key_path(site_uuid)
+    row = store.query_one("SELECT wrapped_data_key FROM machine_keys WHERE key_id = ?", (site_uuid,))
+    if row is None:
+        raise KeyUnavailable("This database has no machine key; log in once in the application on the site PC.")
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        raise KeyUnavailable(
+            f"The site key file {path} is missing on this computer. Headless commands run only on the site PC; "
+            "log in once in the application to recreate it."
+        ) from None
+    try:
+        machine_key = base64.b64decode(raw.strip(), validate=True)
+        if len(machine_key) != 32:
+            raise ValueError("wrong length")
+        return crypto.open_sealed(machine_key, row["wrapped_data_key"], b"sle_desktop machine key:" + site_uuid.encode())
+    except (ValueError, crypto.CryptoError):
+        raise KeyUnavailable(f"The site key file {path} does not belong to this database or is damaged.") from None
+
+
+def wrap_for_user(username: str, password: str, data_key: bytes) -> tuple[bytes, str, bytes]:
+    """(salt, kdf params JSON, wrapped data key) for storing in the user's row."""
+    salt = os.urandom(16)
+    kek = crypto.derive_key(password, salt, crypto.KDF_PARAMS)
+    wrapped = crypto.seal(kek, data_key, b"sle_desktop user key:" + username.encode("utf-8"))
+    return salt, json.dumps(crypto.KDF_PARAMS, sort_keys=True), wrapped
+
+
+def unwrap_for_user(user_row: dict, password: str) -> bytes:
+    kek = crypto.derive_key(password, user_row["kdf_salt"], json.loads(user_row["kdf_params"]))
+    try:
+        return crypto.open_sealed(kek, user_row["wrapped_data_key"], b"sle_desktop user key:" + user_row["username"].encode("utf-8"))
+    except crypto.CryptoError:
+        raise KeyUnavailable("The data key could not be unlocked with this password.") from None

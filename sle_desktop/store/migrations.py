@@ -1,0 +1,352 @@
+"""Numbered schema migrations: each runs in one transaction and is recorded in `schema_migrations`.
+
+Migrations are frozen once released: never edit one, add the next number instead.
+Their DDL is spelled out here (not generated from the domain catalogue) so that an
+old database always migrates through exactly the same steps.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timezone
+from typing import Callable
+
+
+def _run_script(conn, script: str) -> None:
+    """Execute statements one by one: `executescript` would commit the migration's transaction."""
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            conn.execute(pending)
+            pending = ""
+    if pending.strip():
+        raise ValueError(f"incomplete SQL statement in migration: {pending.strip()[:80]}")
+
+# The 24 SELENA-SLEDAI descriptor columns of sledai_assessments, as released in v1.
+_SLEDAI_V1 = (
+    "seizure", "psychosis", "organic_brain_syndrome", "visual_disturbance", "cranial_nerve_disorder",
+    "lupus_headache", "cva", "vasculitis", "arthritis", "myositis", "urinary_casts", "hematuria",
+    "proteinuria", "pyuria", "rash", "alopecia", "mucosal_ulcers", "pleurisy", "pericarditis",
+    "low_complement", "increased_dna_binding", "fever", "thrombocytopenia", "leukopenia",
+)
+
+# Columns every clinical table carries.
+_CLINICAL = """
+    uuid TEXT PRIMARY KEY,
+    change_seq INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    updated_at TEXT,
+    updated_by TEXT,
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))
+"""
+
+
+def _v1_core(conn) -> None:
+    sledai_cols = ",\n".join(f"    {c} INTEGER NOT NULL DEFAULT 0 CHECK ({c} IN (0, 1))" for c in _SLEDAI_V1)
+    _run_script(conn, 
+        f"""
+CREATE TABLE site (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    site_uuid TEXT NOT NULL,
+    code TEXT NOT NULL,
+    name TEXT NOT NULL,
+    study_id TEXT NOT NULL,
+    study_version TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+INSERT INTO counters (name, value) VALUES ('subject_number', 0), ('screening_number', 0);
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE TABLE users (
+    username TEXT PRIMARY KEY,
+    display_name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('investigator', 'coordinator', 'monitor', 'admin')),
+    password_hash TEXT NOT NULL,
+    kdf_salt BLOB NOT NULL,
+    kdf_params TEXT NOT NULL,
+    wrapped_data_key BLOB NOT NULL,
+    failed_attempts INTEGER NOT NULL DEFAULT 0,
+    locked_until TEXT,
+    active INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL
+);
+-- The site data key wrapped for headless use by a key file kept outside the database.
+CREATE TABLE machine_keys (
+    key_id TEXT PRIMARY KEY,
+    wrapped_data_key BLOB NOT NULL,
+    created_at TEXT NOT NULL
+);
+
+CREATE TABLE audit (
+    seq INTEGER PRIMARY KEY,
+    at_utc TEXT NOT NULL,
+    at_local TEXT NOT NULL,
+    user TEXT NOT NULL,
+    "table" TEXT NOT NULL,
+    row_id TEXT NOT NULL,
+    field TEXT NOT NULL,
+    old TEXT,
+    new TEXT,
+    reason TEXT,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+);
+CREATE INDEX audit_row ON audit ("table", row_id);
+CREATE INDEX audit_user ON audit (user);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+
+CREATE TABLE subjects (
+    {_CLINICAL},
+    screening_number TEXT NOT NULL UNIQUE,
+    subject_id TEXT UNIQUE,
+    status TEXT NOT NULL CHECK (status IN ('screened', 'screen_failed', 'enrolled', 'withdrawn', 'completed')),
+    sex TEXT CHECK (sex IN ('F', 'M')),
+    year_of_birth INTEGER,
+    arm TEXT CHECK (arm IN ('msc', 'standard')),
+    arm_reason TEXT,
+    arm_assigned_by TEXT,
+    arm_assigned_at TEXT,
+    baseline_date TEXT,
+    withdrawn_reason TEXT
+);
+CREATE TABLE identifiers (
+    subject_uuid TEXT PRIMARY KEY REFERENCES subjects (uuid),
+    ciphertext BLOB NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE consents (
+    {_CLINICAL},
+    subject_uuid TEXT NOT NULL REFERENCES subjects (uuid),
+    consent_date TEXT NOT NULL,
+    version TEXT NOT NULL,
+    obtained_by TEXT
+);
+CREATE TABLE screenings (
+    {_CLINICAL},
+    subject_uuid TEXT NOT NULL REFERENCES subjects (uuid),
+    screening_date TEXT NOT NULL,
+    age_at_consent INTEGER,
+    acr_criteria TEXT NOT NULL,
+    anti_dsdna_positive INTEGER NOT NULL,
+    anti_dsdna_value REAL,
+    anti_dsdna_uln REAL,
+    sledai_codes TEXT NOT NULL,
+    sledai_score INTEGER NOT NULL,
+    biopsy_class TEXT,
+    biopsy_date TEXT,
+    proteinuria_g_per_day REAL,
+    upcr_g_per_g REAL,
+    active_sediment INTEGER NOT NULL,
+    investigator_confirms_nephritis INTEGER NOT NULL,
+    can_follow_procedures INTEGER NOT NULL,
+    needs_dialysis INTEGER NOT NULL,
+    planned_transplant INTEGER NOT NULL,
+    high_risk_condition INTEGER NOT NULL,
+    high_risk_text TEXT,
+    pregnant_or_lactating INTEGER NOT NULL,
+    pregnancy_test TEXT,
+    chronic_infection INTEGER NOT NULL,
+    infection_details TEXT,
+    last_malignancy_date TEXT,
+    eligible INTEGER NOT NULL,
+    failed_criteria TEXT NOT NULL
+);
+CREATE TABLE visits (
+    {_CLINICAL},
+    subject_uuid TEXT NOT NULL REFERENCES subjects (uuid),
+    visit_code TEXT NOT NULL,
+    visit_date TEXT NOT NULL,
+    study_day INTEGER,
+    window_status TEXT,
+    notes TEXT
+);
+CREATE TABLE sledai_assessments (
+    {_CLINICAL},
+    subject_uuid TEXT NOT NULL REFERENCES subjects (uuid),
+    visit_uuid TEXT NOT NULL REFERENCES visits (uuid),
+{sledai_cols},
+    sources TEXT NOT NULL DEFAULT '{{}}',
+    score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 105),
+    renal_score INTEGER NOT NULL CHECK (renal_score BETWEEN 0 AND 16),
+    pga REAL NOT NULL CHECK (pga BETWEEN 0 AND 3),
+    flare TEXT
+);
+CREATE TABLE labs (
+    {_CLINICAL},
+    subject_uuid TEXT NOT NULL REFERENCES subjects (uuid),
+    visit_uuid TEXT REFERENCES visits (uuid),
+    sample_date TEXT NOT NULL,
+    test TEXT NOT NULL,
+    value REAL NOT NULL,
+    unit TEXT NOT NULL,
+    lln REAL,
+    uln REAL
+);
+CREATE TABLE adverse_events (
+    {_CLINICAL},
+    subject_uuid TEXT NOT NULL REFERENCES subjects (uuid),
+    term TEXT NOT NULL,
+    onset_date TEXT NOT NULL,
+    stop_date TEXT,
+    grade INTEGER NOT NULL CHECK (grade BETWEEN 1 AND 5),
+    serious INTEGER NOT NULL CHECK (serious IN (0, 1)),
+    serious_criteria TEXT NOT NULL DEFAULT '[]',
+    relationship TEXT NOT NULL,
+    action_taken TEXT,
+    outcome TEXT,
+    aware_at TEXT NOT NULL,
+    infusion_uuid TEXT,
+    sae_exported_at TEXT,
+    sae_acknowledged_at TEXT
+);
+CREATE TABLE infusions (
+    {_CLINICAL},
+    subject_uuid TEXT NOT NULL REFERENCES subjects (uuid),
+    visit_uuid TEXT REFERENCES visits (uuid),
+    infusion_date TEXT NOT NULL,
+    start_time TEXT,
+    end_time TEXT,
+    lot_number TEXT NOT NULL,
+    cells_per_kg_million REAL NOT NULL,
+    total_cells REAL NOT NULL,
+    viability_pct REAL NOT NULL,
+    volume_ml REAL NOT NULL,
+    route TEXT NOT NULL DEFAULT 'IV',
+    weight_kg REAL NOT NULL,
+    premedication TEXT,
+    pre_bp_systolic INTEGER, pre_bp_diastolic INTEGER, pre_heart_rate INTEGER,
+    pre_temperature REAL, pre_spo2 INTEGER,
+    post_bp_systolic INTEGER, post_bp_diastolic INTEGER, post_heart_rate INTEGER,
+    post_temperature REAL, post_spo2 INTEGER,
+    reaction INTEGER NOT NULL DEFAULT 0,
+    reaction_ae_uuid TEXT REFERENCES adverse_events (uuid),
+    administered_by TEXT NOT NULL
+);
+CREATE TABLE con_meds (
+    {_CLINICAL},
+    subject_uuid TEXT NOT NULL REFERENCES subjects (uuid),
+    drug TEXT NOT NULL,
+    dose REAL,
+    dose_unit TEXT,
+    route TEXT,
+    frequency TEXT,
+    start_date TEXT,
+    stop_date TEXT,
+    indication TEXT
+);
+CREATE TABLE deviations (
+    {_CLINICAL},
+    subject_uuid TEXT NOT NULL REFERENCES subjects (uuid),
+    visit_uuid TEXT REFERENCES visits (uuid),
+    kind TEXT NOT NULL,
+    description TEXT NOT NULL,
+    detected_on TEXT NOT NULL
+);
+CREATE TABLE signatures (
+    {_CLINICAL},
+    record_table TEXT NOT NULL,
+    record_uuid TEXT NOT NULL,
+    subject_uuid TEXT REFERENCES subjects (uuid),
+    meaning TEXT NOT NULL CHECK (meaning IN ('authored', 'reviewed', 'approved')),
+    signer TEXT NOT NULL,
+    signer_name TEXT NOT NULL,
+    signed_at TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    invalidated_at TEXT,
+    invalidated_reason TEXT
+);
+"""
+    )
+
+
+def _v2_indexes(conn) -> None:
+    _run_script(conn, 
+        """
+CREATE INDEX subjects_change ON subjects (change_seq);
+CREATE INDEX visits_subject ON visits (subject_uuid, visit_code);
+CREATE INDEX sledai_visit ON sledai_assessments (visit_uuid);
+CREATE INDEX sledai_subject ON sledai_assessments (subject_uuid);
+CREATE INDEX labs_visit ON labs (visit_uuid, test);
+CREATE INDEX labs_subject ON labs (subject_uuid, test);
+CREATE INDEX ae_subject ON adverse_events (subject_uuid);
+CREATE INDEX infusions_subject ON infusions (subject_uuid);
+CREATE INDEX con_meds_subject ON con_meds (subject_uuid);
+CREATE INDEX signatures_record ON signatures (record_table, record_uuid);
+"""
+    )
+
+
+def _v3_sync(conn) -> None:
+    _run_script(conn, 
+        """
+-- The site's Ed25519 signing key; the private half is encrypted under the site data key.
+CREATE TABLE site_signing_key (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    public_key BLOB NOT NULL,
+    encrypted_private_key BLOB NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE sponsor_recipients (
+    recipient TEXT PRIMARY KEY,
+    label TEXT,
+    fingerprint TEXT NOT NULL,
+    added_at TEXT NOT NULL,
+    added_by TEXT NOT NULL
+);
+CREATE TABLE exports (
+    bundle_seq INTEGER PRIMARY KEY,
+    from_seq INTEGER NOT NULL,
+    to_seq INTEGER NOT NULL,
+    file_name TEXT NOT NULL,
+    bundle_hash TEXT NOT NULL,
+    size_bytes INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    acknowledged_at TEXT
+);
+"""
+    )
+
+
+MIGRATIONS: tuple[tuple[int, str, Callable], ...] = (
+    (1, "core schema: site, users, subjects, clinical forms, audit trail", _v1_core),
+    (2, "indexes for subject lists and per-subject forms", _v2_indexes),
+    (3, "sync: site signing key, sponsor recipients, export log", _v3_sync),
+)
+LATEST = MIGRATIONS[-1][0]
+
+
+def current_version(store) -> int:
+    """Schema version recorded in the database (0 for an empty database)."""
+    exists = store.scalar("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='schema_migrations'")
+    if not exists:
+        return 0
+    return store.scalar("SELECT coalesce(max(version), 0) FROM schema_migrations") or 0
+
+
+def migrate(store, target: int | None = None) -> list[int]:
+    """Apply every pending migration up to `target` (default: latest), each in its own transaction."""
+    target = LATEST if target is None else target
+    store.conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations ("
+        "version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
+    applied = []
+    for version, description, step in MIGRATIONS:
+        if version <= current_version(store) or version > target:
+            continue
+        with store.transaction() as conn:
+            step(conn)
+            conn.execute(
+                "INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)",
+                (version, description, datetime.now(timezone.utc).isoformat(timespec="seconds")),
+            )
+        applied.append(version)
+    return applied
