@@ -194,6 +194,11 @@ def _proteinuria_reason(panel: LabPanel) -> str | None:
                     f"(no previous value)"
                 )
             return None
+        if previous <= PROTEINURIA_RISE_ABOVE < current:
+            return (
+                f"New onset: {label} {fmt(current)} {unit} > {fmt(PROTEINURIA_RISE_ABOVE)} "
+                f"(previously {fmt(previous)})"
+            )
         rise = _rise(current, previous)
         if rise > PROTEINURIA_RISE_ABOVE:
             return (

@@ -228,11 +228,16 @@ def test_proteinuria_new_onset_both_sides():
 
 
 def test_proteinuria_recent_increase_both_sides():
-    s = only(LabPanel(protein_24h=1.2, previous_protein_24h=0.5))
+    s = only(LabPanel(protein_24h=1.7, previous_protein_24h=1.0))
     assert s.reason == (
-        "Recent increase: 24 h urine protein 1.2 g/24 h, up 0.7 from 0.5 (> 0.5)"
+        "Recent increase: 24 h urine protein 1.7 g/24 h, up 0.7 from 1 (> 0.5)"
     )
-    assert codes(LabPanel(protein_24h=1.0, previous_protein_24h=0.5)) == []  # +0.5: not > 0.5
+    assert codes(LabPanel(protein_24h=1.1, previous_protein_24h=0.6)) == []  # +0.5 from abnormal: not > 0.5
+    # new onset: from a normal value (≤ 0.5) to above 0.5, whatever the size of the rise
+    assert only(LabPanel(protein_24h=0.6, previous_protein_24h=0.2)).reason == (
+        "New onset: 24 h urine protein 0.6 g/24 h > 0.5 (previously 0.2)")
+    assert codes(LabPanel(protein_24h=1.0, previous_protein_24h=0.5)) == ["proteinuria"]
+    assert codes(LabPanel(protein_24h=0.5, previous_protein_24h=0.2)) == []  # 0.5 is not > 0.5
     assert codes(LabPanel(protein_24h=1.01, previous_protein_24h=0.5)) == ["proteinuria"]
     assert codes(LabPanel(protein_24h=3.0, previous_protein_24h=3.2)) == []  # decrease
     assert codes(LabPanel(protein_24h=3.0, previous_protein_24h=2.6)) == []  # high but stable
