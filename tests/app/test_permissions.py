@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from conftest import PASSWORD, TODAY, eligible_form
+from testkit import PASSWORD, TODAY, eligible_form
 from sle_desktop.app import safety, signatures, site, subjects, visits
 from sle_desktop.app.errors import PermissionDenied
 

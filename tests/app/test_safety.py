@@ -4,7 +4,7 @@ from datetime import date, datetime, time, timedelta, timezone
 
 import pytest
 
-from conftest import TODAY
+from testkit import TODAY
 from sle_desktop.app import safety, subjects
 from sle_desktop.app.errors import ConflictError, ValidationError
 
@@ -94,7 +94,7 @@ def test_infusion_reaction_creates_linked_ae_and_month1_safety(enrolled):
 
 
 def test_infusion_only_in_msc_arm(investigator):
-    from conftest import eligible_form
+    from testkit import eligible_form
 
     outcome = subjects.screen_subject(investigator, eligible_form(), today=TODAY)
     subjects.enrol_patient(investigator, outcome.subject_uuid, arm="standard", reason="x")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import PASSWORD
+from testkit import PASSWORD
 from sle_desktop.app import site
 from sle_desktop.app.errors import AccountLocked, AuthenticationFailed, PermissionDenied, SetupError, ValidationError
 from sle_desktop.store import crypto

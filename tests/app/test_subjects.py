@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from conftest import TODAY, eligible_form
+from testkit import TODAY, eligible_form
 from sle_desktop.app import subjects
 from sle_desktop.app.errors import ConflictError, PermissionDenied, ValidationError
 
@@ -76,7 +76,7 @@ def test_positive_pregnancy_test_excludes(investigator):
 
 
 def test_identifiers_encrypted_at_rest_and_readable_when_logged_in(tmp_path):
-    from conftest import PASSWORD
+    from testkit import PASSWORD
     from sle_desktop.app import site
     from sle_desktop.store.db import Store
 

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from conftest import TODAY
+from testkit import TODAY
 from sle_desktop.app import signatures, visits
 from sle_desktop.app.errors import ConflictError, ValidationError
 from sle_desktop.domain import sledai
@@ -41,7 +41,7 @@ def test_scheduled_visit_only_once_and_not_before_baseline(enrolled):
 
 
 def test_visit_needs_baseline_first(investigator):
-    from conftest import eligible_form
+    from testkit import eligible_form
     from sle_desktop.app import subjects
 
     outcome = subjects.screen_subject(investigator, eligible_form(), today=TODAY)
@@ -122,7 +122,7 @@ def test_implausible_lab_refused_with_message(enrolled, entry):
 
 
 def test_editing_a_signed_record_invalidates_the_signature_visibly(enrolled):
-    from conftest import PASSWORD
+    from testkit import PASSWORD
 
     session, uuid, _ = enrolled
     visit = _baseline_visit(session, uuid)

@@ -16,14 +16,14 @@ import time
 
 import pytest
 
-from conftest import PASSWORD
+from testkit import PASSWORD
 
 CHILD = textwrap.dedent(
     """
     import sys
     from datetime import date
     sys.path.insert(0, {tests!r})
-    from conftest import eligible_form
+    from testkit import eligible_form
     from sle_desktop.app import site, subjects, visits
     from sle_desktop.store.db import Store
 
