@@ -107,10 +107,8 @@ def _site_parser() -> argparse.ArgumentParser:
 # -- sync commands (site side) ---------------------------------------------------------------
 def _register_site_sync_commands(command) -> None:
     """site-key, set-sponsor, export (see sle_desktop/app/sync_site.py)."""
-    try:
-        from sle_desktop import cli_sync
-    except ImportError:
-        return
+    from sle_desktop import cli_sync
+
     cli_sync.register_site(command)
 
 

@@ -15,6 +15,9 @@ CLINICAL_TABLES = (
 )
 # Columns the store manages itself; callers never set them.
 _MANAGED = ("uuid", "change_seq", "created_at", "created_by", "updated_at", "updated_by")
+# Transmission bookkeeping: audited like any field, but not part of what a signature covers,
+# so exporting a signed SAE does not invalidate the investigator's signature.
+BOOKKEEPING = {"adverse_events": frozenset({"sae_exported_at", "sae_acknowledged_at"})}
 
 
 class ReasonRequired(StoreError):
@@ -112,7 +115,7 @@ def update(store, table: str, record_uuid: str, changes: dict, *, user: str, rea
             f'UPDATE "{table}" SET {sets}, change_seq = ?, updated_at = ?, updated_by = ? WHERE uuid = ?',
             (*changed.values(), seq, _now_text(), user, record_uuid),
         )
-        if table != "signatures":
+        if table != "signatures" and not set(changed) <= BOOKKEEPING.get(table, frozenset()):
             invalidate_signatures(store, table, record_uuid, user=user, reason=f"record changed: {reason}")
     return list(changed)
 
@@ -122,7 +125,8 @@ def content_hash(store, table: str, record_uuid: str) -> str:
     row = get(store, table, record_uuid)
     if row is None:
         raise RecordNotFound(f"No {table} record {record_uuid}.")
-    body = {k: v for k, v in row.items() if k not in ("change_seq", "updated_at", "updated_by")}
+    skip = {"change_seq", "updated_at", "updated_by"} | BOOKKEEPING.get(table, frozenset())
+    body = {k: v for k, v in row.items() if k not in skip}
     body["__table__"] = table
     return hashlib.sha256(audit.canonical_json(body).encode("utf-8")).hexdigest()
 

@@ -100,3 +100,18 @@ def test_infusion_only_in_msc_arm(investigator):
     subjects.enrol_patient(investigator, outcome.subject_uuid, arm="standard", reason="x")
     with pytest.raises(ConflictError, match="MSC arm"):
         safety.record_infusion(investigator, outcome.subject_uuid, _infusion(), today=TODAY)
+
+
+def test_exporting_a_signed_sae_keeps_its_signature(enrolled):
+    from testkit import PASSWORD
+    from sle_desktop.app import signatures
+    from sle_desktop.store import records
+
+    session, uuid, _ = enrolled
+    ae = safety.record_adverse_event(session, uuid, _sae(), today=TODAY)
+    signatures.sign_record(session, "adverse_events", ae, password=PASSWORD, meaning="approved")
+    records.update(session.store, "adverse_events", ae, {"sae_exported_at": "2026-02-03T08:00:00+00:00"},
+                   user="cli:test", reason="included in bundle 1")
+    assert [s.valid for s in signatures.signatures_for(session, "adverse_events", ae)] == [True]
+    safety.record_adverse_event(session, uuid, _sae(grade=4, aware_at=None), ae_uuid=ae, reason="ICU", today=TODAY)
+    assert [s.valid for s in signatures.signatures_for(session, "adverse_events", ae)] == [False]

@@ -1,0 +1,90 @@
+"""Atomic file output: a temporary file in the target folder, fsync, rename, fsync of the folder.
+
+A pulled USB stick, a crash or a full disk leaves at most a hidden ``.partial`` file, never
+a half-written file under the final name.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import secrets
+from pathlib import Path
+from typing import BinaryIO, Callable
+
+from sle_desktop.sync.errors import SyncError
+
+
+def fsync_dir(folder: Path) -> None:
+    """Flush a folder's entry list to disk (a no-op where the OS cannot open folders, e.g. Windows)."""
+    try:
+        fd = os.open(str(folder), os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def temp_path_for(final: Path) -> Path:
+    """A hidden temporary name beside `final` that no bundle or export glob picks up."""
+    return final.with_name(f".{final.name}.partial-{secrets.token_hex(4)}")
+
+
+def explain_os_error(exc: OSError, what: str, where: Path) -> SyncError:
+    """A plain-language message for common write failures (full disk, read-only, pulled stick)."""
+    if exc.errno == errno.ENOSPC:
+        return SyncError(f"There is not enough free space on {where} to write {what}. Free some space or use another drive.")
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return SyncError(f"Cannot write {what} to {where}: the drive or folder is read-only or not yours.")
+    if exc.errno in (errno.ENOENT, errno.ENODEV, errno.EIO, errno.ENXIO):
+        return SyncError(f"Cannot write {what} to {where}: the drive was removed or is not working ({exc.strerror}).")
+    return SyncError(f"Cannot write {what} to {where}: {exc.strerror or exc}.")
+
+
+def write_temp(final: Path, write: Callable[[BinaryIO], None]) -> Path:
+    """Write a hidden temporary file beside `final` with `write(fileobj)`, flushed and fsynced; returns its path."""
+    tmp = temp_path_for(final)
+    try:
+        with open(tmp, "xb") as fh:
+            write(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    return tmp
+
+
+def publish(tmp: Path, final: Path) -> None:
+    """Rename a finished temporary file to its final name and flush the folder."""
+    os.replace(tmp, final)
+    fsync_dir(final.parent)
+
+
+def atomic_write(final: str | os.PathLike, write: Callable[[BinaryIO], None], *, what: str = "the file") -> Path:
+    """Write `final` atomically; SyncError with a plain message when the disk is full or gone."""
+    final = Path(final)
+    if final.exists() and final.is_dir():
+        raise SyncError(f"{final} is a folder; give a file name.")
+    if not final.parent.is_dir():
+        raise SyncError(f"The folder {final.parent} does not exist.")
+    tmp = None
+    try:
+        tmp = write_temp(final, write)
+        publish(tmp, final)
+    except OSError as exc:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+        raise explain_os_error(exc, what, final.parent) from exc
+    return final
+
+
+def atomic_write_text(final: str | os.PathLike, text: str, *, what: str = "the file") -> Path:
+    return atomic_write(final, lambda fh: fh.write(text.encode("utf-8")), what=what)

@@ -1,0 +1,466 @@
+"""The sync bundle file (``*.slebundle``): build, sign, encrypt, write atomically, read back within limits.
+
+Layout: a plain POSIX (ustar) tar archive with exactly three members, in this order
+
+    manifest.json          canonical JSON (sorted keys, no spaces), UTF-8 — see MANIFEST_FIELDS
+    manifest.sig           base64 Ed25519 signature of the exact bytes of manifest.json
+    payload.jsonl.gz.age   the payload: canonical JSON lines, gzip-compressed, then age-encrypted
+                           to the sponsor's X25519 recipient(s)
+
+The manifest names the SHA-256 and size of the encrypted member and of the decompressed
+payload, so checking the signature authenticates everything before anything is decrypted.
+The bundle hash (the link of the bundle chain: `prev_bundle_hash`) is the SHA-256 of
+manifest.json. Stock tools open a bundle::
+
+    tar -xOf BY01-bundle-0001.slebundle payload.jsonl.gz.age | age -d -i sponsor.key | gunzip
+
+Payload lines (each an object with a ``type``): one ``header``, then ``row`` lines
+(``table``, ``row``: every column of a clinical record), then ``audit`` lines (``row``:
+one audit-trail row), then one ``end`` line with the counts.
+
+Reading is bounded (`Limits`): the file size is checked before it is read, member sizes
+before they are extracted, and the decompressed size, line count and line length while
+the payload streams, so neither a huge file nor a compression or JSON bomb gets far.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import io
+import json
+import os
+import re
+import tarfile
+import zlib
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Iterator
+
+import pyrage
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from sle_desktop.store.audit import GENESIS_HASH, canonical_json
+from sle_desktop.sync.errors import BundleRejected, SyncError
+
+FORMAT = "sle_desktop-bundle"
+FORMAT_VERSION = 1
+PAYLOAD_FORMAT = "sle_desktop-payload"
+SUFFIX = ".slebundle"
+MANIFEST_NAME = "manifest.json"
+SIGNATURE_NAME = "manifest.sig"
+PAYLOAD_NAME = "payload.jsonl.gz.age"
+MEMBERS = (MANIFEST_NAME, SIGNATURE_NAME, PAYLOAD_NAME)
+_HEX64 = re.compile(r"^[0-9a-f]{64}$")
+_INPUT_STEP = 4096  # compressed bytes fed per step: deflate expands at most ~1032x, so <= ~4 MB per step
+
+# name -> (type, required); the manifest holds exactly these keys
+MANIFEST_FIELDS: dict[str, type | tuple] = {
+    "format": str, "format_version": int,
+    "site_uuid": str, "site_code": str, "site_name": str,
+    "study_id": str, "study_version": str,
+    "bundle_seq": int, "from_seq": int, "to_seq": int,
+    "prev_bundle_hash": str, "chain_start_hash": str, "chain_head_hash": str,
+    "payload_sha256": str, "payload_bytes": int, "payload_lines": int, "compression": str,
+    "ciphertext_sha256": str, "ciphertext_bytes": int, "encryption": str,
+    "recipient_fingerprints": list, "signing_key": str,
+    "counts": dict,
+    "created_at": str, "created_by": str, "app_version": str,
+}
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Upper bounds applied when reading a bundle (the sponsor can tighten or widen them)."""
+
+    max_bundle_bytes: int = 512 * 1024 * 1024
+    max_manifest_bytes: int = 64 * 1024
+    max_signature_bytes: int = 512
+    max_payload_bytes: int = 2 * 1024 * 1024 * 1024  # decompressed
+    max_lines: int = 10_000_000
+    max_line_bytes: int = 1024 * 1024
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1_000_000:.1f} MB" if n >= 100_000 else f"{n:,} bytes"
+
+
+# -- building ---------------------------------------------------------------------------------
+class PayloadWriter:
+    """Collects payload lines as canonical JSON, gzip-compressing as it goes; tracks hash, size and count."""
+
+    def __init__(self, level: int = 6):
+        self._zip = zlib.compressobj(level, zlib.DEFLATED, 31)  # wbits 31: gzip container
+        self._chunks: list[bytes] = []
+        self._sha = hashlib.sha256()
+        self.bytes = 0
+        self.lines = 0
+        self._done: bytes | None = None
+
+    def add(self, obj: dict) -> None:
+        """Append one object as a canonical JSON line."""
+        self.add_raw((canonical_json(obj) + "\n").encode("utf-8"))
+
+    def add_raw(self, line: bytes) -> None:
+        """Append bytes as they are (low level; `add` is the normal way)."""
+        if self._done is not None:
+            raise RuntimeError("payload already finished")
+        self._sha.update(line)
+        self.bytes += len(line)
+        self.lines += line.count(b"\n")
+        out = self._zip.compress(line)
+        if out:
+            self._chunks.append(out)
+
+    def finish(self) -> bytes:
+        """The gzip-compressed payload."""
+        if self._done is None:
+            self._chunks.append(self._zip.flush())
+            self._done = b"".join(self._chunks)
+            self._chunks = []
+        return self._done
+
+    @property
+    def sha256(self) -> str:
+        return self._sha.hexdigest()
+
+
+@dataclass
+class BuiltBundle:
+    """A signed, encrypted bundle ready to write."""
+
+    manifest: dict
+    manifest_bytes: bytes
+    signature: bytes
+    ciphertext: bytes
+
+    @property
+    def bundle_hash(self) -> str:
+        return hashlib.sha256(self.manifest_bytes).hexdigest()
+
+    def write(self, fh) -> None:
+        """Write the tar container to an open binary file (member times = the manifest's created_at)."""
+        try:
+            mtime = int(datetime.fromisoformat(str(self.manifest.get("created_at"))).timestamp())
+        except (TypeError, ValueError, OverflowError):
+            mtime = 0
+        with tarfile.open(fileobj=fh, mode="w", format=tarfile.USTAR_FORMAT) as tar:
+            sig_text = base64.b64encode(self.signature) + b"\n"
+            for name, data in ((MANIFEST_NAME, self.manifest_bytes), (SIGNATURE_NAME, sig_text),
+                               (PAYLOAD_NAME, self.ciphertext)):
+                info = tarfile.TarInfo(name)
+                info.size = len(data)
+                info.mtime = mtime
+                info.mode = 0o644
+                tar.addfile(info, io.BytesIO(data))
+
+    def to_bytes(self) -> bytes:
+        buf = io.BytesIO()
+        self.write(buf)
+        return buf.getvalue()
+
+
+def sign_manifest(manifest: dict, signing_key: Ed25519PrivateKey) -> tuple[bytes, bytes]:
+    """(canonical manifest bytes, Ed25519 signature over them)."""
+    data = canonical_json(manifest).encode("utf-8")
+    return data, signing_key.sign(data)
+
+
+def build_bundle(fields: dict, payload: PayloadWriter, recipients: list, signing_key: Ed25519PrivateKey,
+                 recipient_fingerprints: list[str]) -> BuiltBundle:
+    """Compress, encrypt to `recipients` (pyrage objects) and sign; `fields` supplies the site-side manifest fields."""
+    compressed = payload.finish()
+    try:
+        ciphertext = pyrage.encrypt(compressed, recipients)
+    except pyrage.EncryptError as exc:
+        raise SyncError(f"The bundle could not be encrypted for the sponsor: {exc}.") from None
+    from sle_desktop.sync.keys import fingerprint
+
+    public = signing_key.public_key().public_bytes_raw()
+    manifest = dict(fields)
+    manifest.update(
+        format=FORMAT, format_version=FORMAT_VERSION,
+        payload_sha256=payload.sha256, payload_bytes=payload.bytes, payload_lines=payload.lines, compression="gzip",
+        ciphertext_sha256=hashlib.sha256(ciphertext).hexdigest(), ciphertext_bytes=len(ciphertext),
+        encryption="age-x25519", recipient_fingerprints=list(recipient_fingerprints), signing_key=fingerprint(public),
+    )
+    check_manifest(manifest)
+    data, signature = sign_manifest(manifest, signing_key)
+    return BuiltBundle(manifest, data, signature, ciphertext)
+
+
+# -- reading ----------------------------------------------------------------------------------
+@dataclass
+class Container:
+    """The three members of a bundle file, read within limits but not yet verified."""
+
+    path: Path
+    size: int
+    file_sha256: str
+    manifest_bytes: bytes
+    manifest: dict
+    signature: bytes
+    ciphertext: bytes = field(repr=False)
+
+    @property
+    def bundle_hash(self) -> str:
+        return hashlib.sha256(self.manifest_bytes).hexdigest()
+
+
+def _no_duplicate_keys(pairs):
+    out = {}
+    for k, v in pairs:
+        if k in out:
+            raise ValueError(f"duplicate key {k!r}")
+        out[k] = v
+    return out
+
+
+def _no_constants(name):
+    raise ValueError(f"{name} is not allowed")
+
+
+def strict_json(data: bytes):
+    """json.loads refusing duplicate keys, NaN/Infinity and deep nesting (RecursionError -> ValueError)."""
+    try:
+        return json.loads(data, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constants)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+
+
+def check_manifest(manifest) -> dict:
+    """Validate the manifest's shape; raises BundleRejected('malformed') naming the bad field."""
+    def bad(msg: str):
+        return BundleRejected(f"The bundle's manifest is malformed: {msg}.", reason="malformed")
+
+    if not isinstance(manifest, dict):
+        raise bad("it is not a JSON object")
+    missing = [k for k in MANIFEST_FIELDS if k not in manifest]
+    if missing:
+        raise bad(f"missing {', '.join(missing)}")
+    extra = [k for k in manifest if k not in MANIFEST_FIELDS]
+    if extra:
+        raise bad(f"unknown field(s) {', '.join(map(repr, extra[:5]))}")
+    for key, kind in MANIFEST_FIELDS.items():
+        value = manifest[key]
+        if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
+            raise bad(f"{key} is not a whole number")
+        if kind is not int and not isinstance(value, kind):
+            raise bad(f"{key} has the wrong type")
+        if isinstance(value, str) and len(value) > 300:
+            raise bad(f"{key} is too long")
+    if manifest["format"] != FORMAT:
+        raise bad(f"format is {manifest['format'][:40]!r}, not {FORMAT!r}")
+    if manifest["format_version"] != FORMAT_VERSION:
+        raise BundleRejected(
+            f"The bundle uses format version {manifest['format_version']}; this program reads version {FORMAT_VERSION}. "
+            "Install the matching version of sle_desktop.", reason="malformed")
+    for key in ("prev_bundle_hash", "chain_start_hash", "chain_head_hash", "payload_sha256", "ciphertext_sha256"):
+        if not _HEX64.match(manifest[key]):
+            raise bad(f"{key} is not a SHA-256 hash")
+    if manifest["bundle_seq"] < 1 or manifest["from_seq"] < 0 or manifest["to_seq"] < manifest["from_seq"]:
+        raise bad("the bundle number or change range is impossible")
+    if min(manifest["payload_bytes"], manifest["payload_lines"], manifest["ciphertext_bytes"]) < 0:
+        raise bad("a size is negative")
+    if manifest["compression"] != "gzip" or manifest["encryption"] != "age-x25519":
+        raise bad("unsupported compression or encryption")
+    if not all(isinstance(f, str) and len(f) < 100 for f in manifest["recipient_fingerprints"]) \
+            or len(manifest["recipient_fingerprints"]) > 20:
+        raise bad("recipient_fingerprints is not a short list of fingerprints")
+    counts = manifest["counts"]
+    if len(counts) > 100 or not all(isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool) and v >= 0
+                                    for k, v in counts.items()):
+        raise bad("counts is not a table of whole numbers")
+    return manifest
+
+
+def read_container(path: str | os.PathLike, limits: Limits = Limits()) -> Container:
+    """Read a bundle file's members, refusing oversized, truncated or foreign files before any decryption."""
+    path = Path(path)
+    name = path.name
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise SyncError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+    if path.is_dir():
+        raise SyncError(f"{path} is a folder, not a bundle file.")
+    if size > limits.max_bundle_bytes:
+        raise BundleRejected(
+            f"{name} is {_mb(size)}, more than the {_mb(limits.max_bundle_bytes)} a bundle may be; it was not read. "
+            "If it is genuine, import it with a higher --max-bundle-mb.", reason="oversized")
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(limits.max_bundle_bytes + 1)
+    except OSError as exc:
+        raise SyncError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+    if len(data) > limits.max_bundle_bytes:
+        raise BundleRejected(f"{name} grew beyond {_mb(limits.max_bundle_bytes)} while being read; it was refused.",
+                             reason="oversized")
+    if len(data) == 0:
+        raise BundleRejected(f"{name} is empty (0 bytes): the copy was interrupted. Export the bundle again.",
+                             reason="truncated")
+    if len(data) < 512 or data[257:262] != b"ustar":
+        raise BundleRejected(f"{name} is not an sle_desktop bundle (or its beginning is damaged).", reason="not_a_bundle")
+    truncated = BundleRejected(
+        f"{name} is truncated or damaged (the copy was probably interrupted, e.g. the USB stick was pulled). "
+        "Copy or export the bundle again.", reason="truncated")
+    members: dict[str, bytes] = {}
+    caps = {MANIFEST_NAME: limits.max_manifest_bytes, SIGNATURE_NAME: limits.max_signature_bytes,
+            PAYLOAD_NAME: limits.max_bundle_bytes}
+    try:
+        with tarfile.open(fileobj=io.BytesIO(data), mode="r:") as tar:
+            for index, info in enumerate(tar):
+                expected = MEMBERS[index] if index < len(MEMBERS) else None
+                if info.name != expected or not info.isreg():
+                    raise BundleRejected(f"{name} is not an sle_desktop bundle (unexpected content {info.name[:60]!r}).",
+                                         reason="not_a_bundle")
+                if info.size > caps[info.name]:
+                    raise BundleRejected(f"{name}: {info.name} is {_mb(info.size)}, over its limit; the bundle was refused.",
+                                         reason="oversized")
+                fobj = tar.extractfile(info)
+                content = fobj.read() if fobj is not None else b""
+                if len(content) != info.size:
+                    raise truncated
+                members[info.name] = content
+            end = tar.offset
+    except (tarfile.TarError, EOFError, OSError):
+        raise truncated from None
+    if len(members) != len(MEMBERS):
+        raise truncated
+    trailer = data[end:]
+    if len(data) % 512 or len(trailer) < 1024 or trailer.count(0) != len(trailer):
+        raise truncated
+    manifest_bytes = members[MANIFEST_NAME]
+    try:
+        manifest = strict_json(manifest_bytes)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise BundleRejected(f"{name}: the manifest is not valid JSON ({exc}).", reason="malformed") from None
+    check_manifest(manifest)
+    if canonical_json(manifest).encode("utf-8") != manifest_bytes:
+        raise BundleRejected(f"{name}: the manifest is not in canonical form; it was altered.", reason="tampered")
+    try:
+        signature = base64.b64decode(members[SIGNATURE_NAME].strip(), validate=True)
+    except (binascii.Error, ValueError):
+        signature = b""
+    if len(signature) != 64:
+        raise BundleRejected(f"{name}: the signature is damaged or missing.", reason="forged")
+    return Container(path, size, hashlib.sha256(data).hexdigest(), manifest_bytes, manifest, signature,
+                     members[PAYLOAD_NAME])
+
+
+def verify_container(container: Container, public_key: bytes, *, site_code: str) -> dict:
+    """Check the Ed25519 signature with the site's registered key, then the encrypted member's hash and size."""
+    name = container.path.name
+    try:
+        Ed25519PublicKey.from_public_bytes(public_key).verify(container.signature, container.manifest_bytes)
+    except (InvalidSignature, ValueError):
+        raise BundleRejected(
+            f"{name}: the signature does not match the registered key of site {site_code}. The bundle was forged, "
+            "altered after signing, or signed by another key; it was refused.", reason="forged") from None
+    m = container.manifest
+    if len(container.ciphertext) != m["ciphertext_bytes"] or \
+            hashlib.sha256(container.ciphertext).hexdigest() != m["ciphertext_sha256"]:
+        raise BundleRejected(f"{name}: the encrypted data was altered after the site signed the bundle; it was refused.",
+                             reason="tampered")
+    return m
+
+
+def decrypt(container: Container, identities: list) -> bytes:
+    """The compressed payload; BundleRejected('wrong_recipient') when none of `identities` opens it."""
+    try:
+        return pyrage.decrypt(container.ciphertext, identities)
+    except pyrage.DecryptError:
+        from sle_desktop.sync.keys import fingerprint
+
+        mine = ", ".join(fingerprint(str(i.to_public())) for i in identities)
+        theirs = ", ".join(container.manifest["recipient_fingerprints"]) or "unknown"
+        raise BundleRejected(
+            f"{container.path.name} cannot be decrypted with this sponsor key: it was encrypted for key(s) {theirs}, "
+            f"and this key is {mine}. Use the matching sponsor.key, or ask the site to set the right sponsor key.",
+            reason="wrong_recipient") from None
+
+
+def iter_payload(compressed: bytes, manifest: dict, limits: Limits = Limits(), *, name: str = "bundle") -> Iterator[dict]:
+    """Decompress and parse payload lines within limits; at the end checks size, line count and SHA-256."""
+    declared = manifest["payload_bytes"]
+    if declared > limits.max_payload_bytes:
+        raise BundleRejected(f"{name}: its payload would be {_mb(declared)} once unpacked, over the "
+                             f"{_mb(limits.max_payload_bytes)} limit; it was refused.", reason="payload_too_large")
+    if manifest["payload_lines"] > limits.max_lines:
+        raise BundleRejected(f"{name}: it declares {manifest['payload_lines']:,} lines, more than the limit of "
+                             f"{limits.max_lines:,}; it was refused.", reason="too_many_lines")
+    cap = min(declared, limits.max_payload_bytes)
+    unz = zlib.decompressobj(wbits=31)
+    sha = hashlib.sha256()
+    total = 0
+    lines = 0
+    buf = bytearray()
+    view = memoryview(compressed)
+
+    def feed(out: bytes) -> Iterator[dict]:
+        nonlocal total, lines, buf
+        if not out:
+            return
+        total += len(out)
+        if total > cap:
+            raise BundleRejected(f"{name}: its payload unpacks to more than the {_mb(cap)} declared or allowed "
+                                 "(a compression bomb or a damaged file); it was refused.", reason="payload_too_large")
+        sha.update(out)
+        buf += out
+        start = 0
+        while True:
+            nl = buf.find(b"\n", start)
+            if nl < 0:
+                break
+            if nl - start > limits.max_line_bytes:
+                raise BundleRejected(f"{name}: payload line {lines + 1} is longer than {_mb(limits.max_line_bytes)}; "
+                                     "the bundle was refused.", reason="line_too_long")
+            lines += 1
+            if lines > limits.max_lines:
+                raise BundleRejected(f"{name}: its payload has more than {limits.max_lines:,} lines; it was refused.",
+                                     reason="too_many_lines")
+            yield parse_line(bytes(buf[start:nl]), lines, name)
+            start = nl + 1
+        del buf[:start]
+        if len(buf) > limits.max_line_bytes:
+            raise BundleRejected(f"{name}: payload line {lines + 1} is longer than {_mb(limits.max_line_bytes)}; "
+                                 "the bundle was refused.", reason="line_too_long")
+
+    consumed = 0
+    try:
+        while consumed < len(view) and not unz.eof:
+            step = view[consumed:consumed + _INPUT_STEP]
+            consumed += len(step)
+            yield from feed(unz.decompress(step))
+        if not unz.eof:
+            yield from feed(unz.flush())
+    except zlib.error:
+        raise BundleRejected(f"{name}: the payload is damaged (invalid compressed data).", reason="malformed") from None
+    if not unz.eof:
+        raise BundleRejected(f"{name}: the payload ends early (truncated).", reason="truncated")
+    if unz.unused_data or consumed < len(view):
+        raise BundleRejected(f"{name}: unexpected data after the end of the payload.", reason="malformed")
+    if buf:
+        raise BundleRejected(f"{name}: the payload's last line is incomplete.", reason="truncated")
+    if total != declared or lines != manifest["payload_lines"] or sha.hexdigest() != manifest["payload_sha256"]:
+        raise BundleRejected(f"{name}: the payload does not match the signed manifest (size, line count or hash); "
+                             "it was refused.", reason="tampered")
+
+
+def parse_line(line: bytes, number: int, name: str = "bundle") -> dict:
+    """One payload line as a dict with a string `type`."""
+    try:
+        obj = strict_json(line)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise BundleRejected(f"{name}: payload line {number} is not valid JSON ({str(exc)[:80]}).", reason="malformed") from None
+    if not isinstance(obj, dict) or not isinstance(obj.get("type"), str):
+        raise BundleRejected(f"{name}: payload line {number} is not a payload record.", reason="malformed")
+    return obj
+
+
+def genesis() -> str:
+    """The 'previous bundle hash' of a site's first bundle (and the start of every audit chain)."""
+    return GENESIS_HASH

@@ -1,0 +1,384 @@
+"""Sponsor import of bundles: verify, decrypt, check continuity and the audit chain, apply in one transaction.
+
+Order of checks (each failure raises BundleRejected with a plain message; nothing is written):
+ 1. size and container (before anything is decrypted): oversized, truncated, not a bundle
+ 2. the site is registered; the Ed25519 signature over the manifest verifies with its key;
+    the encrypted member matches the signed hash (tampering)
+ 3. bundle sequence: the same bundle again = "already imported" (no change, not an error);
+    a different bundle with an old number = replay/conflict; a later number = gap
+    ("missing bundle N"); the previous-bundle hash links to the last imported bundle
+ 4. decryption with the sponsor's identity (wrong recipient)
+ 5. inside one transaction: payload within limits, header matches the manifest, audit rows
+    continue the stored chain (`store.audit.verify_rows`; the broken row is named), rows
+    already held are identical, every record's last change has its audit row and its
+    values agree with its audit trail; then sites/bundles/records/audit are updated.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sle_desktop.store import audit as audit_mod
+from sle_desktop.store.records import CLINICAL_TABLES
+from sle_desktop.sync import bundle, sponsor_store
+from sle_desktop.sync.errors import BundleRejected, SyncError
+
+_COLUMN_RE = re.compile(r"^[a-z_][a-z0-9_]{0,63}$")
+_MAX_COLUMNS = 300
+_AUDIT_KEYS = set(audit_mod.AUDIT_FIELDS) | {"hash"}
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """Outcome of importing one bundle."""
+
+    path: Path
+    site_code: str
+    bundle_seq: int
+    status: str  # "imported" or "already_imported"
+    from_seq: int
+    to_seq: int
+    records_added: int = 0
+    records_updated: int = 0
+    audit_added: int = 0
+    message: str = ""
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _scalar(value) -> bool:
+    return value is None or isinstance(value, (str, int, float, bool))
+
+
+def check_sequence(store, container: bundle.Container, site: dict) -> ImportResult | None:
+    """Sequence and chain-link checks against the stored state; an ImportResult when already imported."""
+    m = container.manifest
+    name = container.path.name
+    seq, code = m["bundle_seq"], site["code"]
+    last = site["last_bundle_seq"]
+    if seq <= last:
+        prior = store.query_one("SELECT bundle_hash, imported_at FROM bundles WHERE site_uuid = ? AND bundle_seq = ?",
+                                (site["site_uuid"], seq))
+        if prior and prior["bundle_hash"] == container.bundle_hash:
+            older = f" (older than the latest, bundle {last})" if seq < last else ""
+            return ImportResult(container.path, code, seq, "already_imported", m["from_seq"], m["to_seq"],
+                                message=f"{name}: bundle {seq} of site {code}{older} was already imported on "
+                                        f"{prior['imported_at']}; nothing changed.")
+        when = f" on {prior['imported_at']}" if prior else ""
+        raise BundleRejected(
+            f"{name} claims to be bundle {seq} of site {code}, but a different bundle {seq} was imported{when}. "
+            "It is a replay of an old or altered export (for example the site database was restored from a backup); "
+            "it was refused. Contact the site.", reason="conflict")
+    if seq > last + 1:
+        raise BundleRejected(
+            f"{name} is bundle {seq} of site {code}, but bundle {last + 1} has not been imported yet (missing bundle "
+            f"{last + 1}). Import bundle {last + 1} first, then this one; nothing was changed.", reason="gap")
+    if m["prev_bundle_hash"] != site["last_bundle_hash"]:
+        raise BundleRejected(
+            f"{name} (bundle {seq} of site {code}) does not follow the last bundle imported from that site (its "
+            "previous-bundle hash differs). The site may have been restored from a backup; it was refused.",
+            reason="conflict")
+    head = site["head_seq"]
+    if m["from_seq"] > head:
+        raise BundleRejected(
+            f"{name} starts after change {m['from_seq']} but only changes up to {head} of site {code} have been "
+            f"received: changes {head + 1}–{m['from_seq']} are missing. Ask the site to export again from change {head}.",
+            reason="gap")
+    if m["from_seq"] == 0:
+        start = audit_mod.GENESIS_HASH
+    else:
+        start = store.scalar("SELECT hash FROM audit WHERE site_uuid = ? AND seq = ?", (site["site_uuid"], m["from_seq"]))
+    if start != m["chain_start_hash"]:
+        raise BundleRejected(
+            f"{name}: the site's audit trail at change {m['from_seq']} differs from the one received before. "
+            "The site's audit trail was altered; the bundle was refused.", reason="chain")
+    return None
+
+
+class _Apply:
+    """Applies one decrypted payload inside the caller's transaction."""
+
+    def __init__(self, store, container: bundle.Container, site: dict, limits: bundle.Limits, user: str):
+        self.store, self.c, self.site, self.limits, self.user = store, container, site, limits, user
+        self.m = container.manifest
+        self.name = container.path.name
+        self.site_uuid = site["site_uuid"]
+        self.added = self.updated = 0
+        self.rows_seen = 0
+        self.touched: list[tuple[str, dict]] = []
+        self.new_audit: list[dict] = []
+        self.next_audit_seq = self.m["from_seq"] + 1
+        self.now = _now()
+
+    def reject(self, message: str, reason: str = "malformed") -> BundleRejected:
+        return BundleRejected(f"{self.name}: {message}", reason=reason)
+
+    def run(self, compressed: bytes) -> None:
+        lines = bundle.iter_payload(compressed, self.m, self.limits, name=self.name)
+        first = next(lines, None)
+        if first is None or first.get("type") != "header":
+            raise self.reject("the payload does not start with its header.")
+        self.header(first)
+        phase = "rows"
+        ended = False
+        for obj in lines:
+            if ended:
+                raise self.reject("there is data after the payload's end line.")
+            kind = obj["type"]
+            if kind == "row" and phase == "rows":
+                self.row(obj)
+            elif kind == "audit" and phase in ("rows", "audit"):
+                phase = "audit"
+                self.audit_row(obj)
+            elif kind == "end":
+                self.end(obj)
+                ended = True
+            else:
+                raise self.reject(f"unexpected payload line of type {kind[:30]!r}.")
+        if not ended:
+            raise self.reject("the payload has no end line (truncated).", "truncated")
+        self.finish_audit()
+        self.check_records()
+        self.update_site()
+
+    def header(self, h: dict) -> None:
+        m = self.m
+        for key in ("site_uuid", "bundle_seq", "from_seq", "to_seq", "study_id", "study_version"):
+            if h.get(key) != m[key]:
+                raise self.reject(f"the payload header does not match the signed manifest ({key}).", "inconsistent")
+        if h.get("format") != bundle.PAYLOAD_FORMAT or h.get("version") != 1:
+            raise self.reject("the payload is not in a format this program reads.")
+        tables = h.get("tables")
+        if not isinstance(tables, dict) or len(tables) > len(CLINICAL_TABLES):
+            raise self.reject("the payload header has no valid table list.")
+        conn = self.store.conn
+        conn.execute("DELETE FROM site_columns WHERE site_uuid = ?", (self.site_uuid,))
+        for table, cols in tables.items():
+            if table not in CLINICAL_TABLES or not isinstance(cols, list) or len(cols) > _MAX_COLUMNS:
+                raise self.reject(f"the payload header lists an unknown table {str(table)[:40]!r}.")
+            for position, col in enumerate(cols):
+                if not (isinstance(col, list) and len(col) == 2 and isinstance(col[0], str) and isinstance(col[1], str)
+                        and _COLUMN_RE.match(col[0]) and len(col[1]) <= 40):
+                    raise self.reject(f"the payload header has an invalid column for {table}.")
+                conn.execute("INSERT INTO site_columns (site_uuid, tbl, position, name, decl_type) VALUES (?, ?, ?, ?, ?)",
+                             (self.site_uuid, table, position, col[0], col[1].upper()))
+
+    def row(self, obj: dict) -> None:
+        table, row = obj.get("table"), obj.get("row")
+        if table not in CLINICAL_TABLES or not isinstance(row, dict) or len(row) > _MAX_COLUMNS:
+            raise self.reject(f"a record line names an unknown table {str(table)[:40]!r} or has no record.")
+        for k, v in row.items():
+            if not _COLUMN_RE.match(k) or not _scalar(v) or (isinstance(v, str) and len(v) > self.limits.max_line_bytes):
+                raise self.reject(f"a {table} record has an invalid field {k[:40]!r}.")
+        uuid, change_seq = row.get("uuid"), row.get("change_seq")
+        if not isinstance(uuid, str) or not 8 <= len(uuid) <= 64:
+            raise self.reject(f"a {table} record has no valid uuid.")
+        if isinstance(change_seq, bool) or not isinstance(change_seq, int) or \
+                not self.m["from_seq"] < change_seq <= self.m["to_seq"]:
+            raise self.reject(f"{table} record {uuid} has a change number outside the bundle's range.", "inconsistent")
+        subject = uuid if table == "subjects" else row.get("subject_uuid")
+        visit = row.get("visit_uuid") if table != "visits" else uuid
+        if not (subject is None or isinstance(subject, str)) or not (visit is None or isinstance(visit, str)):
+            raise self.reject(f"{table} record {uuid} has an invalid subject or visit reference.")
+        self.rows_seen += 1
+        data = audit_mod.canonical_json(row)
+        existing = self.store.query_one("SELECT site_uuid, change_seq, data FROM records WHERE tbl = ? AND uuid = ?",
+                                        (table, uuid))
+        conn = self.store.conn
+        if existing is not None:
+            if existing["site_uuid"] != self.site_uuid:
+                raise self.reject(f"{table} record {uuid} already belongs to another site; the bundle was refused.",
+                                  "conflict")
+            if existing["change_seq"] > change_seq or existing["data"] == data:
+                self.touched.append((table, row))
+                return
+            conn.execute(
+                "UPDATE records SET subject_uuid = ?, visit_uuid = ?, change_seq = ?, deleted = ?, data = ?, "
+                "last_bundle_seq = ?, updated_at = ? WHERE tbl = ? AND uuid = ?",
+                (subject, visit, change_seq, int(bool(row.get("deleted"))), data, self.m["bundle_seq"], self.now, table, uuid),
+            )
+            self.updated += 1
+        else:
+            conn.execute(
+                "INSERT INTO records (tbl, uuid, site_uuid, subject_uuid, visit_uuid, change_seq, deleted, data, "
+                "first_bundle_seq, last_bundle_seq, received_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (table, uuid, self.site_uuid, subject, visit, change_seq, int(bool(row.get("deleted"))), data,
+                 self.m["bundle_seq"], self.m["bundle_seq"], self.now, self.now),
+            )
+            self.added += 1
+        self.touched.append((table, row))
+
+    def audit_row(self, obj: dict) -> None:
+        row = obj.get("row")
+        if not isinstance(row, dict) or set(row) != _AUDIT_KEYS:
+            raise self.reject(f"audit line for change {self.next_audit_seq} is malformed.")
+        seq = row["seq"]
+        if isinstance(seq, bool) or not isinstance(seq, int):
+            raise self.reject(f"audit line for change {self.next_audit_seq} has no valid number.")
+        for k in _AUDIT_KEYS - {"seq"}:
+            v = row[k]
+            if not (isinstance(v, str) or (v is None and k in ("old", "new", "reason"))):
+                raise self.reject(f"audit row {seq} has an invalid {k}.")
+        if seq != self.next_audit_seq:
+            raise self.reject(
+                f"Audit trail broken at row {self.next_audit_seq} of site {self.site['code']}: row "
+                f"{'missing' if seq > self.next_audit_seq else 'out of order or duplicated'} (found row {seq}). "
+                "The bundle was refused.", "chain")
+        self.next_audit_seq += 1
+        if seq > self.m["to_seq"]:
+            raise self.reject(f"audit row {seq} is outside the bundle's range.", "inconsistent")
+        if seq <= self.site["head_seq"]:
+            stored = self.store.scalar("SELECT hash FROM audit WHERE site_uuid = ? AND seq = ?", (self.site_uuid, seq))
+            if stored != row["hash"] or audit_mod.row_hash(row) != row["hash"]:
+                raise self.reject(
+                    f"Audit trail broken at row {seq} of site {self.site['code']}: it differs from the row received "
+                    "in an earlier bundle (the site's audit trail was altered). The bundle was refused.", "chain")
+            return
+        self.new_audit.append(row)
+
+    def end(self, obj: dict) -> None:
+        audit_count = self.next_audit_seq - 1 - self.m["from_seq"]
+        if obj.get("rows") != self.rows_seen or obj.get("audit") != audit_count \
+                or obj.get("chain_head_hash") != self.m["chain_head_hash"]:
+            raise self.reject("the payload's end line does not match its content (truncated or altered).", "tampered")
+
+    def finish_audit(self) -> None:
+        m = self.m
+        if self.next_audit_seq - 1 != m["to_seq"]:
+            raise self.reject(f"the payload holds audit rows up to {self.next_audit_seq - 1}, not up to {m['to_seq']}.",
+                              "inconsistent")
+        check = audit_mod.verify_rows(self.new_audit, start_seq=self.site["head_seq"], start_hash=self.site["head_hash"])
+        if not check.ok:
+            raise self.reject(f"{check.message} (site {self.site['code']}). The site's audit trail was altered; "
+                              "the bundle was refused.", "chain")
+        if self.new_audit:
+            final_hash = check.head_hash
+        elif m["to_seq"] == 0:
+            final_hash = audit_mod.GENESIS_HASH
+        else:
+            final_hash = self.store.scalar("SELECT hash FROM audit WHERE site_uuid = ? AND seq = ?",
+                                           (self.site_uuid, m["to_seq"]))
+        if final_hash != m["chain_head_hash"]:
+            raise self.reject("the audit trail does not end at the chain head the site signed; the bundle was refused.",
+                              "chain")
+        self.store.conn.executemany(
+            'INSERT INTO audit (site_uuid, seq, at_utc, at_local, user, "table", row_id, field, old, new, reason, '
+            "prev_hash, hash, bundle_seq) VALUES (:site_uuid, :seq, :at_utc, :at_local, :user, :table, :row_id, "
+            ":field, :old, :new, :reason, :prev_hash, :hash, :bundle_seq)",
+            [dict(r, site_uuid=self.site_uuid, bundle_seq=m["bundle_seq"]) for r in self.new_audit],
+        )
+
+    def check_records(self) -> None:
+        """Every record's last change has its audit row, and its audited values match the record."""
+        code = self.site["code"]
+        for table, row in self.touched:
+            trail = self.store.query(
+                'SELECT seq, field, new FROM audit WHERE site_uuid = ? AND "table" = ? AND row_id = ? AND seq <= ? '
+                "ORDER BY seq", (self.site_uuid, table, row["uuid"], self.m["to_seq"]))
+            if not any(a["seq"] == row["change_seq"] for a in trail):
+                raise self.reject(
+                    f"Audit trail incomplete: {table} record {row['uuid']} of site {code} was last changed at row "
+                    f"{row['change_seq']}, but the audit trail has no such row for it. The bundle was refused.",
+                    "inconsistent")
+            expected: dict = {}
+            for a in trail:
+                try:
+                    value = None if a["new"] is None else json.loads(a["new"])
+                except ValueError:
+                    continue
+                if a["field"] == "*":
+                    if isinstance(value, dict):
+                        expected.update(value)
+                else:
+                    expected[a["field"]] = value
+            for key, value in expected.items():
+                if key in row and row[key] != value:
+                    raise self.reject(
+                        f"{table} record {row['uuid']} of site {code}: {key} is {str(row[key])[:60]!r} but its audit "
+                        f"trail says {str(value)[:60]!r}; the record was changed outside the application. "
+                        "The bundle was refused.", "inconsistent")
+
+    def update_site(self) -> None:
+        m, c = self.m, self.c
+        head_seq = max(self.site["head_seq"], m["to_seq"])
+        head_hash = self.new_audit[-1]["hash"] if self.new_audit else self.site["head_hash"]
+        conn = self.store.conn
+        conn.execute(
+            "UPDATE sites SET last_bundle_seq = ?, last_bundle_hash = ?, head_seq = ?, head_hash = ?, study_version = ?, "
+            "last_import_at = ? WHERE site_uuid = ?",
+            (m["bundle_seq"], c.bundle_hash, head_seq, head_hash, m["study_version"], self.now, self.site_uuid),
+        )
+        conn.execute(
+            "INSERT INTO bundles (site_uuid, bundle_seq, bundle_hash, prev_bundle_hash, from_seq, to_seq, file_name, "
+            "file_sha256, size_bytes, manifest, signature, site_created_at, site_created_by, imported_at, imported_by, "
+            "records_added, records_updated, audit_added) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (self.site_uuid, m["bundle_seq"], c.bundle_hash, m["prev_bundle_hash"], m["from_seq"], m["to_seq"],
+             c.path.name, c.file_sha256, c.size, c.manifest_bytes.decode("utf-8"), c.signature.hex(), m["created_at"],
+             m["created_by"], self.now, self.user, self.added, self.updated, len(self.new_audit)),
+        )
+        sponsor_store.log(conn, user=self.user, action="import", site_uuid=self.site_uuid,
+                          detail=f"bundle {m['bundle_seq']} ({c.path.name}): changes {m['from_seq'] + 1}-{m['to_seq']}, "
+                                 f"{self.added} records added, {self.updated} updated, {len(self.new_audit)} audit rows")
+
+
+def import_bundle(store, path, identities: list, *, user: str, limits: bundle.Limits = bundle.Limits(),
+                  container: bundle.Container | None = None) -> ImportResult:
+    """Verify and import one bundle into the sponsor database; BundleRejected (nothing written) on any problem."""
+    c = container or bundle.read_container(path, limits)
+    m = c.manifest
+    name = c.path.name
+    site = store.query_one("SELECT * FROM sites WHERE site_uuid = ?", (m["site_uuid"],))
+    if site is None:
+        raise BundleRejected(
+            f"{name} comes from a site that is not registered in this sponsor database (it says site "
+            f"{m['site_code'][:10]!r}, {m['site_uuid'][:40]}). Register the site's key first (sle-sponsor register-site); "
+            "nothing was changed.", reason="unknown_site")
+    bundle.verify_container(c, bytes(site["public_key"]), site_code=site["code"])
+    if m["site_code"] != site["code"] or m["study_id"] != site["study_id"]:
+        raise BundleRejected(f"{name}: the site code or study in the bundle ({m['site_code']}, {m['study_id']}) differs "
+                             f"from the registration ({site['code']}, {site['study_id']}); it was refused.",
+                             reason="inconsistent")
+    done = check_sequence(store, c, site)
+    if done is not None:
+        return done
+    compressed = bundle.decrypt(c, identities)
+    work = _Apply(store, c, site, limits, user)
+    with store.transaction():
+        work.run(compressed)
+    return ImportResult(c.path, site["code"], m["bundle_seq"], "imported", m["from_seq"], m["to_seq"], work.added,
+                        work.updated, len(work.new_audit),
+                        f"{name}: bundle {m['bundle_seq']} of site {site['code']} imported: changes "
+                        f"{m['from_seq'] + 1}–{m['to_seq']}, {work.added} records added, {work.updated} updated, "
+                        f"{len(work.new_audit)} audit rows.")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    path: Path
+    result: ImportResult | None
+    error: SyncError | None
+
+
+def import_many(store, paths, identities: list, *, user: str, limits: bundle.Limits = bundle.Limits()) -> list[Outcome]:
+    """Import several bundles, in (site, bundle number) order whatever order they were given in."""
+    ready: list[bundle.Container] = []
+    outcomes: list[Outcome] = []
+    for p in paths:
+        try:
+            ready.append(bundle.read_container(p, limits))
+        except SyncError as exc:
+            outcomes.append(Outcome(Path(p), None, exc))
+    ready.sort(key=lambda c: (c.manifest["site_uuid"], c.manifest["bundle_seq"], c.path.name))
+    for c in ready:
+        try:
+            outcomes.append(Outcome(c.path, import_bundle(store, c.path, identities, user=user, limits=limits,
+                                                          container=c), None))
+        except SyncError as exc:
+            outcomes.append(Outcome(c.path, None, exc))
+    return outcomes

@@ -1,0 +1,197 @@
+"""The sponsor's database: registered sites, imported bundles, every site's records and audit trail.
+
+One SQLite file (WAL, synchronous=FULL, foreign keys) opened through `store.db.Store`, with
+its own numbered migrations recorded in `sponsor_schema` (a different table from the site's
+`schema_migrations`, so neither kind of database can be mistaken for the other).
+
+Tables (migration 1):
+  sites         one row per registered site: code, UUID, Ed25519 public key, fingerprint, and the
+                import state (last bundle number and hash, audit-chain head seq and hash)
+  bundles       one row per imported bundle: manifest, signature, seq range, who/when, counts
+  site_columns  the columns of each clinical table as the site last described them (for exports)
+  records       the current version of every clinical record of every site, as canonical JSON,
+                keyed by (table, uuid), with site, subject and visit for fast grouping
+  audit         every site's audit trail, row for row (append-only, hash chain kept per site)
+  sponsor_log   what was done here: site registrations and imports (who, when, what)
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable
+
+from sle_desktop.store.db import Store, StoreError, StoreVersionError
+
+
+def _run_script(conn, script: str) -> None:
+    """Execute statements one by one inside the migration's transaction (executescript would commit)."""
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            conn.execute(pending)
+            pending = ""
+    if pending.strip():
+        raise ValueError(f"incomplete SQL statement in sponsor migration: {pending.strip()[:80]}")
+
+
+def _v1(conn) -> None:
+    _run_script(conn, """
+CREATE TABLE sites (
+    site_uuid TEXT PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    study_id TEXT NOT NULL,
+    study_version TEXT,
+    public_key BLOB NOT NULL,
+    fingerprint TEXT NOT NULL,
+    registered_at TEXT NOT NULL,
+    registered_by TEXT NOT NULL,
+    last_bundle_seq INTEGER NOT NULL DEFAULT 0,
+    last_bundle_hash TEXT NOT NULL,
+    head_seq INTEGER NOT NULL DEFAULT 0,
+    head_hash TEXT NOT NULL,
+    last_import_at TEXT
+);
+CREATE TABLE bundles (
+    site_uuid TEXT NOT NULL REFERENCES sites (site_uuid),
+    bundle_seq INTEGER NOT NULL,
+    bundle_hash TEXT NOT NULL,
+    prev_bundle_hash TEXT NOT NULL,
+    from_seq INTEGER NOT NULL,
+    to_seq INTEGER NOT NULL,
+    file_name TEXT NOT NULL,
+    file_sha256 TEXT NOT NULL,
+    size_bytes INTEGER NOT NULL,
+    manifest TEXT NOT NULL,
+    signature TEXT NOT NULL,
+    site_created_at TEXT NOT NULL,
+    site_created_by TEXT NOT NULL,
+    imported_at TEXT NOT NULL,
+    imported_by TEXT NOT NULL,
+    records_added INTEGER NOT NULL,
+    records_updated INTEGER NOT NULL,
+    audit_added INTEGER NOT NULL,
+    PRIMARY KEY (site_uuid, bundle_seq)
+);
+CREATE TABLE site_columns (
+    site_uuid TEXT NOT NULL REFERENCES sites (site_uuid),
+    tbl TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    decl_type TEXT NOT NULL,
+    PRIMARY KEY (site_uuid, tbl, name)
+);
+CREATE TABLE records (
+    tbl TEXT NOT NULL,
+    uuid TEXT NOT NULL,
+    site_uuid TEXT NOT NULL REFERENCES sites (site_uuid),
+    subject_uuid TEXT,
+    visit_uuid TEXT,
+    change_seq INTEGER NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    data TEXT NOT NULL,
+    first_bundle_seq INTEGER NOT NULL,
+    last_bundle_seq INTEGER NOT NULL,
+    received_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (tbl, uuid)
+);
+CREATE INDEX records_site ON records (site_uuid, tbl);
+CREATE INDEX records_subject ON records (subject_uuid);
+CREATE TABLE audit (
+    site_uuid TEXT NOT NULL REFERENCES sites (site_uuid),
+    seq INTEGER NOT NULL,
+    at_utc TEXT NOT NULL,
+    at_local TEXT NOT NULL,
+    user TEXT NOT NULL,
+    "table" TEXT NOT NULL,
+    row_id TEXT NOT NULL,
+    field TEXT NOT NULL,
+    old TEXT,
+    new TEXT,
+    reason TEXT,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    bundle_seq INTEGER NOT NULL,
+    PRIMARY KEY (site_uuid, seq)
+);
+CREATE INDEX audit_row ON audit (site_uuid, "table", row_id);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'the imported audit trail is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'the imported audit trail is append-only'); END;
+CREATE TABLE sponsor_log (
+    id INTEGER PRIMARY KEY,
+    at_utc TEXT NOT NULL,
+    user TEXT NOT NULL,
+    action TEXT NOT NULL,
+    site_uuid TEXT,
+    detail TEXT NOT NULL
+);
+""")
+
+
+MIGRATIONS: tuple[tuple[int, str, Callable], ...] = (
+    (1, "sponsor schema: sites, bundles, records, audit trail, log", _v1),
+)
+LATEST = MIGRATIONS[-1][0]
+
+
+def current_version(store: Store) -> int:
+    if not store.scalar("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='sponsor_schema'"):
+        return 0
+    return store.scalar("SELECT coalesce(max(version), 0) FROM sponsor_schema") or 0
+
+
+def migrate(store: Store) -> list[int]:
+    """Apply pending sponsor migrations, each in its own transaction."""
+    store.conn.execute("CREATE TABLE IF NOT EXISTS sponsor_schema ("
+                       "version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)")
+    done = []
+    for version, description, step in MIGRATIONS:
+        if version <= current_version(store):
+            continue
+        with store.transaction() as conn:
+            step(conn)
+            conn.execute("INSERT INTO sponsor_schema (version, description, applied_at) VALUES (?, ?, ?)",
+                         (version, description, datetime.now(timezone.utc).isoformat(timespec="seconds")))
+        done.append(version)
+    return done
+
+
+def open_sponsor_store(path: str | os.PathLike, *, create: bool = False) -> Store:
+    """Open the sponsor database (creating it when `create`), refusing a site database or a newer schema."""
+    path = Path(path)
+    if not path.exists() and not create:
+        raise StoreError(f"No sponsor database at {path}. Register a site first (sle-sponsor register-site) to create it.")
+    store = Store.open(path, migrate=False)
+    try:
+        if store.scalar("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='schema_migrations'"):
+            raise StoreError(f"{path} is a site database, not a sponsor database. Use a separate file for the sponsor.")
+        tables = store.scalar("SELECT count(*) FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")
+        version = current_version(store)
+        if tables and version == 0:
+            raise StoreError(f"{path} is not an sle_desktop sponsor database.")
+        if version > LATEST:
+            raise StoreVersionError(
+                f"The sponsor database {path.name} was written by a newer version of sle_desktop (schema {version}; "
+                f"this program knows up to {LATEST}). Install the newer version; nothing was changed.")
+        if 0 < version < LATEST:
+            store.backup_copy(f"before-sponsor-migration-v{version}")
+        migrate(store)
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def log(conn, *, user: str, action: str, site_uuid: str | None, detail: str) -> None:
+    """Record a sponsor-side action (inside the caller's transaction)."""
+    conn.execute(
+        "INSERT INTO sponsor_log (at_utc, user, action, site_uuid, detail) VALUES (?, ?, ?, ?, ?)",
+        (datetime.now(timezone.utc).isoformat(timespec="seconds"), user, action, site_uuid, detail),
+    )

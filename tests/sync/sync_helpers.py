@@ -1,0 +1,107 @@
+"""Helpers for the sync tests (imported by the tests and by conftest.py)."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+TODAY = date(2026, 6, 1)
+
+
+@dataclass
+class Site:
+    store: object
+    session: object
+    path: Path
+    usb: Path
+
+    def export(self, **kw):
+        from sle_desktop.app import sync_site
+
+        return sync_site.export_bundle(self.session, self.usb, **kw)
+
+
+def register(site: Site, sponsor_db: Path):
+    """Register a site's public key in the sponsor database (through the use cases, as the CLI does)."""
+    from sle_desktop.app import sponsor, sync_site
+
+    key_file = site.usb.parent / f"{site.session.store.path.stem}.sitekey"
+    key_file.write_text(sync_site.site_public_key(site.session), "utf-8")
+    return sponsor.register_site(sponsor_db, key_file)
+
+
+def import_one(sponsor_db: Path, sponsor_keys, path, **kw):
+    """Import one bundle; returns the ImportResult or raises its BundleRejected."""
+    from sle_desktop.app import sponsor
+
+    [outcome] = sponsor.import_bundles(sponsor_db, sponsor_keys.key_path, [path], **kw)
+    if outcome.error is not None:
+        raise outcome.error
+    return outcome.result
+
+
+def db_state(path: Path) -> tuple[list[str], bytes]:
+    """(SQL dump, file bytes) of a closed database: row-for-row and byte-for-byte comparison."""
+    conn = sqlite3.connect(path)
+    try:
+        dump = list(conn.iterdump())
+    finally:
+        conn.close()
+    return dump, path.read_bytes()
+
+
+def add_sae(site: Site) -> str:
+    """Record a serious adverse event for the first enrolled subject of a demo site."""
+    from sle_desktop.app import safety
+    from sle_desktop.app.session import Session
+
+    subject = site.store.scalar("SELECT uuid FROM subjects WHERE status = 'enrolled' ORDER BY subject_id LIMIT 1")
+    inv = Session(site.store, "demo.investigator", "Dr Alena Kovalenko", "investigator", site.session.data_key)
+    return safety.record_adverse_event(inv, subject, safety.AdverseEventForm(
+        term="Pneumonia", onset_date=date(2026, 5, 20), grade=3, serious=True, serious_criteria=("hospitalisation",),
+        relationship="unlikely", action_taken="hospitalised", outcome="recovering",
+        aware_at=datetime(2026, 5, 20, 9, 0, tzinfo=timezone.utc)), today=TODAY)
+
+
+def crafted_bundle(site: Site, lines: list[bytes], *, recipients: list[str], manifest_overrides: dict | None = None,
+                   signing_key=None) -> bytes:
+    """A bundle signed with the site's real key but carrying an arbitrary payload (attack simulations)."""
+    from sle_desktop.app import sync_site
+    from sle_desktop.store import audit
+    from sle_desktop.sync import bundle, keys
+
+    key = signing_key or sync_site._signing_key(site.session)
+    payload = bundle.PayloadWriter()
+    for line in lines:
+        payload.add_raw(line)
+    head_seq, head_hash = audit.head(site.store.conn)
+    info = site.session.store.query_one("SELECT site_uuid, code, name, study_id, study_version FROM site")
+    fields = {
+        "site_uuid": info["site_uuid"], "site_code": info["code"], "site_name": info["name"],
+        "study_id": info["study_id"], "study_version": info["study_version"], "bundle_seq": 1, "from_seq": 0,
+        "to_seq": head_seq, "prev_bundle_hash": audit.GENESIS_HASH, "chain_start_hash": audit.GENESIS_HASH,
+        "chain_head_hash": head_hash, "counts": {}, "created_at": "2026-06-01T10:00:00+00:00",
+        "created_by": "attacker", "app_version": "0",
+    }
+    built = bundle.build_bundle(fields, payload, keys.age_recipients(recipients), key,
+                                [keys.fingerprint(r) for r in recipients])
+    if manifest_overrides:
+        built.manifest.update(manifest_overrides)
+        built.manifest_bytes, built.signature = bundle.sign_manifest(built.manifest, key)
+    return built.to_bytes()
+
+
+def header_line(site: Site) -> bytes:
+    """A payload header matching `crafted_bundle`'s manifest (bundle 1, changes 1 to the site's head)."""
+    from sle_desktop.store.audit import canonical_json
+    from sle_desktop.sync import site_export
+
+    to_seq = site.store.scalar("SELECT max(seq) FROM audit")
+    info = site.store.query_one("SELECT site_uuid, code, study_id, study_version FROM site")
+    return (canonical_json({
+        "type": "header", "format": "sle_desktop-payload", "version": 1, "site_uuid": info["site_uuid"],
+        "site_code": info["code"], "bundle_seq": 1, "from_seq": 0, "to_seq": to_seq, "study_id": info["study_id"],
+        "study_version": info["study_version"], "tables": site_export.table_columns(site.store),
+    }) + "\n").encode()
