@@ -217,6 +217,7 @@ def _patient_labs(session: Session, subject_uuid: str, baseline: date, labels: d
         "SELECT l.test, l.value, l.unit, l.lln, l.uln, l.sample_date, l.visit_uuid, v.visit_code "
         "FROM labs l LEFT JOIN visits v ON v.uuid = l.visit_uuid AND v.deleted = 0 "
         f"WHERE l.subject_uuid = ? AND l.deleted = 0 AND l.test IN ({', '.join('?' * (len(RENAL_TESTS) + 1))}) "
+        "AND (l.visit_uuid IS NULL OR v.uuid IS NOT NULL) "  # not the labs of a deleted visit
         "ORDER BY l.sample_date, l.created_at",
         (subject_uuid, *RENAL_TESTS, "creatinine"))
     series: dict[str, dict[str, list]] = {}

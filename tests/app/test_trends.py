@@ -1,0 +1,331 @@
+"""Trend data: one patient's values equal the store's; cohort means/SE/n and month-6 responders by hand and at scale."""
+
+import math
+import random
+import statistics
+import time
+import uuid as uuidlib
+from datetime import date, datetime, time as clock, timedelta, timezone
+
+import numpy as np
+import pytest
+
+from testkit import TODAY, eligible_form
+from sle_desktop.app import safety, subjects, trends, visits
+from sle_desktop.app.errors import ValidationError
+from sle_desktop.app.study import load_study
+from sle_desktop.domain import outcomes, renal, sledai
+
+LATER = date(2026, 12, 31)  # "today" when recording month-6 visits of a January baseline
+BASELINE = date(2026, 1, 20)
+_FOURS = ("proteinuria", "hematuria", "urinary_casts", "pyuria", "arthritis", "myositis")
+_TWOS = ("rash", "alopecia", "mucosal_ulcers", "pleurisy", "pericarditis", "low_complement", "increased_dna_binding")
+
+
+def codes_for(score: int) -> set[str]:
+    """SELENA-SLEDAI descriptors adding up to an even `score` (renal ones first)."""
+    assert score % 2 == 0
+    fours = min(score // 4, len(_FOURS))
+    codes = set(_FOURS[:fours]) | set(_TWOS[:(score - 4 * fours) // 2])
+    assert sledai.score(codes) == score
+    return codes
+
+
+def visit_uuid(session, subject_uuid, code):
+    return session.store.scalar("SELECT uuid FROM visits WHERE subject_uuid = ? AND visit_code = ?", (subject_uuid, code))
+
+
+def build_known_patient(session, subject_uuid):
+    """Baseline 16/2.0, month 1 12/1.5, month 3 18/2.0 (severe flare), unscheduled 8/2.4; labs, an infusion, AE and SAE."""
+    base = visit_uuid(session, subject_uuid, "baseline")
+    visits.save_sledai(session, base, codes_for(16), 2.0)
+    m1 = visits.record_visit(session, subject_uuid, "month_1", date(2026, 2, 19), today=LATER).uuid  # day 30
+    visits.save_sledai(session, m1, codes_for(12), 1.5)
+    m3 = visits.record_visit(session, subject_uuid, "month_3", date(2026, 4, 25), today=LATER).uuid  # day 95
+    visits.save_sledai(session, m3, codes_for(18), 2.0)
+    un = visits.record_visit(session, subject_uuid, "unscheduled", date(2026, 5, 10), today=LATER).uuid  # day 110
+    visits.save_sledai(session, un, codes_for(8), 2.4)
+    L = visits.LabEntry
+    visits.save_labs(session, base, BASELINE, {
+        "c3": L(0.7, lln=0.9, uln=1.8), "c4": L(0.08, lln=0.1, uln=0.4), "anti_dsdna": L(120.0, uln=25.0),
+        "protein_24h": L(2.5), "upcr": L(1.9), "creatinine": L(100.0)}, today=LATER)
+    visits.save_labs(session, m1, date(2026, 2, 19), {
+        "c3": L(0.95, lln=0.88, uln=2.0), "c4": L(0.12, lln=0.1, uln=0.4), "anti_dsdna": L(60.0, uln=30.0),
+        "protein_24h": L(1200, unit="mg/24 h"), "creatinine": L(1.2, unit="mg/dL")}, today=LATER)
+    visits.save_labs(session, m3, date(2026, 4, 24), {"protein_24h": L(0.4), "creatinine": L(80.0)}, today=LATER)
+    safety.record_infusion(session, subject_uuid, safety.InfusionForm(
+        infusion_date=BASELINE, start_time=clock(10, 0), end_time=clock(10, 40), lot_number="OM-1", cells_per_kg_million=1.0,
+        total_cells=7.0e7, viability_pct=92.0, volume_ml=100, weight_kg=70.0, administered_by="Dr A"), visit_uuid=base, today=LATER)
+    aware = datetime(2026, 3, 1, 9, 0, tzinfo=timezone.utc)
+    safety.record_adverse_event(session, subject_uuid, safety.AdverseEventForm(
+        term="Headache", onset_date=date(2026, 2, 1), grade=1, relationship="unlikely", outcome="recovered",
+        aware_at=aware), today=LATER)
+    safety.record_adverse_event(session, subject_uuid, safety.AdverseEventForm(
+        term="Pneumonia", onset_date=date(2026, 3, 1), grade=3, serious=True, serious_criteria=("hospitalisation",),
+        relationship="unrelated", outcome="recovering", aware_at=aware), today=LATER)
+    return {"baseline": base, "month_1": m1, "month_3": m3, "unscheduled": un}
+
+
+@pytest.fixture
+def known(enrolled):
+    session, uuid, sid = enrolled
+    return session, uuid, sid, build_known_patient(session, uuid)
+
+
+def test_patient_assessments_equal_the_store(known):
+    session, uuid, sid, v = known
+    t = trends.patient_trends(session, uuid)
+    stored = session.store.query(
+        "SELECT v.visit_code, v.visit_date, s.score, s.pga FROM sledai_assessments s JOIN visits v ON v.uuid = s.visit_uuid "
+        "WHERE s.subject_uuid = ? ORDER BY v.visit_date", (uuid,))
+    assert t.subject_label == sid and t.arm == "msc" and t.baseline_date == BASELINE
+    assert t.state == "trend" and t.has_data and t.has_trend and t.n_assessments == 4
+    assert t.visit_code == [r["visit_code"] for r in stored] == ["baseline", "month_1", "month_3", "unscheduled"]
+    assert t.visit_uuid == [v["baseline"], v["month_1"], v["month_3"], v["unscheduled"]]
+    assert t.day.tolist() == [(date.fromisoformat(r["visit_date"]) - BASELINE).days for r in stored] == [0, 30, 95, 110]
+    assert t.score.tolist() == [r["score"] for r in stored] == [16, 12, 18, 8]
+    assert t.pga.tolist() == [r["pga"] for r in stored] == [2.0, 1.5, 2.0, 2.4]
+    assert t.visit_label[:3] == ["Baseline (day 0)", "Month 1", "Month 3"]
+    # Derived outcomes vs baseline (§2): change, SLEDAI-4 (drop >= 4), SRI-4 without BILAG (also PGA rise < 0.3).
+    assert t.change.tolist() == [0, -4, 2, -8]
+    assert t.sledai4 == [None, True, False, True]
+    assert t.sri4 == [None, True, False, False]  # unscheduled: PGA 2.0 -> 2.4 is a rise of 0.4
+    # Flare vs the previous assessment: 12 -> 18 (> 12) is severe; PGA 2.0 -> 2.4 is no flare.
+    assert t.flare == [None, "none", "severe", "none"]
+    for i in range(1, 4):
+        assert t.flare[i] == outcomes.selena_flare(int(t.score[i - 1]), int(t.score[i]), t.pga[i - 1], t.pga[i])
+
+
+def test_patient_labs_with_normal_limits_and_egfr(known):
+    session, uuid, _sid, v = known
+    t = trends.patient_trends(session, uuid)
+    for test in ("c3", "c4", "anti_dsdna", "protein_24h", "upcr"):
+        rows = session.store.query(
+            "SELECT sample_date, value, lln, uln FROM labs WHERE subject_uuid = ? AND test = ? ORDER BY sample_date", (uuid, test))
+        s = t.labs[test]
+        assert s.n == len(rows) > 0
+        assert s.day.tolist() == [(date.fromisoformat(r["sample_date"]) - BASELINE).days for r in rows]
+        assert s.value.tolist() == [r["value"] for r in rows]
+        assert [None if math.isnan(x) else x for x in s.lln] == [r["lln"] for r in rows]
+        assert [None if math.isnan(x) else x for x in s.uln] == [r["uln"] for r in rows]
+    assert t.labs["c3"].lln.tolist() == [0.9, 0.88] and t.labs["c3"].uln.tolist() == [1.8, 2.0]
+    assert t.labs["protein_24h"].value.tolist() == pytest.approx([2.5, 1.2, 0.4])  # mg/24 h stored as g/24 h
+    assert t.labs["protein_24h"].day.tolist() == [0, 30, 94]  # the month-3 sample was taken the day before the visit
+    assert t.labs["protein_24h"].visit_code == ["baseline", "month_1", "month_3"]
+    assert t.labs["protein_24h"].unit == "g/24 h" and t.labs["upcr"].unit == "g/g"
+    egfr = t.labs["egfr"]
+    assert egfr.unit == "mL/min/1.73 m²" and egfr.day.tolist() == [0, 30, 94]
+    expected = [visits.visit_egfr(session, v[c])[0] for c in ("baseline", "month_1", "month_3")]
+    assert egfr.value.tolist() == pytest.approx(expected)
+    # Independently: CKD-EPI 2021 for a man aged 45 (born 1980-05-05), creatinine 100 µmol/L and 1.2 mg/dL.
+    assert egfr.value[0] == pytest.approx(renal.egfr_ckd_epi_2021(100 / 88.4, 45, "M"))
+    assert egfr.value[1] == pytest.approx(renal.egfr_ckd_epi_2021(1.2, 45, "M"))
+    assert "CKD-EPI 2021" in egfr.notes[0] and t.egfr_missing == []
+
+
+def test_patient_windows_infusions_and_adverse_events(known):
+    session, uuid, _sid, _v = known
+    t = trends.patient_trends(session, uuid)
+    expected = {v.code: v for v in load_study().visits if v.scheduled and v.code != "screening"}
+    assert [w.code for w in t.windows] == ["baseline", "month_1", "month_3", "month_6"] == list(expected)
+    for w in t.windows:
+        width = expected[w.code].window_days or 0
+        assert (w.earliest_day, w.target_day, w.latest_day) == (
+            expected[w.code].target_day - width, expected[w.code].target_day, expected[w.code].target_day + width)
+    assert [(w.earliest_day, w.latest_day) for w in t.windows] == [(0, 0), (23, 37), (77, 105), (168, 196)]
+    assert t.infusion_day.tolist() == [0] and t.infusion_date == [BASELINE]
+    assert [(a.day, a.term, a.serious, a.grade) for a in t.adverse_events] == [(12, "Headache", False, 1), (40, "Pneumonia", True, 3)]
+
+
+def test_empty_one_visit_and_unenrolled_patients_say_so(investigator, enrolled):
+    session, uuid, _sid = enrolled
+    t = trends.patient_trends(session, uuid)
+    assert (t.state, t.n_assessments, t.has_data, t.has_trend) == ("empty", 0, False, False)
+    assert t.day.size == 0 and all(s.n == 0 for s in t.labs.values()) and t.windows  # windows still known
+    visits.save_sledai(session, visit_uuid(session, uuid, "baseline"), codes_for(10), 1.0)
+    t = trends.patient_trends(session, uuid)
+    assert (t.state, t.n_assessments, t.has_data, t.has_trend) == ("single", 1, True, False)
+    assert t.change.tolist() == [0] and t.flare == [None] and t.sri4 == [None]
+    screened = subjects.screen_subject(investigator, eligible_form(full_name="Anna Ivanova"), today=TODAY)
+    t = trends.patient_trends(investigator, screened.subject_uuid)
+    assert t.state == "empty" and t.baseline_date is None and t.subject_label.startswith("BY01-S")
+
+
+def test_patient_without_baseline_sledai_has_no_change(enrolled):
+    session, uuid, _sid = enrolled
+    m1 = visits.record_visit(session, uuid, "month_1", date(2026, 2, 19), today=LATER).uuid
+    visits.save_sledai(session, m1, codes_for(10), 1.0)
+    t = trends.patient_trends(session, uuid)
+    assert t.n_assessments == 1 and math.isnan(t.change[0]) and t.sledai4 == [None] and t.sri4 == [None]
+
+
+def test_monitor_can_read_trends_but_unknown_subject_is_refused(known, monitor):
+    _session, uuid, _sid, _v = known
+    assert trends.patient_trends(monitor, uuid).n_assessments == 4
+    from sle_desktop.app.errors import NotFound
+
+    with pytest.raises(NotFound):
+        trends.patient_trends(monitor, str(uuidlib.uuid4()))
+
+
+# --------------------------------------------------------------------------- cohort, by hand
+
+def _subject(session, arm, scores, *, name, withdraw=False):
+    """An enrolled subject with baseline on 2026-01-20 and SLEDAI/PGA per scheduled visit: {code: (score, pga)}."""
+    out = subjects.screen_subject(session, eligible_form(full_name=name), today=TODAY)
+    subjects.enrol_patient(session, out.subject_uuid, arm=arm, reason="test")
+    days = {"baseline": 0, "month_1": 30, "month_3": 91, "month_6": 182}
+    for code, (score, pga) in scores.items():
+        res = visits.record_visit(session, out.subject_uuid, code, BASELINE + timedelta(days=days[code]), today=LATER)
+        visits.save_sledai(session, res.uuid, codes_for(score), pga)
+    if withdraw:
+        subjects.withdraw_subject(session, out.subject_uuid, reason="moved away")
+    return out.subject_uuid
+
+
+@pytest.fixture
+def small_cohort(investigator):
+    s = investigator
+    _subject(s, "msc", {"baseline": (16, 2.0), "month_1": (12, 1.5), "month_3": (10, 1.0), "month_6": (6, 1.0)}, name="A A")
+    _subject(s, "msc", {"baseline": (12, 1.5), "month_1": (12, 1.5), "month_3": (8, 2.0), "month_6": (10, 1.8)}, name="B B")
+    _subject(s, "msc", {"baseline": (20, 2.0), "month_1": (14, 2.4), "month_6": (16, 2.3)}, name="C C")
+    _subject(s, "standard", {"baseline": (10, 1.0), "month_1": (8, 1.0)}, name="D D")
+    _subject(s, "standard", {"baseline": (8, 1.2)}, name="E E", withdraw=True)
+    _subject(s, "standard", {}, name="F F")  # enrolled, no visit yet: not counted
+    subjects.screen_subject(s, eligible_form(full_name="G G", needs_dialysis=True), today=TODAY)  # screen failure
+    return s
+
+
+def test_cohort_means_se_and_n_by_hand(small_cohort):
+    c = trends.cohort_trends(small_cohort, today=LATER)
+    msc, std = c.arms["msc"], c.arms["standard"]
+    assert list(c.arms) == ["msc", "standard"] and (msc.n_subjects, std.n_subjects) == (3, 2) and c.n_subjects == 5
+    # MSC month 1: changes -4, 0, -6 -> mean -10/3, SD sqrt(28/3), SE sqrt(28/3)/sqrt(3) = sqrt(28)/3.
+    m1 = msc.stat("month_1")
+    assert (m1.n, m1.target_day) == (3, 30)
+    assert m1.mean == pytest.approx(-10 / 3) and m1.sd == pytest.approx(math.sqrt(28 / 3))
+    assert m1.se == pytest.approx(math.sqrt(28) / 3)
+    # MSC month 3: -6, -4 -> mean -5, SD sqrt(2), SE exactly 1.
+    m3 = msc.stat("month_3")
+    assert (m3.n, m3.mean, m3.se) == (2, pytest.approx(-5.0), pytest.approx(1.0))
+    m6 = msc.stat("month_6")
+    assert m6.n == 3 and m6.mean == pytest.approx(statistics.mean([-10, -2, -4]))
+    assert m6.se == pytest.approx(statistics.stdev([-10, -2, -4]) / math.sqrt(3))
+    base = msc.stat("baseline")
+    assert (base.n, base.mean, base.se) == (3, 0.0, 0.0)
+    # Standard: one subject with month 1 -> mean -2, SE undefined; none at month 3/6.
+    s1 = std.stat("month_1")
+    assert (s1.n, s1.mean, s1.sd, s1.se) == (1, -2.0, None, None)
+    assert std.stat("month_6") == trends.VisitStat("month_6", "Month 6 (primary endpoint)", 182, 0, None, None, None)
+    assert std.stat("baseline").n == 2
+
+
+def test_cohort_month6_responders_and_trajectories(small_cohort):
+    c = trends.cohort_trends(small_cohort, today=LATER)
+    msc, std = c.arms["msc"], c.arms["standard"]
+    # Month 6: A -10 with PGA 2.0 -> 1.0 (SRI-4 yes), B -2 (no), C -4 but PGA 2.0 -> 2.3 (+0.3: SLEDAI-4 yes, SRI-4 no).
+    assert (msc.endpoint_n, msc.sri4_responders, msc.sledai4_responders) == (3, 1, 2)
+    assert msc.sri4_proportion == pytest.approx(1 / 3) and msc.sledai4_proportion == pytest.approx(2 / 3)
+    assert (std.endpoint_n, std.sri4_proportion, std.sledai4_proportion) == (0, None, None)
+    assert c.sri4_label == "SRI-4 (without BILAG)" and c.endpoint_visit == "month_6"
+    trajectories = sorted((d.tolist(), ch.tolist()) for d, ch in msc.trajectories())
+    assert trajectories == sorted([([0, 30, 91, 182], [0, -4, -6, -10]), ([0, 30, 91, 182], [0, 0, -4, -2]),
+                                   ([0, 30, 182], [0, -6, -4])])
+    # One polyline per arm: no segment joins two subjects.
+    assert msc.connect.tolist().count(False) == 3 and not msc.connect[-1]
+    assert sorted((d.tolist(), ch.tolist()) for d, ch in std.trajectories()) == [([0], [0]), ([0, 30], [0, -2])]
+
+
+def test_cohort_filters_and_cut_off(small_cohort):
+    msc_only = trends.cohort_trends(small_cohort, arm="msc", today=LATER)
+    assert list(msc_only.arms) == ["msc"] and msc_only.arm_filter == "msc"
+    enrolled = trends.cohort_trends(small_cohort, status="enrolled", today=LATER)
+    assert enrolled.arms["standard"].n_subjects == 1 and enrolled.arms["msc"].n_subjects == 3
+    withdrawn = trends.cohort_trends(small_cohort, status="withdrawn", today=LATER)
+    assert (withdrawn.arms["msc"].n_subjects, withdrawn.arms["standard"].n_subjects) == (0, 1)
+    # Data as of 2026-05-01: month-6 visits (2026-07-21) are not there yet.
+    early = trends.cohort_trends(small_cohort, today=date(2026, 5, 1))
+    assert early.arms["msc"].stat("month_6").n == 0 and early.arms["msc"].endpoint_n == 0
+    assert early.arms["msc"].stat("month_3").n == 2
+    with pytest.raises(ValidationError):
+        trends.cohort_trends(small_cohort, arm="placebo")
+    with pytest.raises(ValidationError):
+        trends.cohort_trends(small_cohort, status="screened")
+
+
+def test_empty_site_cohort(investigator):
+    c = trends.cohort_trends(investigator, today=LATER)
+    assert not c.has_data and all(s.n == 0 and s.mean is None for a in c.arms.values() for s in a.visits)
+    assert all(a.trajectories() == [] and a.connect.size == 0 for a in c.arms.values())
+
+
+# --------------------------------------------------------------------------- cohort at 10 000 subjects
+
+def _bulk_cohort(store, n_subjects: int, seed: int):
+    """Insert subjects with baseline..month-6 SLEDAI straight into the tables (a read-only use case is under test).
+
+    Returns {arm: [(days, scores, pgas, codes)]} for the reference computation.
+    """
+    rng = random.Random(seed)
+    now = "2026-01-01T00:00:00Z"
+    subj, vis, ass, truth = [], [], [], {"msc": [], "standard": []}
+    seq = 0
+    for k in range(n_subjects):
+        su = str(uuidlib.uuid4())
+        arm = "msc" if rng.random() < 0.5 else "standard"
+        base = date(2025, 1, 1) + timedelta(days=rng.randint(0, 300))
+        seq += 1
+        subj.append((su, seq, now, "bench", f"BY01-S{k:05d}", f"BY01-{k:05d}", "enrolled", arm, base.isoformat()))
+        n_visits = rng.choice((1, 2, 3, 4, 4, 4))
+        codes = ("baseline", "month_1", "month_3", "month_6")[:n_visits]
+        offsets = (0, 30, 91, 182)
+        rows = []
+        for code, off in zip(codes, offsets):
+            day = off + (rng.randint(-10, 10) if off else 0)
+            score, pga = rng.randint(0, 40), round(rng.uniform(0, 3), 1)
+            vu, au = str(uuidlib.uuid4()), str(uuidlib.uuid4())
+            seq += 1
+            vis.append((vu, seq, now, "bench", su, code, (base + timedelta(days=day)).isoformat()))
+            seq += 1
+            ass.append((au, seq, now, "bench", su, vu, score, 0, pga))
+            rows.append((day, score, pga, code))
+        truth[arm].append(rows)
+    with store.transaction() as conn:
+        conn.executemany("INSERT INTO subjects (uuid, change_seq, created_at, created_by, screening_number, subject_id, "
+                         "status, arm, baseline_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", subj)
+        conn.executemany("INSERT INTO visits (uuid, change_seq, created_at, created_by, subject_uuid, visit_code, visit_date) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?)", vis)
+        conn.executemany("INSERT INTO sledai_assessments (uuid, change_seq, created_at, created_by, subject_uuid, visit_uuid, "
+                         "score, renal_score, pga) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", ass)
+    return truth
+
+
+def test_cohort_at_10000_subjects_is_fast_and_matches_a_per_subject_reference(investigator):
+    truth = _bulk_cohort(investigator.store, 10_000, seed=5)
+    statements = []
+    investigator.store.conn.set_trace_callback(statements.append)
+    started = time.perf_counter()
+    try:
+        c = trends.cohort_trends(investigator, today=LATER)
+    finally:
+        elapsed = time.perf_counter() - started
+        investigator.store.conn.set_trace_callback(None)
+    assert len(statements) <= 3, statements  # whole-table queries, never one per subject
+    assert elapsed < 2.5, f"cohort_trends took {elapsed:.2f} s at 10 000 subjects"
+    for arm, subjects_rows in truth.items():
+        cohort = c.arms[arm]
+        assert cohort.n_subjects == len(subjects_rows)
+        for code in ("month_1", "month_3", "month_6"):
+            changes = [s for rows in subjects_rows for (_d, s, _p, k) in rows if k == code]
+            base = [rows[0][1] for rows in subjects_rows for (_d, _s, _p, k) in rows if k == code]
+            diffs = [a - b for a, b in zip(changes, base)]
+            st = cohort.stat(code)
+            assert st.n == len(diffs)
+            assert st.mean == pytest.approx(statistics.mean(diffs))
+            assert st.se == pytest.approx(statistics.stdev(diffs) / math.sqrt(len(diffs)))
+        end = [(rows[0], rows[3]) for rows in subjects_rows if len(rows) == 4]
+        assert cohort.endpoint_n == len(end)
+        assert cohort.sri4_responders == sum(outcomes.sri4_without_bilag(b[1], m[1], b[2], m[2]) for b, m in end)
+        assert cohort.sledai4_responders == sum(outcomes.sledai4_response(b[1], m[1]) for b, m in end)
+        assert sorted(len(d) for d, _ in cohort.trajectories()) == sorted(len(rows) for rows in subjects_rows)
+        assert np.array_equal(np.sort(cohort.traj_day[cohort.traj_start[:-1]]), np.zeros(len(subjects_rows)))
