@@ -81,6 +81,12 @@ def _cmd_self_test(args) -> str:
     return self_test.run()
 
 
+def _cmd_bench(args) -> int:
+    from sle_desktop import bench
+
+    return bench.run_from_args(args)
+
+
 def _site_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="sle-desktop", description="sle_desktop: offline EDC for the SLE MSC trial.")
     parser.add_argument("--version", action="version", version=f"sle_desktop {__version__}")
@@ -100,6 +106,12 @@ def _site_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--sponsor-recipient", metavar="FILE", help="the sponsor's age recipient file")
     command("verify-audit", _cmd_verify_audit, "walk the audit chain; names the first broken row")
+    from sle_desktop import bench  # standard library only at import time
+
+    p = sub.add_parser("bench", help="benchmarks at site and sponsor scale (sle_desktop/bench.py)",
+                       description="Benchmarks at site and sponsor scale.")
+    bench.add_arguments(p)
+    p.set_defaults(handler=_cmd_bench)
     _register_site_sync_commands(command)
     return parser
 

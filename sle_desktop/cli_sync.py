@@ -75,6 +75,9 @@ def register_site(command) -> None:
     p.add_argument("--to", required=True, metavar="DIR", help="folder to write the bundle into")
     p.add_argument("--since", type=int, metavar="SEQ", default=None,
                    help="include every change after this change number (default: since the last export)")
+    from sle_desktop import cli_returns  # set-sponsor-signing-key, import-return
+
+    cli_returns.register_site(command)
 
 
 # -- sponsor -------------------------------------------------------------------------------------
@@ -92,6 +95,8 @@ def _cmd_register_site(args) -> str:
     r = sponsor.register_site(Path(args.db), Path(args.site_key_file))
     if r.status == "already_registered":
         return f"site {r.code} ({r.name}) is already registered with this key (fingerprint {r.fingerprint}); nothing changed"
+    if r.status == "return_key_added":
+        return f"site {r.code} ({r.name}): return-bundle key added (site key fingerprint {r.fingerprint})"
     return f"site {r.code} ({r.name}) registered, key fingerprint {r.fingerprint} - confirm it with the site by phone"
 
 
@@ -189,4 +194,7 @@ def register_sponsor(sub) -> None:
     p.add_argument("--out", required=True, metavar="DIR")
     p = command("sae-listing", _cmd_sae_listing, "list serious adverse events (CSV; to stdout without --out)")
     p.add_argument("--out", metavar="FILE", default=None)
+    from sle_desktop import cli_returns  # queries, SDV marks, return bundles
+
+    cli_returns.register_sponsor(command)
 

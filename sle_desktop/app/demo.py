@@ -50,9 +50,22 @@ def _sledai_codes(rng: random.Random, target: int) -> set[str]:
     return codes
 
 
+DEMO_BATCH = 50
+"""Subjects written per transaction: one commit (fsync, synchronous=FULL) per subject doubled the build time."""
+
+
 def make_demo(store, *, subjects_count: int = 40, seed: int = 1, today: date | None = None,
-              site_code: str = "BY01", site_name: str = "Demo site (synthetic data)") -> DemoSummary:
-    """Create (or extend) a demo site: both arms, visits on schedule, SLEDAI trajectories, labs, AEs, infusions."""
+              site_code: str = "BY01", site_name: str = "Demo site (synthetic data)",
+              visits_per_subject: int | None = None) -> DemoSummary:
+    """Create (or extend) a demo site: both arms, visits on schedule, SLEDAI trajectories, labs, AEs, infusions.
+
+    `visits_per_subject` (4-10; benchmarks): every enrolled subject has completed follow-up (consent
+    225-330 days before `today`, so all four scheduled visits are on file) and gets
+    `visits_per_subject - 4` unscheduled visits (with labs and SLEDAI) after baseline, month 1 and month 3.
+    None (the default) keeps the original generator: the same data for the same seed.
+    """
+    if visits_per_subject is not None and not 4 <= visits_per_subject <= 10:
+        raise ValueError("visits_per_subject must be between 4 and 10")
     rng = random.Random(seed)
     today = today or date.today()
     if site.is_set_up(store):
@@ -64,15 +77,17 @@ def make_demo(store, *, subjects_count: int = 40, seed: int = 1, today: date | N
             site.create_user(admin, username=username, display_name=name, role=role, password=DEMO_PASSWORD)
     inv = Session(store, "demo.investigator", "Dr Alena Kovalenko", "investigator", admin.data_key)
     counts = {"enrolled": 0, "failed": 0, "visits": 0, "aes": 0}
-    for n in range(subjects_count):
+    extra = None if visits_per_subject is None else visits_per_subject - 4
+    for start in range(0, subjects_count, DEMO_BATCH):
         with store.transaction():
-            _one_subject(inv, rng, today, counts)
+            for _n in range(start, min(start + DEMO_BATCH, subjects_count)):
+                _one_subject(inv, rng, today, counts, extra)
     return DemoSummary(subjects_count, counts["enrolled"], counts["failed"], counts["visits"], counts["aes"])
 
 
-def _one_subject(inv: Session, rng: random.Random, today: date, counts: dict) -> None:
+def _one_subject(inv: Session, rng: random.Random, today: date, counts: dict, extra: int | None = None) -> None:
     sex = "F" if rng.random() < 0.85 else "M"  # SLE is mostly a disease of women
-    consent = today - timedelta(days=rng.randint(10, 330))
+    consent = today - timedelta(days=rng.randint(10, 330) if extra is None else rng.randint(225, 330))
     age = rng.randint(18, 72)
     dob = consent - timedelta(days=age * 365 + rng.randint(30, 330))
     eligible = rng.random() < 0.85
@@ -113,23 +128,7 @@ def _one_subject(inv: Session, rng: random.Random, today: date, counts: dict) ->
         when = baseline + timedelta(days=target + jitter)
         if when > today:
             break
-        v = visits.record_visit(inv, uuid_, code, when, today=today)
-        counts["visits"] += 1
-        visit_score = score if i == 0 else max(0, round(score * (1 - improvement * i / 3 + rng.uniform(-0.15, 0.2))))
-        visit_codes = codes if i == 0 else _sledai_codes(rng, visit_score)
-        visit_pga = pga if i == 0 else round(min(3.0, max(0.0, pga * (1 - improvement * i / 3) + rng.uniform(-0.3, 0.3))), 1)
-        renal_active = bool(set(visit_codes) & set(_RENAL))
-        visits.save_labs(inv, v.uuid, when, {
-            "platelets": visits.LabEntry(round(rng.uniform(80, 320))),
-            "wbc": visits.LabEntry(round(rng.uniform(2.5, 9.5), 1)),
-            "c3": visits.LabEntry(round(rng.uniform(0.45, 1.4), 2), lln=0.9, uln=1.8),
-            "c4": visits.LabEntry(round(rng.uniform(0.06, 0.4), 2), lln=0.1, uln=0.4),
-            "anti_dsdna": visits.LabEntry(round(rng.uniform(10, 300), 1), uln=25.0),
-            "protein_24h": visits.LabEntry(round(rng.uniform(0.6, 3.5) if renal_active else rng.uniform(0.05, 0.45), 2)),
-            "creatinine": visits.LabEntry(round(rng.uniform(55, 160))),
-            "urine_rbc_hpf": visits.LabEntry(rng.randint(6, 40) if "hematuria" in visit_codes else rng.randint(0, 4)),
-        }, today=today)
-        visits.save_sledai(inv, v.uuid, visit_codes, visit_pga)
+        v, visit_codes = _assessed_visit(inv, rng, today, counts, uuid_, code, when, i, score, codes, pga, improvement)
         if code == "baseline":
             visits.add_con_med(inv, uuid_, drug="Prednisolone", dose=rng.choice((10, 15, 20, 30)), dose_unit="mg",
                                route="oral", frequency="once daily", start_date=consent - timedelta(days=rng.randint(30, 900)),
@@ -146,6 +145,11 @@ def _one_subject(inv: Session, rng: random.Random, today: date, counts: dict) ->
                     pre_vitals={"bp_systolic": 125, "bp_diastolic": 80, "heart_rate": 76, "temperature": 36.6, "spo2": 98},
                     post_vitals={"bp_systolic": 122, "bp_diastolic": 78, "heart_rate": 80, "temperature": 36.9, "spo2": 98},
                     administered_by="Dr Alena Kovalenko"), visit_uuid=v.uuid, today=today)
+        if extra and i < 3:  # unscheduled visits (benchmarks): after baseline, month 1 and month 3
+            for m in range(extra // 3 + (1 if i < extra % 3 else 0)):
+                extra_when = when + timedelta(days=(m + 1) * rng.randint(3, 8))
+                _assessed_visit(inv, rng, today, counts, uuid_, "unscheduled", extra_when, i + 0.5, score, codes, pga,
+                                improvement)
     if rng.random() < 0.35:
         onset = baseline + timedelta(days=rng.randint(1, 120))
         if onset <= today:
@@ -159,3 +163,26 @@ def _one_subject(inv: Session, rng: random.Random, today: date, counts: dict) ->
                 stop_date=onset + timedelta(days=14) if onset + timedelta(days=14) <= today else None, aware_at=aware,
             ), today=today)
             counts["aes"] += 1
+
+
+def _assessed_visit(inv: Session, rng: random.Random, today: date, counts: dict, uuid_: str, code: str, when: date,
+                    i: float, score: int, codes: set[str], pga: float, improvement: float):
+    """One visit with its labs and SELENA-SLEDAI (i: position in follow-up, 0 = baseline ... 3 = month 6)."""
+    v = visits.record_visit(inv, uuid_, code, when, today=today)
+    counts["visits"] += 1
+    visit_score = score if i == 0 else max(0, round(score * (1 - improvement * i / 3 + rng.uniform(-0.15, 0.2))))
+    visit_codes = codes if i == 0 else _sledai_codes(rng, visit_score)
+    visit_pga = pga if i == 0 else round(min(3.0, max(0.0, pga * (1 - improvement * i / 3) + rng.uniform(-0.3, 0.3))), 1)
+    renal_active = bool(set(visit_codes) & set(_RENAL))
+    visits.save_labs(inv, v.uuid, when, {
+        "platelets": visits.LabEntry(round(rng.uniform(80, 320))),
+        "wbc": visits.LabEntry(round(rng.uniform(2.5, 9.5), 1)),
+        "c3": visits.LabEntry(round(rng.uniform(0.45, 1.4), 2), lln=0.9, uln=1.8),
+        "c4": visits.LabEntry(round(rng.uniform(0.06, 0.4), 2), lln=0.1, uln=0.4),
+        "anti_dsdna": visits.LabEntry(round(rng.uniform(10, 300), 1), uln=25.0),
+        "protein_24h": visits.LabEntry(round(rng.uniform(0.6, 3.5) if renal_active else rng.uniform(0.05, 0.45), 2)),
+        "creatinine": visits.LabEntry(round(rng.uniform(55, 160))),
+        "urine_rbc_hpf": visits.LabEntry(rng.randint(6, 40) if "hematuria" in visit_codes else rng.randint(0, 4)),
+    }, today=today)
+    visits.save_sledai(inv, v.uuid, visit_codes, visit_pga)
+    return v, visit_codes

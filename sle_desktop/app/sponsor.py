@@ -98,7 +98,7 @@ class RegisterResult:
     name: str
     site_uuid: str
     fingerprint: str
-    status: str  # "registered" or "already_registered"
+    status: str  # "registered", "already_registered" or "return_key_added"
 
 
 def register_site(db_path, site_key_file) -> RegisterResult:
@@ -113,7 +113,9 @@ def register_site(db_path, site_key_file) -> RegisterResult:
             same = store.query_one("SELECT code, public_key FROM sites WHERE site_uuid = ?", (key.site_uuid,))
             if same is not None:
                 if bytes(same["public_key"]) == key.public_key:
-                    return RegisterResult(key.code, key.name, key.site_uuid, key.fingerprint, "already_registered")
+                    added = _return_key(conn, key)
+                    return RegisterResult(key.code, key.name, key.site_uuid, key.fingerprint,
+                                          "return_key_added" if added else "already_registered")
                 raise ConflictError(f"Site {same['code']} ({key.site_uuid}) is already registered with a different key "
                                     f"(fingerprint {keys.fingerprint(bytes(same['public_key']))}); the new key was refused.")
             other = store.query_one("SELECT site_uuid FROM sites WHERE code = ?", (key.code,))
@@ -128,9 +130,21 @@ def register_site(db_path, site_key_file) -> RegisterResult:
             )
             sponsor_store.log(conn, user=sponsor_user(), action="register_site", site_uuid=key.site_uuid,
                               detail=f"{key.code} {key.name}, key fingerprint {key.fingerprint}")
+            _return_key(conn, key)
     finally:
         store.close()
     return RegisterResult(key.code, key.name, key.site_uuid, key.fingerprint, "registered")
+
+
+def _return_key(conn, key: keys.SiteKey) -> bool:
+    """Store the site's return-bundle key from its key file (True when newly added)."""
+    from sle_desktop.sync import sponsor_returns
+
+    try:
+        return sponsor_returns.store_return_recipient(conn, key.site_uuid, key.return_recipient,
+                                                      user=sponsor_user()) == "added"
+    except SyncError as exc:
+        raise ConflictError(str(exc)) from None
 
 
 # -- import ----------------------------------------------------------------------------------

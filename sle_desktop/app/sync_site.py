@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import json
+import os
+import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -13,7 +16,7 @@ from sle_desktop.app.errors import ConflictError, SetupError, ValidationError
 from sle_desktop.app.session import Session
 from sle_desktop.app.site import site_info
 from sle_desktop.store import audit, crypto, records
-from sle_desktop.sync import atomic, keys, site_export
+from sle_desktop.sync import atomic, bundle, keys, site_export
 from sle_desktop.sync.errors import SyncError
 
 
@@ -68,14 +71,11 @@ def _site_facts(store) -> site_export.SiteFacts:
 
 
 def site_public_key(session: Session) -> str:
-    """The text of the site's public signing key file (site code, UUID, base64 key, fingerprint)."""
-    session.require("view")
-    store = session.store
-    site = site_info(store)
-    row = store.query_one("SELECT public_key FROM site_signing_key WHERE id = 1")
-    if row is None:
-        raise SetupError("This site has no signing key; it was set up by an older version. Contact support.")
-    return keys.format_site_key(keys.SiteKey(site.site_uuid, site.code, site.name, site.study_id, bytes(row["public_key"])))
+    """The text of the site's public key file (site code, UUID, base64 signing key, fingerprint, and the
+    return-bundle key, created at first need)."""
+    from sle_desktop.app import returns
+
+    return returns.site_key_text(session)
 
 
 def site_key_fingerprint(session: Session) -> str:
@@ -118,9 +118,10 @@ def sponsor_fingerprints(session: Session) -> list[SponsorKey]:
 
 
 def last_export(session: Session) -> dict | None:
-    """The most recent export (bundle_seq, from_seq, to_seq, file_name, bundle_hash, size_bytes, created_at, created_by)."""
+    """The most recent completed export (bundle_seq, from_seq, to_seq, file_name, bundle_hash, size_bytes, created_at,
+    created_by, ...)."""
     session.require("view")
-    return session.store.query_one("SELECT * FROM exports ORDER BY bundle_seq DESC LIMIT 1")
+    return session.store.query_one("SELECT * FROM exports WHERE status = 'done' ORDER BY bundle_seq DESC LIMIT 1")
 
 
 @contextlib.contextmanager
@@ -138,7 +139,8 @@ def _read_snapshot(store):
 
 def _plan(store, since_seq: int | None) -> tuple[int, str, int, int]:
     """(bundle_seq, prev_bundle_hash, since, head_seq) of the next export."""
-    last = store.query_one("SELECT bundle_seq, bundle_hash, to_seq FROM exports ORDER BY bundle_seq DESC LIMIT 1")
+    last = store.query_one("SELECT bundle_seq, bundle_hash, to_seq FROM exports WHERE status = 'done' "
+                           "ORDER BY bundle_seq DESC LIMIT 1")
     bundle_seq = (last["bundle_seq"] if last else 0) + 1
     prev_hash = last["bundle_hash"] if last else audit.GENESIS_HASH
     last_to = last["to_seq"] if last else 0
@@ -161,7 +163,7 @@ def export_preview(session: Session, *, since_seq: int | None = None) -> ExportP
         bundle_seq, _, since, head = _plan(store, since_seq)
         n_rows, n_audit = site_export.pending_counts(store, since)
         estimate = site_export.estimate_bytes(store, since) if n_audit else 0
-        last = store.query_one("SELECT * FROM exports ORDER BY bundle_seq DESC LIMIT 1")
+        last = store.query_one("SELECT * FROM exports WHERE status = 'done' ORDER BY bundle_seq DESC LIMIT 1")
     return ExportPreview(bundle_seq, since, head, n_audit, n_rows, estimate, sponsor_fingerprints(session), last)
 
 
@@ -183,13 +185,132 @@ def _signing_key(session: Session) -> Ed25519PrivateKey:
     return key
 
 
+@dataclass(frozen=True)
+class ReconcileOutcome:
+    """What `reconcile_exports` did with one interrupted export."""
+
+    bundle_seq: int
+    action: str   # "completed" | "dropped" | "unresolved"
+    message: str
+
+
+def _complete_export(store, row: dict, *, user: str, reason: str | None = None) -> int:
+    """Phase 2 (inside the caller's transaction): mark a pending export done, audit it, stop the SAE clocks."""
+    bundle_seq = row["bundle_seq"]
+    store.conn.execute("UPDATE exports SET status = 'done' WHERE bundle_seq = ? AND status = 'pending'", (bundle_seq,))
+    values = {k: row[k] for k in ("bundle_seq", "from_seq", "to_seq", "file_name", "bundle_hash", "size_bytes")}
+    audit.append(store.conn, user=user, table="exports", row_id=str(bundle_seq), field="*", old=None, new=values,
+                 reason=reason)
+    marked = 0
+    for ae_uuid in json.loads(row["sae_uuids"] or "[]"):
+        current = records.get(store, "adverse_events", ae_uuid)
+        if current is None or current.get("sae_exported_at"):
+            continue
+        records.update(store, "adverse_events", ae_uuid, {"sae_exported_at": row["created_at"]}, user=user,
+                       reason=f"included in bundle {bundle_seq}")
+        marked += 1
+    return marked
+
+
+def _set_aside(path: Path) -> Path | None:
+    """Rename a final-named bundle file that does not match the store so it no longer looks like a bundle."""
+    aside = path.with_name(f".{path.name}.unrecorded-{secrets.token_hex(4)}")
+    try:
+        os.replace(path, aside)
+        atomic.fsync_dir(path.parent)
+        return aside
+    except OSError:
+        with contextlib.suppress(OSError):
+            path.unlink()
+        return None
+
+
+def _reconcile_row(store, row: dict, public_key: bytes, site_code: str, *, user: str) -> ReconcileOutcome:
+    """Decide one pending export: complete it when its final file exists and is the recorded bundle, else drop it."""
+    seq = row["bundle_seq"]
+    folder = Path(row["folder"] or "")
+    final = folder / row["file_name"]
+    if not row["folder"] or not folder.is_dir():
+        return ReconcileOutcome(seq, "unresolved", (
+            f"Bundle {seq} ({row['file_name']}) was being written to {folder} when the program stopped, and that folder "
+            "is not available now. Plug that drive in again so the export can be checked and finished, or, if the drive "
+            "is lost and the file was never given to the sponsor, discard the interrupted export."))
+    if final.is_file():
+        try:
+            container = bundle.read_container(final, bundle.Limits(max_bundle_bytes=max(
+                bundle.Limits().max_bundle_bytes, int(row["size_bytes"]) + 1)))
+            bundle.verify_container(container, public_key, site_code=site_code)
+            matches = container.bundle_hash == row["bundle_hash"] and container.file_sha256 == row["file_sha256"]
+        except SyncError:
+            matches = False
+        if matches:
+            with store.transaction():
+                current = store.query_one("SELECT * FROM exports WHERE bundle_seq = ?", (seq,))
+                if current is None or current["status"] != "pending":
+                    return ReconcileOutcome(seq, "completed", f"Bundle {seq} was already recorded.")
+                _complete_export(store, current, user=user, reason="export finished after an interruption")
+            return ReconcileOutcome(seq, "completed", (
+                f"The interrupted export of bundle {seq} had been written completely to {final}; it is now recorded."))
+        _set_aside(final)
+    for leftover in folder.glob(f".{row['file_name']}.partial-*"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+    with store.transaction() as conn:
+        conn.execute("DELETE FROM exports WHERE bundle_seq = ? AND status = 'pending'", (seq,))
+    return ReconcileOutcome(seq, "dropped", (
+        f"The export of bundle {seq} was interrupted before its file was finished; nothing was sent, and the next "
+        "export will carry the same changes."))
+
+
+def _sweep_temporary_files(folder: Path, site_code: str) -> None:
+    """Remove hidden temporary bundle files an interrupted export of this site left in `folder`."""
+    for leftover in folder.glob(f".{site_code}-bundle-*{bundle.SUFFIX}.partial-*"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+
+
+def reconcile_exports(session: Session) -> list[ReconcileOutcome]:
+    """Finish or undo exports interrupted by a crash or a pulled drive (call at start-up; export does it too).
+
+    A pending export whose final file exists and is exactly the recorded bundle is marked done (audited,
+    SAEs marked exported). Otherwise the pending row is dropped, its temporary file removed, and a
+    final-named file that does not match is renamed aside so it never looks like a valid bundle.
+    """
+    session.require("export")
+    store = session.store
+    pending = store.query("SELECT * FROM exports WHERE status = 'pending' ORDER BY bundle_seq")
+    if not pending:
+        return []
+    site = site_info(store)
+    public = bytes(store.scalar("SELECT public_key FROM site_signing_key WHERE id = 1") or b"")
+    return [_reconcile_row(store, row, public, site.code, user=session.username) for row in pending]
+
+
+def discard_interrupted_export(session: Session, bundle_seq: int, *, reason: str) -> None:
+    """Drop an interrupted export whose drive is lost (the file was never given to the sponsor); audited."""
+    session.require("export")
+    if not (reason or "").strip():
+        raise ValidationError({"reason": "Give a reason for discarding the interrupted export."})
+    with session.store.transaction() as conn:
+        row = session.store.query_one("SELECT * FROM exports WHERE bundle_seq = ? AND status = 'pending'", (bundle_seq,))
+        if row is None:
+            raise ConflictError(f"There is no interrupted export of bundle {bundle_seq}.")
+        conn.execute("DELETE FROM exports WHERE bundle_seq = ?", (bundle_seq,))
+        audit.append(conn, user=session.username, table="exports", row_id=str(bundle_seq), field="discarded",
+                     old={"file_name": row["file_name"], "folder": row["folder"], "bundle_hash": row["bundle_hash"]},
+                     new=None, reason=reason.strip())
+
+
 def export_bundle(session: Session, target_dir, *, since_seq: int | None = None,
                   report: Callable[[int, int], None] | None = None) -> ExportResult:
     """Write the next bundle (every change since the last export, or since `since_seq`) into `target_dir`.
 
-    The file is written under a hidden temporary name, fsynced, re-read and verified; only then is
-    the export recorded (exports table + audit trail, SAEs marked as exported) and the file renamed
-    to its final name, all in one transaction.
+    Two phases, so that no crash or pulled drive can leave a valid bundle the store does not know:
+      1. the bundle is written under a hidden temporary name, fsynced, re-read and verified; then a
+         `pending` export row (bundle number, range, folder, bundle and file hashes, SAEs) is committed;
+      2. the file is renamed to its final name and the folder fsynced; then, in a second transaction,
+         the export is marked done, audited, and the SAEs it carries are marked exported.
+    A crash between the two is settled by `reconcile_exports` (run first here, and at start-up).
     """
     session.require("export")
     store = session.store
@@ -200,8 +321,12 @@ def export_bundle(session: Session, target_dir, *, since_seq: int | None = None,
     if not recipients:
         raise ConflictError("No sponsor key is set up, so a bundle cannot be encrypted. Import the sponsor's key file "
                             "first (sle-desktop set-sponsor, or Settings → Sync).")
+    unresolved = [o for o in reconcile_exports(session) if o.action == "unresolved"]
+    if unresolved:
+        raise ConflictError(unresolved[0].message)
     signing = _signing_key(session)
     site = _site_facts(store)
+    _sweep_temporary_files(target, site.code)
     now = _now_text()
     with _read_snapshot(store):
         bundle_seq, prev_hash, since, head = _plan(store, since_seq)
@@ -210,35 +335,43 @@ def export_bundle(session: Session, target_dir, *, since_seq: int | None = None,
         staged = site_export.stage_bundle(
             store, site=site, target_dir=target, signing_key=signing, recipients=recipients, since_seq=since,
             bundle_seq=bundle_seq, prev_bundle_hash=prev_hash, created_by=session.username, report=report, now_text=now)
-    published = False
+    values = {
+        "bundle_seq": bundle_seq, "from_seq": since, "to_seq": staged.built.manifest["to_seq"],
+        "file_name": staged.final_path.name, "bundle_hash": staged.built.bundle_hash,
+        "size_bytes": staged.size_bytes, "created_at": now, "created_by": session.username, "status": "pending",
+        "folder": str(target.resolve()), "file_sha256": staged.file_sha256, "sae_uuids": json.dumps(staged.sae_uuids),
+    }
+    recorded = published = False
     try:
-        with store.transaction() as conn:
+        with store.transaction() as conn:  # phase 1: pending row, before the final name exists
+            if conn.execute("SELECT count(*) FROM exports WHERE status = 'pending'").fetchone()[0]:
+                raise ConflictError("Another export is in progress; wait for it to finish, then export again.")
             latest = conn.execute("SELECT coalesce(max(bundle_seq), 0) FROM exports").fetchone()[0]
             if latest + 1 != bundle_seq:
                 raise ConflictError("Another export was made at the same time; export again.")
-            values = {
-                "bundle_seq": bundle_seq, "from_seq": since, "to_seq": staged.built.manifest["to_seq"],
-                "file_name": staged.final_path.name, "bundle_hash": staged.built.bundle_hash,
-                "size_bytes": staged.size_bytes, "created_at": now, "created_by": session.username,
-            }
             conn.execute(
-                "INSERT INTO exports (bundle_seq, from_seq, to_seq, file_name, bundle_hash, size_bytes, created_at, created_by)"
-                " VALUES (:bundle_seq, :from_seq, :to_seq, :file_name, :bundle_hash, :size_bytes, :created_at, :created_by)",
-                values,
-            )
-            audit.append(conn, user=session.username, table="exports", row_id=str(bundle_seq), field="*", old=None,
-                         new={k: v for k, v in values.items() if k not in ("created_at", "created_by")}, reason=None)
-            for ae_uuid in staged.sae_uuids:
-                records.update(store, "adverse_events", ae_uuid, {"sae_exported_at": now}, user=session.username,
-                               reason=f"included in bundle {bundle_seq}")
-            try:
-                atomic.publish(staged.temp_path, staged.final_path)
-            except OSError as exc:
-                raise atomic.explain_os_error(exc, "the bundle", target) from exc
-            published = True
+                f"INSERT INTO exports ({', '.join(values)}) VALUES ({', '.join(':' + k for k in values)})", values)
+        recorded = True
+        try:
+            atomic.publish(staged.temp_path, staged.final_path)
+        except OSError as exc:
+            raise atomic.explain_os_error(exc, "the bundle", target) from exc
+        published = True
+        with store.transaction():  # phase 2
+            marked = _complete_export(store, values, user=session.username)
     except BaseException:
-        with contextlib.suppress(OSError):
-            (staged.final_path if published else staged.temp_path).unlink()
+        # A normal failure (not a crash): undo both phases so the store and the drive agree. When the final
+        # file cannot be removed (the drive was pulled after the rename) the pending row stays, and
+        # reconcile_exports settles it once the drive is back.
+        removed = True
+        try:
+            (staged.final_path if published else staged.temp_path).unlink(missing_ok=True)
+        except OSError:
+            removed = not published
+        if recorded and removed:
+            with contextlib.suppress(Exception):
+                with store.transaction() as conn:
+                    conn.execute("DELETE FROM exports WHERE bundle_seq = ? AND status = 'pending'", (bundle_seq,))
         raise
     return ExportResult(staged.final_path, bundle_seq, since, staged.built.manifest["to_seq"], staged.size_bytes,
-                        staged.audit_rows, staged.records, len(staged.sae_uuids), staged.built.bundle_hash, True)
+                        staged.audit_rows, staged.records, marked, staged.built.bundle_hash, True)

@@ -315,10 +315,105 @@ CREATE TABLE exports (
     )
 
 
+def _v4_two_phase_exports(conn) -> None:
+    _run_script(conn,
+        """
+-- Two-phase export: a row is recorded as 'pending' (with where the file goes and its hash)
+-- before the bundle is renamed to its final name, and marked 'done' afterwards. A crash in
+-- between is reconciled from these columns at the next start or export.
+ALTER TABLE exports ADD COLUMN status TEXT NOT NULL DEFAULT 'done' CHECK (status IN ('pending', 'done'));
+ALTER TABLE exports ADD COLUMN folder TEXT;
+ALTER TABLE exports ADD COLUMN file_sha256 TEXT;
+ALTER TABLE exports ADD COLUMN sae_uuids TEXT NOT NULL DEFAULT '[]';
+"""
+    )
+
+
+def _v5_returns(conn) -> None:
+    _run_script(conn,
+        f"""
+-- Data queries raised by the sponsor; a clinical table, so answers travel back in the next bundle.
+-- The record uuid is the sponsor's query identifier.
+CREATE TABLE queries (
+    {_CLINICAL},
+    subject_uuid TEXT,
+    visit_uuid TEXT,
+    record_table TEXT NOT NULL,
+    record_uuid TEXT NOT NULL,
+    field TEXT NOT NULL,
+    question TEXT NOT NULL,
+    followup TEXT,
+    status TEXT NOT NULL CHECK (status IN ('open', 'answered', 'closed', 'reopened')),
+    sponsor_version INTEGER NOT NULL,
+    raised_by TEXT NOT NULL,
+    raised_at TEXT NOT NULL,
+    answer TEXT,
+    answered_by TEXT,
+    answered_at TEXT,
+    correction TEXT,
+    closed_by TEXT,
+    closed_at TEXT,
+    close_reason TEXT
+);
+CREATE INDEX queries_subject ON queries (subject_uuid, status);
+CREATE INDEX queries_record ON queries (record_table, record_uuid);
+-- The site's age identity for return bundles; the private half is encrypted under the site data key.
+CREATE TABLE return_identity (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    recipient TEXT NOT NULL,
+    encrypted_identity BLOB NOT NULL,
+    created_at TEXT NOT NULL
+);
+-- The sponsor's Ed25519 public key that signs return bundles.
+CREATE TABLE sponsor_signing_key (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    public_key BLOB NOT NULL,
+    fingerprint TEXT NOT NULL,
+    added_at TEXT NOT NULL,
+    added_by TEXT NOT NULL
+);
+CREATE TABLE return_imports (
+    return_seq INTEGER PRIMARY KEY,
+    bundle_hash TEXT NOT NULL,
+    prev_return_hash TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    sponsor_created_at TEXT NOT NULL,
+    sponsor_created_by TEXT NOT NULL,
+    imported_at TEXT NOT NULL,
+    imported_by TEXT NOT NULL,
+    summary TEXT NOT NULL
+);
+-- Source-data verification marks received from the sponsor's monitors (latest per record).
+CREATE TABLE sdv_marks (
+    record_table TEXT NOT NULL,
+    record_uuid TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    monitor TEXT NOT NULL,
+    marked_at TEXT NOT NULL,
+    return_seq INTEGER NOT NULL,
+    PRIMARY KEY (record_table, record_uuid)
+);
+-- Study-definition versions sent by the sponsor: pending until a site administrator accepts one.
+CREATE TABLE study_updates (
+    version TEXT PRIMARY KEY,
+    definition TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'accepted', 'superseded')),
+    previous_version TEXT,
+    received_at TEXT NOT NULL,
+    return_seq INTEGER NOT NULL,
+    accepted_by TEXT,
+    accepted_at TEXT
+);
+"""
+    )
+
+
 MIGRATIONS: tuple[tuple[int, str, Callable], ...] = (
     (1, "core schema: site, users, subjects, clinical forms, audit trail", _v1_core),
     (2, "indexes for subject lists and per-subject forms", _v2_indexes),
     (3, "sync: site signing key, sponsor recipients, export log", _v3_sync),
+    (4, "sync: two-phase export records (pending/done, folder, file hash, SAEs)", _v4_two_phase_exports),
+    (5, "return bundles: data queries, SDV marks, sponsor signing key, study updates", _v5_returns),
 )
 LATEST = MIGRATIONS[-1][0]
 

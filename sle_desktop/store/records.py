@@ -11,7 +11,7 @@ from sle_desktop.store.db import StoreError
 
 CLINICAL_TABLES = (
     "subjects", "consents", "screenings", "visits", "sledai_assessments", "labs",
-    "adverse_events", "infusions", "con_meds", "deviations", "signatures",
+    "adverse_events", "infusions", "con_meds", "deviations", "signatures", "queries",
 )
 # Columns the store manages itself; callers never set them.
 _MANAGED = ("uuid", "change_seq", "created_at", "created_by", "updated_at", "updated_by")

@@ -9,4 +9,6 @@
     dataset.py         the sponsor database as analysis data (shared by the exports)
     odm.py             CDISC ODM 1.3.2 export
     tabular.py         CSV per form, data dictionary, audit trail, SAE listing
+    return_bundle.py   the return bundle (*.slereturn) the sponsor sends back to one site
+    sponsor_returns.py sponsor side of the way back: queries, SDV marks, sponsor audit trail
 """

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from sle_desktop.store import audit as audit_mod
 from sle_desktop.store.records import CLINICAL_TABLES
-from sle_desktop.sync import bundle, sponsor_store
+from sle_desktop.sync import bundle, sponsor_returns, sponsor_store
 from sle_desktop.sync.errors import BundleRejected, SyncError
 
 _COLUMN_RE = re.compile(r"^[a-z_][a-z0-9_]{0,63}$")
@@ -54,6 +54,9 @@ def _now() -> str:
 
 def _scalar(value) -> bool:
     return value is None or isinstance(value, (str, int, float, bool))
+
+
+_NON_TEXT_SCALARS = frozenset((int, float, bool, type(None)))
 
 
 def check_sequence(store, container: bundle.Container, site: dict) -> ImportResult | None:
@@ -115,6 +118,7 @@ class _Apply:
         self.new_audit: list[dict] = []
         self.next_audit_seq = self.m["from_seq"] + 1
         self.now = _now()
+        self.keys_ok: set[str] = set()  # record field names already checked against _COLUMN_RE
 
     def reject(self, message: str, reason: str = "malformed") -> BundleRejected:
         return BundleRejected(f"{self.name}: {message}", reason=reason)
@@ -173,9 +177,13 @@ class _Apply:
         table, row = obj.get("table"), obj.get("row")
         if table not in CLINICAL_TABLES or not isinstance(row, dict) or len(row) > _MAX_COLUMNS:
             raise self.reject(f"a record line names an unknown table {str(table)[:40]!r} or has no record.")
-        for k, v in row.items():
-            if not _COLUMN_RE.match(k) or not _scalar(v) or (isinstance(v, str) and len(v) > self.limits.max_line_bytes):
+        keys_ok, max_len = self.keys_ok, self.limits.max_line_bytes
+        for k, v in row.items():  # = _COLUMN_RE.match(k) and _scalar(v) and not too long, with each name checked once
+            t = type(v)  # parsed JSON holds exact types only
+            if not ((t is str and len(v) <= max_len) or t in _NON_TEXT_SCALARS) or \
+                    (k not in keys_ok and not _COLUMN_RE.match(k)):
                 raise self.reject(f"a {table} record has an invalid field {k[:40]!r}.")
+        keys_ok.update(row)
         uuid, change_seq = row.get("uuid"), row.get("change_seq")
         if not isinstance(uuid, str) or not 8 <= len(uuid) <= 64:
             raise self.reject(f"a {table} record has no valid uuid.")
@@ -277,10 +285,18 @@ class _Apply:
     def check_records(self) -> None:
         """Every record's last change has its audit row, and its audited values match the record."""
         code = self.site["code"]
+        # Each record's trail up to to_seq = the rows stored before this bundle (up to head_seq) + this bundle's new
+        # rows (just inserted by finish_audit), taken from memory: no query per record for a site's new records.
+        new_rows: dict[tuple[str, str], list[dict]] = {}
+        for a in self.new_audit:
+            new_rows.setdefault((a["table"], a["row_id"]), []).append(a)
+        stored_up_to = min(self.site["head_seq"], self.m["to_seq"])
         for table, row in self.touched:
             trail = self.store.query(
-                'SELECT seq, field, new FROM audit WHERE site_uuid = ? AND "table" = ? AND row_id = ? AND seq <= ? '
-                "ORDER BY seq", (self.site_uuid, table, row["uuid"], self.m["to_seq"]))
+                # INDEXED BY: without it the planner walks the (site_uuid, seq) key over the whole trail per record
+                'SELECT seq, field, new FROM audit INDEXED BY audit_row WHERE site_uuid = ? AND "table" = ? AND row_id = ? '
+                "AND seq <= ? ORDER BY seq", (self.site_uuid, table, row["uuid"], stored_up_to)) if stored_up_to > 0 else []
+            trail += new_rows.get((table, row["uuid"]), ())
             if not any(a["seq"] == row["change_seq"] for a in trail):
                 raise self.reject(
                     f"Audit trail incomplete: {table} record {row['uuid']} of site {code} was last changed at row "
@@ -325,6 +341,8 @@ class _Apply:
         sponsor_store.log(conn, user=self.user, action="import", site_uuid=self.site_uuid,
                           detail=f"bundle {m['bundle_seq']} ({c.path.name}): changes {m['from_seq'] + 1}-{m['to_seq']}, "
                                  f"{self.added} records added, {self.updated} updated, {len(self.new_audit)} audit rows")
+        # the site's answers to data queries, in the same transaction
+        sponsor_returns.apply_site_answers(conn, self.site_uuid, self.touched, user=self.user, bundle_seq=m["bundle_seq"])
 
 
 def import_bundle(store, path, identities: list, *, user: str, limits: bundle.Limits = bundle.Limits(),

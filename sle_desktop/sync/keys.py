@@ -45,6 +45,7 @@ class SiteKey:
     name: str
     study_id: str
     public_key: bytes  # 32 raw Ed25519 bytes
+    return_recipient: str | None = None  # the site's age recipient for return bundles (optional, newer files)
 
     @property
     def fingerprint(self) -> str:
@@ -63,6 +64,8 @@ def format_site_key(key: SiteKey) -> str:
         f"study_id: {key.study_id}\n"
         f"public_key: {base64.b64encode(key.public_key).decode('ascii')}\n"
         f"fingerprint: {key.fingerprint}\n"
+        + (f"return_recipient: {key.return_recipient}\n"
+           f"return_fingerprint: {fingerprint(key.return_recipient)}\n" if key.return_recipient else "")
     )
 
 
@@ -105,7 +108,13 @@ def parse_site_key(text: str) -> SiteKey:
         Ed25519PublicKey.from_public_bytes(public)
     except ValueError:
         raise SyncError("The site key file's public key is not a valid Ed25519 key.") from None
-    key = SiteKey(site_uuid, code, fields["site_name"][:200], fields["study_id"][:64], public)
+    ret = fields.get("return_recipient") or None
+    if ret is not None:
+        if not _RECIPIENT_RE.match(ret):
+            raise SyncError("The site key file's return key is not a valid age public key.")
+        if (fields.get("return_fingerprint") or "").upper() != fingerprint(ret):
+            raise SyncError("The site key file is damaged: its return key fingerprint does not match its return key.")
+    key = SiteKey(site_uuid, code, fields["site_name"][:200], fields["study_id"][:64], public, ret)
     if fields["fingerprint"].upper() != key.fingerprint:
         raise SyncError("The site key file is damaged: its fingerprint does not match its public key.")
     return key

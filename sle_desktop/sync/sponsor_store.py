@@ -13,6 +13,9 @@ Tables (migration 1):
                 keyed by (table, uuid), with site, subject and visit for fast grouping
   audit         every site's audit trail, row for row (append-only, hash chain kept per site)
   sponsor_log   what was done here: site registrations and imports (who, when, what)
+
+Migration 2 (the way back, see sponsor_returns.py): sites.return_recipient, queries, sdv_marks,
+return_bundles, and sponsor_audit (the sponsor's own hash-chained, append-only audit trail).
 """
 
 from __future__ import annotations
@@ -135,8 +138,89 @@ CREATE TABLE sponsor_log (
 """)
 
 
+def _v2_returns(conn) -> None:
+    _run_script(conn, """
+ALTER TABLE sites ADD COLUMN return_recipient TEXT;
+CREATE TABLE queries (
+    uuid TEXT PRIMARY KEY,
+    site_uuid TEXT NOT NULL REFERENCES sites (site_uuid),
+    subject_uuid TEXT,
+    subject_id TEXT,
+    visit_uuid TEXT,
+    visit_code TEXT,
+    record_table TEXT NOT NULL,
+    record_uuid TEXT NOT NULL,
+    field TEXT NOT NULL,
+    value_at_raise TEXT,
+    text TEXT NOT NULL,
+    followup TEXT,
+    status TEXT NOT NULL CHECK (status IN ('open', 'answered', 'closed', 'reopened')),
+    version INTEGER NOT NULL,
+    raised_by TEXT NOT NULL,
+    raised_at TEXT NOT NULL,
+    answer TEXT,
+    answered_by TEXT,
+    answered_at TEXT,
+    correction TEXT,
+    closed_by TEXT,
+    closed_at TEXT,
+    close_reason TEXT,
+    history TEXT NOT NULL DEFAULT '[]',
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX queries_site ON queries (site_uuid, status);
+CREATE TABLE sdv_marks (
+    site_uuid TEXT NOT NULL REFERENCES sites (site_uuid),
+    record_table TEXT NOT NULL,
+    record_uuid TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    change_seq INTEGER NOT NULL,
+    monitor TEXT NOT NULL,
+    marked_at TEXT NOT NULL,
+    PRIMARY KEY (record_table, record_uuid)
+);
+CREATE TABLE return_bundles (
+    site_uuid TEXT NOT NULL REFERENCES sites (site_uuid),
+    return_seq INTEGER NOT NULL,
+    bundle_hash TEXT NOT NULL,
+    prev_return_hash TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    acked_bundle_seq INTEGER NOT NULL,
+    chain_head_seq INTEGER NOT NULL,
+    chain_head_hash TEXT NOT NULL,
+    queries INTEGER NOT NULL,
+    sdv_marks INTEGER NOT NULL,
+    study_version TEXT,
+    study_definition TEXT,
+    PRIMARY KEY (site_uuid, return_seq)
+);
+CREATE TABLE sponsor_audit (
+    seq INTEGER PRIMARY KEY,
+    at_utc TEXT NOT NULL,
+    at_local TEXT NOT NULL,
+    user TEXT NOT NULL,
+    "table" TEXT NOT NULL,
+    row_id TEXT NOT NULL,
+    field TEXT NOT NULL,
+    old TEXT,
+    new TEXT,
+    reason TEXT,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+);
+CREATE INDEX sponsor_audit_row ON sponsor_audit ("table", row_id);
+CREATE TRIGGER sponsor_audit_no_update BEFORE UPDATE ON sponsor_audit
+BEGIN SELECT RAISE(ABORT, 'the sponsor audit trail is append-only'); END;
+CREATE TRIGGER sponsor_audit_no_delete BEFORE DELETE ON sponsor_audit
+BEGIN SELECT RAISE(ABORT, 'the sponsor audit trail is append-only'); END;
+""")
+
+
 MIGRATIONS: tuple[tuple[int, str, Callable], ...] = (
     (1, "sponsor schema: sites, bundles, records, audit trail, log", _v1),
+    (2, "the way back: queries, SDV marks, return bundles, sponsor audit trail", _v2_returns),
 )
 LATEST = MIGRATIONS[-1][0]
 

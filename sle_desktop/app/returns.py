@@ -1,0 +1,664 @@
+"""Site use cases of the way back: return bundles from the sponsor, data queries, SDV marks, study updates.
+
+- `import_return` verifies the sponsor's signature (refused when no sponsor signing key is
+  registered), refuses bundles for another site, replays and older return numbers, decrypts with
+  the site's return key, checks every line, then applies everything in one transaction:
+  acknowledged exports, acknowledged SAEs (their clock stops), queries, SDV marks, and a new study
+  definition stored as PENDING. A refused bundle changes nothing.
+- Queries are clinical records (`queries` table): every change is audited and travels back to
+  the sponsor in the next bundle. A clinician answers with `answer_query`; a value is corrected
+  through the normal use cases with a reason for change, and the answer then references that change.
+- A study-definition update is applied only when a site administrator accepts it; nothing already
+  entered is migrated.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import timezone
+from pathlib import Path
+
+import pyrage
+
+from sle_desktop.app.errors import (
+    ConflictError, NotFound, PermissionDenied, SetupError, StoreError, ValidationError,
+)
+from sle_desktop.app.session import Session
+from sle_desktop.app.site import site_info
+from sle_desktop.app.study import load_study
+from sle_desktop.domain import study as study_def
+from sle_desktop.store import audit, crypto, records
+from sle_desktop.sync import bundle, keys, return_bundle
+from sle_desktop.sync.errors import BundleRejected, SyncError
+
+STATUSES = ("open", "answered", "closed", "reopened")
+OPEN_STATUSES = ("open", "reopened")
+MAX_TEXT = 2000
+_UUID_RE = re.compile(r"^[0-9A-Za-z-]{8,64}$")
+_FIELD_RE = re.compile(r"^[a-z_][a-z0-9_]{0,63}$")
+_HEX64 = re.compile(r"^[0-9a-f]{64}$")
+FORM_LABELS = {
+    "subjects": "Subject", "consents": "Informed consent", "screenings": "Screening and eligibility",
+    "visits": "Visit", "sledai_assessments": "SELENA-SLEDAI", "labs": "Laboratory result",
+    "adverse_events": "Adverse event", "infusions": "MSC infusion", "con_meds": "Concomitant medication",
+    "deviations": "Protocol deviation",
+}
+
+
+def _now() -> str:
+    return audit.utc_now().astimezone(timezone.utc).isoformat(timespec="seconds")
+
+
+def _aad(site_uuid: str) -> bytes:
+    return b"sle_desktop site return identity:" + site_uuid.encode()
+
+
+# -- keys -------------------------------------------------------------------------------------
+def return_recipient(store) -> str | None:
+    """The site's age recipient for return bundles, or None before it is first needed."""
+    return store.scalar("SELECT recipient FROM return_identity WHERE id = 1")
+
+
+def ensure_return_identity(session: Session) -> str:
+    """The site's return-bundle recipient (age1…), generated at first need; the private half is sealed
+    under the site data key like the signing key. Audited when created."""
+    store = session.store
+    existing = return_recipient(store)
+    if existing:
+        return existing
+    data_key = session.require_key()
+    site = site_info(store)
+    identity = pyrage.x25519.Identity.generate()
+    recipient = str(identity.to_public())
+    sealed = crypto.seal(data_key, str(identity).encode("ascii"), _aad(site.site_uuid))
+    with store.transaction() as conn:
+        if return_recipient(store):
+            return return_recipient(store)
+        conn.execute("INSERT INTO return_identity (id, recipient, encrypted_identity, created_at) VALUES (1, ?, ?, ?)",
+                     (recipient, sealed, _now()))
+        audit.append(conn, user=session.username, table="return_identity", row_id=site.site_uuid, field="recipient",
+                     old=None, new=recipient, reason=None)
+    return recipient
+
+
+def _return_identity(session: Session):
+    row = session.store.query_one("SELECT encrypted_identity FROM return_identity WHERE id = 1")
+    if row is None:
+        return None
+    site = site_info(session.store)
+    try:
+        text = crypto.open_sealed(session.require_key(), row["encrypted_identity"], _aad(site.site_uuid)).decode("ascii")
+        return pyrage.x25519.Identity.from_str(text)
+    except (crypto.CryptoError, pyrage.IdentityError, UnicodeDecodeError):
+        raise SetupError("The site's return key cannot be unlocked with this site's data key (the database may have "
+                         "been copied from another installation).") from None
+
+
+def site_key_text(session: Session) -> str:
+    """The site key file for the sponsor: signing key plus the return-bundle key (created if needed)."""
+    session.require("view")
+    store = session.store
+    site = site_info(store)
+    row = store.query_one("SELECT public_key FROM site_signing_key WHERE id = 1")
+    if row is None:
+        raise SetupError("This site has no signing key; it was set up by an older version. Contact support.")
+    recipient = return_recipient(store)
+    if recipient is None and session.data_key is not None:
+        recipient = ensure_return_identity(session)
+    return keys.format_site_key(keys.SiteKey(site.site_uuid, site.code, site.name, site.study_id,
+                                             bytes(row["public_key"]), recipient))
+
+
+@dataclass(frozen=True)
+class SponsorSigningKey:
+    fingerprint: str
+    added_at: str
+    added_by: str
+
+
+def set_sponsor_signing_key(session: Session, text: str) -> SponsorSigningKey:
+    """Register the sponsor's Ed25519 public key (sponsor-signing.pub) that signs return bundles; audited."""
+    session.require("configure_sync")
+    try:
+        public = return_bundle.parse_sponsor_signing_key(text)
+    except SyncError as exc:
+        raise ValidationError({"sponsor_signing_key": str(exc)}) from None
+    fp = keys.fingerprint(public)
+    now = _now()
+    with session.store.transaction() as conn:
+        old = conn.execute("SELECT fingerprint, public_key FROM sponsor_signing_key WHERE id = 1").fetchone()
+        if old is not None and bytes(old[1]) == public:
+            return sponsor_signing_key(session)
+        conn.execute("INSERT OR REPLACE INTO sponsor_signing_key (id, public_key, fingerprint, added_at, added_by) "
+                     "VALUES (1, ?, ?, ?, ?)", (public, fp, now, session.username))
+        audit.append(conn, user=session.username, table="sponsor_signing_key", row_id="sponsor", field="fingerprint",
+                     old=old[0] if old else None, new=fp, reason="sponsor signing key replaced" if old else None)
+    return sponsor_signing_key(session)
+
+
+def sponsor_signing_key(session: Session) -> SponsorSigningKey | None:
+    """The registered sponsor signing key (fingerprint to confirm by phone), or None."""
+    session.require("view")
+    row = session.store.query_one("SELECT fingerprint, added_at, added_by FROM sponsor_signing_key WHERE id = 1")
+    return SponsorSigningKey(**row) if row else None
+
+
+# -- importing a return bundle ----------------------------------------------------------------
+@dataclass(frozen=True)
+class ReturnImportResult:
+    path: Path
+    return_seq: int
+    acknowledged_bundles: list[int]
+    sae_acknowledged: int
+    queries_new: int
+    queries_updated: int
+    sdv_marks: int
+    study_version_pending: str | None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def message(self) -> str:
+        parts = [f"Return bundle {self.return_seq} imported"]
+        if self.acknowledged_bundles:
+            parts.append(f"the sponsor confirmed receipt of bundle(s) {', '.join(map(str, self.acknowledged_bundles))}")
+        if self.sae_acknowledged:
+            parts.append(f"{self.sae_acknowledged} serious adverse event(s) acknowledged")
+        parts.append(f"{self.queries_new} new quer{'y' if self.queries_new == 1 else 'ies'}, "
+                     f"{self.queries_updated} updated")
+        if self.sdv_marks:
+            parts.append(f"{self.sdv_marks} record(s) source-data-verified")
+        if self.study_version_pending:
+            parts.append(f"study definition {self.study_version_pending} waits for an administrator to accept it")
+        text = "; ".join(parts) + "."
+        if self.warnings:
+            text += " Warning: " + " ".join(self.warnings)
+        return text
+
+
+def _reject(name: str, message: str, reason: str = "malformed") -> BundleRejected:
+    return BundleRejected(f"{name}: {message}", reason=reason)
+
+
+def _s(value, limit: int = 200, *, optional: bool = False) -> bool:
+    if value is None:
+        return optional
+    return isinstance(value, str) and len(value) <= limit
+
+
+def _int(value, lo: int = 0) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= lo
+
+
+_QUERY_KEYS = {"uuid", "subject_uuid", "visit_uuid", "record_table", "record_uuid", "field", "text", "followup",
+               "status", "version", "raised_by", "raised_at", "closed_by", "closed_at", "close_reason"}
+
+
+def _check_line(obj: dict, name: str, n: int) -> None:
+    kind = obj["type"]
+    ok = True
+    if kind == "ack":
+        ok = (set(obj) == {"type", "bundle_seq", "bundle_hash", "to_seq", "chain_hash", "imported_at"}
+              and _int(obj["bundle_seq"], 1) and _int(obj["to_seq"]) and _s(obj["imported_at"], 40)
+              and all(isinstance(obj[k], str) and _HEX64.match(obj[k]) for k in ("bundle_hash", "chain_hash")))
+    elif kind == "sae_ack":
+        ok = (set(obj) == {"type", "uuid", "bundle_seq", "received_at"} and _s(obj["uuid"], 64)
+              and _UUID_RE.match(obj["uuid"]) is not None and _int(obj["bundle_seq"], 1) and _s(obj["received_at"], 40))
+    elif kind == "query":
+        q = obj.get("query")
+        ok = (set(obj) == {"type", "query"} and isinstance(q, dict) and set(q) == _QUERY_KEYS
+              and _s(q["uuid"], 64) and _UUID_RE.match(q["uuid"]) is not None
+              and q["record_table"] in records.CLINICAL_TABLES and _s(q["record_uuid"], 64)
+              and _s(q["field"], 64) and _FIELD_RE.match(q["field"]) is not None
+              and _s(q["text"], MAX_TEXT) and bool(q["text"].strip()) and _s(q["followup"], MAX_TEXT, optional=True)
+              and q["status"] in STATUSES and _int(q["version"], 1)
+              and _s(q["subject_uuid"], 64, optional=True) and _s(q["visit_uuid"], 64, optional=True)
+              and _s(q["raised_by"]) and _s(q["raised_at"], 40) and _s(q["closed_by"], optional=True)
+              and _s(q["closed_at"], 40, optional=True) and _s(q["close_reason"], MAX_TEXT, optional=True))
+    elif kind == "sdv":
+        ok = (set(obj) == {"type", "record_table", "record_uuid", "content_hash", "monitor", "marked_at"}
+              and obj["record_table"] in records.CLINICAL_TABLES and _s(obj["record_uuid"], 64)
+              and isinstance(obj["content_hash"], str) and _HEX64.match(obj["content_hash"]) is not None
+              and _s(obj["monitor"]) and _s(obj["marked_at"], 40))
+    elif kind == "study":
+        ok = set(obj) == {"type", "version", "definition"} and _s(obj["version"], 32) and _s(obj["definition"], 1_000_000)
+    else:
+        raise _reject(name, f"payload line {n} has an unknown type {kind[:30]!r}.")
+    if not ok:
+        raise _reject(name, f"payload line {n} ({kind}) is malformed.")
+
+
+def _read_payload(compressed: bytes, m: dict, name: str, site) -> dict:
+    """Every line checked and grouped; BundleRejected before anything is written."""
+    lines = bundle.iter_payload(compressed, m, return_bundle.LIMITS, name=name)
+    first = next(lines, None)
+    if first is None or first.get("type") != "header":
+        raise _reject(name, "the payload does not start with its header.")
+    if first.get("format") != return_bundle.PAYLOAD_FORMAT or first.get("version") != 1 \
+            or first.get("site_uuid") != m["site_uuid"] or first.get("return_seq") != m["return_seq"]:
+        raise _reject(name, "the payload header does not match the signed manifest.", "inconsistent")
+    got: dict[str, list] = {"ack": [], "sae_ack": [], "query": [], "sdv": [], "study": []}
+    ended = False
+    for n, obj in enumerate(lines, 2):
+        if ended:
+            raise _reject(name, "there is data after the payload's end line.")
+        if obj["type"] == "end":
+            counts = {k: v for k, v in obj.items() if k != "type"}
+            if counts != {k: len(v) for k, v in got.items()} or counts != m["counts"]:
+                raise _reject(name, "the payload's end line does not match its content (truncated or altered).",
+                              "tampered")
+            ended = True
+            continue
+        _check_line(obj, name, n)
+        got[obj["type"]].append(obj)
+    if not ended:
+        raise _reject(name, "the payload has no end line (truncated).", "truncated")
+    if len(got["study"]) > 1:
+        raise _reject(name, "the payload carries more than one study definition.")
+    for s in got["study"]:
+        try:
+            definition = study_def.parse_toml(s["definition"])
+        except study_def.StudyDefinitionError as exc:
+            raise _reject(name, f"the study definition it carries is not valid ({exc}).") from None
+        if definition.study_id != site.study_id or definition.version != s["version"]:
+            raise _reject(name, f"the study definition it carries is for study {definition.study_id} version "
+                                f"{definition.version}, not an update of study {site.study_id}.", "inconsistent")
+    return got
+
+
+def import_return(session: Session, path) -> ReturnImportResult:
+    """Verify and apply one return bundle from the sponsor (all or nothing); BundleRejected says why it was refused."""
+    session.require("export")
+    store = session.store
+    site = site_info(store)
+    c = return_bundle.read(path)
+    name = c.path.name
+    key_row = store.query_one("SELECT public_key FROM sponsor_signing_key WHERE id = 1")
+    if key_row is None:
+        raise BundleRejected(f"{name}: no sponsor signing key is registered at this site, so the return bundle cannot "
+                             "be checked; it was not imported. Import the sponsor's sponsor-signing.pub first "
+                             "(sle-desktop set-sponsor-signing-key).", reason="no_sponsor_key")
+    m = return_bundle.verify(c, bytes(key_row["public_key"]))
+    if m["site_uuid"] != site.site_uuid or m["site_code"] != site.code:
+        raise BundleRejected(f"{name} is addressed to site {m['site_code'][:10]}, not to this site ({site.code}); it was "
+                             "refused and nothing was changed.", reason="wrong_site")
+    if m["study_id"] != site.study_id:
+        raise BundleRejected(f"{name} is for study {m['study_id'][:64]}, not {site.study_id}; it was refused.",
+                             reason="inconsistent")
+    seq = m["return_seq"]
+    last = store.query_one("SELECT return_seq, bundle_hash, imported_at FROM return_imports ORDER BY return_seq DESC "
+                           "LIMIT 1")
+    if last is not None:
+        if seq == last["return_seq"]:
+            same = last["bundle_hash"] == c.bundle_hash
+            raise BundleRejected(
+                f"{name}: return bundle {seq} was already imported on {last['imported_at'][:16]}"
+                + ("; importing it again changes nothing, so it was refused." if same else
+                   ", and this file is a different bundle with the same number; it was refused."),
+                reason="replay")
+        if seq < last["return_seq"]:
+            raise BundleRejected(f"{name} is return bundle {seq}, older than return bundle {last['return_seq']} already "
+                                 "imported. It may hold out-of-date query states; it was refused and nothing was "
+                                 "changed.", reason="older")
+        if seq == last["return_seq"] + 1 and m["prev_return_hash"] != last["bundle_hash"]:
+            raise BundleRejected(f"{name} does not follow the last return bundle imported here (its previous-bundle "
+                                 "hash differs); it was refused. Contact the sponsor.", reason="conflict")
+    identity = _return_identity(session)
+    if identity is None:
+        raise BundleRejected(f"{name}: this site has no return key yet, so the bundle cannot have been made for it. "
+                             "Give the sponsor this site's key file (sle-desktop site-key) first.",
+                             reason="wrong_recipient")
+    got = _read_payload(return_bundle.decrypt(c, identity), m, name, site)
+    with store.transaction() as conn:
+        result = _apply(session, conn, c, m, got)
+    return result
+
+
+def _apply(session: Session, conn, c, m: dict, got: dict) -> ReturnImportResult:
+    store, user, seq = session.store, session.username, m["return_seq"]
+    now = _now()
+    warnings: list[str] = []
+    acked: list[int] = []
+    for a in got["ack"]:
+        row = store.query_one("SELECT * FROM exports WHERE bundle_seq = ?", (a["bundle_seq"],))
+        if row is None or row.get("status", "done") != "done" or row["bundle_hash"] != a["bundle_hash"]:
+            warnings.append(f"The sponsor acknowledged a bundle {a['bundle_seq']} that differs from the one this site "
+                            "exported; it was not marked as received.")
+            continue
+        chain = store.scalar("SELECT hash FROM audit WHERE seq = ?", (a["to_seq"],)) if a["to_seq"] else audit.GENESIS_HASH
+        if chain != a["chain_hash"]:
+            warnings.append(f"The sponsor's copy of the audit trail at change {a['to_seq']} differs from this site's.")
+        if row["acknowledged_at"] is None:
+            conn.execute("UPDATE exports SET acknowledged_at = ? WHERE bundle_seq = ?", (a["imported_at"], a["bundle_seq"]))
+            audit.append(conn, user=user, table="exports", row_id=str(a["bundle_seq"]), field="acknowledged_at", old=None,
+                         new=a["imported_at"], reason=f"receipt confirmed by the sponsor in return bundle {seq}")
+            acked.append(a["bundle_seq"])
+    sae = 0
+    for s in got["sae_ack"]:
+        ae = records.get(store, "adverse_events", s["uuid"])
+        if ae is None or ae["sae_acknowledged_at"] or not ae["serious"]:
+            continue
+        records.update(store, "adverse_events", s["uuid"], {"sae_acknowledged_at": s["received_at"]}, user=user,
+                       reason=f"receipt confirmed by the sponsor in return bundle {seq}")
+        sae += 1
+    new = updated = 0
+    for line in got["query"]:
+        q = line["query"]
+        values = {"subject_uuid": q["subject_uuid"], "visit_uuid": q["visit_uuid"], "record_table": q["record_table"],
+                  "record_uuid": q["record_uuid"], "field": q["field"], "question": q["text"], "followup": q["followup"],
+                  "status": q["status"], "sponsor_version": q["version"], "raised_by": q["raised_by"],
+                  "raised_at": q["raised_at"], "closed_by": q["closed_by"], "closed_at": q["closed_at"],
+                  "close_reason": q["close_reason"]}
+        current = records.get(store, "queries", q["uuid"])
+        if current is None:
+            records.insert(store, "queries", values, user=user, record_uuid=q["uuid"])
+            new += 1
+        elif (current["record_table"], current["record_uuid"]) != (q["record_table"], q["record_uuid"]):
+            raise _reject(c.path.name, f"query {q['uuid']} points at a different record than before; it was refused.",
+                          "conflict")
+        elif q["version"] > current["sponsor_version"]:
+            change = {k: values[k] for k in ("question", "followup", "status", "sponsor_version", "closed_by",
+                                             "closed_at", "close_reason")}
+            verb = {"closed": "closed", "reopened": "re-opened"}.get(q["status"], "updated")
+            records.update(store, "queries", q["uuid"], change, user=user,
+                           reason=f"query {verb} by the sponsor (return bundle {seq})")
+            updated += 1
+    marks = 0
+    for s in got["sdv"]:
+        mark = {"content_hash": s["content_hash"], "monitor": s["monitor"], "marked_at": s["marked_at"]}
+        old = store.query_one("SELECT content_hash, monitor, marked_at FROM sdv_marks WHERE record_table = ? AND "
+                              "record_uuid = ?", (s["record_table"], s["record_uuid"]))
+        if old == mark:
+            continue
+        conn.execute("INSERT OR REPLACE INTO sdv_marks (record_table, record_uuid, content_hash, monitor, marked_at, "
+                     "return_seq) VALUES (?, ?, ?, ?, ?, ?)", (s["record_table"], s["record_uuid"], s["content_hash"],
+                                                              s["monitor"], s["marked_at"], seq))
+        audit.append(conn, user=user, table="sdv_marks", row_id=s["record_uuid"], field="*", old=old,
+                     new=dict(mark, record_table=s["record_table"]), reason=f"source data verified (return bundle {seq})")
+        marks += 1
+    pending = None
+    current_version = site_info(store).study_version
+    for s in got["study"]:
+        known = store.query_one("SELECT status FROM study_updates WHERE version = ?", (s["version"],))
+        if s["version"] == current_version or known is not None:
+            continue
+        for old in store.query("SELECT version FROM study_updates WHERE status = 'pending'"):
+            conn.execute("UPDATE study_updates SET status = 'superseded' WHERE version = ?", (old["version"],))
+            audit.append(conn, user=user, table="study_updates", row_id=old["version"], field="status", old="pending",
+                         new="superseded", reason=f"newer study definition {s['version']} received")
+        conn.execute("INSERT INTO study_updates (version, definition, status, previous_version, received_at, return_seq) "
+                     "VALUES (?, ?, 'pending', ?, ?, ?)", (s["version"], s["definition"], current_version, now, seq))
+        audit.append(conn, user=user, table="study_updates", row_id=s["version"], field="*", old=None,
+                     new={"version": s["version"], "status": "pending", "previous_version": current_version}, reason=None)
+        pending = s["version"]
+    summary = {"acknowledged": acked, "sae_acknowledged": sae, "queries_new": new, "queries_updated": updated,
+               "sdv_marks": marks, "study_version": pending, "warnings": warnings}
+    conn.execute("INSERT INTO return_imports (return_seq, bundle_hash, prev_return_hash, file_name, sponsor_created_at, "
+                 "sponsor_created_by, imported_at, imported_by, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 (seq, c.bundle_hash, m["prev_return_hash"], c.path.name, m["created_at"], m["created_by"], now, user,
+                  audit.canonical_json(summary)))
+    audit.append(conn, user=user, table="return_imports", row_id=str(seq), field="*", old=None,
+                 new=dict(summary, bundle_hash=c.bundle_hash, file_name=c.path.name), reason=None)
+    return ReturnImportResult(c.path, seq, acked, sae, new, updated, marks, pending, warnings)
+
+
+def last_return(session: Session) -> dict | None:
+    """The most recent return bundle imported (return_seq, bundle_hash, file_name, imported_at, summary, ...)."""
+    session.require("view")
+    return session.store.query_one("SELECT * FROM return_imports ORDER BY return_seq DESC LIMIT 1")
+
+
+def find_return_bundles(session: Session, folder) -> list[Path]:
+    """Return bundles for this site in a folder (e.g. a USB drive), newest first."""
+    site = site_info(session.store)
+    try:
+        found = sorted(Path(folder).glob(f"{site.code}-return-*{return_bundle.SUFFIX}"), reverse=True)
+    except OSError:
+        return []
+    return [p for p in found if p.is_file()]
+
+
+# -- queries ----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class QueryView:
+    """One data query as the site sees it."""
+
+    uuid: str
+    subject_uuid: str | None
+    subject_label: str
+    visit_uuid: str | None
+    visit_code: str | None
+    record_table: str
+    form_label: str
+    record_uuid: str
+    field: str
+    question: str
+    followup: str | None
+    status: str
+    raised_by: str
+    raised_at: str
+    answer: str | None
+    answered_by: str | None
+    answered_at: str | None
+    correction: dict | None
+    closed_at: str | None
+    close_reason: str | None
+
+    @property
+    def text(self) -> str:
+        """The question, with the sponsor's follow-up when the query was re-opened."""
+        return f"{self.question}\nFollow-up: {self.followup}" if self.followup else self.question
+
+
+_VIEW_SQL = ("SELECT q.*, coalesce(s.subject_id, s.screening_number) AS subject_label, v.visit_code "
+             "FROM queries q LEFT JOIN subjects s ON s.uuid = q.subject_uuid LEFT JOIN visits v ON v.uuid = q.visit_uuid "
+             "WHERE q.deleted = 0")
+
+
+def _view(r: dict) -> QueryView:
+    try:
+        correction = json.loads(r["correction"]) if r["correction"] else None
+    except ValueError:
+        correction = None
+    return QueryView(r["uuid"], r["subject_uuid"], r["subject_label"] or "", r["visit_uuid"], r["visit_code"],
+                     r["record_table"], FORM_LABELS.get(r["record_table"], r["record_table"]), r["record_uuid"],
+                     r["field"], r["question"], r["followup"], r["status"], r["raised_by"], r["raised_at"], r["answer"],
+                     r["answered_by"], r["answered_at"], correction, r["closed_at"], r["close_reason"])
+
+
+def open_queries(session: Session, subject_uuid: str | None = None) -> list[QueryView]:
+    """Queries waiting for the site's answer (open or re-opened), oldest first; optionally of one subject."""
+    session.require("view")
+    sql = _VIEW_SQL + " AND q.status IN ('open', 'reopened')"
+    params: tuple = ()
+    if subject_uuid is not None:
+        sql += " AND q.subject_uuid = ?"
+        params = (subject_uuid,)
+    return [_view(r) for r in session.store.query(sql + " ORDER BY q.raised_at, q.uuid", params)]
+
+
+def queries_for_record(session: Session, table: str, record_uuid: str) -> list[QueryView]:
+    """Every query on one record (any status), oldest first — for markers on the record's fields."""
+    session.require("view")
+    return [_view(r) for r in session.store.query(
+        _VIEW_SQL + " AND q.record_table = ? AND q.record_uuid = ? ORDER BY q.raised_at, q.uuid", (table, record_uuid))]
+
+
+def get_query(session: Session, query_uuid: str) -> QueryView:
+    session.require("view")
+    row = session.store.query_one(_VIEW_SQL + " AND q.uuid = ?", (query_uuid,))
+    if row is None:
+        raise NotFound("No such query.")
+    return _view(row)
+
+
+def _correction(store, q: dict) -> dict | None:
+    """The latest audited change of the queried field made after the query (its current version) arrived."""
+    arrived = store.scalar("SELECT max(seq) FROM audit WHERE \"table\" = 'queries' AND row_id = ? AND field IN "
+                           "('*', 'sponsor_version')", (q["uuid"],)) or 0
+    row = store.query_one('SELECT seq, at_utc, user, old, new, reason FROM audit WHERE "table" = ? AND row_id = ? '
+                          "AND field = ? AND seq > ? ORDER BY seq DESC LIMIT 1",
+                          (q["record_table"], q["record_uuid"], q["field"], arrived))
+    if row is None:
+        return None
+    return {"seq": row["seq"], "at": row["at_utc"], "by": row["user"], "old": row["old"], "new": row["new"],
+            "reason": row["reason"]}
+
+
+def answer_query(session: Session, query_uuid: str, text: str) -> QueryView:
+    """Answer an open or re-opened query (audited; travels to the sponsor in the next bundle).
+
+    If the queried value was corrected (through the normal forms, with a reason for change) after the
+    query arrived, the answer references that audited change.
+    """
+    session.require("enter_data")
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError({"answer": "Write an answer to the query."})
+    if len(text) > MAX_TEXT:
+        raise ValidationError({"answer": f"The answer is too long (at most {MAX_TEXT} characters)."})
+    store = session.store
+    with store.transaction():
+        q = records.get(store, "queries", query_uuid)
+        if q is None or q["deleted"]:
+            raise NotFound("No such query.")
+        if q["status"] not in OPEN_STATUSES:
+            raise ConflictError(f"This query is {q['status']}; only open or re-opened queries can be answered.")
+        correction = _correction(store, q)
+        records.update(store, "queries", query_uuid, {
+            "status": "answered", "answer": text, "answered_by": session.username, "answered_at": _now(),
+            "correction": audit.canonical_json(correction) if correction else None,
+        }, user=session.username, reason="query answered")
+    return get_query(session, query_uuid)
+
+
+# -- source-data verification -----------------------------------------------------------------
+@dataclass(frozen=True)
+class SdvStatus:
+    record_table: str
+    record_uuid: str
+    monitor: str
+    marked_at: str
+    valid: bool  # False once the record changed after it was verified
+
+
+def _sdv(store, r: dict) -> SdvStatus:
+    try:
+        current = records.content_hash(store, r["record_table"], r["record_uuid"])
+    except StoreError:  # the record is missing or of an unknown kind: not verified
+        current = None
+    return SdvStatus(r["record_table"], r["record_uuid"], r["monitor"], r["marked_at"], current == r["content_hash"])
+
+
+def sdv_status(session: Session, table: str, record_uuid: str) -> SdvStatus | None:
+    """The SDV mark of one record (valid while the record is unchanged since verification), or None."""
+    session.require("view")
+    r = session.store.query_one("SELECT * FROM sdv_marks WHERE record_table = ? AND record_uuid = ?", (table, record_uuid))
+    return _sdv(session.store, r) if r else None
+
+
+def sdv_marks(session: Session) -> list[SdvStatus]:
+    session.require("view")
+    return [_sdv(session.store, r) for r in session.store.query("SELECT * FROM sdv_marks ORDER BY marked_at")]
+
+
+# -- study definition updates -----------------------------------------------------------------
+def active_study(store) -> study_def.StudyDefinition:
+    """The study definition in force at this site: the last accepted update, else the shipped default."""
+    text = store.scalar("SELECT definition FROM study_updates WHERE status = 'accepted' ORDER BY accepted_at DESC LIMIT 1")
+    return study_def.parse_toml(text) if text else load_study()
+
+
+@dataclass(frozen=True)
+class StudyUpdateSummary:
+    current_version: str
+    new_version: str
+    received_at: str
+    changes: list[str]
+
+
+def _window(v) -> str:
+    if not v.scheduled:
+        return "unscheduled"
+    if v.window_days is not None:
+        return f"day {v.target_day} ± {v.window_days}"
+    if v.earliest_day is not None:
+        return f"days {v.earliest_day} to {v.target_day}"
+    return f"day {v.target_day}"
+
+
+def describe_changes(old: study_def.StudyDefinition, new: study_def.StudyDefinition) -> list[str]:
+    """Plain-language differences between two study definitions (visits, windows, forms, eligibility)."""
+    out: list[str] = []
+    before = {v.code: v for v in old.visits}
+    after = {v.code: v for v in new.visits}
+    for code, v in after.items():
+        if code not in before:
+            out.append(f"New visit: {v.label} ({code}), {_window(v)}.")
+    for code, v in before.items():
+        if code not in after:
+            out.append(f"Removed visit: {v.label} ({code}). Visits already recorded are kept.")
+    for code in before.keys() & after.keys():
+        a, b = before[code], after[code]
+        if _window(a) != _window(b):
+            out.append(f"{b.label}: window changes from {_window(a)} to {_window(b)}.")
+        if a.forms != b.forms:
+            added = [f for f in b.forms if f not in a.forms]
+            removed = [f for f in a.forms if f not in b.forms]
+            bits = ([f"adds {', '.join(added)}"] if added else []) + ([f"drops {', '.join(removed)}"] if removed else [])
+            out.append(f"{b.label}: forms {' and '.join(bits) or 'reordered'}.")
+        if a.label != b.label:
+            out.append(f"Visit {code} is renamed from {a.label!r} to {b.label!r}.")
+    for name in type(old.eligibility).__dataclass_fields__:
+        x, y = getattr(old.eligibility, name), getattr(new.eligibility, name)
+        if x != y:
+            out.append(f"Eligibility: {name.replace('_', ' ')} changes from {x} to {y}.")
+    if old.sae_report_hours != new.sae_report_hours:
+        out.append(f"SAE reporting deadline changes from {old.sae_report_hours} h to {new.sae_report_hours} h.")
+    if old.title != new.title:
+        out.append("The study title changes.")
+    return out
+
+
+def study_update_summary(session: Session) -> StudyUpdateSummary | None:
+    """What the pending study-definition update would change, or None when none is pending."""
+    session.require("view")
+    store = session.store
+    row = store.query_one("SELECT * FROM study_updates WHERE status = 'pending' ORDER BY received_at DESC LIMIT 1")
+    if row is None:
+        return None
+    new = study_def.parse_toml(row["definition"])
+    current = active_study(store)
+    changes = describe_changes(current, new) or ["No change to visits, windows, forms or eligibility."]
+    return StudyUpdateSummary(site_info(store).study_version, new.version, row["received_at"], changes)
+
+
+def accept_study_update(session: Session) -> str:
+    """A site administrator accepts the pending study definition; returns its version (audited).
+
+    Only the definition in force and the site's recorded study version change; visits and forms
+    already entered are left exactly as they are.
+    """
+    if session.role != "admin":
+        raise PermissionDenied("Only a site administrator can accept a new study definition.")
+    store = session.store
+    with store.transaction() as conn:
+        row = store.query_one("SELECT version FROM study_updates WHERE status = 'pending' ORDER BY received_at DESC "
+                              "LIMIT 1")
+        if row is None:
+            raise ConflictError("No study-definition update is waiting to be accepted.")
+        version, now = row["version"], _now()
+        for old in store.query("SELECT version FROM study_updates WHERE status = 'accepted'"):
+            conn.execute("UPDATE study_updates SET status = 'superseded' WHERE version = ?", (old["version"],))
+            audit.append(conn, user=session.username, table="study_updates", row_id=old["version"], field="status",
+                         old="accepted", new="superseded", reason=f"study definition {version} accepted")
+        conn.execute("UPDATE study_updates SET status = 'accepted', accepted_by = ?, accepted_at = ? WHERE version = ?",
+                     (session.username, now, version))
+        audit.append(conn, user=session.username, table="study_updates", row_id=version, field="status", old="pending",
+                     new="accepted", reason="accepted by the site administrator")
+        site = site_info(store)
+        conn.execute("UPDATE site SET study_version = ? WHERE id = 1", (version,))
+        audit.append(conn, user=session.username, table="site", row_id=site.site_uuid, field="study_version",
+                     old=site.study_version, new=version, reason="study definition update accepted")
+    return version

@@ -1,0 +1,475 @@
+"""The sponsor's side of the way back: data queries, SDV marks, its own audit trail, return bundles.
+
+Query life cycle (sponsor): open → answered (the site's answer arrived in a bundle) → closed,
+and answered/closed → reopened (with a follow-up question) → answered … Every transition
+(raise, answer received, close, reopen, SDV) is a row of `sponsor_audit`, hash-chained like the
+site's audit trail (`store.audit.row_hash`, checked with `store.audit.verify_rows`).
+
+`version` counts the sponsor's own transitions (raise = 1, every close/reopen +1). The site keeps
+the version it last received; a site answer counts only if it was given to the current version,
+so an answer to an old question never re-answers a re-opened query.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid as uuidlib
+from dataclasses import dataclass
+from datetime import timezone
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from sle_desktop import __version__
+from sle_desktop.domain import study as study_def
+from sle_desktop.store import audit as audit_mod
+from sle_desktop.store.records import BOOKKEEPING, CLINICAL_TABLES
+from sle_desktop.sync import atomic, bundle, return_bundle, sponsor_store
+from sle_desktop.sync.keys import fingerprint
+from sle_desktop.sync.errors import SyncError
+
+STATUSES = ("open", "answered", "closed", "reopened")
+MAX_TEXT = 2000
+# Tables a query may point at (the query table itself and signatures are not data points).
+QUERYABLE = tuple(t for t in CLINICAL_TABLES if t not in ("queries", "signatures"))
+
+
+def _now() -> str:
+    return audit_mod.utc_now().astimezone(timezone.utc).isoformat(timespec="seconds")
+
+
+# -- sponsor audit trail ----------------------------------------------------------------------
+def append_audit(conn, *, user: str, table: str, row_id: str, field: str, old, new, reason: str | None) -> int:
+    """Append one row to the sponsor's hash-chained audit trail (inside the caller's transaction)."""
+    last = conn.execute("SELECT seq, hash FROM sponsor_audit ORDER BY seq DESC LIMIT 1").fetchone()
+    seq, prev = (last[0], last[1]) if last else (0, audit_mod.GENESIS_HASH)
+    now = audit_mod.utc_now()
+    row = {
+        "seq": seq + 1,
+        "at_utc": now.astimezone(timezone.utc).isoformat(timespec="microseconds").replace("+00:00", "Z"),
+        "at_local": now.astimezone().isoformat(timespec="seconds"),
+        "user": user, "table": table, "row_id": row_id, "field": field,
+        "old": None if old is None else audit_mod.canonical_json(old),
+        "new": None if new is None else audit_mod.canonical_json(new),
+        "reason": reason, "prev_hash": prev,
+    }
+    row["hash"] = audit_mod.row_hash(row)
+    conn.execute(
+        'INSERT INTO sponsor_audit (seq, at_utc, at_local, user, "table", row_id, field, old, new, reason, prev_hash, hash)'
+        " VALUES (:seq, :at_utc, :at_local, :user, :table, :row_id, :field, :old, :new, :reason, :prev_hash, :hash)", row)
+    return row["seq"]
+
+
+def verify_audit(store) -> audit_mod.ChainCheck:
+    """Walk the sponsor's own audit trail; names the first broken row."""
+    cur = store.conn.execute('SELECT seq, at_utc, at_local, user, "table", row_id, field, old, new, reason, prev_hash, '
+                             "hash FROM sponsor_audit ORDER BY seq")
+    cols = [c[0] for c in cur.description]
+    return audit_mod.verify_rows(dict(zip(cols, r)) for r in cur)
+
+
+def audit_rows(store, row_id: str | None = None) -> list[dict]:
+    """Sponsor audit rows (all, or those of one query / SDV mark)."""
+    if row_id is None:
+        return store.query("SELECT * FROM sponsor_audit ORDER BY seq")
+    return store.query("SELECT * FROM sponsor_audit WHERE row_id = ? ORDER BY seq", (row_id,))
+
+
+# -- helpers ----------------------------------------------------------------------------------
+def content_hash_of(table: str, row: dict) -> str:
+    """SHA-256 of a record's canonical content, computed exactly as the site does (`records.content_hash`)."""
+    skip = {"change_seq", "updated_at", "updated_by"} | BOOKKEEPING.get(table, frozenset())
+    body = {k: v for k, v in row.items() if k not in skip}
+    body["__table__"] = table
+    return hashlib.sha256(audit_mod.canonical_json(body).encode("utf-8")).hexdigest()
+
+
+def _text(value, what: str, *, required: bool = True) -> str | None:
+    text = (value or "").strip()
+    if not text:
+        if required:
+            raise SyncError(f"{what} is required.")
+        return None
+    if len(text) > MAX_TEXT:
+        raise SyncError(f"{what} is too long ({len(text)} characters, at most {MAX_TEXT}).")
+    if any(ord(c) < 32 and c not in "\n\t" for c in text):
+        raise SyncError(f"{what} contains control characters.")
+    return text
+
+
+def site_by_code(store, code: str) -> dict:
+    row = store.query_one("SELECT * FROM sites WHERE code = ?", ((code or "").strip().upper(),))
+    if row is None:
+        raise SyncError(f"No site {code!r} is registered in this sponsor database.")
+    return row
+
+
+def _record(store, table: str, uuid: str) -> dict | None:
+    row = store.query_one("SELECT * FROM records WHERE tbl = ? AND uuid = ?", (table, uuid))
+    if row is None:
+        return None
+    return dict(row, row=json.loads(row["data"]))
+
+
+def _columns(store, site_uuid: str, table: str) -> set[str]:
+    return {r["name"] for r in store.query("SELECT name FROM site_columns WHERE site_uuid = ? AND tbl = ?",
+                                           (site_uuid, table))}
+
+
+def resolve_record(store, site: dict, *, table: str, subject_id: str | None = None, visit_code: str | None = None,
+                   record_uuid: str | None = None) -> dict:
+    """The record a query or SDV mark points at: given by UUID, or found from subject, visit and form."""
+    if table not in QUERYABLE:
+        raise SyncError(f"{table!r} is not a form a query can point at (forms: {', '.join(QUERYABLE)}).")
+    if record_uuid:
+        rec = _record(store, table, record_uuid.strip())
+        if rec is None or rec["site_uuid"] != site["site_uuid"]:
+            raise SyncError(f"Site {site['code']} has sent no {table} record {record_uuid}.")
+        return rec
+    if not subject_id:
+        raise SyncError("Name the subject (--subject) or the record (--record).")
+    subj = store.query_one("SELECT uuid FROM records WHERE tbl = 'subjects' AND site_uuid = ? AND deleted = 0 AND "
+                           "(json_extract(data, '$.subject_id') = ? OR json_extract(data, '$.screening_number') = ?)",
+                           (site["site_uuid"], subject_id, subject_id))
+    if subj is None:
+        raise SyncError(f"Site {site['code']} has sent no subject {subject_id}.")
+    if table == "subjects":
+        return _record(store, "subjects", subj["uuid"])
+    sql = "SELECT uuid, data FROM records WHERE tbl = ? AND site_uuid = ? AND subject_uuid = ? AND deleted = 0"
+    params: list = [table, site["site_uuid"], subj["uuid"]]
+    if visit_code:
+        visits = store.query("SELECT uuid FROM records WHERE tbl = 'visits' AND subject_uuid = ? AND deleted = 0 "
+                             "AND json_extract(data, '$.visit_code') = ?", (subj["uuid"], visit_code))
+        if not visits:
+            raise SyncError(f"Subject {subject_id} has no {visit_code} visit at the sponsor.")
+        if table == "visits":
+            if len(visits) > 1:
+                raise SyncError(f"Subject {subject_id} has {len(visits)} {visit_code} visits; name the record (--record).")
+            return _record(store, "visits", visits[0]["uuid"])
+        sql += f" AND visit_uuid IN ({', '.join('?' for _ in visits)})"
+        params += [v["uuid"] for v in visits]
+    found = store.query(sql, tuple(params))
+    if not found:
+        where = f" at the {visit_code} visit" if visit_code else ""
+        raise SyncError(f"Subject {subject_id} has no {table} record{where}.")
+    if len(found) > 1:
+        raise SyncError(f"Subject {subject_id} has {len(found)} {table} records"
+                        f"{' at that visit' if visit_code else ''}; name the one meant with --record UUID.")
+    return _record(store, table, found[0]["uuid"])
+
+
+def _subject_and_visit(store, rec: dict) -> tuple[str | None, str | None, str | None, str | None]:
+    """(subject uuid, subject ID, visit uuid, visit code) of a record."""
+    table, row = rec["tbl"], rec["row"]
+    subject_uuid = rec["uuid"] if table == "subjects" else row.get("subject_uuid")
+    visit_uuid = rec["uuid"] if table == "visits" else row.get("visit_uuid")
+    subject_id = visit_code = None
+    if subject_uuid:
+        s = _record(store, "subjects", subject_uuid)
+        if s:
+            subject_id = s["row"].get("subject_id") or s["row"].get("screening_number")
+    if visit_uuid:
+        v = _record(store, "visits", visit_uuid)
+        if v:
+            visit_code = v["row"].get("visit_code")
+    return subject_uuid, subject_id, visit_uuid, visit_code
+
+
+def _history(q: dict, event: dict) -> str:
+    items = json.loads(q.get("history") or "[]")
+    items.append(event)
+    return audit_mod.canonical_json(items)
+
+
+def _query(store, query_uuid: str) -> dict:
+    q = store.query_one("SELECT * FROM queries WHERE uuid = ?", ((query_uuid or "").strip(),))
+    if q is None:
+        raise SyncError(f"No query {query_uuid!r} in this sponsor database.")
+    return q
+
+
+# -- queries ----------------------------------------------------------------------------------
+def raise_query(store, *, site_code: str, table: str, field: str, text: str, user: str, subject_id: str | None = None,
+                visit_code: str | None = None, record_uuid: str | None = None) -> dict:
+    """Raise a query on one data point (audited); returns the stored query."""
+    text = _text(text, "The query text")
+    site = site_by_code(store, site_code)
+    rec = resolve_record(store, site, table=table, subject_id=subject_id, visit_code=visit_code, record_uuid=record_uuid)
+    cols = _columns(store, site["site_uuid"], table) or set(rec["row"])
+    if field not in cols or field in ("uuid", "change_seq", "created_at", "created_by", "updated_at", "updated_by"):
+        raise SyncError(f"{table} has no data field {field!r}.")
+    subject_uuid, sid, visit_uuid, vcode = _subject_and_visit(store, rec)
+    now = _now()
+    q = {
+        "uuid": str(uuidlib.uuid4()), "site_uuid": site["site_uuid"], "subject_uuid": subject_uuid, "subject_id": sid,
+        "visit_uuid": visit_uuid, "visit_code": vcode, "record_table": table, "record_uuid": rec["uuid"],
+        "field": field, "value_at_raise": audit_mod.canonical_json(rec["row"].get(field)), "text": text,
+        "status": "open", "version": 1, "raised_by": user, "raised_at": now, "updated_at": now,
+    }
+    q["history"] = audit_mod.canonical_json([{"at": now, "by": user, "event": "raised", "text": text}])
+    with store.transaction() as conn:
+        names = ", ".join(q)
+        conn.execute(f"INSERT INTO queries ({names}) VALUES ({', '.join('?' for _ in q)})", tuple(q.values()))
+        append_audit(conn, user=user, table="queries", row_id=q["uuid"], field="*", old=None,
+                     new={k: q[k] for k in ("site_uuid", "subject_id", "visit_code", "record_table", "record_uuid",
+                                            "field", "value_at_raise", "text", "status", "version")}, reason=None)
+    return _query(store, q["uuid"])
+
+
+def list_queries(store, *, site_code: str | None = None, status: str | None = None) -> list[dict]:
+    """Queries (optionally of one site and/or in one status), oldest first, with the site code."""
+    if status is not None and status not in STATUSES:
+        raise SyncError(f"Unknown query status {status!r} (one of {', '.join(STATUSES)}).")
+    sql = "SELECT q.*, s.code AS site_code FROM queries q JOIN sites s ON s.site_uuid = q.site_uuid WHERE 1 = 1"
+    params: list = []
+    if site_code:
+        sql += " AND q.site_uuid = ?"
+        params.append(site_by_code(store, site_code)["site_uuid"])
+    if status:
+        sql += " AND q.status = ?"
+        params.append(status)
+    return store.query(sql + " ORDER BY q.raised_at, q.uuid", tuple(params))
+
+
+def _transition(store, q: dict, *, user: str, changes: dict, event: dict, reason: str | None) -> dict:
+    now = _now()
+    changes = dict(changes, updated_at=now, history=_history(q, dict(event, at=now, by=user)))
+    with store.transaction() as conn:
+        sets = ", ".join(f"{k} = ?" for k in changes)
+        conn.execute(f"UPDATE queries SET {sets} WHERE uuid = ?", (*changes.values(), q["uuid"]))
+        for k, v in changes.items():
+            if k not in ("updated_at", "history") and q.get(k) != v:
+                append_audit(conn, user=user, table="queries", row_id=q["uuid"], field=k, old=q.get(k), new=v,
+                             reason=reason)
+    return _query(store, q["uuid"])
+
+
+def close_query(store, query_uuid: str, *, user: str, reason: str | None = None) -> dict:
+    """Close a query (open, answered or re-opened); audited."""
+    q = _query(store, query_uuid)
+    if q["status"] == "closed":
+        raise SyncError(f"Query {q['uuid']} is already closed.")
+    reason = _text(reason, "The reason", required=False) or "closed by data management"
+    return _transition(store, q, user=user, reason=reason, event={"event": "closed", "text": reason}, changes={
+        "status": "closed", "version": q["version"] + 1, "closed_by": user, "closed_at": _now(), "close_reason": reason})
+
+
+def reopen_query(store, query_uuid: str, *, user: str, text: str) -> dict:
+    """Re-open an answered or closed query with a follow-up question; audited."""
+    q = _query(store, query_uuid)
+    text = _text(text, "The follow-up question")
+    if q["status"] not in ("answered", "closed"):
+        raise SyncError(f"Query {q['uuid']} is {q['status']}; only an answered or closed query can be re-opened.")
+    return _transition(store, q, user=user, reason=text, event={"event": "reopened", "text": text}, changes={
+        "status": "reopened", "version": q["version"] + 1, "followup": text, "closed_by": None, "closed_at": None,
+        "close_reason": None})
+
+
+def apply_site_answers(conn, site_uuid: str, touched, *, user: str, bundle_seq: int) -> int:
+    """Inside a bundle import: take the site's answers from the `queries` records it sent (audited).
+
+    An answer counts when the site gave it to the query's current version and it is new.
+    Returns how many queries changed.
+    """
+    changed = 0
+    for table, row in touched:
+        if table != "queries":
+            continue
+        cur = conn.execute("SELECT * FROM queries WHERE uuid = ? AND site_uuid = ?", (row.get("uuid"), site_uuid))
+        found = cur.fetchone()
+        if found is None:
+            continue
+        q = dict(zip([c[0] for c in cur.description], found))
+        answer = row.get("answer")
+        if row.get("status") != "answered" or not isinstance(answer, str) or not answer.strip():
+            continue
+        if row.get("sponsor_version") != q["version"] or q["status"] not in ("open", "reopened"):
+            continue
+        values = {"status": "answered", "answer": answer[:MAX_TEXT], "answered_by": str(row.get("answered_by"))[:200],
+                  "answered_at": str(row.get("answered_at"))[:40],
+                  "correction": row.get("correction") if isinstance(row.get("correction"), str) else None}
+        now = _now()
+        history = _history(q, {"at": now, "by": values["answered_by"], "event": "answered", "text": values["answer"],
+                               "bundle_seq": bundle_seq})
+        conn.execute("UPDATE queries SET status = ?, answer = ?, answered_by = ?, answered_at = ?, correction = ?, "
+                     "history = ?, updated_at = ? WHERE uuid = ?",
+                     (*values.values(), history, now, q["uuid"]))
+        for k, v in values.items():
+            if q.get(k) != v:
+                append_audit(conn, user=user, table="queries", row_id=q["uuid"], field=k, old=q.get(k), new=v,
+                             reason=f"answer received from the site in bundle {bundle_seq}")
+        changed += 1
+    return changed
+
+
+# -- source-data verification -----------------------------------------------------------------
+def mark_sdv(store, *, site_code: str, record_uuid: str, user: str, table: str | None = None) -> dict:
+    """Mark a record source-data-verified as it is now (its content hash is kept); audited."""
+    site = site_by_code(store, site_code)
+    if table:
+        rec = resolve_record(store, site, table=table, record_uuid=record_uuid)
+    else:
+        rows = store.query("SELECT tbl FROM records WHERE uuid = ? AND site_uuid = ?", ((record_uuid or "").strip(),
+                                                                                          site["site_uuid"]))
+        if len(rows) != 1:
+            raise SyncError(f"Site {site['code']} has sent no record {record_uuid}" if not rows else
+                            f"Record {record_uuid} is ambiguous; name its form with --table.")
+        rec = resolve_record(store, site, table=rows[0]["tbl"], record_uuid=record_uuid)
+    mark = {"site_uuid": site["site_uuid"], "record_table": rec["tbl"], "record_uuid": rec["uuid"],
+            "content_hash": content_hash_of(rec["tbl"], rec["row"]), "change_seq": rec["change_seq"],
+            "monitor": user, "marked_at": _now()}
+    with store.transaction() as conn:
+        old = store.query_one("SELECT content_hash, change_seq, monitor, marked_at FROM sdv_marks WHERE record_table = ? "
+                              "AND record_uuid = ?", (rec["tbl"], rec["uuid"]))
+        conn.execute("INSERT OR REPLACE INTO sdv_marks (site_uuid, record_table, record_uuid, content_hash, change_seq, "
+                     "monitor, marked_at) VALUES (:site_uuid, :record_table, :record_uuid, :content_hash, :change_seq, "
+                     ":monitor, :marked_at)", mark)
+        append_audit(conn, user=user, table="sdv_marks", row_id=rec["uuid"], field="*", old=old,
+                     new={k: mark[k] for k in ("record_table", "content_hash", "change_seq")},
+                     reason="source data verified")
+    return mark
+
+
+def sdv_marks(store, site_uuid: str) -> list[dict]:
+    return store.query("SELECT * FROM sdv_marks WHERE site_uuid = ? ORDER BY marked_at, record_uuid", (site_uuid,))
+
+
+# -- return bundles ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ReturnWritten:
+    path: Path
+    site_code: str
+    return_seq: int
+    bundle_hash: str
+    acked_bundles: int
+    sae_acks: int
+    queries: int
+    sdv_marks: int
+    study_version: str | None
+
+
+def _query_line(q: dict) -> dict:
+    keys = ("uuid", "subject_uuid", "visit_uuid", "record_table", "record_uuid", "field", "text", "followup", "status",
+            "version", "raised_by", "raised_at", "closed_by", "closed_at", "close_reason")
+    return {"type": "query", "query": {k: q[k] for k in keys}}
+
+
+def write_return_bundle(store, *, site_code: str, signing_key: Ed25519PrivateKey, out_dir, user: str,
+                        study_text: str | None = None, study_version: str | None = None) -> ReturnWritten:
+    """Write the next return bundle for one site into `out_dir` (atomically) and record it (audited).
+
+    `study_text`/`study_version`: a new study definition to offer (already validated by the caller). Without
+    it, the last definition offered is carried again until the site's bundles report that version.
+    """
+    site = site_by_code(store, site_code)
+    recipient = site.get("return_recipient")
+    if not recipient:
+        raise SyncError(f"Site {site['code']} has no return key registered: ask the site for a new site key file "
+                        "(sle-desktop site-key) and register it again (sle-sponsor register-site).")
+    out = Path(out_dir)
+    if not out.is_dir():
+        raise SyncError(f"The folder {out} does not exist.")
+    su = site["site_uuid"]
+    last = store.query_one("SELECT return_seq, bundle_hash, study_version, study_definition FROM return_bundles "
+                           "WHERE site_uuid = ? ORDER BY return_seq DESC LIMIT 1", (su,))
+    seq = (last["return_seq"] if last else 0) + 1
+    prev = last["bundle_hash"] if last else audit_mod.GENESIS_HASH
+    if study_text is not None:
+        try:
+            definition = study_def.parse_toml(study_text)
+        except study_def.StudyDefinitionError as exc:
+            raise SyncError(f"The study definition is not valid: {exc}") from None
+        if definition.study_id != site["study_id"]:
+            raise SyncError(f"The study definition is for study {definition.study_id}, but site {site['code']} takes "
+                            f"part in {site['study_id']}.")
+        study_version = definition.version
+    elif last and last["study_definition"] and last["study_version"] != site["study_version"]:
+        study_text, study_version = last["study_definition"], last["study_version"]  # offered again until accepted
+    payload = bundle.PayloadWriter()
+    payload.add({"type": "header", "format": return_bundle.PAYLOAD_FORMAT, "version": 1, "site_uuid": su,
+                 "return_seq": seq})
+    counts = {"ack": 0, "sae_ack": 0, "query": 0, "sdv": 0, "study": 0}
+    acked = store.query("SELECT b.bundle_seq, b.bundle_hash, b.to_seq, b.imported_at, a.hash AS chain_hash "
+                        "FROM bundles b LEFT JOIN audit a ON a.site_uuid = b.site_uuid AND a.seq = b.to_seq "
+                        "WHERE b.site_uuid = ? ORDER BY b.bundle_seq", (su,))
+    for b in acked:
+        payload.add({"type": "ack", "bundle_seq": b["bundle_seq"], "bundle_hash": b["bundle_hash"], "to_seq": b["to_seq"],
+                     "chain_hash": b["chain_hash"] or audit_mod.GENESIS_HASH, "imported_at": b["imported_at"]})
+        counts["ack"] += 1
+    for r in store.query("SELECT uuid, first_bundle_seq, received_at FROM records WHERE site_uuid = ? AND "
+                         "tbl = 'adverse_events' AND deleted = 0 AND json_extract(data, '$.serious') = 1 ORDER BY uuid",
+                         (su,)):
+        payload.add({"type": "sae_ack", "uuid": r["uuid"], "bundle_seq": r["first_bundle_seq"],
+                     "received_at": r["received_at"]})
+        counts["sae_ack"] += 1
+    queries = store.query("SELECT * FROM queries WHERE site_uuid = ? ORDER BY raised_at, uuid", (su,))
+    for q in queries:
+        payload.add(_query_line(q))
+        counts["query"] += 1
+    marks = sdv_marks(store, su)
+    for m in marks:
+        payload.add({"type": "sdv", "record_table": m["record_table"], "record_uuid": m["record_uuid"],
+                     "content_hash": m["content_hash"], "monitor": m["monitor"], "marked_at": m["marked_at"]})
+        counts["sdv"] += 1
+    if study_text is not None:
+        payload.add({"type": "study", "version": study_version, "definition": study_text})
+        counts["study"] = 1
+    payload.add({"type": "end", **counts})
+    acked_seq = acked[-1]["bundle_seq"] if acked else 0
+    acked_hash = acked[-1]["bundle_hash"] if acked else audit_mod.GENESIS_HASH
+    fields = {
+        "site_uuid": su, "site_code": site["code"], "study_id": site["study_id"], "return_seq": seq,
+        "prev_return_hash": prev, "acked_bundle_seq": acked_seq, "acked_bundle_hash": acked_hash,
+        "chain_head_seq": site["head_seq"], "chain_head_hash": site["head_hash"], "counts": counts,
+        "created_at": _now(), "created_by": user, "app_version": __version__,
+    }
+    built = return_bundle.build(fields, payload, recipient, signing_key)
+    final = out / return_bundle.file_name(site["code"], seq)
+    if final.exists():
+        raise SyncError(f"{final} already exists; choose another folder or move the old file away.")
+    tmp = None
+    try:
+        tmp = atomic.write_temp(final, built.write)
+        with store.transaction() as conn:
+            conn.execute(
+                "INSERT INTO return_bundles (site_uuid, return_seq, bundle_hash, prev_return_hash, file_name, created_at,"
+                " created_by, acked_bundle_seq, chain_head_seq, chain_head_hash, queries, sdv_marks, study_version, "
+                "study_definition) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (su, seq, built.bundle_hash, prev, final.name, fields["created_at"], user, acked_seq, site["head_seq"],
+                 site["head_hash"], counts["query"], counts["sdv"], study_version, study_text))
+            append_audit(conn, user=user, table="return_bundles", row_id=f"{site['code']}:{seq}", field="*", old=None,
+                         new={"bundle_hash": built.bundle_hash, "acked_bundle_seq": acked_seq, "counts": counts,
+                              "study_version": study_version}, reason=None)
+            sponsor_store.log(conn, user=user, action="return_bundle", site_uuid=su,
+                              detail=f"return bundle {seq} ({final.name}): {counts['ack']} bundles acknowledged, "
+                                     f"{counts['query']} queries, {counts['sdv']} SDV marks")
+            atomic.publish(tmp, final)
+    except OSError as exc:
+        if tmp is not None and tmp.exists():
+            tmp.unlink()
+        raise atomic.explain_os_error(exc, "the return bundle", out) from exc
+    except BaseException:
+        if tmp is not None and tmp.exists():
+            tmp.unlink()
+        raise
+    return ReturnWritten(final, site["code"], seq, built.bundle_hash, counts["ack"], counts["sae_ack"], counts["query"],
+                         counts["sdv"], study_version)
+
+
+def store_return_recipient(conn, site_uuid: str, recipient: str | None, *, user: str) -> str:
+    """Register (or confirm) a site's return key at registration: 'added', 'same', 'none'; refuses a different one."""
+    if not recipient:
+        return "none"
+    current = conn.execute("SELECT return_recipient, code FROM sites WHERE site_uuid = ?", (site_uuid,)).fetchone()
+    if current is None:
+        raise SyncError("The site is not registered.")
+    if current[0] == recipient:
+        return "same"
+    if current[0]:
+        raise SyncError(f"Site {current[1]} already has a different return key registered; the new one was refused.")
+    conn.execute("UPDATE sites SET return_recipient = ? WHERE site_uuid = ?", (recipient, site_uuid))
+    sponsor_store.log(conn, user=user, action="return_key", site_uuid=site_uuid,
+                      detail=f"return key registered, fingerprint {fingerprint(recipient)}")
+    return "added"
+

@@ -1,0 +1,66 @@
+"""A study-definition update in a return bundle: pending until a site administrator accepts it; nothing entered moves."""
+
+from __future__ import annotations
+
+import pytest
+from return_helpers import link, return_bundle, send, sponsor_query, user
+
+from sle_desktop.app import returns
+from sle_desktop.app.errors import PermissionDenied
+from sle_desktop.resources import resource_path
+
+
+def amended(tmp_path):
+    text = resource_path("study", "sle-msc.toml").read_text("utf-8")
+    text = text.replace('version = "1.0"', 'version = "1.1"', 1)
+    text = text.replace("min_sledai = 6 ", "min_sledai = 8 ", 1)
+    month3 = text.index('code = "month_3"')
+    at = text.index("window_days = 14", month3)
+    text = text[:at] + "window_days = 10" + text[at + len("window_days = 14"):]
+    text += ('\n[[visits]]\ncode = "month_12"\nlabel = "Month 12 (extension)"\ntarget_day = 365\nwindow_days = 21\n'
+             'forms = ["sledai", "labs"]\nscheduled = true\n')
+    path = tmp_path / "sle-msc-1.1.toml"
+    path.write_text(text, "utf-8")
+    return path
+
+
+def test_study_update_waits_for_the_administrator(make_site, sponsor_db, sponsor_keys, tmp_path):
+    site = make_site("BY01", subjects=4, seed=2)
+    link(site, sponsor_db, sponsor_keys)
+    send(site, sponsor_db, sponsor_keys)
+    ret = return_bundle(sponsor_db, sponsor_keys, tmp_path / "out", study_file=amended(tmp_path))
+    assert ret.study_version == "1.1"
+    visits_before = site.store.query("SELECT * FROM visits ORDER BY uuid")
+
+    result = returns.import_return(site.session, ret.path)
+    assert result.study_version_pending == "1.1" and "waits for an administrator" in result.message
+    assert site.store.scalar("SELECT study_version FROM site") == "1.0"
+    assert returns.active_study(site.store).version == "1.0"
+    summary = returns.study_update_summary(site.session)
+    assert (summary.current_version, summary.new_version) == ("1.0", "1.1")
+    text = "\n".join(summary.changes)
+    assert "New visit: Month 12 (extension) (month_12), day 365 ± 21." in text
+    assert "Month 3: window changes from day 91 ± 14 to day 91 ± 10." in text
+    assert "Eligibility: min sledai changes from 6 to 8." in text
+
+    # a carried-over offer: the next return bundle repeats it until the site reports the new version
+    again = return_bundle(sponsor_db, sponsor_keys, tmp_path / "out")
+    assert again.study_version == "1.1"
+
+    with pytest.raises(PermissionDenied, match="administrator"):
+        returns.accept_study_update(user(site, "demo.coordinator", "coordinator"))
+    assert returns.study_update_summary(site.session) is not None
+    assert returns.accept_study_update(user(site, "demo.admin", "admin")) == "1.1"
+    assert site.store.scalar("SELECT study_version FROM site") == "1.1"
+    assert returns.active_study(site.store).visit("month_12").target_day == 365
+    assert returns.study_update_summary(site.session) is None
+    row = site.store.query_one("SELECT * FROM study_updates WHERE version = '1.1'")
+    assert (row["status"], row["accepted_by"]) == ("accepted", "demo.admin")
+    assert site.store.query_one('SELECT old, new, user FROM audit WHERE "table" = \'site\' AND field = \'study_version\'') \
+        == {"old": '"1.0"', "new": '"1.1"', "user": "demo.admin"}
+    assert site.store.query("SELECT * FROM visits ORDER BY uuid") == visits_before  # nothing entered is migrated
+
+    # the next bundle reports the accepted version; the sponsor then stops offering it
+    send(site, sponsor_db, sponsor_keys)
+    assert sponsor_query(sponsor_db, "SELECT study_version FROM sites")[0]["study_version"] == "1.1"
+    assert return_bundle(sponsor_db, sponsor_keys, tmp_path / "out").study_version is None
