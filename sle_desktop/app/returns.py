@@ -68,6 +68,7 @@ def ensure_return_identity(session: Session) -> str:
     existing = return_recipient(store)
     if existing:
         return existing
+    session.require("configure_sync")
     data_key = session.require_key()
     site = site_info(store)
     identity = pyrage.x25519.Identity.generate()
@@ -96,8 +97,8 @@ def _return_identity(session: Session):
                          "been copied from another installation).") from None
 
 
-def site_key_text(session: Session) -> str:
-    """The site key file for the sponsor: signing key plus the return-bundle key (created if needed)."""
+def site_key_text(session: Session, *, create_return_identity: bool = True) -> str:
+    """The site key file for the sponsor: signing key plus the return-bundle key (created if needed and allowed)."""
     session.require("view")
     store = session.store
     site = site_info(store)
@@ -105,7 +106,7 @@ def site_key_text(session: Session) -> str:
     if row is None:
         raise SetupError("This site has no signing key; it was set up by an older version. Contact support.")
     recipient = return_recipient(store)
-    if recipient is None and session.data_key is not None:
+    if recipient is None and create_return_identity and session.data_key is not None:
         recipient = ensure_return_identity(session)
     return keys.format_site_key(keys.SiteKey(site.site_uuid, site.code, site.name, site.study_id,
                                              bytes(row["public_key"]), recipient))

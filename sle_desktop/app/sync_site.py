@@ -75,12 +75,15 @@ def site_public_key(session: Session) -> str:
     return-bundle key, created at first need)."""
     from sle_desktop.app import returns
 
+    session.require("configure_sync")
     return returns.site_key_text(session)
 
 
 def site_key_fingerprint(session: Session) -> str:
     """Fingerprint of the site's public signing key (to read to the sponsor by phone)."""
-    return keys.parse_site_key(site_public_key(session)).fingerprint
+    from sle_desktop.app import returns
+
+    return keys.parse_site_key(returns.site_key_text(session, create_return_identity=False)).fingerprint
 
 
 def set_sponsor_recipients(session: Session, text: str) -> list[SponsorKey]:

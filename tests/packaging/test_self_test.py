@@ -11,11 +11,12 @@ import pytest
 from sle_desktop import cli
 from sle_desktop.app import self_test
 from sle_desktop.app.errors import AppError
+from sle_desktop.store import migrations
 
 
 def test_all_steps_pass_and_the_summary_is_one_line():
     message = self_test.run()
-    assert re.fullmatch(r"self-test OK: store v3, site, SLEDAI 19, study SLE-MSC-BY 1\.0, bundle [1-9]\d* records, "
+    assert re.fullmatch(rf"self-test OK: store v{migrations.LATEST}, site, SLEDAI 19, study SLE-MSC-BY 1\.0, bundle [1-9]\d* records, "
                         r"icon, plot \d+x\d+ \(\d+\.\d s\)", message), message
 
 

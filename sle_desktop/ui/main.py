@@ -1,0 +1,215 @@
+"""GUI start-up: QApplication, open the store, first-run set-up or log-in, then the main window.
+
+`run_gui(db_path, demo)` is what `sle-desktop` runs; `build_main_window(session)` gives tests and
+screenshot scripts a ready main window for a session.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QStyleFactory
+
+from sle_desktop import __version__
+from sle_desktop.app import demo as demo_uc
+from sle_desktop.app import site
+from sle_desktop.app.errors import AppError
+from sle_desktop.store.db import Store, StoreError
+from sle_desktop.ui.login import LoginDialog
+from sle_desktop.ui.main_window import MainWindow
+from sle_desktop.ui.messages import plain_message
+from sle_desktop.ui.setup import SetupDialog
+from sle_desktop.ui.worker import run_in_background
+
+DEMO_SUBJECTS = 60
+DEMO_SEED = 7
+MIN_POINT_SIZE = 10
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Startup", text)
+
+
+def application() -> QApplication:
+    """The QApplication, created and configured once (name, organisation, style, readable font)."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    QCoreApplication.setApplicationName("sle_desktop")
+    QCoreApplication.setOrganizationName("sle_desktop")
+    QCoreApplication.setApplicationVersion(__version__)
+    if "Fusion" in QStyleFactory.keys():
+        app.setStyle("Fusion")
+    font = app.font()
+    if 0 < font.pointSize() < MIN_POINT_SIZE:
+        font.setPointSize(MIN_POINT_SIZE)
+        app.setFont(font)
+    return app
+
+
+def build_main_window(session, *, demo: bool = False, today: date | None = None, autolock: bool = True,
+                      lock_minutes: float | None = None) -> MainWindow:
+    """A main window for a logged-in session (the subject list starts loading at once)."""
+    application()
+    return MainWindow(session, demo=demo, today=today, autolock=autolock, lock_minutes=lock_minutes)
+
+
+def _make_demo(session_or_store, *, subjects_count: int, seed: int):
+    """Background job: fill the demo database on its own connection."""
+    store = Store.open(session_or_store, migrate=False) if isinstance(session_or_store, (str, Path)) else session_or_store
+    try:
+        return demo_uc.make_demo(store, subjects_count=subjects_count, seed=seed)
+    finally:
+        if isinstance(session_or_store, (str, Path)):
+            store.close()
+
+
+class GuiController(QObject):
+    """Drives set-up → log-in → main window → log-out, without blocking dialogs."""
+
+    def __init__(self, app: QApplication, store, *, demo: bool = False):
+        super().__init__()
+        self.app, self.store, self.demo = app, store, demo
+        self.window: MainWindow | None = None
+        self.login: LoginDialog | None = None
+        self.setup: SetupDialog | None = None
+        self.progress: QProgressDialog | None = None
+        self.exit_code = 0
+        self._job = None
+        self._logging_out = False
+
+    def start(self) -> None:
+        if self.demo:
+            self._generate_demo()
+        elif not site.is_set_up(self.store):
+            self.show_setup()
+        else:
+            self.show_login()
+
+    # -- demo ----------------------------------------------------------------------------
+    def _generate_demo(self) -> None:
+        self.progress = QProgressDialog(
+            _t("Creating the demo site: {0} synthetic patients with visits, labs and adverse events…").format(
+                DEMO_SUBJECTS), "", 0, 0)
+        self.progress.setObjectName("demoProgress")
+        self.progress.setWindowTitle(_t("sle_desktop – demo"))
+        self.progress.setCancelButton(None)
+        self.progress.setMinimumDuration(0)
+        self.progress.setWindowModality(Qt.ApplicationModal)
+        self.progress.show()
+        self._job = run_in_background(_make_demo, self.store.path, subjects_count=DEMO_SUBJECTS, seed=DEMO_SEED,
+                                      on_finished=self._demo_ready, on_failed=self._demo_failed)
+
+    def _demo_ready(self, _summary) -> None:
+        self.progress.close()
+        self.show_login(username=demo_uc.DEMO_USERS[0][0], password=demo_uc.DEMO_PASSWORD)
+
+    def _demo_failed(self, exc, _tb) -> None:
+        self.progress.close()
+        QMessageBox.critical(None, _t("sle_desktop – demo"), _t("The demo site could not be created: {0}")
+                             .format(plain_message(exc)))
+        self.exit_code = 1
+        self.app.quit()
+
+    # -- set-up and log-in ---------------------------------------------------------------
+    def show_setup(self) -> None:
+        self.setup = SetupDialog(self.store)
+        self.setup.site_created.connect(self._site_created)
+        self.setup.rejected.connect(self.app.quit)
+        self.setup.show()
+
+    def _site_created(self, session) -> None:
+        warning = self.setup.warning
+        self.show_login(username=session.username, notice=warning)
+
+    def show_login(self, *, username: str = "", password: str = "", notice: str = "") -> None:
+        hint = ""
+        if self.demo:
+            hint = _t("DEMO – synthetic data.\nAccounts: {0}\nPassword for all: {1}").format(
+                ", ".join(u for u, _n, _r in demo_uc.DEMO_USERS), demo_uc.DEMO_PASSWORD)
+        self.login = LoginDialog(self.store, username=username, password=password, demo_hint=hint)
+        if notice:
+            self.login.message.setText(notice)
+            self.login.message.setVisible(True)
+        self.login.logged_in.connect(self._logged_in)
+        self.login.rejected.connect(self._login_cancelled)
+        self.login.show()
+
+    def _login_cancelled(self) -> None:
+        if self.window is None:
+            self.app.quit()
+
+    def _logged_in(self, session) -> None:
+        if self.login is not None:
+            self.login.deleteLater()  # it accepts right after this signal; deleted once back in the loop
+            self.login = None
+        try:
+            self.window = MainWindow(session, demo=self.demo)
+        except (AppError, StoreError) as exc:
+            self.show_login(username=session.username, notice=plain_message(exc))
+            return
+        self.window.logout_requested.connect(self.logout)
+        self.window.closed.connect(self._window_closed)
+        screen = self.window.screen().availableGeometry() if self.window.screen() else None
+        if screen is not None and (screen.width() <= 1440 or screen.height() <= 900):
+            self.window.showMaximized()
+        else:
+            self.window.show()
+
+    def _window_closed(self) -> None:
+        """Closing the main window (not logging out) ends the program."""
+        if not self._logging_out:
+            self.app.quit()
+
+    def logout(self) -> None:
+        """Close every window of the session and show the log-in again."""
+        self._logging_out = True
+        window, self.window = self.window, None
+        if window is not None:
+            if window.autolock is not None:
+                window.autolock.stop()
+            for w in QApplication.topLevelWidgets():
+                if w is not window and w.isWindow() and w.isVisible():
+                    w.hide()
+            window._close_confirmed = True  # the user chose to log out: no unsaved-changes question now
+            window.close()
+            window.deleteLater()
+        self._logging_out = False
+        self.show_login()
+
+
+def run_gui(db_path: Path | None, demo: bool) -> int:
+    """Start the GUI on `db_path` (or a temporary demo site); returns the exit status."""
+    app = application()
+    app.setQuitOnLastWindowClosed(False)
+    tmp = None
+    if demo:
+        tmp = tempfile.TemporaryDirectory(prefix="sle_desktop_demo_")
+        db_path = Path(tmp.name) / "demo.sqlite"
+        os.environ["SLE_DESKTOP_KEY_DIR"] = str(Path(tmp.name) / "keys")  # the demo's key file dies with it
+    if db_path is None:
+        from sle_desktop.cli import default_db_path
+
+        db_path = default_db_path()
+    try:
+        store = Store.open(db_path)
+    except StoreError as exc:
+        QMessageBox.critical(None, _t("sle_desktop – cannot open the database"), plain_message(exc))
+        if tmp is not None:
+            tmp.cleanup()
+        return 1
+    controller = GuiController(app, store, demo=demo)
+    controller.start()
+    try:
+        code = app.exec()
+    finally:
+        QThreadPool.globalInstance().waitForDone(60_000)  # let a running job finish before its store closes
+        store.close()
+        if tmp is not None:
+            tmp.cleanup()
+    return controller.exit_code or code

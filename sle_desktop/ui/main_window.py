@@ -1,0 +1,521 @@
+"""The main window: subject list (search, filters, sort), subject tabs, menus/toolbar, status bar, auto-lock.
+
+Actions are in `MainWindow.named_actions` (also `MainWindow.action(name)`) by name: new_screening, open_subject, record_visit, adverse_event,
+infusion, audit_trail, export_bundle, cohort_trends, lock, logout, users, refresh, auto_lock, quit.
+"""
+
+from __future__ import annotations
+
+import importlib
+from datetime import date
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit,
+    QMainWindow, QMessageBox, QProgressBar, QTableView, QTabWidget, QToolBar, QVBoxLayout, QWidget,
+)
+
+from sle_desktop.app import site, subjects
+from sle_desktop.app.errors import AppError, StoreError
+from sle_desktop.app.session import ROLE_LABELS
+from sle_desktop.ui.audit_viewer import AuditViewer
+from sle_desktop.ui.autolock import AutoLock, configured_minutes, save_minutes
+from sle_desktop.ui.common import Banner, catalog, fmt_date
+from sle_desktop.ui.messages import plain_message, show_error, show_info
+from sle_desktop.ui.setup import SYNC_MODULE, sync_available
+from sle_desktop.ui.subject_model import COLUMNS, SubjectFilterProxy, SubjectTableModel
+from sle_desktop.ui.subject_view import SubjectView
+from sle_desktop.ui.tasks import run_store_job
+from sle_desktop.ui.users_dialog import UsersDialog
+from sle_desktop.ui.visit_form import VisitForm
+from sle_desktop.ui.wizard import EnrolmentWizard
+
+WRITE_ACTIONS = ("new_screening", "record_visit", "adverse_event", "infusion")
+
+
+class MainWindow(QMainWindow):
+    """Everything a logged-in user works in. Emits `logout_requested` (log out / lock screen log-out)."""
+
+    logout_requested = Signal()
+    subjects_loaded = Signal(int)
+    closed = Signal()  # the window really closed (after any unsaved-changes question)
+
+    def __init__(self, session, parent=None, *, demo: bool = False, today: date | None = None,
+                 autolock: bool = True, lock_minutes: float | None = None):
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.session, self.demo, self.today = session, demo, today
+        self.windows: list[QWidget] = []
+        self.subject_views: dict[str, SubjectView] = {}
+        self._loading = False
+        self._reload_again = False
+        self._select_after_load: str | None = None
+        self._close_confirmed = False
+        self.discard_box: QMessageBox | None = None
+        info = site.site_info(session.store)
+        self.setWindowTitle(self.tr("sle_desktop – {0} {1}").format(info.code, info.name)
+                            + (self.tr(" – DEMO") if demo else ""))
+
+        central = QWidget(self)
+        lay = QVBoxLayout(central)
+        lay.setContentsMargins(6, 6, 6, 0)
+        self.demo_banner = Banner(central)
+        self.demo_banner.setObjectName("demoBanner")
+        if demo:
+            self.demo_banner.show_message(self.tr("DEMO – synthetic data. Nothing here is a real patient; "
+                                                  "the database is deleted when the program closes."), "demo")
+        lay.addWidget(self.demo_banner)
+        self.banner = Banner(central)
+        self.banner.setObjectName("mainBanner")
+        lay.addWidget(self.banner)
+        self.tabs = QTabWidget(central)
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setTabsClosable(True)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.tabs.currentChanged.connect(lambda _i: self.update_actions())
+        lay.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+
+        self._build_list()
+        self._build_actions()
+        self._build_status_bar()
+        self.autolock = None
+        if autolock:
+            self.autolock = AutoLock(session, self, minutes=lock_minutes)
+            self.autolock.logout_requested.connect(self.logout_requested)
+        self.update_actions()
+        self.resize(1366, 768)
+        self.refresh()
+
+    # -- layout ------------------------------------------------------------------------
+    def _build_list(self) -> None:
+        page = QWidget(self.tabs)
+        v = QVBoxLayout(page)
+        bar = QHBoxLayout()
+        self.search = QLineEdit(page)
+        self.search.setObjectName("searchBox")
+        self.search.setPlaceholderText(self.tr("Search subject ID, screening number or initials"))
+        self.search.setClearButtonEnabled(True)
+        self.status_filter = QComboBox(page)
+        self.status_filter.setObjectName("statusFilter")
+        self.status_filter.addItem(self.tr("All statuses"), None)
+        for code, label in subjects.STATUS_LABELS.items():
+            self.status_filter.addItem(catalog(label), code)
+        self.arm_filter = QComboBox(page)
+        self.arm_filter.setObjectName("armFilter")
+        self.arm_filter.addItem(self.tr("Both arms"), None)
+        for code in subjects.ARMS:
+            self.arm_filter.addItem(catalog(subjects.ARM_LABELS[code]), code)
+        self.overdue_filter = QCheckBox(self.tr("Overdue SAE only"), page)
+        self.overdue_filter.setObjectName("overdueFilter")
+        self.count_label = QLabel(page)
+        self.count_label.setObjectName("countLabel")
+        bar.addWidget(self.search, 3)
+        bar.addWidget(self.status_filter, 1)
+        bar.addWidget(self.arm_filter, 1)
+        bar.addWidget(self.overdue_filter)
+        bar.addWidget(self.count_label)
+        v.addLayout(bar)
+
+        self.model = SubjectTableModel(self)
+        self.proxy = SubjectFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView(page)
+        self.table.setObjectName("subjectTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setStretchLastSection(True)
+        fm = self.table.fontMetrics()
+        widths = {"subject": "BY01-S00000__", "initials": "Initials__", "arm": "Standard____",
+                  "status": "Screened (eligible)__", "last_sledai": "Last SLEDAI__",
+                  "next_visit": "Month 6 (primary endpoint) – 00.00.0000__", "visit_status": "window missed____"}
+        for i, c in enumerate(COLUMNS):
+            if c in widths:
+                self.table.setColumnWidth(i, fm.horizontalAdvance(widths[c]) + 12)
+        self.table.doubleClicked.connect(lambda index: self.open_subject(self.proxy.uuid_at(index.row())))
+        self.table.activated.connect(lambda index: self.open_subject(self.proxy.uuid_at(index.row())))
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self.update_actions())
+        v.addWidget(self.table, 1)
+        self.tabs.addTab(page, self.tr("Subjects"))
+        self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.LeftSide, None)
+        self.list_page = page
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(150)
+        self._search_timer.timeout.connect(lambda: self._apply_filter(search=self.search.text()))
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.returnPressed.connect(lambda: (self._search_timer.stop(), self._apply_filter(search=self.search.text())))
+        self.status_filter.currentIndexChanged.connect(
+            lambda _i: self._apply_filter(status=self.status_filter.currentData()))
+        self.arm_filter.currentIndexChanged.connect(lambda _i: self._apply_filter(arm=self.arm_filter.currentData()))
+        self.overdue_filter.toggled.connect(lambda on: self._apply_filter(overdue=on))
+
+    def _build_actions(self) -> None:
+        self.named_actions: dict[str, QAction] = {}
+
+        def act(name, text, slot, shortcut=None, tip=""):
+            a = QAction(text, self)
+            a.setObjectName(f"action_{name}")
+            if shortcut:
+                a.setShortcut(QKeySequence(shortcut))
+            if tip:
+                a.setStatusTip(tip)
+                a.setToolTip(tip)
+            a.triggered.connect(slot)
+            self.named_actions[name] = a
+            return a
+
+        act("new_screening", self.tr("&New screening…"), self.new_screening, "Ctrl+N",
+            self.tr("Screen a new patient with the enrolment wizard"))
+        act("open_subject", self.tr("&Open subject"), lambda: self.open_subject(self.selected_uuid()), "Ctrl+O")
+        act("record_visit", self.tr("Record &visit…"), self.record_visit, "Ctrl+R")
+        act("adverse_event", self.tr("&Adverse event…"), self.adverse_event, "Ctrl+E")
+        act("infusion", self.tr("MSC &infusion…"), self.infusion)
+        act("audit_trail", self.tr("Audit &trail"), self.audit_trail)
+        act("export_bundle", self.tr("&Export bundle…"), self.export_bundle, "Ctrl+Shift+E",
+            self.tr("Write an encrypted sync bundle for the sponsor (USB drive)"))
+        act("cohort_trends", self.tr("&Cohort trends…"), self.cohort_trends)
+        act("lock", self.tr("&Lock"), self.lock, "Ctrl+L", self.tr("Lock the screen now"))
+        act("logout", self.tr("Log &out"), self.logout)
+        act("users", self.tr("&Users…"), self.manage_users)
+        act("refresh", self.tr("Re&fresh"), self.refresh, "F5")
+        act("auto_lock", self.tr("Auto-&lock time…"), self.set_auto_lock)
+        act("quit", self.tr("&Quit"), self.close, "Ctrl+Q")
+        act("find", self.tr("&Find subject"), lambda: (self.tabs.setCurrentIndex(0), self.search.setFocus()), "Ctrl+F")
+
+        a = self.named_actions
+        m = self.menuBar()
+        file_menu = m.addMenu(self.tr("&File"))
+        for n in ("export_bundle", None, "lock", "logout", "quit"):
+            file_menu.addSeparator() if n is None else file_menu.addAction(a[n])
+        subj = m.addMenu(self.tr("&Subjects"))
+        for n in ("new_screening", "find", "open_subject", None, "record_visit", "adverse_event", "infusion"):
+            subj.addSeparator() if n is None else subj.addAction(a[n])
+        view = m.addMenu(self.tr("&View"))
+        for n in ("cohort_trends", "audit_trail", None, "refresh"):
+            view.addSeparator() if n is None else view.addAction(a[n])
+        admin = m.addMenu(self.tr("&Administration"))
+        admin.addAction(a["users"])
+        admin.addAction(a["auto_lock"])
+
+        tb = QToolBar(self.tr("Main toolbar"), self)
+        tb.setObjectName("mainToolbar")
+        tb.setMovable(False)
+        tb.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        for n in ("new_screening", "open_subject", "record_visit", "adverse_event", "infusion", None,
+                  "audit_trail", "export_bundle", "cohort_trends", None, "users", "lock", "logout"):
+            tb.addSeparator() if n is None else tb.addAction(a[n])
+        self.addToolBar(tb)
+        self.toolbar = tb
+
+    def _build_status_bar(self) -> None:
+        sb = self.statusBar()
+        self.user_label = QLabel(self.tr("{0} ({1})").format(self.session.display_name, self.session.username), self)
+        self.user_label.setObjectName("statusUser")
+        self.role_label = QLabel(catalog(ROLE_LABELS.get(self.session.role, self.session.role)), self)
+        self.role_label.setObjectName("statusRole")
+        self.export_label = QLabel(self)
+        self.export_label.setObjectName("statusExport")
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("loadProgress")
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(160)
+        self.progress.setVisible(False)
+        sb.addPermanentWidget(self.progress)
+        sb.addPermanentWidget(self.user_label)
+        sb.addPermanentWidget(self.role_label)
+        sb.addPermanentWidget(self.export_label)
+        self.update_export_label()
+
+    def action(self, name: str) -> QAction:
+        """The QAction called `name` (see the module docstring for the names)."""
+        return self.named_actions[name]
+
+    # -- status --------------------------------------------------------------------------
+    def update_export_label(self) -> None:
+        """Last export time from the sync use cases, when this build has them."""
+        if not sync_available():
+            self.export_label.setText("")
+            self.export_label.setVisible(False)
+            return
+        try:
+            last = importlib.import_module(SYNC_MODULE).last_export(self.session)
+        except (AppError, StoreError, ImportError) as exc:
+            self.export_label.setText(self.tr("Last export: unknown ({0})").format(plain_message(exc)))
+            return
+        if not last:
+            self.export_label.setText(self.tr("Last export: never"))
+        else:
+            when = last.get("created_at") if isinstance(last, dict) else getattr(last, "created_at", last)
+            self.export_label.setText(self.tr("Last export: {0}").format(fmt_date(when)))
+
+    def update_actions(self) -> None:
+        """Enable actions for the role and the selected subject (monitors: read-only)."""
+        if not getattr(self, "named_actions", None):
+            return  # still building the window
+        s = self.session
+        summary = self.current_summary()
+        view = self.current_view()
+        status = view.subject["status"] if view else (summary.status if summary else None)
+        arm = view.subject["arm"] if view else (summary.arm if summary else None)
+        has = status is not None
+        a = self.named_actions
+        a["new_screening"].setEnabled(s.can("screen"))
+        a["open_subject"].setEnabled(summary is not None and view is None)
+        a["record_visit"].setEnabled(s.can("enter_data") and status == "enrolled")
+        a["adverse_event"].setEnabled(s.can("enter_data") and has)
+        a["infusion"].setEnabled(s.can("enter_data") and status == "enrolled" and arm == "msc")
+        a["audit_trail"].setEnabled(s.can("view"))
+        a["export_bundle"].setEnabled(s.can("export"))
+        a["cohort_trends"].setEnabled(s.can("view"))
+        a["users"].setEnabled(s.can("manage_users"))
+        a["users"].setVisible(s.can("manage_users"))
+
+    # -- subject list ----------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Reload the subject list off the GUI thread (the table keeps working meanwhile)."""
+        if self._loading:
+            self._reload_again = True
+            return
+        self._loading = True
+        self.progress.setVisible(True)
+        self.statusBar().showMessage(self.tr("Loading subjects…"))
+        run_store_job(self.session, subjects.list_subjects, today=self.today,
+                      on_finished=self._loaded, on_failed=self._load_failed)
+
+    def _loaded(self, rows) -> None:
+        keep = self._select_after_load or self.selected_uuid()
+        self._select_after_load = None
+        self.model.set_rows(rows)
+        self._loading = False
+        self.progress.setVisible(False)
+        self.statusBar().clearMessage()
+        self._update_count()
+        if keep:
+            self.select_subject(keep)
+        self.update_actions()
+        self.update_export_label()
+        self.subjects_loaded.emit(len(rows))
+        if self._reload_again:
+            self._reload_again = False
+            self.refresh()
+
+    def _load_failed(self, exc, _tb) -> None:
+        self._loading = False
+        self.progress.setVisible(False)
+        self.statusBar().clearMessage()
+        self.banner.show_message(self.tr("The subject list could not be loaded: {0}").format(plain_message(exc)))
+
+    def _apply_filter(self, *, search=None, status=..., arm=..., overdue=None) -> None:
+        if search is not None:
+            self.proxy.set_search(search)
+        if status is not ...:
+            self.proxy.set_status(status)
+        if arm is not ...:
+            self.proxy.set_arm(arm)
+        if overdue is not None:
+            self.proxy.set_overdue_only(overdue)
+        self._update_count()
+        self.update_actions()
+
+    def _update_count(self) -> None:
+        self.count_label.setText(self.tr("{0} of {1} subjects").format(self.proxy.rowCount(), self.model.rowCount()))
+
+    def selected_uuid(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.proxy.uuid_at(rows[0].row()) if rows else None
+
+    def select_subject(self, uuid_: str) -> bool:
+        for r in range(self.proxy.rowCount()):
+            if self.proxy.uuid_at(r) == uuid_:
+                self.table.selectRow(r)
+                self.table.scrollTo(self.proxy.index(r, 0))
+                return True
+        return False
+
+    def current_view(self) -> SubjectView | None:
+        w = self.tabs.currentWidget()
+        return w if isinstance(w, SubjectView) else None
+
+    def current_summary(self):
+        view = self.current_view()
+        uuid_ = view.subject_uuid if view else self.selected_uuid()
+        if uuid_ is None:
+            return None
+        row = self.model.row_of(uuid_)
+        return self.model.row_at(row) if row >= 0 else None
+
+    def current_subject_uuid(self) -> str | None:
+        view = self.current_view()
+        return view.subject_uuid if view else self.selected_uuid()
+
+    # -- subject tabs -----------------------------------------------------------------------
+    def open_subject(self, uuid_: str | None) -> SubjectView | None:
+        """Open (or switch to) a subject's tab."""
+        if not uuid_:
+            return None
+        view = self.subject_views.get(uuid_)
+        if view is None:
+            try:
+                view = SubjectView(self.session, uuid_, self.tabs, today=self.today)
+            except (AppError, StoreError) as exc:
+                show_error(self, exc)
+                return None
+            view.changed.connect(self._subject_changed)
+            self.subject_views[uuid_] = view
+            self.tabs.addTab(view, view.label())
+        self.tabs.setCurrentWidget(view)
+        self.update_actions()
+        return view
+
+    def close_tab(self, index: int) -> None:
+        w = self.tabs.widget(index)
+        if isinstance(w, SubjectView):
+            self.tabs.removeTab(index)
+            self.subject_views.pop(w.subject_uuid, None)
+            w.deleteLater()
+
+    def _subject_changed(self, uuid_: str) -> None:
+        view = self.subject_views.get(uuid_)
+        if view is not None:
+            i = self.tabs.indexOf(view)
+            self.tabs.setTabText(i, view.label())
+        self._select_after_load = uuid_
+        self.refresh()
+
+    def _view_for_action(self) -> SubjectView | None:
+        uuid_ = self.current_subject_uuid()
+        if uuid_ is None:
+            self.banner.show_message(self.tr("Select a subject in the list first."), "info")
+            return None
+        return self.open_subject(uuid_)
+
+    # -- actions ---------------------------------------------------------------------------
+    def _keep(self, w: QWidget) -> QWidget:
+        self.windows.append(w)
+        return w
+
+    def new_screening(self) -> EnrolmentWizard:
+        wizard = self._keep(EnrolmentWizard(self.session, self, today=self.today))
+        wizard.screened.connect(lambda o: (setattr(self, "_select_after_load", o.subject_uuid), self.refresh()))
+        wizard.enrolled.connect(lambda uuid_, _sid: (setattr(self, "_select_after_load", uuid_), self.refresh()))
+        wizard.show()
+        return wizard
+
+    def record_visit(self):
+        view = self._view_for_action()
+        return view.record_visit() if view else None
+
+    def adverse_event(self):
+        view = self._view_for_action()
+        return view.new_adverse_event() if view else None
+
+    def infusion(self):
+        view = self._view_for_action()
+        return view.new_infusion() if view else None
+
+    def audit_trail(self) -> AuditViewer:
+        viewer = self._keep(AuditViewer(self.session, self, subject_uuid=self.current_subject_uuid()))
+        viewer.show()
+        return viewer
+
+    def export_bundle(self):
+        try:
+            from sle_desktop.ui.export_dialog import ExportDialog
+        except ImportError as exc:
+            return show_info(self, self.tr("Export bundle"),
+                             self.tr("Exporting is not available in this build ({0}).").format(exc))
+        dialog = self._keep(ExportDialog(self.session, self))
+        if hasattr(dialog, "exported"):
+            dialog.exported.connect(lambda _r: (self.update_export_label(), self.refresh()))
+        dialog.open()
+        return dialog
+
+    def cohort_trends(self):
+        try:
+            from sle_desktop.ui.plots import CohortTrendsWidget
+        except ImportError as exc:
+            return show_info(self, self.tr("Cohort trends"),
+                             self.tr("Trend plots are not available in this build ({0}).").format(exc))
+        widget = self._keep(CohortTrendsWidget(self.session, self))
+        widget.setWindowFlag(Qt.Window)
+        widget.setWindowTitle(self.tr("Cohort trends"))
+        widget.resize(1200, 700)
+        widget.show()
+        return widget
+
+    def lock(self) -> None:
+        if self.autolock is not None:
+            self.autolock.lock_now()
+
+    def unsaved_forms(self) -> list[VisitForm]:
+        """Visit windows with changes that are not saved."""
+        return [f for f in self.findChildren(VisitForm) if f.dirty and f.can_edit and f.isVisible()]
+
+    def _confirm_discard(self, then) -> bool:
+        """True when nothing is unsaved; otherwise ask (non-blocking) and call `then` on Discard."""
+        forms = self.unsaved_forms()
+        if not forms:
+            return True
+        names = "\n".join(f"• {f.windowTitle()}" for f in forms)
+        box = QMessageBox(QMessageBox.Warning, self.tr("Unsaved changes"),
+                          self.tr("These forms have changes that are not saved:\n{0}\n\nDiscard them?").format(names),
+                          QMessageBox.Discard | QMessageBox.Cancel, self)
+        box.setObjectName("discardQuestion")
+        box.setDefaultButton(QMessageBox.Cancel)
+        box.finished.connect(lambda _r: then() if box.clickedButton() is box.button(QMessageBox.Discard) else None)
+        self.discard_box = box
+        box.open()
+        return False
+
+    def logout(self) -> None:
+        """Log out (asks first when a visit form has unsaved changes)."""
+        if self._confirm_discard(self._discard_and_logout):
+            self.logout_requested.emit()
+
+    def _discard_and_logout(self) -> None:
+        for f in self.unsaved_forms():
+            f.dirty = False
+        self.logout_requested.emit()
+
+    def _discard_and_close(self) -> None:
+        self._close_confirmed = True
+        self.close()
+
+    def manage_users(self) -> UsersDialog:
+        dialog = self._keep(UsersDialog(self.session, self))
+        dialog.open()
+        return dialog
+
+    def set_auto_lock(self) -> None:
+        minutes, ok = QInputDialog.getInt(self, self.tr("Auto-lock"), self.tr("Lock the screen after this many idle "
+                                                                              "minutes:"), configured_minutes(), 1, 240)
+        if ok:
+            save_minutes(minutes)
+            if self.autolock is not None:
+                self.autolock.set_minutes(minutes)
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        if not self._close_confirmed and not self._confirm_discard(self._discard_and_close):
+            event.ignore()
+            return
+        for f in self.findChildren(VisitForm):
+            f.dirty = False  # already confirmed: no second question per form
+        if self.autolock is not None:
+            self.autolock.stop()
+        super().closeEvent(event)
+        self.closed.emit()

@@ -1,0 +1,127 @@
+"""Errors in plain language: AppError/StoreError to a sentence, ValidationError next to the fields."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+
+from sle_desktop.app.errors import (
+    AccountLocked, AppError, AuthenticationFailed, ConflictError, NotFound, PermissionDenied, ReasonRequired,
+    SetupError, StoreError, ValidationError,
+)
+from sle_desktop.ui.common import BadInput
+
+log = logging.getLogger(__name__)
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Messages", text)
+
+
+def plain_message(exc: BaseException) -> str:
+    """One or two sentences a clinician can act on; never a traceback."""
+    if isinstance(exc, ValidationError):
+        items = "\n".join(f"• {m}" for m in exc.errors.values())
+        return _t("Please correct the following:") + "\n" + items
+    if isinstance(exc, BadInput):
+        return str(exc)
+    if isinstance(exc, PermissionDenied):
+        return _t("Not allowed: {0}").format(exc)
+    if isinstance(exc, (AuthenticationFailed, AccountLocked, ConflictError, NotFound, SetupError)):
+        return str(exc)
+    if isinstance(exc, ReasonRequired):
+        return _t("A reason for change is required to change a saved record.")
+    if isinstance(exc, (AppError, StoreError)):
+        return str(exc)
+    if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc).lower():
+        return _t("The database is busy (another program is using it). Wait a moment and try again; "
+                  "your entries are still in the form.")
+    if isinstance(exc, OSError):
+        return _t("A file could not be read or written: {0}").format(exc.strerror or exc)
+    log.exception("unexpected error", exc_info=exc)
+    return _t("Something unexpected went wrong ({0}). Nothing was saved; your entries are still in the form. "
+              "If it happens again, tell the study coordinator.").format(type(exc).__name__)
+
+
+def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> QMessageBox:
+    """A non-blocking message box with the plain message (returned so tests can read and close it)."""
+    box = QMessageBox(QMessageBox.Warning, title or _t("Cannot continue"), plain_message(exc), QMessageBox.Ok, parent)
+    box.setObjectName("errorMessage")
+    box.setAttribute(Qt.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
+def show_info(parent: QWidget | None, title: str, text: str) -> QMessageBox:
+    """A non-blocking information box."""
+    box = QMessageBox(QMessageBox.Information, title, text, QMessageBox.Ok, parent)
+    box.setObjectName("infoMessage")
+    box.open()
+    return box
+
+
+class FieldErrors:
+    """Maps form field names to the red labels under them; unplaced messages go to a fallback banner."""
+
+    def __init__(self, fallback=None):
+        self._labels: dict[str, QLabel] = {}
+        self._fallback = fallback
+
+    def register(self, field: str, label: QLabel) -> QLabel:
+        self._labels[field] = label
+        return label
+
+    def label(self, field: str) -> QLabel | None:
+        return self._labels.get(field)
+
+    def fields(self) -> set[str]:
+        return set(self._labels)
+
+    def clear(self) -> None:
+        for label in self._labels.values():
+            label.clear()
+            label.setVisible(False)
+        if self._fallback is not None:
+            self._fallback.clear()
+
+    def set(self, field: str, message: str) -> bool:
+        """Show one message next to its field; False when the field has no label here."""
+        label = self._labels.get(field)
+        if label is None:
+            return False
+        label.setText(message)
+        label.setVisible(True)
+        return True
+
+    def show(self, errors: dict[str, str], *, only: set[str] | None = None) -> dict[str, str]:
+        """Show messages next to their fields (limited to `only`); returns those with no field here."""
+        rest = {}
+        for field, message in errors.items():
+            if only is not None and field not in only:
+                continue
+            if not self.set(field, message):
+                rest[field] = message
+        if rest and self._fallback is not None:
+            self._fallback.show_message("\n".join(rest.values()), "error")
+        return rest
+
+    def visible_messages(self) -> dict[str, str]:
+        return {f: lab.text() for f, lab in self._labels.items() if lab.isVisibleTo(lab.parentWidget() or lab) and lab.text()}
+
+
+def report(exc: BaseException, *, fields: FieldErrors | None = None, banner=None, parent: QWidget | None = None) -> None:
+    """Show an error where the user is looking: next to fields, in the window's banner, or a message box."""
+    if isinstance(exc, ValidationError) and fields is not None:
+        rest = fields.show(exc.errors)
+        if rest and banner is not None:
+            banner.show_message(_t("Please correct the following:") + "\n" + "\n".join(f"• {m}" for m in rest.values()))
+        elif banner is not None and not rest:
+            banner.show_message(_t("Nothing was saved: please correct the fields marked in red."), "error")
+        return
+    if banner is not None:
+        banner.show_message(plain_message(exc), "error")
+        return
+    show_error(parent, exc)

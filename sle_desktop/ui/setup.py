@@ -1,0 +1,144 @@
+"""First run: create the site, its keys and the administrator account (optionally the sponsor's key file)."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+    QVBoxLayout, QWidget,
+)
+
+from sle_desktop.app import site
+from sle_desktop.app.errors import AppError, StoreError, ValidationError
+from sle_desktop.ui.common import Banner, error_label, heading, with_error
+from sle_desktop.ui.messages import FieldErrors, plain_message
+
+SYNC_MODULE = "sle_desktop.app.sync_site"
+
+
+def sync_available() -> bool:
+    """True when the sync use cases (sponsor keys, export) are part of this build."""
+    try:
+        return importlib.util.find_spec(SYNC_MODULE) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+class SetupDialog(QDialog):
+    """Creates the site and its administrator; emits `site_created(session)` and accepts."""
+
+    site_created = Signal(object)
+
+    def __init__(self, store, parent=None):
+        super().__init__(parent)
+        self.setObjectName("setupDialog")
+        self.store = store
+        self.session = None
+        self.warning = ""  # set when the site was created but the sponsor key file was refused
+        self.setWindowTitle(self.tr("First-time set-up – sle_desktop"))
+        lay = QVBoxLayout(self)
+        lay.addWidget(heading(self.tr("Set up this site"), self))
+        intro = QLabel(self.tr(
+            "This computer has no study database yet. Enter the site and create the administrator account. "
+            "The administrator then creates the accounts of investigators, coordinators and monitors."), self)
+        intro.setWordWrap(True)
+        lay.addWidget(intro)
+        self.banner = Banner(self)
+        self.errors = FieldErrors(self.banner)
+        form = QFormLayout()
+        self.site_code = QLineEdit(self)
+        self.site_code.setObjectName("siteCode")
+        self.site_code.setPlaceholderText(self.tr("e.g. BY01"))
+        self.site_code.setMaxLength(4)
+        self.site_name = QLineEdit(self)
+        self.site_name.setObjectName("siteName")
+        self.username = QLineEdit(self)
+        self.username.setObjectName("adminUsername")
+        self.username.setPlaceholderText(self.tr("e.g. admin"))
+        self.full_name = QLineEdit(self)
+        self.full_name.setObjectName("adminFullName")
+        self.password = QLineEdit(self)
+        self.password.setObjectName("adminPassword")
+        self.password.setEchoMode(QLineEdit.Password)
+        self.password.setPlaceholderText(self.tr("at least {0} characters").format(site.MIN_PASSWORD))
+        self.password2 = QLineEdit(self)
+        self.password2.setObjectName("adminPassword2")
+        self.password2.setEchoMode(QLineEdit.Password)
+        rows = [
+            ("site_code", self.tr("Site &code:"), self.site_code),
+            ("site_name", self.tr("Site &name:"), self.site_name),
+            ("username", self.tr("Administrator &user name:"), self.username),
+            ("display_name", self.tr("Administrator &full name:"), self.full_name),
+            ("password", self.tr("&Password:"), self.password),
+            ("password2", self.tr("&Repeat password:"), self.password2),
+        ]
+        self.sponsor_file = None
+        if sync_available():
+            self.sponsor_file = QLineEdit(self)
+            self.sponsor_file.setObjectName("sponsorFile")
+            self.sponsor_file.setPlaceholderText(self.tr("optional – can be imported later"))
+            browse = QPushButton(self.tr("&Browse…"), self)
+            browse.clicked.connect(self._browse)
+            box = QWidget(self)
+            h = QHBoxLayout(box)
+            h.setContentsMargins(0, 0, 0, 0)
+            h.addWidget(self.sponsor_file, 1)
+            h.addWidget(browse)
+            rows.append(("sponsor_file", self.tr("Sponsor's public key file:"), box))
+        for field, label, widget in rows:
+            form.addRow(label, with_error(widget, self.errors.register(field, error_label(self))))
+        lay.addLayout(form)
+        lay.addWidget(self.banner)
+        buttons = QDialogButtonBox(self)
+        self.create_button = buttons.addButton(self.tr("Create &site"), QDialogButtonBox.AcceptRole)
+        self.create_button.setObjectName("createSiteButton")
+        self.create_button.setDefault(True)
+        buttons.addButton(self.tr("&Quit"), QDialogButtonBox.RejectRole)
+        buttons.accepted.connect(self.create)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        self.setMinimumWidth(560)
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Sponsor's public key file"))
+        if path:
+            self.sponsor_file.setText(path)
+
+    def create(self) -> None:
+        """Validate, create the site, import the sponsor key if given; accept on success."""
+        self.errors.clear()
+        if self.password.text() != self.password2.text():
+            self.errors.set("password2", self.tr("The two passwords differ; type the same password twice."))
+            return
+        recipients = None
+        if self.sponsor_file is not None and self.sponsor_file.text().strip():
+            try:
+                recipients = Path(self.sponsor_file.text().strip()).read_text("utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                self.errors.set("sponsor_file", self.tr("Cannot read this file: {0}").format(exc))
+                return
+        try:
+            session = site.create_site(
+                self.store, code=self.site_code.text(), name=self.site_name.text(),
+                admin_username=self.username.text().strip(), admin_name=self.full_name.text(),
+                admin_password=self.password.text())
+        except ValidationError as exc:
+            self.errors.show(exc.errors)
+            return
+        except (AppError, StoreError) as exc:
+            self.banner.show_message(plain_message(exc))
+            return
+        self.session = session
+        if recipients is not None:
+            try:
+                importlib.import_module(SYNC_MODULE).set_sponsor_recipients(session, recipients)
+            except (AppError, StoreError, ValueError) as exc:
+                self.warning = self.tr(
+                    "The site was created, but the sponsor's key file was not accepted: {0} "
+                    "An administrator can import it later.").format(plain_message(exc))
+        self.site_created.emit(session)
+        self.accept()

@@ -1,0 +1,433 @@
+"""One subject: header, and tabs for visits, adverse events, infusions and concomitant medication.
+
+Other windows add tabs with `SubjectView.add_tab(widget, title)` (e.g. the plots' "Trends" tab).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
+    QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
+)
+
+from sle_desktop.app import safety, subjects, ui_queries, visits
+from sle_desktop.app.errors import AppError, StoreError
+from sle_desktop.domain import eligibility
+from sle_desktop.domain import safety as safety_rules
+from sle_desktop.ui.ae_dialog import AdverseEventDialog
+from sle_desktop.ui.common import Banner, catalog, fmt_date, fmt_number, heading
+from sle_desktop.ui.con_meds import ConMedsWidget
+from sle_desktop.ui.infusion_dialog import InfusionDialog
+from sle_desktop.ui.messages import plain_message
+from sle_desktop.ui.reason_dialog import ReasonDialog
+from sle_desktop.ui.sign_dialog import SignDialog
+from sle_desktop.ui.visit_form import VisitForm
+from sle_desktop.ui.wizard import ArmWidget
+
+
+def _table(parent, headers: list[str], name: str) -> QTableWidget:
+    t = QTableWidget(0, len(headers), parent)
+    t.setObjectName(name)
+    t.setHorizontalHeaderLabels(headers)
+    t.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    t.setSelectionBehavior(QAbstractItemView.SelectRows)
+    t.setSelectionMode(QAbstractItemView.SingleSelection)
+    t.verticalHeader().setVisible(False)
+    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+    t.horizontalHeader().setStretchLastSection(True)
+    return t
+
+
+def _fill(table: QTableWidget, rows: list[tuple], uuids: list[str]) -> None:
+    table.setRowCount(len(rows))
+    for i, (values, uuid_) in enumerate(zip(rows, uuids)):
+        for c, v in enumerate(values):
+            item = QTableWidgetItem(v)
+            item.setData(Qt.UserRole, uuid_)
+            table.setItem(i, c, item)
+
+
+def _selected_uuid(table: QTableWidget) -> str | None:
+    items = table.selectedItems()
+    return items[0].data(Qt.UserRole) if items else None
+
+
+class ArmDialog(QDialog):
+    """Assign the arm of an eligible screened subject (investigators); emits `enrolled(subject_id)`."""
+
+    enrolled = Signal(str)
+
+    def __init__(self, session, subject_uuid: str, parent=None, *, today: date | None = None):
+        super().__init__(parent)
+        self.setObjectName("armDialog")
+        self.session, self.subject_uuid, self.today = session, subject_uuid, today
+        self.setWindowTitle(self.tr("Assign treatment arm"))
+        lay = QVBoxLayout(self)
+        lay.addWidget(heading(self.tr("Assign the treatment arm"), self, size_delta=1))
+        note = QLabel(self.tr("The trial is not randomised: record the arm and the reason. Your name and the time "
+                              "are recorded, and the subject ID is allocated."), self)
+        note.setWordWrap(True)
+        lay.addWidget(note)
+        self.arm = ArmWidget(self)
+        lay.addWidget(self.arm)
+        self.banner = Banner(self)
+        lay.addWidget(self.banner)
+        buttons = QDialogButtonBox(QDialogButtonBox.Cancel, self)
+        self.enrol_button = buttons.addButton(self.tr("&Enrol"), QDialogButtonBox.AcceptRole)
+        self.enrol_button.setObjectName("enrolButton")
+        buttons.accepted.connect(self.enrol)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        self.subject_id = None
+
+    def enrol(self) -> None:
+        sid = self.arm.enrol(self.session, self.subject_uuid, self.banner, today=self.today)
+        if sid:
+            self.subject_id = sid
+            self.enrolled.emit(sid)
+            self.accept()
+
+
+class LazyTab(QWidget):
+    """A tab whose content is built the first time it is shown (plots are costly to build for every subject)."""
+
+    def __init__(self, factory, parent=None):
+        super().__init__(parent)
+        self._factory = factory
+        self.content: QWidget | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        if self.content is None:
+            try:
+                self.content = self._factory(self)
+            except (AppError, StoreError, ImportError, ValueError) as exc:
+                self.content = QLabel(plain_message(exc), self)
+                self.content.setWordWrap(True)
+            self._layout.addWidget(self.content)
+        super().showEvent(event)
+
+
+def _trends_factory():
+    """The patient trend plot from ui/plots.py when this build has it (imported lazily)."""
+    try:
+        from sle_desktop.ui.plots import PatientTrendsWidget
+    except ImportError:
+        return None
+    return PatientTrendsWidget
+
+
+class SubjectView(QWidget):
+    """A subject's record. `changed` is emitted after anything was saved from here."""
+
+    changed = Signal(str)
+
+    def __init__(self, session, subject_uuid: str, parent=None, *, today: date | None = None):
+        super().__init__(parent)
+        self.setObjectName("subjectView")
+        self.session, self.subject_uuid, self.today = session, subject_uuid, today
+        self.windows: list[QWidget] = []   # visit forms, dialogs opened from here (kept alive)
+        can_edit = session.can("enter_data")
+
+        lay = QVBoxLayout(self)
+        self.title = heading("", self)
+        self.title.setObjectName("subjectTitle")
+        lay.addWidget(self.title)
+        self.details = QLabel(self)
+        self.details.setObjectName("subjectDetails")
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        lay.addWidget(self.details)
+        self.banner = Banner(self)
+        lay.addWidget(self.banner)
+        actions = QHBoxLayout()
+        self.visit_button = QPushButton(self.tr("Record &visit…"), self)
+        self.visit_button.setObjectName("recordVisit")
+        self.visit_button.clicked.connect(lambda: self.record_visit())
+        self.ae_button = QPushButton(self.tr("&Adverse event…"), self)
+        self.ae_button.setObjectName("newAdverseEvent")
+        self.ae_button.clicked.connect(lambda: self.new_adverse_event())
+        self.infusion_button = QPushButton(self.tr("MSC &infusion…"), self)
+        self.infusion_button.setObjectName("newInfusion")
+        self.infusion_button.clicked.connect(lambda: self.new_infusion())
+        self.arm_button = QPushButton(self.tr("Assign a&rm…"), self)
+        self.arm_button.setObjectName("assignArm")
+        self.arm_button.clicked.connect(lambda: self.assign_arm())
+        self.withdraw_button = QPushButton(self.tr("&Withdraw…"), self)
+        self.withdraw_button.setObjectName("withdraw")
+        self.withdraw_button.clicked.connect(lambda: self.withdraw())
+        for b in (self.visit_button, self.ae_button, self.infusion_button, self.arm_button, self.withdraw_button):
+            actions.addWidget(b)
+            b.setVisible(can_edit or b is self.arm_button)
+        actions.addStretch(1)
+        lay.addLayout(actions)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("tabs")
+        lay.addWidget(self.tabs, 1)
+
+        # Visits
+        visits_page = QWidget(self)
+        vl = QVBoxLayout(visits_page)
+        self.visits_table = _table(visits_page, [
+            self.tr("Visit"), self.tr("Date"), self.tr("Study day"), self.tr("Window"), self.tr("SLEDAI"),
+            self.tr("PGA"), self.tr("Flare")], "visitsTable")
+        self.visits_table.doubleClicked.connect(lambda _i: self.open_visit())
+        vl.addWidget(self.visits_table)
+        row = QHBoxLayout()
+        self.open_visit_button = QPushButton(self.tr("&Open visit…"), visits_page)
+        self.open_visit_button.setObjectName("openVisit")
+        self.open_visit_button.clicked.connect(lambda: self.open_visit())
+        row.addWidget(self.open_visit_button)
+        row.addStretch(1)
+        vl.addLayout(row)
+        self.tabs.addTab(visits_page, self.tr("Visits"))
+
+        # Adverse events
+        ae_page = QWidget(self)
+        al = QVBoxLayout(ae_page)
+        self.ae_table = _table(ae_page, [
+            self.tr("Term"), self.tr("Onset"), self.tr("Stop"), self.tr("Grade"), self.tr("Serious"),
+            self.tr("Relationship"), self.tr("Outcome"), self.tr("Sponsor report")], "aeTable")
+        self.ae_table.doubleClicked.connect(lambda _i: self.edit_adverse_event())
+        al.addWidget(self.ae_table)
+        row = QHBoxLayout()
+        self.edit_ae_button = QPushButton(self.tr("Open / &correct…"), ae_page)
+        self.edit_ae_button.clicked.connect(lambda: self.edit_adverse_event())
+        self.sign_ae_button = QPushButton(self.tr("&Sign…"), ae_page)
+        self.sign_ae_button.clicked.connect(lambda: self.sign_selected("adverse_events", self.ae_table))
+        self.sign_ae_button.setVisible(session.can("sign"))
+        row.addWidget(self.edit_ae_button)
+        row.addWidget(self.sign_ae_button)
+        row.addStretch(1)
+        al.addLayout(row)
+        self.tabs.addTab(ae_page, self.tr("Adverse events"))
+
+        # Infusions
+        inf_page = QWidget(self)
+        il = QVBoxLayout(inf_page)
+        self.infusion_table = _table(inf_page, [
+            self.tr("Date"), self.tr("Time"), self.tr("Lot"), self.tr("Dose (×10⁶/kg)"), self.tr("Total cells"),
+            self.tr("Viability"), self.tr("Weight"), self.tr("Reaction"), self.tr("Given by")], "infusionTable")
+        il.addWidget(self.infusion_table)
+        row = QHBoxLayout()
+        self.sign_inf_button = QPushButton(self.tr("&Sign…"), inf_page)
+        self.sign_inf_button.clicked.connect(lambda: self.sign_selected("infusions", self.infusion_table))
+        self.sign_inf_button.setVisible(session.can("sign"))
+        row.addWidget(self.sign_inf_button)
+        row.addStretch(1)
+        il.addLayout(row)
+        self.tabs.addTab(inf_page, self.tr("MSC infusions"))
+
+        # Concomitant medication
+        self.con_meds = ConMedsWidget(session, subject_uuid, self, today=today)
+        self.con_meds.added.connect(lambda _u: self.changed.emit(self.subject_uuid))
+        self.tabs.addTab(self.con_meds, self.tr("Concomitant medication"))
+        trends = _trends_factory()
+        if trends is not None:
+            self.add_tab(LazyTab(lambda parent: trends(session, subject_uuid, parent)), self.tr("Trends"))
+        self.refresh()
+
+    # -- public ----------------------------------------------------------------------
+    def add_tab(self, widget: QWidget, title: str) -> int:
+        """Add a tab (e.g. "Trends") after the built-in ones; returns its index."""
+        widget.setParent(self.tabs)
+        return self.tabs.addTab(widget, title)
+
+    def label(self) -> str:
+        return self.subject["subject_id"] or self.subject["screening_number"]
+
+    def refresh(self) -> None:
+        """Re-read the subject and its forms."""
+        try:
+            self.subject = subjects.get_subject(self.session, self.subject_uuid)
+            self._fill_header()
+            self._fill_visits()
+            self._fill_aes()
+            self._fill_infusions()
+            self.con_meds.refresh()
+        except (AppError, StoreError) as exc:
+            self.banner.show_message(plain_message(exc))
+
+    def _fill_header(self) -> None:
+        s = self.subject
+        status = catalog(subjects.STATUS_LABELS.get(s["status"], s["status"]))
+        arm = catalog(subjects.ARM_LABELS[s["arm"]]) if s["arm"] else self.tr("no arm")
+        self.title.setText(self.tr("{0} – {1}").format(self.label(), status))
+        try:
+            ident = subjects.identifiers(self.session, self.subject_uuid)
+            initials = subjects.initials(ident.get("full_name", ""))
+        except (AppError, StoreError):
+            initials = "?"
+        parts = [
+            self.tr("Screening number {0}").format(s["screening_number"]),
+            self.tr("initials {0}").format(initials),
+            self.tr("sex {0}, born {1}").format(s["sex"] or "?", s["year_of_birth"] or "?"),
+            self.tr("arm: {0}").format(arm),
+        ]
+        if s["baseline_date"]:
+            parts.append(self.tr("baseline {0}").format(fmt_date(s["baseline_date"])))
+        text = " · ".join(parts)
+        if s["arm_reason"]:
+            text += "\n" + self.tr("Arm assigned by {0}: {1}").format(s["arm_assigned_by"], s["arm_reason"])
+        if s["status"] == "screen_failed":
+            screening = ui_queries.screening_result(self.session, self.subject_uuid)
+            failed = [catalog(eligibility.CRITERION_LABELS.get(c, c)) for c in (screening or {}).get("failed", [])]
+            if failed:
+                text += "\n" + self.tr("Screen failure – failed criteria: {0}").format(", ".join(failed))
+        self.details.setText(text)
+        enrolled = s["status"] == "enrolled"
+        self.visit_button.setEnabled(enrolled)
+        self.infusion_button.setEnabled(enrolled and s["arm"] == "msc")
+        self.infusion_button.setToolTip("" if s["arm"] == "msc" else self.tr("MSC arm only"))
+        self.arm_button.setVisible(s["status"] == "screened" and self.session.can("assign_arm"))
+        self.withdraw_button.setVisible(enrolled and self.session.can("enter_data"))
+        if s["withdrawn_reason"]:
+            self.details.setText(self.details.text() + "\n" + self.tr("Withdrawn: {0}").format(s["withdrawn_reason"]))
+
+    def _fill_visits(self) -> None:
+        rows, ids = [], []
+        for v in visits.list_visits(self.session, self.subject_uuid):
+            window = {"in_window": self.tr("in window"), "early": self.tr("early (deviation)"),
+                      "late": self.tr("late (deviation)")}.get(v["window_status"] or "", "")
+            flare = {"severe": self.tr("severe"), "mild_moderate": self.tr("mild/moderate")}.get(v["flare"] or "", "")
+            rows.append((catalog(ui_queries.visit_label(v["visit_code"])), fmt_date(v["visit_date"]),
+                         "" if v["study_day"] is None else str(v["study_day"]), window,
+                         "" if v["sledai_score"] is None else str(v["sledai_score"]),
+                         "" if v["pga"] is None else f"{v['pga']:.1f}", flare))
+            ids.append(v["uuid"])
+        _fill(self.visits_table, rows, ids)
+
+    def _fill_aes(self) -> None:
+        clocks = {c.ae_uuid: c for c in safety.sae_clocks(self.session)}
+        rows, ids = [], []
+        for a in safety.list_adverse_events(self.session, self.subject_uuid):
+            serious = ""
+            report = ""
+            if a["serious"]:
+                crit = json.loads(a["serious_criteria"] or "[]")
+                serious = self.tr("SAE: {0}").format(", ".join(catalog(safety_rules.SERIOUS_CRITERIA_LABELS.get(c, c))
+                                                               for c in crit))
+                clock = clocks.get(a["uuid"])
+                if clock and clock.exported_at:
+                    report = self.tr("sent {0}").format(fmt_date(clock.exported_at))
+                elif clock and clock.overdue:
+                    report = self.tr("OVERDUE – export now")
+                elif clock:
+                    report = self.tr("due by {0}").format(clock.deadline.astimezone().strftime("%d.%m.%Y %H:%M"))
+            rows.append((a["term"], fmt_date(a["onset_date"]), fmt_date(a["stop_date"]), str(a["grade"]), serious,
+                         catalog(safety_rules.RELATIONSHIP_LABELS.get(a["relationship"], a["relationship"])),
+                         catalog(safety_rules.OUTCOME_LABELS.get(a["outcome"], a["outcome"] or "")), report))
+            ids.append(a["uuid"])
+        _fill(self.ae_table, rows, ids)
+        for i, a in enumerate(rows):
+            if a[4]:
+                for c in range(self.ae_table.columnCount()):
+                    self.ae_table.item(i, c).setForeground(Qt.darkRed)
+
+    def _fill_infusions(self) -> None:
+        rows, ids = [], []
+        for r in safety.list_infusions(self.session, self.subject_uuid):
+            times = "–".join(t for t in (r["start_time"], r["end_time"]) if t)
+            rows.append((fmt_date(r["infusion_date"]), times, r["lot_number"], fmt_number(r["cells_per_kg_million"]),
+                         self.tr("{0} ×10⁶").format(fmt_number(round(r["total_cells"] / 1e6, 2))),
+                         f"{fmt_number(r['viability_pct'])} %", f"{fmt_number(r['weight_kg'])} kg",
+                         self.tr("yes") if r["reaction"] else self.tr("no"), r["administered_by"]))
+            ids.append(r["uuid"])
+        _fill(self.infusion_table, rows, ids)
+
+    # -- actions -----------------------------------------------------------------------
+    def _keep(self, w: QWidget) -> QWidget:
+        self.windows = [x for x in self.windows if _alive(x)]
+        self.windows.append(w)
+        return w
+
+    def _saved(self, *_args) -> None:
+        self.refresh()
+        self.changed.emit(self.subject_uuid)
+
+    def record_visit(self, visit_code: str | None = None) -> VisitForm:
+        form = self._keep(VisitForm(self.session, self.subject_uuid, None, self, today=self.today,
+                                    visit_code=visit_code))
+        form.saved.connect(self._saved)
+        form.show()
+        return form
+
+    def open_visit(self, visit_uuid: str | None = None) -> VisitForm | None:
+        visit_uuid = visit_uuid or _selected_uuid(self.visits_table)
+        if visit_uuid is None:
+            self.banner.show_message(self.tr("Select a visit in the list first."), "info")
+            return None
+        form = self._keep(VisitForm(self.session, self.subject_uuid, visit_uuid, self, today=self.today))
+        form.saved.connect(self._saved)
+        form.show()
+        return form
+
+    def new_adverse_event(self) -> AdverseEventDialog:
+        dialog = self._keep(AdverseEventDialog(self.session, self.subject_uuid, None, self, today=self.today))
+        dialog.saved.connect(self._saved)
+        dialog.open()
+        return dialog
+
+    def edit_adverse_event(self, ae_uuid: str | None = None) -> AdverseEventDialog | None:
+        ae_uuid = ae_uuid or _selected_uuid(self.ae_table)
+        if ae_uuid is None:
+            self.banner.show_message(self.tr("Select an adverse event in the list first."), "info")
+            return None
+        dialog = self._keep(AdverseEventDialog(self.session, self.subject_uuid, ae_uuid, self, today=self.today))
+        dialog.saved.connect(self._saved)
+        dialog.open()
+        return dialog
+
+    def new_infusion(self, visit_uuid: str | None = None) -> InfusionDialog:
+        dialog = self._keep(InfusionDialog(self.session, self.subject_uuid, self, visit_uuid=visit_uuid,
+                                           today=self.today))
+        dialog.saved.connect(self._saved)
+        dialog.open()
+        return dialog
+
+    def assign_arm(self) -> ArmDialog:
+        dialog = self._keep(ArmDialog(self.session, self.subject_uuid, self, today=self.today))
+        dialog.enrolled.connect(self._saved)
+        dialog.open()
+        return dialog
+
+    def withdraw(self) -> ReasonDialog:
+        """Withdraw the subject from the study; the reason is required and audited."""
+        dialog = self._keep(ReasonDialog(self, what=self.tr("Withdraw {0} from the study").format(self.label())))
+        dialog.setWindowTitle(self.tr("Withdraw subject"))
+        dialog.ok_button.setText(self.tr("Withdraw"))
+        dialog.accepted.connect(lambda: self._withdraw(dialog.reason()))
+        dialog.open()
+        return dialog
+
+    def _withdraw(self, reason: str) -> None:
+        try:
+            subjects.withdraw_subject(self.session, self.subject_uuid, reason=reason)
+        except (AppError, StoreError) as exc:
+            self.banner.show_message(plain_message(exc))
+            return
+        self._saved()
+
+    def sign_selected(self, table: str, widget: QTableWidget) -> SignDialog | None:
+        record = _selected_uuid(widget)
+        if record is None:
+            self.banner.show_message(self.tr("Select a record in the list first."), "info")
+            return None
+        dialog = self._keep(SignDialog(self.session, table, record, parent=self))
+        dialog.signed.connect(lambda _u: self.banner.show_message(self.tr("Signed."), "ok"))
+        dialog.open()
+        return dialog
+
+
+def _alive(w: QWidget) -> bool:
+    try:
+        w.objectName()
+        return True
+    except RuntimeError:
+        return False

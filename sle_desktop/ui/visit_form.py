@@ -1,0 +1,422 @@
+"""The visit window: visit date with window status, SELENA-SLEDAI + PGA, labs, concomitant medication.
+
+A new visit, its labs and its SLEDAI are saved together (one transaction); editing a saved
+visit asks for the reason for change. Nothing typed is lost when a save fails.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget,
+)
+
+from sle_desktop.app import signatures, subjects, ui_queries, visits
+from sle_desktop.app.errors import AppError, ReasonRequired, StoreError, ValidationError
+from sle_desktop.ui.common import (
+    ERROR_STYLE, OK_STYLE, WARNING_STYLE, BadInput, Banner, DateField, catalog, error_label, fmt_date, heading,
+    with_error,
+)
+from sle_desktop.ui.con_meds import ConMedsWidget
+from sle_desktop.ui.labs_widget import LabsWidget
+from sle_desktop.ui.messages import plain_message
+from sle_desktop.ui.reason_dialog import ReasonDialog
+from sle_desktop.ui.sign_dialog import SignDialog
+from sle_desktop.ui.sledai_widget import SledaiWidget
+
+
+class VisitForm(QWidget):
+    """One visit of one subject (new when `visit_uuid` is None). Emits `saved(visit_uuid)`."""
+
+    saved = Signal(str)
+
+    def __init__(self, session, subject_uuid: str, visit_uuid: str | None = None, parent=None, *,
+                 today: date | None = None, visit_code: str | None = None):
+        super().__init__(parent)
+        self.setWindowFlag(Qt.Window)
+        self.setObjectName("visitForm")
+        self.setAttribute(Qt.WA_DeleteOnClose)
+        self.session, self.subject_uuid, self.visit_uuid = session, subject_uuid, visit_uuid
+        self.today = today
+        self.dirty = False
+        self._discard = False
+        self.discard_box: QMessageBox | None = None
+        self.reason_dialog: ReasonDialog | None = None
+        self.sign_dialog: SignDialog | None = None
+        self._sledai_saved = None
+        subject = subjects.get_subject(session, subject_uuid)
+        self.subject_label = subject["subject_id"] or subject["screening_number"]
+        self.can_edit = session.can("enter_data")
+
+        lay = QVBoxLayout(self)
+        self.title = heading("", self)
+        lay.addWidget(self.title)
+        head = QFormLayout()
+        self.visit_combo = QComboBox(self)
+        self.visit_combo.setObjectName("visitCode")
+        self.visit_name = QLabel(self)
+        self.visit_name.setObjectName("visitName")
+        visit_box = QWidget(self)
+        vb = QHBoxLayout(visit_box)
+        vb.setContentsMargins(0, 0, 0, 0)
+        vb.addWidget(self.visit_combo)
+        vb.addWidget(self.visit_name)
+        vb.addStretch(1)
+        self.visit_error = error_label(self)
+        head.addRow(self.tr("Visit:"), with_error(visit_box, self.visit_error))
+        self.visit_date = DateField(self)
+        self.visit_date.setObjectName("visitDate")
+        self.visit_date_error = error_label(self)
+        self.visit_date_error.setObjectName("visitDateError")
+        self.window_label = QLabel(self)
+        self.window_label.setObjectName("windowStatus")
+        self.window_label.setWordWrap(True)
+        date_box = QWidget(self)
+        db = QHBoxLayout(date_box)
+        db.setContentsMargins(0, 0, 0, 0)
+        db.addWidget(self.visit_date)
+        db.addWidget(self.window_label, 1)
+        head.addRow(self.tr("Visit date:"), with_error(date_box, self.visit_date_error))
+        lay.addLayout(head)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("visitTabs")
+        self.sledai = SledaiWidget(self)
+        self.labs = LabsWidget(self)
+        self.con_meds = ConMedsWidget(session, subject_uuid, self, today=today)
+        self.tabs.addTab(self.sledai, self.tr("SELENA-SLEDAI and PGA"))
+        self.tabs.addTab(self.labs, self.tr("Laboratory"))
+        self.tabs.addTab(self.con_meds, self.tr("Concomitant medication"))
+        lay.addWidget(self.tabs, 1)
+
+        self.banner = Banner(self)
+        self.banner.setObjectName("visitBanner")
+        lay.addWidget(self.banner)
+        bottom = QHBoxLayout()
+        self.signature_label = QLabel(self)
+        self.signature_label.setObjectName("signatureStatus")
+        self.signature_label.setWordWrap(True)
+        bottom.addWidget(self.signature_label, 1)
+        self.sign_button = QPushButton(self.tr("S&ign SLEDAI…"), self)
+        self.sign_button.setObjectName("signButton")
+        self.sign_button.clicked.connect(self.open_sign_dialog)
+        self.save_button = QPushButton(self.tr("&Save"), self)
+        self.save_button.setObjectName("saveButton")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(lambda: self.save())
+        close = QPushButton(self.tr("&Close"), self)
+        close.clicked.connect(self.close)
+        bottom.addWidget(self.sign_button)
+        bottom.addWidget(self.save_button)
+        bottom.addWidget(close)
+        lay.addLayout(bottom)
+
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(250)
+        self._preview_timer.timeout.connect(self._preview_labs)
+        self.visit_combo.currentIndexChanged.connect(self._update_window)
+        self.visit_date.changed.connect(self._update_window)
+        self.sledai.changed.connect(self._mark_dirty)
+        self.labs.changed.connect(self._labs_changed)
+        self.visit_date.changed.connect(self._mark_dirty)
+
+        self.labs.set_limits(ui_queries.previous_lab_limits(session, subject_uuid))
+        if visit_uuid is None:
+            self._setup_new(visit_code)
+        else:
+            self._load(visit_uuid)
+        self._apply_permissions()
+        self.dirty = False
+        self.resize(1280, 720)
+
+    # -- set-up ------------------------------------------------------------------------
+    def _setup_new(self, visit_code: str | None) -> None:
+        self.visit_name.setVisible(False)
+        first_open = None
+        for choice in ui_queries.visit_choices(self.session, self.subject_uuid):
+            text = catalog(choice.label) + (self.tr(" (already recorded)") if choice.recorded else "")
+            self.visit_combo.addItem(text, choice.code)
+            if choice.recorded:
+                item = self.visit_combo.model().item(self.visit_combo.count() - 1)
+                item.setEnabled(False)
+            elif first_open is None:
+                first_open = self.visit_combo.count() - 1
+        index = self.visit_combo.findData(visit_code) if visit_code else first_open
+        self.visit_combo.setCurrentIndex(index if index is not None and index >= 0 else 0)
+        self.visit_date.set_date(self.today or date.today())
+        self.labs.sample_date.set_date(None)
+        self.labs.sample_date.set_placeholder(self.tr("same as the visit date"))
+        self._update_title()
+        self._update_window()
+        self.sign_button.setEnabled(False)
+        self.signature_label.setText(self.tr("New visit: not saved yet."))
+
+    def _load(self, visit_uuid: str) -> None:
+        visit = ui_queries.get_visit(self.session, visit_uuid)
+        self.visit_combo.setVisible(False)
+        self.visit_combo.blockSignals(True)
+        self.visit_combo.clear()
+        self.visit_combo.addItem(catalog(ui_queries.visit_label(visit["visit_code"])), visit["visit_code"])
+        self.visit_combo.blockSignals(False)
+        self.visit_name.setText(catalog(ui_queries.visit_label(visit["visit_code"])))
+        self.visit_name.setVisible(True)
+        self.visit_date.set_date(date.fromisoformat(visit["visit_date"]))
+        self.visit_date.setReadOnly(True)
+        self.visit_date.setToolTip(self.tr("The date of a recorded visit cannot be changed here."))
+        assessment = visits.get_sledai(self.session, visit_uuid)
+        self._sledai_saved = assessment
+        if assessment:
+            self.sledai.set_recorded_sources(assessment["sources"])
+            self.sledai.set_codes(assessment["codes"])
+            self.sledai.pga.set_value(assessment["pga"])
+        saved_labs = visits.visit_labs(self.session, visit_uuid)
+        self.labs.set_saved(saved_labs)
+        self.labs.sample_date.set_date(ui_queries.lab_sample_date(self.session, visit_uuid))
+        try:
+            self.sledai.set_suggestions(visits.lab_suggestions(self.session, visit_uuid))
+        except (AppError, StoreError, ValueError):
+            self.sledai.set_suggestions([])
+        self.labs.set_egfr(*visits.visit_egfr(self.session, visit_uuid))
+        self._update_title()
+        self._update_window()
+        self._update_signatures()
+
+    def _apply_permissions(self) -> None:
+        ro = not self.can_edit
+        self.sledai.set_read_only(ro)
+        self.labs.set_read_only(ro)
+        self.visit_combo.setEnabled(not ro and self.visit_uuid is None)
+        self.visit_date.setReadOnly(ro or self.visit_uuid is not None)
+        self.save_button.setVisible(not ro)
+        if ro:
+            self.banner.show_message(self.tr("Read-only: your account cannot change study data."), "info")
+        if not self.session.can("sign"):
+            self.sign_button.setVisible(False)
+
+    def _update_title(self) -> None:
+        visit = self.visit_combo.currentText() if self.visit_uuid is None else self.visit_name.text()
+        title = self.tr("{0} – {1}").format(self.subject_label, visit)
+        if self.visit_uuid is None:
+            title = self.tr("New visit: {0}").format(title)
+        self.title.setText(title)
+        self.setWindowTitle(title)
+
+    # -- live feedback -------------------------------------------------------------------
+    def _mark_dirty(self) -> None:
+        self.dirty = True
+
+    def _labs_changed(self) -> None:
+        self.dirty = True
+        self._preview_timer.start()
+
+    def _preview_labs(self) -> None:
+        """Suggestions and eGFR for the values as typed (the saved versions come from `visits`)."""
+        entries, _problems = self.labs.entries()
+        on = self.visit_date.safe_date() or self.today or date.today()
+        self.sledai.set_suggestions(ui_queries.preview_lab_suggestions(self.session, self.subject_uuid, on, entries))
+        creatinine = self.labs.creatinine_umol()
+        if creatinine is None:
+            self.labs.set_egfr(None, self.tr("no creatinine result"))
+        else:
+            self.labs.set_egfr(*ui_queries.egfr_preview(self.session, self.subject_uuid, creatinine, on))
+
+    def _update_window(self, *_args) -> None:
+        self._update_title()
+        code = self.visit_combo.currentData()
+        self.visit_date_error.setVisible(False)
+        try:
+            on = self.visit_date.date()
+        except BadInput as exc:
+            self.window_label.setText("")
+            self.visit_date_error.setText(str(exc))
+            self.visit_date_error.setVisible(True)
+            return
+        if code is None or on is None:
+            self.window_label.setText("")
+            return
+        preview = ui_queries.visit_window_preview(self.session, self.subject_uuid, code, on)
+        if preview.problem:
+            self.window_label.setText(preview.problem)
+            self.window_label.setStyleSheet(ERROR_STYLE)
+            return
+        parts = []
+        if preview.study_day is not None:
+            parts.append(self.tr("study day {0}").format(preview.study_day))
+        if preview.earliest is not None:
+            parts.append(self.tr("window {0}–{1}").format(fmt_date(preview.earliest), fmt_date(preview.latest)))
+        status = preview.status
+        if status == "in_window":
+            parts.append(self.tr("in window"))
+            style = OK_STYLE
+        elif status in ("early", "late"):
+            parts.append(self.tr("EARLY – outside the window (protocol deviation)") if status == "early"
+                         else self.tr("LATE – outside the window (protocol deviation)"))
+            style = WARNING_STYLE + " font-weight: bold;"
+        else:
+            style = ""
+        self.window_label.setText(" · ".join(parts))
+        self.window_label.setStyleSheet(style)
+
+    def window_status_text(self) -> str:
+        return self.window_label.text()
+
+    def _update_signatures(self) -> None:
+        if not self._sledai_saved:
+            self.signature_label.setText(self.tr("SLEDAI not saved yet: nothing to sign."))
+            self.sign_button.setEnabled(False)
+            return
+        sigs = signatures.signatures_for(self.session, "sledai_assessments", self._sledai_saved["uuid"])
+        if not sigs:
+            self.signature_label.setText(self.tr("SLEDAI saved; not signed."))
+        else:
+            lines = []
+            for s in sigs:
+                state = self.tr("valid") if s.valid else self.tr("no longer valid: {0}").format(s.reason)
+                lines.append(self.tr("{0} by {1} on {2} ({3})").format(
+                    catalog(s.meaning), s.signer_name, fmt_date(s.signed_at), state))
+            self.signature_label.setText(self.tr("Signatures: ") + "; ".join(lines))
+        self.sign_button.setEnabled(True)
+
+    # -- saving --------------------------------------------------------------------------
+    def _clear_errors(self) -> None:
+        self.banner.clear()
+        self.labs.clear_errors()
+        self.visit_error.setVisible(False)
+        self.visit_date_error.setVisible(False)
+        if self.sledai.pga is not None:
+            self.sledai.pga.error.setVisible(False)
+
+    def _show_validation(self, errors: dict[str, str]) -> None:
+        rest = self.labs.show_errors(errors)
+        other = {}
+        for field, message in rest.items():
+            if field == "visit_date":
+                self.visit_date_error.setText(message)
+                self.visit_date_error.setVisible(True)
+            elif field == "visit_code":
+                self.visit_error.setText(message)
+                self.visit_error.setVisible(True)
+            elif field == "pga":
+                self.sledai.pga.error.setText(message)
+                self.sledai.pga.error.setVisible(True)
+            else:
+                other[field] = message
+        text = self.tr("Nothing was saved: please correct the fields marked in red.")
+        if other:
+            text += "\n" + "\n".join(f"• {m}" for m in other.values())
+        self.banner.show_message(text, "error")
+        if any(f in self.labs.errors or f == "sample_date" for f in errors):
+            self.tabs.setCurrentWidget(self.labs)
+        elif "pga" in errors:
+            self.tabs.setCurrentWidget(self.sledai)
+
+    def save(self, reason: str | None = None) -> bool:
+        """Save the visit, its labs and SLEDAI; asks for a reason when a saved record changes."""
+        if not self.can_edit:
+            return False
+        self._clear_errors()
+        problems = {}
+        try:
+            visit_date = self.visit_date.date()
+        except BadInput as exc:
+            problems["visit_date"] = str(exc)
+            visit_date = None
+        if visit_date is None and "visit_date" not in problems and self.visit_uuid is None:
+            problems["visit_date"] = self.tr("Visit date is required.")
+        lab_entries, lab_problems = self.labs.entries()
+        problems.update(lab_problems)
+        try:
+            sample_date = self.labs.sample_date.date() or visit_date
+        except BadInput as exc:
+            problems["sample_date"] = str(exc)
+            sample_date = None
+        if problems:
+            self._show_validation(problems)
+            return False
+        codes = self.sledai.codes()
+        pga = self.sledai.pga_value()
+        save_sledai = bool(codes) or pga is not None or self._sledai_saved is not None
+        try:
+            result = ui_queries.save_visit_forms(
+                self.session, self.subject_uuid, visit_uuid=self.visit_uuid,
+                visit_code=self.visit_combo.currentData(), visit_date=visit_date,
+                labs=lab_entries, sample_date=sample_date,
+                codes=codes if save_sledai else None, pga=pga, suggested=self.sledai.suggested_codes(),
+                reason=reason, today=self.today)
+        except ReasonRequired:
+            self.ask_reason()
+            return False
+        except ValidationError as exc:
+            self._show_validation(exc.errors)
+            return False
+        except (AppError, StoreError) as exc:
+            self.banner.show_message(plain_message(exc) + "\n" + self.tr("Nothing was saved; your entries are kept."))
+            return False
+        self._after_save(result)
+        return True
+
+    def ask_reason(self) -> ReasonDialog:
+        """Open the reason-for-change dialog; saving resumes when it is accepted."""
+        self.reason_dialog = ReasonDialog(self, what=self.tr("Visit {0}").format(self.title.text()))
+        self.reason_dialog.accepted.connect(lambda: self.save(reason=self.reason_dialog.reason()))
+        self.reason_dialog.rejected.connect(lambda: self.banner.show_message(
+            self.tr("Not saved: changing a saved record needs a reason. Your changes are still in the form."),
+            "warning"))
+        self.reason_dialog.open()
+        return self.reason_dialog
+
+    def _after_save(self, result) -> None:
+        self.visit_uuid = result.visit_uuid
+        self.dirty = False
+        self._load(result.visit_uuid)
+        self.visit_combo.setEnabled(False)
+        self.visit_date.setReadOnly(True)
+        msg = self.tr("Saved.")
+        if result.created and result.window_status in ("early", "late"):
+            msg += " " + self.tr("The visit is outside its window; a protocol deviation was recorded.")
+        if result.sledai is not None:
+            msg += " " + self.tr("SELENA-SLEDAI {0}, renal {1}, PGA {2}.").format(
+                result.sledai.score, result.sledai.renal_score, f"{result.sledai.pga:.1f}")
+            if result.sledai.flare and result.sledai.flare != "none":
+                flare = self.tr("severe") if result.sledai.flare == "severe" else self.tr("mild/moderate")
+                msg += " " + self.tr("SELENA flare ({0}) compared with the previous assessment: "
+                                     "please confirm clinically.").format(flare)
+        self.banner.show_message(msg, "warning" if "flare" in msg.lower() else "ok")
+        self.dirty = False
+        self.saved.emit(result.visit_uuid)
+
+    def open_sign_dialog(self) -> SignDialog | None:
+        if not self._sledai_saved:
+            return None
+        if self.dirty:
+            self.banner.show_message(self.tr("Save the changes before signing."), "warning")
+            return None
+        self.sign_dialog = SignDialog(self.session, "sledai_assessments", self._sledai_saved["uuid"],
+                                      description=self.tr("the SELENA-SLEDAI of {0}").format(self.title.text()),
+                                      parent=self)
+        self.sign_dialog.signed.connect(lambda _u: self._update_signatures())
+        self.sign_dialog.open()
+        return self.sign_dialog
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        """Unsaved changes: ask (without blocking) before discarding them."""
+        if self.dirty and self.can_edit and not self._discard:
+            event.ignore()
+            box = QMessageBox(QMessageBox.Question, self.tr("Unsaved changes"),
+                              self.tr("This visit has changes that are not saved. Close and discard them?"),
+                              QMessageBox.Discard | QMessageBox.Cancel, self)
+            box.setObjectName("discardQuestion")
+            box.setDefaultButton(QMessageBox.Cancel)
+            box.finished.connect(
+                lambda _r: self._discard_and_close() if box.clickedButton() is box.button(QMessageBox.Discard) else None)
+            self.discard_box = box
+            box.open()
+            return
+        event.accept()
+
+    def _discard_and_close(self) -> None:
+        self._discard = True
+        self.close()
