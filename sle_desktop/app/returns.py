@@ -27,7 +27,7 @@ from sle_desktop.app.errors import (
 )
 from sle_desktop.app.session import Session
 from sle_desktop.app.site import site_info
-from sle_desktop.app.study import load_study
+from sle_desktop.app.study import load_study, study_in_force
 from sle_desktop.domain import study as study_def
 from sle_desktop.store import audit, crypto, records
 from sle_desktop.sync import bundle, keys, return_bundle
@@ -567,8 +567,7 @@ def sdv_marks(session: Session) -> list[SdvStatus]:
 # -- study definition updates -----------------------------------------------------------------
 def active_study(store) -> study_def.StudyDefinition:
     """The study definition in force at this site: the last accepted update, else the shipped default."""
-    text = store.scalar("SELECT definition FROM study_updates WHERE status = 'accepted' ORDER BY accepted_at DESC LIMIT 1")
-    return study_def.parse_toml(text) if text else load_study()
+    return study_in_force(store)
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,19 @@ def read_study_file(path: str | Path) -> "study_def.StudyDefinition":
     return study_def.parse_toml(text)
 
 
+@functools.lru_cache(maxsize=8)
+def _parse_cached(text: str) -> "study_def.StudyDefinition":
+    return study_def.parse_toml(text)
+
+
+def study_in_force(store) -> "study_def.StudyDefinition":
+    """The definition this site works to: the last update its administrator accepted, else the shipped default."""
+    has_updates = store.scalar("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'study_updates'")
+    text = has_updates and store.scalar(
+        "SELECT definition FROM study_updates WHERE status = 'accepted' ORDER BY accepted_at DESC LIMIT 1")
+    return _parse_cached(text) if text else load_study()
+
+
 @functools.lru_cache(maxsize=1)
 def load_study() -> "study_def.StudyDefinition":
     """The default study definition shipped with the application."""

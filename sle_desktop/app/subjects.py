@@ -9,7 +9,7 @@ from datetime import date, datetime, timezone
 from sle_desktop.app.errors import ConflictError, NotFound, ValidationError
 from sle_desktop.app.session import Session
 from sle_desktop.app.site import site_info
-from sle_desktop.app.study import load_study
+from sle_desktop.app.study import load_study, study_in_force
 from sle_desktop.app.validation import Problems
 from sle_desktop.domain import acr1997, eligibility, schedule, sledai
 from sle_desktop.store import audit, crypto, records
@@ -125,8 +125,8 @@ def validate_screening(form: ScreeningForm, *, today: date | None = None) -> Pro
     return p
 
 
-def evaluate_screening(form: ScreeningForm) -> eligibility.Result:
-    """The eligibility decision for a (validated) form, under the study's convention."""
+def evaluate_screening(form: ScreeningForm, store=None) -> eligibility.Result:
+    """The eligibility decision for a (validated) form, under the convention of the study in force."""
     pregnant = form.pregnant_or_lactating or form.pregnancy_test == "positive"
     anti_dsdna = form.anti_dsdna_positive or (
         form.anti_dsdna_value is not None and form.anti_dsdna_uln is not None and form.anti_dsdna_value > form.anti_dsdna_uln
@@ -143,7 +143,8 @@ def evaluate_screening(form: ScreeningForm) -> eligibility.Result:
         pregnant_or_lactating=pregnant, chronic_infection=form.chronic_infection,
         last_malignancy_date=form.last_malignancy_date,
     )
-    return eligibility.evaluate(screening, load_study().eligibility)
+    study = study_in_force(store) if store is not None else load_study()
+    return eligibility.evaluate(screening, study.eligibility)
 
 
 def _next_number(conn, counter: str) -> int:
@@ -161,7 +162,7 @@ def screen_subject(session: Session, form: ScreeningForm, *, today: date | None 
     problems = validate_screening(form, today=today)
     if problems:
         raise ValidationError(problems)
-    result = evaluate_screening(form)
+    result = evaluate_screening(form, session.store)
     store = session.store
     site = site_info(store)
     age = eligibility.age_on(form.date_of_birth, form.consent_date)
@@ -329,7 +330,7 @@ def list_subjects(session: Session, *, today: date | None = None) -> list[Subjec
     last = {k: (v[1], v[2]) for k, v in latest.items()}
     failed = {r[0]: json.loads(r[1]) for r in store.conn.execute("SELECT subject_uuid, failed_criteria FROM screenings")}
     overdue = safety_uc.subjects_with_overdue_sae(session)
-    visits = load_study().visits
+    visits = study_in_force(store).visits
     out = []
     for r in store.conn.execute(
         "SELECT uuid, subject_id, screening_number, sex, arm, status, baseline_date FROM subjects WHERE deleted = 0 "

@@ -16,7 +16,7 @@ import numpy as np
 from sle_desktop.app import visits as visits_uc
 from sle_desktop.app.errors import NotFound, ValidationError
 from sle_desktop.app.session import Session
-from sle_desktop.app.study import load_study
+from sle_desktop.app.study import load_study, study_in_force
 from sle_desktop.app.subjects import ARM_LABELS, ARMS
 from sle_desktop.domain import labs as lab_rules
 from sle_desktop.domain import outcomes, schedule
@@ -49,10 +49,10 @@ class VisitWindow:
         return self.latest_day > self.earliest_day
 
 
-def visit_windows() -> tuple[VisitWindow, ...]:
+def visit_windows(store=None) -> tuple[VisitWindow, ...]:
     """Scheduled visits from baseline on (screening is a period before day 0), in target order."""
     out = []
-    for v in load_study().visits:
+    for v in (study_in_force(store) if store is not None else load_study()).visits:
         if not v.scheduled or v.target_day is None or v.code == "screening":
             continue
         w = v.window_days or 0
@@ -60,8 +60,8 @@ def visit_windows() -> tuple[VisitWindow, ...]:
     return tuple(sorted(out, key=lambda w: w.target_day))
 
 
-def _visit_labels() -> dict[str, str]:
-    return {v.code: v.label for v in load_study().visits}
+def _visit_labels(store) -> dict[str, str]:
+    return {v.code: v.label for v in study_in_force(store).visits}
 
 
 def _d(text: str | None) -> date | None:
@@ -165,10 +165,10 @@ def patient_trends(session: Session, subject_uuid: str) -> PatientTrends:
     subject = _subject_row(session, subject_uuid)
     baseline = _d(subject["baseline_date"])
     out = PatientTrends(subject_uuid, subject["subject_id"] or subject["screening_number"], subject["arm"],
-                        subject["status"], baseline, windows=visit_windows())
+                        subject["status"], baseline, windows=visit_windows(session.store))
     if baseline is None:
         return out
-    labels = _visit_labels()
+    labels = _visit_labels(session.store)
     rows = store.query(
         "SELECT v.uuid, v.visit_code, v.visit_date, v.window_status, s.score, s.pga "
         "FROM sledai_assessments s JOIN visits v ON v.uuid = s.visit_uuid "
@@ -371,7 +371,7 @@ def cohort_trends(session: Session, *, arm: str | None = None, status: str | Non
     if problems:
         raise ValidationError(problems)
     today = today or date.today()
-    windows = visit_windows()
+    windows = visit_windows(session.store)
     sql = ("SELECT sub.uuid, sub.arm, sub.baseline_date, v.visit_code, v.visit_date, s.score, s.pga "
            "FROM sledai_assessments s JOIN visits v ON v.uuid = s.visit_uuid JOIN subjects sub ON sub.uuid = s.subject_uuid "
            "WHERE s.deleted = 0 AND v.deleted = 0 AND sub.deleted = 0 AND sub.arm IS NOT NULL "

@@ -17,7 +17,7 @@ from datetime import date
 from sle_desktop.app import visits
 from sle_desktop.app.errors import ConflictError, NotFound, PermissionDenied
 from sle_desktop.app.session import Session
-from sle_desktop.app.study import load_study
+from sle_desktop.app.study import load_study, study_in_force
 from sle_desktop.app.subjects import identifiers
 from sle_desktop.domain import eligibility, renal, schedule
 from sle_desktop.domain import labs as lab_rules
@@ -52,7 +52,7 @@ def visit_choices(session: Session, subject_uuid: str) -> list[VisitChoice]:
     session.require("view")
     done = {v["visit_code"] for v in visits.list_visits(session, subject_uuid)}
     out = []
-    for v in load_study().visits:
+    for v in study_in_force(session.store).visits:
         if v.code == "screening":
             continue
         out.append(VisitChoice(v.code, v.label, v.scheduled and v.code in done))
@@ -92,7 +92,7 @@ def visit_window_preview(session: Session, subject_uuid: str, visit_code: str, o
     day = schedule.study_day(day0, on)
     if on < day0:
         return WindowPreview(day, None, None, None, None, f"The visit date is before baseline ({day0:%d.%m.%Y}).")
-    study_visits = load_study().visits
+    study_visits = study_in_force(session.store).visits
     vdef = next((v for v in study_visits if v.code == visit_code), None)
     if vdef is None or vdef.window_days is None:
         return WindowPreview(day, None, None, None, None)

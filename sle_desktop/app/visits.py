@@ -8,7 +8,7 @@ from datetime import date
 
 from sle_desktop.app.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from sle_desktop.app.session import Session
-from sle_desktop.app.study import load_study
+from sle_desktop.app.study import study_in_force
 from sle_desktop.app.subjects import identifiers
 from sle_desktop.app.validation import Problems
 from sle_desktop.domain import labs as lab_rules
@@ -25,8 +25,8 @@ class VisitResult:
     deviation_uuid: str | None
 
 
-def _visit_defs() -> dict:
-    return {v.code: v for v in load_study().visits}
+def _visit_defs(store) -> dict:
+    return {v.code: v for v in study_in_force(store).visits}
 
 
 def _subject(session: Session, subject_uuid: str) -> dict:
@@ -48,7 +48,7 @@ def record_visit(session: Session, subject_uuid: str, visit_code: str, visit_dat
     """Record that a visit took place; out-of-window visits are allowed and logged as protocol deviations."""
     session.require("enter_data")
     today = today or date.today()
-    defs = _visit_defs()
+    defs = _visit_defs(session.store)
     p = Problems()
     p.choice("visit_code", visit_code, "Visit", [c for c in defs if c != "screening"])
     when = p.clinical_date("visit_date", visit_date, "Visit date", today=today)
@@ -80,14 +80,14 @@ def record_visit(session: Session, subject_uuid: str, visit_code: str, visit_dat
         if when < day0:
             raise ValidationError({"visit_date": f"The visit date is before baseline ({day0:%d.%m.%Y})."})
         day = schedule.study_day(day0, when)
-        status = schedule.window_status(visit_code, day0, when, load_study().visits) if vdef.window_days is not None else None
+        status = schedule.window_status(visit_code, day0, when, study_in_force(store).visits) if vdef.window_days is not None else None
         visit_uuid = records.insert(store, "visits", {
             "subject_uuid": subject_uuid, "visit_code": visit_code, "visit_date": when, "study_day": day,
             "window_status": status, "notes": notes,
         }, user=session.username)
         deviation = None
         if status in ("early", "late"):
-            earliest, target, latest = schedule.visit_window(visit_code, day0, load_study().visits)
+            earliest, target, latest = schedule.visit_window(visit_code, day0, study_in_force(store).visits)
             deviation = records.insert(store, "deviations", {
                 "subject_uuid": subject_uuid, "visit_uuid": visit_uuid, "kind": "visit_out_of_window",
                 "description": f"{vdef.label} on study day {day} is {status}: window {earliest:%d.%m.%Y}–{latest:%d.%m.%Y}.",

@@ -483,7 +483,7 @@ class SummaryPage(QWizardPage):
         wizard: EnrolmentWizard = self.wizard()
         form, _problems = wizard.screening_form()
         self.banner.clear()
-        self.result = subjects.evaluate_screening(form)
+        self.result = subjects.evaluate_screening(form, wizard.session.store)
         if self.result.eligible:
             self.decision.setText(self.tr("ELIGIBLE – every inclusion criterion is met and no exclusion applies."))
             self.decision.setStyleSheet(OK_STYLE)

@@ -64,3 +64,33 @@ def test_study_update_waits_for_the_administrator(make_site, sponsor_db, sponsor
     send(site, sponsor_db, sponsor_keys)
     assert sponsor_query(sponsor_db, "SELECT study_version FROM sites")[0]["study_version"] == "1.1"
     assert return_bundle(sponsor_db, sponsor_keys, tmp_path / "out").study_version is None
+
+
+def test_accepted_update_is_the_definition_the_use_cases_work_to(make_site, sponsor_db, sponsor_keys, tmp_path):
+    from datetime import date, timedelta
+
+    from testkit import eligible_form
+    from sle_desktop.app import subjects, visits
+
+    site = make_site("BY01", subjects=2, seed=3)
+    link(site, sponsor_db, sponsor_keys)
+    send(site, sponsor_db, sponsor_keys)
+    ret = return_bundle(sponsor_db, sponsor_keys, tmp_path / "out", study_file=amended(tmp_path))
+    returns.import_return(site.session, ret.path)
+    inv = user(site, "demo.investigator", "investigator")
+    today = date.today()
+    low = eligible_form(consent_date=today - timedelta(days=200), screening_date=today - timedelta(days=200),
+                        biopsy_date=today - timedelta(days=250), sledai_codes=frozenset({"proteinuria", "rash", "fever"}))
+    assert subjects.screen_subject(inv, low, today=today).eligible  # SLEDAI 7 meets min 6 under 1.0
+    returns.accept_study_update(user(site, "demo.admin", "admin"))
+    outcome = subjects.screen_subject(inv, low, today=today)
+    assert not outcome.eligible and outcome.failed == ["sledai_min"]  # 1.1 requires 8
+    ok = subjects.screen_subject(inv, eligible_form(consent_date=today - timedelta(days=200),
+                                                    screening_date=today - timedelta(days=200),
+                                                    biopsy_date=today - timedelta(days=250)), today=today)
+    subjects.enrol_patient(inv, ok.subject_uuid, arm="standard", reason="x")
+    day0 = today - timedelta(days=190)
+    visits.record_visit(inv, ok.subject_uuid, "baseline", day0, today=today)
+    # month 3 window is now 91 ± 10: day 102 is late under 1.1 (it was in window at ± 14)
+    assert visits.record_visit(inv, ok.subject_uuid, "month_3", day0 + timedelta(days=102), today=today).window_status == "late"
+    assert visits.record_visit(inv, ok.subject_uuid, "month_12", today, today=today).visit_code == "month_12"
