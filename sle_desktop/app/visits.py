@@ -229,7 +229,7 @@ def save_labs(session: Session, visit_uuid: str, sample_date: date, results: dic
 
 
 def visit_labs(session: Session, visit_uuid: str) -> dict[str, dict]:
-    """test -> {value, unit, lln, uln, out_of_range: 'low'|'high'|None} for one visit."""
+    """test -> {uuid, value, unit, lln, uln, out_of_range: 'low'|'high'|None} for one visit."""
     session.require("view")
     out = {}
     for r in session.store.query("SELECT * FROM labs WHERE visit_uuid = ? AND deleted = 0", (visit_uuid,)):
@@ -238,7 +238,8 @@ def visit_labs(session: Session, visit_uuid: str) -> dict[str, dict]:
             flag = "low"
         elif r["uln"] is not None and r["value"] > r["uln"]:
             flag = "high"
-        out[r["test"]] = {"value": r["value"], "unit": r["unit"], "lln": r["lln"], "uln": r["uln"], "out_of_range": flag}
+        out[r["test"]] = {"uuid": r["uuid"], "value": r["value"], "unit": r["unit"], "lln": r["lln"], "uln": r["uln"],
+                          "out_of_range": flag}
     return out
 
 

@@ -16,13 +16,15 @@ from PySide6.QtWidgets import (
     QMainWindow, QMessageBox, QProgressBar, QTableView, QTabWidget, QToolBar, QVBoxLayout, QWidget,
 )
 
-from sle_desktop.app import site, subjects
+from sle_desktop.app import returns, site, subjects, sync_site
 from sle_desktop.app.errors import AppError, StoreError
 from sle_desktop.app.session import ROLE_LABELS
 from sle_desktop.ui.audit_viewer import AuditViewer
 from sle_desktop.ui.autolock import AutoLock, configured_minutes, save_minutes
 from sle_desktop.ui.common import Banner, catalog, fmt_date
+from sle_desktop.ui.import_return_dialog import ImportReturnDialog
 from sle_desktop.ui.messages import plain_message, show_error, show_info
+from sle_desktop.ui.queries_panel import QueriesPanel
 from sle_desktop.ui.setup import SYNC_MODULE, sync_available
 from sle_desktop.ui.subject_model import COLUMNS, SubjectFilterProxy, SubjectTableModel
 from sle_desktop.ui.subject_view import SubjectView
@@ -78,6 +80,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._build_list()
+        self._build_queries_tab()
         self._build_actions()
         self._build_status_bar()
         self.autolock = None
@@ -86,6 +89,7 @@ class MainWindow(QMainWindow):
             self.autolock.logout_requested.connect(self.logout_requested)
         self.update_actions()
         self.resize(1366, 768)
+        self.reconcile_exports()
         self.refresh()
 
     # -- layout ------------------------------------------------------------------------
@@ -164,6 +168,87 @@ class MainWindow(QMainWindow):
         self.arm_filter.currentIndexChanged.connect(lambda _i: self._apply_filter(arm=self.arm_filter.currentData()))
         self.overdue_filter.toggled.connect(lambda on: self._apply_filter(overdue=on))
 
+    def _build_queries_tab(self) -> None:
+        """The sponsor's data queries (from return bundles), answered here; fixed tab next to the list."""
+        self.queries_panel = QueriesPanel(self.session, self)
+        self.queries_panel.setObjectName("queriesPanel")
+        index = self.tabs.addTab(self.queries_panel, self.tr("Queries"))
+        bar = self.tabs.tabBar()
+        bar.setTabButton(index, bar.ButtonPosition.RightSide, None)
+        bar.setTabButton(index, bar.ButtonPosition.LeftSide, None)
+        self.queries_panel.open_record.connect(self._open_queried_record)
+        self.queries_panel.answered.connect(lambda _q: self._update_queries_tab())
+        self._update_queries_tab()
+
+    def _update_queries_tab(self) -> None:
+        n = len(self.queries_panel.queries())
+        i = self.tabs.indexOf(self.queries_panel)
+        self.tabs.setTabText(i, self.tr("Queries ({0})").format(n) if n else self.tr("Queries"))
+
+    def _open_queried_record(self, subject_uuid: str, visit_uuid: str, _table: str, _field: str) -> None:
+        view = self.open_subject(subject_uuid or None)
+        if view is not None and visit_uuid:
+            view.open_visit(visit_uuid)
+
+    def reconcile_exports(self) -> list:
+        """Settle an export interrupted by a crash or a pulled drive, and say what happened."""
+        if not self.session.can("export"):
+            return []
+        try:
+            outcomes = sync_site.reconcile_exports(self.session)
+        except (AppError, StoreError) as exc:
+            self.banner.show_message(plain_message(exc), "error")
+            return []
+        if outcomes:
+            self.banner.show_message("\n".join(getattr(o, "message", str(o)) for o in outcomes), "info")
+            self.update_export_label()
+        return outcomes
+
+    def import_return(self) -> ImportReturnDialog:
+        """Import a sponsor return bundle (acknowledgements, queries, SDV) from a USB drive or folder."""
+        dialog = self._keep(ImportReturnDialog(self.session, self))
+        dialog.imported.connect(self._return_imported)
+        dialog.open()
+        return dialog
+
+    def _return_imported(self, _result) -> None:
+        self.queries_panel.refresh()
+        self._update_queries_tab()
+        self.update_export_label()
+        self.refresh()
+        self.update_actions()
+
+    def study_update(self):
+        """Show a pending study-definition update; an administrator may accept it."""
+        summary = returns.study_update_summary(self.session)
+        if summary is None:
+            return show_info(self, self.tr("Study definition"), self.tr("No study-definition update is waiting."))
+        text = self.tr("The sponsor sent study definition {0} (this site works to {1}). It changes:").format(
+            summary.new_version, summary.current_version) + "\n\n• " + "\n• ".join(summary.changes)
+        text += "\n\n" + self.tr("Nothing already entered is changed.")
+        box = QMessageBox(QMessageBox.Question, self.tr("Study definition update"), text, parent=self)
+        accept = box.addButton(self.tr("&Accept update"), QMessageBox.AcceptRole)
+        box.addButton(self.tr("&Not now"), QMessageBox.RejectRole)
+        accept.setEnabled(self.session.role == "admin")
+        if self.session.role != "admin":
+            box.setInformativeText(self.tr("Only a site administrator can accept it."))
+
+        def done(_r):
+            if box.clickedButton() is accept:
+                try:
+                    version = returns.accept_study_update(self.session)
+                except (AppError, StoreError) as exc:
+                    show_error(self, self.tr("Study definition update"), plain_message(exc))
+                    return
+                self.banner.show_message(self.tr("Study definition {0} is now in force.").format(version), "ok")
+                self.update_actions()
+                self.refresh()
+
+        box.finished.connect(done)
+        self._keep(box)
+        box.open()
+        return box
+
     def _build_actions(self) -> None:
         self.named_actions: dict[str, QAction] = {}
 
@@ -189,6 +274,9 @@ class MainWindow(QMainWindow):
         act("export_bundle", self.tr("&Export bundle…"), self.export_bundle, "Ctrl+Shift+E",
             self.tr("Write an encrypted sync bundle for the sponsor (USB drive)"))
         act("cohort_trends", self.tr("&Cohort trends…"), self.cohort_trends)
+        act("import_return", self.tr("&Import sponsor return…"), self.import_return, None,
+            self.tr("Import the sponsor's return bundle: receipts, data queries, source-data verification"))
+        act("study_update", self.tr("Study &definition update…"), self.study_update)
         act("lock", self.tr("&Lock"), self.lock, "Ctrl+L", self.tr("Lock the screen now"))
         act("logout", self.tr("Log &out"), self.logout)
         act("users", self.tr("&Users…"), self.manage_users)
@@ -200,7 +288,7 @@ class MainWindow(QMainWindow):
         a = self.named_actions
         m = self.menuBar()
         file_menu = m.addMenu(self.tr("&File"))
-        for n in ("export_bundle", None, "lock", "logout", "quit"):
+        for n in ("export_bundle", "import_return", None, "lock", "logout", "quit"):
             file_menu.addSeparator() if n is None else file_menu.addAction(a[n])
         subj = m.addMenu(self.tr("&Subjects"))
         for n in ("new_screening", "find", "open_subject", None, "record_visit", "adverse_event", "infusion"):
@@ -210,6 +298,7 @@ class MainWindow(QMainWindow):
             view.addSeparator() if n is None else view.addAction(a[n])
         admin = m.addMenu(self.tr("&Administration"))
         admin.addAction(a["users"])
+        admin.addAction(a["study_update"])
         admin.addAction(a["auto_lock"])
 
         tb = QToolBar(self.tr("Main toolbar"), self)
@@ -283,6 +372,10 @@ class MainWindow(QMainWindow):
         a["export_bundle"].setEnabled(s.can("export"))
         a["cohort_trends"].setEnabled(s.can("view"))
         a["users"].setEnabled(s.can("manage_users"))
+        a["import_return"].setEnabled(s.can("export"))
+        pending = returns.study_update_summary(s) is not None
+        a["study_update"].setText(self.tr("Study &definition update… (waiting)") if pending
+                                  else self.tr("Study &definition update…"))
         a["users"].setVisible(s.can("manage_users"))
 
     # -- subject list ----------------------------------------------------------------------

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from sle_desktop.app import signatures, subjects, ui_queries, visits
+from sle_desktop.app import returns, signatures, subjects, ui_queries, visits
 from sle_desktop.app.errors import AppError, ReasonRequired, StoreError, ValidationError
 from sle_desktop.ui.common import (
     ERROR_STYLE, OK_STYLE, WARNING_STYLE, BadInput, Banner, DateField, catalog, error_label, fmt_date, heading,
@@ -21,6 +21,7 @@ from sle_desktop.ui.common import (
 )
 from sle_desktop.ui.con_meds import ConMedsWidget
 from sle_desktop.ui.labs_widget import LabsWidget
+from sle_desktop.ui.queries_panel import mark_field
 from sle_desktop.ui.messages import plain_message
 from sle_desktop.ui.reason_dialog import ReasonDialog
 from sle_desktop.ui.sign_dialog import SignDialog
@@ -180,9 +181,26 @@ class VisitForm(QWidget):
         except (AppError, StoreError, ValueError):
             self.sledai.set_suggestions([])
         self.labs.set_egfr(*visits.visit_egfr(self.session, visit_uuid))
+        self._mark_queried_fields(assessment, saved_labs)
         self._update_title()
         self._update_window()
         self._update_signatures()
+
+    def _mark_queried_fields(self, assessment: dict | None, saved_labs: dict) -> None:
+        """Put the sponsor's open questions on the fields they are about (marker + question on hover)."""
+        self.queried_fields: dict[str, str] = {}
+        targets = []
+        if assessment:
+            for q in returns.queries_for_record(self.session, "sledai_assessments", assessment["uuid"]):
+                widget = self.sledai.pga if q.field == "pga" else self.sledai.checkboxes.get(q.field)
+                targets.append((q, widget))
+        for test, lab in saved_labs.items():
+            for q in returns.queries_for_record(self.session, "labs", lab["uuid"]):
+                targets.append((q, self.labs.values.get(test)))
+        for q, widget in targets:
+            if widget is not None and q.status in returns.OPEN_STATUSES:
+                mark_field(widget, self.tr("Sponsor query: {0}").format(q.question))
+                self.queried_fields[q.field] = q.question
 
     def _apply_permissions(self) -> None:
         ro = not self.can_edit

@@ -1,0 +1,88 @@
+"""Sponsor queries reach the clinician: the Queries tab, the marker on the queried field, study updates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from sle_desktop.app import demo, site
+from sle_desktop.app.session import Session
+from sle_desktop.store import records
+from sle_desktop.store.db import Store
+from sle_desktop.ui.main import build_main_window
+from sle_desktop.ui.queries_panel import is_marked
+from sle_desktop.ui.visit_form import VisitForm
+
+
+@pytest.fixture
+def demo_site(tmp_path):
+    store = Store.open(tmp_path / "site.sqlite")
+    demo.make_demo(store, subjects_count=3, seed=2, today=date(2026, 6, 1))
+    yield store
+    store.close()
+
+
+def _session(store, username="demo.investigator", role="investigator") -> Session:
+    return Session(store, username, username, role, site.cli_session(store).data_key)
+
+
+def _raise(store, field: str, text: str) -> dict:
+    a = store.query_one("SELECT uuid, subject_uuid, visit_uuid FROM sledai_assessments ORDER BY uuid LIMIT 1")
+    records.insert(store, "queries", {
+        "subject_uuid": a["subject_uuid"], "visit_uuid": a["visit_uuid"], "record_table": "sledai_assessments",
+        "record_uuid": a["uuid"], "field": field, "question": text, "status": "open", "sponsor_version": 1,
+        "raised_by": "cli:monitor", "raised_at": "2026-06-01T10:00:00+00:00"}, user="cli:test")
+    return a
+
+
+def test_query_tab_opens_the_visit_with_the_field_marked(demo_site, qtbot):
+    a = _raise(demo_site, "rash", "Rash not in the source notes: please check.")
+    window = build_main_window(_session(demo_site), autolock=False)
+    qtbot.addWidget(window)
+    tab = window.tabs.indexOf(window.queries_panel)
+    assert window.tabs.tabText(tab) == "Queries (1)"
+    panel = window.queries_panel
+    assert panel.select_query(panel.queries()[0].uuid)
+    qtbot.mouseClick(panel.open_button, Qt.LeftButton)
+    assert a["subject_uuid"] in window.subject_views
+    form = next(w for w in QApplication.topLevelWidgets() if isinstance(w, VisitForm) and w.isVisible())
+    qtbot.addWidget(form)
+    assert form.visit_uuid == a["visit_uuid"]
+    box = form.sledai.checkboxes["rash"]
+    assert is_marked(box) and "Rash not in the source notes" in box.toolTip()
+    assert not is_marked(form.sledai.checkboxes["fever"])
+    assert form.queried_fields == {"rash": "Rash not in the source notes: please check."}
+
+
+def test_closed_query_leaves_no_marker(demo_site, qtbot):
+    _raise(demo_site, "pga", "Check PGA.")
+    demo_site.conn.execute("UPDATE queries SET status = 'closed'")
+    window = build_main_window(_session(demo_site), autolock=False)
+    qtbot.addWidget(window)
+    assert window.tabs.tabText(window.tabs.indexOf(window.queries_panel)) == "Queries"
+
+
+def test_pending_study_update_is_accepted_by_the_admin_only(demo_site, qtbot):
+    from sle_desktop.resources import resource_path
+
+    text = resource_path("study", "sle-msc.toml").read_text("utf-8").replace('version = "1.0"', 'version = "1.1"', 1)
+    demo_site.conn.execute("INSERT INTO study_updates (version, definition, status, received_at, return_seq) "
+                           "VALUES ('1.1', ?, 'pending', '2026-06-01T10:00:00+00:00', 1)", (text,))
+    investigator = build_main_window(_session(demo_site), autolock=False)
+    qtbot.addWidget(investigator)
+    assert "waiting" in investigator.action("study_update").text()
+    box = investigator.study_update()
+    accept = [b for b in box.buttons() if "Accept" in b.text()][0]
+    assert not accept.isEnabled() and "administrator" in box.informativeText()
+    box.reject()
+    admin = build_main_window(_session(demo_site, "demo.admin", "admin"), autolock=False)
+    qtbot.addWidget(admin)
+    box = admin.study_update()
+    assert "1.1" in box.text() and "Nothing already entered is changed." in box.text()
+    accept = [b for b in box.buttons() if "Accept" in b.text()][0]
+    qtbot.mouseClick(accept, Qt.LeftButton)
+    qtbot.waitUntil(lambda: demo_site.scalar("SELECT study_version FROM site") == "1.1", timeout=3000)
+    assert "1.1" in admin.banner.text()
