@@ -27,7 +27,7 @@ from sle_desktop.app.errors import (
 )
 from sle_desktop.app.session import Session
 from sle_desktop.app.site import site_info
-from sle_desktop.app.study import load_study, study_in_force
+from sle_desktop.app.study import study_in_force
 from sle_desktop.domain import study as study_def
 from sle_desktop.store import audit, crypto, records
 from sle_desktop.sync import bundle, keys, return_bundle

@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timezone
 
 from sle_desktop.app.errors import ConflictError, NotFound, ValidationError
 from sle_desktop.app.session import Session
+from sle_desktop.app.subjects import get_subject
 from sle_desktop.app.validation import Problems
 from sle_desktop.domain import safety as rules
 from sle_desktop.store import audit, records
@@ -73,9 +74,7 @@ def record_adverse_event(session: Session, subject_uuid: str, form: AdverseEvent
     if p:
         raise ValidationError(p)
     store = session.store
-    subject = records.get(store, "subjects", subject_uuid)
-    if subject is None:
-        raise NotFound("No such subject.")
+    get_subject(session, subject_uuid)  # the subject must exist
     values = _ae_values(form)
     if ae_uuid:
         current = records.get(store, "adverse_events", ae_uuid)
@@ -160,7 +159,7 @@ _VITALS = {
 }
 
 
-def _validate_infusion(form: InfusionForm, today: date) -> tuple[Problems, object]:
+def _validate_infusion(form: InfusionForm, today: date) -> Problems:
     p = Problems()
     p.clinical_date("infusion_date", form.infusion_date, "Infusion date", today=today)
     if form.start_time and form.end_time and form.end_time < form.start_time:
@@ -182,7 +181,6 @@ def _validate_infusion(form: InfusionForm, today: date) -> tuple[Problems, objec
                 continue
             label, lo, hi, unit = _VITALS[key]
             p.number(f"{when}_{key}", value, f"{'Pre' if when == 'pre' else 'Post'}-infusion {label}", lo=lo, hi=hi, unit=unit)
-    dose = None
     if per_kg is not None and total is not None and weight is not None:
         dose = rules.check_dose(total, weight, per_kg)
         if not dose.ok:
@@ -192,20 +190,18 @@ def _validate_infusion(form: InfusionForm, today: date) -> tuple[Problems, objec
     if form.reaction_event is not None:
         for k, v in _validate_ae(form.reaction_event, today).items():
             p[f"reaction_{k}"] = v
-    return p, dose
+    return p
 
 
 def record_infusion(session: Session, subject_uuid: str, form: InfusionForm, *, visit_uuid: str | None = None,
                     today: date | None = None) -> str:
     """Record an MSC infusion (msc arm only), with the dose-per-kg check and any reaction as a linked AE."""
     session.require("enter_data")
-    p, _dose = _validate_infusion(form, today or date.today())
+    p = _validate_infusion(form, today or date.today())
     if p:
         raise ValidationError(p)
     store = session.store
-    subject = records.get(store, "subjects", subject_uuid)
-    if subject is None:
-        raise NotFound("No such subject.")
+    subject = get_subject(session, subject_uuid)
     if subject["status"] != "enrolled" or subject["arm"] != "msc":
         raise ConflictError("MSC infusions are recorded only for enrolled subjects in the MSC arm.")
     values = {

@@ -240,20 +240,19 @@ def strict_json(data: bytes):
         raise ValueError("nested too deeply") from None
 
 
-def check_manifest(manifest) -> dict:
-    """Validate the manifest's shape; raises BundleRejected('malformed') naming the bad field."""
-    def bad(msg: str):
-        return BundleRejected(f"The bundle's manifest is malformed: {msg}.", reason="malformed")
 
-    if not isinstance(manifest, dict):
-        raise bad("it is not a JSON object")
-    missing = [k for k in MANIFEST_FIELDS if k not in manifest]
+def check_fields(manifest: dict, fields: dict, bad) -> None:
+    """Exactly the expected keys, each of its type (whole numbers not booleans), strings at most 300 characters.
+
+    `bad(message)` builds the rejection to raise.
+    """
+    missing = [k for k in fields if k not in manifest]
     if missing:
         raise bad(f"missing {', '.join(missing)}")
-    extra = [k for k in manifest if k not in MANIFEST_FIELDS]
+    extra = [k for k in manifest if k not in fields]
     if extra:
         raise bad(f"unknown field(s) {', '.join(map(repr, extra[:5]))}")
-    for key, kind in MANIFEST_FIELDS.items():
+    for key, kind in fields.items():
         value = manifest[key]
         if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
             raise bad(f"{key} is not a whole number")
@@ -261,6 +260,16 @@ def check_manifest(manifest) -> dict:
             raise bad(f"{key} has the wrong type")
         if isinstance(value, str) and len(value) > 300:
             raise bad(f"{key} is too long")
+
+
+def check_manifest(manifest) -> dict:
+    """Validate the manifest's shape; raises BundleRejected('malformed') naming the bad field."""
+    def bad(msg: str):
+        return BundleRejected(f"The bundle's manifest is malformed: {msg}.", reason="malformed")
+
+    if not isinstance(manifest, dict):
+        raise bad("it is not a JSON object")
+    check_fields(manifest, MANIFEST_FIELDS, bad)
     if manifest["format"] != FORMAT:
         raise bad(f"format is {manifest['format'][:40]!r}, not {FORMAT!r}")
     if manifest["format_version"] != FORMAT_VERSION:

@@ -74,20 +74,7 @@ def check_return_manifest(manifest) -> dict:
     if manifest.get("format") == bundle.FORMAT:
         raise BundleRejected("This is a site bundle (data for the sponsor), not a return bundle from the sponsor.",
                              reason="not_a_bundle")
-    missing = [k for k in MANIFEST_FIELDS if k not in manifest]
-    if missing:
-        raise bad(f"missing {', '.join(missing)}")
-    extra = [k for k in manifest if k not in MANIFEST_FIELDS]
-    if extra:
-        raise bad(f"unknown field(s) {', '.join(map(repr, extra[:5]))}")
-    for key, kind in MANIFEST_FIELDS.items():
-        value = manifest[key]
-        if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
-            raise bad(f"{key} is not a whole number")
-        if kind is not int and not isinstance(value, kind):
-            raise bad(f"{key} has the wrong type")
-        if isinstance(value, str) and len(value) > 300:
-            raise bad(f"{key} is too long")
+    bundle.check_fields(manifest, MANIFEST_FIELDS, bad)
     if manifest["format"] != FORMAT:
         raise bad(f"format is {manifest['format'][:40]!r}, not {FORMAT!r}")
     if manifest["format_version"] != FORMAT_VERSION:

@@ -378,7 +378,6 @@ class PatientTrendsWidget(_ExportMixin, QWidget):
         return lo, hi
 
     def _build(self) -> None:
-        d = self.data
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setBackground("w")
         self.graphics.setObjectName("patientTrendsPlot")
