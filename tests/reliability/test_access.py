@@ -41,6 +41,7 @@ NO_SESSION = {
     "site.is_set_up": "read-only", "site.site_info": "read-only",
     "self_test.run": "works in its own temporary folder",
     "study.read_study_file": "pure", "study.load_study": "pure",
+    "study.study_in_force": "reads the accepted study definition (a SELECT)",
     "subjects.evaluate_screening": "pure", "subjects.validate_screening": "pure", "subjects.initials": "pure",
     "trends.visit_windows": "pure", "ui_queries.visit_label": "pure",
     "returns.active_study": "read-only", "returns.return_recipient": "read-only",
