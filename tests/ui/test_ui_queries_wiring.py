@@ -25,6 +25,14 @@ def demo_site(tmp_path):
     store.close()
 
 
+def _window(qtbot, session):
+    """A main window whose background subject-list load has finished (it must not outlive the store)."""
+    window = build_main_window(session, autolock=False)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: not window._loading, timeout=5000)
+    return window
+
+
 def _session(store, username="demo.investigator", role="investigator") -> Session:
     return Session(store, username, username, role, site.cli_session(store).data_key)
 
@@ -40,8 +48,7 @@ def _raise(store, field: str, text: str) -> dict:
 
 def test_query_tab_opens_the_visit_with_the_field_marked(demo_site, qtbot):
     a = _raise(demo_site, "rash", "Rash not in the source notes: please check.")
-    window = build_main_window(_session(demo_site), autolock=False)
-    qtbot.addWidget(window)
+    window = _window(qtbot, _session(demo_site))
     tab = window.tabs.indexOf(window.queries_panel)
     assert window.tabs.tabText(tab) == "Queries (1)"
     panel = window.queries_panel
@@ -60,8 +67,7 @@ def test_query_tab_opens_the_visit_with_the_field_marked(demo_site, qtbot):
 def test_closed_query_leaves_no_marker(demo_site, qtbot):
     _raise(demo_site, "pga", "Check PGA.")
     demo_site.conn.execute("UPDATE queries SET status = 'closed'")
-    window = build_main_window(_session(demo_site), autolock=False)
-    qtbot.addWidget(window)
+    window = _window(qtbot, _session(demo_site))
     assert window.tabs.tabText(window.tabs.indexOf(window.queries_panel)) == "Queries"
 
 
@@ -71,18 +77,17 @@ def test_pending_study_update_is_accepted_by_the_admin_only(demo_site, qtbot):
     text = resource_path("study", "sle-msc.toml").read_text("utf-8").replace('version = "1.0"', 'version = "1.1"', 1)
     demo_site.conn.execute("INSERT INTO study_updates (version, definition, status, received_at, return_seq) "
                            "VALUES ('1.1', ?, 'pending', '2026-06-01T10:00:00+00:00', 1)", (text,))
-    investigator = build_main_window(_session(demo_site), autolock=False)
-    qtbot.addWidget(investigator)
+    investigator = _window(qtbot, _session(demo_site))
     assert "waiting" in investigator.action("study_update").text()
     box = investigator.study_update()
     accept = [b for b in box.buttons() if "Accept" in b.text()][0]
     assert not accept.isEnabled() and "administrator" in box.informativeText()
     box.reject()
-    admin = build_main_window(_session(demo_site, "demo.admin", "admin"), autolock=False)
-    qtbot.addWidget(admin)
+    admin = _window(qtbot, _session(demo_site, "demo.admin", "admin"))
     box = admin.study_update()
     assert "1.1" in box.text() and "Nothing already entered is changed." in box.text()
     accept = [b for b in box.buttons() if "Accept" in b.text()][0]
     qtbot.mouseClick(accept, Qt.LeftButton)
     qtbot.waitUntil(lambda: demo_site.scalar("SELECT study_version FROM site") == "1.1", timeout=3000)
     assert "1.1" in admin.banner.text()
+    qtbot.waitUntil(lambda: not admin._loading, timeout=5000)
