@@ -10,6 +10,7 @@ import pytest
 from testkit import PASSWORD, TODAY, eligible_form
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("SLE_DESKTOP_LANG", "en")  # the UI tests read English texts whatever the machine locale
 
 
 

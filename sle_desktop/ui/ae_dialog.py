@@ -14,6 +14,7 @@ from sle_desktop.app import safety, subjects
 from sle_desktop.app.errors import AppError, ReasonRequired, StoreError, ValidationError
 from sle_desktop.domain import safety as rules
 from sle_desktop.ui.common import BadInput, Banner, DateField, catalog, error_label, fmt_date, heading, with_error
+from sle_desktop.ui.common import name_inputs
 from sle_desktop.ui.messages import FieldErrors, plain_message
 from sle_desktop.ui.reason_dialog import ReasonDialog
 
@@ -249,6 +250,7 @@ class AdverseEventDialog(QDialog):
         lay.addWidget(self.banner)
         buttons = QDialogButtonBox(QDialogButtonBox.Cancel, self)
         self.save_button = buttons.addButton(self.tr("&Save adverse event"), QDialogButtonBox.AcceptRole)
+        self.save_button.setDefault(True)  # Enter saves, Escape cancels
         self.save_button.setObjectName("saveButton")
         buttons.accepted.connect(lambda: self.save())
         buttons.rejected.connect(self.reject)
@@ -264,7 +266,9 @@ class AdverseEventDialog(QDialog):
             self.fields.set_read_only(True)
             self.save_button.setVisible(False)
             self.banner.show_message(self.tr("Read-only: your account cannot change study data."), "info")
-        self.resize(760, 700)
+        # wide enough for the fields in the interface language (Russian labels are ~30 % longer), no sideways scroll
+        self.resize(max(760, self.fields.sizeHint().width() + 40), 700)
+        name_inputs(self)  # accessible names/buddies from the row labels
 
     def save(self, reason: str | None = None) -> bool:
         self.fields.errors.clear()

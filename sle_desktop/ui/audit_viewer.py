@@ -14,6 +14,7 @@ from sle_desktop.app import audit_trail, ui_queries
 from sle_desktop.app.errors import AppError, StoreError
 from sle_desktop.domain import sledai
 from sle_desktop.ui.common import BadInput, Banner, DateField, error_label, heading, with_error
+from sle_desktop.ui.common import name_inputs
 from sle_desktop.ui.messages import plain_message
 from sle_desktop.ui.tasks import run_store_job
 
@@ -185,6 +186,7 @@ class AuditViewer(QWidget):
         self.last_check = None
         self.resize(1200, 680)
         self.refresh()
+        name_inputs(self)  # accessible names/buddies from the row labels
 
     def refresh(self) -> None:
         """Re-read the audit rows with the current filters."""

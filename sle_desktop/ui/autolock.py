@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from sle_desktop.app import site
 from sle_desktop.ui.common import error_label, heading
+from sle_desktop.ui.common import name_inputs
 
 DEFAULT_MINUTES = 10
 SETTINGS_KEY = "security/idle_lock_minutes"
@@ -106,6 +107,7 @@ class LockDialog(QDialog):
         row.addWidget(self.unlock_button)
         lay.addLayout(row)
         self.setMinimumWidth(440)
+        name_inputs(self)  # accessible names/buddies from the row labels
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Escape must not dismiss the lock
         if event.key() == Qt.Key_Escape:

@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QCalendarWidget, QFrame, QHBoxLayout, QLabel, QLineEdit, QMenu, QSizePolicy, QToolButton, QVBoxLayout,
-    QWidget, QWidgetAction,
+    QAbstractButton, QAbstractSpinBox, QCalendarWidget, QComboBox, QFormLayout, QFrame, QGridLayout, QHBoxLayout,
+    QLabel, QLineEdit, QMenu, QPlainTextEdit, QSizePolicy, QSlider, QTextEdit, QToolButton, QVBoxLayout, QWidget,
+    QWidgetAction,
 )
+
+from sle_desktop.ui import i18n
 
 DATE_FORMAT = "%d.%m.%Y"
 ERROR_STYLE = "color: #b00020;"
@@ -42,12 +45,11 @@ def fmt_date(value) -> str:
 
 
 def fmt_number(value, digits: int | None = None) -> str:
-    """A number without trailing zeros (85, 2.5); empty for None."""
+    """A number without trailing zeros (85, 2.5; 2,5 in Russian); empty for None. Stored values stay canonical."""
     if value is None:
         return ""
-    if digits is not None:
-        return f"{value:.{digits}f}"
-    return f"{value:g}"
+    text = f"{value:.{digits}f}" if digits is not None else f"{value:g}"
+    return text.replace(".", i18n.decimal_point())
 
 
 _DMY = re.compile(r"^\s*(\d{1,2})[./-](\d{1,2})[./-](\d{4})\s*$")
@@ -68,12 +70,12 @@ def parse_date(text: str) -> date | None:
     else:
         m = _ISO.match(text)
         if not m:
-            raise BadInput(tr("Input", "Enter the date as dd.mm.yyyy, for example 05.03.2026."))
+            raise BadInput(QCoreApplication.translate("Input", "Enter the date as dd.mm.yyyy, for example 05.03.2026."))
         y, mth, d = (int(g) for g in m.groups())
     try:
         return date(y, mth, d)
     except ValueError:
-        raise BadInput(tr("Input", "{0} is not a calendar date; check day and month.").format(text.strip())) from None
+        raise BadInput(QCoreApplication.translate("Input", "{0} is not a calendar date; check day and month.").format(text.strip())) from None
 
 
 def parse_number(text: str) -> float | None:
@@ -83,9 +85,9 @@ def parse_number(text: str) -> float | None:
     try:
         value = float(text.strip().replace(",", ".").replace(" ", ""))
     except ValueError:
-        raise BadInput(tr("Input", "Enter a number, for example 1.5.")) from None
+        raise BadInput(QCoreApplication.translate("Input", "Enter a number, for example 1.5.")) from None
     if value != value or value in (float("inf"), float("-inf")):
-        raise BadInput(tr("Input", "Enter a number, for example 1.5."))
+        raise BadInput(QCoreApplication.translate("Input", "Enter a number, for example 1.5."))
     return value
 
 
@@ -113,6 +115,8 @@ class DateField(QWidget):
         menu.aboutToShow.connect(self._sync_calendar)
         self.calendar.clicked.connect(lambda d: (self.set_date(d.toPython()), menu.hide()))
         self.button.setMenu(menu)
+        self.button.setFocusPolicy(Qt.NoFocus)  # Tab goes field to field; Alt+Down or F4 opens the calendar
+        self.edit.installEventFilter(self)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(2)
@@ -121,6 +125,21 @@ class DateField(QWidget):
         self.setFocusProxy(self.edit)
         self._fit_placeholder()
         self.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Fixed)  # a date never needs the full row
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt naming
+        if obj is self.edit and event.type() == QEvent.KeyPress and self.button.isEnabled() and (
+                event.key() == Qt.Key_F4 or (event.key() == Qt.Key_Down and event.modifiers() & Qt.AltModifier)):
+            self.button.showMenu()
+            return True
+        return super().eventFilter(obj, event)
+
+    def setAccessibleName(self, name: str) -> None:  # noqa: N802 - the line edit is what a screen reader reads
+        super().setAccessibleName(name)
+        self.edit.setAccessibleName(name)
+
+    def setAccessibleDescription(self, text: str) -> None:  # noqa: N802
+        super().setAccessibleDescription(text)
+        self.edit.setAccessibleDescription(text)
 
     def _fit_placeholder(self) -> None:
         fm = self.edit.fontMetrics()
@@ -181,7 +200,7 @@ class NumberField(QLineEdit):
             return None
 
     def set_value(self, value: float | None) -> None:
-        self.setText("" if value is None else f"{value:g}")
+        self.setText(fmt_number(value))
 
 
 def error_label(parent=None) -> QLabel:
@@ -251,3 +270,69 @@ def heading(text: str, parent=None, *, size_delta: int = 2) -> QLabel:
     label.setFont(f)
     label.setWordWrap(True)
     return label
+
+
+_INPUTS = (QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit, QTextEdit, QSlider, QAbstractButton)
+
+
+def _label_text(text: str) -> str:
+    return re.sub(r"<[^>]+>", "", text).replace("&", "").strip().rstrip(":").strip()
+
+
+def _input_in(widget: QWidget | None) -> QWidget | None:
+    """The input a form row holds (itself, a DateField, or the first input inside a with_error() box)."""
+    if widget is None:
+        return None
+    if isinstance(widget, (DateField, *_INPUTS)):
+        return widget
+    for child in widget.findChildren(QWidget):
+        if isinstance(child, (DateField, *_INPUTS)):
+            return child
+    return None
+
+
+def name_inputs(root: QWidget) -> int:
+    """Give every input of `root`'s form and grid layouts the accessible name of its row label.
+
+    The label also becomes the input's buddy (so a & in the label moves the focus to the field), and the
+    tooltip or grey placeholder becomes the accessible description. Inputs already named are left alone.
+    Returns how many inputs were named (for tests).
+    """
+    named = 0
+
+    def give(label: QLabel | None, field: QWidget | None) -> None:
+        nonlocal named
+        target = _input_in(field)
+        if target is None:
+            return
+        if label is not None and isinstance(label, QLabel) and not target.accessibleName():
+            text = _label_text(label.text())
+            if text:
+                target.setAccessibleName(text)
+                if label.buddy() is None:
+                    label.setBuddy(target.edit if isinstance(target, DateField) else target)
+                named += 1
+        if not target.accessibleDescription():
+            edit = target.edit if isinstance(target, DateField) else target
+            hint = target.toolTip() or (edit.placeholderText() if isinstance(edit, QLineEdit) else "")
+            if hint:
+                target.setAccessibleDescription(_label_text(hint))
+
+    for layout in root.findChildren(QFormLayout) + ([root.layout()] if isinstance(root.layout(), QFormLayout) else []):
+        for row in range(layout.rowCount()):
+            label_item = layout.itemAt(row, QFormLayout.LabelRole)
+            field_item = layout.itemAt(row, QFormLayout.FieldRole)
+            label = label_item.widget() if label_item else None
+            field = field_item.widget() if field_item else None
+            give(label if isinstance(label, QLabel) else None, field)
+    for layout in root.findChildren(QGridLayout) + ([root.layout()] if isinstance(root.layout(), QGridLayout) else []):
+        for row in range(layout.rowCount()):
+            first = layout.itemAtPosition(row, 0)
+            second = layout.itemAtPosition(row, 1)
+            if first and second and isinstance(first.widget(), QLabel):
+                give(first.widget(), second.widget())
+    # check boxes and buttons read their own text; give them a description from the tooltip
+    for button in root.findChildren(QAbstractButton):
+        if not button.accessibleName() and button.text():
+            button.setAccessibleName(_label_text(button.text()))
+    return named

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from sle_desktop.app import sync_site
 from sle_desktop.ui.common import ERROR_STYLE, OK_STYLE, WARNING_STYLE, fmt_date, heading
+from sle_desktop.ui.common import name_inputs
 from sle_desktop.ui.messages import plain_message
 from sle_desktop.ui.worker import run_in_background
 
@@ -166,6 +167,7 @@ class ExportDialog(QDialog):
         self._has_changes = False
         self._fill_targets()
         self.refresh()
+        name_inputs(self)  # accessible names/buddies from the row labels
 
     # -- state -------------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from sle_desktop.app import returns
 from sle_desktop.sync import return_bundle
 from sle_desktop.ui.common import ERROR_STYLE, OK_STYLE, WARNING_STYLE
+from sle_desktop.ui.common import name_inputs
 from sle_desktop.ui.export_dialog import candidate_folders
 from sle_desktop.ui.messages import plain_message
 from sle_desktop.ui.worker import run_in_background
@@ -100,6 +101,7 @@ class ImportReturnDialog(QDialog):
         self.setMinimumWidth(520)
         self._show_key()
         self.fill_files()
+        name_inputs(self)  # accessible names/buddies from the row labels
 
     def _show_key(self) -> None:
         key = returns.sponsor_signing_key(self.session)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, time
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
     QLineEdit, QScrollArea, QVBoxLayout, QWidget,
@@ -16,8 +16,10 @@ from sle_desktop.app.errors import AppError, StoreError, ValidationError
 from sle_desktop.domain import safety as rules
 from sle_desktop.ui.ae_dialog import AdverseEventWidget
 from sle_desktop.ui.common import (
-    ERROR_STYLE, OK_STYLE, BadInput, Banner, DateField, NumberField, error_label, heading, tr, with_error,
+    ERROR_STYLE, OK_STYLE, BadInput, Banner, DateField, NumberField, error_label, fmt_number, heading,
+    with_error,
 )
+from sle_desktop.ui.common import name_inputs
 from sle_desktop.ui.messages import FieldErrors, plain_message
 
 _TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*$")
@@ -36,7 +38,7 @@ def parse_time(text: str) -> time | None:
         return None
     m = _TIME.match(text)
     if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:
-        raise BadInput(tr("Input", "Enter the time as hh:mm, for example 10:30."))
+        raise BadInput(QCoreApplication.translate("Input", "Enter the time as hh:mm, for example 10:30."))
     return time(int(m.group(1)), int(m.group(2)))
 
 
@@ -116,11 +118,11 @@ class InfusionDialog(QDialog):
 
         vitals = QGroupBox(self.tr("Vital signs"), body)
         vg = QGridLayout(vitals)
-        vg.addWidget(QLabel(f"<b>{self.tr('Before')}</b>", vitals), 0, 1)
-        vg.addWidget(QLabel(f"<b>{self.tr('After')}</b>", vitals), 0, 2)
+        vg.addWidget(QLabel("<b>" + self.tr("Before") + "</b>", vitals), 0, 1)
+        vg.addWidget(QLabel("<b>" + self.tr("After") + "</b>", vitals), 0, 2)
         self.vitals: dict[str, NumberField] = {}
         for r, (key, vital_label) in enumerate(VITALS, start=1):
-            vg.addWidget(QLabel(tr("InfusionDialog", vital_label), vitals), 2 * r - 1, 0)
+            vg.addWidget(QLabel(QCoreApplication.translate("InfusionDialog", vital_label), vitals), 2 * r - 1, 0)
             for c, when in enumerate(("pre", "post"), start=1):
                 f = NumberField(vitals)
                 f.setObjectName(f"{when}_{key}")
@@ -159,6 +161,7 @@ class InfusionDialog(QDialog):
         lay.addWidget(self.banner)
         buttons = QDialogButtonBox(QDialogButtonBox.Cancel, self)
         self.save_button = buttons.addButton(self.tr("&Save infusion"), QDialogButtonBox.AcceptRole)
+        self.save_button.setDefault(True)  # Enter saves, Escape cancels
         self.save_button.setObjectName("saveButton")
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
@@ -176,6 +179,7 @@ class InfusionDialog(QDialog):
             self.save_button.setVisible(False)
             self.banner.show_message(self.tr("Read-only: your account cannot change study data."), "info")
         self.resize(1180, 700)
+        name_inputs(self)  # accessible names/buddies from the row labels
 
     def update_dose_check(self) -> None:
         """Compare the entered dose with total cells ÷ weight as the user types."""
@@ -187,7 +191,7 @@ class InfusionDialog(QDialog):
         try:
             computed = rules.dose_per_kg_million(total * 1e6, weight)
             if per_kg is None:
-                self.dose_check.setText(self.tr("Computed dose: {0:.2f} ×10⁶ cells/kg.").format(computed))
+                self.dose_check.setText(self.tr("Computed dose: {0} ×10⁶ cells/kg.").format(fmt_number(computed, 2)))
                 self.dose_check.setStyleSheet("")
                 return
             check = rules.check_dose(total * 1e6, weight, per_kg)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget,
@@ -60,7 +62,7 @@ class LabsWidget(QWidget):
                     unit.addItem(alt, alt)
                 unit.currentIndexChanged.connect(lambda _i, code=t.code: self._row_changed(code))
             else:
-                unit = QLabel(t.unit, host)
+                unit = QLabel(catalog(t.unit) if t.unit.startswith("(") else t.unit, host)  # "(0 absent, 1 present)"
             unit.setObjectName(f"unit_{t.code}")
             lln = NumberField(host)
             lln.setObjectName(f"lln_{t.code}")
@@ -189,7 +191,16 @@ class LabsWidget(QWidget):
                 rest[field] = message
         return rest
 
+    def _explanation(self, text: str) -> str:
+        """The app's eGFR explanation in the interface language."""
+        m = re.fullmatch(r"CKD-EPI 2021, age (\d+), sex ([FM])", text)
+        if m:
+            sex = self.tr("female") if m.group(2) == "F" else self.tr("male")
+            return self.tr("CKD-EPI 2021, age {0}, sex {1}").format(m.group(1), sex)
+        return catalog(text)
+
     def set_egfr(self, value: float | None, explanation: str) -> None:
+        explanation = self._explanation(explanation)
         if value is None:
             self.egfr_label.setText(self.tr("— ({0})").format(explanation))
         else:

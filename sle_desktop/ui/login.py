@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 from sle_desktop.app import site
 from sle_desktop.app.errors import AppError, StoreError
 from sle_desktop.ui.common import Banner, heading
+from sle_desktop.ui.common import name_inputs
 from sle_desktop.ui.messages import plain_message
 
 
@@ -64,6 +65,7 @@ class LoginDialog(QDialog):
         lay.addWidget(buttons)
         self.setMinimumWidth(460)
         (self.password if username else self.username).setFocus(Qt.OtherFocusReason)
+        name_inputs(self)  # accessible names/buddies from the row labels
 
     def try_login(self) -> None:
         """Check the credentials; on success accept, otherwise show why."""

@@ -20,6 +20,7 @@ from sle_desktop.app import demo as demo_uc
 from sle_desktop.app import site
 from sle_desktop.app.errors import AppError
 from sle_desktop.store.db import Store, StoreError
+from sle_desktop.ui import i18n
 from sle_desktop.ui.login import LoginDialog
 from sle_desktop.ui.main_window import MainWindow
 from sle_desktop.ui.messages import plain_message
@@ -49,6 +50,11 @@ def application() -> QApplication:
     if 0 < font.pointSize() < MIN_POINT_SIZE:
         font.setPointSize(MIN_POINT_SIZE)
         app.setFont(font)
+    if not app.property("sle_language_installed"):
+        # the system locale (Russian → ru) or the choice under View → Language…; once per process, so a
+        # test or a screenshot script that installed a language itself keeps it
+        i18n.install()
+        app.setProperty("sle_language_installed", True)
     return app
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from sle_desktop.app import returns, site, subjects, sync_site
+from sle_desktop.domain import schedule
 from sle_desktop.app.errors import AppError, StoreError
 from sle_desktop.app.session import ROLE_LABELS
 from sle_desktop.ui.audit_viewer import AuditViewer
@@ -142,12 +143,21 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setStretchLastSection(True)
         fm = self.table.fontMetrics()
-        widths = {"subject": "BY01-S00000__", "initials": "Initials__", "arm": "Standard____",
-                  "status": "Screened (eligible)__", "last_sledai": "Last SLEDAI__",
-                  "next_visit": "Month 6 (primary endpoint) – 00.00.0000__", "visit_status": "window missed____"}
+        # widths from the texts in the interface language (Russian is ~30 % longer): the header (+ sort arrow)
+        # and the longest value a column can show
+        model_tr = lambda text: QCoreApplication.translate("SubjectTableModel", text)  # noqa: E731
+        samples = {"subject": ["BY01-S00000__"], "initials": ["WW__"],
+                   "arm": [model_tr("MSC"), model_tr("Standard")],
+                   "status": [catalog(v) for v in subjects.STATUS_LABELS.values()],
+                   "last_sledai": ["000"],
+                   "next_visit": [catalog(v.label) + " – 00.00.0000" for v in schedule.DEFAULT_VISITS],
+                   "visit_status": [model_tr(t) for t in ("window missed", "not yet open", "window open")]}
         for i, c in enumerate(COLUMNS):
-            if c in widths:
-                self.table.setColumnWidth(i, fm.horizontalAdvance(widths[c]) + 12)
+            if c in samples:
+                header_text = str(self.model.headerData(i, Qt.Horizontal, Qt.DisplayRole) or "")
+                width = max([fm.horizontalAdvance(t + "__") for t in samples[c]] +
+                            [fm.horizontalAdvance(header_text) + 28])
+                self.table.setColumnWidth(i, width + 12)
         self.table.doubleClicked.connect(lambda index: self.open_subject(self.proxy.uuid_at(index.row())))
         self.table.activated.connect(lambda index: self.open_subject(self.proxy.uuid_at(index.row())))
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self.update_actions())
@@ -249,6 +259,15 @@ class MainWindow(QMainWindow):
         box.open()
         return box
 
+    def choose_language(self):
+        """View → Language…: English / Russian / as the system; stored in QSettings, applied at the next start."""
+        from sle_desktop.ui.language_dialog import LanguageDialog
+
+        dialog = LanguageDialog(self)
+        self._keep(dialog)
+        dialog.open()
+        return dialog
+
     def _build_actions(self) -> None:
         self.named_actions: dict[str, QAction] = {}
 
@@ -282,6 +301,8 @@ class MainWindow(QMainWindow):
         act("users", self.tr("&Users…"), self.manage_users)
         act("refresh", self.tr("Re&fresh"), self.refresh, "F5")
         act("auto_lock", self.tr("Auto-&lock time…"), self.set_auto_lock)
+        act("language", self.tr("&Language…"), self.choose_language, None,
+            self.tr("Interface language: English or Russian (applies at the next start)"))
         act("quit", self.tr("&Quit"), self.close, "Ctrl+Q")
         act("find", self.tr("&Find subject"), lambda: (self.tabs.setCurrentIndex(0), self.search.setFocus()), "Ctrl+F")
 
@@ -294,7 +315,7 @@ class MainWindow(QMainWindow):
         for n in ("new_screening", "find", "open_subject", None, "record_visit", "adverse_event", "infusion"):
             subj.addSeparator() if n is None else subj.addAction(a[n])
         view = m.addMenu(self.tr("&View"))
-        for n in ("cohort_trends", "audit_trail", None, "refresh"):
+        for n in ("cohort_trends", "audit_trail", None, "refresh", None, "language"):
             view.addSeparator() if n is None else view.addAction(a[n])
         admin = m.addMenu(self.tr("&Administration"))
         admin.addAction(a["users"])

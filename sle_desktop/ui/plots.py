@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters  # noqa: F401 - registers pg.exporters
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QTransform
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QStackedWidget, QVBoxLayout, QWidget,
@@ -294,6 +294,8 @@ class PatientTrendsWidget(_ExportMixin, QWidget):
         self.window_regions: dict[str, pg.LinearRegionItem] = {}
         self.target_lines: dict[str, pg.InfiniteLine] = {}
         self.band_curves: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = {}
+        self._renal_layout = None
+        self._renal_built = True
 
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
@@ -391,23 +393,43 @@ class PatientTrendsWidget(_ExportMixin, QWidget):
         legend = pg.LegendItem(colCount=6, labelTextColor=INK, labelTextSize="8pt",
                                brush=pg.mkBrush(255, 255, 255, 0), pen=pg.mkPen(None))
         ci.addItem(legend, row=0, col=0)
-        top = ci.addPlot(row=1, col=0)
-        events = ci.addPlot(row=2, col=0)
+        top = ci.addPlot(row=1, col=0, enableMenu=False)
+        events = ci.addPlot(row=2, col=0, enableMenu=False)
         renal = ci.addLayout(row=3, col=0)
         renal.setSpacing(4)
         self.plots = {"sledai": top, "events": events}
         self.legend = legend
         self._build_sledai(top, legend, x_lo, x_hi)
         self._build_events(events, legend, x_lo, x_hi)
-        self._build_renal(renal, legend, x_lo, x_hi)
         events.setXLink(top)  # same column, same axis widths: aligned on screen
-        _share_x(top, [p for k, p in self.plots.items() if k not in ("sledai", "events")])
         top.setXRange(x_lo, x_hi, padding=0)
         layout = ci.layout
         for row, factor in ((0, 0), (1, 5), (2, 1), (3, 7)):
             layout.setRowStretchFactor(row, factor)
         legend.setMaximumHeight(48)
         events.setFixedHeight(92)
+        # The four renal/serology panels (half the build and paint cost) follow in the next event-loop turn,
+        # so the SLEDAI panel shows first; ensure_renal() draws them at once (export, tests).
+        self._renal_layout, self._renal_built = renal, False
+        QTimer.singleShot(0, self, self.ensure_renal)
+
+    def ensure_renal(self) -> None:
+        """Draw the renal/serology panels now if they are still pending (no-op once drawn)."""
+        if self._renal_built or self.graphics is None or self._renal_layout is None:
+            return
+        self._renal_built = True
+        x_lo, x_hi = self._x_range()
+        self._build_renal(self._renal_layout, self.legend, x_lo, x_hi)
+        top = self.plots["sledai"]
+        renal = [p for k, p in self.plots.items() if k not in ("sledai", "events")]
+        _share_x(top, renal)
+        lo, hi = top.vb.viewRange()[0]
+        for p in renal:
+            p.setXRange(lo, hi, padding=0)
+
+    def export_image(self, path) -> Path:
+        self.ensure_renal()
+        return super().export_image(path)
 
     def _build_sledai(self, plot: pg.PlotItem, legend: pg.LegendItem, x_lo: float, x_hi: float) -> None:
         d = self.data
@@ -437,7 +459,7 @@ class PatientTrendsWidget(_ExportMixin, QWidget):
             plot.addItem(line)
             self.target_lines[w.code] = line
         # PGA in its own view box on the right axis, x linked.
-        pga_vb = pg.ViewBox()
+        pga_vb = pg.ViewBox(enableMenu=False)
         pga_vb.setMouseEnabled(x=True, y=False)
         plot.scene().addItem(pga_vb)
         right.linkToView(pga_vb)
@@ -613,7 +635,7 @@ class PatientTrendsWidget(_ExportMixin, QWidget):
         self._hover.add(plot.vb, s.day, s.value, self._lab_texts(s, name, digits))
 
     def _renal_plot(self, layout, row: int, col: int, key: str, title: str, unit: str) -> pg.PlotItem:
-        plot = layout.addPlot(row=row, col=col)
+        plot = layout.addPlot(row=row, col=col, enableMenu=False)
         _style_plot(plot, title=title, left=unit, bottom=self.tr("Study day") if row == 1 else None)
         plot.vb.setMouseEnabled(y=False)
         plot.showAxis("right")
@@ -827,9 +849,9 @@ class CohortTrendsWidget(_ExportMixin, QWidget):
         ci.addItem(legend, row=0, col=0, colspan=3)
         legend.setMaximumHeight(30)
         self.legend = legend
-        mean_plot = ci.addPlot(row=1, col=0)
-        spaghetti = ci.addPlot(row=1, col=1)
-        bars = ci.addPlot(row=1, col=2)
+        mean_plot = ci.addPlot(row=1, col=0, enableMenu=False)
+        spaghetti = ci.addPlot(row=1, col=1, enableMenu=False)
+        bars = ci.addPlot(row=1, col=2, enableMenu=False)
         self.plots = {"mean": mean_plot, "spaghetti": spaghetti, "responders": bars}
         ci.layout.setColumnStretchFactor(0, 7)
         ci.layout.setColumnStretchFactor(1, 5)

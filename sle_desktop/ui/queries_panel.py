@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from sle_desktop.app import returns
 from sle_desktop.ui.common import ERROR_STYLE, OK_STYLE
+from sle_desktop.ui.common import name_inputs
 from sle_desktop.ui.messages import plain_message
 
 MARK_PROPERTY = "queryMarked"
@@ -116,10 +117,10 @@ class QueriesPanel(QWidget):
         self.answer_edit.textChanged.connect(self._update_buttons)
         lay.addWidget(self.answer_edit)
         row = QHBoxLayout()
-        self.open_button = QPushButton(self.tr("Open record"), self)
+        self.open_button = QPushButton(self.tr("&Open record"), self)
         self.open_button.setObjectName("openRecordButton")
         self.open_button.clicked.connect(self._open_selected)
-        self.answer_button = QPushButton(self.tr("Answer"), self)
+        self.answer_button = QPushButton(self.tr("&Answer"), self)
         self.answer_button.setObjectName("answerButton")
         self.answer_button.clicked.connect(self.submit_answer)
         row.addWidget(self.open_button)
@@ -131,6 +132,7 @@ class QueriesPanel(QWidget):
         self.message.setWordWrap(True)
         lay.addWidget(self.message)
         self.refresh()
+        name_inputs(self)  # accessible names/buddies from the row labels
 
     # -- data ----------------------------------------------------------------------------------
     def set_subject(self, subject_uuid: str | None) -> None:

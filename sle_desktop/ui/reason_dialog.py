@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout
 
 from sle_desktop.ui.common import error_label, heading
+from sle_desktop.ui.common import name_inputs
 
 
 class ReasonDialog(QDialog):
@@ -50,6 +51,7 @@ class ReasonDialog(QDialog):
         lay.addWidget(self.buttons)
         self.setMinimumWidth(480)
         self._update()
+        name_inputs(self)  # accessible names/buddies from the row labels
 
     def _pick(self, index: int) -> None:
         text = self.common.itemData(index)

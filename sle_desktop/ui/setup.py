@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from sle_desktop.app import site
 from sle_desktop.app.errors import AppError, StoreError, ValidationError
 from sle_desktop.ui.common import Banner, error_label, heading, with_error
+from sle_desktop.ui.common import name_inputs
 from sle_desktop.ui.messages import FieldErrors, plain_message
 
 SYNC_MODULE = "sle_desktop.app.sync_site"
@@ -102,6 +103,7 @@ class SetupDialog(QDialog):
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
         self.setMinimumWidth(560)
+        name_inputs(self)  # accessible names/buddies from the row labels
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Sponsor's public key file"))

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 from sle_desktop.app import signatures
 from sle_desktop.app.errors import AppError, StoreError
 from sle_desktop.ui.common import catalog, error_label, heading
+from sle_desktop.ui.common import name_inputs
 from sle_desktop.ui.messages import plain_message
 
 
@@ -51,12 +52,14 @@ class SignDialog(QDialog):
         lay.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.Cancel, self)
         self.sign_button = buttons.addButton(self.tr("&Sign"), QDialogButtonBox.AcceptRole)
+        self.sign_button.setDefault(True)
         self.sign_button.setObjectName("signButton")
         buttons.accepted.connect(self.sign)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
         self.setMinimumWidth(460)
         self.signature_uuid = None
+        name_inputs(self)  # accessible names/buddies from the row labels
 
     def meaning(self) -> str:
         return self.meanings.checkedButton().property("meaning")

@@ -60,6 +60,8 @@ class SubjectTableModel(QAbstractTableModel):
         """Replace every row (keeps the current sort order)."""
         self.beginResetModel()
         self.rows = list(rows)
+        self._index_search()  # once per load: the sort carries each row's search text along
+        self._sorted_cache = {}
         self._sort_rows(self.sort_column, self.sort_order)
         self.endResetModel()
 
@@ -164,14 +166,19 @@ class SubjectTableModel(QAbstractTableModel):
         }[column]
 
     def _sort_rows(self, column: int, order) -> None:
-        key = self._key(COLUMNS[column])
-        keyed = [(key(r), r.subject_id or r.screening_number, r) for r in self.rows]
-        present = [k for k in keyed if k[0] is not None]
-        missing = [k for k in keyed if k[0] is None]
-        present.sort(key=lambda k: (k[0], k[1]), reverse=order == Qt.DescendingOrder)
-        missing.sort(key=lambda k: k[1])
-        self.rows = [k[2] for k in present] + [k[2] for k in missing]  # empty values last either way
-        self._index_search()
+        # Rows change only in set_rows, so each (column, order) is sorted once per load and then reused.
+        cache = self.__dict__.setdefault("_sorted_cache", {})
+        done = cache.get((column, order))
+        if done is None:
+            key = self._key(COLUMNS[column])
+            keyed = [(key(r), r.subject_id or r.screening_number, r, s) for r, s in zip(self.rows, self._search)]
+            present = [k for k in keyed if k[0] is not None]
+            missing = [k for k in keyed if k[0] is None]
+            present.sort(key=lambda k: (k[0], k[1]), reverse=order == Qt.DescendingOrder)
+            missing.sort(key=lambda k: k[1])
+            ordered = present + missing  # empty values last either way
+            done = cache[(column, order)] = ([k[2] for k in ordered], [k[3] for k in ordered])
+        self.rows, self._search = list(done[0]), list(done[1])
         self.version += 1
         self._sorted = True
 

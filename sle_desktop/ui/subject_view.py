@@ -267,7 +267,8 @@ class SubjectView(QWidget):
         parts = [
             self.tr("Screening number {0}").format(s["screening_number"]),
             self.tr("initials {0}").format(initials),
-            self.tr("sex {0}, born {1}").format(s["sex"] or "?", s["year_of_birth"] or "?"),
+            self.tr("sex {0}, born {1}").format(
+                {"F": self.tr("female"), "M": self.tr("male")}.get(s["sex"], s["sex"] or "?"), s["year_of_birth"] or "?"),
             self.tr("arm: {0}").format(arm),
         ]
         if s["baseline_date"]:
@@ -299,7 +300,7 @@ class SubjectView(QWidget):
             rows.append((catalog(ui_queries.visit_label(v["visit_code"])), fmt_date(v["visit_date"]),
                          "" if v["study_day"] is None else str(v["study_day"]), window,
                          "" if v["sledai_score"] is None else str(v["sledai_score"]),
-                         "" if v["pga"] is None else f"{v['pga']:.1f}", flare))
+                         fmt_number(v["pga"], 1), flare))
             ids.append(v["uuid"])
         _fill(self.visits_table, rows, ids)
 

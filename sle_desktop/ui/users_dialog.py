@@ -12,6 +12,7 @@ from sle_desktop.app import site
 from sle_desktop.app.errors import AppError, StoreError, ValidationError
 from sle_desktop.app.session import ROLE_LABELS, ROLES
 from sle_desktop.ui.common import Banner, catalog, error_label, fmt_date, heading, with_error
+from sle_desktop.ui.common import name_inputs
 from sle_desktop.ui.messages import FieldErrors, plain_message
 from sle_desktop.ui.reason_dialog import ReasonDialog
 
@@ -83,6 +84,7 @@ class UsersDialog(QDialog):
         self.toggle_button.setEnabled(can_manage)
         self.resize(760, 640)
         self.refresh()
+        name_inputs(self)  # accessible names/buddies from the row labels
 
     def refresh(self) -> None:
         try:

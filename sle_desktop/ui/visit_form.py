@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget,
 )
@@ -16,9 +17,10 @@ from PySide6.QtWidgets import (
 from sle_desktop.app import returns, signatures, subjects, ui_queries, visits
 from sle_desktop.app.errors import AppError, ReasonRequired, StoreError, ValidationError
 from sle_desktop.ui.common import (
-    ERROR_STYLE, OK_STYLE, WARNING_STYLE, BadInput, Banner, DateField, catalog, error_label, fmt_date, heading,
+    ERROR_STYLE, OK_STYLE, WARNING_STYLE, BadInput, Banner, DateField, catalog, error_label, fmt_date, fmt_number, heading,
     with_error,
 )
+from sle_desktop.ui.common import name_inputs
 from sle_desktop.ui.con_meds import ConMedsWidget
 from sle_desktop.ui.labs_widget import LabsWidget
 from sle_desktop.ui.queries_panel import mark_field
@@ -109,6 +111,15 @@ class VisitForm(QWidget):
         self.save_button.clicked.connect(lambda: self.save())
         close = QPushButton(self.tr("&Close"), self)
         close.clicked.connect(self.close)
+        # keyboard: Ctrl+S saves (the form is a window, not a dialog, so Enter is left to the fields), Escape closes
+        # (asking first if something is unsaved); Ctrl+PgDown / Ctrl+PgUp move between the tabs
+        self.save_shortcut = QShortcut(QKeySequence.Save, self, activated=lambda: self.save())
+        self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
+        QShortcut(QKeySequence(Qt.Key_Escape), self, activated=self.close)
+        QShortcut(QKeySequence("Ctrl+PgDown"), self,
+                  activated=lambda: self.tabs.setCurrentIndex((self.tabs.currentIndex() + 1) % self.tabs.count()))
+        QShortcut(QKeySequence("Ctrl+PgUp"), self,
+                  activated=lambda: self.tabs.setCurrentIndex((self.tabs.currentIndex() - 1) % self.tabs.count()))
         bottom.addWidget(self.sign_button)
         bottom.addWidget(self.save_button)
         bottom.addWidget(close)
@@ -132,6 +143,12 @@ class VisitForm(QWidget):
         self._apply_permissions()
         self.dirty = False
         self.resize(1280, 720)
+        name_inputs(self)  # accessible names/buddies from the row labels
+        # the keyboard starts where the work is: the visit choice for a new visit, else the first descriptor
+        first = self.visit_combo if visit_uuid is None and self.visit_combo.isEnabled() else \
+            next(iter(self.sledai.checkboxes.values()))
+        if first.isEnabled():
+            first.setFocus(Qt.OtherFocusReason)
 
     # -- set-up ------------------------------------------------------------------------
     def _setup_new(self, visit_code: str | None) -> None:
@@ -397,7 +414,7 @@ class VisitForm(QWidget):
             msg += " " + self.tr("The visit is outside its window; a protocol deviation was recorded.")
         if result.sledai is not None:
             msg += " " + self.tr("SELENA-SLEDAI {0}, renal {1}, PGA {2}.").format(
-                result.sledai.score, result.sledai.renal_score, f"{result.sledai.pga:.1f}")
+                result.sledai.score, result.sledai.renal_score, fmt_number(result.sledai.pga, 1))
             if result.sledai.flare and result.sledai.flare != "none":
                 flare = self.tr("severe") if result.sledai.flare == "severe" else self.tr("mild/moderate")
                 msg += " " + self.tr("SELENA flare ({0}) compared with the previous assessment: "

@@ -19,8 +19,10 @@ from sle_desktop.app import subjects
 from sle_desktop.app.errors import AppError, StoreError, ValidationError
 from sle_desktop.domain import acr1997, eligibility, sledai
 from sle_desktop.ui.common import (
-    ERROR_STYLE, OK_STYLE, BadInput, Banner, DateField, NumberField, catalog, error_label, fmt_date, with_error,
+    ERROR_STYLE, OK_STYLE, BadInput, Banner, DateField, NumberField, catalog, error_label, fmt_date, fmt_number,
+    with_error,
 )
+from sle_desktop.ui.common import name_inputs
 from sle_desktop.ui.messages import FieldErrors, plain_message
 from sle_desktop.ui.sledai_widget import SledaiWidget
 
@@ -263,7 +265,7 @@ class AntiDsDnaPage(_ScreeningPage):
     def _update(self) -> None:
         v, u = self.value.safe_value(), self.uln.safe_value()
         if v is not None and u is not None and v > u:
-            self.result.setText(self.tr("Positive: {0} IU/mL is above the upper limit {1}").format(f"{v:g}", f"{u:g}"))
+            self.result.setText(self.tr("Positive: {0} IU/mL is above the upper limit {1}").format(fmt_number(v), fmt_number(u)))
             self.result.setStyleSheet(OK_STYLE)
         elif self.positive.isChecked():
             self.result.setText(self.tr("Positive (qualitative)"))
@@ -517,7 +519,7 @@ class SummaryPage(QWizardPage):
             (self.tr("Biopsy"), self.tr("class {0} on {1}").format(form.biopsy_class, fmt_date(form.biopsy_date))
              if form.biopsy_class else self.tr("none")),
             (self.tr("Proteinuria / UPCR"), " / ".join(
-                "—" if v is None else f"{v:g}" for v in (form.proteinuria_g_per_day, form.upcr_g_per_g))),
+                "—" if v is None else fmt_number(v) for v in (form.proteinuria_g_per_day, form.upcr_g_per_g))),
             (self.tr("Nephritis confirmed by investigator"), self.tr("yes") if form.investigator_confirms_nephritis
              else self.tr("no")),
         ]
@@ -675,6 +677,7 @@ class EnrolmentWizard(QWizard):
             self.setPage(pid, page)
         self.setStartId(self.CONSENT)
         self.resize(1120, 700)
+        name_inputs(self)  # accessible names/buddies from the row labels
 
     def screening_pages(self) -> list[_ScreeningPage]:
         return [self.consent, self.demographics, self.acr, self.anti_dsdna, self.sledai, self.nephritis,

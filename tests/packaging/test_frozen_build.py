@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from sle_desktop.store import migrations
+
 import sle_desktop
 
 pytestmark = pytest.mark.packaging
@@ -66,7 +68,7 @@ def test_frozen_self_test_passes(frozen, tmp_path):
     result = subprocess.run([str(PROGRAM), "--self-test"], capture_output=True, text=True, timeout=120,
                             env=_env(tmp_path))
     assert result.returncode == 0, result.stderr
-    assert re.fullmatch(r"self-test OK: store v3, site, SLEDAI 19, study SLE-MSC-BY 1\.0, bundle [1-9]\d* records, "
+    assert re.fullmatch(rf"self-test OK: store v{migrations.LATEST}, site, SLEDAI 19, study SLE-MSC-BY 1\.0, bundle [1-9]\d* records, "
                         r"icon, plot \d+x\d+ \(\d+\.\d s\)\n", result.stdout), result.stdout
     assert result.stdout.count("\n") == 1
 
