@@ -65,7 +65,7 @@ def main() -> int:
         path = args.out / f"{name}{suffix}.png"
         image.save(str(path), "PNG", 9)
         made.append(path)
-        print(path.relative_to(ROOT), f"{path.stat().st_size // 1024} kB")
+        print(path, f"{path.stat().st_size // 1024} kB")
 
     window = build_main_window(session, demo=True, today=TODAY, autolock=False)
     window.resize(WIDTH, HEIGHT)

@@ -3,6 +3,8 @@
 * the domain/app catalogues (SLEDAI labels and definitions, ACR 1997, eligibility, visits, forms,
   AE codes, roles, arms, statuses, signature meanings, lab tests), context "catalog" — the one
   `sle_desktop.ui.common.catalog()` translates in;
+* the literal templates of `msg("…")` in the app, domain, store and sync layers (context "AppMessages"),
+  which the windows translate with `sle_desktop.ui.common.translated()`;
 * literals passed to the small module-level helpers `_t("…")` (context taken from the helper's
   definition) and `tr("Context", "…")` in sle_desktop/ui/*.py.
 
@@ -67,6 +69,18 @@ def helper_strings() -> list[tuple[str, str]]:
     return list(dict.fromkeys(found))
 
 
+def message_strings() -> list[str]:
+    """Literal templates passed to `msg("…")` (sle_desktop.domain.text) outside the UI: context "AppMessages"."""
+    found: list[str] = []
+    for folder in ("app", "domain", "store", "sync"):
+        for path in sorted((ROOT / "sle_desktop" / folder).glob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "msg"
+                        and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
+                    found.append(node.args[0].value)
+    return list(dict.fromkeys(found))
+
+
 def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
@@ -85,6 +99,8 @@ def main() -> None:
     lines += [f'    QT_TRANSLATE_NOOP("catalog", {_q(s)}),' for s in catalogue_strings()]
     lines += [")", "", "HELPERS = ("]
     lines += [f"    QT_TRANSLATE_NOOP({_q(c)}, {_q(s)})," for c, s in helper_strings()]
+    lines += [")", "", "MESSAGES = ("]
+    lines += [f'    QT_TRANSLATE_NOOP("AppMessages", {_q(s)}),' for s in message_strings()]
     lines += [")", ""]
     target = ROOT / "sle_desktop" / "ui" / "catalog_strings.py"
     target.write_text("\n".join(lines), encoding="utf-8")

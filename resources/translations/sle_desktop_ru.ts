@@ -170,6 +170,1519 @@
     </message>
 </context>
 <context>
+    <name>AppMessages</name>
+    <message>
+        <source>Adverse event term</source>
+        <translation>Термин нежелательного явления</translation>
+    </message>
+    <message>
+        <source>Onset date</source>
+        <translation>Дата начала</translation>
+    </message>
+    <message>
+        <source>Stop date</source>
+        <translation>Дата окончания</translation>
+    </message>
+    <message>
+        <source>The stop date is before the onset date.</source>
+        <translation>Дата окончания раньше даты начала.</translation>
+    </message>
+    <message>
+        <source>CTCAE grade</source>
+        <translation>Степень по CTCAE</translation>
+    </message>
+    <message>
+        <source>Relationship to the MSC product</source>
+        <translation>Связь с препаратом МСК</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Исход</translation>
+    </message>
+    <message>
+        <source>Action taken</source>
+        <translation>Принятые меры</translation>
+    </message>
+    <message>
+        <source>Unknown seriousness criteria: {criteria}.</source>
+        <translation>Неизвестные критерии серьёзности: {criteria}.</translation>
+    </message>
+    <message>
+        <source>A grade 5 event is fatal: set the outcome to fatal.</source>
+        <translation>Явление степени 5 – летальное: укажите исход «Смерть».</translation>
+    </message>
+    <message>
+        <source>A fatal outcome is CTCAE grade 5.</source>
+        <translation>Летальный исход соответствует степени 5 по CTCAE.</translation>
+    </message>
+    <message>
+        <source>A fatal event is serious with the criterion &apos;death&apos;.</source>
+        <translation>Явление с летальным исходом является серьёзным с критерием «Приводит к смерти».</translation>
+    </message>
+    <message>
+        <source>The awareness time must include the time zone.</source>
+        <translation>Время, когда центру стало известно о явлении, должно включать часовой пояс.</translation>
+    </message>
+    <message>
+        <source>systolic blood pressure</source>
+        <translation>Систолическое АД</translation>
+    </message>
+    <message>
+        <source>diastolic blood pressure</source>
+        <translation>Диастолическое АД</translation>
+    </message>
+    <message>
+        <source>heart rate</source>
+        <translation>ЧСС</translation>
+    </message>
+    <message>
+        <source>temperature</source>
+        <translation>Температура</translation>
+    </message>
+    <message>
+        <source>SpO₂</source>
+        <translation>SpO₂</translation>
+    </message>
+    <message>
+        <source>Infusion date</source>
+        <translation>Дата инфузии</translation>
+    </message>
+    <message>
+        <source>The infusion end time is before its start time.</source>
+        <translation>Время окончания инфузии раньше времени её начала.</translation>
+    </message>
+    <message>
+        <source>Product lot number</source>
+        <translation>Номер серии препарата</translation>
+    </message>
+    <message>
+        <source>Cells per kg</source>
+        <translation>Доза клеток на кг</translation>
+    </message>
+    <message>
+        <source>Total cells</source>
+        <translation>Общее число клеток</translation>
+    </message>
+    <message>
+        <source>Viability</source>
+        <translation>Жизнеспособность</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Объём</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>Путь введения</translation>
+    </message>
+    <message>
+        <source>Body weight used for dosing</source>
+        <translation>Масса тела для расчёта дозы</translation>
+    </message>
+    <message>
+        <source>Premedication</source>
+        <translation>Премедикация</translation>
+    </message>
+    <message>
+        <source>Administering clinician</source>
+        <translation>Врач, проводивший введение</translation>
+    </message>
+    <message>
+        <source>An infusion reaction must be recorded as an adverse event.</source>
+        <translation>Инфузионную реакцию необходимо зарегистрировать как нежелательное явление.</translation>
+    </message>
+    <message>
+        <source>A serious adverse event needs at least one seriousness criterion.</source>
+        <translation>Для серьёзного нежелательного явления укажите хотя бы один критерий серьёзности.</translation>
+    </message>
+    <message>
+        <source>MSC infusions are recorded only for enrolled subjects in the MSC arm.</source>
+        <translation>Инфузии МСК вносятся только для пациентов группы МСК, включённых в исследование.</translation>
+    </message>
+    <message>
+        <source>Seriousness criteria are given but the event is not marked serious.</source>
+        <translation>Указаны критерии серьёзности, но явление не отмечено как серьёзное.</translation>
+    </message>
+    <message>
+        <source>No such adverse event for this subject.</source>
+        <translation>У этого пациента нет такого нежелательного явления.</translation>
+    </message>
+    <message>
+        <source>Unknown vital sign {key}.</source>
+        <translation>Неизвестный жизненный показатель {key}.</translation>
+    </message>
+    <message>
+        <source>Pre-infusion {vital}</source>
+        <translation>{vital} до инфузии</translation>
+    </message>
+    <message>
+        <source>Post-infusion {vital}</source>
+        <translation>{vital} после инфузии</translation>
+    </message>
+    <message>
+        <source>view study data</source>
+        <translation>просматривать данные исследования</translation>
+    </message>
+    <message>
+        <source>enter or change study data</source>
+        <translation>вводить или изменять данные исследования</translation>
+    </message>
+    <message>
+        <source>screen patients</source>
+        <translation>проводить скрининг пациентов</translation>
+    </message>
+    <message>
+        <source>enrol patients</source>
+        <translation>включать пациентов в исследование</translation>
+    </message>
+    <message>
+        <source>assign the treatment arm</source>
+        <translation>назначать группу лечения</translation>
+    </message>
+    <message>
+        <source>sign records</source>
+        <translation>подписывать записи</translation>
+    </message>
+    <message>
+        <source>export sync bundles</source>
+        <translation>экспортировать пакеты синхронизации</translation>
+    </message>
+    <message>
+        <source>change the sync keys</source>
+        <translation>изменять ключи синхронизации</translation>
+    </message>
+    <message>
+        <source>manage user accounts</source>
+        <translation>управлять учётными записями пользователей</translation>
+    </message>
+    <message>
+        <source>generate demo data</source>
+        <translation>создавать демонстрационные данные</translation>
+    </message>
+    <message>
+        <source>A {role} account cannot {action}.</source>
+        <translation>Учётная запись с ролью «{role}» не может {action}.</translation>
+    </message>
+    <message>
+        <source>The site data key is locked; log in again.</source>
+        <translation>Ключ данных центра заблокирован; войдите в систему снова.</translation>
+    </message>
+    <message>
+        <source>Only an investigator can approve a record.</source>
+        <translation>Утвердить запись может только исследователь.</translation>
+    </message>
+    <message>
+        <source>The password is not correct; the record was not signed.</source>
+        <translation>Неверный пароль; запись не подписана.</translation>
+    </message>
+    <message>
+        <source>The record to sign does not exist.</source>
+        <translation>Подписываемая запись не существует.</translation>
+    </message>
+    <message>
+        <source>Choose the meaning of the signature: {meanings}.</source>
+        <translation>Выберите значение подписи: {meanings}.</translation>
+    </message>
+    <message>
+        <source>{table} records cannot be signed.</source>
+        <translation>Записи типа {table} подписывать нельзя.</translation>
+    </message>
+    <message>
+        <source>the record changed after signing</source>
+        <translation>запись изменена после подписания</translation>
+    </message>
+    <message>
+        <source>User name: 2–32 characters, lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter.</source>
+        <translation>Имя пользователя: 2–32 символа – строчные латинские буквы, цифры, «.», «_» или «-», первый символ – буква.</translation>
+    </message>
+    <message>
+        <source>Full name is required (at most 120 characters).</source>
+        <translation>Укажите ФИО (не более 120 символов).</translation>
+    </message>
+    <message>
+        <source>Role must be one of: {roles}.</source>
+        <translation>Роль должна быть одной из следующих: {roles}.</translation>
+    </message>
+    <message>
+        <source>The password must have at least {n} characters.</source>
+        <translation>Пароль должен содержать не менее {n} символов.</translation>
+    </message>
+    <message>
+        <source>Site code: two capital letters and two digits, e.g. BY01.</source>
+        <translation>Код центра: две заглавные латинские буквы и две цифры, например BY01.</translation>
+    </message>
+    <message>
+        <source>Site name is required (at most 200 characters).</source>
+        <translation>Укажите название центра (не более 200 символов).</translation>
+    </message>
+    <message>
+        <source>Unknown user name or wrong password.</source>
+        <translation>Неизвестное имя пользователя или неверный пароль.</translation>
+    </message>
+    <message>
+        <source>This database has no site yet; run the first-time set-up.</source>
+        <translation>В этой базе данных ещё нет центра; выполните первоначальную настройку.</translation>
+    </message>
+    <message>
+        <source>This database already has a site; log in instead.</source>
+        <translation>В этой базе данных центр уже создан; войдите в систему.</translation>
+    </message>
+    <message>
+        <source>The account {username} is locked after {n} failed log-ins; try again after {until:%H:%M} or ask an administrator.</source>
+        <translation>Учётная запись {username} заблокирована после неудачных попыток входа (количество: {n}); повторите попытку после {until:%H:%M} или обратитесь к администратору.</translation>
+    </message>
+    <message>
+        <source>Give a reason for changing the account.</source>
+        <translation>Укажите причину изменения учётной записи.</translation>
+    </message>
+    <message>
+        <source>No user {username}.</source>
+        <translation>Пользователь {username} не найден.</translation>
+    </message>
+    <message>
+        <source>Too many failed log-ins: the account {username} is locked for {minutes} minutes.</source>
+        <translation>Слишком много неудачных попыток входа: учётная запись {username} заблокирована на {minutes} мин.</translation>
+    </message>
+    <message>
+        <source>The user name {username} is already taken.</source>
+        <translation>Имя пользователя {username} уже занято.</translation>
+    </message>
+    <message>
+        <source>screened (eligible)</source>
+        <translation>скрининг пройден</translation>
+    </message>
+    <message>
+        <source>screen failure</source>
+        <translation>выбыл на скрининге</translation>
+    </message>
+    <message>
+        <source>enrolled</source>
+        <translation>включён</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>выбыл из исследования</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>завершил участие</translation>
+    </message>
+    <message>
+        <source>Consent date</source>
+        <translation>Дата подписания согласия</translation>
+    </message>
+    <message>
+        <source>Consent form version</source>
+        <translation>Версия формы согласия</translation>
+    </message>
+    <message>
+        <source>Screening date</source>
+        <translation>Дата скрининга</translation>
+    </message>
+    <message>
+        <source>Screening procedures cannot predate the signed consent; check both dates.</source>
+        <translation>Процедуры скрининга не могут предшествовать подписанию информированного согласия; проверьте обе даты.</translation>
+    </message>
+    <message>
+        <source>Patient&apos;s full name</source>
+        <translation>ФИО пациента</translation>
+    </message>
+    <message>
+        <source>National ID</source>
+        <translation>Идентификационный номер</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <source>Date of birth must be before the consent date.</source>
+        <translation>Дата рождения должна быть раньше даты подписания согласия.</translation>
+    </message>
+    <message>
+        <source>Sex (biological, at birth)</source>
+        <translation>Пол (биологический, при рождении)</translation>
+    </message>
+    <message>
+        <source>Anti-dsDNA</source>
+        <translation>Антитела к дсДНК</translation>
+    </message>
+    <message>
+        <source>Anti-dsDNA upper limit</source>
+        <translation>Верхняя граница нормы антител к дсДНК</translation>
+    </message>
+    <message>
+        <source>Proteinuria</source>
+        <translation>Протеинурия</translation>
+    </message>
+    <message>
+        <source>UPCR</source>
+        <translation>UPCR</translation>
+    </message>
+    <message>
+        <source>Treatment arm</source>
+        <translation>Группа лечения</translation>
+    </message>
+    <message>
+        <source>Reason for the arm assignment</source>
+        <translation>Причина выбора группы лечения</translation>
+    </message>
+    <message>
+        <source>Reason for withdrawal</source>
+        <translation>Причина выбывания из исследования</translation>
+    </message>
+    <message>
+        <source>A pregnancy test result is required for a woman of child-bearing potential.</source>
+        <translation>Для женщины, способной к деторождению, требуется результат теста на беременность.</translation>
+    </message>
+    <message>
+        <source>Pregnancy test must be negative, positive or not applicable.</source>
+        <translation>Тест на беременность: допустимые значения – отрицательный, положительный или неприменимо.</translation>
+    </message>
+    <message>
+        <source>Biopsy class (ISN/RPS)</source>
+        <translation>Класс по биопсии (ISN/RPS)</translation>
+    </message>
+    <message>
+        <source>Biopsy date</source>
+        <translation>Дата биопсии</translation>
+    </message>
+    <message>
+        <source>Description of the high-risk condition</source>
+        <translation>Описание состояния высокого риска</translation>
+    </message>
+    <message>
+        <source>Which chronic infection</source>
+        <translation>Какая хроническая инфекция</translation>
+    </message>
+    <message>
+        <source>Date of the last malignancy</source>
+        <translation>Дата последнего злокачественного новообразования</translation>
+    </message>
+    <message>
+        <source>This subject has no identifiers on file.</source>
+        <translation>Для этого пациента не сохранены идентификационные данные.</translation>
+    </message>
+    <message>
+        <source>No such subject.</source>
+        <translation>Пациент не найден.</translation>
+    </message>
+    <message>
+        <source>Only an enrolled subject can be withdrawn.</source>
+        <translation>Выбывание можно отметить только для пациента, включённого в исследование.</translation>
+    </message>
+    <message>
+        <source>No subject {label}.</source>
+        <translation>Пациент {label} не найден.</translation>
+    </message>
+    <message>
+        <source>{number} cannot be enrolled: status is {status}.</source>
+        <translation>{number} нельзя включить в исследование: статус – «{status}».</translation>
+    </message>
+    <message>
+        <source>The export of bundle {seq} was interrupted before its file was finished; nothing was sent, and the next export will carry the same changes.</source>
+        <translation>Экспорт пакета {seq} был прерван до завершения записи файла; ничего не отправлено, следующий экспорт будет содержать те же изменения.</translation>
+    </message>
+    <message>
+        <source>This site has no signing key; bundles cannot be signed. Contact support.</source>
+        <translation>У центра нет ключа подписи; пакеты невозможно подписать. Обратитесь в службу поддержки.</translation>
+    </message>
+    <message>
+        <source>The site signing key does not match its registered public key; contact support.</source>
+        <translation>Ключ подписи центра не соответствует зарегистрированному открытому ключу; обратитесь в службу поддержки.</translation>
+    </message>
+    <message>
+        <source>Bundle {seq} ({file}) was being written to {folder} when the program stopped, and that folder is not available now. Plug that drive in again so the export can be checked and finished, or, if the drive is lost and the file was never given to the sponsor, discard the interrupted export.</source>
+        <translation>Пакет {seq} ({file}) записывался в {folder}, когда программа остановилась, и эта папка сейчас недоступна. Подключите этот накопитель снова, чтобы экспорт можно было проверить и завершить, или, если накопитель утерян и файл не передавался спонсору, отмените прерванный экспорт.</translation>
+    </message>
+    <message>
+        <source>No sponsor key is set up, so a bundle cannot be encrypted. Import the sponsor&apos;s key file first (sle-desktop set-sponsor, or Settings → Sync).</source>
+        <translation>Ключ спонсора не настроен, поэтому пакет невозможно зашифровать. Сначала импортируйте файл ключа спонсора (sle-desktop set-sponsor или Настройки → Синхронизация).</translation>
+    </message>
+    <message>
+        <source>The starting change number must be a whole number, 0 or more.</source>
+        <translation>Номер начального изменения должен быть целым числом не меньше 0.</translation>
+    </message>
+    <message>
+        <source>Starting after change {since} would skip changes {first}–{since}, which the sponsor has not received. Choose a number from 0 to {last}.</source>
+        <translation>Если начать после изменения № {since}, будут пропущены изменения {first}–{since}, которые спонсор не получал. Выберите номер от 0 до {last}.</translation>
+    </message>
+    <message>
+        <source>The site signing key cannot be unlocked with this site&apos;s data key (the database may have been copied from another installation).</source>
+        <translation>Ключ подписи центра невозможно разблокировать ключом данных этого центра (возможно, база данных скопирована из другой установки).</translation>
+    </message>
+    <message>
+        <source>The interrupted export of bundle {seq} had been written completely to {path}; it is now recorded.</source>
+        <translation>Прерванный экспорт пакета {seq} был полностью записан в {path}; теперь он зарегистрирован.</translation>
+    </message>
+    <message>
+        <source>Give a reason for discarding the interrupted export.</source>
+        <translation>Укажите причину отмены прерванного экспорта.</translation>
+    </message>
+    <message>
+        <source>There is no interrupted export of bundle {seq}.</source>
+        <translation>Прерванного экспорта пакета {seq} нет.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist (is the USB drive plugged in?).</source>
+        <translation>Папка {folder} не существует (подключён ли USB-накопитель?).</translation>
+    </message>
+    <message>
+        <source>Nothing to export: there are no changes after change {since}.</source>
+        <translation>Экспортировать нечего: после изменения № {since} новых изменений нет.</translation>
+    </message>
+    <message>
+        <source>Another export is in progress; wait for it to finish, then export again.</source>
+        <translation>Выполняется другой экспорт; дождитесь его завершения и повторите экспорт.</translation>
+    </message>
+    <message>
+        <source>Another export was made at the same time; export again.</source>
+        <translation>Одновременно был выполнен другой экспорт; повторите экспорт.</translation>
+    </message>
+    <message>
+        <source>the bundle</source>
+        <translation>пакет</translation>
+    </message>
+    <message>
+        <source>Bundle {seq} was already recorded.</source>
+        <translation>Пакет {seq} уже зарегистрирован.</translation>
+    </message>
+    <message>
+        <source>Unknown arm {arm} (use one of: {arms}).</source>
+        <translation>Неизвестная группа лечения {arm} (допустимые значения: {arms}).</translation>
+    </message>
+    <message>
+        <source>Unknown status {status} (use one of: {statuses}).</source>
+        <translation>Неизвестный статус {status} (допустимые значения: {statuses}).</translation>
+    </message>
+    <message>
+        <source>No such visit.</source>
+        <translation>Визит не найден.</translation>
+    </message>
+    <message>
+        <source>Record the baseline (day 0) visit first: study days count from it.</source>
+        <translation>Сначала внесите исходный визит (день 0): от него отсчитываются дни исследования.</translation>
+    </message>
+    <message>
+        <source>The visit date is before baseline ({day0:%d.%m.%Y}).</source>
+        <translation>Дата визита раньше исходного визита ({day0:%d.%m.%Y}).</translation>
+    </message>
+    <message>
+        <source>Choose the visit first.</source>
+        <translation>Сначала выберите визит.</translation>
+    </message>
+    <message>
+        <source>{label} must be text.</source>
+        <translation>{label}: должно быть текстом.</translation>
+    </message>
+    <message>
+        <source>{label} is too long ({n} characters; at most {max_len}).</source>
+        <translation>{label}: слишком длинный текст ({n} симв.; не более {max_len}).</translation>
+    </message>
+    <message>
+        <source>{label} contains control characters; retype it.</source>
+        <translation>{label}: содержит управляющие символы; введите заново.</translation>
+    </message>
+    <message>
+        <source>{label} is not a valid date.</source>
+        <translation>{label}: неверная дата.</translation>
+    </message>
+    <message>
+        <source>{label} ({value:%d.%m.%Y}) is in the future.</source>
+        <translation>{label} ({value:%d.%m.%Y}): дата в будущем.</translation>
+    </message>
+    <message>
+        <source>{label} ({value:%d.%m.%Y}) is before {earliest:%d.%m.%Y}; check the year.</source>
+        <translation>{label} ({value:%d.%m.%Y}): раньше {earliest:%d.%m.%Y}; проверьте год.</translation>
+    </message>
+    <message>
+        <source>{label} must be a number.</source>
+        <translation>{label}: должно быть числом.</translation>
+    </message>
+    <message>
+        <source>{label}: &quot;{value}&quot; is not one of {choices}.</source>
+        <translation>{label}: «{value}» не входит в список допустимых значений ({choices}).</translation>
+    </message>
+    <message>
+        <source>{label} is required.</source>
+        <translation>{label}: обязательное поле.</translation>
+    </message>
+    <message>
+        <source>{label} {value:g} {unit} is outside the possible range {lo:g}–{hi:g} {unit}.</source>
+        <translation>{label}: {value:g} {unit} вне возможного диапазона {lo:g}–{hi:g} {unit}.</translation>
+    </message>
+    <message>
+        <source>{label} {value:g} is outside the possible range {lo:g}–{hi:g}.</source>
+        <translation>{label}: {value:g} вне возможного диапазона {lo:g}–{hi:g}.</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Визит</translation>
+    </message>
+    <message>
+        <source>Visit date</source>
+        <translation>Дата визита</translation>
+    </message>
+    <message>
+        <source>Physician&apos;s Global Assessment</source>
+        <translation>Общая оценка врача (ИГВ)</translation>
+    </message>
+    <message>
+        <source>Sample date</source>
+        <translation>Дата взятия пробы</translation>
+    </message>
+    <message>
+        <source>Drug</source>
+        <translation>Препарат</translation>
+    </message>
+    <message>
+        <source>Dose</source>
+        <translation>Доза</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Дата начала</translation>
+    </message>
+    <message>
+        <source>The stop date is before the start date.</source>
+        <translation>Дата окончания раньше даты начала.</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Примечания</translation>
+    </message>
+    <message>
+        <source>Dose unit</source>
+        <translation>Единица дозы</translation>
+    </message>
+    <message>
+        <source>Frequency</source>
+        <translation>Кратность</translation>
+    </message>
+    <message>
+        <source>Indication</source>
+        <translation>Показание</translation>
+    </message>
+    <message>
+        <source>Visits can be recorded only for enrolled subjects ({number} is not).</source>
+        <translation>Визиты можно вносить только для пациентов, включённых в исследование ({number} не включён).</translation>
+    </message>
+    <message>
+        <source>The {visit} visit is already recorded for {subject}.</source>
+        <translation>Визит «{visit}» уже внесён для пациента {subject}.</translation>
+    </message>
+    <message>
+        <source>{test}: the lower normal limit is above the upper one</source>
+        <translation>{test}: нижняя граница нормы выше верхней</translation>
+    </message>
+    <message>
+        <source>The baseline visit cannot be before the screening date.</source>
+        <translation>Исходный визит не может быть раньше даты скрининга.</translation>
+    </message>
+    <message>
+        <source>the protocol requires biopsy class III, IV or V within {months} months before consent, or proteinuria ≥ {protein:g} g/24 h or UPCR ≥ {upcr:g} g/g with active sediment, confirmed by the investigator.</source>
+        <translation>по протоколу требуется биопсия почки с классом III, IV или V не ранее чем за {months} мес. до согласия либо протеинурия ≥ {protein:g} г/сут или UPCR ≥ {upcr:g} г/г при активном мочевом осадке, с подтверждением исследователем.</translation>
+    </message>
+    <message>
+        <source>Active lupus nephritis: no qualifying evidence ({biopsy}; {labs}) and not confirmed by the investigator; {requirement}</source>
+        <translation>Активный волчаночный нефрит: нет оснований, отвечающих критериям ({biopsy}; {labs}), и нет подтверждения исследователем; {requirement}</translation>
+    </message>
+    <message>
+        <source>Age: date of birth and consent date missing; age at consent cannot be determined.</source>
+        <translation>Возраст: не указаны дата рождения и дата подписания согласия; возраст на момент согласия определить невозможно.</translation>
+    </message>
+    <message>
+        <source>Age: date of birth missing; age at consent cannot be determined.</source>
+        <translation>Возраст: не указана дата рождения; возраст на момент согласия определить невозможно.</translation>
+    </message>
+    <message>
+        <source>Age: consent date missing; age at consent cannot be determined.</source>
+        <translation>Возраст: не указана дата подписания согласия; возраст на момент согласия определить невозможно.</translation>
+    </message>
+    <message>
+        <source>Age: date of birth {dob} is after the consent date {consent}.</source>
+        <translation>Возраст: дата рождения {dob} позже даты подписания согласия {consent}.</translation>
+    </message>
+    <message>
+        <source>Age: {age} years at consent; the protocol requires {lo}–{hi}.</source>
+        <translation>Возраст: полных лет на момент подписания согласия — {age}; по протоколу допускается возраст (лет) {lo}–{hi}.</translation>
+    </message>
+    <message>
+        <source>ACR 1997 criteria: {n} of {total} present; the protocol requires at least {min}.</source>
+        <translation>Критерии ACR 1997: выполнено {n} из {total}; по протоколу требуется не менее {min}.</translation>
+    </message>
+    <message>
+        <source>SELENA-SLEDAI: screening score {score}; the protocol requires at least {min}.</source>
+        <translation>SELENA-SLEDAI: балл при скрининге — {score}; по протоколу требуется не менее {min}.</translation>
+    </message>
+    <message>
+        <source>biopsy class {biopsy_class} on {on}</source>
+        <translation>биопсия почки (класс {biopsy_class}) от {on}</translation>
+    </message>
+    <message>
+        <source>{a} and {b}</source>
+        <translation>{a} и {b}</translation>
+    </message>
+    <message>
+        <source>{found}, no active sediment</source>
+        <translation>{found}, активного мочевого осадка нет</translation>
+    </message>
+    <message>
+        <source>Active lupus nephritis: evidence present ({evidence}) but not confirmed by the investigator.</source>
+        <translation>Активный волчаночный нефрит: основания есть ({evidence}), но исследователь их не подтвердил.</translation>
+    </message>
+    <message>
+        <source>Active lupus nephritis: confirmed by the investigator but no qualifying evidence ({biopsy}; {labs}); {requirement}</source>
+        <translation>Активный волчаночный нефрит: подтверждён исследователем, но нет оснований, отвечающих критериям ({biopsy}; {labs}); {requirement}</translation>
+    </message>
+    <message>
+        <source>Malignancy in the last {years} years</source>
+        <translation>Злокачественное новообразование в пределах исключающего срока (лет: {years})</translation>
+    </message>
+    <message>
+        <source>{label}: consent date missing, so the malignancy diagnosed on {date} cannot be shown to be outside the {years}-year window.</source>
+        <translation>{label}: не указана дата подписания согласия, поэтому нельзя подтвердить, что злокачественное новообразование, диагностированное {date}, находится за пределами исключающего срока (лет: {years}).</translation>
+    </message>
+    <message>
+        <source>{label}: malignancy diagnosed on {date}, after consent on {consent}.</source>
+        <translation>{label}: злокачественное новообразование диагностировано {date}, после подписания согласия {consent}.</translation>
+    </message>
+    <message>
+        <source>{label}: malignancy diagnosed on {date}, on or after {cutoff} ({years} years before consent on {consent}).</source>
+        <translation>{label}: злокачественное новообразование диагностировано {date}, не ранее {cutoff} — начала исключающего срока (лет до согласия: {years}; согласие подписано {consent}).</translation>
+    </message>
+    <message>
+        <source>Dialysis: the patient needs dialysis (exclusion).</source>
+        <translation>Диализ: пациенту требуется диализ (критерий исключения).</translation>
+    </message>
+    <message>
+        <source>Planned renal transplantation: a renal transplant is planned (exclusion).</source>
+        <translation>Запланированная трансплантация почки: пациенту запланирована трансплантация почки (критерий исключения).</translation>
+    </message>
+    <message>
+        <source>High-risk medical condition: the investigator recorded a condition with high risk for the patient (exclusion).</source>
+        <translation>Заболевание с высоким риском: исследователь зарегистрировал заболевание, создающее высокий риск для пациента (критерий исключения).</translation>
+    </message>
+    <message>
+        <source>Pregnancy or lactation: the patient is pregnant or lactating (exclusion).</source>
+        <translation>Беременность или лактация: пациентка беременна или кормит грудью (критерий исключения).</translation>
+    </message>
+    <message>
+        <source>Chronic infection: the patient has a chronic infection such as hepatitis B/C, tuberculosis or HIV (exclusion).</source>
+        <translation>Хроническая инфекция: у пациента хроническая инфекция, например гепатит B/C, туберкулёз или ВИЧ (критерий исключения).</translation>
+    </message>
+    <message>
+        <source>Age: {age} year at consent; the protocol requires {lo}–{hi}.</source>
+        <translation>Возраст: полных лет на момент подписания согласия — {age}; по протоколу допускается возраст (лет) {lo}–{hi}.</translation>
+    </message>
+    <message>
+        <source>no biopsy recorded</source>
+        <translation>нет данных биопсии почки</translation>
+    </message>
+    <message>
+        <source>biopsy class {biopsy_class} is not class III, IV or V</source>
+        <translation>класс по биопсии {biopsy_class} не относится к классам III, IV или V</translation>
+    </message>
+    <message>
+        <source>biopsy class {biopsy_class} has no date</source>
+        <translation>для биопсии почки (класс {biopsy_class}) не указана дата</translation>
+    </message>
+    <message>
+        <source>biopsy class {biopsy_class} cannot be dated against a missing consent date</source>
+        <translation>биопсию почки (класс {biopsy_class}) нельзя соотнести с датой согласия: дата согласия не указана</translation>
+    </message>
+    <message>
+        <source>biopsy class {biopsy_class} on {on} is after consent on {consent}</source>
+        <translation>биопсия почки (класс {biopsy_class}) от {on} выполнена после подписания согласия {consent}</translation>
+    </message>
+    <message>
+        <source>biopsy class {biopsy_class} on {on} is more than {months} months before consent (earliest {earliest})</source>
+        <translation>биопсия почки (класс {biopsy_class}) от {on} выполнена раньше допустимого срока до согласия (мес.: {months}; не ранее {earliest})</translation>
+    </message>
+    <message>
+        <source>proteinuria {value:g} g/24 h</source>
+        <translation>протеинурия {value:g} г/сут</translation>
+    </message>
+    <message>
+        <source>UPCR {value:g} g/g</source>
+        <translation>UPCR {value:g} г/г</translation>
+    </message>
+    <message>
+        <source>{found} with active sediment</source>
+        <translation>{found} при активном мочевом осадке</translation>
+    </message>
+    <message>
+        <source>{found} but no active sediment</source>
+        <translation>{found}, но без активного мочевого осадка</translation>
+    </message>
+    <message>
+        <source>no proteinuria or UPCR recorded, no active sediment</source>
+        <translation>протеинурия и UPCR не указаны, активного мочевого осадка нет</translation>
+    </message>
+    <message>
+        <source>proteinuria {value:g} g/24 h &lt; {min:g}</source>
+        <translation>протеинурия {value:g} г/сут &lt; {min:g}</translation>
+    </message>
+    <message>
+        <source>UPCR {value:g} g/g &lt; {min:g}</source>
+        <translation>UPCR {value:g} г/г &lt; {min:g}</translation>
+    </message>
+    <message>
+        <source>{found} (active sediment present)</source>
+        <translation>{found} (активный мочевой осадок есть)</translation>
+    </message>
+    <message>
+        <source>Anti-dsDNA: not recorded as positive; the protocol requires positive anti-dsDNA.</source>
+        <translation>Антитела к дсДНК: положительный результат не зарегистрирован; по протоколу требуется положительный результат на антитела к дсДНК.</translation>
+    </message>
+    <message>
+        <source>Consent: consent date missing; written informed consent must be signed and dated before any study procedure.</source>
+        <translation>Согласие: не указана дата подписания согласия; письменное информированное согласие должно быть подписано и датировано до начала любых процедур исследования.</translation>
+    </message>
+    <message>
+        <source>Ability to follow procedures: the investigator has not confirmed that the patient can read, understand and follow the procedures.</source>
+        <translation>Способность соблюдать процедуры исследования: исследователь не подтвердил, что пациент может прочитать, понять и выполнять процедуры исследования.</translation>
+    </message>
+    <message>
+        <source>biopsy class {text!r} is not an ISN/RPS class (I–VI, e.g. &apos;IV&apos; or &apos;III+V&apos;)</source>
+        <translation>класс по биопсии {text!r} не является классом ISN/RPS (I–VI, например «IV» или «III+V»)</translation>
+    </message>
+    <message>
+        <source>no proteinuria or UPCR recorded (active sediment present)</source>
+        <translation>протеинурия и UPCR не указаны (активный мочевой осадок есть)</translation>
+    </message>
+    <message>
+        <source>Platelets {value:g} ×10⁹/L &lt; {limit:g}</source>
+        <translation>Тромбоциты {value:g} ×10⁹/л &lt; {limit:g}</translation>
+    </message>
+    <message>
+        <source>WBC {value:g} ×10⁹/L &lt; {limit:g}</source>
+        <translation>Лейкоциты {value:g} ×10⁹/л &lt; {limit:g}</translation>
+    </message>
+    <message>
+        <source>Temperature {value:g} °C &gt; {limit:.1f}</source>
+        <translation>Температура {value:g} °C &gt; {limit:.1f}</translation>
+    </message>
+    <message>
+        <source>Anti-dsDNA {value:g} IU/mL &gt; upper limit of normal {uln:g}</source>
+        <translation>Антитела к дсДНК {value:g} МЕ/мл выше верхней границы нормы {uln:g}</translation>
+    </message>
+    <message>
+        <source>Urine RBC {value:g}/HPF &gt; {limit:g}</source>
+        <translation>Эритроциты в моче {value:g} в п/зр &gt; {limit:g}</translation>
+    </message>
+    <message>
+        <source>Urine WBC {value:g}/HPF &gt; {limit:g}</source>
+        <translation>Лейкоциты в моче {value:g} в п/зр &gt; {limit:g}</translation>
+    </message>
+    <message>
+        <source>Heme-granular or RBC casts present in the urine sediment</source>
+        <translation>В мочевом осадке есть зернистые или эритроцитарные цилиндры</translation>
+    </message>
+    <message>
+        <source>{label} must be 0 (absent) or 1 (present), got {value:g}</source>
+        <translation>{label}: допустимо только 0 (нет) или 1 (есть), введено {value:g}</translation>
+    </message>
+    <message>
+        <source>{label} {value:g} {unit} is outside the plausible range {lo:g}–{hi:g}</source>
+        <translation>{label}: {value:g} {unit} — вне диапазона возможных значений {lo:g}–{hi:g}</translation>
+    </message>
+    <message>
+        <source>g/24 h</source>
+        <translation>г/сут</translation>
+    </message>
+    <message>
+        <source>g/g</source>
+        <translation>г/г</translation>
+    </message>
+    <message>
+        <source>New onset: {label} {value:g} {unit} &gt; {limit:g} (previously {previous:g})</source>
+        <translation>Впервые выявлено: {label} {value:g} {unit} &gt; {limit:g} (ранее {previous:g})</translation>
+    </message>
+    <message>
+        <source>Recent increase: {label} {value:g} {unit}, up {rise:g} from {previous:g} (&gt; {limit:g})</source>
+        <translation>Недавнее увеличение: {label} {value:g} {unit}, прирост {rise:g} по сравнению с {previous:g} (&gt; {limit:g})</translation>
+    </message>
+    <message>
+        <source>C3 {value:g} g/L &lt; lower limit of normal {lln:g}</source>
+        <translation>C3 {value:g} г/л ниже нижней границы нормы {lln:g}</translation>
+    </message>
+    <message>
+        <source>C4 {value:g} g/L &lt; lower limit of normal {lln:g}</source>
+        <translation>C4 {value:g} г/л ниже нижней границы нормы {lln:g}</translation>
+    </message>
+    <message>
+        <source>New onset: {label} {value:g} {unit} &gt; {limit:g} (no previous value)</source>
+        <translation>Впервые выявлено: {label} {value:g} {unit} &gt; {limit:g} (предыдущего значения нет)</translation>
+    </message>
+    <message>
+        <source>serum creatinine {value:g} mg/dL is implausible (above {limit:g} mg/dL); was it entered in µmol/L?</source>
+        <translation>креатинин сыворотки {value:g} мг/дл неправдоподобен (больше {limit:g} мг/дл); возможно, значение введено в мкмоль/л?</translation>
+    </message>
+    <message>
+        <source>age must be between {lo} and {hi} years for CKD-EPI 2021, got {age!r}</source>
+        <translation>для расчёта по CKD-EPI 2021 возраст должен быть от {lo} до {hi} (лет), указано {age!r}</translation>
+    </message>
+    <message>
+        <source>serum creatinine must be greater than 0 µmol/L, got {value!r}</source>
+        <translation>креатинин сыворотки должен быть больше 0 мкмоль/л, введено {value!r}</translation>
+    </message>
+    <message>
+        <source>{cells} cells / {weight:g} kg</source>
+        <translation>{cells} клеток / {weight:g} кг</translation>
+    </message>
+    <message>
+        <source>body weight (kg)</source>
+        <translation>масса тела (кг)</translation>
+    </message>
+    <message>
+        <source>total cells</source>
+        <translation>общее число клеток</translation>
+    </message>
+    <message>
+        <source>entered dose (×10⁶ cells/kg)</source>
+        <translation>введённая доза (×10⁶ клеток/кг)</translation>
+    </message>
+    <message>
+        <source>Entered dose {entered:.2f} ×10⁶ cells/kg agrees with the computed {computed:.2f} ×10⁶ cells/kg ({source}).</source>
+        <translation>Введённая доза {entered:.2f} ×10⁶ клеток/кг совпадает с рассчитанной {computed:.2f} ×10⁶ клеток/кг ({source}).</translation>
+    </message>
+    <message>
+        <source>Entered dose {entered:.2f} ×10⁶ cells/kg differs from the computed {computed:.2f} ×10⁶ cells/kg ({source}) by {pct:.1f}%; the tolerance is {tolerance:g}%.</source>
+        <translation>Введённая доза {entered:.2f} ×10⁶ клеток/кг отличается от рассчитанной {computed:.2f} ×10⁶ клеток/кг ({source}) на {pct:.1f}%; допустимое отклонение — {tolerance:g}%.</translation>
+    </message>
+    <message>
+        <source>{what} must be greater than 0, got {value!r}</source>
+        <translation>{what}: значение должно быть больше 0, введено {value!r}</translation>
+    </message>
+    <message>
+        <source>body weight {value:g} kg is implausible (above {limit:g} kg)</source>
+        <translation>масса тела {value:g} кг неправдоподобна (больше {limit:g} кг)</translation>
+    </message>
+    <message>
+        <source>Audit trail intact: {n} rows verified.</source>
+        <translation>Журнал аудита не нарушен; проверено строк: {n}.</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>отсутствует</translation>
+    </message>
+    <message>
+        <source>out of order or duplicated</source>
+        <translation>стоит не по порядку или повторяется</translation>
+    </message>
+    <message>
+        <source>Audit trail broken at row {seq}: row {kind} (found row {found}).</source>
+        <translation>Журнал аудита нарушен в строке {seq}: строка {kind} (найдена строка {found}).</translation>
+    </message>
+    <message>
+        <source>Audit trail broken at row {seq}: it does not follow row {previous} (a row before it was changed, removed or inserted).</source>
+        <translation>Журнал аудита нарушен в строке {seq}: она не следует за строкой {previous} (предшествующая строка была изменена, удалена или вставлена).</translation>
+    </message>
+    <message>
+        <source>Audit trail broken at row {seq}: its content was changed after it was written.</source>
+        <translation>Журнал аудита нарушен в строке {seq}: её содержимое изменено после записи.</translation>
+    </message>
+    <message>
+        <source>Audit trail incomplete: {table} record {uuid} was last changed at row {seq}, but the audit trail has no such row for it.</source>
+        <translation>Журнал аудита неполон: запись {table} {uuid} последний раз изменена в строке {seq}, но такой строки для неё в журнале аудита нет.</translation>
+    </message>
+    <message>
+        <source>Audit trail broken at row {seq}: malformed row.</source>
+        <translation>Журнал аудита нарушен в строке {seq}: строка повреждена.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a database file.</source>
+        <translation>{path} – это папка, а не файл базы данных.</translation>
+    </message>
+    <message>
+        <source>Cannot open the database {path}: {error}</source>
+        <translation>Не удаётся открыть базу данных {path}: {error}</translation>
+    </message>
+    <message>
+        <source>{path} is not a readable sle_desktop database ({error}). It may be damaged or a different kind of file; restore it from a backup.</source>
+        <translation>Файл {path} не читается как база данных sle_desktop ({error}). Возможно, он повреждён или это файл другого типа; восстановите его из резервной копии.</translation>
+    </message>
+    <message>
+        <source>Cannot switch {path} to WAL mode (got {mode}).</source>
+        <translation>Не удаётся перевести {path} в режим WAL (получен режим {mode}).</translation>
+    </message>
+    <message>
+        <source>The change could not be saved: {error}. Nothing was written.</source>
+        <translation>Не удалось сохранить изменение: {error}. Ничего не записано.</translation>
+    </message>
+    <message>
+        <source>The database {name} was written by a newer version of sle_desktop (schema version {version}; this program knows up to {latest}). Install the newer version of the program; the database has not been changed.</source>
+        <translation>База данных {name} записана более новой версией sle_desktop (версия схемы {version}; эта программа поддерживает версии до {latest}). Установите более новую версию программы; база данных не изменена.</translation>
+    </message>
+    <message>
+        <source>The data key could not be unlocked with this password.</source>
+        <translation>Не удалось разблокировать ключ данных этим паролем.</translation>
+    </message>
+    <message>
+        <source>No {table} record {uuid}.</source>
+        <translation>Запись {table} {uuid} не найдена.</translation>
+    </message>
+    <message>
+        <source>A reason for change is required to change a saved record.</source>
+        <translation>Чтобы изменить сохранённую запись, укажите причину изменения.</translation>
+    </message>
+    <message>
+        <source>{mb:.1f} MB</source>
+        <translation>{mb:.1f} МБ</translation>
+    </message>
+    <message>
+        <source>{n:,} bytes</source>
+        <translation>{n:,} байт</translation>
+    </message>
+    <message>
+        <source>{name} is truncated or damaged (the copy was probably interrupted, e.g. the USB stick was pulled). Copy or export the bundle again.</source>
+        <translation>Файл {name} обрезан или повреждён (вероятно, копирование было прервано, например извлекли USB-накопитель). Скопируйте или экспортируйте пакет снова.</translation>
+    </message>
+    <message>
+        <source>missing {fields}</source>
+        <translation>отсутствуют поля {fields}</translation>
+    </message>
+    <message>
+        <source>unknown field(s) {fields}</source>
+        <translation>неизвестные поля {fields}</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s manifest is malformed: {problem}.</source>
+        <translation>Манифест пакета имеет неверный формат: {problem}.</translation>
+    </message>
+    <message>
+        <source>it is not a JSON object</source>
+        <translation>это не объект JSON</translation>
+    </message>
+    <message>
+        <source>format is {found!r}, not {expected!r}</source>
+        <translation>формат {found!r} вместо {expected!r}</translation>
+    </message>
+    <message>
+        <source>The bundle uses format version {found}; this program reads version {expected}. Install the matching version of sle_desktop.</source>
+        <translation>Пакет записан в формате версии {found}; эта программа читает версию {expected}. Установите соответствующую версию sle_desktop.</translation>
+    </message>
+    <message>
+        <source>the bundle number or change range is impossible</source>
+        <translation>недопустимый номер пакета или диапазон изменений</translation>
+    </message>
+    <message>
+        <source>a size is negative</source>
+        <translation>отрицательный размер</translation>
+    </message>
+    <message>
+        <source>unsupported compression or encryption</source>
+        <translation>неподдерживаемый метод сжатия или шифрования</translation>
+    </message>
+    <message>
+        <source>recipient_fingerprints is not a short list of fingerprints</source>
+        <translation>recipient_fingerprints не является коротким списком отпечатков</translation>
+    </message>
+    <message>
+        <source>counts is not a table of whole numbers</source>
+        <translation>counts не является таблицей целых чисел</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a bundle file.</source>
+        <translation>{path} — это папка, а не файл пакета.</translation>
+    </message>
+    <message>
+        <source>{name} is {size}, more than the {limit} a bundle may be; it was not read. If it is genuine, import it with a higher --max-bundle-mb.</source>
+        <translation>Размер файла {name} — {size}, больше допустимого для пакета ({limit}); файл не прочитан. Если файл подлинный, импортируйте его с большим значением --max-bundle-mb.</translation>
+    </message>
+    <message>
+        <source>{name} grew beyond {limit} while being read; it was refused.</source>
+        <translation>Файл {name} увеличился больше {limit} во время чтения; он отклонён.</translation>
+    </message>
+    <message>
+        <source>{name} is empty (0 bytes): the copy was interrupted. Export the bundle again.</source>
+        <translation>Файл {name} пуст (0 байт): копирование было прервано. Экспортируйте пакет снова.</translation>
+    </message>
+    <message>
+        <source>{name} is not an sle_desktop bundle (or its beginning is damaged).</source>
+        <translation>Файл {name} не является пакетом sle_desktop (или его начало повреждено).</translation>
+    </message>
+    <message>
+        <source>{name}: the manifest is not in canonical form; it was altered.</source>
+        <translation>{name}: манифест не в каноническом виде; он был изменён.</translation>
+    </message>
+    <message>
+        <source>{name}: the signature is damaged or missing.</source>
+        <translation>{name}: подпись повреждена или отсутствует.</translation>
+    </message>
+    <message>
+        <source>{name}: the encrypted data was altered after the site signed the bundle; it was refused.</source>
+        <translation>{name}: зашифрованные данные изменены после подписания пакета центром; пакет отклонён.</translation>
+    </message>
+    <message>
+        <source>{name}: its payload would be {size} once unpacked, over the {limit} limit; it was refused.</source>
+        <translation>{name}: после распаковки содержимое заняло бы {size}, больше предела {limit}; пакет отклонён.</translation>
+    </message>
+    <message>
+        <source>{name}: it declares {lines:,} lines, more than the limit of {limit:,}; it was refused.</source>
+        <translation>{name}: заявлено строк: {lines:,}, больше предела {limit:,}; пакет отклонён.</translation>
+    </message>
+    <message>
+        <source>{name}: payload line {n} is longer than {limit}; the bundle was refused.</source>
+        <translation>{name}: строка содержимого {n} длиннее {limit}; пакет отклонён.</translation>
+    </message>
+    <message>
+        <source>{name}: the payload ends early (truncated).</source>
+        <translation>{name}: содержимое обрывается раньше конца (файл обрезан).</translation>
+    </message>
+    <message>
+        <source>{name}: unexpected data after the end of the payload.</source>
+        <translation>{name}: после конца содержимого есть лишние данные.</translation>
+    </message>
+    <message>
+        <source>{name}: the payload&apos;s last line is incomplete.</source>
+        <translation>{name}: последняя строка содержимого неполная.</translation>
+    </message>
+    <message>
+        <source>{name}: the payload does not match the signed manifest (size, line count or hash); it was refused.</source>
+        <translation>{name}: содержимое не соответствует подписанному манифесту (размер, число строк или хеш); пакет отклонён.</translation>
+    </message>
+    <message>
+        <source>{name}: payload line {n} is not a payload record.</source>
+        <translation>{name}: строка содержимого {n} не является записью содержимого пакета.</translation>
+    </message>
+    <message>
+        <source>The bundle could not be encrypted for the sponsor: {error}.</source>
+        <translation>Не удалось зашифровать пакет для спонсора: {error}.</translation>
+    </message>
+    <message>
+        <source>{key} is not a whole number</source>
+        <translation>{key} — не целое число</translation>
+    </message>
+    <message>
+        <source>{key} has the wrong type</source>
+        <translation>{key} имеет неверный тип</translation>
+    </message>
+    <message>
+        <source>{key} is too long</source>
+        <translation>значение {key} слишком длинное</translation>
+    </message>
+    <message>
+        <source>{key} is not a SHA-256 hash</source>
+        <translation>{key} не является хешем SHA-256</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {error}.</source>
+        <translation>Не удалось прочитать {path}: {error}.</translation>
+    </message>
+    <message>
+        <source>{name}: the manifest is not valid JSON ({error}).</source>
+        <translation>{name}: манифест не является корректным JSON ({error}).</translation>
+    </message>
+    <message>
+        <source>{name}: the signature does not match the registered key of site {site}. The bundle was forged, altered after signing, or signed by another key; it was refused.</source>
+        <translation>{name}: подпись не соответствует зарегистрированному ключу центра {site}. Пакет подделан, изменён после подписания или подписан другим ключом; он отклонён.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>неизвестно</translation>
+    </message>
+    <message>
+        <source>{name} cannot be decrypted with this sponsor key: it was encrypted for key(s) {theirs}, and this key is {mine}. Use the matching sponsor.key, or ask the site to set the right sponsor key.</source>
+        <translation>{name} не удаётся расшифровать этим ключом спонсора: пакет зашифрован для ключа (ключей) {theirs}, а этот ключ — {mine}. Используйте соответствующий sponsor.key или попросите центр настроить правильный ключ спонсора.</translation>
+    </message>
+    <message>
+        <source>{name}: its payload unpacks to more than the {limit} declared or allowed (a compression bomb or a damaged file); it was refused.</source>
+        <translation>{name}: содержимое при распаковке превышает заявленный или допустимый объём {limit} («бомба сжатия» или повреждённый файл); пакет отклонён.</translation>
+    </message>
+    <message>
+        <source>{name}: the payload is damaged (invalid compressed data).</source>
+        <translation>{name}: содержимое повреждено (некорректные сжатые данные).</translation>
+    </message>
+    <message>
+        <source>{name}: payload line {n} is not valid JSON ({error}).</source>
+        <translation>{name}: строка содержимого {n} не является корректным JSON ({error}).</translation>
+    </message>
+    <message>
+        <source>{name}: its payload has more than {limit:,} lines; it was refused.</source>
+        <translation>{name}: в содержимом больше {limit:,} строк; пакет отклонён.</translation>
+    </message>
+    <message>
+        <source>{name} is not an sle_desktop bundle (unexpected content {member!r}).</source>
+        <translation>Файл {name} не является пакетом sle_desktop (неожиданное содержимое {member!r}).</translation>
+    </message>
+    <message>
+        <source>{name}: {member} is {size}, over its limit; the bundle was refused.</source>
+        <translation>{name}: размер {member} — {size}, больше допустимого; пакет отклонён.</translation>
+    </message>
+    <message>
+        <source>This is not a sponsor key file: it is far too large.</source>
+        <translation>Это не файл ключа спонсора: он слишком большой.</translation>
+    </message>
+    <message>
+        <source>This file contains the sponsor&apos;s PRIVATE key. It must never be copied to a site: delete it from this computer and ask the sponsor for the public file sponsor.pub.</source>
+        <translation>Этот файл содержит ЗАКРЫТЫЙ ключ спонсора. Его никогда нельзя копировать в центр: удалите его с этого компьютера и запросите у спонсора открытый файл sponsor.pub.</translation>
+    </message>
+    <message>
+        <source>The sponsor key file contains no age public key (a line starting with &apos;age1&apos;).</source>
+        <translation>Файл ключа спонсора не содержит открытого ключа age (строки, начинающейся с &apos;age1&apos;).</translation>
+    </message>
+    <message>
+        <source>The sponsor key file lists {n} keys; at most {max} are allowed.</source>
+        <translation>Ключей в файле ключа спонсора: {n}; допускается не более {max}.</translation>
+    </message>
+    <message>
+        <source>Line {number} of the sponsor key file is not an age public key (they start with &apos;age1&apos;): {value!r}.</source>
+        <translation>Строка {number} файла ключа спонсора не является открытым ключом age (такие ключи начинаются с &apos;age1&apos;): {value!r}.</translation>
+    </message>
+    <message>
+        <source>Line {number} of the sponsor key file is not a valid age public key (wrong length or characters).</source>
+        <translation>Строка {number} файла ключа спонсора не является допустимым открытым ключом age (неверная длина или символы).</translation>
+    </message>
+    <message>
+        <source>A stored sponsor key is not a valid age public key; import the sponsor key file again.</source>
+        <translation>Сохранённый ключ спонсора не является допустимым открытым ключом age; импортируйте файл ключа спонсора снова.</translation>
+    </message>
+    <message>
+        <source>Line {number} of the sponsor key file is not a valid age public key (checksum error).</source>
+        <translation>Строка {number} файла ключа спонсора не является допустимым открытым ключом age (ошибка контрольной суммы).</translation>
+    </message>
+    <message>
+        <source>The return bundle&apos;s manifest is malformed: {problem}.</source>
+        <translation>Манифест ответного пакета имеет неверный формат: {problem}.</translation>
+    </message>
+    <message>
+        <source>This is a site bundle (data for the sponsor), not a return bundle from the sponsor.</source>
+        <translation>Это пакет центра (данные для спонсора), а не ответный пакет от спонсора.</translation>
+    </message>
+    <message>
+        <source>The return bundle uses format version {found}; this program reads version {expected}. Install the matching version of sle_desktop.</source>
+        <translation>Ответный пакет записан в формате версии {found}; эта программа читает версию {expected}. Установите соответствующую версию sle_desktop.</translation>
+    </message>
+    <message>
+        <source>a sequence number is impossible</source>
+        <translation>недопустимый порядковый номер</translation>
+    </message>
+    <message>
+        <source>{name}: the encrypted data was altered after the sponsor signed it; it was refused.</source>
+        <translation>{name}: зашифрованные данные изменены после подписания спонсором; пакет отклонён.</translation>
+    </message>
+    <message>
+        <source>This is not a sponsor signing key file: it is far too large.</source>
+        <translation>Это не файл ключа подписи спонсора: он слишком большой.</translation>
+    </message>
+    <message>
+        <source>This file contains the sponsor&apos;s PRIVATE signing key. It must never be copied to a site: delete it from this computer and ask the sponsor for sponsor-signing.pub.</source>
+        <translation>Этот файл содержит ЗАКРЫТЫЙ ключ подписи спонсора. Его никогда нельзя копировать в центр: удалите его с этого компьютера и запросите у спонсора файл sponsor-signing.pub.</translation>
+    </message>
+    <message>
+        <source>This is not a sponsor signing key file (expected &apos;format: {format}&apos;; it is the file sponsor-signing.pub written by sle-sponsor keygen).</source>
+        <translation>Это не файл ключа подписи спонсора (ожидается &apos;format: {format}&apos;; нужен файл sponsor-signing.pub, созданный командой sle-sponsor keygen).</translation>
+    </message>
+    <message>
+        <source>The sponsor signing key file is damaged: its fingerprint does not match its key.</source>
+        <translation>Файл ключа подписи спонсора повреждён: его отпечаток не соответствует ключу.</translation>
+    </message>
+    <message>
+        <source>{name}: the signature does not match the sponsor&apos;s registered signing key (fingerprint {fingerprint}). The file was forged, altered after signing, or signed by another key; it was refused and nothing was changed.</source>
+        <translation>{name}: подпись не соответствует зарегистрированному ключу подписи спонсора (отпечаток {fingerprint}). Файл подделан, изменён после подписания или подписан другим ключом; он отклонён, никаких изменений не внесено.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be decrypted with this site&apos;s return key: it was encrypted for {theirs}, this site&apos;s key is {mine}. Give the sponsor this site&apos;s current key file (sle-desktop site-key).</source>
+        <translation>{name} не удаётся расшифровать ключом ответных пакетов этого центра: файл зашифрован для {theirs}, а ключ этого центра — {mine}. Передайте спонсору текущий файл ключа центра (sle-desktop site-key).</translation>
+    </message>
+    <message>
+        <source>The sponsor signing key file&apos;s public key is damaged.</source>
+        <translation>Открытый ключ в файле ключа подписи спонсора повреждён.</translation>
+    </message>
+    <message>
+        <source>another key</source>
+        <translation>другого ключа</translation>
+    </message>
+    <message>
+        <source>The audit trail changed while the bundle was being built; try the export again.</source>
+        <translation>Журнал аудита изменился во время создания пакета; повторите экспорт.</translation>
+    </message>
+    <message>
+        <source>The bundle written to {folder} differs from what was written (the drive corrupted it). Try another drive.</source>
+        <translation>Пакет, записанный в {folder}, отличается от записанных данных (накопитель их повредил). Используйте другой накопитель.</translation>
+    </message>
+    <message>
+        <source>The audit trail has no change {n}; choose a change number between 0 and {head}.</source>
+        <translation>В журнале аудита нет изменения № {n}; выберите номер изменения от 0 до {head}.</translation>
+    </message>
+    <message>
+        <source>The audit trail is missing change {n} (the next one found is {found}): it was tampered with. Nothing was exported; run &apos;sle-desktop verify-audit&apos; and contact the sponsor.</source>
+        <translation>В журнале аудита отсутствует изменение № {n} (следующее найденное — № {found}): журнал был изменён. Ничего не экспортировано; запустите &apos;sle-desktop verify-audit&apos; и свяжитесь со спонсором.</translation>
+    </message>
+    <message>
+        <source>The written bundle cannot be read back ({error}); the drive may have been removed.</source>
+        <translation>Записанный пакет не удаётся прочитать повторно ({error}); возможно, накопитель извлечён.</translation>
+    </message>
+    <message>
+        <source>The bundle written to {folder} did not verify when read back ({error}). The drive may be faulty; try another one.</source>
+        <translation>Пакет, записанный в {folder}, не прошёл проверку при повторном чтении ({error}). Возможно, накопитель неисправен; используйте другой.</translation>
+    </message>
+    <message>
+        <source>{table} record {uuid} has binary data in {column}; it cannot be exported.</source>
+        <translation>Запись {uuid} таблицы {table} содержит двоичные данные в поле {column}; её невозможно экспортировать.</translation>
+    </message>
+    <message>
+        <source>Cannot write {what} to {where}: {error}.</source>
+        <translation>Не удалось записать {what} в {where}: {error}.</translation>
+    </message>
+    <message>
+        <source>day {day}</source>
+        <translation>день {day}</translation>
+    </message>
+    <message>
+        <source>reordered</source>
+        <translation>изменён порядок</translation>
+    </message>
+    <message>
+        <source>min age</source>
+        <translation>минимальный возраст</translation>
+    </message>
+    <message>
+        <source>max age</source>
+        <translation>максимальный возраст</translation>
+    </message>
+    <message>
+        <source>min acr criteria</source>
+        <translation>минимальное число критериев ACR</translation>
+    </message>
+    <message>
+        <source>min sledai</source>
+        <translation>минимальный балл SLEDAI</translation>
+    </message>
+    <message>
+        <source>biopsy lookback months</source>
+        <translation>давность биопсии почки (мес.)</translation>
+    </message>
+    <message>
+        <source>malignancy lookback years</source>
+        <translation>период без злокачественных новообразований (лет)</translation>
+    </message>
+    <message>
+        <source>min proteinuria g per day</source>
+        <translation>минимальная суточная протеинурия (г/сут)</translation>
+    </message>
+    <message>
+        <source>min upcr g per g</source>
+        <translation>минимальный UPCR (г/г)</translation>
+    </message>
+    <message>
+        <source>{name}: {problem}</source>
+        <translation>{name}: {problem}</translation>
+    </message>
+    <message>
+        <source>{question}
+Follow-up: {followup}</source>
+        <translation>{question}
+Уточнение: {followup}</translation>
+    </message>
+    <message>
+        <source>unscheduled</source>
+        <translation>внеплановый</translation>
+    </message>
+    <message>
+        <source>day {day} ± {window}</source>
+        <translation>день {day} ± {window}</translation>
+    </message>
+    <message>
+        <source>days {first} to {last}</source>
+        <translation>дни с {first} по {last}</translation>
+    </message>
+    <message>
+        <source>adds {added} and drops {removed}</source>
+        <translation>добавляются {added}, исключаются {removed}</translation>
+    </message>
+    <message>
+        <source>adds {added}</source>
+        <translation>добавляются {added}</translation>
+    </message>
+    <message>
+        <source>drops {removed}</source>
+        <translation>исключаются {removed}</translation>
+    </message>
+    <message>
+        <source>This site has no signing key; it was set up by an older version. Contact support.</source>
+        <translation>У центра нет ключа подписи; центр был настроен старой версией программы. Обратитесь в службу поддержки.</translation>
+    </message>
+    <message>
+        <source>payload line {n} ({kind}) is malformed.</source>
+        <translation>строка содержимого {n} ({kind}) имеет неверный формат.</translation>
+    </message>
+    <message>
+        <source>the payload does not start with its header.</source>
+        <translation>содержимое не начинается с заголовка.</translation>
+    </message>
+    <message>
+        <source>the payload header does not match the signed manifest.</source>
+        <translation>заголовок содержимого не соответствует подписанному манифесту.</translation>
+    </message>
+    <message>
+        <source>the payload has no end line (truncated).</source>
+        <translation>у содержимого нет завершающей строки (файл обрезан).</translation>
+    </message>
+    <message>
+        <source>the payload carries more than one study definition.</source>
+        <translation>содержимое включает более одного определения исследования.</translation>
+    </message>
+    <message>
+        <source>{name}: no sponsor signing key is registered at this site, so the return bundle cannot be checked; it was not imported. Import the sponsor&apos;s sponsor-signing.pub first (sle-desktop set-sponsor-signing-key).</source>
+        <translation>{name}: в центре не зарегистрирован ключ подписи спонсора, поэтому ответный пакет невозможно проверить; он не импортирован. Сначала импортируйте файл спонсора sponsor-signing.pub (sle-desktop set-sponsor-signing-key).</translation>
+    </message>
+    <message>
+        <source>{name} is addressed to site {other}, not to this site ({site}); it was refused and nothing was changed.</source>
+        <translation>{name} адресован центру {other}, а не этому центру ({site}); пакет отклонён, никаких изменений не внесено.</translation>
+    </message>
+    <message>
+        <source>{name} is for study {study}, not {site_study}; it was refused.</source>
+        <translation>{name} относится к исследованию {study}, а не {site_study}; пакет отклонён.</translation>
+    </message>
+    <message>
+        <source>{name}: this site has no return key yet, so the bundle cannot have been made for it. Give the sponsor this site&apos;s key file (sle-desktop site-key) first.</source>
+        <translation>{name}: у этого центра ещё нет ключа ответных пакетов, поэтому пакет не мог быть создан для него. Сначала передайте спонсору файл ключа центра (sle-desktop site-key).</translation>
+    </message>
+    <message>
+        <source>No such query.</source>
+        <translation>Такой запрос не найден.</translation>
+    </message>
+    <message>
+        <source>SAE reporting deadline changes from {old} h to {new} h.</source>
+        <translation>Срок сообщения о СНЯ: было {old} ч, станет {new} ч.</translation>
+    </message>
+    <message>
+        <source>The study title changes.</source>
+        <translation>Меняется название исследования.</translation>
+    </message>
+    <message>
+        <source>No change to visits, windows, forms or eligibility.</source>
+        <translation>Визиты, окна визитов, формы и критерии включения не меняются.</translation>
+    </message>
+    <message>
+        <source>Only a site administrator can accept a new study definition.</source>
+        <translation>Принять новое определение исследования может только администратор центра.</translation>
+    </message>
+    <message>
+        <source>The site&apos;s return key cannot be unlocked with this site&apos;s data key (the database may have been copied from another installation).</source>
+        <translation>Ключ ответных пакетов центра невозможно разблокировать ключом данных этого центра (возможно, база данных скопирована из другой установки).</translation>
+    </message>
+    <message>
+        <source>there is data after the payload&apos;s end line.</source>
+        <translation>после завершающей строки содержимого есть данные.</translation>
+    </message>
+    <message>
+        <source>the study definition it carries is not valid ({error}).</source>
+        <translation>содержащееся в нём определение исследования некорректно ({error}).</translation>
+    </message>
+    <message>
+        <source>the study definition it carries is for study {study} version {version}, not an update of study {site_study}.</source>
+        <translation>содержащееся в нём определение исследования относится к исследованию {study} версии {version} и не является обновлением исследования {site_study}.</translation>
+    </message>
+    <message>
+        <source>{name}: return bundle {seq} was already imported on {when}; importing it again changes nothing, so it was refused.</source>
+        <translation>{name}: ответный пакет {seq} уже импортирован {when}; повторный импорт ничего не изменит, поэтому пакет отклонён.</translation>
+    </message>
+    <message>
+        <source>{name}: return bundle {seq} was already imported on {when}, and this file is a different bundle with the same number; it was refused.</source>
+        <translation>{name}: ответный пакет {seq} уже импортирован {when}, а этот файл — другой пакет с тем же номером; он отклонён.</translation>
+    </message>
+    <message>
+        <source>{name} is return bundle {seq}, older than return bundle {last} already imported. It may hold out-of-date query states; it was refused and nothing was changed.</source>
+        <translation>{name} — ответный пакет {seq}, более старый, чем уже импортированный ответный пакет {last}. Он может содержать устаревшие состояния запросов; пакет отклонён, никаких изменений не внесено.</translation>
+    </message>
+    <message>
+        <source>{name} does not follow the last return bundle imported here (its previous-bundle hash differs); it was refused. Contact the sponsor.</source>
+        <translation>{name} не следует за последним импортированным здесь ответным пакетом (хеш предыдущего пакета отличается); пакет отклонён. Свяжитесь со спонсором.</translation>
+    </message>
+    <message>
+        <source>The sponsor acknowledged a bundle {seq} that differs from the one this site exported; it was not marked as received.</source>
+        <translation>Спонсор подтвердил получение пакета {seq}, который отличается от экспортированного этим центром; пакет не отмечен как полученный.</translation>
+    </message>
+    <message>
+        <source>The sponsor&apos;s copy of the audit trail at change {n} differs from this site&apos;s.</source>
+        <translation>Копия журнала аудита у спонсора на изменении № {n} отличается от журнала этого центра.</translation>
+    </message>
+    <message>
+        <source>Write an answer to the query.</source>
+        <translation>Напишите ответ на запрос.</translation>
+    </message>
+    <message>
+        <source>The answer is too long (at most {max} characters).</source>
+        <translation>Ответ слишком длинный (не более {max} симв.).</translation>
+    </message>
+    <message>
+        <source>This query is {status}; only open or re-opened queries can be answered.</source>
+        <translation>Статус запроса: {status}; ответить можно только на открытый или повторно открытый запрос.</translation>
+    </message>
+    <message>
+        <source>New visit: {label} ({code}), {window}.</source>
+        <translation>Новый визит: {label} ({code}), {window}.</translation>
+    </message>
+    <message>
+        <source>Removed visit: {label} ({code}). Visits already recorded are kept.</source>
+        <translation>Визит удалён: {label} ({code}). Уже внесённые визиты сохраняются.</translation>
+    </message>
+    <message>
+        <source>{label}: window changes from {old} to {new}.</source>
+        <translation>{label}: окно визита — было {old}, станет {new}.</translation>
+    </message>
+    <message>
+        <source>{label}: forms {change}.</source>
+        <translation>{label}: формы — {change}.</translation>
+    </message>
+    <message>
+        <source>Visit {code} is renamed from {old!r} to {new!r}.</source>
+        <translation>Визит {code} переименовывается: было {old!r}, станет {new!r}.</translation>
+    </message>
+    <message>
+        <source>Eligibility: {rule} changes from {old} to {new}.</source>
+        <translation>Критерии включения: {rule} — было {old}, станет {new}.</translation>
+    </message>
+    <message>
+        <source>No study-definition update is waiting to be accepted.</source>
+        <translation>Нет обновления определения исследования, ожидающего принятия.</translation>
+    </message>
+    <message>
+        <source>the payload&apos;s end line does not match its content (truncated or altered).</source>
+        <translation>завершающая строка содержимого не соответствует его составу (файл обрезан или изменён).</translation>
+    </message>
+    <message>
+        <source>query {uuid} points at a different record than before; it was refused.</source>
+        <translation>запрос {uuid} относится не к той записи, что прежде; пакет отклонён.</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>дан ответ</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>закрыт</translation>
+    </message>
+    <message>
+        <source>payload line {n} has an unknown type {kind!r}.</source>
+        <translation>строка содержимого {n} имеет неизвестный тип {kind!r}.</translation>
+    </message>
+    <message>
+        <source>There is not enough free space on {where} to write {what}. Free some space or use another drive.</source>
+        <translation>Недостаточно свободного места в {where}, чтобы записать {what}. Освободите место или используйте другой накопитель.</translation>
+    </message>
+    <message>
+        <source>Cannot write {what} to {where}: the drive or folder is read-only or not yours.</source>
+        <translation>Не удалось записать {what} в {where}: накопитель или папка доступны только для чтения, или у вас нет прав на запись.</translation>
+    </message>
+    <message>
+        <source>Cannot write {what} to {where}: the drive was removed or is not working ({error}).</source>
+        <translation>Не удалось записать {what} в {where}: накопитель извлечён или не работает ({error}).</translation>
+    </message>
+</context>
+<context>
     <name>ArmDialog</name>
     <message>
         <source>Assign treatment arm</source>
@@ -753,20 +2266,24 @@ mean change {mean} (SE {se}), n = {n}</source>
         <translation>Куда записать пакет (USB-накопитель или любая папка):</translation>
     </message>
     <message>
-        <source>Choose folder…</source>
-        <translation>Выбрать папку…</translation>
+        <source>Where to write the bundle</source>
+        <translation>Куда записать пакет</translation>
     </message>
     <message>
-        <source>Look for drives again</source>
-        <translation>Повторить поиск носителей</translation>
+        <source>&amp;Choose folder…</source>
+        <translation>&amp;Выбрать папку…</translation>
     </message>
     <message>
-        <source>Export</source>
-        <translation>Экспорт</translation>
+        <source>&amp;Look for drives again</source>
+        <translation>&amp;Искать носители снова</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>Закрыть</translation>
+        <source>&amp;Export</source>
+        <translation>&amp;Экспорт</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>&amp;Закрыть</translation>
     </message>
     <message>
         <source>Encrypted for the sponsor key(s) below; the sponsor can confirm the fingerprint by phone:</source>
@@ -995,6 +2512,14 @@ mean change {mean} (SE {se}), n = {n}</source>
         <translation>После</translation>
     </message>
     <message>
+        <source>{0}, before the infusion</source>
+        <translation>{0}, до инфузии</translation>
+    </message>
+    <message>
+        <source>{0}, after the infusion</source>
+        <translation>{0}, после инфузии</translation>
+    </message>
+    <message>
         <source>Infusion reaction</source>
         <translation>Инфузионная реакция</translation>
     </message>
@@ -1132,8 +2657,8 @@ mean change {mean} (SE {se}), n = {n}</source>
         <translation>&amp;Как в системе (%1)</translation>
     </message>
     <message>
-        <source>The new language applies when the program is started again.</source>
-        <translation>Новый язык будет применён при следующем запуске программы.</translation>
+        <source>The windows are rebuilt in the new language at once (save or close open forms first); it is also used at every start.</source>
+        <translation>Окна сразу перестраиваются на новом языке (сначала сохраните или закройте открытые формы); выбор сохраняется и при следующих запусках.</translation>
     </message>
 </context>
 <context>
@@ -1277,6 +2802,14 @@ mean change {mean} (SE {se}), n = {n}</source>
         <translation>Определение исследования {0} вступило в силу.</translation>
     </message>
     <message>
+        <source>Interface language</source>
+        <translation>Язык интерфейса</translation>
+    </message>
+    <message>
+        <source>Save or close the forms with unsaved entries first; then choose the language again.</source>
+        <translation>Сначала сохраните или закройте формы с несохранёнными данными, затем снова выберите язык.</translation>
+    </message>
+    <message>
         <source>&amp;New screening…</source>
         <translation>&amp;Новый скрининг…</translation>
     </message>
@@ -1357,8 +2890,8 @@ mean change {mean} (SE {se}), n = {n}</source>
         <translation>&amp;Язык…</translation>
     </message>
     <message>
-        <source>Interface language: English or Russian (applies at the next start)</source>
-        <translation>Язык интерфейса: английский или русский (применяется при следующем запуске)</translation>
+        <source>Interface language: English or Russian</source>
+        <translation>Язык интерфейса: английский или русский</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1383,6 +2916,61 @@ mean change {mean} (SE {se}), n = {n}</source>
     <message>
         <source>&amp;Administration</source>
         <translation>&amp;Администрирование</translation>
+    </message>
+    <message>
+        <source>New screening</source>
+        <comment>toolbar</comment>
+        <translation>Скрининг</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <comment>toolbar</comment>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <comment>toolbar</comment>
+        <translation>Визит</translation>
+    </message>
+    <message>
+        <source>AE</source>
+        <comment>toolbar</comment>
+        <translation>НЯ</translation>
+    </message>
+    <message>
+        <source>Infusion</source>
+        <comment>toolbar</comment>
+        <translation>Инфузия</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <comment>toolbar</comment>
+        <translation>Журнал аудита</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <comment>toolbar</comment>
+        <translation>Экспорт</translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <comment>toolbar</comment>
+        <translation>Динамика</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <comment>toolbar</comment>
+        <translation>Пользователи</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <comment>toolbar</comment>
+        <translation>Блокировка</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <comment>toolbar</comment>
+        <translation>Выход</translation>
     </message>
     <message>
         <source>Main toolbar</source>
@@ -1967,6 +3555,10 @@ Discard them?</source>
         <translation>Прежнее значение, новое значение, ваше имя, время и эта причина сохраняются в журнале аудита.</translation>
     </message>
     <message>
+        <source>Common reasons for change</source>
+        <translation>Типичные причины изменения</translation>
+    </message>
+    <message>
         <source>Choose a common reason, or type one below…</source>
         <translation>Выберите типичную причину или введите её ниже…</translation>
     </message>
@@ -2134,6 +3726,10 @@ Discard them?</source>
     <message>
         <source>Enter your password to sign:</source>
         <translation>Введите пароль для подписи:</translation>
+    </message>
+    <message>
+        <source>Your password</source>
+        <translation>Ваш пароль</translation>
     </message>
     <message>
         <source>&amp;Sign</source>

@@ -1,5 +1,6 @@
 """Typed errors raised by use cases; each carries a message a site user can act on."""
 
+from sle_desktop.domain.text import join
 from sle_desktop.store.db import StoreError
 from sle_desktop.store.records import ReasonRequired, RecordNotFound
 
@@ -18,7 +19,7 @@ class ValidationError(AppError):
 
     def __init__(self, errors: dict[str, str]):
         self.errors = dict(errors)
-        super().__init__("; ".join(f"{msg}" for msg in self.errors.values()))
+        super().__init__(join(self.errors.values(), "; "))
 
 
 class PermissionDenied(AppError):

@@ -29,6 +29,7 @@ from sle_desktop.app.session import Session
 from sle_desktop.app.site import site_info
 from sle_desktop.app.study import study_in_force
 from sle_desktop.domain import study as study_def
+from sle_desktop.domain.text import msg
 from sle_desktop.store import audit, crypto, records
 from sle_desktop.sync import bundle, keys, return_bundle
 from sle_desktop.sync.errors import BundleRejected, SyncError
@@ -93,8 +94,8 @@ def _return_identity(session: Session):
         text = crypto.open_sealed(session.require_key(), row["encrypted_identity"], _aad(site.site_uuid)).decode("ascii")
         return pyrage.x25519.Identity.from_str(text)
     except (crypto.CryptoError, pyrage.IdentityError, UnicodeDecodeError):
-        raise SetupError("The site's return key cannot be unlocked with this site's data key (the database may have "
-                         "been copied from another installation).") from None
+        raise SetupError(msg("The site's return key cannot be unlocked with this site's data key (the database may "
+                             "have been copied from another installation).")) from None
 
 
 def site_key_text(session: Session, *, create_return_identity: bool = True) -> str:
@@ -104,7 +105,7 @@ def site_key_text(session: Session, *, create_return_identity: bool = True) -> s
     site = site_info(store)
     row = store.query_one("SELECT public_key FROM site_signing_key WHERE id = 1")
     if row is None:
-        raise SetupError("This site has no signing key; it was set up by an older version. Contact support.")
+        raise SetupError(msg("This site has no signing key; it was set up by an older version. Contact support."))
     recipient = return_recipient(store)
     if recipient is None and create_return_identity and session.data_key is not None:
         recipient = ensure_return_identity(session)
@@ -125,7 +126,7 @@ def set_sponsor_signing_key(session: Session, text: str) -> SponsorSigningKey:
     try:
         public = return_bundle.parse_sponsor_signing_key(text)
     except SyncError as exc:
-        raise ValidationError({"sponsor_signing_key": str(exc)}) from None
+        raise ValidationError({"sponsor_signing_key": exc.args[0]}) from None
     fp = keys.fingerprint(public)
     now = _now()
     with session.store.transaction() as conn:
@@ -178,8 +179,8 @@ class ReturnImportResult:
         return text
 
 
-def _reject(name: str, message: str, reason: str = "malformed") -> BundleRejected:
-    return BundleRejected(f"{name}: {message}", reason=reason)
+def _reject(name: str, problem: str, reason: str = "malformed") -> BundleRejected:
+    return BundleRejected(msg("{name}: {problem}", name=name, problem=problem), reason=reason)
 
 
 def _s(value, limit: int = 200, *, optional: bool = False) -> bool:
@@ -225,9 +226,9 @@ def _check_line(obj: dict, name: str, n: int) -> None:
     elif kind == "study":
         ok = set(obj) == {"type", "version", "definition"} and _s(obj["version"], 32) and _s(obj["definition"], 1_000_000)
     else:
-        raise _reject(name, f"payload line {n} has an unknown type {kind[:30]!r}.")
+        raise _reject(name, msg("payload line {n} has an unknown type {kind!r}.", n=n, kind=kind[:30]))
     if not ok:
-        raise _reject(name, f"payload line {n} ({kind}) is malformed.")
+        raise _reject(name, msg("payload line {n} ({kind}) is malformed.", n=n, kind=kind))
 
 
 def _read_payload(compressed: bytes, m: dict, name: str, site) -> dict:
@@ -235,36 +236,38 @@ def _read_payload(compressed: bytes, m: dict, name: str, site) -> dict:
     lines = bundle.iter_payload(compressed, m, return_bundle.LIMITS, name=name)
     first = next(lines, None)
     if first is None or first.get("type") != "header":
-        raise _reject(name, "the payload does not start with its header.")
+        raise _reject(name, msg("the payload does not start with its header."))
     if first.get("format") != return_bundle.PAYLOAD_FORMAT or first.get("version") != 1 \
             or first.get("site_uuid") != m["site_uuid"] or first.get("return_seq") != m["return_seq"]:
-        raise _reject(name, "the payload header does not match the signed manifest.", "inconsistent")
+        raise _reject(name, msg("the payload header does not match the signed manifest."), "inconsistent")
     got: dict[str, list] = {"ack": [], "sae_ack": [], "query": [], "sdv": [], "study": []}
     ended = False
     for n, obj in enumerate(lines, 2):
         if ended:
-            raise _reject(name, "there is data after the payload's end line.")
+            raise _reject(name, msg("there is data after the payload's end line."))
         if obj["type"] == "end":
             counts = {k: v for k, v in obj.items() if k != "type"}
             if counts != {k: len(v) for k, v in got.items()} or counts != m["counts"]:
-                raise _reject(name, "the payload's end line does not match its content (truncated or altered).",
+                raise _reject(name, msg("the payload's end line does not match its content (truncated or altered)."),
                               "tampered")
             ended = True
             continue
         _check_line(obj, name, n)
         got[obj["type"]].append(obj)
     if not ended:
-        raise _reject(name, "the payload has no end line (truncated).", "truncated")
+        raise _reject(name, msg("the payload has no end line (truncated)."), "truncated")
     if len(got["study"]) > 1:
-        raise _reject(name, "the payload carries more than one study definition.")
+        raise _reject(name, msg("the payload carries more than one study definition."))
     for s in got["study"]:
         try:
             definition = study_def.parse_toml(s["definition"])
         except study_def.StudyDefinitionError as exc:
-            raise _reject(name, f"the study definition it carries is not valid ({exc}).") from None
+            problem = msg("the study definition it carries is not valid ({error}).", error=str(exc))
+            raise _reject(name, problem) from None
         if definition.study_id != site.study_id or definition.version != s["version"]:
-            raise _reject(name, f"the study definition it carries is for study {definition.study_id} version "
-                                f"{definition.version}, not an update of study {site.study_id}.", "inconsistent")
+            raise _reject(name, msg("the study definition it carries is for study {study} version {version}, not an "
+                                    "update of study {site_study}.", study=definition.study_id,
+                                    version=definition.version, site_study=site.study_id), "inconsistent")
     return got
 
 
@@ -277,38 +280,42 @@ def import_return(session: Session, path) -> ReturnImportResult:
     name = c.path.name
     key_row = store.query_one("SELECT public_key FROM sponsor_signing_key WHERE id = 1")
     if key_row is None:
-        raise BundleRejected(f"{name}: no sponsor signing key is registered at this site, so the return bundle cannot "
-                             "be checked; it was not imported. Import the sponsor's sponsor-signing.pub first "
-                             "(sle-desktop set-sponsor-signing-key).", reason="no_sponsor_key")
+        raise BundleRejected(msg("{name}: no sponsor signing key is registered at this site, so the return bundle "
+                                 "cannot be checked; it was not imported. Import the sponsor's sponsor-signing.pub "
+                                 "first (sle-desktop set-sponsor-signing-key).", name=name), reason="no_sponsor_key")
     m = return_bundle.verify(c, bytes(key_row["public_key"]))
     if m["site_uuid"] != site.site_uuid or m["site_code"] != site.code:
-        raise BundleRejected(f"{name} is addressed to site {m['site_code'][:10]}, not to this site ({site.code}); it was "
-                             "refused and nothing was changed.", reason="wrong_site")
+        raise BundleRejected(msg("{name} is addressed to site {other}, not to this site ({site}); it was refused and "
+                                 "nothing was changed.", name=name, other=m["site_code"][:10], site=site.code),
+                             reason="wrong_site")
     if m["study_id"] != site.study_id:
-        raise BundleRejected(f"{name} is for study {m['study_id'][:64]}, not {site.study_id}; it was refused.",
-                             reason="inconsistent")
+        raise BundleRejected(msg("{name} is for study {study}, not {site_study}; it was refused.", name=name,
+                                 study=m["study_id"][:64], site_study=site.study_id), reason="inconsistent")
     seq = m["return_seq"]
     last = store.query_one("SELECT return_seq, bundle_hash, imported_at FROM return_imports ORDER BY return_seq DESC "
                            "LIMIT 1")
     if last is not None:
         if seq == last["return_seq"]:
-            same = last["bundle_hash"] == c.bundle_hash
-            raise BundleRejected(
-                f"{name}: return bundle {seq} was already imported on {last['imported_at'][:16]}"
-                + ("; importing it again changes nothing, so it was refused." if same else
-                   ", and this file is a different bundle with the same number; it was refused."),
-                reason="replay")
+            when = last["imported_at"][:16]
+            if last["bundle_hash"] == c.bundle_hash:
+                text = msg("{name}: return bundle {seq} was already imported on {when}; importing it again changes "
+                           "nothing, so it was refused.", name=name, seq=seq, when=when)
+            else:
+                text = msg("{name}: return bundle {seq} was already imported on {when}, and this file is a different "
+                           "bundle with the same number; it was refused.", name=name, seq=seq, when=when)
+            raise BundleRejected(text, reason="replay")
         if seq < last["return_seq"]:
-            raise BundleRejected(f"{name} is return bundle {seq}, older than return bundle {last['return_seq']} already "
-                                 "imported. It may hold out-of-date query states; it was refused and nothing was "
-                                 "changed.", reason="older")
+            raise BundleRejected(msg("{name} is return bundle {seq}, older than return bundle {last} already imported. "
+                                     "It may hold out-of-date query states; it was refused and nothing was changed.",
+                                     name=name, seq=seq, last=last["return_seq"]), reason="older")
         if seq == last["return_seq"] + 1 and m["prev_return_hash"] != last["bundle_hash"]:
-            raise BundleRejected(f"{name} does not follow the last return bundle imported here (its previous-bundle "
-                                 "hash differs); it was refused. Contact the sponsor.", reason="conflict")
+            raise BundleRejected(msg("{name} does not follow the last return bundle imported here (its previous-bundle "
+                                     "hash differs); it was refused. Contact the sponsor.", name=name),
+                                 reason="conflict")
     identity = _return_identity(session)
     if identity is None:
-        raise BundleRejected(f"{name}: this site has no return key yet, so the bundle cannot have been made for it. "
-                             "Give the sponsor this site's key file (sle-desktop site-key) first.",
+        raise BundleRejected(msg("{name}: this site has no return key yet, so the bundle cannot have been made for it. "
+                                 "Give the sponsor this site's key file (sle-desktop site-key) first.", name=name),
                              reason="wrong_recipient")
     got = _read_payload(return_bundle.decrypt(c, identity), m, name, site)
     with store.transaction() as conn:
@@ -324,12 +331,13 @@ def _apply(session: Session, conn, c, m: dict, got: dict) -> ReturnImportResult:
     for a in got["ack"]:
         row = store.query_one("SELECT * FROM exports WHERE bundle_seq = ?", (a["bundle_seq"],))
         if row is None or row.get("status", "done") != "done" or row["bundle_hash"] != a["bundle_hash"]:
-            warnings.append(f"The sponsor acknowledged a bundle {a['bundle_seq']} that differs from the one this site "
-                            "exported; it was not marked as received.")
+            warnings.append(msg("The sponsor acknowledged a bundle {seq} that differs from the one this site "
+                                "exported; it was not marked as received.", seq=a["bundle_seq"]))
             continue
         chain = store.scalar("SELECT hash FROM audit WHERE seq = ?", (a["to_seq"],)) if a["to_seq"] else audit.GENESIS_HASH
         if chain != a["chain_hash"]:
-            warnings.append(f"The sponsor's copy of the audit trail at change {a['to_seq']} differs from this site's.")
+            warnings.append(msg("The sponsor's copy of the audit trail at change {n} differs from this site's.",
+                                n=a["to_seq"]))
         if row["acknowledged_at"] is None:
             conn.execute("UPDATE exports SET acknowledged_at = ? WHERE bundle_seq = ?", (a["imported_at"], a["bundle_seq"]))
             audit.append(conn, user=user, table="exports", row_id=str(a["bundle_seq"]), field="acknowledged_at", old=None,
@@ -356,8 +364,8 @@ def _apply(session: Session, conn, c, m: dict, got: dict) -> ReturnImportResult:
             records.insert(store, "queries", values, user=user, record_uuid=q["uuid"])
             new += 1
         elif (current["record_table"], current["record_uuid"]) != (q["record_table"], q["record_uuid"]):
-            raise _reject(c.path.name, f"query {q['uuid']} points at a different record than before; it was refused.",
-                          "conflict")
+            raise _reject(c.path.name, msg("query {uuid} points at a different record than before; it was refused.",
+                                           uuid=q["uuid"]), "conflict")
         elif q["version"] > current["sponsor_version"]:
             change = {k: values[k] for k in ("question", "followup", "status", "sponsor_version", "closed_by",
                                              "closed_at", "close_reason")}
@@ -449,7 +457,9 @@ class QueryView:
     @property
     def text(self) -> str:
         """The question, with the sponsor's follow-up when the query was re-opened."""
-        return f"{self.question}\nFollow-up: {self.followup}" if self.followup else self.question
+        if not self.followup:
+            return self.question
+        return msg("{question}\nFollow-up: {followup}", question=self.question, followup=self.followup)
 
 
 _VIEW_SQL = ("SELECT q.*, coalesce(s.subject_id, s.screening_number) AS subject_label, v.visit_code "
@@ -490,7 +500,7 @@ def get_query(session: Session, query_uuid: str) -> QueryView:
     session.require("view")
     row = session.store.query_one(_VIEW_SQL + " AND q.uuid = ?", (query_uuid,))
     if row is None:
-        raise NotFound("No such query.")
+        raise NotFound(msg("No such query."))
     return _view(row)
 
 
@@ -516,16 +526,18 @@ def answer_query(session: Session, query_uuid: str, text: str) -> QueryView:
     session.require("enter_data")
     text = (text or "").strip()
     if not text:
-        raise ValidationError({"answer": "Write an answer to the query."})
+        raise ValidationError({"answer": msg("Write an answer to the query.")})
     if len(text) > MAX_TEXT:
-        raise ValidationError({"answer": f"The answer is too long (at most {MAX_TEXT} characters)."})
+        raise ValidationError({"answer": msg("The answer is too long (at most {max} characters).", max=MAX_TEXT)})
     store = session.store
     with store.transaction():
         q = records.get(store, "queries", query_uuid)
         if q is None or q["deleted"]:
-            raise NotFound("No such query.")
+            raise NotFound(msg("No such query."))
         if q["status"] not in OPEN_STATUSES:
-            raise ConflictError(f"This query is {q['status']}; only open or re-opened queries can be answered.")
+            status = {"answered": msg("answered"), "closed": msg("closed")}.get(q["status"], q["status"])
+            raise ConflictError(msg("This query is {status}; only open or re-opened queries can be answered.",
+                                    status=status))
         correction = _correction(store, q)
         records.update(store, "queries", query_uuid, {
             "status": "answered", "answer": text, "answered_by": session.username, "answered_at": _now(),
@@ -580,12 +592,33 @@ class StudyUpdateSummary:
 
 def _window(v) -> str:
     if not v.scheduled:
-        return "unscheduled"
+        return msg("unscheduled")
     if v.window_days is not None:
-        return f"day {v.target_day} ± {v.window_days}"
+        return msg("day {day} ± {window}", day=v.target_day, window=v.window_days)
     if v.earliest_day is not None:
-        return f"days {v.earliest_day} to {v.target_day}"
-    return f"day {v.target_day}"
+        return msg("days {first} to {last}", first=v.earliest_day, last=v.target_day)
+    return msg("day {day}", day=v.target_day)
+
+
+def _form_change(old: tuple, new: tuple) -> str:
+    added = ", ".join(f for f in new if f not in old)
+    removed = ", ".join(f for f in old if f not in new)
+    if added and removed:
+        return msg("adds {added} and drops {removed}", added=added, removed=removed)
+    if added:
+        return msg("adds {added}", added=added)
+    if removed:
+        return msg("drops {removed}", removed=removed)
+    return msg("reordered")
+
+
+# eligibility rules as `describe_changes` names them
+_RULE_NAMES = {
+    "min_age": msg("min age"), "max_age": msg("max age"), "min_acr_criteria": msg("min acr criteria"),
+    "min_sledai": msg("min sledai"), "biopsy_lookback_months": msg("biopsy lookback months"),
+    "malignancy_lookback_years": msg("malignancy lookback years"),
+    "min_proteinuria_g_per_day": msg("min proteinuria g per day"), "min_upcr_g_per_g": msg("min upcr g per g"),
+}
 
 
 def describe_changes(old: study_def.StudyDefinition, new: study_def.StudyDefinition) -> list[str]:
@@ -595,29 +628,30 @@ def describe_changes(old: study_def.StudyDefinition, new: study_def.StudyDefinit
     after = {v.code: v for v in new.visits}
     for code, v in after.items():
         if code not in before:
-            out.append(f"New visit: {v.label} ({code}), {_window(v)}.")
+            out.append(msg("New visit: {label} ({code}), {window}.", label=v.label, code=code, window=_window(v)))
     for code, v in before.items():
         if code not in after:
-            out.append(f"Removed visit: {v.label} ({code}). Visits already recorded are kept.")
+            out.append(msg("Removed visit: {label} ({code}). Visits already recorded are kept.", label=v.label,
+                           code=code))
     for code in before.keys() & after.keys():
         a, b = before[code], after[code]
         if _window(a) != _window(b):
-            out.append(f"{b.label}: window changes from {_window(a)} to {_window(b)}.")
+            out.append(msg("{label}: window changes from {old} to {new}.", label=b.label, old=_window(a),
+                           new=_window(b)))
         if a.forms != b.forms:
-            added = [f for f in b.forms if f not in a.forms]
-            removed = [f for f in a.forms if f not in b.forms]
-            bits = ([f"adds {', '.join(added)}"] if added else []) + ([f"drops {', '.join(removed)}"] if removed else [])
-            out.append(f"{b.label}: forms {' and '.join(bits) or 'reordered'}.")
+            out.append(msg("{label}: forms {change}.", label=b.label, change=_form_change(a.forms, b.forms)))
         if a.label != b.label:
-            out.append(f"Visit {code} is renamed from {a.label!r} to {b.label!r}.")
+            out.append(msg("Visit {code} is renamed from {old!r} to {new!r}.", code=code, old=a.label, new=b.label))
     for name in type(old.eligibility).__dataclass_fields__:
         x, y = getattr(old.eligibility, name), getattr(new.eligibility, name)
         if x != y:
-            out.append(f"Eligibility: {name.replace('_', ' ')} changes from {x} to {y}.")
+            out.append(msg("Eligibility: {rule} changes from {old} to {new}.",
+                           rule=_RULE_NAMES.get(name, name.replace("_", " ")), old=x, new=y))
     if old.sae_report_hours != new.sae_report_hours:
-        out.append(f"SAE reporting deadline changes from {old.sae_report_hours} h to {new.sae_report_hours} h.")
+        out.append(msg("SAE reporting deadline changes from {old} h to {new} h.", old=old.sae_report_hours,
+                       new=new.sae_report_hours))
     if old.title != new.title:
-        out.append("The study title changes.")
+        out.append(msg("The study title changes."))
     return out
 
 
@@ -630,7 +664,7 @@ def study_update_summary(session: Session) -> StudyUpdateSummary | None:
         return None
     new = study_def.parse_toml(row["definition"])
     current = active_study(store)
-    changes = describe_changes(current, new) or ["No change to visits, windows, forms or eligibility."]
+    changes = describe_changes(current, new) or [msg("No change to visits, windows, forms or eligibility.")]
     return StudyUpdateSummary(site_info(store).study_version, new.version, row["received_at"], changes)
 
 
@@ -641,13 +675,13 @@ def accept_study_update(session: Session) -> str:
     already entered are left exactly as they are.
     """
     if session.role != "admin":
-        raise PermissionDenied("Only a site administrator can accept a new study definition.")
+        raise PermissionDenied(msg("Only a site administrator can accept a new study definition."))
     store = session.store
     with store.transaction() as conn:
         row = store.query_one("SELECT version FROM study_updates WHERE status = 'pending' ORDER BY received_at DESC "
                               "LIMIT 1")
         if row is None:
-            raise ConflictError("No study-definition update is waiting to be accepted.")
+            raise ConflictError(msg("No study-definition update is waiting to be accepted."))
         version, now = row["version"], _now()
         for old in store.query("SELECT version FROM study_updates WHERE status = 'accepted'"):
             conn.execute("UPDATE study_updates SET status = 'superseded' WHERE version = ?", (old["version"],))

@@ -10,6 +10,7 @@ from sle_desktop.app.session import Session
 from sle_desktop.app.subjects import get_subject
 from sle_desktop.app.validation import Problems
 from sle_desktop.domain import safety as rules
+from sle_desktop.domain.text import msg
 from sle_desktop.store import audit, records
 
 
@@ -29,30 +30,30 @@ class AdverseEventForm:
 
 def _validate_ae(form: AdverseEventForm, today: date) -> Problems:
     p = Problems()
-    p.text("term", form.term, "Adverse event term", required=True)
-    onset = p.clinical_date("onset_date", form.onset_date, "Onset date", today=today)
-    stop = p.clinical_date("stop_date", form.stop_date, "Stop date", today=today, required=False)
+    p.text("term", form.term, msg("Adverse event term"), required=True)
+    onset = p.clinical_date("onset_date", form.onset_date, msg("Onset date"), today=today)
+    stop = p.clinical_date("stop_date", form.stop_date, msg("Stop date"), today=today, required=False)
     if onset and stop and stop < onset:
-        p["stop_date"] = "The stop date is before the onset date."
-    p.choice("grade", form.grade, "CTCAE grade", rules.CTCAE_GRADES)
-    p.choice("relationship", form.relationship, "Relationship to the MSC product", rules.RELATIONSHIPS)
-    p.choice("outcome", form.outcome, "Outcome", rules.OUTCOMES)
-    p.text("action_taken", form.action_taken, "Action taken", max_len=500)
+        p["stop_date"] = msg("The stop date is before the onset date.")
+    p.choice("grade", form.grade, msg("CTCAE grade"), rules.CTCAE_GRADES)
+    p.choice("relationship", form.relationship, msg("Relationship to the MSC product"), rules.RELATIONSHIPS)
+    p.choice("outcome", form.outcome, msg("Outcome"), rules.OUTCOMES)
+    p.text("action_taken", form.action_taken, msg("Action taken"), max_len=500)
     unknown = [c for c in form.serious_criteria if c not in rules.SERIOUS_CRITERIA]
     if unknown:
-        p["serious_criteria"] = f"Unknown seriousness criteria: {', '.join(map(str, unknown))}."
+        p["serious_criteria"] = msg("Unknown seriousness criteria: {criteria}.", criteria=", ".join(map(str, unknown)))
     elif form.serious and not form.serious_criteria:
-        p["serious_criteria"] = "A serious adverse event needs at least one seriousness criterion."
+        p["serious_criteria"] = msg("A serious adverse event needs at least one seriousness criterion.")
     elif not form.serious and form.serious_criteria:
-        p["serious_criteria"] = "Seriousness criteria are given but the event is not marked serious."
+        p["serious_criteria"] = msg("Seriousness criteria are given but the event is not marked serious.")
     if form.grade == 5 and form.outcome not in (None, "fatal"):
-        p["outcome"] = "A grade 5 event is fatal: set the outcome to fatal."
+        p["outcome"] = msg("A grade 5 event is fatal: set the outcome to fatal.")
     if form.outcome == "fatal" and form.grade not in (None, 5):
-        p["grade"] = "A fatal outcome is CTCAE grade 5."
+        p["grade"] = msg("A fatal outcome is CTCAE grade 5.")
     if form.outcome == "fatal" and "death" not in form.serious_criteria:
-        p["serious_criteria"] = "A fatal event is serious with the criterion 'death'."
+        p["serious_criteria"] = msg("A fatal event is serious with the criterion 'death'.")
     if form.aware_at is not None and form.aware_at.tzinfo is None:
-        p["aware_at"] = "The awareness time must include the time zone."
+        p["aware_at"] = msg("The awareness time must include the time zone.")
     return p
 
 
@@ -79,7 +80,7 @@ def record_adverse_event(session: Session, subject_uuid: str, form: AdverseEvent
     if ae_uuid:
         current = records.get(store, "adverse_events", ae_uuid)
         if current is None or current["subject_uuid"] != subject_uuid:
-            raise NotFound("No such adverse event for this subject.")
+            raise NotFound(msg("No such adverse event for this subject."))
         values["aware_at"] = current["aware_at"] if form.aware_at is None else values["aware_at"]
         records.update(store, "adverse_events", ae_uuid, values, user=session.username, reason=reason)
         return ae_uuid
@@ -151,42 +152,47 @@ class InfusionForm:
 
 
 _VITALS = {
-    "bp_systolic": ("systolic blood pressure", 50, 260, "mmHg"),
-    "bp_diastolic": ("diastolic blood pressure", 20, 160, "mmHg"),
-    "heart_rate": ("heart rate", 20, 250, "/min"),
-    "temperature": ("temperature", 30, 43, "°C"),
-    "spo2": ("SpO₂", 50, 100, "%"),
+    "bp_systolic": (msg("systolic blood pressure"), 50, 260, "mmHg"),
+    "bp_diastolic": (msg("diastolic blood pressure"), 20, 160, "mmHg"),
+    "heart_rate": (msg("heart rate"), 20, 250, "/min"),
+    "temperature": (msg("temperature"), 30, 43, "°C"),
+    "spo2": (msg("SpO₂"), 50, 100, "%"),
 }
 
 
 def _validate_infusion(form: InfusionForm, today: date) -> Problems:
     p = Problems()
-    p.clinical_date("infusion_date", form.infusion_date, "Infusion date", today=today)
+    p.clinical_date("infusion_date", form.infusion_date, msg("Infusion date"), today=today)
     if form.start_time and form.end_time and form.end_time < form.start_time:
-        p["end_time"] = "The infusion end time is before its start time."
-    p.text("lot_number", form.lot_number, "Product lot number", required=True, max_len=60)
-    per_kg = p.number("cells_per_kg_million", form.cells_per_kg_million, "Cells per kg", lo=0.01, hi=100,
+        p["end_time"] = msg("The infusion end time is before its start time.")
+    p.text("lot_number", form.lot_number, msg("Product lot number"), required=True, max_len=60)
+    per_kg = p.number("cells_per_kg_million", form.cells_per_kg_million, msg("Cells per kg"), lo=0.01, hi=100,
                       unit="×10⁶/kg", required=True)
-    total = p.number("total_cells", form.total_cells, "Total cells", lo=1e5, hi=1e11, required=True)
-    p.number("viability_pct", form.viability_pct, "Viability", lo=0, hi=100, unit="%", required=True)
-    p.number("volume_ml", form.volume_ml, "Volume", lo=1, hi=1000, unit="mL", required=True)
-    p.choice("route", form.route, "Route", ("IV",))
-    weight = p.number("weight_kg", form.weight_kg, "Body weight used for dosing", lo=25, hi=350, unit="kg", required=True)
-    p.text("premedication", form.premedication, "Premedication", max_len=500)
-    p.text("administered_by", form.administered_by, "Administering clinician", required=True)
+    total = p.number("total_cells", form.total_cells, msg("Total cells"), lo=1e5, hi=1e11, required=True)
+    p.number("viability_pct", form.viability_pct, msg("Viability"), lo=0, hi=100, unit="%", required=True)
+    p.number("volume_ml", form.volume_ml, msg("Volume"), lo=1, hi=1000, unit="mL", required=True)
+    p.choice("route", form.route, msg("Route"), ("IV",))
+    weight = p.number("weight_kg", form.weight_kg, msg("Body weight used for dosing"), lo=25, hi=350, unit="kg",
+                      required=True)
+    p.text("premedication", form.premedication, msg("Premedication"), max_len=500)
+    p.text("administered_by", form.administered_by, msg("Administering clinician"), required=True)
     for when, vitals in (("pre", form.pre_vitals), ("post", form.post_vitals)):
         for key, value in vitals.items():
             if key not in _VITALS:
-                p[f"{when}_{key}"] = f"Unknown vital sign {key!r}."
+                p[f"{when}_{key}"] = msg("Unknown vital sign {key}.", key=repr(key))
                 continue
-            label, lo, hi, unit = _VITALS[key]
-            p.number(f"{when}_{key}", value, f"{'Pre' if when == 'pre' else 'Post'}-infusion {label}", lo=lo, hi=hi, unit=unit)
+            vital, lo, hi, unit = _VITALS[key]
+            if when == "pre":
+                label = msg("Pre-infusion {vital}", vital=vital)
+            else:
+                label = msg("Post-infusion {vital}", vital=vital)
+            p.number(f"{when}_{key}", value, label, lo=lo, hi=hi, unit=unit)
     if per_kg is not None and total is not None and weight is not None:
         dose = rules.check_dose(total, weight, per_kg)
         if not dose.ok:
             p["cells_per_kg_million"] = dose.message
     if form.reaction and form.reaction_event is None:
-        p["reaction"] = "An infusion reaction must be recorded as an adverse event."
+        p["reaction"] = msg("An infusion reaction must be recorded as an adverse event.")
     if form.reaction_event is not None:
         for k, v in _validate_ae(form.reaction_event, today).items():
             p[f"reaction_{k}"] = v
@@ -203,7 +209,7 @@ def record_infusion(session: Session, subject_uuid: str, form: InfusionForm, *, 
     store = session.store
     subject = get_subject(session, subject_uuid)
     if subject["status"] != "enrolled" or subject["arm"] != "msc":
-        raise ConflictError("MSC infusions are recorded only for enrolled subjects in the MSC arm.")
+        raise ConflictError(msg("MSC infusions are recorded only for enrolled subjects in the MSC arm."))
     values = {
         "visit_uuid": visit_uuid, "infusion_date": form.infusion_date,
         "start_time": form.start_time.isoformat(timespec="minutes") if form.start_time else None,

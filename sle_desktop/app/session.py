@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sle_desktop.app.errors import PermissionDenied
+from sle_desktop.domain.text import msg
 
 ROLES = ("investigator", "coordinator", "monitor", "admin")
 ROLE_LABELS = {
@@ -24,16 +25,16 @@ PERMISSIONS = {
     "cli": {"view", "export", "configure_sync", "demo"},
 }
 ACTION_LABELS = {
-    "view": "view study data",
-    "enter_data": "enter or change study data",
-    "screen": "screen patients",
-    "enrol": "enrol patients",
-    "assign_arm": "assign the treatment arm",
-    "sign": "sign records",
-    "export": "export sync bundles",
-    "configure_sync": "change the sync keys",
-    "manage_users": "manage user accounts",
-    "demo": "generate demo data",
+    "view": msg("view study data"),
+    "enter_data": msg("enter or change study data"),
+    "screen": msg("screen patients"),
+    "enrol": msg("enrol patients"),
+    "assign_arm": msg("assign the treatment arm"),
+    "sign": msg("sign records"),
+    "export": msg("export sync bundles"),
+    "configure_sync": msg("change the sync keys"),
+    "manage_users": msg("manage user accounts"),
+    "demo": msg("generate demo data"),
 }
 
 
@@ -54,9 +55,10 @@ class Session:
         """Raise PermissionDenied unless the role allows `action`."""
         if not self.can(action):
             label = ROLE_LABELS.get(self.role, self.role)
-            raise PermissionDenied(f"A {label} account cannot {ACTION_LABELS.get(action, action)}.")
+            raise PermissionDenied(msg("A {role} account cannot {action}.", role=label,
+                                       action=ACTION_LABELS.get(action, action)))
 
     def require_key(self) -> bytes:
         if self.data_key is None:
-            raise PermissionDenied("The site data key is locked; log in again.")
+            raise PermissionDenied(msg("The site data key is locked; log in again."))
         return self.data_key

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sle_desktop.app.errors import AuthenticationFailed, NotFound, PermissionDenied, ValidationError
 from sle_desktop.app.session import Session
 from sle_desktop.app.site import verify_password
+from sle_desktop.domain.text import msg
 from sle_desktop.store import audit, records
 
 MEANINGS = ("authored", "reviewed", "approved")
@@ -33,16 +34,17 @@ def sign_record(session: Session, table: str, record_uuid: str, *, password: str
     """Sign a saved record; the password is checked again and the signature is bound to the content hash."""
     session.require("sign")
     if meaning not in MEANINGS:
-        raise ValidationError({"meaning": f"Choose the meaning of the signature: {', '.join(MEANINGS)}."})
+        raise ValidationError({"meaning": msg("Choose the meaning of the signature: {meanings}.",
+                                              meanings=", ".join(MEANINGS))})
     if meaning == "approved" and session.role != "investigator":
-        raise PermissionDenied("Only an investigator can approve a record.")
+        raise PermissionDenied(msg("Only an investigator can approve a record."))
     if table not in SIGNABLE:
-        raise ValidationError({"record": f"{table} records cannot be signed."})
+        raise ValidationError({"record": msg("{table} records cannot be signed.", table=table)})
     if not verify_password(session, password):
-        raise AuthenticationFailed("The password is not correct; the record was not signed.")
+        raise AuthenticationFailed(msg("The password is not correct; the record was not signed."))
     row = records.get(session.store, table, record_uuid)
     if row is None:
-        raise NotFound("The record to sign does not exist.")
+        raise NotFound(msg("The record to sign does not exist."))
     return records.insert(session.store, "signatures", {
         "record_table": table, "record_uuid": record_uuid, "subject_uuid": row.get("subject_uuid"),
         "meaning": meaning, "signer": session.username, "signer_name": session.display_name,
@@ -61,6 +63,6 @@ def signatures_for(session: Session, table: str, record_uuid: str) -> list[Signa
         (table, record_uuid),
     ):
         valid = r["invalidated_at"] is None and r["content_hash"] == current
-        reason = r["invalidated_reason"] or ("" if valid else "the record changed after signing")
+        reason = r["invalidated_reason"] or ("" if valid else msg("the record changed after signing"))
         out.append(SignatureStatus(r["uuid"], r["meaning"], r["signer"], r["signer_name"], r["signed_at"], valid, reason))
     return out

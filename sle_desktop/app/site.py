@@ -14,6 +14,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sle_desktop.app.errors import AccountLocked, AuthenticationFailed, NotFound, SetupError, ValidationError
 from sle_desktop.app.session import ROLES, Session
 from sle_desktop.app.study import load_study
+from sle_desktop.domain.text import msg
 from sle_desktop.store import audit, crypto, keys
 
 SITE_CODE = re.compile(r"^[A-Z]{2}\d{2}$")
@@ -40,33 +41,34 @@ def is_set_up(store) -> bool:
 def site_info(store) -> SiteInfo:
     row = store.query_one("SELECT site_uuid, code, name, study_id, study_version FROM site WHERE id = 1")
     if row is None:
-        raise SetupError("This database has no site yet; run the first-time set-up.")
+        raise SetupError(msg("This database has no site yet; run the first-time set-up."))
     return SiteInfo(**row)
 
 
 def _validate_account(username: str, display_name: str, role: str, password: str) -> dict[str, str]:
     errors = {}
     if not USERNAME.match(username or ""):
-        errors["username"] = "User name: 2–32 characters, lower-case letters, digits, '.', '_' or '-', starting with a letter."
+        errors["username"] = msg(
+            "User name: 2–32 characters, lower-case letters, digits, '.', '_' or '-', starting with a letter.")
     if not (display_name or "").strip() or len(display_name) > 120:
-        errors["display_name"] = "Full name is required (at most 120 characters)."
+        errors["display_name"] = msg("Full name is required (at most 120 characters).")
     if role not in ROLES:
-        errors["role"] = f"Role must be one of: {', '.join(ROLES)}."
+        errors["role"] = msg("Role must be one of: {roles}.", roles=", ".join(ROLES))
     if len(password or "") < MIN_PASSWORD:
-        errors["password"] = f"The password must have at least {MIN_PASSWORD} characters."
+        errors["password"] = msg("The password must have at least {n} characters.", n=MIN_PASSWORD)
     return errors
 
 
 def create_site(store, *, code: str, name: str, admin_username: str, admin_name: str, admin_password: str) -> Session:
     """First run: create the site, its data key, signing key, machine key file and administrator."""
     if is_set_up(store):
-        raise SetupError("This database already has a site; log in instead.")
+        raise SetupError(msg("This database already has a site; log in instead."))
     errors = _validate_account(admin_username, admin_name, "admin", admin_password)
     code = (code or "").strip().upper()
     if not SITE_CODE.match(code):
-        errors["site_code"] = "Site code: two capital letters and two digits, e.g. BY01."
+        errors["site_code"] = msg("Site code: two capital letters and two digits, e.g. BY01.")
     if not (name or "").strip() or len(name) > 200:
-        errors["site_name"] = "Site name is required (at most 200 characters)."
+        errors["site_name"] = msg("Site name is required (at most 200 characters).")
     if errors:
         raise ValidationError(errors)
     study = load_study()
@@ -101,7 +103,8 @@ def _insert_user(store, username, display_name, role, password, data_key, *, act
     salt, params, wrapped = keys.wrap_for_user(username, password, data_key)
     with store.transaction() as conn:
         if conn.execute("SELECT 1 FROM users WHERE username = ?", (username,)).fetchone():
-            raise ValidationError({"username": f"The user name {username!r} is already taken."})
+            raise ValidationError({"username": msg("The user name {username} is already taken.",
+                                                   username=repr(username))})
         conn.execute(
             "INSERT INTO users (username, display_name, role, password_hash, kdf_salt, kdf_params, wrapped_data_key,"
             " created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -132,11 +135,11 @@ def set_user_active(session: Session, username: str, active: bool, *, reason: st
     """Deactivate or reactivate an account (accounts are never deleted: the audit trail names them)."""
     session.require("manage_users")
     if not (reason or "").strip():
-        raise ValidationError({"reason": "Give a reason for changing the account."})
+        raise ValidationError({"reason": msg("Give a reason for changing the account.")})
     with session.store.transaction() as conn:
         row = conn.execute("SELECT active FROM users WHERE username = ?", (username,)).fetchone()
         if row is None:
-            raise NotFound(f"No user {username!r}.")
+            raise NotFound(msg("No user {username}.", username=repr(username)))
         conn.execute("UPDATE users SET active = ?, failed_attempts = 0, locked_until = NULL WHERE username = ?",
                      (int(active), username))
         audit.append(conn, user=session.username, table="users", row_id=username, field="active",
@@ -150,17 +153,17 @@ def _now() -> datetime:
 def login(store, username: str, password: str) -> Session:
     """Check the password, unlock the data key; repeated failures lock the account (audited)."""
     if not is_set_up(store):
-        raise SetupError("This database has no site yet; run the first-time set-up.")
+        raise SetupError(msg("This database has no site yet; run the first-time set-up."))
     row = store.query_one("SELECT * FROM users WHERE username = ?", ((username or "").strip(),))
-    generic = AuthenticationFailed("Unknown user name or wrong password.")
+    generic = AuthenticationFailed(msg("Unknown user name or wrong password."))
     if row is None or not row["active"]:
         raise generic
     now = _now()
     if row["locked_until"] and datetime.fromisoformat(row["locked_until"]) > now:
-        raise AccountLocked(
-            f"The account {username} is locked after {MAX_FAILED_LOGINS} failed log-ins; "
-            f"try again after {datetime.fromisoformat(row['locked_until']).astimezone():%H:%M} or ask an administrator."
-        )
+        raise AccountLocked(msg(
+            "The account {username} is locked after {n} failed log-ins; "
+            "try again after {until:%H:%M} or ask an administrator.",
+            username=username, n=MAX_FAILED_LOGINS, until=datetime.fromisoformat(row["locked_until"]).astimezone()))
     if not crypto.check_password(row["password_hash"], password or ""):
         failures = row["failed_attempts"] + 1
         locked_until = (now + LOCKOUT).isoformat() if failures >= MAX_FAILED_LOGINS else None
@@ -173,8 +176,8 @@ def login(store, username: str, password: str) -> Session:
                 audit.append(conn, user=row["username"], table="users", row_id=row["username"], field="locked_until",
                              old=None, new=locked_until, reason=f"{MAX_FAILED_LOGINS} failed log-ins")
         if locked_until:
-            raise AccountLocked(f"Too many failed log-ins: the account {username} is locked for "
-                                f"{int(LOCKOUT.total_seconds() // 60)} minutes.")
+            raise AccountLocked(msg("Too many failed log-ins: the account {username} is locked for {minutes} minutes.",
+                                    username=username, minutes=int(LOCKOUT.total_seconds() // 60)))
         raise generic
     data_key = keys.unwrap_for_user(row, password)
     with store.transaction() as conn:

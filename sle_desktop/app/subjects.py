@@ -12,6 +12,7 @@ from sle_desktop.app.site import site_info
 from sle_desktop.app.study import load_study, study_in_force
 from sle_desktop.app.validation import Problems
 from sle_desktop.domain import acr1997, eligibility, schedule, sledai
+from sle_desktop.domain.text import msg
 from sle_desktop.store import audit, crypto, records
 
 ARMS = ("msc", "standard")
@@ -22,6 +23,13 @@ STATUS_LABELS = {
     "enrolled": "Enrolled",
     "withdrawn": "Withdrawn",
     "completed": "Completed",
+}
+_STATUS_IN_SENTENCE = {  # STATUS_LABELS as they read inside a sentence
+    "screened": msg("screened (eligible)"),
+    "screen_failed": msg("screen failure"),
+    "enrolled": msg("enrolled"),
+    "withdrawn": msg("withdrawn"),
+    "completed": msg("completed"),
 }
 PREGNANCY_TESTS = ("negative", "positive", "not_applicable")
 BIOPSY_CLASSES = ("I", "II", "III", "IV", "V", "VI", "III+V", "IV+V", "II+V")
@@ -82,45 +90,46 @@ def validate_screening(form: ScreeningForm, *, today: date | None = None) -> Pro
     """Field-level problems of a screening form (empty when it can be evaluated and saved)."""
     today = _today(today)
     p = Problems()
-    consent = p.clinical_date("consent_date", form.consent_date, "Consent date", today=today)
-    p.text("consent_version", form.consent_version, "Consent form version", required=True, max_len=40)
-    screening = p.clinical_date("screening_date", form.screening_date or consent, "Screening date", today=today)
+    consent = p.clinical_date("consent_date", form.consent_date, msg("Consent date"), today=today)
+    p.text("consent_version", form.consent_version, msg("Consent form version"), required=True, max_len=40)
+    screening = p.clinical_date("screening_date", form.screening_date or consent, msg("Screening date"), today=today)
     if consent and screening and screening < consent:
-        p["screening_date"] = "Screening procedures cannot predate the signed consent; check both dates."
-    p.text("full_name", form.full_name, "Patient's full name", required=True)
-    p.text("national_id", form.national_id, "National ID", max_len=40)
-    p.text("phone", form.phone, "Phone", max_len=40)
-    p.text("address", form.address, "Address", max_len=300)
-    dob = p.birth_date("date_of_birth", form.date_of_birth, "Date of birth", today=today)
+        p["screening_date"] = msg("Screening procedures cannot predate the signed consent; check both dates.")
+    p.text("full_name", form.full_name, msg("Patient's full name"), required=True)
+    p.text("national_id", form.national_id, msg("National ID"), max_len=40)
+    p.text("phone", form.phone, msg("Phone"), max_len=40)
+    p.text("address", form.address, msg("Address"), max_len=300)
+    dob = p.birth_date("date_of_birth", form.date_of_birth, msg("Date of birth"), today=today)
     if dob and consent and dob >= consent:
-        p["date_of_birth"] = "Date of birth must be before the consent date."
-    sex = p.choice("sex", form.sex, "Sex (biological, at birth)", ("F", "M"))
+        p["date_of_birth"] = msg("Date of birth must be before the consent date.")
+    sex = p.choice("sex", form.sex, msg("Sex (biological, at birth)"), ("F", "M"))
     if sex == "F" and form.childbearing_potential:
         if form.pregnancy_test not in ("negative", "positive"):
-            p["pregnancy_test"] = "A pregnancy test result is required for a woman of child-bearing potential."
+            p["pregnancy_test"] = msg("A pregnancy test result is required for a woman of child-bearing potential.")
     elif form.pregnancy_test not in (None, "", *PREGNANCY_TESTS):
-        p["pregnancy_test"] = "Pregnancy test must be negative, positive or not applicable."
+        p["pregnancy_test"] = msg("Pregnancy test must be negative, positive or not applicable.")
     try:
         acr1997.validate(form.acr_criteria)
     except ValueError as exc:
-        p["acr_criteria"] = str(exc)
+        p["acr_criteria"] = exc.args[0]  # the message itself: a translatable Msg, which str(exc) is not
     try:
         sledai.validate_codes(form.sledai_codes)
     except ValueError as exc:
-        p["sledai_codes"] = str(exc)
-    p.number("anti_dsdna_value", form.anti_dsdna_value, "Anti-dsDNA", lo=0, hi=100000, unit="IU/mL")
-    p.number("anti_dsdna_uln", form.anti_dsdna_uln, "Anti-dsDNA upper limit", lo=0, hi=100000, unit="IU/mL")
+        p["sledai_codes"] = exc.args[0]
+    p.number("anti_dsdna_value", form.anti_dsdna_value, msg("Anti-dsDNA"), lo=0, hi=100000, unit="IU/mL")
+    p.number("anti_dsdna_uln", form.anti_dsdna_uln, msg("Anti-dsDNA upper limit"), lo=0, hi=100000, unit="IU/mL")
     if form.biopsy_class not in (None, ""):
-        p.choice("biopsy_class", form.biopsy_class, "Biopsy class (ISN/RPS)", BIOPSY_CLASSES)
-        p.clinical_date("biopsy_date", form.biopsy_date, "Biopsy date", today=today, earliest=date(2000, 1, 1))
-    p.number("proteinuria_g_per_day", form.proteinuria_g_per_day, "Proteinuria", lo=0, hi=50, unit="g/24 h")
-    p.number("upcr_g_per_g", form.upcr_g_per_g, "UPCR", lo=0, hi=50, unit="g/g")
+        p.choice("biopsy_class", form.biopsy_class, msg("Biopsy class (ISN/RPS)"), BIOPSY_CLASSES)
+        p.clinical_date("biopsy_date", form.biopsy_date, msg("Biopsy date"), today=today, earliest=date(2000, 1, 1))
+    p.number("proteinuria_g_per_day", form.proteinuria_g_per_day, msg("Proteinuria"), lo=0, hi=50, unit="g/24 h")
+    p.number("upcr_g_per_g", form.upcr_g_per_g, msg("UPCR"), lo=0, hi=50, unit="g/g")
     if form.high_risk_condition:
-        p.text("high_risk_text", form.high_risk_text, "Description of the high-risk condition", required=True, max_len=2000)
+        p.text("high_risk_text", form.high_risk_text, msg("Description of the high-risk condition"), required=True,
+               max_len=2000)
     if form.chronic_infection:
-        p.text("infection_details", form.infection_details, "Which chronic infection", required=True, max_len=500)
+        p.text("infection_details", form.infection_details, msg("Which chronic infection"), required=True, max_len=500)
     if form.last_malignancy_date is not None:
-        p.clinical_date("last_malignancy_date", form.last_malignancy_date, "Date of the last malignancy",
+        p.clinical_date("last_malignancy_date", form.last_malignancy_date, msg("Date of the last malignancy"),
                         today=today, earliest=date(1900, 1, 1))
     return p
 
@@ -221,7 +230,7 @@ def identifiers(session: Session, subject_uuid: str) -> dict:
     session.require("view")
     row = session.store.query_one("SELECT ciphertext FROM identifiers WHERE subject_uuid = ?", (subject_uuid,))
     if row is None:
-        raise NotFound("This subject has no identifiers on file.")
+        raise NotFound(msg("This subject has no identifiers on file."))
     return crypto.open_json(session.require_key(), row["ciphertext"], _identifier_aad(subject_uuid))
 
 
@@ -234,19 +243,18 @@ def enrol_patient(session: Session, subject_uuid: str, *, arm: str, reason: str,
     """Enrol an eligible screened subject: allocate the subject ID (gapless) and record the investigator's arm."""
     session.require("assign_arm")
     p = Problems()
-    p.choice("arm", arm, "Treatment arm", ARMS)
-    p.text("arm_reason", reason, "Reason for the arm assignment", required=True, max_len=1000)
+    p.choice("arm", arm, msg("Treatment arm"), ARMS)
+    p.text("arm_reason", reason, msg("Reason for the arm assignment"), required=True, max_len=1000)
     if p:
         raise ValidationError(p)
     store = session.store
     with store.transaction() as conn:
         subject = records.get(store, "subjects", subject_uuid)
         if subject is None:
-            raise NotFound("No such subject.")
+            raise NotFound(msg("No such subject."))
         if subject["status"] != "screened":
-            raise ConflictError(
-                f"{subject['screening_number']} cannot be enrolled: status is {STATUS_LABELS[subject['status']].lower()}."
-            )
+            raise ConflictError(msg("{number} cannot be enrolled: status is {status}.",
+                                    number=subject["screening_number"], status=_STATUS_IN_SENTENCE[subject["status"]]))
         subject_id = f"{site_info(store).code}-{_next_number(conn, 'subject_number'):04d}"
         records.update(store, "subjects", subject_uuid, {
             "subject_id": subject_id, "status": "enrolled", "arm": arm, "arm_reason": reason.strip(),
@@ -259,14 +267,14 @@ def enrol_patient(session: Session, subject_uuid: str, *, arm: str, reason: str,
 def withdraw_subject(session: Session, subject_uuid: str, *, reason: str) -> None:
     session.require("enter_data")
     p = Problems()
-    p.text("withdrawn_reason", reason, "Reason for withdrawal", required=True, max_len=1000)
+    p.text("withdrawn_reason", reason, msg("Reason for withdrawal"), required=True, max_len=1000)
     if p:
         raise ValidationError(p)
     subject = records.get(session.store, "subjects", subject_uuid)
     if subject is None:
-        raise NotFound("No such subject.")
+        raise NotFound(msg("No such subject."))
     if subject["status"] != "enrolled":
-        raise ConflictError("Only an enrolled subject can be withdrawn.")
+        raise ConflictError(msg("Only an enrolled subject can be withdrawn."))
     records.update(session.store, "subjects", subject_uuid, {"status": "withdrawn", "withdrawn_reason": reason.strip()},
                    user=session.username, reason=reason)
 
@@ -306,41 +314,29 @@ def list_subjects(session: Session, *, today: date | None = None) -> list[Subjec
     key = session.data_key
     names = {}
     if key is not None:
-        for row in store.conn.execute("SELECT subject_uuid, ciphertext FROM identifiers"):
+        aead = crypto.aead(key)  # one cipher object for the whole list
+        for subject_uuid, blob in store.conn.execute("SELECT subject_uuid, ciphertext FROM identifiers"):
             try:
-                names[row[0]] = initials(crypto.open_json(key, row[1], _identifier_aad(row[0]))["full_name"])
-            except (crypto.CryptoError, KeyError, ValueError):
-                names[row[0]] = "?"
-    # Two plain scans joined here: at 10 000 subjects (60 000 visits) a JOIN by visit uuid + ORDER BY took ~3x longer.
-    done: dict[str, set] = {}
-    visit_date: dict[str, str] = {}
-    for v_uuid, s_uuid, code, when in store.conn.execute(
-            "SELECT uuid, subject_uuid, visit_code, visit_date FROM visits WHERE deleted = 0"):
-        done.setdefault(s_uuid, set()).add(code)
-        visit_date[v_uuid] = when
-    latest: dict[str, tuple] = {}  # subject -> ((visit date, created at), score, visit date): the last assessment
-    for s_uuid, score, v_uuid, created in store.conn.execute(
-            "SELECT subject_uuid, score, visit_uuid, created_at FROM sledai_assessments WHERE deleted = 0"):
-        when = visit_date.get(v_uuid)
-        if when is None:
-            continue  # its visit was deleted
-        prev = latest.get(s_uuid)
-        if prev is None or (when, created) >= prev[0]:
-            latest[s_uuid] = ((when, created), score, when)
-    last = {k: (v[1], v[2]) for k, v in latest.items()}
-    failed = {r[0]: json.loads(r[1]) for r in store.conn.execute("SELECT subject_uuid, failed_criteria FROM screenings")}
+                names[subject_uuid] = initials(crypto.open_json(aead, blob, _identifier_aad(subject_uuid))["full_name"])
+            except (crypto.CryptoError, KeyError, TypeError, ValueError):
+                names[subject_uuid] = "?"
+    failed = {s: json.loads(f) for s, f in store.conn.execute(
+        "SELECT subject_uuid, failed_criteria FROM screenings WHERE failed_criteria != '[]'")}
     overdue = safety_uc.subjects_with_overdue_sae(session)
     visits = study_in_force(store).visits
     out = []
+    # subject_listing (migration 6) is kept by triggers in the same transaction as every visit/SLEDAI write.
     for r in store.conn.execute(
-        "SELECT uuid, subject_id, screening_number, sex, arm, status, baseline_date FROM subjects WHERE deleted = 0 "
-        "ORDER BY coalesce(subject_id, screening_number)"
+        "SELECT s.uuid, s.subject_id, s.screening_number, s.sex, s.arm, s.status, s.baseline_date, "
+        "l.done_codes, l.last_sledai, l.last_sledai_date "
+        "FROM subjects s LEFT JOIN subject_listing l ON l.subject_uuid = s.uuid WHERE s.deleted = 0 "
+        "ORDER BY coalesce(s.subject_id, s.screening_number)"
     ):
-        uuid_, sid, scr, sex, arm, status, baseline = r
+        uuid_, sid, scr, sex, arm, status, baseline, done_codes, score, when = r
         nxt = None
         if status == "enrolled" and baseline:
-            nxt = schedule.next_due(date.fromisoformat(baseline), done.get(uuid_, set()), today, visits)
-        score, when = last.get(uuid_, (None, None))
+            done = done_codes.split(" ") if done_codes else ()
+            nxt = schedule.next_due(date.fromisoformat(baseline), done, today, visits)
         out.append(SubjectSummary(
             uuid=uuid_, subject_id=sid, screening_number=scr, initials=names.get(uuid_, ""), sex=sex, arm=arm,
             status=status, baseline_date=baseline, last_sledai=score, last_sledai_date=when,
@@ -356,7 +352,7 @@ def get_subject(session: Session, subject_uuid: str) -> dict:
     session.require("view")
     row = records.get(session.store, "subjects", subject_uuid)
     if row is None:
-        raise NotFound("No such subject.")
+        raise NotFound(msg("No such subject."))
     return row
 
 
@@ -367,5 +363,5 @@ def find_subject(session: Session, label: str) -> dict:
         "SELECT * FROM subjects WHERE subject_id = ? OR screening_number = ?", (label.strip(), label.strip())
     )
     if row is None:
-        raise NotFound(f"No subject {label!r}.")
+        raise NotFound(msg("No subject {label}.", label=repr(label)))
     return row

@@ -15,6 +15,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sle_desktop.app.errors import ConflictError, SetupError, ValidationError
 from sle_desktop.app.session import Session
 from sle_desktop.app.site import site_info
+from sle_desktop.domain.text import msg
 from sle_desktop.store import audit, crypto, records
 from sle_desktop.sync import atomic, bundle, keys, site_export
 from sle_desktop.sync.errors import SyncError
@@ -92,7 +93,7 @@ def set_sponsor_recipients(session: Session, text: str) -> list[SponsorKey]:
     try:
         parsed = keys.parse_recipients(text)
     except SyncError as exc:
-        raise ValidationError({"sponsor_key": str(exc)}) from None
+        raise ValidationError({"sponsor_key": exc.args[0]}) from None
     store = session.store
     now = _now_text()
     with store.transaction() as conn:
@@ -150,11 +151,11 @@ def _plan(store, since_seq: int | None) -> tuple[int, str, int, int]:
     head_seq, _ = audit.head(store.conn)
     since = last_to if since_seq is None else since_seq
     if isinstance(since, bool) or not isinstance(since, int) or since < 0:
-        raise ValidationError({"since_seq": "The starting change number must be a whole number, 0 or more."})
+        raise ValidationError({"since_seq": msg("The starting change number must be a whole number, 0 or more.")})
     if since > last_to:
-        raise ValidationError({"since_seq": (
-            f"Starting after change {since} would skip changes {last_to + 1}–{since}, which the sponsor has not "
-            f"received. Choose a number from 0 to {last_to}.")})
+        raise ValidationError({"since_seq": msg(
+            "Starting after change {since} would skip changes {first}–{since}, which the sponsor has not received. "
+            "Choose a number from 0 to {last}.", since=since, first=last_to + 1, last=last_to)})
     return bundle_seq, prev_hash, since, head_seq
 
 
@@ -175,16 +176,16 @@ def _signing_key(session: Session) -> Ed25519PrivateKey:
     site = site_info(store)
     row = store.query_one("SELECT public_key, encrypted_private_key FROM site_signing_key WHERE id = 1")
     if row is None:
-        raise SetupError("This site has no signing key; bundles cannot be signed. Contact support.")
+        raise SetupError(msg("This site has no signing key; bundles cannot be signed. Contact support."))
     try:
         raw = crypto.open_sealed(session.require_key(), row["encrypted_private_key"],
                                  b"sle_desktop site signing key:" + site.site_uuid.encode())
         key = Ed25519PrivateKey.from_private_bytes(raw)
     except (crypto.CryptoError, ValueError):
-        raise SetupError("The site signing key cannot be unlocked with this site's data key (the database "
-                         "may have been copied from another installation).") from None
+        raise SetupError(msg("The site signing key cannot be unlocked with this site's data key (the database "
+                             "may have been copied from another installation).")) from None
     if key.public_key().public_bytes_raw() != bytes(row["public_key"]):
-        raise SetupError("The site signing key does not match its registered public key; contact support.")
+        raise SetupError(msg("The site signing key does not match its registered public key; contact support."))
     return key
 
 
@@ -234,10 +235,11 @@ def _reconcile_row(store, row: dict, public_key: bytes, site_code: str, *, user:
     folder = Path(row["folder"] or "")
     final = folder / row["file_name"]
     if not row["folder"] or not folder.is_dir():
-        return ReconcileOutcome(seq, "unresolved", (
-            f"Bundle {seq} ({row['file_name']}) was being written to {folder} when the program stopped, and that folder "
-            "is not available now. Plug that drive in again so the export can be checked and finished, or, if the drive "
-            "is lost and the file was never given to the sponsor, discard the interrupted export."))
+        return ReconcileOutcome(seq, "unresolved", msg(
+            "Bundle {seq} ({file}) was being written to {folder} when the program stopped, and that folder is not "
+            "available now. Plug that drive in again so the export can be checked and finished, or, if the drive is "
+            "lost and the file was never given to the sponsor, discard the interrupted export.", seq=seq,
+            file=row["file_name"], folder=folder))
     if final.is_file():
         try:
             container = bundle.read_container(final, bundle.Limits(max_bundle_bytes=max(
@@ -250,19 +252,20 @@ def _reconcile_row(store, row: dict, public_key: bytes, site_code: str, *, user:
             with store.transaction():
                 current = store.query_one("SELECT * FROM exports WHERE bundle_seq = ?", (seq,))
                 if current is None or current["status"] != "pending":
-                    return ReconcileOutcome(seq, "completed", f"Bundle {seq} was already recorded.")
+                    return ReconcileOutcome(seq, "completed", msg("Bundle {seq} was already recorded.", seq=seq))
                 _complete_export(store, current, user=user, reason="export finished after an interruption")
-            return ReconcileOutcome(seq, "completed", (
-                f"The interrupted export of bundle {seq} had been written completely to {final}; it is now recorded."))
+            return ReconcileOutcome(seq, "completed", msg(
+                "The interrupted export of bundle {seq} had been written completely to {path}; it is now recorded.",
+                seq=seq, path=final))
         _set_aside(final)
     for leftover in folder.glob(f".{row['file_name']}.partial-*"):
         with contextlib.suppress(OSError):
             leftover.unlink()
     with store.transaction() as conn:
         conn.execute("DELETE FROM exports WHERE bundle_seq = ? AND status = 'pending'", (seq,))
-    return ReconcileOutcome(seq, "dropped", (
-        f"The export of bundle {seq} was interrupted before its file was finished; nothing was sent, and the next "
-        "export will carry the same changes."))
+    return ReconcileOutcome(seq, "dropped", msg(
+        "The export of bundle {seq} was interrupted before its file was finished; nothing was sent, and the next "
+        "export will carry the same changes.", seq=seq))
 
 
 def _sweep_temporary_files(folder: Path, site_code: str) -> None:
@@ -293,11 +296,11 @@ def discard_interrupted_export(session: Session, bundle_seq: int, *, reason: str
     """Drop an interrupted export whose drive is lost (the file was never given to the sponsor); audited."""
     session.require("export")
     if not (reason or "").strip():
-        raise ValidationError({"reason": "Give a reason for discarding the interrupted export."})
+        raise ValidationError({"reason": msg("Give a reason for discarding the interrupted export.")})
     with session.store.transaction() as conn:
         row = session.store.query_one("SELECT * FROM exports WHERE bundle_seq = ? AND status = 'pending'", (bundle_seq,))
         if row is None:
-            raise ConflictError(f"There is no interrupted export of bundle {bundle_seq}.")
+            raise ConflictError(msg("There is no interrupted export of bundle {seq}.", seq=bundle_seq))
         conn.execute("DELETE FROM exports WHERE bundle_seq = ?", (bundle_seq,))
         audit.append(conn, user=session.username, table="exports", row_id=str(bundle_seq), field="discarded",
                      old={"file_name": row["file_name"], "folder": row["folder"], "bundle_hash": row["bundle_hash"]},
@@ -319,11 +322,12 @@ def export_bundle(session: Session, target_dir, *, since_seq: int | None = None,
     store = session.store
     target = Path(target_dir)
     if not target.is_dir():
-        raise ValidationError({"target": f"The folder {target} does not exist (is the USB drive plugged in?)."})
+        raise ValidationError({"target": msg("The folder {folder} does not exist (is the USB drive plugged in?).",
+                                             folder=target)})
     recipients = [r.recipient for r in sponsor_fingerprints(session)]
     if not recipients:
-        raise ConflictError("No sponsor key is set up, so a bundle cannot be encrypted. Import the sponsor's key file "
-                            "first (sle-desktop set-sponsor, or Settings → Sync).")
+        raise ConflictError(msg("No sponsor key is set up, so a bundle cannot be encrypted. Import the sponsor's key "
+                                "file first (sle-desktop set-sponsor, or Settings → Sync)."))
     unresolved = [o for o in reconcile_exports(session) if o.action == "unresolved"]
     if unresolved:
         raise ConflictError(unresolved[0].message)
@@ -334,7 +338,7 @@ def export_bundle(session: Session, target_dir, *, since_seq: int | None = None,
     with _read_snapshot(store):
         bundle_seq, prev_hash, since, head = _plan(store, since_seq)
         if since >= head:
-            raise ConflictError(f"Nothing to export: there are no changes after change {since}.")
+            raise ConflictError(msg("Nothing to export: there are no changes after change {since}.", since=since))
         staged = site_export.stage_bundle(
             store, site=site, target_dir=target, signing_key=signing, recipients=recipients, since_seq=since,
             bundle_seq=bundle_seq, prev_bundle_hash=prev_hash, created_by=session.username, report=report, now_text=now)
@@ -348,17 +352,17 @@ def export_bundle(session: Session, target_dir, *, since_seq: int | None = None,
     try:
         with store.transaction() as conn:  # phase 1: pending row, before the final name exists
             if conn.execute("SELECT count(*) FROM exports WHERE status = 'pending'").fetchone()[0]:
-                raise ConflictError("Another export is in progress; wait for it to finish, then export again.")
+                raise ConflictError(msg("Another export is in progress; wait for it to finish, then export again."))
             latest = conn.execute("SELECT coalesce(max(bundle_seq), 0) FROM exports").fetchone()[0]
             if latest + 1 != bundle_seq:
-                raise ConflictError("Another export was made at the same time; export again.")
+                raise ConflictError(msg("Another export was made at the same time; export again."))
             conn.execute(
                 f"INSERT INTO exports ({', '.join(values)}) VALUES ({', '.join(':' + k for k in values)})", values)
         recorded = True
         try:
             atomic.publish(staged.temp_path, staged.final_path)
         except OSError as exc:
-            raise atomic.explain_os_error(exc, "the bundle", target) from exc
+            raise atomic.explain_os_error(exc, msg("the bundle"), target) from exc
         published = True
         with store.transaction():  # phase 2
             marked = _complete_export(store, values, user=session.username)

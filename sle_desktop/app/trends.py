@@ -8,6 +8,7 @@ SLEDAI-4, "SRI-4 (without BILAG)", SELENA flare vs the previous assessment).
 from __future__ import annotations
 
 import math
+import threading
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -21,6 +22,7 @@ from sle_desktop.app.subjects import ARM_LABELS, ARMS
 from sle_desktop.domain import labs as lab_rules
 from sle_desktop.domain import outcomes, schedule
 from sle_desktop.domain.outcomes import SRI4_LABEL
+from sle_desktop.domain.text import msg
 
 ENDPOINT_VISIT = "month_6"
 """The primary-endpoint visit at which responder proportions are given."""
@@ -154,7 +156,7 @@ def _subject_row(session: Session, subject_uuid: str) -> dict:
         "SELECT uuid, subject_id, screening_number, arm, status, baseline_date FROM subjects "
         "WHERE uuid = ? AND deleted = 0", (subject_uuid,))
     if row is None:
-        raise NotFound("No such subject.")
+        raise NotFound(msg("No such subject."))
     return row
 
 
@@ -355,45 +357,78 @@ def _mean_sd_se(values: np.ndarray) -> tuple[float | None, float | None, float |
     return mean, sd, sd / math.sqrt(n)
 
 
+# The assessment table read for the cohort plots, kept per data version: re-opening the plots or changing the
+# arm/status filter reuses it. The key is the store file, the last audit row (every write to clinical data
+# adds audit rows, and its hash chains the whole history, so a restored older file never matches) and `today`.
+_COHORT_CACHE: dict[tuple, dict[str, np.ndarray]] = {}
+_COHORT_CACHE_LOCK = threading.Lock()
+_COHORT_CACHE_SIZE = 4
+
+
+def _cohort_assessments(store, today: date) -> dict[str, np.ndarray]:
+    """Every live SLEDAI assessment up to `today` of subjects with an arm and a baseline date, ordered by
+    subject then visit date, as columns (subject, arm, status, code, day, score, pga_tenths)."""
+    last = store.conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+    key = (str(store.path), tuple(last) if last else None, today) if store.path is not None else None
+    if key is not None:
+        with _COHORT_CACHE_LOCK:
+            cached = _COHORT_CACHE.get(key)
+        if cached is not None:
+            return cached
+    rows = store.conn.execute(
+        "SELECT sub.uuid, sub.arm, sub.status, sub.baseline_date, v.visit_code, v.visit_date, s.score, s.pga "
+        "FROM sledai_assessments s JOIN visits v ON v.uuid = s.visit_uuid JOIN subjects sub ON sub.uuid = s.subject_uuid "
+        "WHERE s.deleted = 0 AND v.deleted = 0 AND sub.deleted = 0 AND sub.arm IS NOT NULL "
+        "AND sub.baseline_date IS NOT NULL AND v.visit_date <= ? "
+        "ORDER BY sub.uuid, v.visit_date, v.created_at", (today.isoformat(),)).fetchall()
+    if rows:
+        uuids, arms, statuses, base_dates, codes, vdates, scores, pgas = (np.array(c) for c in zip(*rows))
+        cols = {
+            "subject": uuids, "arm": arms, "status": statuses, "code": codes,
+            "day": (vdates.astype("datetime64[D]") - base_dates.astype("datetime64[D]")).astype(int),
+            "score": scores.astype(float), "pga_tenths": np.rint(pgas.astype(float) * 10).astype(int),
+        }
+    else:
+        cols = {k: np.zeros(0, dtype=object) for k in ("subject", "arm", "status", "code")}
+        cols.update(day=np.zeros(0, dtype=int), score=np.zeros(0), pga_tenths=np.zeros(0, dtype=int))
+    for a in cols.values():
+        a.setflags(write=False)  # shared between callers
+    if key is not None:
+        with _COHORT_CACHE_LOCK:
+            while len(_COHORT_CACHE) >= _COHORT_CACHE_SIZE:
+                _COHORT_CACHE.pop(next(iter(_COHORT_CACHE)))
+            _COHORT_CACHE[key] = cols
+    return cols
+
+
 def cohort_trends(session: Session, *, arm: str | None = None, status: str | None = None,
                   today: date | None = None) -> CohortTrends:
     """Change from baseline by arm and scheduled visit (n, mean, SE), trajectories and month-6 responders.
 
     Subjects count once they have a baseline SLEDAI; assessments after `today` (default: today) are left out.
-    One query over the whole assessment table; the statistics are vectorised.
+    One query over the whole assessment table (kept per data version, so re-opening and re-filtering are
+    quick); the statistics are vectorised.
     """
     session.require("view")
     problems = {}
     if arm is not None and arm not in ARMS:
-        problems["arm"] = f"Unknown arm {arm!r} (use one of: {', '.join(ARMS)})."
+        problems["arm"] = msg("Unknown arm {arm} (use one of: {arms}).", arm=repr(arm), arms=", ".join(ARMS))
     if status is not None and status not in COHORT_STATUSES:
-        problems["status"] = f"Unknown status {status!r} (use one of: {', '.join(COHORT_STATUSES)})."
+        problems["status"] = msg("Unknown status {status} (use one of: {statuses}).", status=repr(status),
+                                 statuses=", ".join(COHORT_STATUSES))
     if problems:
         raise ValidationError(problems)
     today = today or date.today()
     windows = visit_windows(session.store)
-    sql = ("SELECT sub.uuid, sub.arm, sub.baseline_date, v.visit_code, v.visit_date, s.score, s.pga "
-           "FROM sledai_assessments s JOIN visits v ON v.uuid = s.visit_uuid JOIN subjects sub ON sub.uuid = s.subject_uuid "
-           "WHERE s.deleted = 0 AND v.deleted = 0 AND sub.deleted = 0 AND sub.arm IS NOT NULL "
-           "AND sub.baseline_date IS NOT NULL AND v.visit_date <= ?")
-    params: list = [today.isoformat()]
+    cols = _cohort_assessments(session.store, today)
+    keep_rows = np.isin(cols["status"], COHORT_STATUSES if status is None else (status,))
     if arm is not None:
-        sql += " AND sub.arm = ?"
-        params.append(arm)
-    if status is not None:
-        sql += " AND sub.status = ?"
-        params.append(status)
-    else:
-        sql += f" AND sub.status IN ({', '.join('?' * len(COHORT_STATUSES))})"
-        params.extend(COHORT_STATUSES)
-    sql += " ORDER BY sub.uuid, v.visit_date, v.created_at"
-    rows = session.store.conn.execute(sql, params).fetchall()
+        keep_rows &= cols["arm"] == arm
+    rows = bool(keep_rows.any())
     arms = {a: ArmCohort(a, ARM_LABELS[a]) for a in ARMS if arm in (None, a)}
     if rows:
-        uuids, arm_col, base_dates, codes, vdates, scores, pgas = (np.array(c) for c in zip(*rows))
-        scores = scores.astype(float)
-        pga_tenths = np.rint(pgas.astype(float) * 10).astype(int)
-        day = (vdates.astype("datetime64[D]") - base_dates.astype("datetime64[D]")).astype(int)
+        uuids, arm_col, codes, day, scores, pga_tenths = (
+            cols[k][keep_rows] for k in ("subject", "arm", "code", "day", "score", "pga_tenths"))
         # Subjects are contiguous (ORDER BY sub.uuid): one index per subject.
         new_subject = np.ones(uuids.size, dtype=bool)
         new_subject[1:] = uuids[1:] != uuids[:-1]

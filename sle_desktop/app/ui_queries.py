@@ -21,6 +21,7 @@ from sle_desktop.app.study import load_study, study_in_force
 from sle_desktop.app.subjects import identifiers
 from sle_desktop.domain import eligibility, renal, schedule
 from sle_desktop.domain import labs as lab_rules
+from sle_desktop.domain.text import msg
 
 
 @contextlib.contextmanager
@@ -82,16 +83,17 @@ def visit_window_preview(session: Session, subject_uuid: str, visit_code: str, o
     session.require("view")
     subject = session.store.query_one("SELECT baseline_date, status FROM subjects WHERE uuid = ?", (subject_uuid,))
     if subject is None:
-        raise NotFound("No such subject.")
+        raise NotFound(msg("No such subject."))
     if visit_code == "baseline":
         return WindowPreview(0, None, None, on, None)
     if not subject["baseline_date"]:
         return WindowPreview(None, None, None, None, None,
-                             "Record the baseline (day 0) visit first: study days count from it.")
+                             msg("Record the baseline (day 0) visit first: study days count from it."))
     day0 = date.fromisoformat(subject["baseline_date"])
     day = schedule.study_day(day0, on)
     if on < day0:
-        return WindowPreview(day, None, None, None, None, f"The visit date is before baseline ({day0:%d.%m.%Y}).")
+        return WindowPreview(day, None, None, None, None,
+                             msg("The visit date is before baseline ({day0:%d.%m.%Y}).", day0=day0))
     study_visits = study_in_force(session.store).visits
     vdef = next((v for v in study_visits if v.code == visit_code), None)
     if vdef is None or vdef.window_days is None:
@@ -105,11 +107,11 @@ def get_visit(session: Session, visit_uuid: str) -> dict:
     session.require("view")
     row = session.store.query_one("SELECT subject_uuid FROM visits WHERE uuid = ? AND deleted = 0", (visit_uuid,))
     if row is None:
-        raise NotFound("No such visit.")
+        raise NotFound(msg("No such visit."))
     for v in visits.list_visits(session, row["subject_uuid"]):
         if v["uuid"] == visit_uuid:
             return v
-    raise NotFound("No such visit.")
+    raise NotFound(msg("No such visit."))
 
 
 def lab_sample_date(session: Session, visit_uuid: str) -> date | None:
@@ -173,7 +175,7 @@ def egfr_preview(session: Session, subject_uuid: str, creatinine_umol_l: float, 
     session.require("view")
     subject = session.store.query_one("SELECT uuid, sex, year_of_birth FROM subjects WHERE uuid = ?", (subject_uuid,))
     if subject is None:
-        raise NotFound("No such subject.")
+        raise NotFound(msg("No such subject."))
     if subject["sex"] not in ("F", "M"):
         return None, "sex unknown: eGFR not computed"
     try:
@@ -184,7 +186,7 @@ def egfr_preview(session: Session, subject_uuid: str, creatinine_umol_l: float, 
     try:
         value = renal.egfr_from_umol(creatinine_umol_l, age, subject["sex"])
     except ValueError as exc:
-        return None, str(exc)
+        return None, exc.args[0]
     return value, f"CKD-EPI 2021, age {age}, sex {subject['sex']}"
 
 
@@ -211,7 +213,7 @@ def save_visit_forms(session: Session, subject_uuid: str, *, visit_uuid: str | N
     with session.store.transaction():
         if visit_uuid is None:
             if visit_code is None:
-                raise ConflictError("Choose the visit first.")
+                raise ConflictError(msg("Choose the visit first."))
             recorded = visits.record_visit(session, subject_uuid, visit_code, visit_date, today=today)
             visit_uuid, created, status = recorded.uuid, True, recorded.window_status
         if labs:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from datetime import date, timedelta
 
+from sle_desktop.domain.text import msg
+
 EARLIEST_STUDY_DATE = date(2015, 1, 1)  # no trial procedure can predate the protocol
 MAX_TEXT = 2000
 MAX_SHORT_TEXT = 200
@@ -16,17 +18,18 @@ class Problems(dict):
     def text(self, field: str, value, label: str, *, required: bool = False, max_len: int = MAX_SHORT_TEXT) -> str | None:
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
-                self[field] = f"{label} is required."
+                self[field] = msg("{label} is required.", label=label)
             return None
         if not isinstance(value, str):
-            self[field] = f"{label} must be text."
+            self[field] = msg("{label} must be text.", label=label)
             return None
         value = value.strip()
         if len(value) > max_len:
-            self[field] = f"{label} is too long ({len(value)} characters; at most {max_len})."
+            self[field] = msg("{label} is too long ({n} characters; at most {max_len}).", label=label, n=len(value),
+                                  max_len=max_len)
             return None
         if "\x00" in value or any(ord(c) < 32 and c not in "\n\t" for c in value):
-            self[field] = f"{label} contains control characters; retype it."
+            self[field] = msg("{label} contains control characters; retype it.", label=label)
             return None
         return value
 
@@ -34,16 +37,17 @@ class Problems(dict):
                       earliest: date = EARLIEST_STUDY_DATE) -> date | None:
         if value is None:
             if required:
-                self[field] = f"{label} is required."
+                self[field] = msg("{label} is required.", label=label)
             return None
         if not isinstance(value, date):
-            self[field] = f"{label} is not a valid date."
+            self[field] = msg("{label} is not a valid date.", label=label)
             return None
         if value > today:
-            self[field] = f"{label} ({value:%d.%m.%Y}) is in the future."
+            self[field] = msg("{label} ({value:%d.%m.%Y}) is in the future.", label=label, value=value)
             return None
         if value < earliest:
-            self[field] = f"{label} ({value:%d.%m.%Y}) is before {earliest:%d.%m.%Y}; check the year."
+            self[field] = msg("{label} ({value:%d.%m.%Y}) is before {earliest:%d.%m.%Y}; check the year.", label=label,
+                               value=value, earliest=earliest)
             return None
         return value
 
@@ -54,23 +58,28 @@ class Problems(dict):
                required: bool = False) -> float | None:
         if value is None or value == "":
             if required:
-                self[field] = f"{label} is required."
+                self[field] = msg("{label} is required.", label=label)
             return None
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-            self[field] = f"{label} must be a number."
+            self[field] = msg("{label} must be a number.", label=label)
             return None
         if not lo <= value <= hi:
-            u = f" {unit}" if unit else ""
-            self[field] = f"{label} {value:g}{u} is outside the possible range {lo:g}–{hi:g}{u}."
+            if unit:
+                self[field] = msg("{label} {value:g} {unit} is outside the possible range {lo:g}–{hi:g} {unit}.",
+                                  label=label, value=value, unit=unit, lo=lo, hi=hi)
+            else:
+                self[field] = msg("{label} {value:g} is outside the possible range {lo:g}–{hi:g}.",
+                                  label=label, value=value, lo=lo, hi=hi)
             return None
         return float(value)
 
     def choice(self, field: str, value, label: str, choices, *, required: bool = True):
         if value is None or value == "":
             if required:
-                self[field] = f"{label} is required."
+                self[field] = msg("{label} is required.", label=label)
             return None
         if value not in choices:
-            self[field] = f"{label}: {value!r} is not one of {', '.join(map(str, choices))}."
+            self[field] = msg("{label}: \"{value}\" is not one of {choices}.", label=label, value=str(value),
+                              choices=", ".join(map(str, choices)))
             return None
         return value

@@ -13,6 +13,7 @@ from sle_desktop.app.subjects import identifiers
 from sle_desktop.app.validation import Problems
 from sle_desktop.domain import labs as lab_rules
 from sle_desktop.domain import eligibility, outcomes, renal, schedule, sledai
+from sle_desktop.domain.text import msg
 from sle_desktop.store import records
 
 
@@ -32,14 +33,14 @@ def _visit_defs(store) -> dict:
 def _subject(session: Session, subject_uuid: str) -> dict:
     row = records.get(session.store, "subjects", subject_uuid)
     if row is None or row["deleted"]:
-        raise NotFound("No such subject.")
+        raise NotFound(msg("No such subject."))
     return row
 
 
 def _visit(session: Session, visit_uuid: str) -> dict:
     row = records.get(session.store, "visits", visit_uuid)
     if row is None or row["deleted"]:
-        raise NotFound("No such visit.")
+        raise NotFound(msg("No such visit."))
     return row
 
 
@@ -50,35 +51,38 @@ def record_visit(session: Session, subject_uuid: str, visit_code: str, visit_dat
     today = today or date.today()
     defs = _visit_defs(session.store)
     p = Problems()
-    p.choice("visit_code", visit_code, "Visit", [c for c in defs if c != "screening"])
-    when = p.clinical_date("visit_date", visit_date, "Visit date", today=today)
-    notes = p.text("notes", notes, "Notes", max_len=2000) or None
+    p.choice("visit_code", visit_code, msg("Visit"), [c for c in defs if c != "screening"])
+    when = p.clinical_date("visit_date", visit_date, msg("Visit date"), today=today)
+    notes = p.text("notes", notes, msg("Notes"), max_len=2000) or None
     if p:
         raise ValidationError(p)
     store = session.store
     with store.transaction():
         subject = _subject(session, subject_uuid)
         if subject["status"] != "enrolled":
-            raise ConflictError(f"Visits can be recorded only for enrolled subjects ({subject['screening_number']} is not).")
+            raise ConflictError(msg("Visits can be recorded only for enrolled subjects ({number} is not).",
+                                    number=subject["screening_number"]))
         vdef = defs[visit_code]
         if vdef.scheduled and store.scalar(
             "SELECT count(*) FROM visits WHERE subject_uuid = ? AND visit_code = ? AND deleted = 0",
             (subject_uuid, visit_code),
         ):
-            raise ConflictError(f"The {vdef.label} visit is already recorded for {subject['subject_id']}.")
+            raise ConflictError(msg("The {visit} visit is already recorded for {subject}.", visit=vdef.label,
+                                    subject=subject["subject_id"]))
         baseline = subject["baseline_date"]
         if visit_code == "baseline":
             screening = store.scalar("SELECT screening_date FROM screenings WHERE subject_uuid = ?", (subject_uuid,))
             if screening and when < date.fromisoformat(screening):
-                raise ValidationError({"visit_date": "The baseline visit cannot be before the screening date."})
+                raise ValidationError({"visit_date": msg("The baseline visit cannot be before the screening date.")})
             records.update(store, "subjects", subject_uuid, {"baseline_date": when}, user=session.username,
                            reason="baseline visit recorded")
             baseline = when.isoformat()
         elif not baseline:
-            raise ConflictError("Record the baseline (day 0) visit first: study days count from it.")
+            raise ConflictError(msg("Record the baseline (day 0) visit first: study days count from it."))
         day0 = date.fromisoformat(baseline)
         if when < day0:
-            raise ValidationError({"visit_date": f"The visit date is before baseline ({day0:%d.%m.%Y})."})
+            raise ValidationError({"visit_date": msg("The visit date is before baseline ({day0:%d.%m.%Y}).",
+                                                     day0=day0)})
         day = schedule.study_day(day0, when)
         status = schedule.window_status(visit_code, day0, when, study_in_force(store).visits) if vdef.window_days is not None else None
         visit_uuid = records.insert(store, "visits", {
@@ -117,7 +121,7 @@ class SledaiResult:
 
 
 def _check_pga(p: Problems, pga) -> float | None:
-    value = p.number("pga", pga, "Physician's Global Assessment", lo=0.0, hi=3.0, required=True)
+    value = p.number("pga", pga, msg("Physician's Global Assessment"), lo=0.0, hi=3.0, required=True)
     return None if value is None else round(value, 1)
 
 
@@ -130,7 +134,7 @@ def save_sledai(session: Session, visit_uuid: str, codes, pga: float, *, suggest
         present = sledai.validate_codes(codes)
         suggested_codes = sledai.validate_codes(suggested)
     except ValueError as exc:
-        raise ValidationError({"descriptors": str(exc)}) from None
+        raise ValidationError({"descriptors": exc.args[0]}) from None  # the message itself (str() drops a Msg)
     pga_value = _check_pga(p, pga)
     if p:
         raise ValidationError(p)
@@ -195,7 +199,7 @@ def save_labs(session: Session, visit_uuid: str, sample_date: date, results: dic
     session.require("enter_data")
     today = today or date.today()
     p = Problems()
-    when = p.clinical_date("sample_date", sample_date, "Sample date", today=today)
+    when = p.clinical_date("sample_date", sample_date, msg("Sample date"), today=today)
     canonical = {}
     for test, entry in results.items():
         try:
@@ -204,10 +208,10 @@ def save_labs(session: Session, visit_uuid: str, sample_date: date, results: dic
             lln = None if entry.lln is None else lab_rules.to_canonical(test, entry.lln, entry.unit or t.unit)
             uln = None if entry.uln is None else lab_rules.to_canonical(test, entry.uln, entry.unit or t.unit)
             if lln is not None and uln is not None and lln > uln:
-                raise ValueError(f"{t.label}: the lower normal limit is above the upper one")
+                raise ValueError(msg("{test}: the lower normal limit is above the upper one", test=t.label))
             canonical[test] = (value, t.unit, lln, uln)
         except (ValueError, TypeError) as exc:
-            p[test] = str(exc)
+            p[test] = exc.args[0]
     if p:
         raise ValidationError(p)
     store = session.store
@@ -285,7 +289,7 @@ def visit_egfr(session: Session, visit_uuid: str) -> tuple[float | None, str]:
     try:
         value = renal.egfr_from_umol(labs["creatinine"]["value"], age, subject["sex"])
     except ValueError as exc:
-        return None, str(exc)
+        return None, exc.args[0]
     return value, f"CKD-EPI 2021, age {age}, sex {subject['sex']}"
 
 
@@ -296,16 +300,19 @@ def add_con_med(session: Session, subject_uuid: str, *, drug: str, dose: float |
     session.require("enter_data")
     today = today or date.today()
     p = Problems()
-    drug = p.text("drug", drug, "Drug", required=True)
-    p.number("dose", dose, "Dose", lo=0, hi=100000)
-    start = p.clinical_date("start_date", start_date, "Start date", today=today, required=False, earliest=date(1950, 1, 1))
-    stop = p.clinical_date("stop_date", stop_date, "Stop date", today=today, required=False, earliest=date(1950, 1, 1))
+    drug = p.text("drug", drug, msg("Drug"), required=True)
+    p.number("dose", dose, msg("Dose"), lo=0, hi=100000)
+    start = p.clinical_date("start_date", start_date, msg("Start date"), today=today, required=False,
+                            earliest=date(1950, 1, 1))
+    stop = p.clinical_date("stop_date", stop_date, msg("Stop date"), today=today, required=False,
+                           earliest=date(1950, 1, 1))
     if start and stop and stop < start:
-        p["stop_date"] = "The stop date is before the start date."
+        p["stop_date"] = msg("The stop date is before the start date.")
     values = {
-        "drug": drug, "dose": dose, "dose_unit": p.text("dose_unit", dose_unit, "Dose unit", max_len=20),
-        "route": p.text("route", route, "Route", max_len=40), "frequency": p.text("frequency", frequency, "Frequency", max_len=60),
-        "start_date": start, "stop_date": stop, "indication": p.text("indication", indication, "Indication"),
+        "drug": drug, "dose": dose, "dose_unit": p.text("dose_unit", dose_unit, msg("Dose unit"), max_len=20),
+        "route": p.text("route", route, msg("Route"), max_len=40),
+        "frequency": p.text("frequency", frequency, msg("Frequency"), max_len=60),
+        "start_date": start, "stop_date": stop, "indication": p.text("indication", indication, msg("Indication")),
     }
     if p:
         raise ValidationError(p)

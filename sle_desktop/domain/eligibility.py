@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from . import acr1997, sledai
-from ._checks import fmt, is_number, optional_date, plain_int
+from ._checks import is_number, optional_date, plain_int
+from .text import Msg, msg
 
 CRITERIA: tuple[str, ...] = (
     "age",
@@ -132,7 +133,7 @@ class Screening:
 
 @dataclass
 class Result:
-    """Outcome of ``evaluate``: ``messages[i]`` explains ``failed[i]``."""
+    """Outcome of ``evaluate``: ``messages[i]`` explains ``failed[i]`` (a translatable ``text.Msg``)."""
 
     eligible: bool
     failed: list[str] = field(default_factory=list)
@@ -198,9 +199,8 @@ def parse_biopsy_class(text: str) -> frozenset[str]:
     for part in parts:
         m = _CLASS_RE.match(part)
         if not m:
-            raise ValueError(
-                f"biopsy class {text!r} is not an ISN/RPS class (I–VI, e.g. 'IV' or 'III+V')"
-            )
+            raise ValueError(msg("biopsy class {text!r} is not an ISN/RPS class (I–VI, e.g. 'IV' or 'III+V')",
+                                 text=text))
         classes.add(m.group(1))
     return frozenset(classes)
 
@@ -231,178 +231,167 @@ def _amount(value: object, name: str) -> float | None:
     return float(value)  # type: ignore[arg-type]
 
 
-def _d(x: date) -> str:
-    return x.isoformat()
-
-
 # --------------------------------------------------------------------------- criteria
 
 
-def _check_age(s: Screening, r: EligibilityRules) -> str | None:
-    req = f"the protocol requires {r.min_age}–{r.max_age}."
+def _check_age(s: Screening, r: EligibilityRules) -> Msg | None:
     if s.date_of_birth is None and s.consent_date is None:
-        return "Age: date of birth and consent date missing; age at consent cannot be determined."
+        return msg("Age: date of birth and consent date missing; age at consent cannot be determined.")
     if s.date_of_birth is None:
-        return "Age: date of birth missing; age at consent cannot be determined."
+        return msg("Age: date of birth missing; age at consent cannot be determined.")
     if s.consent_date is None:
-        return "Age: consent date missing; age at consent cannot be determined."
+        return msg("Age: consent date missing; age at consent cannot be determined.")
     if s.date_of_birth > s.consent_date:
-        return (
-            f"Age: date of birth {_d(s.date_of_birth)} is after the consent date "
-            f"{_d(s.consent_date)}."
-        )
+        return msg("Age: date of birth {dob} is after the consent date {consent}.", dob=s.date_of_birth,
+                   consent=s.consent_date)
     age = age_on(s.date_of_birth, s.consent_date)
     if not r.min_age <= age <= r.max_age:
-        unit = "year" if age == 1 else "years"
-        return f"Age: {age} {unit} at consent; {req}"
+        if age == 1:
+            return msg("Age: {age} year at consent; the protocol requires {lo}–{hi}.", age=age, lo=r.min_age,
+                       hi=r.max_age)
+        return msg("Age: {age} years at consent; the protocol requires {lo}–{hi}.", age=age, lo=r.min_age,
+                   hi=r.max_age)
     return None
 
 
-def _check_acr(acr: frozenset[str], r: EligibilityRules) -> str | None:
-    n = len(acr)
-    if n < r.min_acr_criteria:
-        return (
-            f"ACR 1997 criteria: {n} of {len(acr1997.CRITERIA)} present; the protocol requires "
-            f"at least {r.min_acr_criteria}."
-        )
+def _check_acr(acr: frozenset[str], r: EligibilityRules) -> Msg | None:
+    if len(acr) < r.min_acr_criteria:
+        return msg("ACR 1997 criteria: {n} of {total} present; the protocol requires at least {min}.", n=len(acr),
+                   total=len(acr1997.CRITERIA), min=r.min_acr_criteria)
     return None
 
 
-def _check_sledai(codes: frozenset[str], r: EligibilityRules) -> str | None:
+def _check_sledai(codes: frozenset[str], r: EligibilityRules) -> Msg | None:
     total = sledai.score(codes)
     if total < r.min_sledai:
-        return (
-            f"SELENA-SLEDAI: screening score {total}; the protocol requires at least "
-            f"{r.min_sledai}."
-        )
+        return msg("SELENA-SLEDAI: screening score {score}; the protocol requires at least {min}.", score=total,
+                   min=r.min_sledai)
     return None
 
 
-def _biopsy_evidence(s: Screening, r: EligibilityRules) -> tuple[bool, str]:
+def _biopsy_evidence(s: Screening, r: EligibilityRules) -> tuple[bool, Msg]:
     """(counts, description) for the biopsy route."""
     text = s.biopsy_class
     if text is None or (isinstance(text, str) and not text.strip()):
-        return False, "no biopsy recorded"
+        return False, msg("no biopsy recorded")
     try:
         classes = parse_biopsy_class(text)
     except ValueError as exc:
-        return False, str(exc)
+        return False, exc.args[0]
     shown = text.strip()
     if not classes & set(NEPHRITIS_BIOPSY_CLASSES):
-        return False, f"biopsy class {shown} is not class III, IV or V"
+        return False, msg("biopsy class {biopsy_class} is not class III, IV or V", biopsy_class=shown)
     if s.biopsy_date is None:
-        return False, f"biopsy class {shown} has no date"
+        return False, msg("biopsy class {biopsy_class} has no date", biopsy_class=shown)
     if s.consent_date is None:
-        return False, f"biopsy class {shown} cannot be dated against a missing consent date"
+        return False, msg("biopsy class {biopsy_class} cannot be dated against a missing consent date",
+                          biopsy_class=shown)
     if s.biopsy_date > s.consent_date:
-        return False, (
-            f"biopsy class {shown} on {_d(s.biopsy_date)} is after consent on {_d(s.consent_date)}"
-        )
+        return False, msg("biopsy class {biopsy_class} on {on} is after consent on {consent}", biopsy_class=shown,
+                          on=s.biopsy_date, consent=s.consent_date)
     earliest = months_before(s.consent_date, r.biopsy_lookback_months)
     if s.biopsy_date < earliest:
-        return False, (
-            f"biopsy class {shown} on {_d(s.biopsy_date)} is more than "
-            f"{r.biopsy_lookback_months} months before consent (earliest {_d(earliest)})"
-        )
-    return True, f"biopsy class {shown} on {_d(s.biopsy_date)}"
+        return False, msg("biopsy class {biopsy_class} on {on} is more than {months} months before consent "
+                          "(earliest {earliest})", biopsy_class=shown, on=s.biopsy_date,
+                          months=r.biopsy_lookback_months, earliest=earliest)
+    return True, msg("biopsy class {biopsy_class} on {on}", biopsy_class=shown, on=s.biopsy_date)
+
+
+def _both(parts: list[Msg]) -> Msg:
+    """One finding, or the two (proteinuria and UPCR) joined by "and"."""
+    return parts[0] if len(parts) == 1 else msg("{a} and {b}", a=parts[0], b=parts[1])
 
 
 def _lab_evidence(
     s: Screening, r: EligibilityRules, protein: float | None, upcr: float | None
-) -> tuple[bool, str]:
+) -> tuple[bool, Msg]:
     """(counts, description) for the proteinuria + active sediment route."""
     high = []
     if protein is not None and protein >= r.min_proteinuria_g_per_day:
-        high.append(f"proteinuria {fmt(protein)} g/24 h")
+        high.append(msg("proteinuria {value:g} g/24 h", value=protein))
     if upcr is not None and upcr >= r.min_upcr_g_per_g:
-        high.append(f"UPCR {fmt(upcr)} g/g")
+        high.append(msg("UPCR {value:g} g/g", value=upcr))
     if high and s.active_sediment:
-        return True, " and ".join(high) + " with active sediment"
+        return True, msg("{found} with active sediment", found=_both(high))
     if high:
-        return False, " and ".join(high) + " but no active sediment"
-    sediment = " (active sediment present)" if s.active_sediment else ", no active sediment"
+        return False, msg("{found} but no active sediment", found=_both(high))
     if protein is None and upcr is None:
-        return False, "no proteinuria or UPCR recorded" + sediment
+        if s.active_sediment:
+            return False, msg("no proteinuria or UPCR recorded (active sediment present)")
+        return False, msg("no proteinuria or UPCR recorded, no active sediment")
     below = []
     if protein is not None:
-        below.append(f"proteinuria {fmt(protein)} g/24 h < {fmt(r.min_proteinuria_g_per_day)}")
+        below.append(msg("proteinuria {value:g} g/24 h < {min:g}", value=protein, min=r.min_proteinuria_g_per_day))
     if upcr is not None:
-        below.append(f"UPCR {fmt(upcr)} g/g < {fmt(r.min_upcr_g_per_g)}")
-    return False, " and ".join(below) + sediment
+        below.append(msg("UPCR {value:g} g/g < {min:g}", value=upcr, min=r.min_upcr_g_per_g))
+    if s.active_sediment:
+        return False, msg("{found} (active sediment present)", found=_both(below))
+    return False, msg("{found}, no active sediment", found=_both(below))
 
 
 def _check_nephritis(
     s: Screening, r: EligibilityRules, protein: float | None, upcr: float | None, confirmed: bool
-) -> str | None:
+) -> Msg | None:
     biopsy_ok, biopsy_note = _biopsy_evidence(s, r)
     lab_ok, lab_note = _lab_evidence(s, r, protein, upcr)
     evidence = biopsy_ok or lab_ok
     if evidence and confirmed:
         return None
-    requirement = (
-        f"the protocol requires biopsy class III, IV or V within {r.biopsy_lookback_months} "
-        f"months before consent, or proteinuria ≥ {fmt(r.min_proteinuria_g_per_day)} g/24 h "
-        f"or UPCR ≥ {fmt(r.min_upcr_g_per_g)} g/g with active sediment, confirmed by the "
-        f"investigator."
-    )
     if evidence:
-        shown = biopsy_note if biopsy_ok else lab_note
-        return (
-            f"Active lupus nephritis: evidence present ({shown}) but not confirmed by the "
-            f"investigator."
-        )
-    detail = f"{biopsy_note}; {lab_note}"
-    if confirmed:
-        return (
-            f"Active lupus nephritis: confirmed by the investigator but no qualifying evidence "
-            f"({detail}); {requirement}"
-        )
-    return (
-        f"Active lupus nephritis: no qualifying evidence ({detail}) and not confirmed by the "
-        f"investigator; {requirement}"
+        return msg("Active lupus nephritis: evidence present ({evidence}) but not confirmed by the investigator.",
+                   evidence=biopsy_note if biopsy_ok else lab_note)
+    requirement = msg(
+        "the protocol requires biopsy class III, IV or V within {months} months before consent, or proteinuria "
+        "≥ {protein:g} g/24 h or UPCR ≥ {upcr:g} g/g with active sediment, confirmed by the investigator.",
+        months=r.biopsy_lookback_months, protein=r.min_proteinuria_g_per_day, upcr=r.min_upcr_g_per_g,
     )
+    if confirmed:
+        return msg("Active lupus nephritis: confirmed by the investigator but no qualifying evidence "
+                   "({biopsy}; {labs}); {requirement}", biopsy=biopsy_note, labs=lab_note, requirement=requirement)
+    return msg("Active lupus nephritis: no qualifying evidence ({biopsy}; {labs}) and not confirmed by the "
+               "investigator; {requirement}", biopsy=biopsy_note, labs=lab_note, requirement=requirement)
 
 
-def _check_malignancy(s: Screening, r: EligibilityRules) -> str | None:
+def _check_malignancy(s: Screening, r: EligibilityRules) -> Msg | None:
     m = s.last_malignancy_date
     if m is None:
         return None
-    label = f"Malignancy in the last {r.malignancy_lookback_years} years"
+    years = r.malignancy_lookback_years
+    # The catalogue label when the window is the usual 5 years, so the wizard can show it as the heading.
+    label = (CRITERION_LABELS["malignancy_5y"] if years == 5
+             else msg("Malignancy in the last {years} years", years=years))
     if s.consent_date is None:
-        return (
-            f"{label}: consent date missing, so the malignancy diagnosed on {_d(m)} cannot be "
-            f"shown to be outside the {r.malignancy_lookback_years}-year window."
-        )
+        return msg("{label}: consent date missing, so the malignancy diagnosed on {date} cannot be shown to be "
+                   "outside the {years}-year window.", label=label, date=m, years=years)
     if m > s.consent_date:
-        return f"{label}: malignancy diagnosed on {_d(m)}, after consent on {_d(s.consent_date)}."
-    cutoff = years_before(s.consent_date, r.malignancy_lookback_years)
+        return msg("{label}: malignancy diagnosed on {date}, after consent on {consent}.", label=label, date=m,
+                   consent=s.consent_date)
+    cutoff = years_before(s.consent_date, years)
     if m >= cutoff:
-        return (
-            f"{label}: malignancy diagnosed on {_d(m)}, on or after {_d(cutoff)} "
-            f"({r.malignancy_lookback_years} years before consent on {_d(s.consent_date)})."
-        )
+        return msg("{label}: malignancy diagnosed on {date}, on or after {cutoff} ({years} years before consent "
+                   "on {consent}).", label=label, date=m, cutoff=cutoff, years=years, consent=s.consent_date)
     return None
 
 
-_EXCLUSION_FLAGS: tuple[tuple[str, str, str], ...] = (
-    ("dialysis", "needs_dialysis", "Dialysis: the patient needs dialysis (exclusion)."),
+_EXCLUSION_FLAGS: tuple[tuple[str, str, Msg], ...] = (
+    ("dialysis", "needs_dialysis", msg("Dialysis: the patient needs dialysis (exclusion).")),
     (
         "planned_transplant", "planned_transplant",
-        "Planned renal transplantation: a renal transplant is planned (exclusion).",
+        msg("Planned renal transplantation: a renal transplant is planned (exclusion)."),
     ),
     (
         "high_risk_condition", "high_risk_condition",
-        "High-risk medical condition: the investigator recorded a condition with high risk "
-        "for the patient (exclusion).",
+        msg("High-risk medical condition: the investigator recorded a condition with high risk for the patient "
+            "(exclusion)."),
     ),
     (
         "pregnancy_lactation", "pregnant_or_lactating",
-        "Pregnancy or lactation: the patient is pregnant or lactating (exclusion).",
+        msg("Pregnancy or lactation: the patient is pregnant or lactating (exclusion)."),
     ),
     (
         "chronic_infection", "chronic_infection",
-        "Chronic infection: the patient has a chronic infection such as hepatitis B/C, "
-        "tuberculosis or HIV (exclusion).",
+        msg("Chronic infection: the patient has a chronic infection such as hepatitis B/C, tuberculosis or HIV "
+            "(exclusion)."),
     ),
 )
 
@@ -443,21 +432,21 @@ def evaluate(screening: Screening, rules: EligibilityRules | None = None) -> Res
     # Flags enter the criteria below through this normalised copy.
     s = Screening(**{**s.__dict__, **flags})
 
-    checks: dict[str, str | None] = {
+    checks: dict[str, Msg | None] = {
         "age": _check_age(s, r),
         "acr_criteria": _check_acr(acr, r),
-        "anti_dsdna": None if s.anti_dsdna_positive else (
+        "anti_dsdna": None if s.anti_dsdna_positive else msg(
             "Anti-dsDNA: not recorded as positive; the protocol requires positive anti-dsDNA."
         ),
         "sledai_min": _check_sledai(codes, r),
         "active_nephritis": _check_nephritis(
             s, r, protein, upcr, s.investigator_confirms_nephritis
         ),
-        "consent": None if s.consent_date is not None else (
+        "consent": None if s.consent_date is not None else msg(
             "Consent: consent date missing; written informed consent must be signed and dated "
             "before any study procedure."
         ),
-        "can_follow_procedures": None if s.can_follow_procedures else (
+        "can_follow_procedures": None if s.can_follow_procedures else msg(
             "Ability to follow procedures: the investigator has not confirmed that the patient "
             "can read, understand and follow the procedures."
         ),

@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 from . import sledai
-from ._checks import finite_number, fmt
+from ._checks import finite_number
+from .text import Msg, join, msg
 
 
 @dataclass(frozen=True)
@@ -85,12 +86,10 @@ def check_value(code: str, value: float) -> None:
     t = lab_test(code)
     v = finite_number(value, t.label)
     if code == "urine_casts" and v not in (0.0, 1.0):
-        raise ValueError(f"{t.label} must be 0 (absent) or 1 (present), got {fmt(v)}")
+        raise ValueError(msg("{label} must be 0 (absent) or 1 (present), got {value:g}", label=t.label, value=v))
     if not t.plausible_min <= v <= t.plausible_max:
-        raise ValueError(
-            f"{t.label} {fmt(v)} {t.unit} is outside the plausible range "
-            f"{fmt(t.plausible_min)}–{fmt(t.plausible_max)}"
-        )
+        raise ValueError(msg("{label} {value:g} {unit} is outside the plausible range {lo:g}–{hi:g}", label=t.label,
+                             value=v, unit=t.unit, lo=t.plausible_min, hi=t.plausible_max))
 
 
 def to_canonical(code: str, value: float, unit: str) -> float:
@@ -151,10 +150,10 @@ def panel_problems(panel: LabPanel) -> list[str]:
         try:
             check_value(code, value)
         except ValueError as exc:
-            msg = str(exc)
+            problem = str(exc)
             if f.name in _FIELD_TEST:
-                msg = f"{f.name}: {msg}"
-            problems.append(msg)
+                problem = f"{f.name}: {problem}"
+            problems.append(problem)
     return problems
 
 
@@ -167,10 +166,10 @@ def check_panel(panel: LabPanel) -> None:
 
 @dataclass(frozen=True)
 class Suggestion:
-    """A descriptor suggested by the lab values, with the reason in plain English."""
+    """A descriptor suggested by the lab values, with the reason (a translatable ``text.Msg``)."""
 
     code: str
-    reason: str
+    reason: Msg
 
 
 def _rise(current: float, previous: float) -> float:
@@ -179,32 +178,27 @@ def _rise(current: float, previous: float) -> float:
     return round(current - previous, 9)
 
 
-def _proteinuria_reason(panel: LabPanel) -> str | None:
+def _proteinuria_reason(panel: LabPanel) -> Msg | None:
     candidates = (
-        ("24 h urine protein", "g/24 h", panel.protein_24h, panel.previous_protein_24h),
-        ("UPCR", "g/g", panel.upcr, panel.previous_upcr),
+        ("24 h urine protein", msg("g/24 h"), panel.protein_24h, panel.previous_protein_24h),
+        ("UPCR", msg("g/g"), panel.upcr, panel.previous_upcr),
     )
     for label, unit, current, previous in candidates:
         if current is None:
             continue  # UPCR is the surrogate only when 24 h protein is absent
         if previous is None:
             if current > PROTEINURIA_RISE_ABOVE:
-                return (
-                    f"New onset: {label} {fmt(current)} {unit} > {fmt(PROTEINURIA_RISE_ABOVE)} "
-                    f"(no previous value)"
-                )
+                return msg("New onset: {label} {value:g} {unit} > {limit:g} (no previous value)", label=label,
+                           value=current, unit=unit, limit=PROTEINURIA_RISE_ABOVE)
             return None
         if previous <= PROTEINURIA_RISE_ABOVE < current:
-            return (
-                f"New onset: {label} {fmt(current)} {unit} > {fmt(PROTEINURIA_RISE_ABOVE)} "
-                f"(previously {fmt(previous)})"
-            )
+            return msg("New onset: {label} {value:g} {unit} > {limit:g} (previously {previous:g})", label=label,
+                       value=current, unit=unit, limit=PROTEINURIA_RISE_ABOVE, previous=previous)
         rise = _rise(current, previous)
         if rise > PROTEINURIA_RISE_ABOVE:
-            return (
-                f"Recent increase: {label} {fmt(current)} {unit}, up {fmt(rise)} from "
-                f"{fmt(previous)} (> {fmt(PROTEINURIA_RISE_ABOVE)})"
-            )
+            return msg("Recent increase: {label} {value:g} {unit}, up {rise:g} from {previous:g} (> {limit:g})",
+                       label=label, value=current, unit=unit, rise=rise, previous=previous,
+                       limit=PROTEINURIA_RISE_ABOVE)
         return None
     return None
 
@@ -215,40 +209,38 @@ def suggest_descriptors(panel: LabPanel) -> list[Suggestion]:
     Raises ValueError if any value in the panel is implausible.
     """
     check_panel(panel)
-    reasons: dict[str, str] = {}
+    reasons: dict[str, Msg] = {}
 
     if panel.platelets is not None and panel.platelets < PLATELETS_BELOW:
-        reasons["thrombocytopenia"] = (
-            f"Platelets {fmt(panel.platelets)} ×10⁹/L < {fmt(PLATELETS_BELOW)}"
-        )
+        reasons["thrombocytopenia"] = msg("Platelets {value:g} ×10⁹/L < {limit:g}", value=panel.platelets,
+                                          limit=PLATELETS_BELOW)
     if panel.wbc is not None and panel.wbc < WBC_BELOW:
-        reasons["leukopenia"] = f"WBC {fmt(panel.wbc)} ×10⁹/L < {fmt(WBC_BELOW)}"
+        reasons["leukopenia"] = msg("WBC {value:g} ×10⁹/L < {limit:g}", value=panel.wbc, limit=WBC_BELOW)
     if panel.temperature is not None and panel.temperature > FEVER_ABOVE:
-        reasons["fever"] = f"Temperature {fmt(panel.temperature)} °C > {FEVER_ABOVE:.1f}"
+        reasons["fever"] = msg("Temperature {value:g} °C > {limit:.1f}", value=panel.temperature, limit=FEVER_ABOVE)
 
     low = []
     if panel.c3 is not None and panel.c3_lln is not None and panel.c3 < panel.c3_lln:
-        low.append(f"C3 {fmt(panel.c3)} g/L < lower limit of normal {fmt(panel.c3_lln)}")
+        low.append(msg("C3 {value:g} g/L < lower limit of normal {lln:g}", value=panel.c3, lln=panel.c3_lln))
     if panel.c4 is not None and panel.c4_lln is not None and panel.c4 < panel.c4_lln:
-        low.append(f"C4 {fmt(panel.c4)} g/L < lower limit of normal {fmt(panel.c4_lln)}")
+        low.append(msg("C4 {value:g} g/L < lower limit of normal {lln:g}", value=panel.c4, lln=panel.c4_lln))
     if low:
-        reasons["low_complement"] = "; ".join(low)
+        reasons["low_complement"] = join(low, "; ")
 
     if (
         panel.anti_dsdna is not None
         and panel.anti_dsdna_uln is not None
         and panel.anti_dsdna > panel.anti_dsdna_uln
     ):
-        reasons["increased_dna_binding"] = (
-            f"Anti-dsDNA {fmt(panel.anti_dsdna)} IU/mL > upper limit of normal "
-            f"{fmt(panel.anti_dsdna_uln)}"
-        )
+        reasons["increased_dna_binding"] = msg("Anti-dsDNA {value:g} IU/mL > upper limit of normal {uln:g}",
+                                               value=panel.anti_dsdna, uln=panel.anti_dsdna_uln)
     if panel.urine_rbc_hpf is not None and panel.urine_rbc_hpf > URINE_RBC_ABOVE:
-        reasons["hematuria"] = f"Urine RBC {fmt(panel.urine_rbc_hpf)}/HPF > {fmt(URINE_RBC_ABOVE)}"
+        reasons["hematuria"] = msg("Urine RBC {value:g}/HPF > {limit:g}", value=panel.urine_rbc_hpf,
+                                   limit=URINE_RBC_ABOVE)
     if panel.urine_wbc_hpf is not None and panel.urine_wbc_hpf > URINE_WBC_ABOVE:
-        reasons["pyuria"] = f"Urine WBC {fmt(panel.urine_wbc_hpf)}/HPF > {fmt(URINE_WBC_ABOVE)}"
+        reasons["pyuria"] = msg("Urine WBC {value:g}/HPF > {limit:g}", value=panel.urine_wbc_hpf, limit=URINE_WBC_ABOVE)
     if panel.urine_casts is not None and panel.urine_casts >= 1:
-        reasons["urinary_casts"] = "Heme-granular or RBC casts present in the urine sediment"
+        reasons["urinary_casts"] = msg("Heme-granular or RBC casts present in the urine sediment")
     proteinuria = _proteinuria_reason(panel)
     if proteinuria is not None:
         reasons["proteinuria"] = proteinuria

@@ -8,6 +8,7 @@ Sex is biological sex at birth; when it is unknown the eGFR is not computed.
 from __future__ import annotations
 
 from ._checks import finite_number
+from .text import msg
 
 CREATININE_UMOL_PER_MG_DL = 88.4
 UPCR_MG_MMOL_PER_G_G = 113.12
@@ -34,10 +35,8 @@ def _check_creatinine_mg_dl(x: object) -> float:
     if v <= 0:
         raise ValueError(f"serum creatinine must be greater than 0 mg/dL, got {x!r}")
     if v > MAX_CREATININE_MG_DL:
-        raise ValueError(
-            f"serum creatinine {v:g} mg/dL is implausible (above {MAX_CREATININE_MG_DL:g} mg/dL); "
-            "was it entered in µmol/L?"
-        )
+        raise ValueError(msg("serum creatinine {value:g} mg/dL is implausible (above {limit:g} mg/dL); "
+                             "was it entered in µmol/L?", value=v, limit=MAX_CREATININE_MG_DL))
     return v
 
 
@@ -50,9 +49,8 @@ def egfr_ckd_epi_2021(creatinine_mg_dl: float, age_years: float, sex: str) -> fl
     scr = _check_creatinine_mg_dl(creatinine_mg_dl)
     age = finite_number(age_years, "age (years)")
     if not MIN_AGE <= age <= MAX_AGE:
-        raise ValueError(
-            f"age must be between {MIN_AGE} and {MAX_AGE} years for CKD-EPI 2021, got {age_years!r}"
-        )
+        raise ValueError(msg("age must be between {lo} and {hi} years for CKD-EPI 2021, got {age!r}", lo=MIN_AGE,
+                             hi=MAX_AGE, age=age_years))
     ratio = scr / _KAPPA[s]
     egfr = 142.0 * min(ratio, 1.0) ** _ALPHA[s] * max(ratio, 1.0) ** -1.200 * 0.9938**age
     if s == "F":
@@ -64,7 +62,8 @@ def creatinine_umol_to_mg_dl(creatinine_umol_l: float) -> float:
     """Serum creatinine µmol/L -> mg/dL (÷ 88.4)."""
     v = finite_number(creatinine_umol_l, "serum creatinine (µmol/L)")
     if v <= 0:
-        raise ValueError(f"serum creatinine must be greater than 0 µmol/L, got {creatinine_umol_l!r}")
+        raise ValueError(msg("serum creatinine must be greater than 0 µmol/L, got {value!r}",
+                             value=creatinine_umol_l))
     return v / CREATININE_UMOL_PER_MG_DL
 
 

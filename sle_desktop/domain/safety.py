@@ -12,7 +12,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
-from ._checks import finite_number, fmt, optional_date, plain_date, plain_int
+from ._checks import finite_number, optional_date, plain_date, plain_int
+from .text import Msg, msg
 
 CTCAE_GRADES: tuple[int, ...] = (1, 2, 3, 4, 5)
 GRADE_LABELS: dict[int, str] = {
@@ -262,23 +263,24 @@ def ae_problems(
 # --------------------------------------------------------------------------- dose
 
 
-def _positive(x: object, what: str) -> float:
+def _positive(x: object, what: Msg) -> float:
     v = finite_number(x, what)
     if v <= 0:
-        raise ValueError(f"{what} must be greater than 0, got {x!r}")
+        raise ValueError(msg("{what} must be greater than 0, got {value!r}", what=what, value=x))
     return v
 
 
 def _weight(x: object) -> float:
-    w = _positive(x, "body weight (kg)")
+    w = _positive(x, msg("body weight (kg)"))
     if w > MAX_WEIGHT_KG:
-        raise ValueError(f"body weight {fmt(w)} kg is implausible (above {fmt(MAX_WEIGHT_KG)} kg)")
+        raise ValueError(msg("body weight {value:g} kg is implausible (above {limit:g} kg)", value=w,
+                             limit=MAX_WEIGHT_KG))
     return w
 
 
 def dose_per_kg_million(total_cells: float, weight_kg: float) -> float:
     """Dose in ×10⁶ cells/kg: total cells ÷ body weight (kg) ÷ 10⁶."""
-    cells = _positive(total_cells, "total cells")
+    cells = _positive(total_cells, msg("total cells"))
     return cells / _weight(weight_kg) / 1e6
 
 
@@ -289,7 +291,7 @@ class DoseCheck:
     computed: float
     entered: float
     ok: bool
-    message: str
+    message: Msg
 
 
 def check_dose(
@@ -303,7 +305,7 @@ def check_dose(
     ``tolerance`` is relative to the computed dose (0.05 = ±5 %, edges included).
     """
     computed = dose_per_kg_million(total_cells, weight_kg)
-    entered = _positive(entered_per_kg_million, "entered dose (×10⁶ cells/kg)")
+    entered = _positive(entered_per_kg_million, msg("entered dose (×10⁶ cells/kg)"))
     tol = finite_number(tolerance, "tolerance")
     if not 0 <= tol < 1:
         raise ValueError(f"tolerance must be between 0 and 1 (a fraction), got {tolerance!r}")
@@ -311,21 +313,15 @@ def check_dose(
     # A hair of slack so that a difference of exactly the tolerance (e.g. 2.1 vs 2.0 at 5 %)
     # is not rejected by binary floating-point rounding.
     ok = diff <= tol * computed * (1 + 1e-9) + 1e-12
-    source = (
-        f"{_cells(total_cells)} cells / {fmt(float(weight_kg))} kg"  # type: ignore[arg-type]
-    )
+    weight = float(weight_kg)  # type: ignore[arg-type]
+    source = msg("{cells} cells / {weight:g} kg", cells=_cells(total_cells), weight=weight)
     if ok:
-        message = (
-            f"Entered dose {entered:.2f} ×10⁶ cells/kg agrees with the computed "
-            f"{computed:.2f} ×10⁶ cells/kg ({source})."
-        )
+        message = msg("Entered dose {entered:.2f} ×10⁶ cells/kg agrees with the computed {computed:.2f} ×10⁶ "
+                      "cells/kg ({source}).", entered=entered, computed=computed, source=source)
     else:
-        pct = 100.0 * diff / computed
-        message = (
-            f"Entered dose {entered:.2f} ×10⁶ cells/kg differs from the computed "
-            f"{computed:.2f} ×10⁶ cells/kg ({source}) by {pct:.1f}%; the tolerance is "
-            f"{100 * tol:g}%."
-        )
+        message = msg("Entered dose {entered:.2f} ×10⁶ cells/kg differs from the computed {computed:.2f} ×10⁶ "
+                      "cells/kg ({source}) by {pct:.1f}%; the tolerance is {tolerance:g}%.", entered=entered,
+                      computed=computed, source=source, pct=100.0 * diff / computed, tolerance=100 * tol)
     return DoseCheck(computed, entered, ok, message)
 
 

@@ -143,6 +143,22 @@ def visit_status(
     return "missed"
 
 
+_IN_ORDER: list[tuple[tuple[VisitDef, ...], tuple[VisitDef, ...]]] = []
+
+
+def _windowed_in_order(table: tuple[VisitDef, ...]) -> tuple[VisitDef, ...]:
+    """The scheduled windowed visits by target day. The last table's answer is kept (by identity, as
+    hashing the definitions costs more than sorting them): the subject list asks once per subject."""
+    if _IN_ORDER and _IN_ORDER[0][0] is table:
+        return _IN_ORDER[0][1]
+    ordered = tuple(sorted(
+        (v for v in table if v.scheduled and v.window_days is not None and v.target_day is not None),
+        key=lambda v: v.target_day,  # type: ignore[arg-type,return-value]
+    ))
+    _IN_ORDER[:] = [(table, ordered)]
+    return ordered
+
+
 def next_due(
     day0: date,
     done_codes: Iterable[str],
@@ -161,11 +177,7 @@ def next_due(
     plain_date(today, "today")
     done = frozenset(done_codes)
     table = _visits(visits)
-    candidates = sorted(
-        (v for v in table if v.scheduled and v.window_days is not None and v.target_day is not None),
-        key=lambda v: v.target_day,  # type: ignore[arg-type,return-value]
-    )
-    for v in candidates:
+    for v in _windowed_in_order(table):
         if v.code in done:
             continue
         earliest, target, latest = visit_window(v, day0)

@@ -13,6 +13,8 @@ import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
+from sle_desktop.domain.text import msg
+
 GENESIS_HASH = "0" * 64
 AUDIT_FIELDS = ("seq", "at_utc", "at_local", "user", "table", "row_id", "field", "old", "new", "reason", "prev_hash")
 
@@ -91,23 +93,26 @@ def verify_rows(rows, *, start_seq: int = 0, start_hash: str = GENESIS_HASH) -> 
         expected_seq += 1
         seq = row.get("seq")
         if seq != expected_seq:
-            kind = "missing" if isinstance(seq, int) and seq > expected_seq else "out of order or duplicated"
+            kind = msg("missing") if isinstance(seq, int) and seq > expected_seq else msg("out of order or duplicated")
             return ChainCheck(False, checked, expected_seq - 1, prev, expected_seq,
-                              f"Audit trail broken at row {expected_seq}: row {kind} (found row {seq}).")
+                              msg("Audit trail broken at row {seq}: row {kind} (found row {found}).",
+                                  seq=expected_seq, kind=kind, found=seq))
         if row.get("prev_hash") != prev:
             return ChainCheck(False, checked, expected_seq - 1, prev, seq,
-                              f"Audit trail broken at row {seq}: it does not follow row {seq - 1} "
-                              "(a row before it was changed, removed or inserted).")
+                              msg("Audit trail broken at row {seq}: it does not follow row {previous} "
+                                  "(a row before it was changed, removed or inserted).", seq=seq, previous=seq - 1))
         try:
             recomputed = row_hash(row)
         except (KeyError, TypeError, ValueError):
-            return ChainCheck(False, checked, expected_seq - 1, prev, seq, f"Audit trail broken at row {seq}: malformed row.")
+            return ChainCheck(False, checked, expected_seq - 1, prev, seq,
+                              msg("Audit trail broken at row {seq}: malformed row.", seq=seq))
         if recomputed != row.get("hash"):
             return ChainCheck(False, checked, expected_seq - 1, prev, seq,
-                              f"Audit trail broken at row {seq}: its content was changed after it was written.")
+                              msg("Audit trail broken at row {seq}: its content was changed after it was written.",
+                                  seq=seq))
         prev = row["hash"]
         checked += 1
-    return ChainCheck(True, checked, expected_seq, prev, None, f"Audit trail intact: {checked} rows verified.")
+    return ChainCheck(True, checked, expected_seq, prev, None, msg("Audit trail intact: {n} rows verified.", n=checked))
 
 
 def iter_rows(conn, since_seq: int = 0, batch: int = 5000):
@@ -143,6 +148,7 @@ def verify_audit(store, clinical_tables=()) -> ChainCheck:
         ).fetchone()
         if orphan:
             return ChainCheck(False, result.rows_checked, result.head_seq, result.head_hash, orphan[1],
-                              f"Audit trail incomplete: {table} record {orphan[0]} was last changed at row "
-                              f"{orphan[1]}, but the audit trail has no such row for it.")
+                              msg("Audit trail incomplete: {table} record {uuid} was last changed at row {seq}, "
+                                  "but the audit trail has no such row for it.", table=table, uuid=orphan[0],
+                                  seq=orphan[1]))
     return result

@@ -56,11 +56,18 @@ def seal(key: bytes, plaintext: bytes, aad: bytes) -> bytes:
     return nonce + AESGCM(key).encrypt(nonce, plaintext, aad)
 
 
-def open_sealed(key: bytes, blob: bytes, aad: bytes) -> bytes:
+def aead(key: bytes) -> AESGCM:
+    """A reusable cipher for many `open_sealed` calls with one key (saves the key set-up per value)."""
+    return AESGCM(key)
+
+
+def open_sealed(key: bytes | AESGCM, blob: bytes, aad: bytes) -> bytes:
+    """The plaintext of `seal`; `key` may be the raw key or an `aead(key)` object."""
     if not isinstance(blob, (bytes, bytearray)) or len(blob) < 12 + 16:
         raise CryptoError("the encrypted value is damaged")
+    cipher = key if isinstance(key, AESGCM) else AESGCM(key)
     try:
-        return AESGCM(key).decrypt(bytes(blob[:12]), bytes(blob[12:]), aad)
+        return cipher.decrypt(bytes(blob[:12]), bytes(blob[12:]), aad)
     except InvalidTag as exc:
         raise CryptoError("wrong key, or the encrypted value was altered") from exc
 
@@ -69,5 +76,5 @@ def seal_json(key: bytes, value, aad: bytes) -> bytes:
     return seal(key, json.dumps(value, sort_keys=True, ensure_ascii=False).encode("utf-8"), aad)
 
 
-def open_json(key: bytes, blob: bytes, aad: bytes):
+def open_json(key: bytes | AESGCM, blob: bytes, aad: bytes):
     return json.loads(open_sealed(key, blob, aad).decode("utf-8"))

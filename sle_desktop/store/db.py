@@ -10,6 +10,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
+from sle_desktop.domain.text import msg
+
 
 class StoreError(Exception):
     """A store problem explained in words a site user can act on."""
@@ -53,14 +55,14 @@ class Store:
 
         path = Path(path)
         if path.exists() and path.is_dir():
-            raise StoreError(f"{path} is a folder, not a database file.")
+            raise StoreError(msg("{path} is a folder, not a database file.", path=str(path)))
         if not path.parent.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
         is_new = not path.exists() or path.stat().st_size == 0
         try:
             conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=30)
         except sqlite3.Error as exc:
-            raise StoreError(f"Cannot open the database {path}: {exc}") from exc
+            raise StoreError(msg("Cannot open the database {path}: {error}", path=str(path), error=str(exc))) from exc
         store = cls(conn, path)
         try:
             store._configure()
@@ -69,20 +71,20 @@ class Store:
             if migrate:
                 version = migrations.current_version(store)
                 if version > migrations.LATEST:
-                    raise StoreVersionError(
-                        f"The database {path.name} was written by a newer version of sle_desktop "
-                        f"(schema version {version}; this program knows up to {migrations.LATEST}). "
-                        "Install the newer version of the program; the database has not been changed."
-                    )
+                    raise StoreVersionError(msg(
+                        "The database {name} was written by a newer version of sle_desktop "
+                        "(schema version {version}; this program knows up to {latest}). "
+                        "Install the newer version of the program; the database has not been changed.",
+                        name=path.name, version=version, latest=migrations.LATEST))
                 if version < migrations.LATEST and version > 0 and backup:
                     store.backup_copy(f"before-migration-v{version}")
                 migrations.migrate(store)
         except sqlite3.DatabaseError as exc:
             conn.close()
-            raise StoreError(
-                f"{path} is not a readable sle_desktop database ({exc}). "
-                "It may be damaged or a different kind of file; restore it from a backup."
-            ) from exc
+            raise StoreError(msg(
+                "{path} is not a readable sle_desktop database ({error}). "
+                "It may be damaged or a different kind of file; restore it from a backup.",
+                path=str(path), error=str(exc))) from exc
         except BaseException:
             conn.close()
             raise
@@ -110,7 +112,8 @@ class Store:
         if self.path is not None:
             mode = self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if str(mode).lower() != "wal":
-                raise StoreError(f"Cannot switch {self.path} to WAL mode (got {mode}).")
+                raise StoreError(msg("Cannot switch {path} to WAL mode (got {mode}).", path=str(self.path),
+                                     mode=str(mode)))
         self.conn.execute("PRAGMA synchronous = FULL")
         self.conn.execute("PRAGMA busy_timeout = 30000")
         # Touch the schema so a file that is not SQLite fails here, inside open().
@@ -154,7 +157,8 @@ class Store:
         except sqlite3.Error as exc:
             with contextlib.suppress(sqlite3.Error):
                 self.conn.execute("ROLLBACK")
-            raise StoreError(f"The change could not be saved: {exc}. Nothing was written.") from exc
+            raise StoreError(msg("The change could not be saved: {error}. Nothing was written.",
+                                 error=str(exc))) from exc
 
     @property
     def in_transaction(self) -> bool:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import platformdirs
 
+from sle_desktop.domain.text import msg
 from sle_desktop.store import crypto
 from sle_desktop.store.db import StoreError
 
@@ -95,4 +96,4 @@ def unwrap_for_user(user_row: dict, password: str) -> bytes:
     try:
         return crypto.open_sealed(kek, user_row["wrapped_data_key"], b"sle_desktop user key:" + user_row["username"].encode("utf-8"))
     except crypto.CryptoError:
-        raise KeyUnavailable("The data key could not be unlocked with this password.") from None
+        raise KeyUnavailable(msg("The data key could not be unlocked with this password.")) from None

@@ -6,6 +6,7 @@ import hashlib
 import uuid as uuidlib
 from datetime import date, datetime
 
+from sle_desktop.domain.text import msg
 from sle_desktop.store import audit
 from sle_desktop.store.db import StoreError
 
@@ -99,12 +100,12 @@ def update(store, table: str, record_uuid: str, changes: dict, *, user: str, rea
     with store.transaction() as conn:
         current = get(store, table, record_uuid)
         if current is None:
-            raise RecordNotFound(f"No {table} record {record_uuid}.")
+            raise RecordNotFound(msg("No {table} record {uuid}.", table=table, uuid=record_uuid))
         changed = {k: v for k, v in data.items() if current.get(k) != v}
         if not changed:
             return []
         if not reason or not str(reason).strip():
-            raise ReasonRequired("A reason for change is required to change a saved record.")
+            raise ReasonRequired(msg("A reason for change is required to change a saved record."))
         reason = str(reason).strip()
         seq = 0
         for field, new in changed.items():
@@ -124,7 +125,7 @@ def content_hash(store, table: str, record_uuid: str) -> str:
     """SHA-256 of a record's canonical content (its data fields, not bookkeeping columns)."""
     row = get(store, table, record_uuid)
     if row is None:
-        raise RecordNotFound(f"No {table} record {record_uuid}.")
+        raise RecordNotFound(msg("No {table} record {uuid}.", table=table, uuid=record_uuid))
     skip = {"change_seq", "updated_at", "updated_by"} | BOOKKEEPING.get(table, frozenset())
     body = {k: v for k, v in row.items() if k not in skip}
     body["__table__"] = table

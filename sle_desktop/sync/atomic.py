@@ -13,6 +13,7 @@ import secrets
 from pathlib import Path
 from typing import BinaryIO, Callable
 
+from sle_desktop.domain.text import msg
 from sle_desktop.sync.errors import SyncError
 
 
@@ -38,12 +39,16 @@ def temp_path_for(final: Path) -> Path:
 def explain_os_error(exc: OSError, what: str, where: Path) -> SyncError:
     """A plain-language message for common write failures (full disk, read-only, pulled stick)."""
     if exc.errno == errno.ENOSPC:
-        return SyncError(f"There is not enough free space on {where} to write {what}. Free some space or use another drive.")
+        return SyncError(msg("There is not enough free space on {where} to write {what}. Free some space or use another "
+                             "drive.", where=where, what=what))
     if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return SyncError(f"Cannot write {what} to {where}: the drive or folder is read-only or not yours.")
+        return SyncError(msg("Cannot write {what} to {where}: the drive or folder is read-only or not yours.",
+                             what=what, where=where))
     if exc.errno in (errno.ENOENT, errno.ENODEV, errno.EIO, errno.ENXIO):
-        return SyncError(f"Cannot write {what} to {where}: the drive was removed or is not working ({exc.strerror}).")
-    return SyncError(f"Cannot write {what} to {where}: {exc.strerror or exc}.")
+        return SyncError(msg("Cannot write {what} to {where}: the drive was removed or is not working ({error}).",
+                             what=what, where=where, error=exc.strerror))
+    return SyncError(msg("Cannot write {what} to {where}: {error}.", what=what, where=where,
+                         error=exc.strerror or str(exc)))
 
 
 def write_temp(final: Path, write: Callable[[BinaryIO], None]) -> Path:

@@ -43,6 +43,7 @@ import pyrage
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from sle_desktop.domain.text import msg
 from sle_desktop.store.audit import GENESIS_HASH, canonical_json
 from sle_desktop.sync.errors import BundleRejected, SyncError
 
@@ -85,7 +86,7 @@ class Limits:
 
 
 def _mb(n: int) -> str:
-    return f"{n / 1_000_000:.1f} MB" if n >= 100_000 else f"{n:,} bytes"
+    return msg("{mb:.1f} MB", mb=n / 1_000_000) if n >= 100_000 else msg("{n:,} bytes", n=n)
 
 
 # -- building ---------------------------------------------------------------------------------
@@ -176,7 +177,7 @@ def build_bundle(fields: dict, payload: PayloadWriter, recipients: list, signing
     try:
         ciphertext = pyrage.encrypt(compressed, recipients)
     except pyrage.EncryptError as exc:
-        raise SyncError(f"The bundle could not be encrypted for the sponsor: {exc}.") from None
+        raise SyncError(msg("The bundle could not be encrypted for the sponsor: {error}.", error=str(exc))) from None
     from sle_desktop.sync.keys import fingerprint
 
     public = signing_key.public_key().public_bytes_raw()
@@ -244,54 +245,55 @@ def strict_json(data: bytes):
 def check_fields(manifest: dict, fields: dict, bad) -> None:
     """Exactly the expected keys, each of its type (whole numbers not booleans), strings at most 300 characters.
 
-    `bad(message)` builds the rejection to raise.
+    `bad(problem)` builds the rejection to raise.
     """
     missing = [k for k in fields if k not in manifest]
     if missing:
-        raise bad(f"missing {', '.join(missing)}")
+        raise bad(msg("missing {fields}", fields=", ".join(missing)))
     extra = [k for k in manifest if k not in fields]
     if extra:
-        raise bad(f"unknown field(s) {', '.join(map(repr, extra[:5]))}")
+        raise bad(msg("unknown field(s) {fields}", fields=", ".join(map(repr, extra[:5]))))
     for key, kind in fields.items():
         value = manifest[key]
         if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
-            raise bad(f"{key} is not a whole number")
+            raise bad(msg("{key} is not a whole number", key=key))
         if kind is not int and not isinstance(value, kind):
-            raise bad(f"{key} has the wrong type")
+            raise bad(msg("{key} has the wrong type", key=key))
         if isinstance(value, str) and len(value) > 300:
-            raise bad(f"{key} is too long")
+            raise bad(msg("{key} is too long", key=key))
 
 
 def check_manifest(manifest) -> dict:
     """Validate the manifest's shape; raises BundleRejected('malformed') naming the bad field."""
-    def bad(msg: str):
-        return BundleRejected(f"The bundle's manifest is malformed: {msg}.", reason="malformed")
+    def bad(problem: str):
+        return BundleRejected(msg("The bundle's manifest is malformed: {problem}.", problem=problem), reason="malformed")
 
     if not isinstance(manifest, dict):
-        raise bad("it is not a JSON object")
+        raise bad(msg("it is not a JSON object"))
     check_fields(manifest, MANIFEST_FIELDS, bad)
     if manifest["format"] != FORMAT:
-        raise bad(f"format is {manifest['format'][:40]!r}, not {FORMAT!r}")
+        raise bad(msg("format is {found!r}, not {expected!r}", found=manifest["format"][:40], expected=FORMAT))
     if manifest["format_version"] != FORMAT_VERSION:
-        raise BundleRejected(
-            f"The bundle uses format version {manifest['format_version']}; this program reads version {FORMAT_VERSION}. "
-            "Install the matching version of sle_desktop.", reason="malformed")
+        raise BundleRejected(msg(
+            "The bundle uses format version {found}; this program reads version {expected}. "
+            "Install the matching version of sle_desktop.", found=manifest["format_version"], expected=FORMAT_VERSION),
+            reason="malformed")
     for key in ("prev_bundle_hash", "chain_start_hash", "chain_head_hash", "payload_sha256", "ciphertext_sha256"):
         if not _HEX64.match(manifest[key]):
-            raise bad(f"{key} is not a SHA-256 hash")
+            raise bad(msg("{key} is not a SHA-256 hash", key=key))
     if manifest["bundle_seq"] < 1 or manifest["from_seq"] < 0 or manifest["to_seq"] < manifest["from_seq"]:
-        raise bad("the bundle number or change range is impossible")
+        raise bad(msg("the bundle number or change range is impossible"))
     if min(manifest["payload_bytes"], manifest["payload_lines"], manifest["ciphertext_bytes"]) < 0:
-        raise bad("a size is negative")
+        raise bad(msg("a size is negative"))
     if manifest["compression"] != "gzip" or manifest["encryption"] != "age-x25519":
-        raise bad("unsupported compression or encryption")
+        raise bad(msg("unsupported compression or encryption"))
     if not all(isinstance(f, str) and len(f) < 100 for f in manifest["recipient_fingerprints"]) \
             or len(manifest["recipient_fingerprints"]) > 20:
-        raise bad("recipient_fingerprints is not a short list of fingerprints")
+        raise bad(msg("recipient_fingerprints is not a short list of fingerprints"))
     counts = manifest["counts"]
     if len(counts) > 100 or not all(isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool) and v >= 0
                                     for k, v in counts.items()):
-        raise bad("counts is not a table of whole numbers")
+        raise bad(msg("counts is not a table of whole numbers"))
     return manifest
 
 
@@ -304,30 +306,32 @@ def read_container(path: str | os.PathLike, limits: Limits = Limits(), *, check=
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise SyncError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+        raise SyncError(msg("Cannot read {path}: {error}.", path=path, error=exc.strerror or str(exc))) from None
     if path.is_dir():
-        raise SyncError(f"{path} is a folder, not a bundle file.")
+        raise SyncError(msg("{path} is a folder, not a bundle file.", path=path))
     if size > limits.max_bundle_bytes:
-        raise BundleRejected(
-            f"{name} is {_mb(size)}, more than the {_mb(limits.max_bundle_bytes)} a bundle may be; it was not read. "
-            "If it is genuine, import it with a higher --max-bundle-mb.", reason="oversized")
+        raise BundleRejected(msg(
+            "{name} is {size}, more than the {limit} a bundle may be; it was not read. "
+            "If it is genuine, import it with a higher --max-bundle-mb.", name=name, size=_mb(size),
+            limit=_mb(limits.max_bundle_bytes)), reason="oversized")
     try:
         with open(path, "rb") as fh:
             # read(n) allocates n bytes up front: ask for the file's size (+1 to notice growth), not the limit
             data = fh.read(min(size, limits.max_bundle_bytes) + 1)
     except OSError as exc:
-        raise SyncError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+        raise SyncError(msg("Cannot read {path}: {error}.", path=path, error=exc.strerror or str(exc))) from None
     if len(data) > min(size, limits.max_bundle_bytes):
-        raise BundleRejected(f"{name} grew beyond {_mb(limits.max_bundle_bytes)} while being read; it was refused.",
-                             reason="oversized")
+        raise BundleRejected(msg("{name} grew beyond {limit} while being read; it was refused.", name=name,
+                                 limit=_mb(limits.max_bundle_bytes)), reason="oversized")
     if len(data) == 0:
-        raise BundleRejected(f"{name} is empty (0 bytes): the copy was interrupted. Export the bundle again.",
-                             reason="truncated")
+        raise BundleRejected(msg("{name} is empty (0 bytes): the copy was interrupted. Export the bundle again.",
+                                 name=name), reason="truncated")
     if len(data) < 512 or data[257:262] != b"ustar":
-        raise BundleRejected(f"{name} is not an sle_desktop bundle (or its beginning is damaged).", reason="not_a_bundle")
-    truncated = BundleRejected(
-        f"{name} is truncated or damaged (the copy was probably interrupted, e.g. the USB stick was pulled). "
-        "Copy or export the bundle again.", reason="truncated")
+        raise BundleRejected(msg("{name} is not an sle_desktop bundle (or its beginning is damaged).", name=name),
+                             reason="not_a_bundle")
+    truncated = BundleRejected(msg(
+        "{name} is truncated or damaged (the copy was probably interrupted, e.g. the USB stick was pulled). "
+        "Copy or export the bundle again.", name=name), reason="truncated")
     members: dict[str, bytes] = {}
     caps = {MANIFEST_NAME: limits.max_manifest_bytes, SIGNATURE_NAME: limits.max_signature_bytes,
             PAYLOAD_NAME: limits.max_bundle_bytes}
@@ -336,11 +340,11 @@ def read_container(path: str | os.PathLike, limits: Limits = Limits(), *, check=
             for index, info in enumerate(tar):
                 expected = MEMBERS[index] if index < len(MEMBERS) else None
                 if info.name != expected or not info.isreg():
-                    raise BundleRejected(f"{name} is not an sle_desktop bundle (unexpected content {info.name[:60]!r}).",
-                                         reason="not_a_bundle")
+                    raise BundleRejected(msg("{name} is not an sle_desktop bundle (unexpected content {member!r}).",
+                                             name=name, member=info.name[:60]), reason="not_a_bundle")
                 if info.size > caps[info.name]:
-                    raise BundleRejected(f"{name}: {info.name} is {_mb(info.size)}, over its limit; the bundle was refused.",
-                                         reason="oversized")
+                    raise BundleRejected(msg("{name}: {member} is {size}, over its limit; the bundle was refused.",
+                                             name=name, member=info.name, size=_mb(info.size)), reason="oversized")
                 fobj = tar.extractfile(info)
                 content = fobj.read() if fobj is not None else b""
                 if len(content) != info.size:
@@ -358,35 +362,44 @@ def read_container(path: str | os.PathLike, limits: Limits = Limits(), *, check=
     try:
         manifest = strict_json(manifest_bytes)
     except (ValueError, UnicodeDecodeError) as exc:
-        raise BundleRejected(f"{name}: the manifest is not valid JSON ({exc}).", reason="malformed") from None
+        raise BundleRejected(msg("{name}: the manifest is not valid JSON ({error}).", name=name, error=str(exc)),
+                             reason="malformed") from None
     (check or check_manifest)(manifest)
     if canonical_json(manifest).encode("utf-8") != manifest_bytes:
-        raise BundleRejected(f"{name}: the manifest is not in canonical form; it was altered.", reason="tampered")
+        raise BundleRejected(msg("{name}: the manifest is not in canonical form; it was altered.", name=name),
+                             reason="tampered")
     try:
         signature = base64.b64decode(members[SIGNATURE_NAME].strip(), validate=True)
     except (binascii.Error, ValueError):
         signature = b""
     if len(signature) != 64:
-        raise BundleRejected(f"{name}: the signature is damaged or missing.", reason="forged")
+        raise BundleRejected(msg("{name}: the signature is damaged or missing.", name=name), reason="forged")
     return Container(path, size, hashlib.sha256(data).hexdigest(), manifest_bytes, manifest, signature,
                      members[PAYLOAD_NAME])
+
+
+def check_signed(container: Container, public_key: bytes, *, forged, tampered) -> dict:
+    """The manifest once the Ed25519 signature over it checks with `public_key` and the encrypted member has the
+    signed size and SHA-256; otherwise BundleRejected with the `forged` or `tampered` message (reason likewise)."""
+    try:
+        Ed25519PublicKey.from_public_bytes(public_key).verify(container.signature, container.manifest_bytes)
+    except (InvalidSignature, ValueError):
+        raise BundleRejected(forged, reason="forged") from None
+    m = container.manifest
+    if len(container.ciphertext) != m["ciphertext_bytes"] or \
+            hashlib.sha256(container.ciphertext).hexdigest() != m["ciphertext_sha256"]:
+        raise BundleRejected(tampered, reason="tampered")
+    return m
 
 
 def verify_container(container: Container, public_key: bytes, *, site_code: str) -> dict:
     """Check the Ed25519 signature with the site's registered key, then the encrypted member's hash and size."""
     name = container.path.name
-    try:
-        Ed25519PublicKey.from_public_bytes(public_key).verify(container.signature, container.manifest_bytes)
-    except (InvalidSignature, ValueError):
-        raise BundleRejected(
-            f"{name}: the signature does not match the registered key of site {site_code}. The bundle was forged, "
-            "altered after signing, or signed by another key; it was refused.", reason="forged") from None
-    m = container.manifest
-    if len(container.ciphertext) != m["ciphertext_bytes"] or \
-            hashlib.sha256(container.ciphertext).hexdigest() != m["ciphertext_sha256"]:
-        raise BundleRejected(f"{name}: the encrypted data was altered after the site signed the bundle; it was refused.",
-                             reason="tampered")
-    return m
+    return check_signed(container, public_key, forged=msg(
+        "{name}: the signature does not match the registered key of site {site}. The bundle was forged, "
+        "altered after signing, or signed by another key; it was refused.", name=name, site=site_code),
+        tampered=msg("{name}: the encrypted data was altered after the site signed the bundle; it was refused.",
+                     name=name))
 
 
 def decrypt(container: Container, identities: list) -> bytes:
@@ -397,22 +410,24 @@ def decrypt(container: Container, identities: list) -> bytes:
         from sle_desktop.sync.keys import fingerprint
 
         mine = ", ".join(fingerprint(str(i.to_public())) for i in identities)
-        theirs = ", ".join(container.manifest["recipient_fingerprints"]) or "unknown"
-        raise BundleRejected(
-            f"{container.path.name} cannot be decrypted with this sponsor key: it was encrypted for key(s) {theirs}, "
-            f"and this key is {mine}. Use the matching sponsor.key, or ask the site to set the right sponsor key.",
-            reason="wrong_recipient") from None
+        theirs = ", ".join(container.manifest["recipient_fingerprints"]) or msg("unknown")
+        raise BundleRejected(msg(
+            "{name} cannot be decrypted with this sponsor key: it was encrypted for key(s) {theirs}, "
+            "and this key is {mine}. Use the matching sponsor.key, or ask the site to set the right sponsor key.",
+            name=container.path.name, theirs=theirs, mine=mine), reason="wrong_recipient") from None
 
 
 def iter_payload(compressed: bytes, manifest: dict, limits: Limits = Limits(), *, name: str = "bundle") -> Iterator[dict]:
     """Decompress and parse payload lines within limits; at the end checks size, line count and SHA-256."""
     declared = manifest["payload_bytes"]
     if declared > limits.max_payload_bytes:
-        raise BundleRejected(f"{name}: its payload would be {_mb(declared)} once unpacked, over the "
-                             f"{_mb(limits.max_payload_bytes)} limit; it was refused.", reason="payload_too_large")
+        raise BundleRejected(msg("{name}: its payload would be {size} once unpacked, over the {limit} limit; it was "
+                                 "refused.", name=name, size=_mb(declared), limit=_mb(limits.max_payload_bytes)),
+                             reason="payload_too_large")
     if manifest["payload_lines"] > limits.max_lines:
-        raise BundleRejected(f"{name}: it declares {manifest['payload_lines']:,} lines, more than the limit of "
-                             f"{limits.max_lines:,}; it was refused.", reason="too_many_lines")
+        raise BundleRejected(msg("{name}: it declares {lines:,} lines, more than the limit of {limit:,}; it was "
+                                 "refused.", name=name, lines=manifest["payload_lines"], limit=limits.max_lines),
+                             reason="too_many_lines")
     cap = min(declared, limits.max_payload_bytes)
     unz = zlib.decompressobj(wbits=31)
     sha = hashlib.sha256()
@@ -421,14 +436,19 @@ def iter_payload(compressed: bytes, manifest: dict, limits: Limits = Limits(), *
     buf = bytearray()
     view = memoryview(compressed)
 
+    def line_too_long() -> BundleRejected:
+        return BundleRejected(msg("{name}: payload line {n} is longer than {limit}; the bundle was refused.", name=name,
+                                  n=lines + 1, limit=_mb(limits.max_line_bytes)), reason="line_too_long")
+
     def feed(out: bytes) -> Iterator[dict]:
         nonlocal total, lines, buf
         if not out:
             return
         total += len(out)
         if total > cap:
-            raise BundleRejected(f"{name}: its payload unpacks to more than the {_mb(cap)} declared or allowed "
-                                 "(a compression bomb or a damaged file); it was refused.", reason="payload_too_large")
+            raise BundleRejected(msg("{name}: its payload unpacks to more than the {limit} declared or allowed "
+                                     "(a compression bomb or a damaged file); it was refused.", name=name,
+                                     limit=_mb(cap)), reason="payload_too_large")
         sha.update(out)
         buf += out
         start = 0
@@ -437,18 +457,16 @@ def iter_payload(compressed: bytes, manifest: dict, limits: Limits = Limits(), *
             if nl < 0:
                 break
             if nl - start > limits.max_line_bytes:
-                raise BundleRejected(f"{name}: payload line {lines + 1} is longer than {_mb(limits.max_line_bytes)}; "
-                                     "the bundle was refused.", reason="line_too_long")
+                raise line_too_long()
             lines += 1
             if lines > limits.max_lines:
-                raise BundleRejected(f"{name}: its payload has more than {limits.max_lines:,} lines; it was refused.",
-                                     reason="too_many_lines")
+                raise BundleRejected(msg("{name}: its payload has more than {limit:,} lines; it was refused.",
+                                         name=name, limit=limits.max_lines), reason="too_many_lines")
             yield parse_line(bytes(buf[start:nl]), lines, name)
             start = nl + 1
         del buf[:start]
         if len(buf) > limits.max_line_bytes:
-            raise BundleRejected(f"{name}: payload line {lines + 1} is longer than {_mb(limits.max_line_bytes)}; "
-                                 "the bundle was refused.", reason="line_too_long")
+            raise line_too_long()
 
     consumed = 0
     try:
@@ -459,16 +477,17 @@ def iter_payload(compressed: bytes, manifest: dict, limits: Limits = Limits(), *
         if not unz.eof:
             yield from feed(unz.flush())
     except zlib.error:
-        raise BundleRejected(f"{name}: the payload is damaged (invalid compressed data).", reason="malformed") from None
+        raise BundleRejected(msg("{name}: the payload is damaged (invalid compressed data).", name=name),
+                             reason="malformed") from None
     if not unz.eof:
-        raise BundleRejected(f"{name}: the payload ends early (truncated).", reason="truncated")
+        raise BundleRejected(msg("{name}: the payload ends early (truncated).", name=name), reason="truncated")
     if unz.unused_data or consumed < len(view):
-        raise BundleRejected(f"{name}: unexpected data after the end of the payload.", reason="malformed")
+        raise BundleRejected(msg("{name}: unexpected data after the end of the payload.", name=name), reason="malformed")
     if buf:
-        raise BundleRejected(f"{name}: the payload's last line is incomplete.", reason="truncated")
+        raise BundleRejected(msg("{name}: the payload's last line is incomplete.", name=name), reason="truncated")
     if total != declared or lines != manifest["payload_lines"] or sha.hexdigest() != manifest["payload_sha256"]:
-        raise BundleRejected(f"{name}: the payload does not match the signed manifest (size, line count or hash); "
-                             "it was refused.", reason="tampered")
+        raise BundleRejected(msg("{name}: the payload does not match the signed manifest (size, line count or hash); "
+                                 "it was refused.", name=name), reason="tampered")
 
 
 def parse_line(line: bytes, number: int, name: str = "bundle") -> dict:
@@ -476,9 +495,11 @@ def parse_line(line: bytes, number: int, name: str = "bundle") -> dict:
     try:
         obj = strict_json(line)
     except (ValueError, UnicodeDecodeError) as exc:
-        raise BundleRejected(f"{name}: payload line {number} is not valid JSON ({str(exc)[:80]}).", reason="malformed") from None
+        raise BundleRejected(msg("{name}: payload line {n} is not valid JSON ({error}).", name=name, n=number,
+                                 error=str(exc)[:80]), reason="malformed") from None
     if not isinstance(obj, dict) or not isinstance(obj.get("type"), str):
-        raise BundleRejected(f"{name}: payload line {number} is not a payload record.", reason="malformed")
+        raise BundleRejected(msg("{name}: payload line {n} is not a payload record.", name=name, n=number),
+                             reason="malformed")
     return obj
 
 

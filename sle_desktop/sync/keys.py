@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import pyrage
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from sle_desktop.domain.text import msg
 from sle_desktop.sync.errors import SyncError
 
 SITE_KEY_FORMAT = "sle_desktop-site-key/1"
@@ -137,12 +138,11 @@ def parse_recipients(text: str) -> list[Recipient]:
     Refuses private keys, other key types, garbage and empty files with a message saying why.
     """
     if len(text.encode("utf-8", "surrogatepass")) > MAX_KEY_FILE_BYTES:
-        raise SyncError("This is not a sponsor key file: it is far too large.")
+        raise SyncError(msg("This is not a sponsor key file: it is far too large."))
     if "AGE-SECRET-KEY-" in text.upper():
-        raise SyncError(
+        raise SyncError(msg(
             "This file contains the sponsor's PRIVATE key. It must never be copied to a site: "
-            "delete it from this computer and ask the sponsor for the public file sponsor.pub."
-        )
+            "delete it from this computer and ask the sponsor for the public file sponsor.pub."))
     found: list[Recipient] = []
     seen: set[str] = set()
     pending_label: str | None = None
@@ -158,24 +158,27 @@ def parse_recipients(text: str) -> list[Recipient]:
         value = value.strip()
         label = inline.strip()[:120] or pending_label
         if not value.startswith("age1"):
-            raise SyncError(
-                f"Line {number} of the sponsor key file is not an age public key (they start with 'age1'): {value[:30]!r}."
-            )
+            raise SyncError(msg(
+                "Line {number} of the sponsor key file is not an age public key (they start with 'age1'): {value!r}.",
+                number=number, value=value[:30]))
         value = value.lower()
         if not _RECIPIENT_RE.match(value):
-            raise SyncError(f"Line {number} of the sponsor key file is not a valid age public key (wrong length or characters).")
+            raise SyncError(msg("Line {number} of the sponsor key file is not a valid age public key (wrong length or "
+                                "characters).", number=number))
         try:
             pyrage.x25519.Recipient.from_str(value)
         except pyrage.RecipientError:
-            raise SyncError(f"Line {number} of the sponsor key file is not a valid age public key (checksum error).") from None
+            raise SyncError(msg("Line {number} of the sponsor key file is not a valid age public key (checksum error).",
+                                number=number)) from None
         if value not in seen:
             seen.add(value)
             found.append(Recipient(value, label))
         pending_label = None
     if not found:
-        raise SyncError("The sponsor key file contains no age public key (a line starting with 'age1').")
+        raise SyncError(msg("The sponsor key file contains no age public key (a line starting with 'age1')."))
     if len(found) > MAX_RECIPIENTS:
-        raise SyncError(f"The sponsor key file lists {len(found)} keys; at most {MAX_RECIPIENTS} are allowed.")
+        raise SyncError(msg("The sponsor key file lists {n} keys; at most {max} are allowed.", n=len(found),
+                            max=MAX_RECIPIENTS))
     return found
 
 
@@ -184,7 +187,8 @@ def age_recipients(recipients: list[str]) -> list:
     try:
         return [pyrage.x25519.Recipient.from_str(r) for r in recipients]
     except pyrage.RecipientError:
-        raise SyncError("A stored sponsor key is not a valid age public key; import the sponsor key file again.") from None
+        raise SyncError(msg(
+            "A stored sponsor key is not a valid age public key; import the sponsor key file again.")) from None
 
 
 # -- sponsor identity (age private key) -----------------------------------------------------

@@ -32,9 +32,9 @@ import hashlib
 import re
 
 import pyrage
-from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from sle_desktop.domain.text import msg
 from sle_desktop.sync import bundle
 from sle_desktop.sync.errors import BundleRejected, SyncError
 from sle_desktop.sync.keys import fingerprint
@@ -66,36 +66,38 @@ def file_name(site_code: str, return_seq: int) -> str:
 
 def check_return_manifest(manifest) -> dict:
     """Validate a return manifest's shape; BundleRejected('malformed' / 'not_a_bundle') naming the problem."""
-    def bad(msg: str):
-        return BundleRejected(f"The return bundle's manifest is malformed: {msg}.", reason="malformed")
+    def bad(problem: str):
+        return BundleRejected(msg("The return bundle's manifest is malformed: {problem}.", problem=problem),
+                              reason="malformed")
 
     if not isinstance(manifest, dict):
-        raise bad("it is not a JSON object")
+        raise bad(msg("it is not a JSON object"))
     if manifest.get("format") == bundle.FORMAT:
-        raise BundleRejected("This is a site bundle (data for the sponsor), not a return bundle from the sponsor.",
+        raise BundleRejected(msg("This is a site bundle (data for the sponsor), not a return bundle from the sponsor."),
                              reason="not_a_bundle")
     bundle.check_fields(manifest, MANIFEST_FIELDS, bad)
     if manifest["format"] != FORMAT:
-        raise bad(f"format is {manifest['format'][:40]!r}, not {FORMAT!r}")
+        raise bad(msg("format is {found!r}, not {expected!r}", found=manifest["format"][:40], expected=FORMAT))
     if manifest["format_version"] != FORMAT_VERSION:
-        raise BundleRejected(f"The return bundle uses format version {manifest['format_version']}; this program reads "
-                             f"version {FORMAT_VERSION}. Install the matching version of sle_desktop.", reason="malformed")
+        raise BundleRejected(msg("The return bundle uses format version {found}; this program reads version {expected}. "
+                                 "Install the matching version of sle_desktop.", found=manifest["format_version"],
+                                 expected=FORMAT_VERSION), reason="malformed")
     for key in ("prev_return_hash", "acked_bundle_hash", "chain_head_hash", "payload_sha256", "ciphertext_sha256"):
         if not _HEX64.match(manifest[key]):
-            raise bad(f"{key} is not a SHA-256 hash")
+            raise bad(msg("{key} is not a SHA-256 hash", key=key))
     if manifest["return_seq"] < 1 or min(manifest["acked_bundle_seq"], manifest["chain_head_seq"]) < 0:
-        raise bad("a sequence number is impossible")
+        raise bad(msg("a sequence number is impossible"))
     if min(manifest["payload_bytes"], manifest["payload_lines"], manifest["ciphertext_bytes"]) < 0:
-        raise bad("a size is negative")
+        raise bad(msg("a size is negative"))
     if manifest["compression"] != "gzip" or manifest["encryption"] != "age-x25519":
-        raise bad("unsupported compression or encryption")
+        raise bad(msg("unsupported compression or encryption"))
     fps = manifest["recipient_fingerprints"]
     if len(fps) > 5 or not all(isinstance(f, str) and len(f) < 100 for f in fps):
-        raise bad("recipient_fingerprints is not a short list of fingerprints")
+        raise bad(msg("recipient_fingerprints is not a short list of fingerprints"))
     counts = manifest["counts"]
     if len(counts) > 20 or not all(isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool) and v >= 0
                                    for k, v in counts.items()):
-        raise bad("counts is not a table of whole numbers")
+        raise bad(msg("counts is not a table of whole numbers"))
     return manifest
 
 
@@ -127,19 +129,11 @@ def read(path, limits: bundle.Limits = LIMITS) -> bundle.Container:
 def verify(container: bundle.Container, sponsor_public_key: bytes) -> dict:
     """Check the sponsor's Ed25519 signature, then the encrypted member's hash and size."""
     name = container.path.name
-    try:
-        Ed25519PublicKey.from_public_bytes(sponsor_public_key).verify(container.signature, container.manifest_bytes)
-    except (InvalidSignature, ValueError):
-        raise BundleRejected(
-            f"{name}: the signature does not match the sponsor's registered signing key (fingerprint "
-            f"{fingerprint(sponsor_public_key)}). The file was forged, altered after signing, or signed by another key; "
-            "it was refused and nothing was changed.", reason="forged") from None
-    m = container.manifest
-    if len(container.ciphertext) != m["ciphertext_bytes"] or \
-            hashlib.sha256(container.ciphertext).hexdigest() != m["ciphertext_sha256"]:
-        raise BundleRejected(f"{name}: the encrypted data was altered after the sponsor signed it; it was refused.",
-                             reason="tampered")
-    return m
+    return bundle.check_signed(container, sponsor_public_key, forged=msg(
+        "{name}: the signature does not match the sponsor's registered signing key (fingerprint {fingerprint}). "
+        "The file was forged, altered after signing, or signed by another key; it was refused and nothing was "
+        "changed.", name=name, fingerprint=fingerprint(sponsor_public_key)),
+        tampered=msg("{name}: the encrypted data was altered after the sponsor signed it; it was refused.", name=name))
 
 
 def decrypt(container: bundle.Container, identity) -> bytes:
@@ -147,11 +141,11 @@ def decrypt(container: bundle.Container, identity) -> bytes:
     try:
         return pyrage.decrypt(container.ciphertext, [identity])
     except pyrage.DecryptError:
-        raise BundleRejected(
-            f"{container.path.name} cannot be decrypted with this site's return key: it was encrypted for "
-            f"{', '.join(container.manifest['recipient_fingerprints']) or 'another key'}, this site's key is "
-            f"{fingerprint(str(identity.to_public()))}. Give the sponsor this site's current key file "
-            "(sle-desktop site-key).", reason="wrong_recipient") from None
+        raise BundleRejected(msg(
+            "{name} cannot be decrypted with this site's return key: it was encrypted for {theirs}, this site's key is "
+            "{mine}. Give the sponsor this site's current key file (sle-desktop site-key).", name=container.path.name,
+            theirs=", ".join(container.manifest["recipient_fingerprints"]) or msg("another key"),
+            mine=fingerprint(str(identity.to_public()))), reason="wrong_recipient") from None
 
 
 # -- the sponsor's signing key, as the site registers it ---------------------------------------
@@ -161,10 +155,10 @@ SPONSOR_SIGNING_KEY_FORMAT = "sle_desktop-sponsor-signing-key/1"
 def parse_sponsor_signing_key(text: str) -> bytes:
     """The 32-byte Ed25519 public key in a sponsor-signing.pub file; SyncError naming the problem otherwise."""
     if len(text.encode("utf-8", "surrogatepass")) > 64 * 1024:
-        raise SyncError("This is not a sponsor signing key file: it is far too large.")
+        raise SyncError(msg("This is not a sponsor signing key file: it is far too large."))
     if "PRIVATE KEY" in text.upper():
-        raise SyncError("This file contains the sponsor's PRIVATE signing key. It must never be copied to a site: "
-                        "delete it from this computer and ask the sponsor for sponsor-signing.pub.")
+        raise SyncError(msg("This file contains the sponsor's PRIVATE signing key. It must never be copied to a site: "
+                            "delete it from this computer and ask the sponsor for sponsor-signing.pub."))
     fields: dict[str, str] = {}
     for line in text.splitlines():
         line = line.strip()
@@ -174,13 +168,13 @@ def parse_sponsor_signing_key(text: str) -> bytes:
         if sep:
             fields[name.strip()] = value.strip()
     if fields.get("format") != SPONSOR_SIGNING_KEY_FORMAT:
-        raise SyncError(f"This is not a sponsor signing key file (expected 'format: {SPONSOR_SIGNING_KEY_FORMAT}'; "
-                        "it is the file sponsor-signing.pub written by sle-sponsor keygen).")
+        raise SyncError(msg("This is not a sponsor signing key file (expected 'format: {format}'; it is the file "
+                            "sponsor-signing.pub written by sle-sponsor keygen).", format=SPONSOR_SIGNING_KEY_FORMAT))
     try:
         public = base64.b64decode(fields.get("public_key", ""), validate=True)
         Ed25519PublicKey.from_public_bytes(public)
     except (binascii.Error, ValueError):
-        raise SyncError("The sponsor signing key file's public key is damaged.") from None
+        raise SyncError(msg("The sponsor signing key file's public key is damaged.")) from None
     if (fields.get("fingerprint") or "").upper() != fingerprint(public):
-        raise SyncError("The sponsor signing key file is damaged: its fingerprint does not match its key.")
+        raise SyncError(msg("The sponsor signing key file is damaged: its fingerprint does not match its key."))
     return public

@@ -21,6 +21,7 @@ from typing import Callable
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from sle_desktop import __version__
+from sle_desktop.domain.text import msg
 from sle_desktop.store import audit, records
 from sle_desktop.sync import atomic, bundle
 from sle_desktop.sync.errors import SyncError
@@ -90,7 +91,8 @@ def _clinical_rows(store, since_seq: int):
                 row = dict(zip(cols, values))
                 for k, v in row.items():
                     if isinstance(v, (bytes, bytearray, memoryview)):
-                        raise SyncError(f"{table} record {row.get('uuid')} has binary data in {k}; it cannot be exported.")
+                        raise SyncError(msg("{table} record {uuid} has binary data in {column}; it cannot be exported.",
+                                            table=table, uuid=str(row.get("uuid")), column=k))
                 yield table, row
 
 
@@ -111,7 +113,8 @@ def stage_bundle(store, *, site: SiteFacts, target_dir: Path, signing_key: Ed255
     else:
         start_hash = store.scalar("SELECT hash FROM audit WHERE seq = ?", (since_seq,))
         if start_hash is None:
-            raise SyncError(f"The audit trail has no change {since_seq}; choose a change number between 0 and {head_seq}.")
+            raise SyncError(msg("The audit trail has no change {n}; choose a change number between 0 and {head}.",
+                                n=since_seq, head=head_seq))
     n_rows, n_audit = pending_counts(store, since_seq)
     total = n_rows + n_audit + 3
     done = 0
@@ -144,15 +147,16 @@ def stage_bundle(store, *, site: SiteFacts, target_dir: Path, signing_key: Ed255
         if row["seq"] > head_seq:
             break
         if row["seq"] != since_seq + audit_rows + 1:
-            raise SyncError(
-                f"The audit trail is missing change {since_seq + audit_rows + 1} (the next one found is {row['seq']}): "
-                "it was tampered with. Nothing was exported; run 'sle-desktop verify-audit' and contact the sponsor.")
+            raise SyncError(msg(
+                "The audit trail is missing change {n} (the next one found is {found}): it was tampered with. Nothing "
+                "was exported; run 'sle-desktop verify-audit' and contact the sponsor.", n=since_seq + audit_rows + 1,
+                found=row["seq"]))
         payload.add({"type": "audit", "row": row})
         audit_rows += 1
         last_hash = row["hash"]
         tick()
     if audit_rows != head_seq - since_seq or last_hash != head_hash:
-        raise SyncError("The audit trail changed while the bundle was being built; try the export again.")
+        raise SyncError(msg("The audit trail changed while the bundle was being built; try the export again."))
     counts["audit"] = audit_rows
     payload.add({"type": "end", "rows": sum(v for k, v in counts.items() if k != "audit"), "audit": audit_rows,
                  "chain_head_hash": head_hash})
@@ -173,7 +177,7 @@ def stage_bundle(store, *, site: SiteFacts, target_dir: Path, signing_key: Ed255
     try:
         tmp = atomic.write_temp(final, lambda fh: _write_all(fh, data))
     except OSError as exc:
-        raise atomic.explain_os_error(exc, "the bundle", Path(target_dir)) from exc
+        raise atomic.explain_os_error(exc, msg("the bundle"), Path(target_dir)) from exc
     try:
         if report is not None:
             report(total - 1, total)
@@ -199,15 +203,16 @@ def verify_written(path: Path, file_sha256: str, public_key: bytes, site_code: s
     try:
         os.stat(path)
     except OSError as exc:
-        raise SyncError(f"The written bundle cannot be read back ({exc.strerror}); the drive may have been removed.") from None
+        raise SyncError(msg("The written bundle cannot be read back ({error}); the drive may have been removed.",
+                            error=exc.strerror)) from None
     limits = bundle.Limits(max_bundle_bytes=max(bundle.Limits().max_bundle_bytes, size + 1))
     try:
         container = bundle.read_container(path, limits)
         bundle.verify_container(container, public_key, site_code=site_code)
     except SyncError as exc:
-        raise SyncError(f"The bundle written to {path.parent} did not verify when read back ({exc}). "
-                        "The drive may be faulty; try another one.") from None
+        raise SyncError(msg("The bundle written to {folder} did not verify when read back ({error}). The drive may be "
+                            "faulty; try another one.", folder=path.parent, error=exc.args[0])) from None
     if container.file_sha256 != file_sha256:
-        raise SyncError(f"The bundle written to {path.parent} differs from what was written (the drive corrupted it). "
-                        "Try another drive.")
+        raise SyncError(msg("The bundle written to {folder} differs from what was written (the drive corrupted it). "
+                            "Try another drive.", folder=path.parent))
     return container.manifest

@@ -13,7 +13,9 @@ from PySide6.QtWidgets import (
 from sle_desktop.app import safety, subjects
 from sle_desktop.app.errors import AppError, ReasonRequired, StoreError, ValidationError
 from sle_desktop.domain import safety as rules
-from sle_desktop.ui.common import BadInput, Banner, DateField, catalog, error_label, fmt_date, heading, with_error
+from sle_desktop.ui.common import (
+    BadInput, Banner, DateField, catalog, error_label, fmt_date, heading, translated, with_error,
+)
 from sle_desktop.ui.common import name_inputs
 from sle_desktop.ui.messages import FieldErrors, plain_message
 from sle_desktop.ui.reason_dialog import ReasonDialog
@@ -292,7 +294,7 @@ class AdverseEventDialog(QDialog):
             rest = self.fields.errors.show(exc.errors)
             text = self.tr("Nothing was saved: please correct the fields marked in red.")
             if rest:
-                text += "\n" + "\n".join(f"• {m}" for m in rest.values())
+                text += "\n" + "\n".join(f"• {translated(m)}" for m in rest.values())
             self.banner.show_message(text)
             return False
         except (AppError, StoreError) as exc:

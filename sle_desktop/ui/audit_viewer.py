@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 from sle_desktop.app import audit_trail, ui_queries
 from sle_desktop.app.errors import AppError, StoreError
 from sle_desktop.domain import sledai
-from sle_desktop.ui.common import BadInput, Banner, DateField, error_label, heading, with_error
+from sle_desktop.ui.common import BadInput, Banner, DateField, error_label, heading, translated, with_error
 from sle_desktop.ui.common import name_inputs
 from sle_desktop.ui.messages import plain_message
 from sle_desktop.ui.tasks import run_store_job
@@ -151,6 +151,7 @@ class AuditViewer(QWidget):
 
         self.model = AuditModel(self)
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move within it
         self.table.setObjectName("auditTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -230,10 +231,10 @@ class AuditViewer(QWidget):
         self.progress.setVisible(False)
         self.verify_button.setEnabled(True)
         if check.ok:
-            self.verify_result.setText(self.tr("✔ {0}").format(check.message))
+            self.verify_result.setText(self.tr("✔ {0}").format(translated(check.message)))
             self.verify_result.setStyleSheet("color: #1b5e20; font-weight: bold;")
         else:
-            self.verify_result.setText(self.tr("✘ {0}").format(check.message))
+            self.verify_result.setText(self.tr("✘ {0}").format(translated(check.message)))
             self.verify_result.setStyleSheet("color: #b00020; font-weight: bold;")
 
     def _verify_failed(self, exc, _tb) -> None:

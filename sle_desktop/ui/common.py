@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from sle_desktop.domain.text import Msg
 from sle_desktop.ui import i18n
 
 DATE_FORMAT = "%d.%m.%Y"
@@ -28,6 +29,32 @@ def tr(context: str, text: str) -> str:
 def catalog(text: str | None) -> str:
     """A label from the study/domain catalogues, through the translator (context "catalog")."""
     return "" if text is None else QCoreApplication.translate("catalog", text)
+
+
+def translated(text) -> str:
+    """A message from the app/domain layers (`domain.text.Msg`) in the interface language; other text as is.
+
+    The template is looked up in context "AppMessages"; its values are translated too when they are
+    messages or catalogue labels. A translation whose placeholders do not fit falls back to English.
+    """
+    if text is None:
+        return ""
+    if not isinstance(text, Msg):
+        return str(text)
+    params = {k: translated(v) if isinstance(v, Msg) else catalog(v) if isinstance(v, str) else v
+              for k, v in text.params.items()}
+    template = QCoreApplication.translate("AppMessages", text.template)
+    try:
+        return template.format(**params) if params else template
+    except (KeyError, IndexError, ValueError):
+        return text.template.format(**params) if params else text.template
+
+
+def exception_text(exc: BaseException) -> str:
+    """An exception's message in the interface language (its first argument when that is a `Msg`)."""
+    if exc.args and isinstance(exc.args[0], Msg):
+        return translated(exc.args[0])
+    return str(exc)
 
 
 def fmt_date(value) -> str:
@@ -250,7 +277,7 @@ class Banner(QFrame):
     def show_message(self, text: str, kind: str = "error") -> None:
         self.kind = kind
         self.setStyleSheet(f"Banner {{ {self.STYLES[kind]} border-radius: 3px; }} QLabel {{ border: none; }}")
-        self.label.setText(text)
+        self.label.setText(translated(text))
         self.setVisible(bool(text))
 
     def clear(self) -> None:

@@ -23,6 +23,7 @@ class ConMedsWidget(QWidget):
         super().__init__(parent)
         self.session, self.subject_uuid, self.today = session, subject_uuid, today
         self.table = QTableWidget(0, 7, self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move within it
         self.table.setObjectName("conMedsTable")
         self.table.setHorizontalHeaderLabels([
             self.tr("Drug"), self.tr("Dose"), self.tr("Route"), self.tr("Frequency"), self.tr("Start"),

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from sle_desktop.app import returns
 from sle_desktop.sync import return_bundle
-from sle_desktop.ui.common import ERROR_STYLE, OK_STYLE, WARNING_STYLE
+from sle_desktop.ui.common import ERROR_STYLE, OK_STYLE, WARNING_STYLE, translated
 from sle_desktop.ui.common import name_inputs
 from sle_desktop.ui.export_dialog import candidate_folders
 from sle_desktop.ui.messages import plain_message
@@ -179,7 +179,7 @@ class ImportReturnDialog(QDialog):
         if result.study_version_pending:
             lines.append(self.tr("Study definition {0} waits for a site administrator to accept it.").format(
                 result.study_version_pending))
-        lines.extend(result.warnings)
+        lines.extend(translated(w) for w in result.warnings)
         self.result_label.setText("\n".join(lines))
         self.result_label.setStyleSheet(WARNING_STYLE if result.warnings else OK_STYLE)
         self._update_buttons()

@@ -16,8 +16,8 @@ from sle_desktop.app.errors import AppError, StoreError, ValidationError
 from sle_desktop.domain import safety as rules
 from sle_desktop.ui.ae_dialog import AdverseEventWidget
 from sle_desktop.ui.common import (
-    ERROR_STYLE, OK_STYLE, BadInput, Banner, DateField, NumberField, error_label, fmt_number, heading,
-    with_error,
+    ERROR_STYLE, OK_STYLE, BadInput, Banner, DateField, NumberField, error_label, exception_text, fmt_number, heading,
+    translated, with_error,
 )
 from sle_desktop.ui.common import name_inputs
 from sle_desktop.ui.messages import FieldErrors, plain_message
@@ -122,10 +122,13 @@ class InfusionDialog(QDialog):
         vg.addWidget(QLabel("<b>" + self.tr("After") + "</b>", vitals), 0, 2)
         self.vitals: dict[str, NumberField] = {}
         for r, (key, vital_label) in enumerate(VITALS, start=1):
-            vg.addWidget(QLabel(QCoreApplication.translate("InfusionDialog", vital_label), vitals), 2 * r - 1, 0)
+            shown = QCoreApplication.translate("InfusionDialog", vital_label)
+            vg.addWidget(QLabel(shown, vitals), 2 * r - 1, 0)
             for c, when in enumerate(("pre", "post"), start=1):
                 f = NumberField(vitals)
                 f.setObjectName(f"{when}_{key}")
+                f.setAccessibleName((self.tr("{0}, before the infusion") if when == "pre"
+                                     else self.tr("{0}, after the infusion")).format(shown))
                 self.vitals[f"{when}_{key}"] = f
                 vg.addWidget(f, 2 * r - 1, c)
                 vg.addWidget(self.errors.register(f"{when}_{key}", error_label(vitals)), 2 * r, c)
@@ -196,10 +199,10 @@ class InfusionDialog(QDialog):
                 return
             check = rules.check_dose(total * 1e6, weight, per_kg)
         except ValueError as exc:
-            self.dose_check.setText(str(exc))
+            self.dose_check.setText(exception_text(exc))
             self.dose_check.setStyleSheet(ERROR_STYLE)
             return
-        self.dose_check.setText(check.message)
+        self.dose_check.setText(translated(check.message))
         self.dose_check.setStyleSheet(OK_STYLE if check.ok else ERROR_STYLE + " font-weight: bold;")
 
     def _form(self) -> tuple[safety.InfusionForm | None, dict[str, str]]:
@@ -247,7 +250,7 @@ class InfusionDialog(QDialog):
         rest.update(self.reaction_event.errors.show({k: v for k, v in errors.items() if k.startswith("reaction_")}))
         text = self.tr("Nothing was saved: please correct the fields marked in red.")
         if rest:
-            text += "\n" + "\n".join(f"• {m}" for m in rest.values())
+            text += "\n" + "\n".join(f"• {translated(m)}" for m in rest.values())
         self.banner.show_message(text)
 
     def save(self) -> bool:

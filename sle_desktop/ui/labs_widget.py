@@ -11,7 +11,9 @@ from PySide6.QtWidgets import (
 
 from sle_desktop.app.visits import LabEntry
 from sle_desktop.domain import labs as lab_rules
-from sle_desktop.ui.common import BadInput, DateField, NumberField, catalog, error_label, fmt_number, with_error
+from sle_desktop.ui.common import (
+    BadInput, DateField, NumberField, catalog, error_label, fmt_number, translated, with_error,
+)
 
 OUT_OF_RANGE_STYLE = "background: #fde7e9;"
 
@@ -182,10 +184,10 @@ class LabsWidget(QWidget):
         rest = {}
         for field, message in errors.items():
             if field in self.errors:
-                self.errors[field].setText(message)
+                self.errors[field].setText(translated(message))
                 self.errors[field].setVisible(True)
             elif field == "sample_date":
-                self.sample_date_error.setText(message)
+                self.sample_date_error.setText(translated(message))
                 self.sample_date_error.setVisible(True)
             else:
                 rest[field] = message

@@ -1,4 +1,4 @@
-"""View → Language…: English, Russian or the system's language; applied at the next start."""
+"""View → Language…: English, Russian or the system's language; the main window switches at once."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from sle_desktop.ui import i18n
 
 
 class LanguageDialog(QDialog):
-    """Stores the choice under the QSettings key `ui/language`; a restart applies it."""
+    """Stores the choice under the QSettings key `ui/language`; `language()` is the language it stands for."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -24,7 +24,8 @@ class LanguageDialog(QDialog):
             self.buttons_by_code[code] = rb
             lay.addWidget(rb)
         self.buttons_by_code[i18n.chosen_language()].setChecked(True)
-        note = QLabel(self.tr("The new language applies when the program is started again."), self)
+        note = QLabel(self.tr("The windows are rebuilt in the new language at once (save or close open forms "
+                              "first); it is also used at every start."), self)
         note.setWordWrap(True)
         lay.addWidget(note)
         box = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
@@ -34,6 +35,11 @@ class LanguageDialog(QDialog):
 
     def choice(self) -> str:
         return next(code for code, rb in self.buttons_by_code.items() if rb.isChecked())
+
+    def language(self) -> str:
+        """"en" or "ru": the chosen language, with "as the system" resolved."""
+        choice = self.choice()
+        return i18n.system_language() if choice == "system" else choice
 
     def accept(self) -> None:
         i18n.set_chosen_language(self.choice())

@@ -16,7 +16,6 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QStyleFactory
 
 from sle_desktop import __version__
-from sle_desktop.app import demo as demo_uc
 from sle_desktop.app import site
 from sle_desktop.app.errors import AppError
 from sle_desktop.store.db import Store, StoreError
@@ -69,6 +68,8 @@ def _make_demo(session_or_store, *, subjects_count: int, seed: int):
     """Background job: fill the demo database on its own connection."""
     store = Store.open(session_or_store, migrate=False) if isinstance(session_or_store, (str, Path)) else session_or_store
     try:
+        from sle_desktop.app import demo as demo_uc
+
         return demo_uc.make_demo(store, subjects_count=subjects_count, seed=seed)
     finally:
         if isinstance(session_or_store, (str, Path)):
@@ -112,6 +113,8 @@ class GuiController(QObject):
                                       on_finished=self._demo_ready, on_failed=self._demo_failed)
 
     def _demo_ready(self, _summary) -> None:
+        from sle_desktop.app import demo as demo_uc
+
         self.progress.close()
         self.show_login(username=demo_uc.DEMO_USERS[0][0], password=demo_uc.DEMO_PASSWORD)
 
@@ -136,6 +139,8 @@ class GuiController(QObject):
     def show_login(self, *, username: str = "", password: str = "", notice: str = "") -> None:
         hint = ""
         if self.demo:
+            from sle_desktop.app import demo as demo_uc
+
             hint = _t("DEMO – synthetic data.\nAccounts: {0}\nPassword for all: {1}").format(
                 ", ".join(u for u, _n, _r in demo_uc.DEMO_USERS), demo_uc.DEMO_PASSWORD)
         self.login = LoginDialog(self.store, username=username, password=password, demo_hint=hint)
@@ -159,13 +164,46 @@ class GuiController(QObject):
         except (AppError, StoreError) as exc:
             self.show_login(username=session.username, notice=plain_message(exc))
             return
+        self._show_window()
+
+    def _show_window(self, *, like: MainWindow | None = None) -> None:
         self.window.logout_requested.connect(self.logout)
         self.window.closed.connect(self._window_closed)
+        self.window.language_switched.connect(self.rebuild_window)
         screen = self.window.screen().availableGeometry() if self.window.screen() else None
-        if screen is not None and (screen.width() <= 1440 or screen.height() <= 900):
+        if like is not None:
+            self.window.setGeometry(like.geometry())
+            self.window.showMaximized() if like.isMaximized() else self.window.show()
+        elif screen is not None and (screen.width() <= 1440 or screen.height() <= 900):
             self.window.showMaximized()
         else:
             self.window.show()
+
+    def rebuild_window(self) -> None:
+        """After a language switch: the same session in a new main window, with the same subjects open."""
+        old = self.window
+        if old is None:
+            return
+        reopen, current = old.open_subject_uuids(), old.current_subject_uuid()
+        self.window = MainWindow(old.session, demo=self.demo, today=old.today)
+        for uuid_ in reopen:
+            self.window.open_subject(uuid_)
+        if current in reopen:
+            self.window.open_subject(current)
+        self._show_window(like=old)
+        self._retire(old)
+
+    def _retire(self, window: MainWindow) -> None:
+        """Close a main window of this session without ending the program or asking about unsaved changes."""
+        self._logging_out = True
+        try:
+            if window.autolock is not None:
+                window.autolock.stop()
+            window._close_confirmed = True
+            window.close()
+            window.deleteLater()
+        finally:
+            self._logging_out = False
 
     def _window_closed(self) -> None:
         """Closing the main window (not logging out) ends the program."""
@@ -174,18 +212,12 @@ class GuiController(QObject):
 
     def logout(self) -> None:
         """Close every window of the session and show the log-in again."""
-        self._logging_out = True
         window, self.window = self.window, None
         if window is not None:
-            if window.autolock is not None:
-                window.autolock.stop()
             for w in QApplication.topLevelWidgets():
                 if w is not window and w.isWindow() and w.isVisible():
                     w.hide()
-            window._close_confirmed = True  # the user chose to log out: no unsaved-changes question now
-            window.close()
-            window.deleteLater()
-        self._logging_out = False
+            self._retire(window)  # the user chose to log out: no unsaved-changes question now
         self.show_login()
 
 

@@ -7,7 +7,9 @@ infusion, audit_trail, export_bundle, cohort_trends, lock, logout, users, refres
 from __future__ import annotations
 
 import importlib
+import sys
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -20,21 +22,41 @@ from sle_desktop.app import returns, site, subjects, sync_site
 from sle_desktop.domain import schedule
 from sle_desktop.app.errors import AppError, StoreError
 from sle_desktop.app.session import ROLE_LABELS
-from sle_desktop.ui.audit_viewer import AuditViewer
+from sle_desktop.ui import i18n
 from sle_desktop.ui.autolock import AutoLock, configured_minutes, save_minutes
-from sle_desktop.ui.common import Banner, catalog, fmt_date
-from sle_desktop.ui.import_return_dialog import ImportReturnDialog
+from sle_desktop.ui.common import Banner, catalog, fmt_date, translated
 from sle_desktop.ui.messages import plain_message, show_error, show_info
 from sle_desktop.ui.queries_panel import QueriesPanel
 from sle_desktop.ui.setup import SYNC_MODULE, sync_available
 from sle_desktop.ui.subject_model import COLUMNS, SubjectFilterProxy, SubjectTableModel
-from sle_desktop.ui.subject_view import SubjectView
 from sle_desktop.ui.tasks import run_store_job
-from sle_desktop.ui.users_dialog import UsersDialog
-from sle_desktop.ui.visit_form import VisitForm
-from sle_desktop.ui.wizard import EnrolmentWizard
+
+if TYPE_CHECKING:
+    from sle_desktop.ui.audit_viewer import AuditViewer
+    from sle_desktop.ui.import_return_dialog import ImportReturnDialog
+    from sle_desktop.ui.subject_view import SubjectView
+    from sle_desktop.ui.users_dialog import UsersDialog
+    from sle_desktop.ui.visit_form import VisitForm
+    from sle_desktop.ui.wizard import EnrolmentWizard
 
 WRITE_ACTIONS = ("new_screening", "record_visit", "adverse_event", "infusion")
+
+
+# Subject views, forms and dialogs are imported when first opened (a shorter start-up); until their
+# module is loaded there can be no such widget.
+def _loaded_class(module: str, name: str):
+    loaded = sys.modules.get(f"sle_desktop.ui.{module}")
+    return getattr(loaded, name) if loaded is not None else None
+
+
+def _is_loaded_instance(widget, module: str, name: str) -> bool:
+    cls = _loaded_class(module, name)
+    return cls is not None and isinstance(widget, cls)
+
+
+def _loaded_children(parent: QWidget, module: str, name: str) -> list:
+    cls = _loaded_class(module, name)
+    return parent.findChildren(cls) if cls is not None else []
 
 
 class MainWindow(QMainWindow):
@@ -42,6 +64,7 @@ class MainWindow(QMainWindow):
 
     logout_requested = Signal()
     subjects_loaded = Signal(int)
+    language_switched = Signal()  # a new interface language is installed: rebuild the window
     closed = Signal()  # the window really closed (after any unsaved-changes question)
 
     def __init__(self, session, parent=None, *, demo: bool = False, today: date | None = None,
@@ -127,6 +150,7 @@ class MainWindow(QMainWindow):
         self.proxy = SubjectFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView(page)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move within it
         self.table.setObjectName("subjectTable")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -210,12 +234,14 @@ class MainWindow(QMainWindow):
             self.banner.show_message(plain_message(exc), "error")
             return []
         if outcomes:
-            self.banner.show_message("\n".join(getattr(o, "message", str(o)) for o in outcomes), "info")
+            self.banner.show_message("\n".join(translated(o.message) for o in outcomes), "info")
             self.update_export_label()
         return outcomes
 
     def import_return(self) -> ImportReturnDialog:
         """Import a sponsor return bundle (acknowledgements, queries, SDV) from a USB drive or folder."""
+        from sle_desktop.ui.import_return_dialog import ImportReturnDialog
+
         dialog = self._keep(ImportReturnDialog(self.session, self))
         dialog.imported.connect(self._return_imported)
         dialog.open()
@@ -234,7 +260,7 @@ class MainWindow(QMainWindow):
         if summary is None:
             return show_info(self, self.tr("Study definition"), self.tr("No study-definition update is waiting."))
         text = self.tr("The sponsor sent study definition {0} (this site works to {1}). It changes:").format(
-            summary.new_version, summary.current_version) + "\n\n• " + "\n• ".join(summary.changes)
+            summary.new_version, summary.current_version) + "\n\n• " + "\n• ".join(map(translated, summary.changes))
         text += "\n\n" + self.tr("Nothing already entered is changed.")
         box = QMessageBox(QMessageBox.Question, self.tr("Study definition update"), text, parent=self)
         accept = box.addButton(self.tr("&Accept update"), QMessageBox.AcceptRole)
@@ -260,13 +286,32 @@ class MainWindow(QMainWindow):
         return box
 
     def choose_language(self):
-        """View → Language…: English / Russian / as the system; stored in QSettings, applied at the next start."""
+        """View → Language…: English / Russian / as the system; stored in QSettings and applied at once."""
         from sle_desktop.ui.language_dialog import LanguageDialog
 
         dialog = LanguageDialog(self)
+        dialog.accepted.connect(lambda: self.switch_language(dialog.language()))
         self._keep(dialog)
         dialog.open()
         return dialog
+
+    def switch_language(self, language: str) -> bool:
+        """Install `language` and ask for the window to be rebuilt in it (`language_switched`); refused, with a
+        message, while a form has unsaved entries. True when the language is now in use."""
+        if language == i18n.current_language():
+            return True
+        if self.unsaved_forms():
+            show_info(self, self.tr("Interface language"),
+                      self.tr("Save or close the forms with unsaved entries first; then choose the language again."))
+            return False
+        i18n.install(language)
+        self.language_switched.emit()
+        return True
+
+    def open_subject_uuids(self) -> list[str]:
+        """The subjects open in tabs, in tab order (to reopen them after a rebuild)."""
+        return [uuid_ for uuid_, view in sorted(self.subject_views.items(), key=lambda kv: self.tabs.indexOf(kv[1]))
+                if self.tabs.indexOf(view) >= 0]
 
     def _build_actions(self) -> None:
         self.named_actions: dict[str, QAction] = {}
@@ -302,7 +347,7 @@ class MainWindow(QMainWindow):
         act("refresh", self.tr("Re&fresh"), self.refresh, "F5")
         act("auto_lock", self.tr("Auto-&lock time…"), self.set_auto_lock)
         act("language", self.tr("&Language…"), self.choose_language, None,
-            self.tr("Interface language: English or Russian (applies at the next start)"))
+            self.tr("Interface language: English or Russian"))
         act("quit", self.tr("&Quit"), self.close, "Ctrl+Q")
         act("find", self.tr("&Find subject"), lambda: (self.tabs.setCurrentIndex(0), self.search.setFocus()), "Ctrl+F")
 
@@ -322,6 +367,20 @@ class MainWindow(QMainWindow):
         admin.addAction(a["study_update"])
         admin.addAction(a["auto_lock"])
 
+        # Short toolbar labels (the menus keep the full ones), so every button fits at 1366 px in Russian too.
+        short = {
+            "new_screening": self.tr("New screening", "toolbar"), "open_subject": self.tr("Open", "toolbar"),
+            "record_visit": self.tr("Visit", "toolbar"), "adverse_event": self.tr("AE", "toolbar"),
+            "infusion": self.tr("Infusion", "toolbar"), "audit_trail": self.tr("Audit trail", "toolbar"),
+            "export_bundle": self.tr("Export", "toolbar"), "cohort_trends": self.tr("Cohort", "toolbar"),
+            "users": self.tr("Users", "toolbar"), "lock": self.tr("Lock", "toolbar"),
+            "logout": self.tr("Log out", "toolbar"),
+        }
+        for name, text in short.items():
+            action = a[name]
+            action.setIconText(text)
+            if not action.toolTip() or action.toolTip() == text:
+                action.setToolTip(action.text().replace("&", "").rstrip("…"))
         tb = QToolBar(self.tr("Main toolbar"), self)
         tb.setObjectName("mainToolbar")
         tb.setMovable(False)
@@ -463,7 +522,7 @@ class MainWindow(QMainWindow):
 
     def current_view(self) -> SubjectView | None:
         w = self.tabs.currentWidget()
-        return w if isinstance(w, SubjectView) else None
+        return w if _is_loaded_instance(w, "subject_view", "SubjectView") else None
 
     def current_summary(self):
         view = self.current_view()
@@ -485,6 +544,8 @@ class MainWindow(QMainWindow):
         view = self.subject_views.get(uuid_)
         if view is None:
             try:
+                from sle_desktop.ui.subject_view import SubjectView
+
                 view = SubjectView(self.session, uuid_, self.tabs, today=self.today)
             except (AppError, StoreError) as exc:
                 show_error(self, exc)
@@ -498,7 +559,7 @@ class MainWindow(QMainWindow):
 
     def close_tab(self, index: int) -> None:
         w = self.tabs.widget(index)
-        if isinstance(w, SubjectView):
+        if _is_loaded_instance(w, "subject_view", "SubjectView"):
             self.tabs.removeTab(index)
             self.subject_views.pop(w.subject_uuid, None)
             w.deleteLater()
@@ -524,6 +585,8 @@ class MainWindow(QMainWindow):
         return w
 
     def new_screening(self) -> EnrolmentWizard:
+        from sle_desktop.ui.wizard import EnrolmentWizard
+
         wizard = self._keep(EnrolmentWizard(self.session, self, today=self.today))
         wizard.screened.connect(lambda o: (setattr(self, "_select_after_load", o.subject_uuid), self.refresh()))
         wizard.enrolled.connect(lambda uuid_, _sid: (setattr(self, "_select_after_load", uuid_), self.refresh()))
@@ -543,6 +606,8 @@ class MainWindow(QMainWindow):
         return view.new_infusion() if view else None
 
     def audit_trail(self) -> AuditViewer:
+        from sle_desktop.ui.audit_viewer import AuditViewer
+
         viewer = self._keep(AuditViewer(self.session, self, subject_uuid=self.current_subject_uuid()))
         viewer.show()
         return viewer
@@ -578,7 +643,7 @@ class MainWindow(QMainWindow):
 
     def unsaved_forms(self) -> list[VisitForm]:
         """Visit windows with changes that are not saved."""
-        return [f for f in self.findChildren(VisitForm) if f.dirty and f.can_edit and f.isVisible()]
+        return [f for f in _loaded_children(self, "visit_form", "VisitForm") if f.dirty and f.can_edit and f.isVisible()]
 
     def _confirm_discard(self, then) -> bool:
         """True when nothing is unsaved; otherwise ask (non-blocking) and call `then` on Discard."""
@@ -611,6 +676,8 @@ class MainWindow(QMainWindow):
         self.close()
 
     def manage_users(self) -> UsersDialog:
+        from sle_desktop.ui.users_dialog import UsersDialog
+
         dialog = self._keep(UsersDialog(self.session, self))
         dialog.open()
         return dialog
@@ -627,7 +694,7 @@ class MainWindow(QMainWindow):
         if not self._close_confirmed and not self._confirm_discard(self._discard_and_close):
             event.ignore()
             return
-        for f in self.findChildren(VisitForm):
+        for f in _loaded_children(self, "visit_form", "VisitForm"):
             f.dirty = False  # already confirmed: no second question per form
         if self.autolock is not None:
             self.autolock.stop()

@@ -12,7 +12,7 @@ from sle_desktop.app.errors import (
     AccountLocked, AppError, AuthenticationFailed, ConflictError, NotFound, PermissionDenied, ReasonRequired,
     SetupError, StoreError, ValidationError,
 )
-from sle_desktop.ui.common import BadInput
+from sle_desktop.ui.common import BadInput, exception_text, translated
 
 log = logging.getLogger(__name__)
 
@@ -24,18 +24,18 @@ def _t(text: str) -> str:
 def plain_message(exc: BaseException) -> str:
     """One or two sentences a clinician can act on; never a traceback."""
     if isinstance(exc, ValidationError):
-        items = "\n".join(f"• {m}" for m in exc.errors.values())
+        items = "\n".join(f"• {translated(m)}" for m in exc.errors.values())
         return _t("Please correct the following:") + "\n" + items
     if isinstance(exc, BadInput):
-        return str(exc)
+        return exception_text(exc)
     if isinstance(exc, PermissionDenied):
-        return _t("Not allowed: {0}").format(exc)
+        return _t("Not allowed: {0}").format(exception_text(exc))
     if isinstance(exc, (AuthenticationFailed, AccountLocked, ConflictError, NotFound, SetupError)):
-        return str(exc)
+        return exception_text(exc)
     if isinstance(exc, ReasonRequired):
         return _t("A reason for change is required to change a saved record.")
     if isinstance(exc, (AppError, StoreError)):
-        return str(exc)
+        return exception_text(exc)
     if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc).lower():
         return _t("The database is busy (another program is using it). Wait a moment and try again; "
                   "your entries are still in the form.")
@@ -92,7 +92,7 @@ class FieldErrors:
         label = self._labels.get(field)
         if label is None:
             return False
-        label.setText(message)
+        label.setText(translated(message))
         label.setVisible(True)
         return True
 
@@ -105,7 +105,7 @@ class FieldErrors:
             if not self.set(field, message):
                 rest[field] = message
         if rest and self._fallback is not None:
-            self._fallback.show_message("\n".join(rest.values()), "error")
+            self._fallback.show_message("\n".join(translated(m) for m in rest.values()), "error")
         return rest
 
     def visible_messages(self) -> dict[str, str]:
@@ -117,7 +117,7 @@ def report(exc: BaseException, *, fields: FieldErrors | None = None, banner=None
     if isinstance(exc, ValidationError) and fields is not None:
         rest = fields.show(exc.errors)
         if rest and banner is not None:
-            banner.show_message(_t("Please correct the following:") + "\n" + "\n".join(f"• {m}" for m in rest.values()))
+            banner.show_message(_t("Please correct the following:") + "\n" + "\n".join(f"• {translated(m)}" for m in rest.values()))
         elif banner is not None and not rest:
             banner.show_message(_t("Nothing was saved: please correct the fields marked in red."), "error")
         return

@@ -92,7 +92,7 @@ def _fmt(value: float, digits: int = 2) -> str:
 def _style_plot(plot: pg.PlotItem, *, title: str | None = None, left: str | None = None,
                 bottom: str | None = None) -> None:
     """Dark axes on white, readable labels, no SI-prefix rescaling of the units."""
-    for name in ("left", "bottom", "right", "top"):
+    for name in ("left", "bottom", "right"):  # the top axis is never shown
         axis = plot.getAxis(name)
         axis.setPen(pg.mkPen("#444"))
         axis.setTextPen(pg.mkPen(INK))

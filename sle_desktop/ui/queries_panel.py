@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from sle_desktop.app import returns
-from sle_desktop.ui.common import ERROR_STYLE, OK_STYLE
+from sle_desktop.ui.common import ERROR_STYLE, OK_STYLE, translated
 from sle_desktop.ui.common import name_inputs
 from sle_desktop.ui.messages import plain_message
 
@@ -91,6 +91,7 @@ class QueriesPanel(QWidget):
         self.summary.setObjectName("queriesSummary")
         lay.addWidget(self.summary)
         self.table = QTableWidget(0, len(self.COLUMNS), self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move within it
         self.table.setObjectName("queriesTable")
         self.table.setHorizontalHeaderLabels([self.tr("Subject"), self.tr("Visit"), self.tr("Form"), self.tr("Field"),
                                               self.tr("Question"), self.tr("Status")])
@@ -152,13 +153,14 @@ class QueriesPanel(QWidget):
         self.table.setRowCount(len(self._queries))
         for i, q in enumerate(self._queries):
             status = self.tr("Re-opened") if q.status == "reopened" else self.tr("Open")
+            question = translated(q.text)
             values = (q.subject_label, q.visit_code or "", self._form_label(q.record_table), q.field,
-                      q.text.replace("\n", " "), status)
+                      question.replace("\n", " "), status)
             for col, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 item.setData(_UUID_ROLE, q.uuid)
                 if col == 4:
-                    item.setToolTip(q.text)
+                    item.setToolTip(question)
                 self.table.setItem(i, col, item)
         n = len(self._queries)
         if n == 0:
@@ -205,7 +207,7 @@ class QueriesPanel(QWidget):
             self.question.setText("")
         else:
             raised = self.tr("Raised by {0} on {1}.").format(q.raised_by, q.raised_at[:10])
-            self.question.setText(f"{q.text}\n{raised}")
+            self.question.setText(f"{translated(q.text)}\n{raised}")
         self._update_buttons()
 
     def _update_buttons(self) -> None:

@@ -27,6 +27,7 @@ class ReasonDialog(QDialog):
         lay.addWidget(info)
         self.common = QComboBox(self)
         self.common.setObjectName("commonReasons")
+        self.common.setAccessibleName(self.tr("Common reasons for change"))
         self.common.addItem(self.tr("Choose a common reason, or type one below…"), "")
         for text in (self.tr("Transcription error corrected"), self.tr("Source document updated"),
                      self.tr("Late laboratory result received"), self.tr("Clarified with the patient"),
@@ -36,6 +37,7 @@ class ReasonDialog(QDialog):
         lay.addWidget(self.common)
         self.text = QPlainTextEdit(self)
         self.text.setObjectName("reasonText")
+        self.text.setAccessibleName(self.tr("Reason for change (required)"))
         self.text.setPlaceholderText(self.tr("Reason for change (required)"))
         self.text.setTabChangesFocus(True)
         self.text.textChanged.connect(self._update)

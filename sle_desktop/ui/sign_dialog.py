@@ -45,6 +45,7 @@ class SignDialog(QDialog):
         lay.addWidget(QLabel(self.tr("Enter your password to sign:"), self))
         self.password = QLineEdit(self)
         self.password.setObjectName("signPassword")
+        self.password.setAccessibleName(self.tr("Your password"))
         self.password.setEchoMode(QLineEdit.Password)
         lay.addWidget(self.password)
         self.error = error_label(self)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from sle_desktop.domain import sledai
-from sle_desktop.ui.common import catalog, error_label
+from sle_desktop.ui.common import catalog, error_label, translated
 
 SUGGESTED_STYLE = "background: #fff1c2; color: #6b4000; border: 1px solid #e0b84d; border-radius: 3px; padding: 0 4px;"
 
@@ -176,7 +176,8 @@ class SledaiWidget(QWidget):
         self.suggestion_label = QLabel(self)
         self.suggestion_label.setObjectName("suggestionSummary")
         self.suggestion_label.setWordWrap(True)
-        self.suggestion_label.setStyleSheet(SUGGESTED_STYLE)
+        self.suggestion_label.setStyleSheet(SUGGESTED_STYLE.replace("padding: 0 4px;", "padding: 4px 6px;"))
+        self.suggestion_label.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Minimum)
         self.suggestion_label.setVisible(False)
         side.addWidget(self.suggestion_label)
         self.help = QTextBrowser(self)
@@ -262,7 +263,7 @@ class SledaiWidget(QWidget):
 
     def set_suggestions(self, suggestions) -> None:
         """Mark the descriptors the labs suggest (list of objects with .code and .reason)."""
-        self._suggestions = {s.code: s.reason for s in suggestions}
+        self._suggestions = {s.code: translated(s.reason) for s in suggestions}
         for code, marker in self.markers.items():
             on = code in self._suggestions
             marker.setVisible(on)

@@ -31,6 +31,7 @@ from sle_desktop.ui.wizard import ArmWidget
 
 def _table(parent, headers: list[str], name: str) -> QTableWidget:
     t = QTableWidget(0, len(headers), parent)
+    t.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move within it
     t.setObjectName(name)
     t.setHorizontalHeaderLabels(headers)
     t.setEditTriggers(QAbstractItemView.NoEditTriggers)

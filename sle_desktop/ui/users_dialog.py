@@ -30,6 +30,7 @@ class UsersDialog(QDialog):
         lay.addWidget(heading(self.tr("User accounts"), self))
         self.table = QTableWidget(0, 5, self)
         self.table.setObjectName("usersTable")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table for the next control; arrows move in it
         self.table.setHorizontalHeaderLabels([self.tr("User name"), self.tr("Full name"), self.tr("Role"),
                                               self.tr("Active"), self.tr("Locked until")])
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)

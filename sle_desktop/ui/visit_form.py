@@ -18,7 +18,7 @@ from sle_desktop.app import returns, signatures, subjects, ui_queries, visits
 from sle_desktop.app.errors import AppError, ReasonRequired, StoreError, ValidationError
 from sle_desktop.ui.common import (
     ERROR_STYLE, OK_STYLE, WARNING_STYLE, BadInput, Banner, DateField, catalog, error_label, fmt_date, fmt_number, heading,
-    with_error,
+    translated, with_error,
 )
 from sle_desktop.ui.common import name_inputs
 from sle_desktop.ui.con_meds import ConMedsWidget
@@ -197,7 +197,8 @@ class VisitForm(QWidget):
             self.sledai.set_suggestions(visits.lab_suggestions(self.session, visit_uuid))
         except (AppError, StoreError, ValueError):
             self.sledai.set_suggestions([])
-        self.labs.set_egfr(*visits.visit_egfr(self.session, visit_uuid))
+        egfr, explanation = visits.visit_egfr(self.session, visit_uuid)
+        self.labs.set_egfr(egfr, translated(explanation))
         self._mark_queried_fields(assessment, saved_labs)
         self._update_title()
         self._update_window()
@@ -256,7 +257,8 @@ class VisitForm(QWidget):
         if creatinine is None:
             self.labs.set_egfr(None, self.tr("no creatinine result"))
         else:
-            self.labs.set_egfr(*ui_queries.egfr_preview(self.session, self.subject_uuid, creatinine, on))
+            egfr, explanation = ui_queries.egfr_preview(self.session, self.subject_uuid, creatinine, on)
+            self.labs.set_egfr(egfr, translated(explanation))
 
     def _update_window(self, *_args) -> None:
         self._update_title()
@@ -274,7 +276,7 @@ class VisitForm(QWidget):
             return
         preview = ui_queries.visit_window_preview(self.session, self.subject_uuid, code, on)
         if preview.problem:
-            self.window_label.setText(preview.problem)
+            self.window_label.setText(translated(preview.problem))
             self.window_label.setStyleSheet(ERROR_STYLE)
             return
         parts = []
@@ -309,7 +311,7 @@ class VisitForm(QWidget):
         else:
             lines = []
             for s in sigs:
-                state = self.tr("valid") if s.valid else self.tr("no longer valid: {0}").format(s.reason)
+                state = self.tr("valid") if s.valid else self.tr("no longer valid: {0}").format(translated(s.reason))
                 lines.append(self.tr("{0} by {1} on {2} ({3})").format(
                     catalog(s.meaning), s.signer_name, fmt_date(s.signed_at), state))
             self.signature_label.setText(self.tr("Signatures: ") + "; ".join(lines))
@@ -325,6 +327,7 @@ class VisitForm(QWidget):
             self.sledai.pga.error.setVisible(False)
 
     def _show_validation(self, errors: dict[str, str]) -> None:
+        errors = {field: translated(message) for field, message in errors.items()}
         rest = self.labs.show_errors(errors)
         other = {}
         for field, message in rest.items():

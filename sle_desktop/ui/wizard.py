@@ -8,6 +8,7 @@ messages appear in red under the fields. Back/Next keep what was typed.
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,7 +21,7 @@ from sle_desktop.app.errors import AppError, StoreError, ValidationError
 from sle_desktop.domain import acr1997, eligibility, sledai
 from sle_desktop.ui.common import (
     ERROR_STYLE, OK_STYLE, BadInput, Banner, DateField, NumberField, catalog, error_label, fmt_date, fmt_number,
-    with_error,
+    translated, with_error,
 )
 from sle_desktop.ui.common import name_inputs
 from sle_desktop.ui.messages import FieldErrors, plain_message
@@ -500,8 +501,9 @@ class SummaryPage(QWizardPage):
             items = []
             for name, message in zip(self.result.failed, self.result.messages):
                 label = catalog(eligibility.CRITERION_LABELS.get(name, name))
-                text = message[len(label) + 2:] if message.startswith(label + ": ") else message
-                items.append(f"<li><b>{label}</b> ({name}): {text}</li>")
+                text = translated(message)  # "Label: explanation" in the interface language
+                text = text[len(label) + 2:] if text.startswith(label + ": ") else text
+                items.append(f"<li><b>{escape(label)}</b> ({name}): {escape(text)}</li>")
             self.failed.setText("<ul>" + "".join(items) + "</ul>")
             self.note.setText(self.tr("Save screening saves this screening as a SCREEN FAILURE: it stays in the "
                                       "screening log and the patient is not enrolled."))
@@ -576,7 +578,7 @@ class ArmWidget(QWidget):
         except ValidationError as exc:
             rest = self.errors.show(exc.errors)
             if rest:
-                banner.show_message("\n".join(rest.values()))
+                banner.show_message("\n".join(translated(m) for m in rest.values()))
         except (AppError, StoreError) as exc:
             banner.show_message(plain_message(exc))
         return None

@@ -3,7 +3,6 @@
 import math
 import random
 import statistics
-import time
 import uuid as uuidlib
 from datetime import date, datetime, time as clock, timedelta, timezone
 
@@ -300,18 +299,17 @@ def _bulk_cohort(store, n_subjects: int, seed: int):
     return truth
 
 
-def test_cohort_at_10000_subjects_is_fast_and_matches_a_per_subject_reference(investigator):
+def test_cohort_at_10000_subjects_reads_whole_tables_and_matches_a_per_subject_reference(investigator):
     truth = _bulk_cohort(investigator.store, 10_000, seed=5)
     statements = []
     investigator.store.conn.set_trace_callback(statements.append)
-    started = time.perf_counter()
     try:
         c = trends.cohort_trends(investigator, today=LATER)
     finally:
-        elapsed = time.perf_counter() - started
         investigator.store.conn.set_trace_callback(None)
-    assert len(statements) <= 3, statements  # whole-table queries, never one per subject
-    assert elapsed < 2.5, f"cohort_trends took {elapsed:.2f} s at 10 000 subjects"
+    # whole-table queries (study definition, data version, assessments), never one per subject; speed is
+    # measured by `sle-desktop bench`
+    assert len(statements) <= 4, statements
     for arm, subjects_rows in truth.items():
         cohort = c.arms[arm]
         assert cohort.n_subjects == len(subjects_rows)
@@ -329,3 +327,41 @@ def test_cohort_at_10000_subjects_is_fast_and_matches_a_per_subject_reference(in
         assert cohort.sledai4_responders == sum(outcomes.sledai4_response(b[1], m[1]) for b, m in end)
         assert sorted(len(d) for d, _ in cohort.trajectories()) == sorted(len(rows) for rows in subjects_rows)
         assert np.array_equal(np.sort(cohort.traj_day[cohort.traj_start[:-1]]), np.zeros(len(subjects_rows)))
+
+
+def test_cohort_cache_follows_every_write_and_each_filter(tmp_path):
+    """The assessments kept between calls are re-read after any write; filters never mix up cached rows."""
+    from sle_desktop.app import demo, site
+    from sle_desktop.store.db import Store
+
+    with Store.open(tmp_path / "site.sqlite") as store:
+        demo.make_demo(store, subjects_count=30, seed=4, today=TODAY)
+        session = site.login(store, demo.DEMO_USERS[0][0], demo.DEMO_PASSWORD)
+        trends._COHORT_CACHE.clear()
+        first = trends.cohort_trends(session, today=TODAY)
+        assert len(trends._COHORT_CACHE) == 1
+        # every filter, served from the kept rows, equals a computation from a cold read
+        for arm in (None, *subjects.ARMS):
+            for status in (None, *trends.COHORT_STATUSES):
+                warm = trends.cohort_trends(session, arm=arm, status=status, today=TODAY)
+                trends._COHORT_CACHE.clear()
+                cold = trends.cohort_trends(session, arm=arm, status=status, today=TODAY)
+                assert warm.n_subjects == cold.n_subjects
+                for a in cold.arms:
+                    assert [(s.n, s.mean, s.se) for s in warm.arms[a].visits] == \
+                           [(s.n, s.mean, s.se) for s in cold.arms[a].visits]
+                    assert np.array_equal(warm.arms[a].traj_change, cold.arms[a].traj_change)
+        # a correction of one baseline SLEDAI changes the statistics at once
+        row = store.query_one(
+            "SELECT s.uuid AS subject, v.uuid AS visit FROM subjects s JOIN visits v ON v.subject_uuid = s.uuid "
+            "JOIN sledai_assessments a ON a.visit_uuid = v.uuid WHERE v.visit_code = 'baseline' AND s.arm IS NOT NULL "
+            "AND s.status = 'enrolled' AND EXISTS (SELECT 1 FROM visits m WHERE m.subject_uuid = s.uuid "
+            "AND m.visit_code = 'month_1' AND m.deleted = 0) LIMIT 1")
+        arm = store.scalar("SELECT arm FROM subjects WHERE uuid = ?", (row["subject"],))
+        before = first.arms[arm].stat("month_1").mean
+        current = visits.get_sledai(session, row["visit"])
+        visits.save_sledai(session, row["visit"], set(current["codes"]) | {"seizure"} if "seizure" not in
+                           current["codes"] else set(current["codes"]) - {"seizure"}, current["pga"],
+                           reason="transcription error")
+        after = trends.cohort_trends(session, today=TODAY).arms[arm].stat("month_1").mean
+        assert after != pytest.approx(before)

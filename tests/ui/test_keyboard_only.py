@@ -10,81 +10,13 @@ from __future__ import annotations
 import json
 
 import pytest
-from clinic_ui import dispose
+from clinic_ui import accessible, assert_reading_order, dispose, focused, press, tab_cycle, tab_to, type_text
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractSpinBox, QApplication, QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget,
-)
+from PySide6.QtWidgets import QApplication, QWidget
 from testkit import TODAY
 
 from sle_desktop.domain import sledai
 from sle_desktop.ui import i18n
-
-
-def focused() -> QWidget:
-    w = QApplication.focusWidget()
-    assert w is not None, "nothing has the keyboard focus"
-    return w
-
-
-def press(qtbot, key, modifier=Qt.NoModifier) -> None:
-    qtbot.keyClick(focused(), key, modifier)
-
-
-def type_text(qtbot, text: str) -> None:
-    qtbot.keyClicks(focused(), text)
-
-
-def is_input(w: QWidget) -> bool:
-    return isinstance(w, (QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit, QCheckBox))
-
-
-def tab_to(qtbot, target: QWidget, *, limit: int = 60) -> int:
-    """Press Tab until `target` (or the line edit inside a DateField) has the focus; returns how many presses."""
-    target = getattr(target, "edit", target)
-    for n in range(limit):
-        if focused() is target:
-            return n
-        press(qtbot, Qt.Key_Tab)
-    raise AssertionError(f"Tab never reached {target.objectName()!r}")
-
-
-def tab_cycle(qtbot, page: QWidget, *, limit: int = 80) -> list[QWidget]:
-    """The inputs of `page` in the order Tab visits them (one full round from the current focus)."""
-    seen: list[QWidget] = []
-    start = focused()
-    for _ in range(limit):
-        w = focused()
-        if page.isAncestorOf(w) and is_input(w) and w not in seen:
-            seen.append(w)
-        press(qtbot, Qt.Key_Tab)
-        if focused() is start:
-            break
-    return seen
-
-
-def assert_reading_order(page: QWidget, chain: list[QWidget]) -> None:
-    """Tab visits the page's inputs top to bottom (then left to right) as they are laid out."""
-    def pos(w):
-        p = w.mapTo(page, w.rect().topLeft())
-        return (p.y() // 8, p.x())  # same row within a few pixels
-    first = min(range(len(chain)), key=lambda i: pos(chain[i]))
-    chain = chain[first:] + chain[:first]  # the round started wherever the focus was
-    positions = [pos(w) for w in chain]
-    # column layouts (SLEDAI grid) go down each column first: check per column
-    by_column: dict[int, list] = {}
-    for (row, x), w in zip(positions, chain):
-        by_column.setdefault(x // 40, []).append(row)
-    for col, rows in by_column.items():
-        assert rows == sorted(rows), f"Tab order jumps back up in column {col}: " + ", ".join(
-            w.objectName() or type(w).__name__ for w in chain)
-
-
-def accessible(chain: list[QWidget]) -> None:
-    unnamed = [w.objectName() or type(w).__name__ for w in chain
-               if not (w.accessibleName() or (isinstance(w, QAbstractButton) and w.text())
-                       or (w.parentWidget() and w.parentWidget().accessibleName()))]
-    assert not unnamed, f"inputs without an accessible name: {unnamed}"
 
 
 @pytest.fixture

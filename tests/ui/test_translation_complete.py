@@ -290,3 +290,27 @@ def test_every_window_is_russian(qtbot, site, tmp_path):
         for s in made:
             if isinstance(s, Store):
                 s.close()
+
+
+def test_app_messages_are_translated_with_their_values(russian):
+    from sle_desktop.domain.text import msg
+    from sle_desktop.ui.common import translated
+    from sle_desktop.ui.messages import plain_message
+    from sle_desktop.app.errors import ValidationError
+
+    m = msg("{label} ({value:%d.%m.%Y}) is in the future.", label="Date of birth", value=date(2030, 1, 2))
+    shown = translated(m)
+    assert "02.01.2030" in shown and "future" not in shown and re.search("[а-я]", shown)
+    text = plain_message(ValidationError({"term": msg("{label} is required.", label=msg("Adverse event term"))}))
+    assert "required" not in text and re.search("[а-я]", text)
+    assert translated("plain text stays") == "plain text stays"
+    i18n.install("en")
+    assert translated(m) == "Date of birth (02.01.2030) is in the future."
+
+
+def test_a_translation_with_broken_placeholders_falls_back_to_english(qapp, monkeypatch):
+    from sle_desktop.domain.text import msg
+    from sle_desktop.ui import common
+
+    monkeypatch.setattr(common.QCoreApplication, "translate", staticmethod(lambda _c, _t: "{nonexistent} сломано"))
+    assert common.translated(msg("{n} of {total} present", n=2, total=11)) == "2 of 11 present"

@@ -139,3 +139,44 @@ def test_sponsor_key_file_chosen_at_first_run_is_imported(qtbot, store, tmp_path
     assert dialog.warning == ""
     keys = sync_site.sponsor_fingerprints(dialog.session)
     assert [k.recipient for k in keys] == [recipient]
+
+
+def test_language_switch_rebuilds_the_window_in_russian_keeping_the_open_subjects(qtbot, enrolled, monkeypatch):
+    """View → Language… → Русский → OK: the same session, a new main window in Russian, the subject tab reopened;
+    refused while a form has unsaved entries."""
+    from sle_desktop.ui import i18n
+    from sle_desktop.ui.language_dialog import LanguageDialog
+
+    monkeypatch.setattr(i18n, "set_chosen_language", lambda value: None)  # leave the user's settings alone
+    session, uuid, sid = enrolled
+    app = gui_main.application()
+    controller = gui_main.GuiController(app, session.store)
+    controller._logged_in(session)
+    old = controller.window
+    qtbot.waitUntil(lambda: not old._loading)
+    old.open_subject(uuid)
+    try:
+        dialog = old.choose_language()
+        assert isinstance(dialog, LanguageDialog)
+        click(qtbot, dialog.buttons_by_code["ru"])
+        dialog.accept()
+        new = controller.window
+        assert new is not old and new.isVisible() and new.session is session
+        assert i18n.current_language() == "ru"
+        assert new.action("new_screening").text() == "&Новый скрининг…"
+        assert new.tabs.tabText(0) == "Пациенты"
+        assert new.open_subject_uuids() == [uuid] and new.current_subject_uuid() == uuid
+        qtbot.waitUntil(lambda: not new._loading)
+        # an unsaved form: the switch back is refused and nothing is lost
+        form = new.current_view().record_visit("month_1")
+        form.sledai.checkboxes["arthritis"].setChecked(True)
+        assert form.dirty
+        assert new.switch_language("en") is False
+        assert controller.window is new and i18n.current_language() == "ru" and form.dirty
+        box = next(w for w in app.topLevelWidgets() if w.objectName() == "infoMessage" and w.isVisible())
+        assert "несохранён" in box.text()
+        box.close()
+    finally:
+        i18n.install("en")
+        if controller.window is not None:
+            controller._retire(controller.window)
