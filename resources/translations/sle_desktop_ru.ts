@@ -808,10 +808,6 @@
         <translation>Возраст: не указана дата подписания согласия; возраст на момент согласия определить невозможно.</translation>
     </message>
     <message>
-        <source>Age: date of birth {dob} is after the consent date {consent}.</source>
-        <translation>Возраст: дата рождения {dob} позже даты подписания согласия {consent}.</translation>
-    </message>
-    <message>
         <source>Age: {age} years at consent; the protocol requires {lo}–{hi}.</source>
         <translation>Возраст: полных лет на момент подписания согласия — {age}; по протоколу допускается возраст (лет) {lo}–{hi}.</translation>
     </message>
@@ -822,10 +818,6 @@
     <message>
         <source>SELENA-SLEDAI: screening score {score}; the protocol requires at least {min}.</source>
         <translation>SELENA-SLEDAI: балл при скрининге — {score}; по протоколу требуется не менее {min}.</translation>
-    </message>
-    <message>
-        <source>biopsy class {biopsy_class} on {on}</source>
-        <translation>биопсия почки (класс {biopsy_class}) от {on}</translation>
     </message>
     <message>
         <source>{a} and {b}</source>
@@ -846,18 +838,6 @@
     <message>
         <source>Malignancy in the last {years} years</source>
         <translation>Злокачественное новообразование в пределах исключающего срока (лет: {years})</translation>
-    </message>
-    <message>
-        <source>{label}: consent date missing, so the malignancy diagnosed on {date} cannot be shown to be outside the {years}-year window.</source>
-        <translation>{label}: не указана дата подписания согласия, поэтому нельзя подтвердить, что злокачественное новообразование, диагностированное {date}, находится за пределами исключающего срока (лет: {years}).</translation>
-    </message>
-    <message>
-        <source>{label}: malignancy diagnosed on {date}, after consent on {consent}.</source>
-        <translation>{label}: злокачественное новообразование диагностировано {date}, после подписания согласия {consent}.</translation>
-    </message>
-    <message>
-        <source>{label}: malignancy diagnosed on {date}, on or after {cutoff} ({years} years before consent on {consent}).</source>
-        <translation>{label}: злокачественное новообразование диагностировано {date}, не ранее {cutoff} — начала исключающего срока (лет до согласия: {years}; согласие подписано {consent}).</translation>
     </message>
     <message>
         <source>Dialysis: the patient needs dialysis (exclusion).</source>
@@ -898,14 +878,6 @@
     <message>
         <source>biopsy class {biopsy_class} cannot be dated against a missing consent date</source>
         <translation>биопсию почки (класс {biopsy_class}) нельзя соотнести с датой согласия: дата согласия не указана</translation>
-    </message>
-    <message>
-        <source>biopsy class {biopsy_class} on {on} is after consent on {consent}</source>
-        <translation>биопсия почки (класс {biopsy_class}) от {on} выполнена после подписания согласия {consent}</translation>
-    </message>
-    <message>
-        <source>biopsy class {biopsy_class} on {on} is more than {months} months before consent (earliest {earliest})</source>
-        <translation>биопсия почки (класс {biopsy_class}) от {on} выполнена раньше допустимого срока до согласия (мес.: {months}; не ранее {earliest})</translation>
     </message>
     <message>
         <source>proteinuria {value:g} g/24 h</source>
@@ -1670,6 +1642,34 @@ Follow-up: {followup}</source>
         <translation>строка содержимого {n} имеет неизвестный тип {kind!r}.</translation>
     </message>
     <message>
+        <source>Age: date of birth {dob:%d.%m.%Y} is after the consent date {consent:%d.%m.%Y}.</source>
+        <translation>Возраст: дата рождения {dob:%d.%m.%Y} позже даты подписания согласия {consent:%d.%m.%Y}.</translation>
+    </message>
+    <message>
+        <source>biopsy class {biopsy_class} on {on:%d.%m.%Y}</source>
+        <translation>биопсия почки (класс {biopsy_class}) от {on:%d.%m.%Y}</translation>
+    </message>
+    <message>
+        <source>{label}: consent date missing, so the malignancy diagnosed on {date:%d.%m.%Y} cannot be shown to be outside the {years}-year window.</source>
+        <translation>{label}: не указана дата подписания согласия, поэтому нельзя подтвердить, что злокачественное новообразование, диагностированное {date:%d.%m.%Y}, находится за пределами исключающего срока (лет: {years}).</translation>
+    </message>
+    <message>
+        <source>{label}: malignancy diagnosed on {date:%d.%m.%Y}, after consent on {consent:%d.%m.%Y}.</source>
+        <translation>{label}: злокачественное новообразование диагностировано {date:%d.%m.%Y}, после подписания согласия {consent:%d.%m.%Y}.</translation>
+    </message>
+    <message>
+        <source>{label}: malignancy diagnosed on {date:%d.%m.%Y}, on or after {cutoff:%d.%m.%Y} ({years} years before consent on {consent:%d.%m.%Y}).</source>
+        <translation>{label}: злокачественное новообразование диагностировано {date:%d.%m.%Y}, не ранее {cutoff:%d.%m.%Y} — начала исключающего срока (лет до согласия: {years}; согласие подписано {consent:%d.%m.%Y}).</translation>
+    </message>
+    <message>
+        <source>biopsy class {biopsy_class} on {on:%d.%m.%Y} is after consent on {consent:%d.%m.%Y}</source>
+        <translation>биопсия почки (класс {biopsy_class}) от {on:%d.%m.%Y} выполнена после подписания согласия {consent:%d.%m.%Y}</translation>
+    </message>
+    <message>
+        <source>biopsy class {biopsy_class} on {on:%d.%m.%Y} is more than {months} months before consent (earliest {earliest:%d.%m.%Y})</source>
+        <translation>биопсия почки (класс {biopsy_class}) от {on:%d.%m.%Y} выполнена раньше допустимого срока до согласия (мес.: {months}; не ранее {earliest:%d.%m.%Y})</translation>
+    </message>
+    <message>
         <source>There is not enough free space on {where} to write {what}. Free some space or use another drive.</source>
         <translation>Недостаточно свободного места в {where}, чтобы записать {what}. Освободите место или используйте другой накопитель.</translation>
     </message>
@@ -1906,6 +1906,10 @@ Follow-up: {followup}</source>
     <message>
         <source>Responders (%)</source>
         <translation>Ответившие (%)</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Исходно</translation>
     </message>
     <message>
         <source>SLEDAI-4 response (−4)</source>

@@ -242,7 +242,7 @@ def _check_age(s: Screening, r: EligibilityRules) -> Msg | None:
     if s.consent_date is None:
         return msg("Age: consent date missing; age at consent cannot be determined.")
     if s.date_of_birth > s.consent_date:
-        return msg("Age: date of birth {dob} is after the consent date {consent}.", dob=s.date_of_birth,
+        return msg("Age: date of birth {dob:%d.%m.%Y} is after the consent date {consent:%d.%m.%Y}.", dob=s.date_of_birth,
                    consent=s.consent_date)
     age = age_on(s.date_of_birth, s.consent_date)
     if not r.min_age <= age <= r.max_age:
@@ -287,14 +287,14 @@ def _biopsy_evidence(s: Screening, r: EligibilityRules) -> tuple[bool, Msg]:
         return False, msg("biopsy class {biopsy_class} cannot be dated against a missing consent date",
                           biopsy_class=shown)
     if s.biopsy_date > s.consent_date:
-        return False, msg("biopsy class {biopsy_class} on {on} is after consent on {consent}", biopsy_class=shown,
+        return False, msg("biopsy class {biopsy_class} on {on:%d.%m.%Y} is after consent on {consent:%d.%m.%Y}", biopsy_class=shown,
                           on=s.biopsy_date, consent=s.consent_date)
     earliest = months_before(s.consent_date, r.biopsy_lookback_months)
     if s.biopsy_date < earliest:
-        return False, msg("biopsy class {biopsy_class} on {on} is more than {months} months before consent "
-                          "(earliest {earliest})", biopsy_class=shown, on=s.biopsy_date,
+        return False, msg("biopsy class {biopsy_class} on {on:%d.%m.%Y} is more than {months} months before consent "
+                          "(earliest {earliest:%d.%m.%Y})", biopsy_class=shown, on=s.biopsy_date,
                           months=r.biopsy_lookback_months, earliest=earliest)
-    return True, msg("biopsy class {biopsy_class} on {on}", biopsy_class=shown, on=s.biopsy_date)
+    return True, msg("biopsy class {biopsy_class} on {on:%d.%m.%Y}", biopsy_class=shown, on=s.biopsy_date)
 
 
 def _both(parts: list[Msg]) -> Msg:
@@ -361,15 +361,15 @@ def _check_malignancy(s: Screening, r: EligibilityRules) -> Msg | None:
     label = (CRITERION_LABELS["malignancy_5y"] if years == 5
              else msg("Malignancy in the last {years} years", years=years))
     if s.consent_date is None:
-        return msg("{label}: consent date missing, so the malignancy diagnosed on {date} cannot be shown to be "
+        return msg("{label}: consent date missing, so the malignancy diagnosed on {date:%d.%m.%Y} cannot be shown to be "
                    "outside the {years}-year window.", label=label, date=m, years=years)
     if m > s.consent_date:
-        return msg("{label}: malignancy diagnosed on {date}, after consent on {consent}.", label=label, date=m,
+        return msg("{label}: malignancy diagnosed on {date:%d.%m.%Y}, after consent on {consent:%d.%m.%Y}.", label=label, date=m,
                    consent=s.consent_date)
     cutoff = years_before(s.consent_date, years)
     if m >= cutoff:
-        return msg("{label}: malignancy diagnosed on {date}, on or after {cutoff} ({years} years before consent "
-                   "on {consent}).", label=label, date=m, cutoff=cutoff, years=years, consent=s.consent_date)
+        return msg("{label}: malignancy diagnosed on {date:%d.%m.%Y}, on or after {cutoff:%d.%m.%Y} ({years} years before consent "
+                   "on {consent:%d.%m.%Y}).", label=label, date=m, cutoff=cutoff, years=years, consent=s.consent_date)
     return None
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -29,6 +30,7 @@ from sle_desktop.sync.errors import BundleRejected, SyncError
 
 _COLUMN_RE = re.compile(r"^[a-z_][a-z0-9_]{0,63}$")
 _MAX_COLUMNS = 300
+_ROW_BATCH = 2000  # records per batch insert (a first bundle is nearly all new records)
 _AUDIT_KEYS = set(audit_mod.AUDIT_FIELDS) | {"hash"}
 
 
@@ -115,6 +117,7 @@ class _Apply:
         self.added = self.updated = 0
         self.rows_seen = 0
         self.touched: list[tuple[str, dict]] = []
+        self.pending: list[tuple] = []  # records read but not yet written (see flush_rows)
         self.new_audit: list[dict] = []
         self.next_audit_seq = self.m["from_seq"] + 1
         self.now = _now()
@@ -138,9 +141,12 @@ class _Apply:
             if kind == "row" and phase == "rows":
                 self.row(obj)
             elif kind == "audit" and phase in ("rows", "audit"):
+                if phase == "rows":
+                    self.flush_rows()
                 phase = "audit"
                 self.audit_row(obj)
             elif kind == "end":
+                self.flush_rows()
                 self.end(obj)
                 ended = True
             else:
@@ -195,7 +201,39 @@ class _Apply:
         if not (subject is None or isinstance(subject, str)) or not (visit is None or isinstance(visit, str)):
             raise self.reject(f"{table} record {uuid} has an invalid subject or visit reference.")
         self.rows_seen += 1
-        data = audit_mod.canonical_json(row)
+        self.pending.append((table, uuid, subject, visit, change_seq, int(bool(row.get("deleted"))),
+                             audit_mod.canonical_json(row), row))
+        if len(self.pending) >= _ROW_BATCH:
+            self.flush_rows()
+
+    def flush_rows(self) -> None:
+        """Write the buffered records: new ones in one batch insert; a batch that meets an existing record (an
+        update, a replay, another site's record) is written record by record with the full checks instead."""
+        pending, self.pending = self.pending, []
+        if not pending:
+            return
+        conn, bseq = self.store.conn, self.m["bundle_seq"]
+        conn.execute("SAVEPOINT import_rows")
+        try:
+            conn.executemany(
+                "INSERT INTO records (tbl, uuid, site_uuid, subject_uuid, visit_uuid, change_seq, deleted, data, "
+                "first_bundle_seq, last_bundle_seq, received_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(t, u, self.site_uuid, s, v, c, d, data, bseq, bseq, self.now, self.now)
+                 for t, u, s, v, c, d, data, _row in pending])
+        except sqlite3.IntegrityError:
+            conn.execute("ROLLBACK TO import_rows")
+            conn.execute("RELEASE import_rows")
+            for item in pending:
+                self.store_row(*item)
+            return
+        conn.execute("RELEASE import_rows")
+        self.added += len(pending)
+        self.touched.extend((t, row) for t, _u, _s, _v, _c, _d, _data, row in pending)
+
+    def store_row(self, table: str, uuid: str, subject, visit, change_seq: int, deleted: int, data: str,
+                  row: dict) -> None:
+        """One record against what the sponsor already holds: added, updated if newer, or refused if it is
+        another site's."""
         existing = self.store.query_one("SELECT site_uuid, change_seq, data FROM records WHERE tbl = ? AND uuid = ?",
                                         (table, uuid))
         conn = self.store.conn
@@ -209,14 +247,14 @@ class _Apply:
             conn.execute(
                 "UPDATE records SET subject_uuid = ?, visit_uuid = ?, change_seq = ?, deleted = ?, data = ?, "
                 "last_bundle_seq = ?, updated_at = ? WHERE tbl = ? AND uuid = ?",
-                (subject, visit, change_seq, int(bool(row.get("deleted"))), data, self.m["bundle_seq"], self.now, table, uuid),
+                (subject, visit, change_seq, deleted, data, self.m["bundle_seq"], self.now, table, uuid),
             )
             self.updated += 1
         else:
             conn.execute(
                 "INSERT INTO records (tbl, uuid, site_uuid, subject_uuid, visit_uuid, change_seq, deleted, data, "
                 "first_bundle_seq, last_bundle_seq, received_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (table, uuid, self.site_uuid, subject, visit, change_seq, int(bool(row.get("deleted"))), data,
+                (table, uuid, self.site_uuid, subject, visit, change_seq, deleted, data,
                  self.m["bundle_seq"], self.m["bundle_seq"], self.now, self.now),
             )
             self.added += 1

@@ -31,6 +31,27 @@ def catalog(text: str | None) -> str:
     return "" if text is None else QCoreApplication.translate("catalog", text)
 
 
+class _LocalNumber:
+    """A number in a message, formatted by the template's spec, then with the interface's decimal comma
+    (and a no-break space between thousands) in Russian."""
+
+    def __init__(self, value: int | float):
+        self.value = value
+
+    def __format__(self, spec: str) -> str:
+        return self._local(format(self.value, spec))
+
+    def __str__(self) -> str:
+        return self.__format__("")
+
+    def __repr__(self) -> str:  # "{value!r}"
+        return self._local(repr(self.value))
+
+    @staticmethod
+    def _local(text: str) -> str:
+        return text.replace(",", "\u00a0").replace(".", ",") if i18n.decimal_point() == "," else text
+
+
 def translated(text) -> str:
     """A message from the app/domain layers (`domain.text.Msg`) in the interface language; other text as is.
 
@@ -41,7 +62,8 @@ def translated(text) -> str:
         return ""
     if not isinstance(text, Msg):
         return str(text)
-    params = {k: translated(v) if isinstance(v, Msg) else catalog(v) if isinstance(v, str) else v
+    params = {k: translated(v) if isinstance(v, Msg) else catalog(v) if isinstance(v, str)
+              else _LocalNumber(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v
               for k, v in text.params.items()}
     template = QCoreApplication.translate("AppMessages", text.template)
     try:

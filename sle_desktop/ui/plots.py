@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from sle_desktop.app import trends
+from sle_desktop.ui.common import catalog
 from sle_desktop.ui.worker import run_in_background
 
 
@@ -89,14 +90,33 @@ def _fmt(value: float, digits: int = 2) -> str:
     return text.replace("-", "−")
 
 
+class _Axis(pg.AxisItem):
+    """A dark axis that never rescales its unit with an SI prefix (clinical units are fixed)."""
+
+    def __init__(self, orientation: str):
+        super().__init__(orientation, pen=pg.mkPen("#444"), textPen=pg.mkPen(INK))
+        self.autoSIPrefix = False
+
+    def updateAutoSIPrefix(self) -> None:  # noqa: N802 - pyqtgraph's name
+        # pyqtgraph calls this on every range change and re-renders the label's HTML each time; with the prefix
+        # off and nothing to undo, there is nothing to update (about a tenth of a patient plot's build time).
+        if self.autoSIPrefix or self.autoSIPrefixScale != 1.0 or self.labelUnitPrefix:
+            super().updateAutoSIPrefix()
+
+
+def _add_plot(layout, **where) -> pg.PlotItem:
+    """A plot (without pyqtgraph's context menu) with `_Axis` left and bottom axes in `layout` (a GraphicsLayout)."""
+    plot = pg.PlotItem(enableMenu=False, axisItems={name: _Axis(name) for name in ("left", "bottom")})
+    layout.addItem(plot, **where)
+    return plot
+
+
 def _style_plot(plot: pg.PlotItem, *, title: str | None = None, left: str | None = None,
                 bottom: str | None = None) -> None:
-    """Dark axes on white, readable labels, no SI-prefix rescaling of the units."""
-    for name in ("left", "bottom", "right"):  # the top axis is never shown
-        axis = plot.getAxis(name)
-        axis.setPen(pg.mkPen("#444"))
-        axis.setTextPen(pg.mkPen(INK))
-        axis.enableAutoSIPrefix(False)
+    """Titles, axis labels, a light grid; no mouse menu or auto-range button."""
+    right = plot.getAxis("right")  # shown (without values) as the frame of some panels
+    right.setPen(pg.mkPen("#444"))
+    right.setTextPen(pg.mkPen(INK))
     if title:
         plot.setTitle(title, color=INK, size="10pt")
     if left:
@@ -362,7 +382,7 @@ class PatientTrendsWidget(_ExportMixin, QWidget):
         return names.get(code, code)
 
     def _point_heading(self, label: str | None, day: int, when: date, window_status: str | None = None) -> str:
-        head = self.tr("{visit} · day {day} · {date}").format(visit=label or self.tr("No visit"), day=day,
+        head = self.tr("{visit} · day {day} · {date}").format(visit=catalog(label) if label else self.tr("No visit"), day=day,
                                                             date=_fmt_date(when))
         if window_status in ("early", "late"):
             status = self.tr("early") if window_status == "early" else self.tr("late")
@@ -393,8 +413,8 @@ class PatientTrendsWidget(_ExportMixin, QWidget):
         legend = pg.LegendItem(colCount=6, labelTextColor=INK, labelTextSize="8pt",
                                brush=pg.mkBrush(255, 255, 255, 0), pen=pg.mkPen(None))
         ci.addItem(legend, row=0, col=0)
-        top = ci.addPlot(row=1, col=0, enableMenu=False)
-        events = ci.addPlot(row=2, col=0, enableMenu=False)
+        top = _add_plot(ci, row=1, col=0)
+        events = _add_plot(ci, row=2, col=0)
         renal = ci.addLayout(row=3, col=0)
         renal.setSpacing(4)
         self.plots = {"sledai": top, "events": events}
@@ -448,7 +468,7 @@ class PatientTrendsWidget(_ExportMixin, QWidget):
                 region.setZValue(-20)
                 plot.addItem(region)
                 self.window_regions[w.code] = region
-            short = w.label.split(" (")[0]
+            short = catalog(w.label).split(" (")[0]
             day0 = w.target_day == 0  # baseline: a solid dark line
             pen = pg.mkPen(INK if day0 else "#8a8a8a", width=1.5 if day0 else 1,
                            style=Qt.PenStyle.SolidLine if day0 else Qt.PenStyle.DashLine)
@@ -635,7 +655,7 @@ class PatientTrendsWidget(_ExportMixin, QWidget):
         self._hover.add(plot.vb, s.day, s.value, self._lab_texts(s, name, digits))
 
     def _renal_plot(self, layout, row: int, col: int, key: str, title: str, unit: str) -> pg.PlotItem:
-        plot = layout.addPlot(row=row, col=col, enableMenu=False)
+        plot = _add_plot(layout, row=row, col=col)
         _style_plot(plot, title=title, left=unit, bottom=self.tr("Study day") if row == 1 else None)
         plot.vb.setMouseEnabled(y=False)
         plot.showAxis("right")
@@ -849,9 +869,9 @@ class CohortTrendsWidget(_ExportMixin, QWidget):
         ci.addItem(legend, row=0, col=0, colspan=3)
         legend.setMaximumHeight(30)
         self.legend = legend
-        mean_plot = ci.addPlot(row=1, col=0, enableMenu=False)
-        spaghetti = ci.addPlot(row=1, col=1, enableMenu=False)
-        bars = ci.addPlot(row=1, col=2, enableMenu=False)
+        mean_plot = _add_plot(ci, row=1, col=0)
+        spaghetti = _add_plot(ci, row=1, col=1)
+        bars = _add_plot(ci, row=1, col=2)
         self.plots = {"mean": mean_plot, "spaghetti": spaghetti, "responders": bars}
         ci.layout.setColumnStretchFactor(0, 7)
         ci.layout.setColumnStretchFactor(1, 5)
@@ -865,7 +885,10 @@ class CohortTrendsWidget(_ExportMixin, QWidget):
         _style_plot(bars, title=self.tr("Responders at month 6"), left=self.tr("Responders (%)"))
         windows = data.windows
         last = max(w.latest_day for w in windows)
-        mean_plot.getAxis("bottom").setTicks([[(w.target_day, w.label.split(" (")[0]) for w in windows]])
+        # short tick labels: the long Russian "baseline" would be dropped for overlapping "month 1"
+        ticks = [(w.target_day, self.tr("Baseline") if w.code == "baseline" else catalog(w.label).split(" (")[0])
+                 for w in windows]
+        mean_plot.getAxis("bottom").setTicks([ticks])
         for plot in (mean_plot, spaghetti):
             plot.addItem(pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen("#999999")))
             plot.addItem(pg.InfiniteLine(
@@ -925,7 +948,7 @@ class CohortTrendsWidget(_ExportMixin, QWidget):
             self.n_labels[arm] = labels
             self._hover.add(mean_plot.vb, x[ok], y[ok], [
                 self.tr("{arm} · {visit}\nmean change {mean} (SE {se}), n = {n}").format(
-                    arm=self._arm_name(arm), visit=s.label, mean=_fmt(s.mean), se="—" if s.se is None else _fmt(s.se), n=s.n)
+                    arm=self._arm_name(arm), visit=catalog(s.label), mean=_fmt(s.mean), se="—" if s.se is None else _fmt(s.se), n=s.n)
                 for s in stats if s.mean is not None])
             # Fainter as trajectories multiply, so overlaps read as density; dashes only while lines are few.
             faint = QColor(qc)

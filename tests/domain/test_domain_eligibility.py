@@ -271,7 +271,7 @@ def test_missing_date_of_birth_fails_age():
 
 def test_date_of_birth_after_consent_fails_age():
     msg = assert_only(with_dob(date(2025, 1, 1)), "age")
-    assert msg == "Age: date of birth 2025-01-01 is after the consent date 2024-06-15."
+    assert msg == "Age: date of birth 01.01.2025 is after the consent date 15.06.2024."
 
 
 def test_missing_consent_fails_age_consent_and_nephritis_biopsy():
@@ -376,7 +376,7 @@ def test_biopsy_exactly_12_months_before_consent_counts():
 def test_biopsy_12_months_and_one_day_before_consent_does_not_count():
     msg = assert_only(replace(BIOPSY_ONLY, biopsy_date=date(2023, 6, 14)), "active_nephritis")
     assert "more than 12 months before consent" in msg
-    assert "2023-06-14" in msg
+    assert "14.06.2023" in msg
 
 
 def test_biopsy_on_consent_day_counts_and_after_consent_does_not():
@@ -519,7 +519,7 @@ def test_malignancy_none_is_ok():
 
 def test_malignancy_exactly_5_years_before_consent_excludes():
     msg = assert_only(replace(ELIGIBLE, last_malignancy_date=date(2019, 6, 15)), "malignancy_5y")
-    assert "2019-06-15" in msg and "on or after 2019-06-15" in msg
+    assert "15.06.2019" in msg and "on or after 15.06.2019" in msg
 
 
 def test_malignancy_5_years_and_one_day_before_consent_is_ok():

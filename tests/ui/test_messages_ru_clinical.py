@@ -88,7 +88,7 @@ def test_nephritis_explanation_is_translated_with_its_findings_and_the_requireme
                "the protocol requires" in shown
     else:
         assert "<b>Активный волчаночный нефрит</b> (active_nephritis): нет оснований, отвечающих критериям (класс по " \
-               "биопсии II не относится к классам III, IV или V; протеинурия 1.2 г/сут, но без активного мочевого " \
+               "биопсии II не относится к классам III, IV или V; протеинурия 1,2 г/сут, но без активного мочевого " \
                "осадка), и нет подтверждения исследователем; по протоколу требуется биопсия почки" in shown
         assert not re.search(r"\b(biopsy|proteinuria|sediment|investigator|protocol|requires|and)\b", shown)
 

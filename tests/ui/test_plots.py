@@ -337,3 +337,22 @@ def test_cohort_of_a_demo_site_on_a_file_store_with_export(qtbot, file_store, tm
     svg = w.export_image(tmp_path / "cohort.svg")
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 10_000
     assert "SRI-4 (without BILAG)" in svg.read_text(encoding="utf-8")
+
+
+def test_plot_visit_labels_follow_the_interface_language(qtbot, small_cohort, patient_widget):
+    """Tick labels and hover headings name the visits in Russian when Russian is installed."""
+    from sle_desktop.ui import i18n
+
+    english, *_ = patient_widget
+    i18n.install("ru")
+    try:
+        w = _cohort_widget(qtbot, small_cohort)
+        qtbot.waitUntil(lambda: w.loaded, timeout=5000)
+        ticks = [text for _pos, text in w.plots["mean"].getAxis("bottom")._tickLevels[0]]
+        assert ticks == ["Исходно", "Месяц 1", "Месяц 3", "Месяц 6"]
+        p = PatientTrendsWidget(english._session, english._subject_uuid)
+        qtbot.addWidget(p)
+        p._hover.on_mouse_moved((p.plots["sledai"].vb.mapViewToScene(QPointF(30, 12)),))
+        assert p._hover.current.startswith("Месяц 1 · "), p._hover.current
+    finally:
+        i18n.install("en")

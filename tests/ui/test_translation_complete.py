@@ -314,3 +314,16 @@ def test_a_translation_with_broken_placeholders_falls_back_to_english(qapp, monk
 
     monkeypatch.setattr(common.QCoreApplication, "translate", staticmethod(lambda _c, _t: "{nonexistent} сломано"))
     assert common.translated(msg("{n} of {total} present", n=2, total=11)) == "2 of 11 present"
+
+
+def test_numbers_in_app_messages_use_the_decimal_comma_in_russian(russian):
+    from sle_desktop.domain.text import msg
+    from sle_desktop.ui.common import translated
+
+    m = msg("{label} {value:g} {unit} is outside the possible range {lo:g}–{hi:g} {unit}.", label="PGA", value=3.5,
+            unit="", lo=0, hi=3.0)
+    assert "3,5" in translated(m) and "3.5" not in translated(m)
+    assert "1\u00a0234\u00a0567" in translated(msg("{n:,} bytes", n=1234567))
+    assert "2,5" in translated(msg("serum creatinine must be greater than 0 µmol/L, got {value!r}", value=2.5))
+    i18n.install("en")
+    assert "3.5" in translated(m) and translated(msg("{n:,} bytes", n=1234567)) == "1,234,567 bytes"
