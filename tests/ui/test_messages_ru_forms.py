@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from clinic_ui import choose, click, dispose, type_into
+from clinic_ui import choose, click, type_into
 from testkit import PASSWORD, TODAY
 
 from sle_desktop.ui import i18n
@@ -30,18 +30,6 @@ def language(request, qapp):
     i18n.install(request.param)
     yield request.param
     i18n.install("en")
-
-
-@pytest.fixture
-def windows(qtbot):
-    made = []
-
-    def keep(w):
-        made.append(w)
-        w.show()
-        return w
-    yield keep
-    dispose(*made)
 
 
 def assert_shown(text: str, english: str, language: str) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
-import pytest
 from clinic_ui import choose, click, dispose, type_into
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel
@@ -16,21 +15,6 @@ from sle_desktop.ui.audit_viewer import AuditViewer
 from sle_desktop.ui.main import build_main_window
 from sle_desktop.ui.subject_model import COLUMNS
 from sle_desktop.ui.subject_view import SubjectView
-
-
-@pytest.fixture
-def windows(qtbot):
-    made = []
-
-    def keep(w):
-        made.append(w)
-        w.show()
-        return w
-    yield keep
-    for w in made:
-        if getattr(w, "autolock", None) is not None:
-            w.autolock.stop()
-    dispose(*made)
 
 
 def cohort(session):
