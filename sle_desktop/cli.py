@@ -69,6 +69,18 @@ def _cli_session(store):
     return site.cli_session(store)
 
 
+def _read_key_file(path: Path, what: str, wanted: str) -> str:
+    """The text of a small key file given on the command line; CommandError naming the problem."""
+    try:
+        if path.stat().st_size > 64 * 1024:
+            raise CommandError(f"{path} is too large to be a {what}.")
+        return path.read_text("utf-8")
+    except UnicodeDecodeError:
+        raise CommandError(f"{path} is not a text file, so it is not a {what}.") from None
+    except FileNotFoundError:
+        raise CommandError(f"No file {path}: give the sponsor's {wanted}.") from None
+
+
 def _cmd_gui(args) -> int:
     from sle_desktop.ui.main import run_gui
 

@@ -18,15 +18,7 @@ from sle_desktop import cli
 def _cmd_set_sponsor_signing_key(args) -> str:
     from sle_desktop.app import returns
 
-    path = Path(args.key_file)
-    try:
-        if path.stat().st_size > 64 * 1024:
-            raise cli.CommandError(f"{path} is too large to be a sponsor signing key file.")
-        text = path.read_text("utf-8")
-    except UnicodeDecodeError:
-        raise cli.CommandError(f"{path} is not a text file, so it is not a sponsor signing key file.") from None
-    except FileNotFoundError:
-        raise cli.CommandError(f"No file {path}: give the sponsor's sponsor-signing.pub.") from None
+    text = cli._read_key_file(Path(args.key_file), "sponsor signing key file", "sponsor-signing.pub")
     with cli._open_store(args.db) as store:
         key = returns.set_sponsor_signing_key(cli._cli_session(store), text)
     return f"sponsor signing key set, fingerprint {key.fingerprint} - confirm it with the sponsor by phone"

@@ -42,15 +42,7 @@ def _cmd_site_key(args) -> str:
 def _cmd_set_sponsor(args) -> str:
     from sle_desktop.app import sync_site
 
-    path = Path(args.recipient_file)
-    try:
-        if path.stat().st_size > 64 * 1024:
-            raise cli.CommandError(f"{path} is too large to be a sponsor key file.")
-        text = path.read_text("utf-8")
-    except UnicodeDecodeError:
-        raise cli.CommandError(f"{path} is not a text file, so it is not a sponsor key file.") from None
-    except FileNotFoundError:
-        raise cli.CommandError(f"No file {path}: give the sponsor's key file sponsor.pub.") from None
+    text = cli._read_key_file(Path(args.recipient_file), "sponsor key file", "key file sponsor.pub")
     with cli._open_store(args.db) as store:
         saved = sync_site.set_sponsor_recipients(cli._cli_session(store), text)
     shown = "; ".join(f"{k.fingerprint}" + (f" ({k.label})" if k.label else "") for k in saved)

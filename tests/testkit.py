@@ -1,9 +1,13 @@
 """Constants and builders shared by tests (import as `from testkit import ...`)."""
 
-from datetime import date
+from datetime import date, timedelta
 
 PASSWORD = "correct-horse-battery"
 TODAY = date(2026, 6, 1)
+LATER = date(2026, 12, 31)  # "today" when recording month-6 visits of a January baseline
+BASELINE = date(2026, 1, 20)
+_FOURS = ("proteinuria", "hematuria", "urinary_casts", "pyuria", "arthritis", "myositis")
+_TWOS = ("rash", "alopecia", "mucosal_ulcers", "pleurisy", "pericarditis", "low_complement", "increased_dna_binding")
 
 
 def eligible_form(**overrides):
@@ -22,3 +26,29 @@ def eligible_form(**overrides):
     )
     values.update(overrides)
     return ScreeningForm(**values)
+
+
+def codes_for(score: int) -> set[str]:
+    """SELENA-SLEDAI descriptors adding up to an even `score` (renal ones first)."""
+    from sle_desktop.domain import sledai
+
+    assert score % 2 == 0
+    fours = min(score // 4, len(_FOURS))
+    codes = set(_FOURS[:fours]) | set(_TWOS[:(score - 4 * fours) // 2])
+    assert sledai.score(codes) == score
+    return codes
+
+
+def cohort_subject(session, arm, scores, *, name, withdraw=False) -> str:
+    """An enrolled subject with baseline on BASELINE and SLEDAI/PGA per scheduled visit: {code: (score, pga)}."""
+    from sle_desktop.app import subjects, visits
+
+    out = subjects.screen_subject(session, eligible_form(full_name=name), today=TODAY)
+    subjects.enrol_patient(session, out.subject_uuid, arm=arm, reason="test")
+    days = {"baseline": 0, "month_1": 30, "month_3": 91, "month_6": 182}
+    for code, (score, pga) in scores.items():
+        res = visits.record_visit(session, out.subject_uuid, code, BASELINE + timedelta(days=days[code]), today=LATER)
+        visits.save_sledai(session, res.uuid, codes_for(score), pga)
+    if withdraw:
+        subjects.withdraw_subject(session, out.subject_uuid, reason="moved away")
+    return out.subject_uuid

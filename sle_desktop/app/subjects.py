@@ -249,9 +249,7 @@ def enrol_patient(session: Session, subject_uuid: str, *, arm: str, reason: str,
         raise ValidationError(p)
     store = session.store
     with store.transaction() as conn:
-        subject = records.get(store, "subjects", subject_uuid)
-        if subject is None:
-            raise NotFound(msg("No such subject."))
+        subject = get_subject(session, subject_uuid)
         if subject["status"] != "screened":
             raise ConflictError(msg("{number} cannot be enrolled: status is {status}.",
                                     number=subject["screening_number"], status=_STATUS_IN_SENTENCE[subject["status"]]))
@@ -270,9 +268,7 @@ def withdraw_subject(session: Session, subject_uuid: str, *, reason: str) -> Non
     p.text("withdrawn_reason", reason, msg("Reason for withdrawal"), required=True, max_len=1000)
     if p:
         raise ValidationError(p)
-    subject = records.get(session.store, "subjects", subject_uuid)
-    if subject is None:
-        raise NotFound(msg("No such subject."))
+    subject = get_subject(session, subject_uuid)
     if subject["status"] != "enrolled":
         raise ConflictError(msg("Only an enrolled subject can be withdrawn."))
     records.update(session.store, "subjects", subject_uuid, {"status": "withdrawn", "withdrawn_reason": reason.strip()},

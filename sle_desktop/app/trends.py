@@ -424,9 +424,8 @@ def cohort_trends(session: Session, *, arm: str | None = None, status: str | Non
     keep_rows = np.isin(cols["status"], COHORT_STATUSES if status is None else (status,))
     if arm is not None:
         keep_rows &= cols["arm"] == arm
-    rows = bool(keep_rows.any())
     arms = {a: ArmCohort(a, ARM_LABELS[a]) for a in ARMS if arm in (None, a)}
-    if rows:
+    if keep_rows.any():
         uuids, arm_col, codes, day, scores, pga_tenths = (
             cols[k][keep_rows] for k in ("subject", "arm", "code", "day", "score", "pga_tenths"))
         # Subjects are contiguous (ORDER BY sub.uuid): one index per subject.

@@ -30,6 +30,8 @@ from sle_desktop.sync.errors import BundleRejected, SyncError
 
 _COLUMN_RE = re.compile(r"^[a-z_][a-z0-9_]{0,63}$")
 _MAX_COLUMNS = 300
+_INSERT_RECORD = ("INSERT INTO records (tbl, uuid, site_uuid, subject_uuid, visit_uuid, change_seq, deleted, data, "
+                  "first_bundle_seq, last_bundle_seq, received_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 _ROW_BATCH = 2000  # records per batch insert (a first bundle is nearly all new records)
 _AUDIT_KEYS = set(audit_mod.AUDIT_FIELDS) | {"hash"}
 
@@ -215,11 +217,8 @@ class _Apply:
         conn, bseq = self.store.conn, self.m["bundle_seq"]
         conn.execute("SAVEPOINT import_rows")
         try:
-            conn.executemany(
-                "INSERT INTO records (tbl, uuid, site_uuid, subject_uuid, visit_uuid, change_seq, deleted, data, "
-                "first_bundle_seq, last_bundle_seq, received_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(t, u, self.site_uuid, s, v, c, d, data, bseq, bseq, self.now, self.now)
-                 for t, u, s, v, c, d, data, _row in pending])
+            conn.executemany(_INSERT_RECORD, [(t, u, self.site_uuid, s, v, c, d, data, bseq, bseq, self.now, self.now)
+                                              for t, u, s, v, c, d, data, _row in pending])
         except sqlite3.IntegrityError:
             conn.execute("ROLLBACK TO import_rows")
             conn.execute("RELEASE import_rows")
@@ -251,12 +250,8 @@ class _Apply:
             )
             self.updated += 1
         else:
-            conn.execute(
-                "INSERT INTO records (tbl, uuid, site_uuid, subject_uuid, visit_uuid, change_seq, deleted, data, "
-                "first_bundle_seq, last_bundle_seq, received_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (table, uuid, self.site_uuid, subject, visit, change_seq, deleted, data,
-                 self.m["bundle_seq"], self.m["bundle_seq"], self.now, self.now),
-            )
+            conn.execute(_INSERT_RECORD, (table, uuid, self.site_uuid, subject, visit, change_seq, deleted, data,
+                                          self.m["bundle_seq"], self.m["bundle_seq"], self.now, self.now))
             self.added += 1
         self.touched.append((table, row))
 

@@ -42,21 +42,11 @@ if TYPE_CHECKING:
 WRITE_ACTIONS = ("new_screening", "record_visit", "adverse_event", "infusion")
 
 
-# Subject views, forms and dialogs are imported when first opened (a shorter start-up); until their
-# module is loaded there can be no such widget.
-def _loaded_class(module: str, name: str):
-    loaded = sys.modules.get(f"sle_desktop.ui.{module}")
-    return getattr(loaded, name) if loaded is not None else None
-
-
-def _is_loaded_instance(widget, module: str, name: str) -> bool:
-    cls = _loaded_class(module, name)
-    return cls is not None and isinstance(widget, cls)
-
-
-def _loaded_children(parent: QWidget, module: str, name: str) -> list:
-    cls = _loaded_class(module, name)
-    return parent.findChildren(cls) if cls is not None else []
+def _visit_forms(parent: QWidget) -> list:
+    """The open visit forms. Forms, subject views and dialogs are imported when first opened (a shorter
+    start-up); until the visit form's module is loaded there can be no form."""
+    loaded = sys.modules.get("sle_desktop.ui.visit_form")
+    return parent.findChildren(loaded.VisitForm) if loaded is not None else []
 
 
 class MainWindow(QMainWindow):
@@ -379,7 +369,7 @@ class MainWindow(QMainWindow):
         for name, text in short.items():
             action = a[name]
             action.setIconText(text)
-            if not action.toolTip() or action.toolTip() == text:
+            if action.toolTip() == text:  # no explanation set: Qt would repeat the short label
                 action.setToolTip(action.text().replace("&", "").rstrip("…"))
         tb = QToolBar(self.tr("Main toolbar"), self)
         tb.setObjectName("mainToolbar")
@@ -522,7 +512,7 @@ class MainWindow(QMainWindow):
 
     def current_view(self) -> SubjectView | None:
         w = self.tabs.currentWidget()
-        return w if _is_loaded_instance(w, "subject_view", "SubjectView") else None
+        return w if w in self.subject_views.values() else None
 
     def current_summary(self):
         view = self.current_view()
@@ -559,7 +549,7 @@ class MainWindow(QMainWindow):
 
     def close_tab(self, index: int) -> None:
         w = self.tabs.widget(index)
-        if _is_loaded_instance(w, "subject_view", "SubjectView"):
+        if w in self.subject_views.values():
             self.tabs.removeTab(index)
             self.subject_views.pop(w.subject_uuid, None)
             w.deleteLater()
@@ -643,7 +633,7 @@ class MainWindow(QMainWindow):
 
     def unsaved_forms(self) -> list[VisitForm]:
         """Visit windows with changes that are not saved."""
-        return [f for f in _loaded_children(self, "visit_form", "VisitForm") if f.dirty and f.can_edit and f.isVisible()]
+        return [f for f in _visit_forms(self) if f.dirty and f.can_edit and f.isVisible()]
 
     def _confirm_discard(self, then) -> bool:
         """True when nothing is unsaved; otherwise ask (non-blocking) and call `then` on Discard."""
@@ -694,7 +684,7 @@ class MainWindow(QMainWindow):
         if not self._close_confirmed and not self._confirm_discard(self._discard_and_close):
             event.ignore()
             return
-        for f in _loaded_children(self, "visit_form", "VisitForm"):
+        for f in _visit_forms(self):
             f.dirty = False  # already confirmed: no second question per form
         if self.autolock is not None:
             self.autolock.stop()

@@ -9,26 +9,11 @@ from datetime import date, datetime, time as clock, timedelta, timezone
 import numpy as np
 import pytest
 
-from testkit import TODAY, eligible_form
+from testkit import BASELINE, LATER, TODAY, codes_for, cohort_subject, eligible_form
 from sle_desktop.app import safety, subjects, trends, visits
 from sle_desktop.app.errors import ValidationError
 from sle_desktop.app.study import load_study
-from sle_desktop.domain import outcomes, renal, sledai
-
-LATER = date(2026, 12, 31)  # "today" when recording month-6 visits of a January baseline
-BASELINE = date(2026, 1, 20)
-_FOURS = ("proteinuria", "hematuria", "urinary_casts", "pyuria", "arthritis", "myositis")
-_TWOS = ("rash", "alopecia", "mucosal_ulcers", "pleurisy", "pericarditis", "low_complement", "increased_dna_binding")
-
-
-def codes_for(score: int) -> set[str]:
-    """SELENA-SLEDAI descriptors adding up to an even `score` (renal ones first)."""
-    assert score % 2 == 0
-    fours = min(score // 4, len(_FOURS))
-    codes = set(_FOURS[:fours]) | set(_TWOS[:(score - 4 * fours) // 2])
-    assert sledai.score(codes) == score
-    return codes
-
+from sle_desktop.domain import outcomes, renal
 
 def visit_uuid(session, subject_uuid, code):
     return session.store.scalar("SELECT uuid FROM visits WHERE subject_uuid = ? AND visit_code = ?", (subject_uuid, code))
@@ -169,28 +154,15 @@ def test_monitor_can_read_trends_but_unknown_subject_is_refused(known, monitor):
 
 # --------------------------------------------------------------------------- cohort, by hand
 
-def _subject(session, arm, scores, *, name, withdraw=False):
-    """An enrolled subject with baseline on 2026-01-20 and SLEDAI/PGA per scheduled visit: {code: (score, pga)}."""
-    out = subjects.screen_subject(session, eligible_form(full_name=name), today=TODAY)
-    subjects.enrol_patient(session, out.subject_uuid, arm=arm, reason="test")
-    days = {"baseline": 0, "month_1": 30, "month_3": 91, "month_6": 182}
-    for code, (score, pga) in scores.items():
-        res = visits.record_visit(session, out.subject_uuid, code, BASELINE + timedelta(days=days[code]), today=LATER)
-        visits.save_sledai(session, res.uuid, codes_for(score), pga)
-    if withdraw:
-        subjects.withdraw_subject(session, out.subject_uuid, reason="moved away")
-    return out.subject_uuid
-
-
 @pytest.fixture
 def small_cohort(investigator):
     s = investigator
-    _subject(s, "msc", {"baseline": (16, 2.0), "month_1": (12, 1.5), "month_3": (10, 1.0), "month_6": (6, 1.0)}, name="A A")
-    _subject(s, "msc", {"baseline": (12, 1.5), "month_1": (12, 1.5), "month_3": (8, 2.0), "month_6": (10, 1.8)}, name="B B")
-    _subject(s, "msc", {"baseline": (20, 2.0), "month_1": (14, 2.4), "month_6": (16, 2.3)}, name="C C")
-    _subject(s, "standard", {"baseline": (10, 1.0), "month_1": (8, 1.0)}, name="D D")
-    _subject(s, "standard", {"baseline": (8, 1.2)}, name="E E", withdraw=True)
-    _subject(s, "standard", {}, name="F F")  # enrolled, no visit yet: not counted
+    cohort_subject(s, "msc", {"baseline": (16, 2.0), "month_1": (12, 1.5), "month_3": (10, 1.0), "month_6": (6, 1.0)}, name="A A")
+    cohort_subject(s, "msc", {"baseline": (12, 1.5), "month_1": (12, 1.5), "month_3": (8, 2.0), "month_6": (10, 1.8)}, name="B B")
+    cohort_subject(s, "msc", {"baseline": (20, 2.0), "month_1": (14, 2.4), "month_6": (16, 2.3)}, name="C C")
+    cohort_subject(s, "standard", {"baseline": (10, 1.0), "month_1": (8, 1.0)}, name="D D")
+    cohort_subject(s, "standard", {"baseline": (8, 1.2)}, name="E E", withdraw=True)
+    cohort_subject(s, "standard", {}, name="F F")  # enrolled, no visit yet: not counted
     subjects.screen_subject(s, eligible_form(full_name="G G", needs_dialysis=True), today=TODAY)  # screen failure
     return s
 

@@ -122,3 +122,19 @@ def test_commands_in_subprocesses(tmp_path, capsys):
     done = subprocess.run([*sponsor_cmd, "import", "--db", str(sp_db), "--key", str(kdir / "sponsor.key"),
                            str(tmp_path / "missing.slebundle")], capture_output=True, text=True, env=env, timeout=120)
     assert done.returncode == 1 and "Cannot read" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_sponsor_key_files_that_cannot_be_read_are_refused_with_a_message(tmp_path, capsys):
+    site_db = tmp_path / "site.sqlite"
+    assert run(capsys, ["make-demo", "--db", site_db, "--subjects", 2, "--seed", 2])[0] == 0
+    binary, huge = tmp_path / "binary.pub", tmp_path / "huge.pub"
+    binary.write_bytes(b"\xff\xfe\x00age1")
+    huge.write_text("# padding\n" * 10_000)
+    for command, what, wanted in (("set-sponsor", "sponsor key file", "key file sponsor.pub"),
+                                  ("set-sponsor-signing-key", "sponsor signing key file", "sponsor-signing.pub")):
+        code, _, err = run(capsys, [command, "--db", site_db, tmp_path / "missing.pub"])
+        assert code == 1 and f"give the sponsor's {wanted}" in err
+        code, _, err = run(capsys, [command, "--db", site_db, binary])
+        assert code == 1 and f"is not a text file, so it is not a {what}" in err
+        code, _, err = run(capsys, [command, "--db", site_db, huge])
+        assert code == 1 and f"is too large to be a {what}" in err

@@ -1,7 +1,12 @@
 """Fixtures shared by the window tests."""
 
+from datetime import date
+
 import pytest
 from clinic_ui import dispose
+
+from sle_desktop.app import demo
+from sle_desktop.store.db import Store
 
 
 @pytest.fixture
@@ -18,3 +23,12 @@ def windows(qtbot):
         if getattr(w, "autolock", None) is not None:
             w.autolock.stop()
     dispose(*made)
+
+
+@pytest.fixture
+def demo_site(tmp_path):
+    """A small demo site (3 subjects) in a file database."""
+    store = Store.open(tmp_path / "site.sqlite")
+    demo.make_demo(store, subjects_count=3, seed=2, today=date(2026, 6, 1))
+    yield store
+    store.close()

@@ -37,9 +37,15 @@ def _check_keyboard(qtbot, dialog: QDialog, *, min_inputs: int) -> None:
             assert "&" in button.text() or button.isDefault(), f"button {button.text()!r} has no keyboard mnemonic"
 
 
-def _escape_closes(qtbot, dialog: QDialog) -> None:
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Escape)
-    qtbot.waitUntil(lambda: not dialog.isVisible())
+def _check_and_escape(qtbot, dialog: QDialog, *, min_inputs: int) -> None:
+    """Open `dialog`, check its keyboard use, then close it with Escape."""
+    _open(qtbot, dialog)
+    try:
+        _check_keyboard(qtbot, dialog, min_inputs=min_inputs)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Escape)
+        qtbot.waitUntil(lambda: not dialog.isVisible())
+    finally:
+        dispose(dialog)
 
 
 def test_adverse_event_dialog_by_keyboard(qtbot, enrolled):
@@ -47,12 +53,7 @@ def test_adverse_event_dialog_by_keyboard(qtbot, enrolled):
 
     session, uuid, _sid = enrolled
     before = session.store.scalar("SELECT count(*) FROM adverse_events")
-    dialog = _open(qtbot, AdverseEventDialog(session, uuid, today=TODAY))
-    try:
-        _check_keyboard(qtbot, dialog, min_inputs=6)
-        _escape_closes(qtbot, dialog)
-    finally:
-        dispose(dialog)
+    _check_and_escape(qtbot, AdverseEventDialog(session, uuid, today=TODAY), min_inputs=6)
     assert session.store.scalar("SELECT count(*) FROM adverse_events") == before
 
 
@@ -60,12 +61,7 @@ def test_infusion_dialog_by_keyboard(qtbot, enrolled):
     from sle_desktop.ui.infusion_dialog import InfusionDialog
 
     session, uuid, _sid = enrolled
-    dialog = _open(qtbot, InfusionDialog(session, uuid, today=TODAY))
-    try:
-        _check_keyboard(qtbot, dialog, min_inputs=5)
-        _escape_closes(qtbot, dialog)
-    finally:
-        dispose(dialog)
+    _check_and_escape(qtbot, InfusionDialog(session, uuid, today=TODAY), min_inputs=5)
     assert session.store.scalar("SELECT count(*) FROM infusions") == 0
 
 
@@ -93,18 +89,8 @@ def test_reason_and_signature_dialogs_by_keyboard(qtbot, enrolled):
     from sle_desktop.ui.sign_dialog import SignDialog
 
     session, uuid, _sid = enrolled
-    reason = _open(qtbot, ReasonDialog(what="SELENA-SLEDAI"))
-    try:
-        _check_keyboard(qtbot, reason, min_inputs=1)
-        _escape_closes(qtbot, reason)
-    finally:
-        dispose(reason)
-    sign = _open(qtbot, SignDialog(session, "subjects", uuid, description="BY01-0001"))
-    try:
-        _check_keyboard(qtbot, sign, min_inputs=1)
-        _escape_closes(qtbot, sign)
-    finally:
-        dispose(sign)
+    _check_and_escape(qtbot, ReasonDialog(what="SELENA-SLEDAI"), min_inputs=1)
+    _check_and_escape(qtbot, SignDialog(session, "subjects", uuid, description="BY01-0001"), min_inputs=1)
     assert session.store.scalar("SELECT count(*) FROM signatures") == 0
 
 
@@ -112,19 +98,10 @@ def test_users_and_export_dialogs_by_keyboard(qtbot, admin, tmp_path):
     from sle_desktop.ui.export_dialog import ExportDialog
     from sle_desktop.ui.users_dialog import UsersDialog
 
-    users = _open(qtbot, UsersDialog(admin))
-    try:
-        _check_keyboard(qtbot, users, min_inputs=3)
-        _escape_closes(qtbot, users)
-    finally:
-        dispose(users)
-    export = _open(qtbot, ExportDialog(admin, roots=[tmp_path]))
-    try:
-        _check_keyboard(qtbot, export, min_inputs=0)  # a list of drives and buttons
-        assert export.targets.accessibleName()
-        _escape_closes(qtbot, export)
-    finally:
-        dispose(export)
+    _check_and_escape(qtbot, UsersDialog(admin), min_inputs=3)
+    export = ExportDialog(admin, roots=[tmp_path])
+    assert export.targets.accessibleName()
+    _check_and_escape(qtbot, export, min_inputs=0)  # a list of drives and buttons
     assert admin.store.scalar("SELECT count(*) FROM exports") == 0
 
 

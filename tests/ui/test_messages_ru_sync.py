@@ -11,16 +11,14 @@ from __future__ import annotations
 import errno
 import re
 import shutil
-from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
 
-from sle_desktop.app import demo, returns, site, sponsor, sponsor_queries, sync_site
+from sle_desktop.app import returns, site, sponsor, sponsor_queries, sync_site
 from sle_desktop.app.errors import ValidationError
 from sle_desktop.app.session import Session
 from sle_desktop.domain.text import Msg, msg
-from sle_desktop.store.db import Store
 from sle_desktop.sync import atomic
 from sle_desktop.sync.errors import BundleRejected
 from sle_desktop.ui import i18n
@@ -38,14 +36,6 @@ def language(request, qapp):
     i18n.install(request.param)
     yield request.param
     i18n.install("en")
-
-
-@pytest.fixture
-def demo_site(tmp_path):
-    store = Store.open(tmp_path / "site.sqlite")
-    demo.make_demo(store, subjects_count=3, seed=2, today=date(2026, 6, 1))
-    yield store
-    store.close()
 
 
 def _english_words(message: Msg) -> set[str]:

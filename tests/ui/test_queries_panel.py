@@ -2,26 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
-from sle_desktop.app import demo, returns, site, sponsor, sponsor_queries, sync_site
+from sle_desktop.app import returns, site, sponsor, sponsor_queries, sync_site
 from sle_desktop.app.session import Session
 from sle_desktop.store import records
-from sle_desktop.store.db import Store
 from sle_desktop.ui.import_return_dialog import ImportReturnDialog
 from sle_desktop.ui.queries_panel import QueriesPanel, clear_field_mark, is_marked, mark_field
-
-
-@pytest.fixture
-def demo_site(tmp_path):
-    store = Store.open(tmp_path / "site.sqlite")
-    demo.make_demo(store, subjects_count=3, seed=2, today=date(2026, 6, 1))
-    yield store
-    store.close()
 
 
 def _investigator(store) -> Session:

@@ -18,11 +18,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from clinic_ui import dispose, walk_to_summary, commit, click, choose, type_into
+from clinic_ui import commit, dispose, walk_to_summary
 from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton, QAbstractItemView, QComboBox, QGroupBox, QHeaderView, QLabel, QLineEdit, QListView, QMainWindow, QTabWidget, QWidget,
-    QWizard,
 )
 from testkit import PASSWORD, TODAY
 

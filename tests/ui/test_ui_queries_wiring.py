@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from sle_desktop.app import demo, site
+from sle_desktop.app import site
 from sle_desktop.app.session import Session
 from sle_desktop.store import records
-from sle_desktop.store.db import Store
 from sle_desktop.ui.main import build_main_window
 from sle_desktop.ui.queries_panel import is_marked
 from sle_desktop.ui.visit_form import VisitForm
-
-
-@pytest.fixture
-def demo_site(tmp_path):
-    store = Store.open(tmp_path / "site.sqlite")
-    demo.make_demo(store, subjects_count=3, seed=2, today=date(2026, 6, 1))
-    yield store
-    store.close()
 
 
 def _window(qtbot, session):
