@@ -231,7 +231,7 @@ def run_gui(db_path: Path | None, demo: bool) -> int:
         db_path = Path(tmp.name) / "demo.sqlite"
         os.environ["SLE_DESKTOP_KEY_DIR"] = str(Path(tmp.name) / "keys")  # the demo's key file dies with it
     if db_path is None:
-        from sle_desktop.cli import default_db_path
+        from sle_desktop.app.paths import default_db_path
 
         db_path = default_db_path()
     try:

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from sle_desktop import cli
-from sle_desktop.app import self_test
+from sle_desktop.ui import self_test
 from sle_desktop.app.errors import AppError
 from sle_desktop.store import migrations
 

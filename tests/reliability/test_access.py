@@ -39,7 +39,7 @@ NO_SESSION = {
     "site.login": "authentication itself",
     "site.cli_session": "headless commands: the OS account on the site PC with the machine key",
     "site.is_set_up": "read-only", "site.site_info": "read-only",
-    "self_test.run": "works in its own temporary folder",
+    "paths.default_db_path": "where the database lives (no I/O)", "paths.user_data_dir": "a folder name (no I/O)",
     "study.read_study_file": "pure", "study.load_study": "pure",
     "study.study_in_force": "reads the accepted study definition (a SELECT)",
     "subjects.evaluate_screening": "pure", "subjects.validate_screening": "pure", "subjects.initials": "pure",
@@ -47,7 +47,7 @@ NO_SESSION = {
     "returns.active_study": "read-only", "returns.return_recipient": "read-only",
     "returns.describe_changes": "pure",
 }
-NO_SESSION_PREFIXES = ("sponsor.", "sponsor_queries.")  # sponsor-side: no site roles; the sponsor's own OS account
+NO_SESSION_PREFIXES: tuple[str, ...] = ()  # the sponsor side lives in sle_desktop.sponsor (no site roles)
 
 
 def _public_functions():
@@ -235,7 +235,8 @@ def test_the_enumeration_found_the_write_use_cases():
 # -- file permissions --------------------------------------------------------------------------
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions only")
 def test_database_machine_key_and_sponsor_key_files_are_private(tmp_path):
-    from sle_desktop.app import site, sponsor
+    from sle_desktop.app import site
+    from sle_desktop.sponsor import operations as sponsor
     from sle_desktop.store import keys
     from sle_desktop.store.db import Store
 

@@ -8,9 +8,11 @@ import json
 from return_helpers import link, return_bundle, send, sponsor_query, user
 from sync_helpers import add_sae
 
-from sle_desktop.app import returns, safety, sponsor_queries, visits
+from sle_desktop.app import returns, safety, visits
+
+from sle_desktop.sponsor import queries as sponsor_queries
 from sle_desktop.store import records
-from sle_desktop.sync import sponsor_returns, sponsor_store
+from sle_desktop.sponsor import db as sponsor_store, returns as sponsor_returns
 
 
 def _sledai_uuid(site, subject_id: str, visit_code: str) -> tuple[str, str]:

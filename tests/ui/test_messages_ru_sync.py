@@ -15,7 +15,9 @@ import shutil
 import pytest
 from PySide6.QtCore import Qt
 
-from sle_desktop.app import returns, site, sponsor, sponsor_queries, sync_site
+from sle_desktop.app import returns, site, sync_site
+
+from sle_desktop.sponsor import operations as sponsor, queries as sponsor_queries
 from sle_desktop.app.errors import ValidationError
 from sle_desktop.app.session import Session
 from sle_desktop.domain.text import Msg, msg

@@ -5,7 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
-from sle_desktop.app import returns, site, sponsor, sponsor_queries, sync_site
+from sle_desktop.app import returns, site, sync_site
+
+from sle_desktop.sponsor import operations as sponsor, queries as sponsor_queries
 from sle_desktop.app.session import Session
 from sle_desktop.store import records
 from sle_desktop.ui.import_return_dialog import ImportReturnDialog

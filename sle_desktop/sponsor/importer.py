@@ -25,7 +25,8 @@ from pathlib import Path
 
 from sle_desktop.store import audit as audit_mod
 from sle_desktop.store.records import CLINICAL_TABLES
-from sle_desktop.sync import bundle, sponsor_returns, sponsor_store
+from sle_desktop.sync import bundle
+from sle_desktop.sponsor import returns as sponsor_returns, db as sponsor_store
 from sle_desktop.sync.errors import BundleRejected, SyncError
 
 _COLUMN_RE = re.compile(r"^[a-z_][a-z0-9_]{0,63}$")

@@ -25,7 +25,8 @@ from sle_desktop import __version__
 from sle_desktop.domain import study as study_def
 from sle_desktop.store import audit as audit_mod
 from sle_desktop.store.records import BOOKKEEPING, CLINICAL_TABLES
-from sle_desktop.sync import atomic, bundle, return_bundle, sponsor_store
+from sle_desktop.sync import atomic, bundle, return_bundle
+from sle_desktop.sponsor import db as sponsor_store
 from sle_desktop.sync.keys import fingerprint
 from sle_desktop.sync.errors import SyncError
 

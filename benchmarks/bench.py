@@ -1,6 +1,6 @@
-"""Benchmarks at site and sponsor scale: `sle-desktop bench` / `python -m sle_desktop.bench`.
+"""Benchmarks at site and sponsor scale: `sle-desktop bench` / `python benchmarks/bench.py`.
 
-    python -m sle_desktop.bench [--quick] [--json FILE] [--subjects N] [--repeats N]
+    python benchmarks/bench.py [--quick] [--json FILE] [--subjects N] [--repeats N]
 
 Builds (once; cached by size, seed, app version and generator source) a synthetic site with
 `app.demo.make_demo` (10 000 subjects, 6 visits each with SLEDAI and labs, AEs, infusions) and an
@@ -100,10 +100,10 @@ def cache_root() -> Path:
 
 def _generator_fingerprint() -> str:
     """Changes when the demo generator or the schema changes, so a stale cached database is never used."""
-    from sle_desktop import __version__
+    import sle_desktop
 
-    base = Path(__file__).parent
-    h = hashlib.sha256(__version__.encode())
+    base = Path(sle_desktop.__file__).parent
+    h = hashlib.sha256(sle_desktop.__version__.encode())
     for rel in ("app/demo.py", "store/migrations.py"):
         with contextlib.suppress(OSError):
             h.update((base / rel).read_bytes())
@@ -207,7 +207,7 @@ def build_site(size: Size, seed: int) -> tuple[Path, dict]:
 def build_corpus(size: Size, seed: int) -> tuple[Path, dict]:
     """`bundles` demo sites with distinct codes, each exporting one bundle of ~`changes` changes."""
     def build(staging: Path) -> dict:
-        from sle_desktop.app import sponsor
+        from sle_desktop.sponsor import operations as sponsor
 
         _log(f"building the import corpus: {size.bundles} sites × ~{size.changes} changes (first run only)…")
         keys = sponsor.keygen(staging / "sponsor")
@@ -428,7 +428,7 @@ def gui_child(db: str, repeats: int) -> dict:
 
 
 def measure_gui(db: Path, key_dir: Path, repeats: int) -> dict:
-    proc = subprocess.run([sys.executable, "-m", "sle_desktop.bench", "--child-gui", str(db), "--repeats", str(repeats)],
+    proc = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child-gui", str(db), "--repeats", str(repeats)],
                           env=_child_env(key_dir), capture_output=True, text=True, timeout=1800)
     if proc.returncode != 0:
         raise RuntimeError(f"GUI benchmark child failed:\n{proc.stderr[-4000:]}")
@@ -563,9 +563,10 @@ def measure_export(corpus: Path, info: dict, work: Path, repeats: int) -> dict:
 # ------------------------------------------------------------------------------------------ import
 def _import_floor(corpus: Path, info: dict, work: Path, repeats: int) -> tuple[float, int]:
     """The same record and audit rows, plain sqlite3 executemany into the sponsor schema, one transaction, WAL."""
-    from sle_desktop.app import sponsor
+    from sle_desktop.sponsor import operations as sponsor
     from sle_desktop.store.audit import canonical_json
-    from sle_desktop.sync import bundle, sponsor_store
+    from sle_desktop.sync import bundle
+    from sle_desktop.sponsor import db as sponsor_store
 
     identities = sponsor.load_identities(corpus / "sponsor" / "sponsor.key")
     site_rows, record_rows, audit_rows = [], [], []
@@ -611,7 +612,7 @@ def _import_floor(corpus: Path, info: dict, work: Path, repeats: int) -> tuple[f
 
 
 def measure_import(corpus: Path, info: dict, work: Path, repeats: int) -> dict:
-    from sle_desktop.app import sponsor
+    from sle_desktop.sponsor import operations as sponsor
 
     bundles = [corpus / "bundles" / s["bundle"] for s in info["sites"]]
     times = []
@@ -765,7 +766,7 @@ def run(size: Size, *, seed: int = SEED, json_path: Path | None = None, keep: bo
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The benchmark's options (shared by `python -m sle_desktop.bench` and `sle-desktop bench`)."""
+    """The benchmark's options (shared by `python benchmarks/bench.py` and `sle-desktop bench`)."""
     parser.add_argument("--quick", action="store_true", help="small sizes for a CI smoke run (seconds)")
     parser.add_argument("--json", metavar="FILE", help="also write the results as JSON")
     parser.add_argument("--subjects", type=int, help="subjects of the site (default 10000; --quick 300)")

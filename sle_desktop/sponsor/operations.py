@@ -16,7 +16,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sle_desktop.app.errors import ConflictError, NotFound, ValidationError
 from sle_desktop.store import audit
 from sle_desktop.store.keys import write_private_file
-from sle_desktop.sync import atomic, bundle, importer, keys, odm, sponsor_store, tabular
+from sle_desktop.sync import atomic, bundle, keys
+from sle_desktop.sponsor import importer, odm, db as sponsor_store, tabular
 from sle_desktop.sync.errors import SyncError
 
 KEY_FILE = "sponsor.key"
@@ -138,7 +139,7 @@ def register_site(db_path, site_key_file) -> RegisterResult:
 
 def _return_key(conn, key: keys.SiteKey) -> bool:
     """Store the site's return-bundle key from its key file (True when newly added)."""
-    from sle_desktop.sync import sponsor_returns
+    from sle_desktop.sponsor import returns as sponsor_returns
 
     try:
         return sponsor_returns.store_return_recipient(conn, key.site_uuid, key.return_recipient,

@@ -37,7 +37,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 from sle_desktop import __version__
 from sle_desktop.store.records import CLINICAL_TABLES
-from sle_desktop.sync import atomic, dataset
+from sle_desktop.sync import atomic
+from sle_desktop.sponsor import dataset
 from sle_desktop.sync.errors import SyncError
 
 ODM_NS = "http://www.cdisc.org/ns/odm/v1.3"

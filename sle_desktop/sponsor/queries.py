@@ -9,10 +9,10 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from sle_desktop.app.errors import NotFound, ValidationError
-from sle_desktop.app.sponsor import SIGNING_KEY_FILE, sponsor_user
+from sle_desktop.sponsor.operations import SIGNING_KEY_FILE, sponsor_user
 from sle_desktop.app.study import read_study_file
 from sle_desktop.domain.study import StudyDefinitionError
-from sle_desktop.sync import sponsor_returns, sponsor_store
+from sle_desktop.sponsor import db as sponsor_store, returns as sponsor_returns
 
 
 def _with_store(db_path, fn):
