@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -31,8 +30,11 @@ from sle_desktop.sync.errors import BundleRejected, SyncError
 
 _COLUMN_RE = re.compile(r"^[a-z_][a-z0-9_]{0,63}$")
 _MAX_COLUMNS = 300
-_INSERT_RECORD = ("INSERT INTO records (tbl, uuid, site_uuid, subject_uuid, visit_uuid, change_seq, deleted, data, "
-                  "first_bundle_seq, last_bundle_seq, received_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+_RECORD_COLUMNS = ("tbl", "uuid", "site_uuid", "subject_uuid", "visit_uuid", "change_seq", "deleted", "data",
+                   "first_bundle_seq", "last_bundle_seq", "received_at", "updated_at")
+_INSERT_RECORD = f"INSERT INTO records ({', '.join(_RECORD_COLUMNS)}) VALUES ({', '.join('?' * len(_RECORD_COLUMNS))})"
+_AUDIT_COLUMNS = ("site_uuid", "seq", "at_utc", "at_local", "user", "table", "row_id", "field", "old", "new", "reason",
+                  "prev_hash", "hash", "bundle_seq")
 _ROW_BATCH = 2000  # records per batch insert (a first bundle is nearly all new records)
 _AUDIT_KEYS = set(audit_mod.AUDIT_FIELDS) | {"hash"}
 
@@ -170,8 +172,7 @@ class _Apply:
         tables = h.get("tables")
         if not isinstance(tables, dict) or len(tables) > len(CLINICAL_TABLES):
             raise self.reject("the payload header has no valid table list.")
-        conn = self.store.conn
-        conn.execute("DELETE FROM site_columns WHERE site_uuid = ?", (self.site_uuid,))
+        columns = []
         for table, cols in tables.items():
             if table not in CLINICAL_TABLES or not isinstance(cols, list) or len(cols) > _MAX_COLUMNS:
                 raise self.reject(f"the payload header lists an unknown table {str(table)[:40]!r}.")
@@ -179,8 +180,11 @@ class _Apply:
                 if not (isinstance(col, list) and len(col) == 2 and isinstance(col[0], str) and isinstance(col[1], str)
                         and _COLUMN_RE.match(col[0]) and len(col[1]) <= 40):
                     raise self.reject(f"the payload header has an invalid column for {table}.")
-                conn.execute("INSERT INTO site_columns (site_uuid, tbl, position, name, decl_type) VALUES (?, ?, ?, ?, ?)",
-                             (self.site_uuid, table, position, col[0], col[1].upper()))
+                columns.append((self.site_uuid, table, position, col[0], col[1].upper()))
+        conn = self.store.conn
+        conn.execute("DELETE FROM site_columns WHERE site_uuid = ?", (self.site_uuid,))
+        conn.executemany("INSERT INTO site_columns (site_uuid, tbl, position, name, decl_type) VALUES (?, ?, ?, ?, ?)",
+                         columns)
 
     def row(self, obj: dict) -> None:
         table, row = obj.get("table"), obj.get("row")
@@ -216,11 +220,15 @@ class _Apply:
         if not pending:
             return
         conn, bseq = self.store.conn, self.m["bundle_seq"]
+        rows = [(t, u, self.site_uuid, s, v, c, d, data, bseq, bseq, self.now, self.now)
+                for t, u, s, v, c, d, data, _row in pending]
         conn.execute("SAVEPOINT import_rows")
         try:
-            conn.executemany(_INSERT_RECORD, [(t, u, self.site_uuid, s, v, c, d, data, bseq, bseq, self.now, self.now)
-                                              for t, u, s, v, c, d, data, _row in pending])
-        except sqlite3.IntegrityError:
+            if self.store.dialect == "postgresql":
+                conn.copy_rows("records", _RECORD_COLUMNS, rows)
+            else:
+                conn.executemany(_INSERT_RECORD, rows)
+        except self.store.IntegrityError:
             conn.execute("ROLLBACK TO import_rows")
             conn.execute("RELEASE import_rows")
             for item in pending:
@@ -309,12 +317,14 @@ class _Apply:
         if final_hash != m["chain_head_hash"]:
             raise self.reject("the audit trail does not end at the chain head the site signed; the bundle was refused.",
                               "chain")
-        self.store.conn.executemany(
-            'INSERT INTO audit (site_uuid, seq, at_utc, at_local, user, "table", row_id, field, old, new, reason, '
-            "prev_hash, hash, bundle_seq) VALUES (:site_uuid, :seq, :at_utc, :at_local, :user, :table, :row_id, "
-            ":field, :old, :new, :reason, :prev_hash, :hash, :bundle_seq)",
-            [dict(r, site_uuid=self.site_uuid, bundle_seq=m["bundle_seq"]) for r in self.new_audit],
-        )
+        rows = [(self.site_uuid, r["seq"], r["at_utc"], r["at_local"], r["user"], r["table"], r["row_id"], r["field"],
+                 r["old"], r["new"], r["reason"], r["prev_hash"], r["hash"], m["bundle_seq"]) for r in self.new_audit]
+        if self.store.dialect == "postgresql":
+            self.store.conn.copy_rows("audit", _AUDIT_COLUMNS, rows)
+        else:
+            self.store.conn.executemany(
+                'INSERT INTO audit (site_uuid, seq, at_utc, at_local, "user", "table", row_id, field, old, new, reason, '
+                "prev_hash, hash, bundle_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
     def check_records(self) -> None:
         """Every record's last change has its audit row, and its audited values match the record."""
@@ -327,8 +337,9 @@ class _Apply:
         stored_up_to = min(self.site["head_seq"], self.m["to_seq"])
         for table, row in self.touched:
             trail = self.store.query(
-                # INDEXED BY: without it the planner walks the (site_uuid, seq) key over the whole trail per record
-                'SELECT seq, field, new FROM audit INDEXED BY audit_row WHERE site_uuid = ? AND "table" = ? AND row_id = ? '
+                # INDEXED BY (SQLite): without it the planner walks the (site_uuid, seq) key over the whole trail per record
+                f'SELECT seq, field, new FROM audit {self.store.indexed_by("audit_row")} WHERE site_uuid = ? AND "table" = ? '
+                "AND row_id = ? "
                 "AND seq <= ? ORDER BY seq", (self.site_uuid, table, row["uuid"], stored_up_to)) if stored_up_to > 0 else []
             trail += new_rows.get((table, row["uuid"]), ())
             if not any(a["seq"] == row["change_seq"] for a in trail):
@@ -400,8 +411,17 @@ def import_bundle(store, path, identities: list, *, user: str, limits: bundle.Li
     if done is not None:
         return done
     compressed = bundle.decrypt(c, identities)
-    work = _Apply(store, c, site, limits, user)
     with store.transaction():
+        # One import per site at a time: on PostgreSQL a second import of the same site waits here (SQLite's write
+        # transaction already excludes every other writer), then sees what the first one stored.
+        store.lock(f"import:{site['site_uuid']}")
+        current = store.query_one("SELECT * FROM sites WHERE site_uuid = ?", (site["site_uuid"],))
+        if current != site:
+            site = current
+            done = check_sequence(store, c, site)
+            if done is not None:
+                return done
+        work = _Apply(store, c, site, limits, user)
         work.run(compressed)
     return ImportResult(c.path, site["code"], m["bundle_seq"], "imported", m["from_seq"], m["to_seq"], work.added,
                         work.updated, len(work.new_audit),
