@@ -171,6 +171,15 @@ def _cmd_return_bundle(args) -> str:
             f"{r.sae_acks} SAE(s), {r.queries} queries, {r.sdv_marks} SDV mark(s){study}")
 
 
+def _cmd_migrate_db(args) -> str:
+    from sle_desktop.sponsor import transfer
+
+    r = transfer.migrate_db(getattr(args, "from"), args.to)
+    return (f"sponsor database copied from {r.source} to {r.target} and verified: {r.rows['sites']} site(s), "
+            f"{r.rows['bundles']} bundle(s), {r.rows['records']} records, {r.rows['audit']} audit rows, "
+            f"{r.rows['sponsor_audit']} sponsor audit rows; row counts, audit chains and the ODM export agree")
+
+
 def register_sponsor(sub) -> None:
     """Add every `sle-sponsor` command to the subparsers `sub`."""
 
@@ -200,6 +209,10 @@ def register_sponsor(sub) -> None:
     p = command("sae-listing", _cmd_sae_listing, "list serious adverse events (CSV; to stdout without --out)")
     p.add_argument("--out", metavar="FILE", default=None)
     _register_way_back(command)
+    p = command("migrate-db", _cmd_migrate_db, "copy a sponsor database (e.g. the SQLite file) into a new, empty one "
+                "(e.g. PostgreSQL) and verify the copy", db=False)
+    p.add_argument("--from", required=True, metavar="URL", help="the sponsor database to copy (path or URL)")
+    p.add_argument("--to", required=True, metavar="URL", help="the empty target, e.g. postgresql://user@host/dbname")
 
 
 def _register_way_back(command) -> None:
