@@ -2,14 +2,8 @@
 
 from __future__ import annotations
 
-import glob
-import itertools
+import importlib.util
 import os
-import pwd
-import shutil
-import subprocess
-import tempfile
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -89,49 +83,21 @@ def enrolled(investigator):
 
 
 # -- a throw-away PostgreSQL server for the sponsor database tests ---------------------------------------------
-def _pg_bindir() -> Path | None:
-    """The folder of initdb/pg_ctl (PostgreSQL 15 or newer): SLE_PG_BIN, Debian's /usr/lib/postgresql/N/bin, PATH."""
-    candidates = [os.environ.get("SLE_PG_BIN", "")]
-    candidates += sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(Path(p).parent.name), reverse=True)
-    on_path = shutil.which("pg_ctl")
-    candidates.append(str(Path(on_path).resolve().parent) if on_path else "")
-    for c in candidates:
-        if c and (Path(c) / "initdb").exists() and (Path(c) / "pg_ctl").exists():
-            return Path(c)
-    return None
-
-
-@dataclass
-class PgServer:
-    socket_dir: Path
-    _names = itertools.count(1)
-
-    def url(self, dbname: str) -> str:
-        return f"postgresql:///{dbname}?host={self.socket_dir}&user=postgres"
-
-    def create_database(self) -> str:
-        """A new empty database; returns its URL."""
-        import psycopg
-
-        name = f"sle_test_{os.getpid()}_{next(self._names)}"
-        with psycopg.connect(self.url("postgres"), autocommit=True) as conn:
-            conn.execute(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' STRATEGY FILE_COPY")
-        return self.url(name)
-
-    def drop_database(self, url: str) -> None:
-        import psycopg
-
-        name = url.split("?")[0].rsplit("/", 1)[1]
-        with psycopg.connect(self.url("postgres"), autocommit=True) as conn:
-            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+def _pg_cluster_module():
+    spec = importlib.util.spec_from_file_location(
+        "sle_pg_cluster", Path(__file__).resolve().parents[1] / "benchmarks" / "pg_cluster.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture(scope="session")
 def pg_server():
-    """A PostgreSQL cluster for this test session: initdb into a temporary folder as a non-root user, listening
-    only on a Unix socket in that folder; stopped and deleted at the end. Skips where the server binaries are
-    missing, unless SLE_REQUIRE_POSTGRES=1 (CI), where that is an error."""
-    bindir = _pg_bindir()
+    """A PostgreSQL cluster for this test session (benchmarks/pg_cluster.py): initdb into a temporary folder as a
+    non-root user, listening only on a Unix socket in that folder, fsync off; stopped and deleted at the end.
+    Skips where the server binaries are missing, unless SLE_REQUIRE_POSTGRES=1 (CI), where that is an error."""
+    pg_cluster = _pg_cluster_module()
+    bindir = pg_cluster.find_bindir()
     if bindir is None:
         if os.environ.get("SLE_REQUIRE_POSTGRES") == "1":
             pytest.fail("SLE_REQUIRE_POSTGRES=1 but no PostgreSQL server binaries were found (apt-get install postgresql)")
@@ -139,37 +105,14 @@ def pg_server():
     try:
         import psycopg  # noqa: F401
     except ImportError:
+        if os.environ.get("SLE_REQUIRE_POSTGRES") == "1":
+            raise
         pytest.skip("psycopg is not installed (pip install -e '.[test]')")
-    root = Path(tempfile.mkdtemp(prefix="sle-pg-"))
-    prefix: list[str] = []
-    if os.geteuid() == 0:  # the server refuses to run as root
-        user = next((u for u in ("postgres", "nobody") if _user_exists(u)), None)
-        if user is None:
-            pytest.fail("running as root, and neither a postgres nor a nobody account exists to run PostgreSQL")
-        os.chown(root, pwd.getpwnam(user).pw_uid, pwd.getpwnam(user).pw_gid)
-        prefix = ["runuser", "-u", user, "--"]
-    data = root / "data"
-    run = dict(cwd=root, check=True, capture_output=True, text=True)
-    subprocess.run([*prefix, str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres", "-E", "UTF8",
-                    "--locale=C", "--no-sync"], **run)
-    options = (f"-k {root} -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off "
-               "-c max_connections=60")
-    subprocess.run([*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(root / "server.log"),
-                    "-w", "-t", "60", "start"], **run)
+    cluster = pg_cluster.Cluster.start(bindir, durable=False)
     try:
-        yield PgServer(root)
+        yield cluster
     finally:
-        subprocess.run([*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"],
-                       cwd=root, capture_output=True)
-        shutil.rmtree(root, ignore_errors=True)
-
-
-def _user_exists(name: str) -> bool:
-    try:
-        pwd.getpwnam(name)
-    except KeyError:
-        return False
-    return True
+        cluster.stop()
 
 
 @pytest.fixture
