@@ -42,7 +42,7 @@ class Cluster:
         self._names = itertools.count(1)
 
     @classmethod
-    def start(cls, bindir: Path, *, durable: bool = True) -> "Cluster":
+    def start(cls, bindir: Path, *, durable: bool = True) -> Cluster:
         """initdb + pg_ctl start; `durable=False` turns fsync off (tests: faster, nothing to survive)."""
         root = Path(tempfile.mkdtemp(prefix="sle-pg-"))
         prefix: list[str] = []

@@ -24,9 +24,9 @@ return_bundles, and sponsor_audit (the sponsor's own hash-chained, append-only a
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timezone
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable
 
 from sle_desktop.store import migrations as runner
 from sle_desktop.store.db import Store, StoreError, StoreVersionError
@@ -275,5 +275,5 @@ def log(conn, *, user: str, action: str, site_uuid: str | None, detail: str) -> 
     """Record a sponsor-side action (inside the caller's transaction)."""
     conn.execute(
         'INSERT INTO sponsor_log (at_utc, "user", action, site_uuid, detail) VALUES (?, ?, ?, ?, ?)',
-        (datetime.now(timezone.utc).isoformat(timespec="seconds"), user, action, site_uuid, detail),
+        (datetime.now(UTC).isoformat(timespec="seconds"), user, action, site_uuid, detail),
     )

@@ -9,10 +9,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from sle_desktop.sponsor import db as sponsor_store
+from sle_desktop.sponsor import odm, returns
+from sle_desktop.sponsor.operations import sponsor_user
 from sle_desktop.store import audit
 from sle_desktop.store.db import StoreError
-from sle_desktop.sponsor import db as sponsor_store, odm, returns
-from sle_desktop.sponsor.operations import sponsor_user
 
 # Parents before children (foreign keys); every table of the sponsor schema except its migration record.
 TABLES = ("sites", "bundles", "site_columns", "records", "audit", "sponsor_log", "queries", "sdv_marks",

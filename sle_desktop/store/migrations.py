@@ -8,9 +8,9 @@ old database always migrates through exactly the same steps.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Callable
+from datetime import UTC, datetime
 
 
 def _run_script(conn, script: str) -> None:
@@ -66,7 +66,7 @@ _CLINICAL = """
 
 def _v1_core(conn) -> None:
     sledai_cols = ",\n".join(f"    {c} INTEGER NOT NULL DEFAULT 0 CHECK ({c} IN (0, 1))" for c in _SLEDAI_V1)
-    _run_script(conn, 
+    _run_script(conn,
         f"""
 CREATE TABLE site (
     id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -274,7 +274,7 @@ CREATE TABLE signatures (
 
 
 def _v2_indexes(conn) -> None:
-    _run_script(conn, 
+    _run_script(conn,
         """
 CREATE INDEX subjects_change ON subjects (change_seq);
 CREATE INDEX visits_subject ON visits (subject_uuid, visit_code);
@@ -291,7 +291,7 @@ CREATE INDEX signatures_record ON signatures (record_table, record_uuid);
 
 
 def _v3_sync(conn) -> None:
-    _run_script(conn, 
+    _run_script(conn,
         """
 -- The site's Ed25519 signing key; the private half is encrypted under the site data key.
 CREATE TABLE site_signing_key (
@@ -520,7 +520,7 @@ def apply(db, mset: MigrationSet, target: int | None = None) -> list[int]:
             step(conn)
             conn.execute(
                 f"INSERT INTO {mset.table} (migration_set, version, description, applied_at) VALUES (?, ?, ?, ?)",
-                (mset.name, version, description, datetime.now(timezone.utc).isoformat(timespec="seconds")),
+                (mset.name, version, description, datetime.now(UTC).isoformat(timespec="seconds")),
             )
         applied.append(version)
     return applied

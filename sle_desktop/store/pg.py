@@ -12,8 +12,8 @@ from __future__ import annotations
 import contextlib
 import re
 import zlib
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import Iterator
 from urllib.parse import urlsplit, urlunsplit
 
 from sle_desktop.store.db import StoreError
@@ -117,7 +117,7 @@ class PgStore:
         self.Error = psycopg.Error
 
     @classmethod
-    def connect(cls, url: str) -> "PgStore":
+    def connect(cls, url: str) -> PgStore:
         """Connect (autocommit between explicit transactions, like the SQLite store); StoreError if it fails."""
         try:
             import psycopg
@@ -143,7 +143,7 @@ class PgStore:
         with contextlib.suppress(Exception):
             self.conn.raw.close()
 
-    def __enter__(self) -> "PgStore":
+    def __enter__(self) -> PgStore:
         return self
 
     def __exit__(self, *exc) -> None:
