@@ -248,10 +248,10 @@ def open_sponsor_store(target, *, create: bool = False):
         store = Store.open(path, migrate=False)
         where = str(path)
     try:
-        if store.table_exists("schema_migrations"):
-            raise StoreError(f"{where} is a site database, not a sponsor database. Use a separate file for the sponsor.")
         tables = store.table_names()
-        version = current_version(store)
+        if "schema_migrations" in tables:
+            raise StoreError(f"{where} is a site database, not a sponsor database. Use a separate file for the sponsor.")
+        version, named = runner.recorded(store, SPONSOR)
         if tables and version == 0:
             raise StoreError(f"{where} is not an sle_desktop sponsor database.")
         if not tables and not create:
@@ -264,7 +264,8 @@ def open_sponsor_store(target, *, create: bool = False):
                 "nothing was changed.")
         if 0 < version < LATEST:
             store.backup_copy(f"before-sponsor-migration-v{version}")
-        migrate(store)
+        if version < LATEST or not named:
+            migrate(store)
     except BaseException:
         store.close()
         raise

@@ -182,10 +182,13 @@ class _Apply:
                         and _COLUMN_RE.match(col[0]) and len(col[1]) <= 40):
                     raise self.reject(f"the payload header has an invalid column for {table}.")
                 columns.append((self.site_uuid, table, position, col[0], col[1].upper()))
-        conn = self.store.conn
-        conn.execute("DELETE FROM site_columns WHERE site_uuid = ?", (self.site_uuid,))
-        conn.executemany("INSERT INTO site_columns (site_uuid, tbl, position, name, decl_type) VALUES (?, ?, ?, ?, ?)",
-                         columns)
+        stored = self.store.conn.execute("SELECT site_uuid, tbl, position, name, decl_type FROM site_columns "
+                                         "WHERE site_uuid = ? ORDER BY tbl, position", (self.site_uuid,)).fetchall()
+        if sorted(map(tuple, stored)) != sorted(columns):  # as the last bundle described them: nothing to write
+            conn = self.store.conn
+            conn.execute("DELETE FROM site_columns WHERE site_uuid = ?", (self.site_uuid,))
+            conn.executemany("INSERT INTO site_columns (site_uuid, tbl, position, name, decl_type) "
+                             "VALUES (?, ?, ?, ?, ?)", columns)
 
     def row(self, obj: dict) -> None:
         table, row = obj.get("table"), obj.get("row")
@@ -371,6 +374,12 @@ class _Apply:
         head_seq = max(self.site["head_seq"], m["to_seq"])
         head_hash = self.new_audit[-1]["hash"] if self.new_audit else self.site["head_hash"]
         conn = self.store.conn
+        with self.store.batch():
+            self._record_import(conn, m, c, head_seq, head_hash)
+        # the site's answers to data queries, in the same transaction
+        sponsor_returns.apply_site_answers(conn, self.site_uuid, self.touched, user=self.user, bundle_seq=m["bundle_seq"])
+
+    def _record_import(self, conn, m: dict, c: bundle.Container, head_seq: int, head_hash: str) -> None:
         conn.execute(
             "UPDATE sites SET last_bundle_seq = ?, last_bundle_hash = ?, head_seq = ?, head_hash = ?, study_version = ?, "
             "last_import_at = ? WHERE site_uuid = ?",
@@ -387,8 +396,6 @@ class _Apply:
         sponsor_store.log(conn, user=self.user, action="import", site_uuid=self.site_uuid,
                           detail=f"bundle {m['bundle_seq']} ({c.path.name}): changes {m['from_seq'] + 1}-{m['to_seq']}, "
                                  f"{self.added} records added, {self.updated} updated, {len(self.new_audit)} audit rows")
-        # the site's answers to data queries, in the same transaction
-        sponsor_returns.apply_site_answers(conn, self.site_uuid, self.touched, user=self.user, bundle_seq=m["bundle_seq"])
 
 
 def import_bundle(store, path, identities: list, *, user: str, limits: bundle.Limits = bundle.Limits(),
@@ -413,10 +420,9 @@ def import_bundle(store, path, identities: list, *, user: str, limits: bundle.Li
         return done
     compressed = bundle.decrypt(c, identities)
     with store.transaction():
-        # One import per site at a time: on PostgreSQL a second import of the same site waits here (SQLite's write
-        # transaction already excludes every other writer), then sees what the first one stored.
-        store.lock(f"import:{site['site_uuid']}")
-        current = store.query_one("SELECT * FROM sites WHERE site_uuid = ?", (site["site_uuid"],))
+        # One import per site at a time: on PostgreSQL a second import of the same site waits here for the site's row
+        # (SQLite's write transaction already excludes every other writer), then reads what the first one stored.
+        current = store.query_one("SELECT * FROM sites WHERE site_uuid = ?" + store.row_lock, (site["site_uuid"],))
         if current != site:
             site = current
             done = check_sequence(store, c, site)

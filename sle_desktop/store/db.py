@@ -212,8 +212,15 @@ class Store:
     def indexed_by(index: str) -> str:
         return f"INDEXED BY {index}"
 
+    row_lock = ""  # see store.pg.PgStore.row_lock: BEGIN IMMEDIATE already holds every row
+
     def lock(self, name: str) -> None:
         """Nothing to do: a write transaction (BEGIN IMMEDIATE) already excludes every other writer."""
+
+    @staticmethod
+    def batch():
+        """Nothing to batch in-process (see store.pg.PgStore.batch)."""
+        return contextlib.nullcontext()
 
     def integrity_ok(self) -> bool:
         """True when `PRAGMA integrity_check` reports ok."""

@@ -480,25 +480,31 @@ def site_set() -> MigrationSet:
     return MigrationSet("site", "schema_migrations", MIGRATIONS)
 
 
+def recorded(db, mset: MigrationSet) -> tuple[int, bool]:
+    """(highest version of `mset` recorded, whether its table has the migration_set column) in two queries."""
+    columns = db.columns(mset.table)
+    if not columns:
+        return 0, False
+    if "migration_set" not in columns:  # recorded before migration sets were named
+        return db.scalar(f"SELECT coalesce(max(version), 0) FROM {mset.table}") or 0, False
+    version = db.scalar(f"SELECT coalesce(max(version), 0) FROM {mset.table} WHERE migration_set = ?", (mset.name,))
+    return version or 0, True
+
+
 def recorded_version(db, mset: MigrationSet) -> int:
     """The highest version of `mset` recorded in the database (0 when none)."""
-    if not db.table_exists(mset.table):
-        return 0
-    if "migration_set" not in db.columns(mset.table):  # recorded before migration sets were named
-        return db.scalar(f"SELECT coalesce(max(version), 0) FROM {mset.table}") or 0
-    return db.scalar(f"SELECT coalesce(max(version), 0) FROM {mset.table} WHERE migration_set = ?", (mset.name,)) or 0
+    return recorded(db, mset)[0]
 
 
 def _prepare(db, mset: MigrationSet) -> None:
     """Create the record table, or give an older one its migration_set column."""
-    if db.table_exists(mset.table) and "migration_set" in db.columns(mset.table):
-        return
     with db.transaction() as conn:
         db.lock(f"migrations:{mset.table}")
-        if not db.table_exists(mset.table):
+        columns = db.columns(mset.table)
+        if not columns:
             conn.execute(f"CREATE TABLE {mset.table} (migration_set TEXT NOT NULL, version INTEGER NOT NULL, "
                          "description TEXT NOT NULL, applied_at TEXT NOT NULL, PRIMARY KEY (migration_set, version))")
-        elif "migration_set" not in db.columns(mset.table):
+        elif "migration_set" not in columns:
             conn.execute(f"ALTER TABLE {mset.table} ADD COLUMN migration_set TEXT NOT NULL DEFAULT '{mset.name}'")
 
 
@@ -506,9 +512,13 @@ def apply(db, mset: MigrationSet, target: int | None = None) -> list[int]:
     """Apply every pending migration of `mset` up to `target` (default: latest), each in its own transaction.
 
     `db` is a `store.db.Store` or a `store.pg.PgStore`; a lock held in each migration's transaction lets two
-    processes opening the same new PostgreSQL database migrate it once."""
+    processes opening the same new PostgreSQL database migrate it once. An up-to-date database costs two queries."""
     target = mset.latest if target is None else target
-    _prepare(db, mset)
+    version, named = recorded(db, mset)
+    if not named:
+        _prepare(db, mset)
+    elif not any(version < v <= target for v, _d, _s in mset.steps):
+        return []
     applied = []
     for version, description, step in mset.steps:
         if version > target or version <= recorded_version(db, mset):

@@ -125,11 +125,10 @@ class PgStore:
             raise StoreError("PostgreSQL support is not installed: install sle-desktop with its 'sponsor' extra "
                              "(pip install 'sle-desktop[sponsor]').") from None
         try:
-            raw = psycopg.connect(url, autocommit=True, connect_timeout=30)
+            raw = psycopg.connect(url, autocommit=True, connect_timeout=30, client_encoding="UTF8")
         except psycopg.Error as exc:
             reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise StoreError(f"Cannot connect to the sponsor database {redacted(url)}: {reason}") from None
-        raw.execute("SET client_encoding TO 'UTF8'")
         return cls(raw, url)
 
     def __str__(self) -> str:
@@ -205,9 +204,10 @@ class PgStore:
             "AND table_type = 'BASE TABLE' ORDER BY table_name")]
 
     def columns(self, table: str) -> list[str]:
-        return [r["column_name"] for r in self.query(
-            "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
-            "AND table_name = ? ORDER BY ordinal_position", (table,))]
+        """The table's column names in order ([] when there is no such table)."""
+        return [r["attname"] for r in self.query(
+            "SELECT attname FROM pg_attribute WHERE attrelid = to_regclass(?) AND attnum > 0 AND NOT attisdropped "
+            "ORDER BY attnum", (table,))]
 
     @staticmethod
     def json_text(column: str, key: str) -> str:
@@ -223,9 +223,17 @@ class PgStore:
     def indexed_by(index: str) -> str:
         return ""
 
+    # a SELECT suffix that locks the rows read until the end of the transaction, waiting for another holder and
+    # then reading the row as it committed (SQLite: the write transaction already excludes every other writer)
+    row_lock = " FOR UPDATE"
+
     def lock(self, name: str) -> None:
         """Hold a named lock until the end of the current transaction (other writers of `name` wait)."""
         self.conn.lock(name)
+
+    def batch(self):
+        """Statements inside are sent together (psycopg pipeline mode): one round trip for several writes."""
+        return self.conn.raw.pipeline()
 
     def integrity_ok(self) -> bool:
         return self.scalar("SELECT 1") == 1

@@ -38,11 +38,11 @@ def _state(sponsor_db) -> dict:
 
 
 def _hold_import_lock(sponsor_db, site_uuid: str):
-    """Hold what an import of `site_uuid` must take first (SQLite: the write lock; PostgreSQL: the site's lock)."""
+    """Hold what an import of `site_uuid` must take first (SQLite: the write lock; PostgreSQL: the site's row)."""
     store = sponsor_store.open_sponsor_store(sponsor_db)
     tx = store.transaction()
     tx.__enter__()
-    store.lock(f"import:{site_uuid}")
+    assert store.query_one("SELECT code FROM sites WHERE site_uuid = ?" + store.row_lock, (site_uuid,))
     return store, tx
 
 
