@@ -37,6 +37,7 @@ _INSERT_RECORD = f"INSERT INTO records ({', '.join(_RECORD_COLUMNS)}) VALUES ({'
 _AUDIT_COLUMNS = ("site_uuid", "seq", "at_utc", "at_local", "user", "table", "row_id", "field", "old", "new", "reason",
                   "prev_hash", "hash", "bundle_seq")
 _ROW_BATCH = 2000  # records per batch insert (a first bundle is nearly all new records)
+_TRAIL_BATCH = 500  # records whose stored audit trail is read in one query
 _AUDIT_KEYS = set(audit_mod.AUDIT_FIELDS) | {"hash"}
 
 
@@ -60,11 +61,9 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _scalar(value) -> bool:
-    return value is None or isinstance(value, (str, int, float, bool))
-
-
-_NON_TEXT_SCALARS = frozenset((int, float, bool, type(None)))
+_SCALAR_TYPES = frozenset((str, int, float, bool, type(None)))
+_AUDIT_OPTIONAL = ("old", "new", "reason")
+_AUDIT_TEXT = tuple(sorted(_AUDIT_KEYS - {"seq", *_AUDIT_OPTIONAL}))
 
 
 def check_sequence(store, container: bundle.Container, site: dict) -> ImportResult | None:
@@ -194,13 +193,17 @@ class _Apply:
         table, row = obj.get("table"), obj.get("row")
         if table not in CLINICAL_TABLES or not isinstance(row, dict) or len(row) > _MAX_COLUMNS:
             raise self.reject(f"a record line names an unknown table {str(table)[:40]!r} or has no record.")
-        keys_ok, max_len = self.keys_ok, self.limits.max_line_bytes
-        for k, v in row.items():  # = _COLUMN_RE.match(k) and _scalar(v) and not too long, with each name checked once
-            t = type(v)  # parsed JSON holds exact types only
-            if not ((t is str and len(v) <= max_len) or t in _NON_TEXT_SCALARS) or \
-                    (k not in keys_ok and not _COLUMN_RE.match(k)):
-                raise self.reject(f"a {table} record has an invalid field {k[:40]!r}.")
-        keys_ok.update(row)
+        # every value a scalar (parsed JSON holds exact types only; a string is no longer than its line, which the
+        # payload reader already bounds) and every field name valid, each name checked once: set operations in C
+        if not _SCALAR_TYPES.issuperset(map(type, row.values())):
+            bad = next(k for k, v in row.items() if type(v) not in _SCALAR_TYPES)
+            raise self.reject(f"a {table} record has an invalid field {bad[:40]!r}.")
+        keys_ok = self.keys_ok
+        if not keys_ok.issuperset(row):
+            for k in row:
+                if k not in keys_ok and not _COLUMN_RE.match(k):
+                    raise self.reject(f"a {table} record has an invalid field {k[:40]!r}.")
+            keys_ok.update(row)
         uuid, change_seq = row.get("uuid"), row.get("change_seq")
         if not isinstance(uuid, str) or not 8 <= len(uuid) <= 64:
             raise self.reject(f"a {table} record has no valid uuid.")
@@ -270,14 +273,16 @@ class _Apply:
 
     def audit_row(self, obj: dict) -> None:
         row = obj.get("row")
-        if not isinstance(row, dict) or set(row) != _AUDIT_KEYS:
+        if not isinstance(row, dict) or row.keys() != _AUDIT_KEYS:
             raise self.reject(f"audit line for change {self.next_audit_seq} is malformed.")
         seq = row["seq"]
-        if isinstance(seq, bool) or not isinstance(seq, int):
+        if type(seq) is not int:  # parsed JSON: exact types (a bool is not a number here)
             raise self.reject(f"audit line for change {self.next_audit_seq} has no valid number.")
-        for k in _AUDIT_KEYS - {"seq"}:
-            v = row[k]
-            if not (isinstance(v, str) or (v is None and k in ("old", "new", "reason"))):
+        for k in _AUDIT_TEXT:
+            if type(row[k]) is not str:
+                raise self.reject(f"audit row {seq} has an invalid {k}.")
+        for k in _AUDIT_OPTIONAL:
+            if row[k] is not None and type(row[k]) is not str:
                 raise self.reject(f"audit row {seq} has an invalid {k}.")
         if seq != self.next_audit_seq:
             raise self.reject(
@@ -338,14 +343,9 @@ class _Apply:
         new_rows: dict[tuple[str, str], list[dict]] = {}
         for a in self.new_audit:
             new_rows.setdefault((a["table"], a["row_id"]), []).append(a)
-        stored_up_to = min(self.site["head_seq"], self.m["to_seq"])
+        stored = self.stored_trails(min(self.site["head_seq"], self.m["to_seq"]))
         for table, row in self.touched:
-            trail = self.store.query(
-                # INDEXED BY (SQLite): without it the planner walks the (site_uuid, seq) key over the whole trail per record
-                f'SELECT seq, field, new FROM audit {self.store.indexed_by("audit_row")} WHERE site_uuid = ? AND "table" = ? '
-                "AND row_id = ? "
-                "AND seq <= ? ORDER BY seq", (self.site_uuid, table, row["uuid"], stored_up_to)) if stored_up_to > 0 else []
-            trail += new_rows.get((table, row["uuid"]), ())
+            trail = stored.get((table, row["uuid"]), []) + new_rows.get((table, row["uuid"]), [])
             if not any(a["seq"] == row["change_seq"] for a in trail):
                 raise self.reject(
                     f"Audit trail incomplete: {table} record {row['uuid']} of site {code} was last changed at row "
@@ -368,6 +368,28 @@ class _Apply:
                         f"{table} record {row['uuid']} of site {code}: {key} is {str(row[key])[:60]!r} but its audit "
                         f"trail says {str(value)[:60]!r}; the record was changed outside the application. "
                         "The bundle was refused.", "inconsistent")
+
+    def stored_trails(self, up_to: int) -> dict[tuple[str, str], list[dict]]:
+        """The audit rows stored before this bundle (seq <= up_to) of every touched record, per (table, uuid), in
+        order: a few queries of up to _TRAIL_BATCH records each per table, not one per record (round trips count
+        on a server)."""
+        out: dict[tuple[str, str], list[dict]] = {}
+        if up_to <= 0:
+            return out
+        by_table: dict[str, list[str]] = {}
+        for table, row in self.touched:
+            by_table.setdefault(table, []).append(row["uuid"])
+        for table, uuids in by_table.items():
+            uuids = sorted(set(uuids))
+            for i in range(0, len(uuids), _TRAIL_BATCH):
+                chunk = uuids[i:i + _TRAIL_BATCH]
+                # INDEXED BY (SQLite): without it the planner walks the (site_uuid, seq) key over the whole trail
+                for a in self.store.query(
+                        f'SELECT row_id, seq, field, new FROM audit {self.store.indexed_by("audit_row")} '
+                        f'WHERE site_uuid = ? AND "table" = ? AND row_id IN ({", ".join("?" * len(chunk))}) '
+                        "AND seq <= ? ORDER BY seq", (self.site_uuid, table, *chunk, up_to)):
+                    out.setdefault((table, a.pop("row_id")), []).append(a)
+        return out
 
     def update_site(self) -> None:
         m, c = self.m, self.c
