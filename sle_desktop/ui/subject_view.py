@@ -26,7 +26,7 @@ from sle_desktop.ui.messages import plain_message
 from sle_desktop.ui.reason_dialog import ReasonDialog
 from sle_desktop.ui.sign_dialog import SignDialog
 from sle_desktop.ui.visit_form import VisitForm
-from sle_desktop.ui.wizard import ArmWidget
+from sle_desktop.ui.enrolment import ArmWidget
 
 
 def _table(parent, headers: list[str], name: str) -> QTableWidget:
@@ -115,7 +115,7 @@ class LazyTab(QWidget):
 
 
 def _trends_factory():
-    """The patient trend plot from ui/plots.py when this build has it (imported lazily)."""
+    """The patient trend plot from ui/plots/ when this build has it (imported lazily)."""
     try:
         from sle_desktop.ui.plots import PatientTrendsWidget
     except ImportError:
