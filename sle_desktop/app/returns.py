@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import timezone
+from datetime import UTC
 from pathlib import Path
 
 import pyrage
@@ -33,7 +33,7 @@ _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 
 
 def _now() -> str:
-    return audit.utc_now().astimezone(timezone.utc).isoformat(timespec="seconds")
+    return audit.utc_now().astimezone(UTC).isoformat(timespec="seconds")
 
 
 def _aad(site_uuid: str) -> bytes:
