@@ -56,8 +56,9 @@ def test_the_day_to_day_role_runs_every_command_with_the_documented_grants(pg_ur
         ret = sponsor_queries.write_return_bundle(url, site="BY01", out_dir=tmp_path / "out",
                                                   key_file=sponsor_keys.key_path)
         assert ret.queries == 1 and ret.sdv_marks == 1
-        [status] = sponsor.status(url)
-        assert status.chain_ok and status.saes >= 1
+        link(make_site("BY02", subjects=2, seed=4), url, sponsor_keys)  # a later site: no owner needed
+        status, second = sponsor.status(url)
+        assert status.chain_ok and status.saes >= 1 and second.code == "BY02"
         assert sponsor.export_odm(url, tmp_path / "study.xml").subjects >= 4
         assert sponsor.export_csv(url, tmp_path / "csv").rows > 0
         with psycopg.connect(url, autocommit=True) as conn:
