@@ -220,8 +220,10 @@ def backup(session: Session, target_dir: str | os.PathLike) -> BackupResult:
     session.require("export")
     folder = Path(target_dir)
     if not folder.is_dir():
-        what = "is a file, not a folder" if folder.exists() else "does not exist"
-        raise BackupError(msg("The folder {path} {what}.", path=str(folder), what=what))
+        if folder.exists():
+            raise BackupError(msg("{path} is a file, not a folder: choose the folder to write the backup into.",
+                                  path=str(folder)))
+        raise BackupError(msg("The folder {path} does not exist.", path=str(folder)))
     store = session.store
     site = site_info(store)
     own_recipient = ensure_return_identity(session)
@@ -252,7 +254,12 @@ def backup(session: Session, target_dir: str | os.PathLike) -> BackupResult:
     manifest_bytes = json.dumps(manifest, sort_keys=True, separators=(",", ":")).encode("utf-8")
     members = {"manifest.json": manifest_bytes, "manifest.sig": signing_key.sign(manifest_bytes),
                "payload.sqlite.gz.age": ciphertext}
-    final = folder / f"{site.code}-backup-{now.strftime('%Y%m%dT%H%M%SZ')}-seq{head_seq}{SUFFIX}"
+    stem = f"{site.code}-backup-{now.strftime('%Y%m%dT%H%M%SZ')}-seq{head_seq}"
+    final = folder / f"{stem}{SUFFIX}"
+    for n in range(2, 100):  # never replace an earlier backup
+        if not final.exists():
+            break
+        final = folder / f"{stem}-{n}{SUFFIX}"
     data = _tar_bytes(members)
     tmp_path = None
     try:
@@ -265,7 +272,7 @@ def backup(session: Session, target_dir: str | os.PathLike) -> BackupResult:
         atomic.publish(tmp_path, final)
         tmp_path = None
     except OSError as exc:
-        raise BackupError(msg("{error}", error=atomic.explain_os_error(exc, "the backup", folder).args[0])) from exc
+        raise BackupError(atomic.explain_os_error(exc, "the backup", folder).args[0]) from exc
     finally:
         if tmp_path is not None:
             with contextlib.suppress(OSError):

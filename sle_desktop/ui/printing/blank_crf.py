@@ -24,7 +24,8 @@ def _t(text: str) -> str:
 
 
 def _rows(rows: list[list[str]], header: list[str]) -> str:
-    head = "".join(f"<th>{escape(h)}</th>" for h in header)
+    # an empty heading marks a tick-box column: keep it narrow
+    head = "".join('<th width="4%"></th>' if not h else f"<th>{escape(h)}</th>" for h in header)
     body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
     return f'<table width="100%" cellspacing="0"><tr>{head}</tr>{body}</table>'
 

@@ -9,7 +9,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QFont, QFontDatabase, QPageLayout, QPageSize, QPagedPaintDevice, QPainter, QPdfWriter, QTextDocument
+from PySide6.QtGui import (
+    QFont,
+    QFontDatabase,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
+
+from sle_desktop.app.errors import AppError
+from sle_desktop.domain.text import msg
 
 RESOLUTION = 300
 BODY_POINT_SIZE = 9
@@ -40,6 +52,8 @@ def document_font() -> QFont:
     family = next((f for f in FONT_FAMILIES if f in families), None)
     font = QFont(family) if family else QFont()
     font.setPointSize(BODY_POINT_SIZE)
+    for feature in ("liga", "clig"):  # no "ﬁ"/"ﬀ" glyphs: the PDF's text must search and extract as typed
+        font.setFeature(QFont.Tag(feature), 0)
     return font
 
 
@@ -92,7 +106,9 @@ def write_pdf(path: str | os.PathLike, html: str, *, title: str, header: Callabl
     """Render to a PDF written atomically: a hidden temporary file beside `path`, renamed when complete."""
     final = Path(path)
     if not final.parent.is_dir():
-        raise FileNotFoundError(2, "The folder does not exist", str(final.parent))
+        raise AppError(msg("The folder {path} does not exist.", path=str(final.parent)))
+    if final.is_dir():
+        raise AppError(msg("{path} is a folder; give a file name for the PDF.", path=str(final)))
     tmp = final.with_name(f".{final.name}.partial-{os.getpid()}")
     try:
         writer = QPdfWriter(str(tmp))
@@ -104,7 +120,7 @@ def write_pdf(path: str | os.PathLike, html: str, *, title: str, header: Callabl
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         if tmp.stat().st_size == 0:
-            raise OSError(5, "The PDF could not be written", str(final))
+            raise AppError(msg("The PDF {path} could not be written.", path=str(final)))
         os.chmod(tmp, 0o600)
         os.replace(tmp, final)
     except BaseException:
