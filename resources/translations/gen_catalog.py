@@ -76,7 +76,7 @@ def helper_strings() -> list[tuple[str, str]]:
 def message_strings() -> list[str]:
     """Literal templates passed to `msg("…")` (sle_desktop.domain.text) outside the UI: context "AppMessages"."""
     found: list[str] = []
-    for folder in ("app", "domain", "store", "sync", "sponsor"):
+    for folder in ("app", "domain", "store", "sync", "sponsor", "ui"):
         for path in sorted((ROOT / "sle_desktop" / folder).rglob("*.py")):
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
                 if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "msg"

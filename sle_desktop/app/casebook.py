@@ -180,13 +180,18 @@ def _audit_value(raw: str | None, field: str) -> str:
 class _Reader:
     """Reads each record's signatures, queries and audit rows for one subject in a few queries."""
 
-    def __init__(self, session: Session, subject_uuid: str, record_ids: list[str]):
+    def __init__(self, session: Session, subject_uuid: str, record_ids: dict[str, list[str]]):
         self.session = session
         store = session.store
         self.audit: dict[str, list[AuditLine]] = {}
-        marks = ", ".join("?" for _ in record_ids)
-        for r in store.query(f'SELECT seq, at_utc, at_local, user, field, old, new, reason, row_id FROM audit '
-                             f'WHERE row_id IN ({marks}) ORDER BY seq', tuple(record_ids)):
+        rows = []
+        for table, ids in record_ids.items():  # by table: the audit index is ("table", row_id)
+            for start in range(0, len(ids), 500):
+                chunk = ids[start:start + 500]
+                rows += store.query(f'SELECT seq, at_utc, at_local, user, field, old, new, reason, row_id FROM audit '
+                                    f'WHERE "table" = ? AND row_id IN ({", ".join("?" for _ in chunk)})',
+                                    (table, *chunk))
+        for r in sorted(rows, key=lambda r: r["seq"]):
             self.audit.setdefault(r["row_id"], []).append(AuditLine(
                 r["seq"], r["at_utc"], r["at_local"] or "", r["user"], r["field"], _audit_value(r["old"], r["field"]),
                 _audit_value(r["new"], r["field"]), r["reason"] or ""))
@@ -224,7 +229,8 @@ def subject_casebook(session: Session, subject_uuid: str, *, include_identifiers
     rows = {table: store.query(f'SELECT * FROM "{table}" WHERE subject_uuid = ? AND deleted = 0', (subject_uuid,))
             for table in ("consents", "screenings", "visits", "sledai_assessments", "labs", "adverse_events",
                           "infusions", "con_meds", "deviations")}
-    record_ids = [subject_uuid, *(r["uuid"] for table_rows in rows.values() for r in table_rows)]
+    record_ids = {"subjects": [subject_uuid], "identifiers": [subject_uuid],  # identifier changes: "(encrypted)"
+                  **{table: [r["uuid"] for r in table_rows] for table, table_rows in rows.items()}}
     reader = _Reader(session, subject_uuid, record_ids)
     study = study_in_force(store)
     labels = {v.code: v.label for v in study.visits}

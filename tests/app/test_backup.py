@@ -77,7 +77,11 @@ def _damaged(source, tmp_path, how):
     data = bytearray(source.read_bytes())
     target = tmp_path / f"{how}.slebackup"
     if how == "payload":
-        data[-2000] ^= 0x01  # inside the age ciphertext (the tar ends with 1024 zero bytes)
+        import tarfile
+
+        with tarfile.open(source) as tar:
+            member = tar.getmember("payload.sqlite.gz.age")
+        data[member.offset_data + member.size // 2] ^= 0x01  # inside the age ciphertext
     elif how == "manifest":
         at = data.index(b'"audit_head_seq":') + len(b'"audit_head_seq":')
         data[at] = ord("9") if data[at] != ord("9") else ord("8")

@@ -32,17 +32,19 @@ _app = None
 
 
 def ensure_gui_application():
-    """A QGuiApplication for headless printing (offscreen when there is no display); the running one if any."""
-    global _app
-    from PySide6.QtGui import QGuiApplication
+    """A QApplication for headless printing (offscreen when there is no display); the running one if any.
 
-    app = QGuiApplication.instance()
+    A full QApplication, not a QGuiApplication, so that widgets made later in the same process still work."""
+    global _app
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
     if app is not None:
         return app
     headless = sys.platform.startswith("linux") and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")
     if headless and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    _app = QGuiApplication(["sle-desktop"])
+    _app = QApplication(["sle-desktop"])
     return _app
 
 
