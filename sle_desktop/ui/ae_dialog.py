@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from sle_desktop.app import safety, subjects
-from sle_desktop.app.errors import AppError, ReasonRequired, StoreError, ValidationError
+from sle_desktop.app.errors import AppError, ReasonRequired, StoreError
 from sle_desktop.domain import safety as rules
 from sle_desktop.ui.common import (
     BadInput,
@@ -33,10 +33,9 @@ from sle_desktop.ui.common import (
     fmt_date,
     heading,
     name_inputs,
-    translated,
     with_error,
 )
-from sle_desktop.ui.messages import FieldErrors, plain_message
+from sle_desktop.ui.messages import FieldErrors, report
 from sle_desktop.ui.reason_dialog import ReasonDialog
 
 SAE_FRAME_STYLE = (
@@ -309,15 +308,8 @@ class AdverseEventDialog(QDialog):
                 self.tr("Not saved: changing a saved record needs a reason."), "warning"))
             self.reason_dialog.open()
             return False
-        except ValidationError as exc:
-            rest = self.fields.errors.show(exc.errors)
-            text = self.tr("Nothing was saved: please correct the fields marked in red.")
-            if rest:
-                text += "\n" + "\n".join(f"• {translated(m)}" for m in rest.values())
-            self.banner.show_message(text)
-            return False
         except (AppError, StoreError) as exc:
-            self.banner.show_message(plain_message(exc))
+            report(exc, fields=self.fields.errors, banner=self.banner)
             return False
         self.saved.emit(self.ae_uuid)
         self.accept()

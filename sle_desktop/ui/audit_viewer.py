@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 from sle_desktop.app import audit_trail, ui_queries
 from sle_desktop.app.errors import AppError, StoreError
 from sle_desktop.domain import sledai
+from sle_desktop.ui.background import run_use_case
 from sle_desktop.ui.common import BadInput, Banner, DateField, error_label, heading, name_inputs, translated, with_error
-from sle_desktop.ui.messages import plain_message
-from sle_desktop.ui.tasks import run_store_job
+from sle_desktop.ui.messages import plain_message, report
 
 _HIDDEN_ON_CREATE = ("subject_uuid", "visit_uuid", "infusion_uuid", "record_uuid")
 
@@ -213,7 +213,7 @@ class AuditViewer(QWidget):
             rows = audit_trail.audit_entries(self.session, subject_uuid=self.subject.currentData(),
                                              user=self.user.currentData(), date_from=dates[0], date_to=dates[1])
         except (AppError, StoreError) as exc:
-            self.banner.show_message(plain_message(exc))
+            report(exc, banner=self.banner)
             return
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
@@ -231,7 +231,7 @@ class AuditViewer(QWidget):
         self.progress.setVisible(True)
         self.verify_result.setText(self.tr("Verifying the audit trail…"))
         self.verify_result.setStyleSheet("")
-        run_store_job(self.session, audit_trail.verify, on_finished=self._verified, on_failed=self._verify_failed)
+        run_use_case(self.session, audit_trail.verify, on_finished=self._verified, on_failed=self._verify_failed)
 
     def _verified(self, check) -> None:
         self.last_check = check
@@ -244,7 +244,7 @@ class AuditViewer(QWidget):
             self.verify_result.setText(self.tr("✘ {0}").format(translated(check.message)))
             self.verify_result.setStyleSheet("color: #b00020; font-weight: bold;")
 
-    def _verify_failed(self, exc, _tb) -> None:
+    def _verify_failed(self, exc) -> None:
         self.progress.setVisible(False)
         self.verify_button.setEnabled(True)
         self.verify_result.setText(plain_message(exc))

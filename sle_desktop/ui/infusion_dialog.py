@@ -41,7 +41,7 @@ from sle_desktop.ui.common import (
     translated,
     with_error,
 )
-from sle_desktop.ui.messages import FieldErrors, plain_message
+from sle_desktop.ui.messages import FieldErrors, report
 
 _TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*$")
 VITALS = (
@@ -289,7 +289,7 @@ class InfusionDialog(QDialog):
             self._show(exc.errors)
             return False
         except (AppError, StoreError) as exc:
-            self.banner.show_message(plain_message(exc))
+            report(exc, banner=self.banner)
             return False
         self.saved.emit(uuid_)
         self.accept()

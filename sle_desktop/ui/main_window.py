@@ -25,17 +25,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sle_desktop.app import site, study_updates, subjects, sync_site
+from sle_desktop.app import site, study_updates, subjects, sync_site, ui_queries
 from sle_desktop.app.errors import AppError, StoreError
 from sle_desktop.app.session import ROLE_LABELS
 from sle_desktop.ui import i18n
 from sle_desktop.ui.autolock import AutoLock, configured_minutes, save_minutes
+from sle_desktop.ui.background import run_use_case
 from sle_desktop.ui.common import Banner, catalog, fmt_date, translated
-from sle_desktop.ui.messages import plain_message, show_error, show_info
+from sle_desktop.ui.messages import plain_message, report, show_info
 from sle_desktop.ui.queries_panel import QueriesPanel
 from sle_desktop.ui.setup import SYNC_MODULE, sync_available
 from sle_desktop.ui.subject_list import SubjectListPanel
-from sle_desktop.ui.tasks import run_store_job
 
 if TYPE_CHECKING:
     from sle_desktop.ui.audit_viewer import AuditViewer
@@ -114,7 +114,8 @@ class MainWindow(QMainWindow):
 
     # -- layout ------------------------------------------------------------------------
     def _build_list(self) -> None:
-        self.subject_list = SubjectListPanel(self.tabs)
+        labels = [v.label for v in ui_queries.study_definition(self.session).visits]
+        self.subject_list = SubjectListPanel(labels, self.tabs)
         self.subject_list.open_requested.connect(self.open_subject)
         self.subject_list.selection_changed.connect(self.update_actions)
         self.tabs.addTab(self.subject_list, self.tr("Subjects"))
@@ -150,7 +151,7 @@ class MainWindow(QMainWindow):
         try:
             outcomes = sync_site.reconcile_exports(self.session)
         except (AppError, StoreError) as exc:
-            self.banner.show_message(plain_message(exc), "error")
+            report(exc, banner=self.banner)
             return []
         if outcomes:
             self.banner.show_message("\n".join(translated(o.message) for o in outcomes), "info")
@@ -193,7 +194,7 @@ class MainWindow(QMainWindow):
                 try:
                     version = study_updates.accept_study_update(self.session)
                 except (AppError, StoreError) as exc:
-                    show_error(self, self.tr("Study definition update"), plain_message(exc))
+                    report(exc, parent=self, title=self.tr("Study definition update"))
                     return
                 self.banner.show_message(self.tr("Study definition {0} is now in force.").format(version), "ok")
                 self.update_actions()
@@ -386,8 +387,8 @@ class MainWindow(QMainWindow):
         self._loading = True
         self.progress.setVisible(True)
         self.statusBar().showMessage(self.tr("Loading subjects…"))
-        run_store_job(self.session, subjects.list_subjects, today=self.today,
-                      on_finished=self._loaded, on_failed=self._load_failed)
+        run_use_case(self.session, subjects.list_subjects, today=self.today,
+                     on_finished=self._loaded, on_failed=self._load_failed)
 
     def _loaded(self, rows) -> None:
         keep = self._select_after_load or self.selected_uuid()
@@ -405,7 +406,7 @@ class MainWindow(QMainWindow):
             self._reload_again = False
             self.refresh()
 
-    def _load_failed(self, exc, _tb) -> None:
+    def _load_failed(self, exc) -> None:
         self._loading = False
         self.progress.setVisible(False)
         self.statusBar().clearMessage()
@@ -444,7 +445,7 @@ class MainWindow(QMainWindow):
 
                 view = SubjectView(self.session, uuid_, self.tabs, today=self.today)
             except (AppError, StoreError) as exc:
-                show_error(self, exc)
+                report(exc, parent=self)
                 return None
             view.changed.connect(self._subject_changed)
             self.subject_views[uuid_] = view

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from sle_desktop.app import site
-from sle_desktop.app.errors import AppError, StoreError, ValidationError
+from sle_desktop.app.errors import AppError, StoreError
 from sle_desktop.ui.common import Banner, error_label, heading, name_inputs, with_error
-from sle_desktop.ui.messages import FieldErrors, plain_message
+from sle_desktop.ui.messages import FieldErrors, plain_message, report
 
 SYNC_MODULE = "sle_desktop.app.sync_site"
 
@@ -135,11 +135,8 @@ class SetupDialog(QDialog):
                 self.store, code=self.site_code.text(), name=self.site_name.text(),
                 admin_username=self.username.text().strip(), admin_name=self.full_name.text(),
                 admin_password=self.password.text())
-        except ValidationError as exc:
-            self.errors.show(exc.errors)
-            return
         except (AppError, StoreError) as exc:
-            self.banner.show_message(plain_message(exc))
+            report(exc, fields=self.errors, banner=self.banner)
             return
         self.session = session
         if recipients is not None:

@@ -33,7 +33,7 @@ from sle_desktop.ui.common import Banner, catalog, fmt_date, fmt_number, heading
 from sle_desktop.ui.con_meds import ConMedsWidget
 from sle_desktop.ui.enrolment import ArmWidget
 from sle_desktop.ui.infusion_dialog import InfusionDialog
-from sle_desktop.ui.messages import plain_message
+from sle_desktop.ui.messages import plain_message, report
 from sle_desktop.ui.reason_dialog import ReasonDialog
 from sle_desktop.ui.sign_dialog import SignDialog
 from sle_desktop.ui.visit_form import VisitForm
@@ -263,7 +263,7 @@ class SubjectView(QWidget):
             self._fill_infusions()
             self.con_meds.refresh()
         except (AppError, StoreError) as exc:
-            self.banner.show_message(plain_message(exc))
+            report(exc, banner=self.banner)
 
     def _fill_header(self) -> None:
         s = self.subject
@@ -308,7 +308,7 @@ class SubjectView(QWidget):
             window = {"in_window": self.tr("in window"), "early": self.tr("early (deviation)"),
                       "late": self.tr("late (deviation)")}.get(v["window_status"] or "", "")
             flare = {"severe": self.tr("severe"), "mild_moderate": self.tr("mild/moderate")}.get(v["flare"] or "", "")
-            rows.append((catalog(ui_queries.visit_label(v["visit_code"])), fmt_date(v["visit_date"]),
+            rows.append((catalog(ui_queries.visit_label(self.session, v["visit_code"])), fmt_date(v["visit_date"]),
                          "" if v["study_day"] is None else str(v["study_day"]), window,
                          "" if v["sledai_score"] is None else str(v["sledai_score"]),
                          fmt_number(v["pga"], 1), flare))
@@ -422,7 +422,7 @@ class SubjectView(QWidget):
         try:
             subjects.withdraw_subject(self.session, self.subject_uuid, reason=reason)
         except (AppError, StoreError) as exc:
-            self.banner.show_message(plain_message(exc))
+            report(exc, banner=self.banner)
             return
         self._saved()
 
