@@ -344,12 +344,3 @@ def list_subjects(session: Session, *, today: date | None = None) -> list[Subjec
     return out
 
 
-def find_subject(session: Session, label: str) -> dict:
-    """A subject by subject ID (BY01-0007) or screening number (BY01-S0003)."""
-    session.require("view")
-    row = session.store.query_one(
-        "SELECT * FROM subjects WHERE subject_id = ? OR screening_number = ?", (label.strip(), label.strip())
-    )
-    if row is None:
-        raise NotFound(msg("No subject {label}.", label=repr(label)))
-    return row

@@ -63,7 +63,7 @@ class VisitChoice:
 def visit_choices(session: Session, subject_uuid: str) -> list[VisitChoice]:
     """The study's visits after screening, each marked when already recorded for the subject."""
     session.require("view")
-    done = {v["visit_code"] for v in visits.list_visits(session, subject_uuid)}
+    done = {v.visit_code for v in visits.list_visits(session, subject_uuid)}
     out = []
     for v in study_in_force(session.store).visits:
         if v.code == "screening":
@@ -140,14 +140,14 @@ def visit_window_preview(session: Session, subject_uuid: str, visit_code: str, o
     return WindowPreview(day, schedule.window_status(visit_code, day0, on, study_visits), earliest, target, latest)
 
 
-def get_visit(session: Session, visit_uuid: str) -> dict:
+def get_visit(session: Session, visit_uuid: str) -> visits.VisitRow:
     """One visit row with its SLEDAI summary (as in `visits.list_visits`)."""
     session.require("view")
     row = session.store.query_one("SELECT subject_uuid FROM visits WHERE uuid = ? AND deleted = 0", (visit_uuid,))
     if row is None:
         raise NotFound(msg("No such visit."))
     for v in visits.list_visits(session, row["subject_uuid"]):
-        if v["uuid"] == visit_uuid:
+        if v.uuid == visit_uuid:
             return v
     raise NotFound(msg("No such visit."))
 

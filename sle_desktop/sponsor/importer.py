@@ -58,10 +58,6 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _scalar(value) -> bool:
-    return value is None or isinstance(value, (str, int, float, bool))
-
-
 _NON_TEXT_SCALARS = frozenset((int, float, bool, type(None)))
 
 

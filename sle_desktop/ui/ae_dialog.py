@@ -62,7 +62,6 @@ class AdverseEventWidget(QWidget):
     def __init__(self, parent=None, *, prefix: str = ""):
         super().__init__(parent)
         self.prefix = prefix
-        self.banner_target = None
         self.errors = FieldErrors()
         self._aware_saved: datetime | None = None
         self._exported_at: str | None = None

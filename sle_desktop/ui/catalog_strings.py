@@ -356,7 +356,6 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("AppMessages", "Date of the last malignancy"),
     QT_TRANSLATE_NOOP("AppMessages", "This subject has no identifiers on file."),
     QT_TRANSLATE_NOOP("AppMessages", "Only an enrolled subject can be withdrawn."),
-    QT_TRANSLATE_NOOP("AppMessages", "No subject {label}."),
     QT_TRANSLATE_NOOP("AppMessages", "{number} cannot be enrolled: status is {status}."),
     QT_TRANSLATE_NOOP("AppMessages", "The export of bundle {seq} was interrupted before its file was finished; nothing was sent, and the next export will carry the same changes."),
     QT_TRANSLATE_NOOP("AppMessages", "This site has no signing key; bundles cannot be signed. Contact support."),

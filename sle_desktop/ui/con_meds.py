@@ -102,9 +102,9 @@ class ConMedsWidget(QWidget):
             return
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
-            dose = " ".join(x for x in (fmt_number(r["dose"]), r["dose_unit"] or "") if x)
-            for c, text in enumerate((r["drug"], dose, r["route"] or "", r["frequency"] or "",
-                                      fmt_date(r["start_date"]), fmt_date(r["stop_date"]), r["indication"] or "")):
+            dose = " ".join(x for x in (fmt_number(r.dose), r.dose_unit or "") if x)
+            for c, text in enumerate((r.drug, dose, r.route or "", r.frequency or "",
+                                      fmt_date(r.start_date), fmt_date(r.stop_date), r.indication or "")):
                 self.table.setItem(i, c, QTableWidgetItem(text))
 
     def add(self) -> None:

@@ -197,8 +197,8 @@ class ExportDialog(QDialog):
             text = self.tr("Nothing new to send since the last export.")
         if preview.last_export:
             text += "\n" + self.tr("Last export: bundle {0} on {1} ({2}).").format(
-                preview.last_export["bundle_seq"], fmt_date(preview.last_export["created_at"]),
-                preview.last_export["file_name"])
+                preview.last_export.bundle_seq, fmt_date(preview.last_export.created_at),
+                preview.last_export.file_name)
         self.pending_label.setText(text)
         self.pending_label.setStyleSheet("")
         self._update_buttons()

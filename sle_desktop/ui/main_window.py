@@ -6,7 +6,6 @@ infusion, audit_trail, export_bundle, cohort_trends, lock, logout, users, refres
 
 from __future__ import annotations
 
-import importlib
 import sys
 from datetime import date
 from typing import TYPE_CHECKING
@@ -34,7 +33,6 @@ from sle_desktop.ui.background import run_use_case
 from sle_desktop.ui.common import Banner, catalog, fmt_date, translated
 from sle_desktop.ui.messages import plain_message, report, show_info
 from sle_desktop.ui.queries_panel import QueriesPanel
-from sle_desktop.ui.setup import SYNC_MODULE, sync_available
 from sle_desktop.ui.subject_list import SubjectListPanel
 
 if TYPE_CHECKING:
@@ -45,7 +43,6 @@ if TYPE_CHECKING:
     from sle_desktop.ui.users_dialog import UsersDialog
     from sle_desktop.ui.visit_form import VisitForm
 
-WRITE_ACTIONS = ("new_screening", "record_visit", "adverse_event", "infusion")
 
 
 def _visit_forms(parent: QWidget) -> list:
@@ -336,21 +333,16 @@ class MainWindow(QMainWindow):
 
     # -- status --------------------------------------------------------------------------
     def update_export_label(self) -> None:
-        """Last export time from the sync use cases, when this build has them."""
-        if not sync_available():
-            self.export_label.setText("")
-            self.export_label.setVisible(False)
-            return
+        """The time of the last export, in the status bar."""
         try:
-            last = importlib.import_module(SYNC_MODULE).last_export(self.session)
-        except (AppError, StoreError, ImportError) as exc:
+            last = sync_site.last_export(self.session)
+        except (AppError, StoreError) as exc:
             self.export_label.setText(self.tr("Last export: unknown ({0})").format(plain_message(exc)))
             return
         if not last:
             self.export_label.setText(self.tr("Last export: never"))
         else:
-            when = last.get("created_at") if isinstance(last, dict) else getattr(last, "created_at", last)
-            self.export_label.setText(self.tr("Last export: {0}").format(fmt_date(when)))
+            self.export_label.setText(self.tr("Last export: {0}").format(fmt_date(last.created_at)))
 
     def update_actions(self) -> None:
         """Enable actions for the role and the selected subject (monitors: read-only)."""
@@ -510,23 +502,16 @@ class MainWindow(QMainWindow):
         return viewer
 
     def export_bundle(self):
-        try:
-            from sle_desktop.ui.export_dialog import ExportDialog
-        except ImportError as exc:
-            return show_info(self, self.tr("Export bundle"),
-                             self.tr("Exporting is not available in this build ({0}).").format(exc))
+        from sle_desktop.ui.export_dialog import ExportDialog
+
         dialog = self._keep(ExportDialog(self.session, self))
-        if hasattr(dialog, "exported"):
-            dialog.exported.connect(lambda _r: (self.update_export_label(), self.refresh()))
+        dialog.exported.connect(lambda _r: (self.update_export_label(), self.refresh()))
         dialog.open()
         return dialog
 
     def cohort_trends(self):
-        try:
-            from sle_desktop.ui.plots import CohortTrendsWidget
-        except ImportError as exc:
-            return show_info(self, self.tr("Cohort trends"),
-                             self.tr("Trend plots are not available in this build ({0}).").format(exc))
+        from sle_desktop.ui.plots import CohortTrendsWidget
+
         widget = self._keep(CohortTrendsWidget(self.session, self))
         widget.setWindowFlag(Qt.Window)
         widget.setWindowTitle(self.tr("Cohort trends"))

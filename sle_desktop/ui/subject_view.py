@@ -117,20 +117,12 @@ class LazyTab(QWidget):
         if self.content is None:
             try:
                 self.content = self._factory(self)
-            except (AppError, StoreError, ImportError, ValueError) as exc:
+            except (AppError, StoreError, ValueError) as exc:
                 self.content = QLabel(plain_message(exc), self)
                 self.content.setWordWrap(True)
             self._layout.addWidget(self.content)
         super().showEvent(event)
 
-
-def _trends_factory():
-    """The patient trend plot from ui/plots/ when this build has it (imported lazily)."""
-    try:
-        from sle_desktop.ui.plots import PatientTrendsWidget
-    except ImportError:
-        return None
-    return PatientTrendsWidget
 
 
 class SubjectView(QWidget):
@@ -239,9 +231,9 @@ class SubjectView(QWidget):
         self.con_meds = ConMedsWidget(session, subject_uuid, self, today=today)
         self.con_meds.added.connect(lambda _u: self.changed.emit(self.subject_uuid))
         self.tabs.addTab(self.con_meds, self.tr("Concomitant medication"))
-        trends = _trends_factory()
-        if trends is not None:
-            self.add_tab(LazyTab(lambda parent: trends(session, subject_uuid, parent)), self.tr("Trends"))
+        from sle_desktop.ui.plots import PatientTrendsWidget  # pyqtgraph loads with the first subject opened
+
+        self.add_tab(LazyTab(lambda parent: PatientTrendsWidget(session, subject_uuid, parent)), self.tr("Trends"))
         self.refresh()
 
     # -- public ----------------------------------------------------------------------
@@ -306,13 +298,13 @@ class SubjectView(QWidget):
         rows, ids = [], []
         for v in visits.list_visits(self.session, self.subject_uuid):
             window = {"in_window": self.tr("in window"), "early": self.tr("early (deviation)"),
-                      "late": self.tr("late (deviation)")}.get(v["window_status"] or "", "")
-            flare = {"severe": self.tr("severe"), "mild_moderate": self.tr("mild/moderate")}.get(v["flare"] or "", "")
-            rows.append((catalog(ui_queries.visit_label(self.session, v["visit_code"])), fmt_date(v["visit_date"]),
-                         "" if v["study_day"] is None else str(v["study_day"]), window,
-                         "" if v["sledai_score"] is None else str(v["sledai_score"]),
-                         fmt_number(v["pga"], 1), flare))
-            ids.append(v["uuid"])
+                      "late": self.tr("late (deviation)")}.get(v.window_status or "", "")
+            flare = {"severe": self.tr("severe"), "mild_moderate": self.tr("mild/moderate")}.get(v.flare or "", "")
+            rows.append((catalog(ui_queries.visit_label(self.session, v.visit_code)), fmt_date(v.visit_date),
+                         "" if v.study_day is None else str(v.study_day), window,
+                         "" if v.sledai_score is None else str(v.sledai_score),
+                         fmt_number(v.pga, 1), flare))
+            ids.append(v.uuid)
         _fill(self.visits_table, rows, ids)
 
     def _fill_aes(self) -> None:

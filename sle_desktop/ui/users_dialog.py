@@ -105,11 +105,11 @@ class UsersDialog(QDialog):
             return
         self.table.setRowCount(len(users))
         for i, u in enumerate(users):
-            values = (u["username"], u["display_name"], catalog(ROLE_LABELS.get(u["role"], u["role"])),
-                      self.tr("yes") if u["active"] else self.tr("no"), fmt_date(u["locked_until"]))
+            values = (u.username, u.display_name, catalog(ROLE_LABELS.get(u.role, u.role)),
+                      self.tr("yes") if u.active else self.tr("no"), fmt_date(u.locked_until))
             for c, v in enumerate(values):
                 item = QTableWidgetItem(v)
-                item.setData(Qt.UserRole, (u["username"], bool(u["active"])))
+                item.setData(Qt.UserRole, (u.username, bool(u.active)))
                 self.table.setItem(i, c, item)
 
     def create_user(self) -> None:

@@ -10,7 +10,6 @@ import time
 
 import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
-
 from testkit import PASSWORD
 
 from sle_desktop.app import logs, site, subjects

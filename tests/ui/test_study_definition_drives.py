@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from clinic_ui import choose, commit, dispose, walk_to_summary
+from clinic_ui import choose, commit, walk_to_summary
 from testkit import TODAY
 
 from sle_desktop.app import study_updates, ui_queries, visits
@@ -37,30 +37,18 @@ def _accept_amendment(admin) -> None:
     assert study_updates.accept_study_update(admin) == "1.1"
 
 
-@pytest.fixture
-def shown(qtbot):
-    made = []
-
-    def show(w):
-        made.append(w)
-        w.show()
-        return w
-    yield show
-    dispose(*made)
-
-
 def _tabs(form: VisitForm) -> list[str]:
     return [form.tabs.tabText(i) for i in range(form.tabs.count()) if form.tabs.isTabVisible(i)]
 
 
-def test_visit_forms_follow_the_definition_in_force(qtbot, admin, enrolled, shown):
+def test_visit_forms_follow_the_definition_in_force(qtbot, admin, enrolled, windows):
     session, uuid, _sid = enrolled
-    new = shown(VisitForm(session, uuid, today=TODAY, visit_code="month_3"))
+    new = windows(VisitForm(session, uuid, today=TODAY, visit_code="month_3"))
     assert _tabs(new) == ["SELENA-SLEDAI and PGA", "Laboratory", "Concomitant medication"]  # the shipped study
     visits.record_visit(session, uuid, "month_1", date(2026, 2, 19), today=TODAY)
     _accept_amendment(admin)
 
-    new = shown(VisitForm(session, uuid, today=TODAY, visit_code="month_3"))
+    new = windows(VisitForm(session, uuid, today=TODAY, visit_code="month_3"))
     assert _tabs(new) == ["SELENA-SLEDAI and PGA", "Concomitant medication"]
     choose(new.visit_combo, "month_6")  # other visits keep their laboratory form
     assert _tabs(new) == ["SELENA-SLEDAI and PGA", "Laboratory", "Concomitant medication"]
@@ -71,7 +59,7 @@ def test_visit_forms_follow_the_definition_in_force(qtbot, admin, enrolled, show
     new.visit_date.set_date(date(2026, 4, 21))
     assert new.save(), new.banner.text()
     saved = ui_queries.get_visit(session, new.visit_uuid)
-    assert saved["visit_code"] == "month_3" and visits.visit_labs(session, new.visit_uuid) == {}
+    assert saved.visit_code == "month_3" and visits.visit_labs(session, new.visit_uuid) == {}
     # the use case refuses what the definition has no form for, whatever the window shows
     with pytest.raises(ValidationError):
         ui_queries.save_visit_forms(session, uuid, visit_uuid=new.visit_uuid,
@@ -79,9 +67,9 @@ def test_visit_forms_follow_the_definition_in_force(qtbot, admin, enrolled, show
     assert visits.visit_labs(session, new.visit_uuid) == {}
 
 
-def test_the_wizard_states_and_applies_the_amended_thresholds(qtbot, admin, investigator, shown):
+def test_the_wizard_states_and_applies_the_amended_thresholds(qtbot, admin, investigator, windows):
     _accept_amendment(admin)
-    wizard = shown(EnrolmentWizard(investigator, today=TODAY))
+    wizard = windows(EnrolmentWizard(investigator, today=TODAY))
     assert wizard.sledai.subTitle() == "A screening score of at least 12 is required."
     subtitle = wizard.nephritis.subTitle()
     assert "within 6 months before consent" in subtitle and "proteinuria ≥ 1 g/24 h" in subtitle

@@ -194,12 +194,12 @@ def test_audit_viewer_filters_and_verifies_the_chain(qtbot, investigator, coordi
     choose(viewer.user, "coord")
     click(qtbot, viewer.apply_button)
     assert 0 < viewer.model.rowCount() < everything
-    assert {r["user"] for r in viewer.model.rows} == {"coord"}
+    assert {r.user for r in viewer.model.rows} == {"coord"}
     choose(viewer.user, None)
     choose(viewer.subject, uuids["Olga Petrova"])
     click(qtbot, viewer.apply_button)
-    sledai_rows = [r for r in viewer.model.rows if r["table"] == "sledai_assessments"]
-    assert sledai_rows and all(r["row_id"] in audit_trail._subject_rows(investigator.store, uuids["Olga Petrova"])
+    sledai_rows = [r for r in viewer.model.rows if r.table == "sledai_assessments"]
+    assert sledai_rows and all(r.row_id in audit_trail._subject_rows(investigator.store, uuids["Olga Petrova"])
                                for r in viewer.model.rows)
     type_into(qtbot, viewer.date_from, "32.13.2026")
     click(qtbot, viewer.apply_button)

@@ -59,12 +59,17 @@ def test_closed_query_leaves_no_marker(demo_site, qtbot):
     assert window.tabs.tabText(window.tabs.indexOf(window.queries_panel)) == "Queries"
 
 
-def test_pending_study_update_is_accepted_by_the_admin_only(demo_site, qtbot):
+def _pending_update(store, edit=lambda text: text, version: str = "1.1") -> None:
+    """A study-definition update from the sponsor, waiting at the site (as a return bundle leaves it)."""
     from sle_desktop.resources import resource_path
 
-    text = resource_path("study", "sle-msc.toml").read_text("utf-8").replace('version = "1.0"', 'version = "1.1"', 1)
-    demo_site.conn.execute("INSERT INTO study_updates (version, definition, status, received_at, return_seq) "
-                           "VALUES ('1.1', ?, 'pending', '2026-06-01T10:00:00+00:00', 1)", (text,))
+    text = resource_path("study", "sle-msc.toml").read_text("utf-8").replace('version = "1.0"', f'version = "{version}"', 1)
+    store.conn.execute("INSERT INTO study_updates (version, definition, status, received_at, return_seq) "
+                       "VALUES (?, ?, 'pending', '2026-06-01T10:00:00+00:00', 1)", (version, edit(text)))
+
+
+def test_pending_study_update_is_accepted_by_the_admin_only(demo_site, qtbot):
+    _pending_update(demo_site)
     investigator = _window(qtbot, _session(demo_site))
     assert "waiting" in investigator.action("study_update").text()
     box = investigator.study_update()
@@ -79,15 +84,6 @@ def test_pending_study_update_is_accepted_by_the_admin_only(demo_site, qtbot):
     qtbot.waitUntil(lambda: demo_site.scalar("SELECT study_version FROM site") == "1.1", timeout=3000)
     assert "1.1" in admin.banner.text()
     qtbot.waitUntil(lambda: not admin._loading, timeout=5000)
-
-
-def _pending_update(store, edit=lambda text: text, version: str = "1.1") -> None:
-    """A study-definition update from the sponsor, waiting at the site (as a return bundle leaves it)."""
-    from sle_desktop.resources import resource_path
-
-    text = resource_path("study", "sle-msc.toml").read_text("utf-8").replace('version = "1.0"', f'version = "{version}"', 1)
-    store.conn.execute("INSERT INTO study_updates (version, definition, status, received_at, return_seq) "
-                       "VALUES (?, ?, 'pending', '2026-06-01T10:00:00+00:00', 1)", (version, edit(text)))
 
 
 def test_a_failed_acceptance_shows_its_plain_message(demo_site, qtbot):
