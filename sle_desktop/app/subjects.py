@@ -251,9 +251,9 @@ def enrol_patient(session: Session, subject_uuid: str, *, arm: str, reason: str,
     store = session.store
     with store.transaction() as conn:
         subject = get_subject(session, subject_uuid)
-        if subject["status"] != "screened":
+        if subject.status != "screened":
             raise ConflictError(msg("{number} cannot be enrolled: status is {status}.",
-                                    number=subject["screening_number"], status=_STATUS_IN_SENTENCE[subject["status"]]))
+                                    number=subject.screening_number, status=_STATUS_IN_SENTENCE[subject.status]))
         subject_id = f"{site_info(store).code}-{_next_number(conn, 'subject_number'):04d}"
         records.update(store, "subjects", subject_uuid, {
             "subject_id": subject_id, "status": "enrolled", "arm": arm, "arm_reason": reason.strip(),
@@ -270,7 +270,7 @@ def withdraw_subject(session: Session, subject_uuid: str, *, reason: str) -> Non
     if p:
         raise ValidationError(p)
     subject = get_subject(session, subject_uuid)
-    if subject["status"] != "enrolled":
+    if subject.status != "enrolled":
         raise ConflictError(msg("Only an enrolled subject can be withdrawn."))
     records.update(session.store, "subjects", subject_uuid, {"status": "withdrawn", "withdrawn_reason": reason.strip()},
                    user=session.username, reason=reason)

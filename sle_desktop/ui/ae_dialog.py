@@ -252,7 +252,7 @@ class AdverseEventDialog(QDialog):
         self.session, self.subject_uuid, self.ae_uuid, self.today = session, subject_uuid, ae_uuid, today
         self.reason_dialog: ReasonDialog | None = None
         subject = subjects.get_subject(session, subject_uuid)
-        label = subject["subject_id"] or subject["screening_number"]
+        label = subject.label
         title = self.tr("Adverse event – {0}").format(label) if ae_uuid is None else \
             self.tr("Correct adverse event – {0}").format(label)
         self.setWindowTitle(title)

@@ -351,8 +351,8 @@ class MainWindow(QMainWindow):
         s = self.session
         summary = self.current_summary()
         view = self.current_view()
-        status = view.subject["status"] if view else (summary.status if summary else None)
-        arm = view.subject["arm"] if view else (summary.arm if summary else None)
+        status = view.subject.status if view else (summary.status if summary else None)
+        arm = view.subject.arm if view else (summary.arm if summary else None)
         has = status is not None
         a = self.named_actions
         a["new_screening"].setEnabled(s.can("screen"))

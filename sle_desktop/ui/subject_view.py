@@ -243,7 +243,7 @@ class SubjectView(QWidget):
         return self.tabs.addTab(widget, title)
 
     def label(self) -> str:
-        return self.subject["subject_id"] or self.subject["screening_number"]
+        return self.subject.label
 
     def refresh(self) -> None:
         """Re-read the subject and its forms."""
@@ -259,8 +259,8 @@ class SubjectView(QWidget):
 
     def _fill_header(self) -> None:
         s = self.subject
-        status = catalog(subjects.STATUS_LABELS.get(s["status"], s["status"]))
-        arm = catalog(subjects.ARM_LABELS[s["arm"]]) if s["arm"] else self.tr("no arm")
+        status = catalog(subjects.STATUS_LABELS.get(s.status, s.status))
+        arm = catalog(subjects.ARM_LABELS[s.arm]) if s.arm else self.tr("no arm")
         self.title.setText(self.tr("{0} – {1}").format(self.label(), status))
         try:
             ident = subjects.identifiers(self.session, self.subject_uuid)
@@ -268,31 +268,31 @@ class SubjectView(QWidget):
         except (AppError, StoreError):
             initials = "?"
         parts = [
-            self.tr("Screening number {0}").format(s["screening_number"]),
+            self.tr("Screening number {0}").format(s.screening_number),
             self.tr("initials {0}").format(initials),
             self.tr("sex {0}, born {1}").format(
-                {"F": self.tr("female"), "M": self.tr("male")}.get(s["sex"], s["sex"] or "?"), s["year_of_birth"] or "?"),
+                {"F": self.tr("female"), "M": self.tr("male")}.get(s.sex, s.sex or "?"), s.year_of_birth or "?"),
             self.tr("arm: {0}").format(arm),
         ]
-        if s["baseline_date"]:
-            parts.append(self.tr("baseline {0}").format(fmt_date(s["baseline_date"])))
+        if s.baseline_date:
+            parts.append(self.tr("baseline {0}").format(fmt_date(s.baseline_date)))
         text = " · ".join(parts)
-        if s["arm_reason"]:
-            text += "\n" + self.tr("Arm assigned by {0}: {1}").format(s["arm_assigned_by"], s["arm_reason"])
-        if s["status"] == "screen_failed":
+        if s.arm_reason:
+            text += "\n" + self.tr("Arm assigned by {0}: {1}").format(s.arm_assigned_by, s.arm_reason)
+        if s.status == "screen_failed":
             screening = ui_queries.screening_result(self.session, self.subject_uuid)
             failed = [catalog(eligibility.CRITERION_LABELS.get(c, c)) for c in (screening or {}).get("failed", [])]
             if failed:
                 text += "\n" + self.tr("Screen failure – failed criteria: {0}").format(", ".join(failed))
         self.details.setText(text)
-        enrolled = s["status"] == "enrolled"
+        enrolled = s.status == "enrolled"
         self.visit_button.setEnabled(enrolled)
-        self.infusion_button.setEnabled(enrolled and s["arm"] == "msc")
-        self.infusion_button.setToolTip("" if s["arm"] == "msc" else self.tr("MSC arm only"))
-        self.arm_button.setVisible(s["status"] == "screened" and self.session.can("assign_arm"))
+        self.infusion_button.setEnabled(enrolled and s.arm == "msc")
+        self.infusion_button.setToolTip("" if s.arm == "msc" else self.tr("MSC arm only"))
+        self.arm_button.setVisible(s.status == "screened" and self.session.can("assign_arm"))
         self.withdraw_button.setVisible(enrolled and self.session.can("enter_data"))
-        if s["withdrawn_reason"]:
-            self.details.setText(self.details.text() + "\n" + self.tr("Withdrawn: {0}").format(s["withdrawn_reason"]))
+        if s.withdrawn_reason:
+            self.details.setText(self.details.text() + "\n" + self.tr("Withdrawn: {0}").format(s.withdrawn_reason))
 
     def _fill_visits(self) -> None:
         rows, ids = [], []

@@ -72,7 +72,7 @@ class VisitForm(QWidget):
         self.sign_dialog: SignDialog | None = None
         self._sledai_saved = None
         subject = subjects.get_subject(session, subject_uuid)
-        self.subject_label = subject["subject_id"] or subject["screening_number"]
+        self.subject_label = subject.label
         self.can_edit = session.can("enter_data")
 
         lay = QVBoxLayout(self)
