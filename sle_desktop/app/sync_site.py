@@ -139,7 +139,11 @@ def sponsor_fingerprints(session: Session) -> list[SponsorKey]:
 def last_export(session: Session) -> ExportRecord | None:
     """The most recent completed export, or None."""
     session.require("view")
-    row = session.store.query_one(
+    return _last_export(session.store)
+
+
+def _last_export(store) -> ExportRecord | None:
+    row = store.query_one(
         "SELECT bundle_seq, from_seq, to_seq, file_name, bundle_hash, size_bytes, created_at, created_by, "
         "acknowledged_at FROM exports WHERE status = 'done' ORDER BY bundle_seq DESC LIMIT 1")
     return ExportRecord(**row) if row else None
@@ -184,7 +188,7 @@ def export_preview(session: Session, *, since_seq: int | None = None) -> ExportP
         bundle_seq, _, since, head = _plan(store, since_seq)
         n_rows, n_audit = site_export.pending_counts(store, since)
         estimate = site_export.estimate_bytes(store, since) if n_audit else 0
-        last = store.query_one("SELECT * FROM exports WHERE status = 'done' ORDER BY bundle_seq DESC LIMIT 1")
+        last = _last_export(store)
     return ExportPreview(bundle_seq, since, head, n_audit, n_rows, estimate, sponsor_fingerprints(session), last)
 
 
