@@ -20,14 +20,8 @@ from sle_desktop.ui import background
 
 @pytest.fixture
 def log_file(tmp_path):
-    """The log file configured as at GUI start, in a temporary folder; detached afterwards."""
-    path = logs.configure(tmp_path / "logs" / "sle_desktop.log")
-    yield path
-    logger = logging.getLogger(logs.LOGGER)
-    for handler in list(logger.handlers):
-        if getattr(handler, "sle_desktop_log", False):
-            logger.removeHandler(handler)
-            handler.close()
+    """The log file configured as at GUI start, in a temporary folder."""
+    return logs.configure(tmp_path / "logs" / "sle_desktop.log")  # tests/conftest.py detaches it afterwards
 
 
 @pytest.fixture
@@ -164,18 +158,11 @@ def test_a_job_that_is_not_cancellable_ignores_cancel(qtbot, file_session):
 
 
 def test_configure_moves_the_log_and_rotates(tmp_path):
-    logger = logging.getLogger(logs.LOGGER)
-    try:
-        first = logs.configure(tmp_path / "a" / "sle_desktop.log")
-        assert logs.configure(first) == first and logs.current_log_path() == first.resolve()
-        second = logs.configure(tmp_path / "b" / "sle_desktop.log")
-        handlers = [h for h in logger.handlers if getattr(h, "sle_desktop_log", False)]
-        assert len(handlers) == 1 and logs.current_log_path() == second.resolve()
-        assert handlers[0].maxBytes == logs.MAX_BYTES and handlers[0].backupCount == logs.BACKUPS
-        logging.getLogger("sle_desktop.test").info("written to the second file")
-        assert "written to the second file" in second.read_text("utf-8")
-    finally:
-        for handler in list(logger.handlers):
-            if getattr(handler, "sle_desktop_log", False):
-                logger.removeHandler(handler)
-                handler.close()
+    first = logs.configure(tmp_path / "a" / "sle_desktop.log")
+    assert logs.configure(first) == first and logs.current_log_path() == first.resolve()
+    second = logs.configure(tmp_path / "b" / "sle_desktop.log")
+    handlers = [h for h in logging.getLogger(logs.LOGGER).handlers if getattr(h, "sle_desktop_log", False)]
+    assert len(handlers) == 1 and logs.current_log_path() == second.resolve()
+    assert handlers[0].maxBytes == logs.MAX_BYTES and handlers[0].backupCount == logs.BACKUPS
+    logging.getLogger("sle_desktop.test").info("written to the second file")
+    assert "written to the second file" in second.read_text("utf-8")
