@@ -99,7 +99,7 @@ class BackgroundJob(QObject):
         self.running = False
         self.result = result
         self.finished.emit(result)
-        _running.discard(self)
+        self._release()
 
     @Slot(object, str)
     def _on_error(self, exc, trace: str) -> None:
@@ -107,7 +107,11 @@ class BackgroundJob(QObject):
         self.error, self.traceback = exc, trace
         log_failure(self.name, exc, trace)
         self.failed.emit(exc)
-        _running.discard(self)
+        self._release()
+
+    def _release(self) -> None:
+        # Let go of the job after the signal being delivered now (never delete a QObject inside its own slot).
+        QTimer.singleShot(0, lambda: _running.discard(self))
 
     @Slot(object)
     def show_failure(self, exc) -> None:
@@ -123,7 +127,7 @@ class BackgroundJob(QObject):
         self.running = False
         log.info("%s cancelled", self.name)
         self.cancelled.emit()
-        _running.discard(self)
+        self._release()
 
 
 class _Runnable(QRunnable):
