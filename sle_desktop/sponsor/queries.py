@@ -93,3 +93,6 @@ def write_return_bundle(db_path, *, site: str, out_dir, key_file=None, signing_k
         study_version=study_version))
 
 
+def sponsor_audit_check(db_path):
+    """Walk the sponsor's own audit trail (queries, SDV, return bundles)."""
+    return _with_store(db_path, sponsor_returns.verify_audit)
