@@ -116,13 +116,14 @@ class VisitRow:
     sledai_score: int | None
     pga: float | None
     flare: str | None
+    entry_source: str = "direct"  # "paper_crf" when transcribed from a paper CRF
 
 
 def list_visits(session: Session, subject_uuid: str) -> list[VisitRow]:
     """The subject's visits by date."""
     session.require("view")
     return [VisitRow(**r) for r in session.store.query(
-        "SELECT v.uuid, v.subject_uuid, v.visit_code, v.visit_date, v.study_day, v.window_status, "
+        "SELECT v.uuid, v.subject_uuid, v.visit_code, v.visit_date, v.study_day, v.window_status, v.entry_source, "
         "s.uuid AS sledai_uuid, s.score AS sledai_score, s.pga, s.flare FROM visits v "
         "LEFT JOIN sledai_assessments s ON s.visit_uuid = v.uuid AND s.deleted = 0 "
         "WHERE v.subject_uuid = ? AND v.deleted = 0 ORDER BY v.visit_date, v.created_at",

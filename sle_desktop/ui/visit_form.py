@@ -214,7 +214,7 @@ class VisitForm(QWidget):
         self.visit_date.set_date(date.fromisoformat(visit.visit_date))
         self.visit_date.setReadOnly(True)
         self.visit_date.setToolTip(self.tr("The date of a recorded visit cannot be changed here."))
-        self.from_paper.setChecked(visit.get("entry_source") == "paper_crf")
+        self.from_paper.setChecked(visit.entry_source == "paper_crf")
         self.from_paper.setEnabled(False)
         assessment = visits.get_sledai(self.session, visit_uuid)
         self._sledai_saved = assessment
