@@ -19,6 +19,7 @@ from sle_desktop.ui.common import (
 from sle_desktop.ui.common import name_inputs
 from sle_desktop.ui.messages import FieldErrors, plain_message
 from sle_desktop.ui.reason_dialog import ReasonDialog
+from sle_desktop.ui.screen_fit import fit_to_screen, grow_with_contents
 
 SAE_FRAME_STYLE = (
     "QGroupBox#seriousBox { border: 2px solid #c62828; background: #fff5f5; margin-top: 14px; padding-top: 6px; }"
@@ -269,7 +270,8 @@ class AdverseEventDialog(QDialog):
             self.save_button.setVisible(False)
             self.banner.show_message(self.tr("Read-only: your account cannot change study data."), "info")
         # wide enough for the fields in the interface language (Russian labels are ~30 % longer), no sideways scroll
-        self.resize(max(760, self.fields.sizeHint().width() + 40), 700)
+        fit_to_screen(self, max(760, self.fields.sizeHint().width() + 40), 700)
+        grow_with_contents(self)
         name_inputs(self)  # accessible names/buddies from the row labels
 
     def save(self, reason: str | None = None) -> bool:

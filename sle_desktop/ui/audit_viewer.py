@@ -16,6 +16,7 @@ from sle_desktop.domain import sledai
 from sle_desktop.ui.common import BadInput, Banner, DateField, error_label, heading, translated, with_error
 from sle_desktop.ui.common import name_inputs
 from sle_desktop.ui.messages import plain_message
+from sle_desktop.ui.screen_fit import fit_to_screen
 from sle_desktop.ui.tasks import run_store_job
 
 
@@ -185,7 +186,7 @@ class AuditViewer(QWidget):
         lay.addLayout(bottom)
         lay.addWidget(self.banner)
         self.last_check = None
-        self.resize(1200, 680)
+        fit_to_screen(self, 1300, 700)
         self.refresh()
         name_inputs(self)  # accessible names/buddies from the row labels
 

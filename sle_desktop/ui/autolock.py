@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 from sle_desktop.app import site
 from sle_desktop.ui.common import error_label, heading
 from sle_desktop.ui.common import name_inputs
+from sle_desktop.ui.screen_fit import grow_with_contents
 
 DEFAULT_MINUTES = 10
 SETTINGS_KEY = "security/idle_lock_minutes"
@@ -108,6 +109,7 @@ class LockDialog(QDialog):
         lay.addLayout(row)
         self.setMinimumWidth(440)
         name_inputs(self)  # accessible names/buddies from the row labels
+        grow_with_contents(self)  # a message that appears is shown whole
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Escape must not dismiss the lock
         if event.key() == Qt.Key_Escape:

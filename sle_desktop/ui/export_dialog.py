@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from sle_desktop.app import sync_site
 from sle_desktop.ui.common import ERROR_STYLE, OK_STYLE, WARNING_STYLE, fmt_date, heading
 from sle_desktop.ui.common import name_inputs
+from sle_desktop.ui.screen_fit import grow_with_contents
 from sle_desktop.ui.messages import plain_message
 from sle_desktop.ui.worker import run_in_background
 
@@ -169,6 +170,7 @@ class ExportDialog(QDialog):
         self._fill_targets()
         self.refresh()
         name_inputs(self)  # accessible names/buddies from the row labels
+        grow_with_contents(self)  # a message that appears is shown whole
 
     # -- state -------------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -19,6 +19,7 @@ from sle_desktop.app import returns
 from sle_desktop.sync import return_bundle
 from sle_desktop.ui.common import ERROR_STYLE, OK_STYLE, WARNING_STYLE, translated
 from sle_desktop.ui.common import name_inputs
+from sle_desktop.ui.screen_fit import grow_with_contents
 from sle_desktop.ui.export_dialog import candidate_folders
 from sle_desktop.ui.messages import plain_message
 from sle_desktop.ui.worker import run_in_background
@@ -102,6 +103,7 @@ class ImportReturnDialog(QDialog):
         self._show_key()
         self.fill_files()
         name_inputs(self)  # accessible names/buddies from the row labels
+        grow_with_contents(self)  # a message that appears is shown whole
 
     def _show_key(self) -> None:
         key = returns.sponsor_signing_key(self.session)

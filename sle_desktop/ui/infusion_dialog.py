@@ -21,6 +21,7 @@ from sle_desktop.ui.common import (
 )
 from sle_desktop.ui.common import name_inputs
 from sle_desktop.ui.messages import FieldErrors, plain_message
+from sle_desktop.ui.screen_fit import fit_to_screen
 
 _TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*$")
 VITALS = (
@@ -181,7 +182,7 @@ class InfusionDialog(QDialog):
         if not session.can("enter_data"):
             self.save_button.setVisible(False)
             self.banner.show_message(self.tr("Read-only: your account cannot change study data."), "info")
-        self.resize(1180, 700)
+        fit_to_screen(self, 1180, 700)
         name_inputs(self)  # accessible names/buddies from the row labels
 
     def update_dose_check(self) -> None:

@@ -11,6 +11,7 @@ from sle_desktop.app import site
 from sle_desktop.app.errors import AppError, StoreError
 from sle_desktop.ui.common import Banner, heading
 from sle_desktop.ui.common import name_inputs
+from sle_desktop.ui.screen_fit import grow_with_contents
 from sle_desktop.ui.messages import plain_message
 
 
@@ -66,6 +67,7 @@ class LoginDialog(QDialog):
         self.setMinimumWidth(460)
         (self.password if username else self.username).setFocus(Qt.OtherFocusReason)
         name_inputs(self)  # accessible names/buddies from the row labels
+        grow_with_contents(self)  # a message that appears is shown whole
 
     def try_login(self) -> None:
         """Check the credentials; on success accept, otherwise show why."""

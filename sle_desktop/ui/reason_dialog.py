@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QPla
 
 from sle_desktop.ui.common import error_label, heading
 from sle_desktop.ui.common import name_inputs
+from sle_desktop.ui.screen_fit import grow_with_contents
 
 
 class ReasonDialog(QDialog):
@@ -54,6 +55,7 @@ class ReasonDialog(QDialog):
         self.setMinimumWidth(480)
         self._update()
         name_inputs(self)  # accessible names/buddies from the row labels
+        grow_with_contents(self)  # a message that appears is shown whole
 
     def _pick(self, index: int) -> None:
         text = self.common.itemData(index)

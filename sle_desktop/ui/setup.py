@@ -16,6 +16,7 @@ from sle_desktop.app import site
 from sle_desktop.app.errors import AppError, StoreError, ValidationError
 from sle_desktop.ui.common import Banner, error_label, heading, with_error
 from sle_desktop.ui.common import name_inputs
+from sle_desktop.ui.screen_fit import grow_with_contents
 from sle_desktop.ui.messages import FieldErrors, plain_message
 
 SYNC_MODULE = "sle_desktop.app.sync_site"
@@ -104,6 +105,7 @@ class SetupDialog(QDialog):
         lay.addWidget(buttons)
         self.setMinimumWidth(560)
         name_inputs(self)  # accessible names/buddies from the row labels
+        grow_with_contents(self)  # a message that appears is shown whole
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Sponsor's public key file"))

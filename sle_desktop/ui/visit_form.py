@@ -26,6 +26,7 @@ from sle_desktop.ui.labs_widget import LabsWidget
 from sle_desktop.ui.queries_panel import mark_field
 from sle_desktop.ui.messages import plain_message
 from sle_desktop.ui.reason_dialog import ReasonDialog
+from sle_desktop.ui.screen_fit import fit_to_screen
 from sle_desktop.ui.sign_dialog import SignDialog
 from sle_desktop.ui.sledai_widget import SledaiWidget
 
@@ -142,7 +143,7 @@ class VisitForm(QWidget):
             self._load(visit_uuid)
         self._apply_permissions()
         self.dirty = False
-        self.resize(1280, 720)
+        fit_to_screen(self, 1350, 720)  # the whole form on a 1366×768 ward PC, less where the screen is smaller
         name_inputs(self)  # accessible names/buddies from the row labels
         # the keyboard starts where the work is: the visit choice for a new visit, else the first descriptor
         first = self.visit_combo if visit_uuid is None and self.visit_combo.isEnabled() else \
