@@ -118,6 +118,15 @@ class ExportDialog(QDialog):
         self.keys_label.setWordWrap(True)
         self.keys_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         lay.addWidget(self.keys_label)
+        self.settings_button = QPushButton(self.tr("Sync &settings…"), self)
+        self.settings_button.setObjectName("syncSettings")
+        self.settings_button.setToolTip(self.tr("Import the sponsor's key files"))
+        self.settings_button.clicked.connect(self.open_sync_settings)
+        keys_row = QHBoxLayout()
+        keys_row.addWidget(self.settings_button)
+        keys_row.addStretch(1)
+        lay.addLayout(keys_row)
+        self.sync_settings = None
         self.pending_label = QLabel(self)
         self.pending_label.setObjectName("pendingChanges")
         self.pending_label.setWordWrap(True)
@@ -193,7 +202,7 @@ class ExportDialog(QDialog):
         else:
             self.keys_label.setText(self.tr(
                 "No sponsor key is set up, so nothing can be exported yet. Ask the sponsor for the file sponsor.pub "
-                "and import it in the sync settings."))
+                "and import it with Sync settings below."))
             self.keys_label.setStyleSheet(WARNING_STYLE)
         self._has_changes = preview.changes > 0
         if self._has_changes:
@@ -208,6 +217,15 @@ class ExportDialog(QDialog):
         self.pending_label.setText(text)
         self.pending_label.setStyleSheet("")
         self._update_buttons()
+
+    def open_sync_settings(self):
+        """The sync settings (sponsor key files); the dialog re-reads the keys when they change."""
+        from sle_desktop.ui.sync_settings import SyncSettingsDialog
+
+        self.sync_settings = SyncSettingsDialog(self.session, self)
+        self.sync_settings.changed.connect(self.refresh)
+        self.sync_settings.open()
+        return self.sync_settings
 
     def _fill_targets(self) -> None:
         chosen = self.target()

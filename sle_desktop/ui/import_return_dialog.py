@@ -66,6 +66,14 @@ class ImportReturnDialog(QDialog):
         self.key_label.setObjectName("sponsorSigningKey")
         self.key_label.setWordWrap(True)
         lay.addWidget(self.key_label)
+        self.settings_button = QPushButton(self.tr("Sync &settings…"), self)
+        self.settings_button.setObjectName("syncSettings")
+        self.settings_button.clicked.connect(self.open_sync_settings)
+        keys_row = QHBoxLayout()
+        keys_row.addWidget(self.settings_button)
+        keys_row.addStretch(1)
+        lay.addLayout(keys_row)
+        self.sync_settings = None
         self.files = QListWidget(self)
         self.files.setObjectName("returnFiles")
         self.files.setMinimumHeight(90)
@@ -109,11 +117,21 @@ class ImportReturnDialog(QDialog):
         key = returns.sponsor_signing_key(self.session)
         if key is None:
             self.key_label.setText(self.tr("No sponsor signing key is registered, so return bundles cannot be checked. "
-                                           "Import the sponsor's file sponsor-signing.pub in the sync settings."))
+                                           "Import the sponsor's file sponsor-signing.pub with Sync settings "
+                                           "below."))
             self.key_label.setStyleSheet(WARNING_STYLE)
         else:
             self.key_label.setText(self.tr("Signed by the sponsor key {0}.").format(key.fingerprint))
             self.key_label.setStyleSheet("")
+
+    def open_sync_settings(self):
+        """The sync settings (sponsor key files); the signing key shown here is re-read when it changes."""
+        from sle_desktop.ui.sync_settings import SyncSettingsDialog
+
+        self.sync_settings = SyncSettingsDialog(self.session, self)
+        self.sync_settings.changed.connect(self._show_key)
+        self.sync_settings.open()
+        return self.sync_settings
 
     def fill_files(self) -> None:
         chosen = self.path()
