@@ -114,6 +114,18 @@ class AdverseEventWidget(QWidget):
             w.changed.connect(self.changed)
         for w in (self.grade, self.relationship, self.action, self.outcome):
             w.currentIndexChanged.connect(self.changed)
+        # a message goes as soon as its field is changed: no stale "is required" under a filled field
+        clear = self.errors.clear_field
+        self.term.textChanged.connect(lambda _t: clear(prefix + "term"))
+        self.onset.changed.connect(lambda: clear(prefix + "onset_date"))
+        self.stop.changed.connect(lambda: clear(prefix + "stop_date"))
+        for field, box in (("grade", self.grade), ("relationship", self.relationship),
+                           ("action_taken", self.action), ("outcome", self.outcome)):
+            box.currentIndexChanged.connect(lambda _i, f=field: clear(prefix + f))
+        for cb in self.criteria.values():
+            cb.toggled.connect(lambda _on: clear(prefix + "serious_criteria"))
+        self.serious.toggled.connect(lambda _on: clear(prefix + "serious_criteria"))
+        self.aware.dateTimeChanged.connect(lambda _d: clear(prefix + "aware_at"))
         self._timer = QTimer(self)
         self._timer.setInterval(30_000)
         self._timer.timeout.connect(self.update_clock)

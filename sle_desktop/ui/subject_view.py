@@ -215,8 +215,13 @@ class SubjectView(QWidget):
         self.infusion_table = _table(inf_page, [
             self.tr("Date"), self.tr("Time"), self.tr("Lot"), self.tr("Dose (×10⁶/kg)"), self.tr("Total cells"),
             self.tr("Viability"), self.tr("Weight"), self.tr("Reaction"), self.tr("Given by")], "infusionTable")
+        self.infusion_table.doubleClicked.connect(lambda _i: self.edit_infusion())
         il.addWidget(self.infusion_table)
         row = QHBoxLayout()
+        self.edit_inf_button = QPushButton(self.tr("Open / &correct…"), inf_page)
+        self.edit_inf_button.setObjectName("editInfusion")
+        self.edit_inf_button.clicked.connect(lambda: self.edit_infusion())
+        row.addWidget(self.edit_inf_button)
         self.sign_inf_button = QPushButton(self.tr("&Sign…"), inf_page)
         self.sign_inf_button.clicked.connect(lambda: self.sign_selected("infusions", self.infusion_table))
         self.sign_inf_button.setVisible(session.can("sign"))
@@ -388,6 +393,18 @@ class SubjectView(QWidget):
 
     def new_infusion(self, visit_uuid: str | None = None) -> InfusionDialog:
         dialog = self._keep(InfusionDialog(self.session, self.subject_uuid, self, visit_uuid=visit_uuid,
+                                           today=self.today))
+        dialog.saved.connect(self._saved)
+        dialog.open()
+        return dialog
+
+    def edit_infusion(self, infusion_uuid: str | None = None) -> InfusionDialog | None:
+        """Open a saved infusion; saving a change asks for the reason."""
+        infusion_uuid = infusion_uuid or _selected_uuid(self.infusion_table)
+        if infusion_uuid is None:
+            self.banner.show_message(self.tr("Select an infusion in the list first."), "info")
+            return None
+        dialog = self._keep(InfusionDialog(self.session, self.subject_uuid, self, infusion_uuid=infusion_uuid,
                                            today=self.today))
         dialog.saved.connect(self._saved)
         dialog.open()

@@ -373,6 +373,9 @@ class VisitForm(QWidget):
             problems["sample_date"] = str(exc)
             sample_date = None
         if problems:
+            # one round: what was typed but is impossible (Hb 1080 g/L) is named together with what cannot be read
+            for test, message in visits.check_lab_entries(lab_entries).items():
+                problems.setdefault(test, message)
             self._show_validation(problems)
             return False
         codes = self.sledai.codes()
@@ -414,16 +417,18 @@ class VisitForm(QWidget):
         self.visit_combo.setEnabled(False)
         self.visit_date.setReadOnly(True)
         msg = self.tr("Saved.")
-        if result.created and result.window_status in ("early", "late"):
+        deviation = result.created and result.window_status in ("early", "late")
+        if deviation:
             msg += " " + self.tr("The visit is outside its window; a protocol deviation was recorded.")
         if result.sledai is not None:
             msg += " " + self.tr("SELENA-SLEDAI {0}, renal {1}, PGA {2}.").format(
                 result.sledai.score, result.sledai.renal_score, fmt_number(result.sledai.pga, 1))
             if result.sledai.flare and result.sledai.flare != "none":
-                flare = self.tr("severe") if result.sledai.flare == "severe" else self.tr("mild/moderate")
+                level = self.tr("severe") if result.sledai.flare == "severe" else self.tr("mild/moderate")
                 msg += " " + self.tr("SELENA flare ({0}) compared with the previous assessment: "
-                                     "please confirm clinically.").format(flare)
-        self.banner.show_message(msg, "warning" if "flare" in msg.lower() else "ok")
+                                     "please confirm clinically.").format(level)
+        flare = result.sledai is not None and result.sledai.flare not in (None, "none")
+        self.banner.show_message(msg, "warning" if deviation or flare else "ok")
         self.dirty = False
         self.saved.emit(result.visit_uuid)
 

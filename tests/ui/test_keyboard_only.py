@@ -198,3 +198,50 @@ def test_sledai_form_by_keyboard_only(qtbot, enrolled, language, lang, pga_typed
     assert row["score"] == 12
     stored_codes = {c for c in sledai.CODES if row[c]} if "seizure" in row.keys() else set(json.loads(row["codes"]))
     assert stored_codes == set(ticked)
+
+
+LAB_VALUES = {  # test -> what is typed (Russian: decimal comma)
+    "platelets": "250", "wbc": "6,1", "lymphocytes": "1,5", "hemoglobin": "120", "temperature": "36,6",
+    "c3": "0,9", "c4": "0,2", "anti_dsdna": "50", "urine_rbc_hpf": "3", "urine_wbc_hpf": "2", "protein_24h": "0,3",
+    "upcr": "0,2", "creatinine": "80", "cpk": "100",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_lab_results_by_keyboard_only_tab_moves_value_to_value(qtbot, enrolled, language, lang):
+    """14 results typed with one Tab between them (no stop on units or limits), the casts chosen with the
+    keyboard, Ctrl+S: the store holds every value in its canonical unit."""
+    from sle_desktop.ui.visit_form import VisitForm
+
+    language(lang)
+    session, uuid, _sid = enrolled
+    visit = session.store.scalar("SELECT uuid FROM visits WHERE subject_uuid = ? AND visit_code = 'baseline'", (uuid,))
+    form = VisitForm(session, uuid, visit, today=TODAY)
+    form.show()
+    form.activateWindow()
+    qtbot.waitActive(form)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    values = form.labs.values
+    try:
+        press(qtbot, Qt.Key_PageDown, Qt.ControlModifier)  # to the Laboratory tab
+        assert form.tabs.currentWidget() is form.labs
+        tab_to(qtbot, values["platelets"])
+        presses = 0
+        for code in [c for c in values if c != "urine_casts"]:
+            if focused() is values["urine_casts"]:
+                press(qtbot, Qt.Key_Down)  # "absent"
+                press(qtbot, Qt.Key_Tab)
+                presses += 1
+            assert focused() is values[code], f"Tab went to {focused().objectName()}, not {code}"
+            type_text(qtbot, LAB_VALUES[code] if lang == "ru" else LAB_VALUES[code].replace(",", "."))
+            press(qtbot, Qt.Key_Tab)
+            presses += 1
+        assert presses == 15  # 14 numbers and the casts: one Tab each
+        press(qtbot, Qt.Key_S, Qt.ControlModifier)
+        qtbot.waitUntil(lambda: not form.dirty)
+    finally:
+        dispose(form)
+    stored = {r["test"]: r["value"] for r in session.store.query("SELECT test, value FROM labs WHERE visit_uuid = ?",
+                                                                  (visit,))}
+    expected = {c: float(v.replace(",", ".")) for c, v in LAB_VALUES.items()}
+    assert stored == dict(expected, urine_casts=0.0)
