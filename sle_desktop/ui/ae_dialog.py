@@ -277,6 +277,7 @@ class AdverseEventDialog(QDialog):
                 self.save_button.setEnabled(False)
             else:
                 self.fields.set_row(row)
+        self._row = row if ae_uuid is not None else None
         if not session.can("enter_data"):
             self.fields.set_read_only(True)
             self.save_button.setVisible(False)
@@ -285,6 +286,29 @@ class AdverseEventDialog(QDialog):
         fit_to_screen(self, max(760, self.fields.sizeHint().width() + 40), 700)
         grow_with_contents(self)
         name_inputs(self)  # accessible names/buddies from the row labels
+
+    def changes(self, form: safety.AdverseEventForm) -> list[tuple[str, str, str]]:
+        """(what, saved value, value now) for each field of the saved event being changed."""
+        row = self._row
+        if not row:
+            return []
+
+        def label(table, code):
+            return catalog(table.get(code, code)) if code is not None else ""
+        yes, no = self.tr("yes"), self.tr("no")
+        pairs = [
+            (self.tr("Adverse event term"), row["term"], form.term.strip()),
+            (self.tr("Onset date"), fmt_date(row["onset_date"]), fmt_date(form.onset_date)),
+            (self.tr("Stop date"), fmt_date(row["stop_date"]), fmt_date(form.stop_date)),
+            (self.tr("CTCAE grade"), label(rules.GRADE_LABELS, row["grade"]), label(rules.GRADE_LABELS, form.grade)),
+            (self.tr("Serious"), yes if row["serious"] else no, yes if form.serious else no),
+            (self.tr("Relationship to MSC product"), label(rules.RELATIONSHIP_LABELS, row["relationship"]),
+             label(rules.RELATIONSHIP_LABELS, form.relationship)),
+            (self.tr("Action taken with MSC"), label(rules.ACTION_LABELS, row["action_taken"]),
+             label(rules.ACTION_LABELS, form.action_taken or None)),
+            (self.tr("Outcome"), label(rules.OUTCOME_LABELS, row["outcome"]), label(rules.OUTCOME_LABELS, form.outcome)),
+        ]
+        return [(what, old, new) for what, old, new in pairs if old != new]
 
     def save(self, reason: str | None = None) -> bool:
         self.fields.errors.clear()
@@ -298,7 +322,7 @@ class AdverseEventDialog(QDialog):
             self.ae_uuid = safety.record_adverse_event(self.session, self.subject_uuid, form, ae_uuid=self.ae_uuid,
                                                        reason=reason, today=self.today)
         except ReasonRequired:
-            self.reason_dialog = ReasonDialog(self, what=self.windowTitle())
+            self.reason_dialog = ReasonDialog(self, what=self.windowTitle(), changes=self.changes(form))
             self.reason_dialog.accepted.connect(lambda: self.save(self.reason_dialog.reason()))
             self.reason_dialog.rejected.connect(lambda: self.banner.show_message(
                 self.tr("Not saved: changing a saved record needs a reason."), "warning"))

@@ -226,6 +226,16 @@ class LabsWidget(QWidget):
             self.llns[code].set_value(r.get("lln"))
             self.ulns[code].set_value(r.get("uln"))
 
+    def saved(self) -> dict[str, dict]:
+        """The visit's saved results (canonical units) as loaded."""
+        return dict(self._saved)
+
+    def value_text(self, code: str, value: float | None) -> str:
+        """A saved value with its canonical unit as shown in this form ("absent" for a finding)."""
+        if code in PRESENCE_TESTS:
+            return "" if value is None else self.tr("present") if value >= 0.5 else self.tr("absent")
+        return f"{fmt_number(value)} {unit_label(lab_rules.lab_test(code).unit)}"
+
     def set_limits(self, limits: dict[str, tuple]) -> None:
         """Pre-fill empty normal-limit fields (canonical units) from the patient's previous results."""
         for code, (lln, uln) in limits.items():

@@ -16,13 +16,15 @@ from PySide6.QtWidgets import (
 
 from sle_desktop.app import returns, signatures, subjects, ui_queries, visits
 from sle_desktop.app.errors import AppError, ReasonRequired, StoreError, ValidationError
+from sle_desktop.domain import labs as lab_rules
+from sle_desktop.domain import sledai
 from sle_desktop.ui.common import (
     ERROR_STYLE, OK_STYLE, WARNING_STYLE, BadInput, Banner, DateField, catalog, error_label, fmt_date, fmt_number, heading,
     translated, with_error,
 )
 from sle_desktop.ui.common import name_inputs
 from sle_desktop.ui.con_meds import ConMedsWidget
-from sle_desktop.ui.labs_widget import LabsWidget
+from sle_desktop.ui.labs_widget import LabsWidget, unit_label
 from sle_desktop.ui.queries_panel import mark_field
 from sle_desktop.ui.messages import plain_message
 from sle_desktop.ui.reason_dialog import ReasonDialog
@@ -402,13 +404,41 @@ class VisitForm(QWidget):
 
     def ask_reason(self) -> ReasonDialog:
         """Open the reason-for-change dialog; saving resumes when it is accepted."""
-        self.reason_dialog = ReasonDialog(self, what=self.tr("Visit {0}").format(self.title.text()))
+        self.reason_dialog = ReasonDialog(self, what=self.tr("Visit {0}").format(self.title.text()),
+                                          changes=self.changes())
         self.reason_dialog.accepted.connect(lambda: self.save(reason=self.reason_dialog.reason()))
         self.reason_dialog.rejected.connect(lambda: self.banner.show_message(
             self.tr("Not saved: changing a saved record needs a reason. Your changes are still in the form."),
             "warning"))
         self.reason_dialog.open()
         return self.reason_dialog
+
+    def changes(self) -> list[tuple[str, str, str]]:
+        """(what, saved value, value now) for every saved SLEDAI answer and lab result that is being changed."""
+        out = []
+        saved = self._sledai_saved
+        if saved:
+            before, now = set(saved["codes"]), set(self.sledai.codes())
+            for code in sorted(before ^ now, key=list(sledai.BY_CODE).index):
+                present, absent = self.tr("present"), self.tr("absent")
+                out.append((catalog(sledai.BY_CODE[code].label), present if code in before else absent,
+                            present if code in now else absent))
+            if saved["pga"] != self.sledai.pga_value():
+                out.append((self.tr("PGA"), fmt_number(saved["pga"], 1), fmt_number(self.sledai.pga_value(), 1)))
+        entries, _problems = self.labs.entries()
+        for test, lab in self.labs.saved().items():
+            entry = entries.get(test)
+            if entry is None:
+                continue
+            try:
+                now = lab_rules.to_canonical(test, entry.value, entry.unit)
+            except ValueError:
+                now = None
+            if now is None or abs(now - lab["value"]) > 1e-9:
+                new = self.labs.value_text(test, entry.value) if entry.unit == lab_rules.lab_test(test).unit else \
+                    f"{self.labs.values[test].text()} {unit_label(entry.unit)}"
+                out.append((catalog(lab_rules.lab_test(test).label), self.labs.value_text(test, lab["value"]), new))
+        return out
 
     def _after_save(self, result) -> None:
         self.visit_uuid = result.visit_uuid

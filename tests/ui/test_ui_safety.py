@@ -87,6 +87,7 @@ def test_correcting_a_saved_event_asks_for_a_reason(qtbot, enrolled, opened):
     click(qtbot, dialog.save_button)
     reason = dialog.reason_dialog
     assert reason is not None and reason.isVisible()
+    assert reason.changes_label.text().splitlines()[1:] == ["CTCAE grade: Grade 1 – mild → Grade 2 – moderate"]
     type_into(qtbot, reason.text, "Grade corrected after source review")
     click(qtbot, reason.ok_button)
     row = safety.list_adverse_events(session, uuid)[0]

@@ -279,3 +279,19 @@ def test_a_deviation_recorded_on_save_is_a_warning_not_a_green_banner(qtbot, enr
     assert "protocol deviation was recorded" in form.banner.text()
     assert form.banner.kind == "warning"
     assert session.store.scalar("SELECT count(*) FROM deviations") == 1
+
+
+def test_reason_dialog_shows_what_changes_old_to_new(qtbot, enrolled, form_for):
+    session, uuid, _sid = enrolled
+    visit = baseline_uuid(session, uuid)
+    visits.save_sledai(session, visit, {"rash"}, 1.0)
+    visits.save_labs(session, visit, date(2026, 1, 20), {"creatinine": visits.LabEntry(80.0)}, today=TODAY)
+    form = form_for(session, uuid, visit)
+    click(qtbot, form.sledai.checkboxes["fever"])
+    form.sledai.pga.set_value(1.5)
+    type_into(qtbot, form.labs.values["creatinine"], "88")
+    click(qtbot, form.save_button)
+    shown = form.reason_dialog.changes_label.text()
+    assert "Fever: absent → present" in shown and "PGA: 1.0 → 1.5" in shown
+    assert "Serum creatinine: 80 µmol/L → 88 µmol/L" in shown
+    assert "Rash" not in shown  # unchanged answers are not listed
