@@ -52,6 +52,7 @@ class VisitForm(QWidget):
         self.reason_dialog: ReasonDialog | None = None
         self.sign_dialog: SignDialog | None = None
         self._sledai_saved = None
+        self._query_widgets: dict[tuple[str, str, str], QWidget] = {}
         subject = subjects.get_subject(session, subject_uuid)
         self.subject_label = subject["subject_id"] or subject["screening_number"]
         self.can_edit = session.can("enter_data")
@@ -150,6 +151,8 @@ class VisitForm(QWidget):
         # the keyboard starts where the work is: the visit choice for a new visit, else the first descriptor
         first = self.visit_combo if visit_uuid is None and self.visit_combo.isEnabled() else \
             next(iter(self.sledai.checkboxes.values()))
+        if self.tabs.currentWidget() is self.labs and self._query_widgets:
+            first = next(iter(self._query_widgets.values()))
         if first.isEnabled():
             first.setFocus(Qt.OtherFocusReason)
 
@@ -218,10 +221,28 @@ class VisitForm(QWidget):
         for test, lab in saved_labs.items():
             for q in returns.queries_for_record(self.session, "labs", lab["uuid"]):
                 targets.append((q, self.labs.values.get(test)))
+        self._query_widgets: dict[tuple[str, str, str], QWidget] = {}
         for q, widget in targets:
             if widget is not None and q.status in returns.OPEN_STATUSES:
                 mark_field(widget, self.tr("Sponsor query: {0}").format(q.question))
                 self.queried_fields[q.field] = q.question
+                self._query_widgets[(q.record_table, q.record_uuid, q.field)] = widget
+        tabs = {self._tab_of(w) for w in self._query_widgets.values()}
+        if len(tabs) == 1:  # every open question is on one tab: open the form there
+            self.tabs.setCurrentWidget(tabs.pop())
+
+    def _tab_of(self, widget: QWidget) -> QWidget:
+        return self.labs if self.labs.isAncestorOf(widget) else self.sledai
+
+    def show_field(self, table: str, field: str, record_uuid: str | None = None) -> bool:
+        """Bring a queried field forward: its tab, the keyboard focus on it. False when it is not in this form."""
+        widget = next((w for (t, r, f), w in self._query_widgets.items()
+                       if t == table and f == field and record_uuid in (None, r)), None)
+        if widget is None:
+            return False
+        self.tabs.setCurrentWidget(self._tab_of(widget))
+        widget.setFocus(Qt.OtherFocusReason)
+        return True
 
     def _apply_permissions(self) -> None:
         ro = not self.can_edit
