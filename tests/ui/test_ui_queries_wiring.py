@@ -73,7 +73,7 @@ def test_a_lab_query_reads_in_clinical_terms_and_opens_the_laboratory_tab(demo_s
     qtbot.addWidget(form)
     assert form.tabs.currentWidget() is form.labs  # where the marker is
     assert is_marked(form.labs.values["creatinine"])
-    assert form.show_field("labs", "value", lab["uuid"]) and QApplication.focusWidget() is form.labs.values["creatinine"]
+    assert form.show_field("labs", "value", lab["uuid"]) and form.focusWidget() is form.labs.values["creatinine"]
 
 
 def test_closed_query_leaves_no_marker(demo_site, qtbot):
