@@ -78,7 +78,7 @@ class LockDialog(QDialog):
         self.setObjectName("lockDialog")
         self.session = session
         self.attempts = 0
-        self.setWindowTitle(self.tr("Screen locked – sle_desktop"))
+        self.setWindowTitle(self.tr("Screen locked – SLE MSC trial"))
         self.setWindowModality(Qt.ApplicationModal)
         self.setWindowFlag(Qt.WindowCloseButtonHint, False)
         lay = QVBoxLayout(self)

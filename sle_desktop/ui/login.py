@@ -25,7 +25,7 @@ class LoginDialog(QDialog):
         self.setObjectName("loginDialog")
         self.store = store
         self.session = None
-        self.setWindowTitle(self.tr("Log in – sle_desktop"))
+        self.setWindowTitle(self.tr("Log in – SLE MSC trial"))
         try:
             info = site.site_info(store)
             where = self.tr("Site {0} – {1}").format(info.code, info.name)

@@ -41,7 +41,7 @@ class SetupDialog(QDialog):
         self.store = store
         self.session = None
         self.warning = ""  # set when the site was created but the sponsor key file was refused
-        self.setWindowTitle(self.tr("First-time set-up – sle_desktop"))
+        self.setWindowTitle(self.tr("First-time set-up – SLE MSC trial"))
         lay = QVBoxLayout(self)
         lay.addWidget(heading(self.tr("Set up this site"), self))
         intro = QLabel(self.tr(

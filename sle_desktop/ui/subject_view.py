@@ -375,9 +375,18 @@ class SubjectView(QWidget):
         form.show()
         return form
 
+    def _ae_saved(self, ae_uuid: str) -> None:
+        self._saved()
+        clock = next((c for c in safety.sae_clocks(self.session) if c.ae_uuid == ae_uuid), None)
+        if clock is not None and not clock.exported_at:
+            deadline = clock.deadline.astimezone().strftime("%d.%m.%Y %H:%M")
+            self.banner.show_message(self.tr(
+                "Serious adverse event saved. The sponsor must receive it by {0}: export a sync bundle now "
+                "(File → Export bundle…, Ctrl+Shift+E) and take it to the sponsor.").format(deadline), "warning")
+
     def new_adverse_event(self) -> AdverseEventDialog:
         dialog = self._keep(AdverseEventDialog(self.session, self.subject_uuid, None, self, today=self.today))
-        dialog.saved.connect(self._saved)
+        dialog.saved.connect(self._ae_saved)
         dialog.open()
         return dialog
 
@@ -387,7 +396,7 @@ class SubjectView(QWidget):
             self.banner.show_message(self.tr("Select an adverse event in the list first."), "info")
             return None
         dialog = self._keep(AdverseEventDialog(self.session, self.subject_uuid, ae_uuid, self, today=self.today))
-        dialog.saved.connect(self._saved)
+        dialog.saved.connect(self._ae_saved)
         dialog.open()
         return dialog
 

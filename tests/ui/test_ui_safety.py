@@ -213,3 +213,21 @@ def test_an_error_goes_as_soon_as_its_field_is_filled(qtbot, enrolled, opened):
     assert not term_error.isVisible()  # no "is required" left under a filled field
     assert dialog.fields.errors.label("grade").isVisible()  # the others stay until they are filled
     assert safety.list_adverse_events(session, uuid) == []
+
+
+def test_after_saving_an_sae_the_subject_view_says_to_export_it(qtbot, enrolled, opened):
+    from sle_desktop.ui.subject_view import SubjectView
+
+    session, uuid, _sid = enrolled
+    view = SubjectView(session, uuid, today=TODAY)
+    qtbot.addWidget(view)
+    view.show()
+    dialog = opened(view.new_adverse_event())
+    fill_ae(qtbot, dialog.fields)
+    click(qtbot, dialog.fields.serious)
+    click(qtbot, dialog.fields.criteria["hospitalisation"])
+    with qtbot.waitSignal(dialog.saved):
+        click(qtbot, dialog.save_button)
+    assert view.banner.isVisible() and view.banner.kind == "warning"
+    assert "export a sync bundle now" in view.banner.text() and "Export bundle" in view.banner.text()
+    assert safety.list_adverse_events(session, uuid)[0]["serious"] == 1
