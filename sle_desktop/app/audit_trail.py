@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -106,7 +107,55 @@ _CODED: dict[str, dict] = {
     "test": {t.code: t.label for t in labs.TESTS}, "sex": {"F": "female", "M": "male"},
     "window_status": {"in_window": "in window", "early": "early (deviation)", "late": "late (deviation)"},
     "flare": {"none": "no flare", "mild_moderate": "mild/moderate", "severe": "severe"},
+    "pregnancy_test": {"negative": "Negative", "positive": "Positive", "not_applicable": "Not applicable"},
 }
+# reasons the application itself writes (the clinician's own reasons are shown as typed)
+_SYSTEM_REASONS: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), t) for p, t in (
+    (r"baseline visit recorded", "baseline visit recorded"),
+    (r"enrolment and arm assignment", "enrolment and arm assignment"),
+    (r"query answered", "query answered"),
+    (r"sponsor key file replaced", "sponsor key file replaced"),
+    (r"sponsor signing key replaced", "sponsor signing key replaced"),
+    (r"accepted by the site administrator", "accepted by the site administrator"),
+    (r"study definition update accepted", "study definition update accepted"),
+    (r"export finished after an interruption", "export finished after an interruption"),
+    (r"(?P<n>\d+) failed log-ins", "{n} failed log-ins"),
+    (r"receipt confirmed by the sponsor in return bundle (?P<seq>\d+)",
+     "receipt confirmed by the sponsor in return bundle {seq}"),
+    (r"query closed by the sponsor \(return bundle (?P<seq>\d+)\)", "query closed by the sponsor (return bundle {seq})"),
+    (r"query re-opened by the sponsor \(return bundle (?P<seq>\d+)\)",
+     "query re-opened by the sponsor (return bundle {seq})"),
+    (r"query updated by the sponsor \(return bundle (?P<seq>\d+)\)", "query updated by the sponsor (return bundle {seq})"),
+    (r"source data verified \(return bundle (?P<seq>\d+)\)", "source data verified (return bundle {seq})"),
+    (r"newer study definition (?P<version>.+) received", "newer study definition {version} received"),
+    (r"study definition (?P<version>.+) accepted", "study definition {version} accepted"),
+    (r"included in bundle (?P<seq>\d+)", "included in bundle {seq}"),
+))
+# the same templates as messages, so that the translation catalogue collects them
+_REASON_TEMPLATES = (
+    msg("baseline visit recorded"), msg("enrolment and arm assignment"), msg("query answered"),
+    msg("sponsor key file replaced"), msg("sponsor signing key replaced"), msg("accepted by the site administrator"),
+    msg("study definition update accepted"), msg("export finished after an interruption"), msg("{n} failed log-ins"),
+    msg("receipt confirmed by the sponsor in return bundle {seq}"), msg("query closed by the sponsor (return bundle {seq})"),
+    msg("query re-opened by the sponsor (return bundle {seq})"), msg("query updated by the sponsor (return bundle {seq})"),
+    msg("source data verified (return bundle {seq})"), msg("newer study definition {version} received"),
+    msg("study definition {version} accepted"), msg("included in bundle {seq}"), msg("record changed: {reason}"),
+)
+
+
+def reason_text(reason: str | None) -> Msg | str:
+    """A reason as a message when the application wrote it (so it is shown in the interface language), else as typed."""
+    if not reason:
+        return ""
+    inner = re.fullmatch(r"record changed: (.*)", reason, re.S)
+    if inner:
+        return msg("record changed: {reason}", reason=reason_text(inner.group(1)))
+    for pattern, template in _SYSTEM_REASONS:
+        m = pattern.fullmatch(reason)
+        if m:
+            values = {k: int(v) if v.isdigit() else v for k, v in m.groupdict().items()}
+            return msg(template, **values) if values else msg(template)
+    return reason
 _CODE_LISTS: dict[str, dict] = {
     "acr_criteria": acr1997.LABELS, "sledai_codes": {d.code: d.label for d in sledai.DESCRIPTORS},
     "failed_criteria": eligibility.CRITERION_LABELS, "serious_criteria": safety_rules.SERIOUS_CRITERIA_LABELS,
@@ -118,7 +167,8 @@ class AuditValue:
     """A value as recorded, typed for display.
 
     kind: "none" | "text" (as typed) | "number" | "bool" | "date" (ISO) | "datetime" (aware) | "label" (a
-    catalogue label: translate it) | "labels" (several catalogue labels) | "hidden" (encrypted or a key).
+    catalogue label: translate it) | "labels" (several catalogue labels) | "hidden" (encrypted) | "key" (a key or
+    hash, not shown).
     """
 
     kind: str
@@ -151,7 +201,8 @@ class AuditEntry:
     old: AuditValue
     new: AuditValue
     values: tuple[FieldValue, ...]  # a new record's fields (empty and link fields left out)
-    reason: str
+    reason: str                 # as recorded
+    reason_text: Msg | str      # the application's own reasons as messages (translate them), others as typed
 
 
 def _typed(field: str, value) -> AuditValue:
@@ -159,6 +210,8 @@ def _typed(field: str, value) -> AuditValue:
         return AuditValue("none")
     if field in ("ciphertext",) or value == "(encrypted)":
         return AuditValue("hidden")
+    if field in ("public_key", "content_hash", "bundle_hash"):
+        return AuditValue("key")
     if field in _BOOLEAN and value in (0, 1, True, False):
         return AuditValue("bool", bool(value))
     if field in _CODED:
@@ -353,7 +406,7 @@ def _entry(r: dict, ctx: dict, subjects: dict, visits: dict, names: dict) -> Aud
         field_label=field_label(table, field), action="created" if created else "deleted" if deleted else "changed",
         old=_typed(field, old) if not created else AuditValue("none"),
         new=_typed(field, new) if not (created and isinstance(new, dict)) else AuditValue("none"),
-        values=values, reason=r["reason"] or "")
+        values=values, reason=r["reason"] or "", reason_text=reason_text(r["reason"]))
 
 
 def write_csv(path, header: list[str], rows: list[list[str]]) -> Path:

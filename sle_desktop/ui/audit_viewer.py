@@ -59,6 +59,8 @@ class AuditModel(QAbstractTableModel):
             return ", ".join(catalog(x) for x in v.value) or "—"
         if v.kind == "hidden":
             return self.tr("(encrypted)")
+        if v.kind == "key":
+            return self.tr("(key)")
         return str(v.value)
 
     def _row_texts(self, r: audit_trail.AuditEntry) -> tuple[str, ...]:
@@ -80,7 +82,7 @@ class AuditModel(QAbstractTableModel):
         else:
             who = f"{r.user_name} ({r.user})" if r.user_name else r.user
         return (when, r.subject or "", catalog(r.visit) if r.visit else "", catalog(r.form_label), field, change,
-                who, r.reason)
+                who, translated(r.reason_text))
 
     def text(self, row: int, col: int) -> str:
         return self._texts[row][col]
