@@ -11,7 +11,7 @@ import csv
 import json
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sle_desktop.app.errors import ValidationError
@@ -325,7 +325,7 @@ def audit_forms(session: Session) -> list[tuple[str, str]]:
 
 
 def _local_midnight_utc(day: date) -> str:
-    return datetime(day.year, day.month, day.day).astimezone().astimezone(timezone.utc).isoformat(timespec="seconds")
+    return datetime(day.year, day.month, day.day).astimezone().astimezone(UTC).isoformat(timespec="seconds")
 
 
 def audit_entries(session: Session, *, subject_uuid: str | None = None, user: str | None = None,

@@ -7,16 +7,35 @@ from datetime import datetime
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QProgressBar,
-    QPushButton, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from sle_desktop.app import audit_trail, ui_queries
 from sle_desktop.app.errors import AppError, StoreError
 from sle_desktop.ui.common import (
-    BadInput, Banner, DateField, catalog, error_label, fmt_date, fmt_number, heading, translated, with_error,
+    BadInput,
+    Banner,
+    DateField,
+    catalog,
+    error_label,
+    fmt_date,
+    fmt_number,
+    heading,
+    name_inputs,
+    translated,
+    with_error,
 )
-from sle_desktop.ui.common import name_inputs
 from sle_desktop.ui.messages import plain_message
 from sle_desktop.ui.screen_fit import fit_to_screen
 from sle_desktop.ui.tasks import run_store_job

@@ -5,8 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout
 
-from sle_desktop.ui.common import error_label, heading
-from sle_desktop.ui.common import name_inputs
+from sle_desktop.ui.common import error_label, heading, name_inputs
 from sle_desktop.ui.screen_fit import grow_with_contents
 
 

@@ -10,13 +10,18 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
 )
 
 from sle_desktop.app import returns, sync_site
 from sle_desktop.app.errors import AppError, StoreError
-from sle_desktop.ui.common import Banner, fmt_date, heading
-from sle_desktop.ui.common import name_inputs
+from sle_desktop.ui.common import Banner, fmt_date, heading, name_inputs
 from sle_desktop.ui.messages import plain_message
 from sle_desktop.ui.screen_fit import grow_with_contents
 

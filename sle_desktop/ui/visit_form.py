@@ -11,7 +11,15 @@ from datetime import date
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from sle_desktop.app import returns, signatures, subjects, ui_queries, visits
@@ -19,14 +27,25 @@ from sle_desktop.app.errors import AppError, ReasonRequired, StoreError, Validat
 from sle_desktop.domain import labs as lab_rules
 from sle_desktop.domain import sledai
 from sle_desktop.ui.common import (
-    ERROR_STYLE, OK_STYLE, WARNING_STYLE, BadInput, Banner, DateField, catalog, error_label, fmt_date, fmt_number, heading,
-    translated, with_error,
+    ERROR_STYLE,
+    OK_STYLE,
+    WARNING_STYLE,
+    BadInput,
+    Banner,
+    DateField,
+    catalog,
+    error_label,
+    fmt_date,
+    fmt_number,
+    heading,
+    name_inputs,
+    translated,
+    with_error,
 )
-from sle_desktop.ui.common import name_inputs
 from sle_desktop.ui.con_meds import ConMedsWidget
 from sle_desktop.ui.labs_widget import LabsWidget, unit_label
-from sle_desktop.ui.queries_panel import mark_field
 from sle_desktop.ui.messages import plain_message
+from sle_desktop.ui.queries_panel import mark_field
 from sle_desktop.ui.reason_dialog import ReasonDialog
 from sle_desktop.ui.screen_fit import fit_to_screen
 from sle_desktop.ui.sign_dialog import SignDialog
