@@ -247,3 +247,52 @@ def layout_problems(window: QWidget) -> list[str]:
             if outside:
                 problems.append(outside)
     return problems + _overlaps(window)
+
+
+def plot_problems(graphics) -> list[str]:
+    """What is unreadable in a pyqtgraph view: a panel too low to read, an axis title longer than its axis, tick
+    labels that do not fit their axis or run into each other, visit names drawn over each other."""
+    import pyqtgraph as pg
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    QApplication.processEvents()
+    out = []
+    plots = [i for i in graphics.scene().items() if isinstance(i, pg.PlotItem) and i.isVisible()]
+    assert plots, "no plot is shown"
+    for plot in plots:
+        name = re.sub(r"<[^>]+>|&nbsp;", " ", plot.titleLabel.text or "").strip()[:40] or \
+            re.sub(r"<[^>]+>", "", plot.getAxis("left").labelText or "")[:40]
+        height = plot.vb.height()
+        if height < 48:
+            out.append(f"plot {name!r}: the data area is only {height:.0f} px tall")
+        left = plot.getAxis("left")
+        if left.isVisible() and left.label.isVisible() and left.labelText:
+            length = left.label.boundingRect().width()
+            if length > left.height() + 2:
+                out.append(f"plot {name!r}: the axis title needs {length:.0f} px, the axis is {left.height():.0f} px")
+        for side in ("left", "bottom"):
+            axis = plot.getAxis(side)
+            if not axis.isVisible() or not axis._tickLevels:
+                continue
+            fm = QFontMetrics(axis.style.get("tickFont") or QFont())
+            ticks = sorted(axis._tickLevels[0])
+            widths = [max(fm.horizontalAdvance(line) for line in text.split("\n")) for _p, text in ticks]
+            if side == "left":
+                room = axis.width() - (axis.label.boundingRect().height() if axis.label.isVisible() else 0) - \
+                    max(axis.style["tickLength"], 0) - axis.style["tickTextOffset"][0]
+                out += [f"plot {name!r}: tick label {text!r} needs {w} px, the axis has {room:.0f} px"
+                        for (_p, text), w in zip(ticks, widths) if w > room + 1]
+            else:
+                xs = [plot.vb.mapViewToScene(QPointF(p, 0)).x() for p, _t in ticks]
+                for i in range(len(ticks) - 1):
+                    if xs[i + 1] - xs[i] < (widths[i] + widths[i + 1]) / 2 + 2:
+                        out.append(f"plot {name!r}: tick labels {ticks[i][1]!r} and {ticks[i + 1][1]!r} run together")
+        labels = [c for c in plot.vb.allChildren() if isinstance(c, pg.InfLineLabel) and c.isVisible()]
+        rects = [(lab.textItem.toPlainText() if hasattr(lab, "textItem") else "", lab.sceneBoundingRect())
+                 for lab in labels]
+        for i, (ta, ra) in enumerate(rects):
+            for tb, rb in rects[i + 1:]:
+                if ra.adjusted(1, 1, -1, -1).intersects(rb.adjusted(1, 1, -1, -1)):
+                    out.append(f"plot {name!r}: labels {ta!r} and {tb!r} overlap")
+    return out

@@ -16,7 +16,7 @@ import pytest
 from clinic_ui import (
     choose, click, dispose, fill_consent, fill_demographics, next_page, tick, type_into,
 )
-from layout_check import layout_problems
+from layout_check import layout_problems, plot_problems
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication, QWidget, QWizard
 
@@ -128,6 +128,10 @@ def test_main_window_subject_tabs_and_queries_fit(qtbot, language, clinician, sc
         view.tabs.setCurrentIndex(i)
         qtbot.wait(50)
         screens.check(f"subject tab: {view.tabs.tabText(i)}", window)
+    trends = view.tabs.currentWidget().content  # the Trends tab (last), built when shown
+    trends.ensure_renal()
+    assert trends.state == "trend"
+    screens.problems += [f"[patient trends] {p}" for p in plot_problems(trends.graphics)]
     screens.assert_all_fit(language)
 
 
@@ -234,8 +238,9 @@ def test_trend_plots_fit(qtbot, language, clinician, screens):
     cohort = window.cohort_trends()
     screens.made.append(cohort)
     qtbot.waitExposed(cohort)
-    qtbot.wait(100)
+    qtbot.waitUntil(lambda: cohort.loaded, timeout=10000)
     screens.check("cohort trends", cohort)
+    screens.problems += [f"[cohort trends] {p}" for p in plot_problems(cohort.graphics)]
     screens.assert_all_fit(language)
 
 
