@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sle_desktop.app.errors import ValidationError
-from sle_desktop.app.returns import FORM_LABELS
+from sle_desktop.app.queries import FORM_LABELS
 from sle_desktop.app.session import ROLE_LABELS, Session
 from sle_desktop.app.signatures import MEANING_LABELS
 from sle_desktop.app.subjects import ARM_LABELS, STATUS_LABELS

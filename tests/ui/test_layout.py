@@ -20,7 +20,7 @@ from layout_check import layout_problems, plot_problems
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication, QWidget, QWizard
 
-from sle_desktop.app import demo, returns, site
+from sle_desktop.app import demo, site, study_updates
 from sle_desktop.app.session import Session
 from sle_desktop.store import records
 from sle_desktop.store.db import Store
@@ -136,7 +136,7 @@ def test_main_window_subject_tabs_and_queries_fit(qtbot, language, clinician, sc
 
 
 def test_every_wizard_page_fits(qtbot, language, clinician, screens):
-    from sle_desktop.ui.wizard import EnrolmentWizard
+    from sle_desktop.ui.enrolment import EnrolmentWizard
 
     wizard = screens.show(EnrolmentWizard(clinician, today=TODAY))
     screens.check("wizard: consent", wizard)
@@ -265,7 +265,7 @@ def test_administration_dialogs_fit(qtbot, language, admin, clinician, screens, 
     text = text.replace("min_sledai = 6 ", "min_sledai = 8 ", 1)
     ward.conn.execute("INSERT INTO study_updates (version, definition, status, received_at, return_seq) "
                       "VALUES ('1.1', ?, 'pending', '2026-06-01T10:00:00+00:00', 1)", (text,))
-    assert returns.study_update_summary(admin) is not None
+    assert study_updates.study_update_summary(admin) is not None
     window = screens.show(build_main_window(admin, today=TODAY, autolock=False))
     qtbot.waitUntil(lambda: not window._loading, timeout=10000)
     box = window.study_update()
