@@ -342,7 +342,7 @@ class PatientTrendsWidget(ExportMixin, QWidget):
         plot.showGrid(x=False, y=False)
         plot.setYRange(-0.7, 1.7, padding=0)
         plot.vb.setMouseEnabled(y=False)
-        day_lines(plot, [w.target_day for w in d.windows], pg.mkPen("#bbbbbb", style=Qt.PenStyle.DotLine))
+        day_lines(plot, [w.target_day for w in d.windows], pg.mkPen("#d0d0d0"))
         inf_x = d.infusion_day.astype(float)
         infusions = pg.ScatterPlotItem(inf_x, np.ones(inf_x.size), symbol="t1", size=14, pen=pg.mkPen(INK),
                                        brush=pg.mkBrush(SKY))
@@ -440,7 +440,7 @@ class PatientTrendsWidget(ExportMixin, QWidget):
         plot.showAxis("right")
         plot.getAxis("right").setStyle(showValues=False)
         plot.getAxis("right").setWidth(8)
-        day_lines(plot, [w.target_day for w in self.data.windows], pg.mkPen("#cccccc", style=Qt.PenStyle.DotLine))
+        day_lines(plot, [w.target_day for w in self.data.windows], pg.mkPen("#dddddd"))
         self.plots[key] = plot
         return plot
 

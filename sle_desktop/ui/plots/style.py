@@ -128,7 +128,9 @@ def step_curve(days: np.ndarray, limits: np.ndarray, x_lo: float, x_hi: float) -
 
 
 def day_lines(plot: pg.PlotItem, days, pen) -> pg.PlotCurveItem:
-    """Vertical lines at `days` across the whole panel, as one curve (cheaper than one InfiniteLine per day)."""
+    """Vertical lines at `days` across the whole panel, as one curve (cheaper than one InfiniteLine per day).
+
+    Use a solid pen: a dash pattern along these very long segments costs more than all the rest of the plot."""
     days = np.asarray(list(days), dtype=float)
     x = np.repeat(days, 2)
     y = np.tile([-1e7, 1e7], days.size)
