@@ -245,3 +245,32 @@ def test_lab_results_by_keyboard_only_tab_moves_value_to_value(qtbot, enrolled, 
                                                                   (visit,))}
     expected = {c: float(v.replace(",", ".")) for c, v in LAB_VALUES.items()}
     assert stored == dict(expected, urine_casts=0.0)
+def test_search_then_open_by_keyboard_only(qtbot, enrolled, investigator, windows):
+    """Ctrl+F, type the subject ID, Enter: the one matching row is selected, so Ctrl+R records its next visit."""
+    from testkit import eligible_form
+
+    from sle_desktop.app import subjects
+    from sle_desktop.ui.main import build_main_window
+    from sle_desktop.ui.visit_form import VisitForm
+
+    session, uuid, sid = enrolled
+    other = subjects.screen_subject(session, eligible_form(full_name="Olga Petrova"), today=TODAY)
+    subjects.enrol_patient(session, other.subject_uuid, arm="standard", reason="comparator")
+    window = windows(build_main_window(session, today=TODAY, autolock=False))
+    qtbot.waitUntil(lambda: not window._loading and window.subject_list.model.rowCount() == 2, timeout=10000)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.subject_list.table.setFocus()
+    press(qtbot, Qt.Key_F, Qt.ControlModifier)
+    assert focused() is window.subject_list.search
+    type_text(qtbot, sid)
+    press(qtbot, Qt.Key_Return)
+    assert window.subject_list.proxy.rowCount() == 1
+    assert focused() is window.subject_list.table and window.selected_uuid() == uuid
+    assert window.action("record_visit").isEnabled()
+    press(qtbot, Qt.Key_R, Qt.ControlModifier)
+    qtbot.waitUntil(lambda: any(isinstance(w, VisitForm) and w.isVisible() for w in QApplication.topLevelWidgets()))
+    form = next(w for w in QApplication.topLevelWidgets() if isinstance(w, VisitForm) and w.isVisible())
+    windows(form)
+    assert form.subject_uuid == uuid and form.visit_uuid is None
+    assert form.visit_combo.currentData() == "month_1"  # the first visit not yet recorded

@@ -349,3 +349,19 @@ def test_withdrawing_a_subject_needs_a_reason(qtbot, enrolled, windows):
     assert (row["status"], row["withdrawn_reason"]) == ("withdrawn", "Consent withdrawn by the patient")
     assert "Withdrawn" in view.title.text() and not view.withdraw_button.isVisible()
     qtbot.waitUntil(lambda: w.subject_list.model.row_at(w.subject_list.model.row_of(uuid)).status == "withdrawn")
+
+
+def test_after_set_up_the_administrator_is_told_the_next_step(qtbot, admin, windows):
+    w = main_window(qtbot, windows, admin)
+    assert "Administration → Users" in w.banner.text() and w.banner.kind == "info"
+    assert not w.action("new_screening").isEnabled()
+    assert w.windowTitle().startswith("SLE MSC trial – site BY01")
+
+
+def test_sync_settings_are_in_the_file_menu(qtbot, admin, windows):
+    w = main_window(qtbot, windows, admin)
+    file_menu = w.menuBar().actions()[0].menu()
+    assert w.action("sync_settings") in file_menu.actions()
+    dialog = w.sync_settings()
+    assert dialog.isVisible() and "Not imported yet" in dialog.recipients_label.text()
+    dialog.reject()

@@ -157,3 +157,30 @@ def test_coordinator_screens_but_the_arm_is_left_to_an_investigator(qtbot, coord
     assert wizard.currentId() == EnrolmentWizard.RESULT
     assert "investigator must now assign" in wizard.result.message.text()
     assert coordinator.store.scalar("SELECT status FROM subjects") == "screened"
+
+
+def test_pregnancy_warning_goes_once_a_result_is_chosen(qtbot, investigator):
+    wizard = EnrolmentWizard(investigator, today=TODAY)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    fill_consent(qtbot, wizard)
+    next_page(qtbot, wizard)
+    from clinic_ui import fill_demographics
+    fill_demographics(qtbot, wizard)  # a woman of child-bearing potential
+    wizard.setStartId(wizard.CONSENT)
+    wizard.exclusions.initializePage()
+    note = wizard.exclusions.pregnancy_note
+    assert "pregnancy test result is required" in note.text() and "b00020" in note.styleSheet()
+    choose(wizard.exclusions.pregnancy_test, "negative")
+    assert note.text() == "" and not note.isVisibleTo(wizard.exclusions)
+    choose(wizard.exclusions.pregnancy_test, None)
+    assert "pregnancy test result is required" in note.text()
+
+
+def test_ineligible_summary_names_criteria_without_internal_codes(qtbot, investigator):
+    wizard = EnrolmentWizard(investigator, today=TODAY)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    walk_to_summary(qtbot, wizard, acr=("malar_rash", "arthritis"))
+    text = wizard.summary.failed.text()
+    assert "ACR" in text and "(acr_criteria)" not in text and "acr_criteria" not in text
