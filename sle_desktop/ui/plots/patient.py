@@ -20,6 +20,7 @@ from sle_desktop.app import trends
 from sle_desktop.ui.common import catalog
 from sle_desktop.ui.plots.export import ExportMixin
 from sle_desktop.ui.plots.style import (
+    AXIS_WIDTH,
     BLUE,
     FLARE_SYMBOL,
     GREEN,
@@ -33,7 +34,6 @@ from sle_desktop.ui.plots.style import (
     SKY,
     SLEDAI4_SYMBOL,
     VERMILLION,
-    AXIS_WIDTH,
     Hover,
     add_plot,
     day_lines,
