@@ -2493,7 +2493,7 @@ Follow-up: {followup}</source>
         </message>
         <message>
             <source>Mean change from baseline (± SE)</source>
-            <translation>Среднее изменение от исходного (± SE)</translation>
+            <translation>Среднее изменение от исходного (± ст. ошибка)</translation>
         </message>
         <message>
             <source>Change in SELENA-SLEDAI (points)</source>
@@ -2521,7 +2521,8 @@ Follow-up: {followup}</source>
         </message>
         <message>
             <source>Baseline</source>
-            <translation>Исходно</translation>
+            <comment>short axis label</comment>
+            <translation>Исх.</translation>
         </message>
         <message>
             <source>SLEDAI-4 response (−4)</source>
@@ -2543,7 +2544,7 @@ Follow-up: {followup}</source>
             <source>{arm} · {visit}
 mean change {mean} (SE {se}), n = {n}</source>
             <translation>{arm} · {visit}
-среднее изменение {mean} (SE {se}), n = {n}</translation>
+среднее изменение {mean} (ст. ошибка {se}), n = {n}</translation>
         </message>
         <message>
             <source>{arm} (mean)</source>
@@ -2556,6 +2557,12 @@ mean change {mean} (SE {se}), n = {n}</source>
         <message>
             <source>SLEDAI-4</source>
             <translation>SLEDAI-4</translation>
+        </message>
+        <message>
+            <source>SRI-4
+(without BILAG)</source>
+            <translation>SRI-4
+(без BILAG)</translation>
         </message>
         <message>
             <source>no data</source>
@@ -3433,8 +3440,8 @@ mean change {mean} (SE {se}), n = {n}</source>
     <context>
         <name>MainWindow</name>
         <message>
-            <source>sle_desktop – {0} {1}</source>
-            <translation>sle_desktop – {0} {1}</translation>
+            <source>SLE MSC trial – site {0} {1}</source>
+            <translation>Исследование МСК при СКВ – центр {0} {1}</translation>
         </message>
         <message>
             <source> – DEMO</source>
@@ -3455,6 +3462,10 @@ mean change {mean} (SE {se}), n = {n}</source>
         <message>
             <source>Queries ({0})</source>
             <translation>Запросы ({0})</translation>
+        </message>
+        <message>
+            <source>Next step: create the accounts of the investigators and coordinators (Administration → Users…). Screening and data entry are done under their accounts; import the sponsor's key files under File → Sync settings….</source>
+            <translation>Следующий шаг: создайте учётные записи исследователей и координаторов (Администрирование → Пользователи…). Скрининг и ввод данных выполняются под их учётными записями; файлы ключей спонсора импортируются в меню Файл → Настройки обмена….</translation>
         </message>
         <message>
             <source>Study definition</source>
@@ -3539,6 +3550,14 @@ mean change {mean} (SE {se}), n = {n}</source>
         <message>
             <source>&amp;Cohort trends…</source>
             <translation>&amp;Динамика по группам…</translation>
+        </message>
+        <message>
+            <source>S&amp;ync settings…</source>
+            <translation>&amp;Настройки обмена…</translation>
+        </message>
+        <message>
+            <source>The sponsor's key files and this site's key file</source>
+            <translation>Файлы ключей спонсора и файл ключа этого центра</translation>
         </message>
         <message>
             <source>&amp;Import sponsor return…</source>
