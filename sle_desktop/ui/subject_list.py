@@ -77,8 +77,10 @@ class SubjectListPanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
         self._size_columns()
+        # the next visit (the longest text) takes what is left, so the columns fit with a vertical scroll bar
+        header.setSectionResizeMode(COLUMNS.index("next_visit"), QHeaderView.Stretch)
         self.table.doubleClicked.connect(lambda index: self._open(index.row()))
         self.table.activated.connect(lambda index: self._open(index.row()))
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self.selection_changed.emit())

@@ -19,7 +19,7 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import Qt as GuiQt, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton, QAbstractScrollArea, QApplication, QCheckBox, QComboBox, QGroupBox, QLabel, QPushButton,
-    QRadioButton, QStyle, QStyleOptionButton, QStyleOptionComboBox, QTabBar, QToolButton, QWidget,
+    QHeaderView, QRadioButton, QStyle, QStyleOptionButton, QStyleOptionComboBox, QTableView, QTabBar, QToolButton, QWidget,
 )
 
 from sle_desktop.ui.screen_fit import DECORATION
@@ -239,6 +239,22 @@ def layout_problems(window: QWidget) -> list[str]:
             bar = w.horizontalScrollBar()
             if bar.isVisible() and bar.maximum() > 0:
                 problem = f"{_name(w)}: scrolls sideways by {bar.maximum()} px"
+            elif isinstance(w, QTableView) and w.horizontalHeader().isVisible():
+                # a list grows: with a vertical scroll bar the columns must still fit
+                vbar = w.verticalScrollBar()
+                room = w.viewport().width() - (0 if vbar.isVisible() else vbar.sizeHint().width())
+                header = w.horizontalHeader()
+                last = max((i for i in range(header.count()) if not header.isSectionHidden(i)), default=-1)
+                needed = 0
+                for i in range(header.count()):
+                    if header.isSectionHidden(i):
+                        continue
+                    stretches = header.sectionResizeMode(i) == QHeaderView.Stretch or \
+                        (header.stretchLastSection() and i == last)
+                    # a stretching column gives way down to its header's text; the others keep their width
+                    needed += header.sectionSizeFromContents(i).width() if stretches else header.sectionSize(i)
+                if needed > room + SLACK:
+                    problem = f"{_name(w)}: the columns need {needed} px, the table shows {room} px"
         if problem:
             problems.append(problem)
             continue

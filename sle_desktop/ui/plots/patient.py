@@ -257,7 +257,9 @@ class PatientTrendsWidget(ExportMixin, QWidget):
                                    # neighbouring visits' names on alternate rows: "Baseline" and "Month 1" are
                                    # close on a six-month axis
                                    labelOpts={"position": 0.97 if k % 2 == 0 else 0.86, "color": INK,
-                                              "anchors": [(0, 0), (0, 0)],
+                                              # near the right end the name goes left of its line
+                                              "anchors": [(1, 0), (1, 0)] if w.target_day > x_lo + 0.8 * (x_hi - x_lo)
+                                              else [(0, 0), (0, 0)],
                                               "fill": pg.mkBrush(255, 255, 255, 200)})
             line.setZValue(-10)
             plot.addItem(line)
