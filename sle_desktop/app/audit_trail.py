@@ -109,37 +109,30 @@ _CODED: dict[str, dict] = {
     "flare": {"none": "no flare", "mild_moderate": "mild/moderate", "severe": "severe"},
     "pregnancy_test": {"negative": "Negative", "positive": "Positive", "not_applicable": "Not applicable"},
 }
-# reasons the application itself writes (the clinician's own reasons are shown as typed)
-_SYSTEM_REASONS: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), t) for p, t in (
-    (r"baseline visit recorded", "baseline visit recorded"),
-    (r"enrolment and arm assignment", "enrolment and arm assignment"),
-    (r"query answered", "query answered"),
-    (r"sponsor key file replaced", "sponsor key file replaced"),
-    (r"sponsor signing key replaced", "sponsor signing key replaced"),
-    (r"accepted by the site administrator", "accepted by the site administrator"),
-    (r"study definition update accepted", "study definition update accepted"),
-    (r"export finished after an interruption", "export finished after an interruption"),
-    (r"(?P<n>\d+) failed log-ins", "{n} failed log-ins"),
-    (r"receipt confirmed by the sponsor in return bundle (?P<seq>\d+)",
-     "receipt confirmed by the sponsor in return bundle {seq}"),
-    (r"query closed by the sponsor \(return bundle (?P<seq>\d+)\)", "query closed by the sponsor (return bundle {seq})"),
-    (r"query re-opened by the sponsor \(return bundle (?P<seq>\d+)\)",
-     "query re-opened by the sponsor (return bundle {seq})"),
-    (r"query updated by the sponsor \(return bundle (?P<seq>\d+)\)", "query updated by the sponsor (return bundle {seq})"),
-    (r"source data verified \(return bundle (?P<seq>\d+)\)", "source data verified (return bundle {seq})"),
-    (r"newer study definition (?P<version>.+) received", "newer study definition {version} received"),
-    (r"study definition (?P<version>.+) accepted", "study definition {version} accepted"),
-    (r"included in bundle (?P<seq>\d+)", "included in bundle {seq}"),
-))
-# the same templates as messages, so that the translation catalogue collects them
-_REASON_TEMPLATES = (
-    msg("baseline visit recorded"), msg("enrolment and arm assignment"), msg("query answered"),
-    msg("sponsor key file replaced"), msg("sponsor signing key replaced"), msg("accepted by the site administrator"),
-    msg("study definition update accepted"), msg("export finished after an interruption"), msg("{n} failed log-ins"),
-    msg("receipt confirmed by the sponsor in return bundle {seq}"), msg("query closed by the sponsor (return bundle {seq})"),
-    msg("query re-opened by the sponsor (return bundle {seq})"), msg("query updated by the sponsor (return bundle {seq})"),
-    msg("source data verified (return bundle {seq})"), msg("newer study definition {version} received"),
-    msg("study definition {version} accepted"), msg("included in bundle {seq}"), msg("record changed: {reason}"),
+# reasons the application itself writes (the clinician's own reasons are shown as typed), as messages
+_SYSTEM_REASONS = (
+    (r"baseline visit recorded", lambda: msg("baseline visit recorded")),
+    (r"enrolment and arm assignment", lambda: msg("enrolment and arm assignment")),
+    (r"query answered", lambda: msg("query answered")),
+    (r"sponsor key file replaced", lambda: msg("sponsor key file replaced")),
+    (r"sponsor signing key replaced", lambda: msg("sponsor signing key replaced")),
+    (r"accepted by the site administrator", lambda: msg("accepted by the site administrator")),
+    (r"study definition update accepted", lambda: msg("study definition update accepted")),
+    (r"export finished after an interruption", lambda: msg("export finished after an interruption")),
+    (r"(\d+) failed log-ins", lambda n: msg("{n} failed log-ins", n=int(n))),
+    (r"receipt confirmed by the sponsor in return bundle (\d+)",
+     lambda seq: msg("receipt confirmed by the sponsor in return bundle {seq}", seq=int(seq))),
+    (r"query closed by the sponsor \(return bundle (\d+)\)",
+     lambda seq: msg("query closed by the sponsor (return bundle {seq})", seq=int(seq))),
+    (r"query re-opened by the sponsor \(return bundle (\d+)\)",
+     lambda seq: msg("query re-opened by the sponsor (return bundle {seq})", seq=int(seq))),
+    (r"query updated by the sponsor \(return bundle (\d+)\)",
+     lambda seq: msg("query updated by the sponsor (return bundle {seq})", seq=int(seq))),
+    (r"source data verified \(return bundle (\d+)\)",
+     lambda seq: msg("source data verified (return bundle {seq})", seq=int(seq))),
+    (r"newer study definition (.+) received", lambda v: msg("newer study definition {version} received", version=v)),
+    (r"study definition (.+) accepted", lambda v: msg("study definition {version} accepted", version=v)),
+    (r"included in bundle (\d+)", lambda seq: msg("included in bundle {seq}", seq=int(seq))),
 )
 
 
@@ -150,11 +143,10 @@ def reason_text(reason: str | None) -> Msg | str:
     inner = re.fullmatch(r"record changed: (.*)", reason, re.S)
     if inner:
         return msg("record changed: {reason}", reason=reason_text(inner.group(1)))
-    for pattern, template in _SYSTEM_REASONS:
-        m = pattern.fullmatch(reason)
+    for pattern, message in _SYSTEM_REASONS:
+        m = re.fullmatch(pattern, reason)
         if m:
-            values = {k: int(v) if v.isdigit() else v for k, v in m.groupdict().items()}
-            return msg(template, **values) if values else msg(template)
+            return message(*m.groups())
     return reason
 _CODE_LISTS: dict[str, dict] = {
     "acr_criteria": acr1997.LABELS, "sledai_codes": {d.code: d.label for d in sledai.DESCRIPTORS},
@@ -177,7 +169,7 @@ class AuditValue:
 
 @dataclass(frozen=True)
 class FieldValue:
-    label: Msg
+    label: Msg | str            # a message, or a catalogue label
     value: AuditValue
 
 
@@ -196,7 +188,7 @@ class AuditEntry:
     form_label: str             # catalogue label of the form
     record: str | None          # which record of the form: the lab test's label, the AE term, the drug…
     field: str
-    field_label: Msg
+    field_label: Msg | str      # a message, or a catalogue label (a SELENA-SLEDAI descriptor)
     action: str                 # "created" | "changed" | "deleted"
     old: AuditValue
     new: AuditValue
@@ -261,14 +253,14 @@ def visit_label(code: str | None) -> str | None:
     return code
 
 
-def field_label(table: str, field: str) -> Msg:
-    """The label of a form field (SELENA-SLEDAI descriptors by their name)."""
+def field_label(table: str, field: str) -> Msg | str:
+    """The label of a form field: a message, or a catalogue label (str) for a SELENA-SLEDAI descriptor."""
     if table == "sledai_assessments" and field in sledai.BY_CODE:
-        return msg(sledai.BY_CODE[field].label)
-    return _FIELDS.get(field, msg(field.replace("_", " ").capitalize()))
+        return sledai.BY_CODE[field].label
+    return _FIELDS.get(field, field.replace("_", " ").capitalize())
 
 
-def record_field_label(session: Session, table: str, record_uuid: str, field: str) -> Msg:
+def record_field_label(session: Session, table: str, record_uuid: str, field: str) -> Msg | str:
     """A field named so a clinician knows which one it is: "Serum creatinine: Result" for a lab value."""
     session.require("view")
     label = field_label(table, field)

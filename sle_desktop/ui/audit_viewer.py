@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from sle_desktop.app import audit_trail, ui_queries
 from sle_desktop.app.errors import AppError, StoreError
+from sle_desktop.domain.text import Msg
 from sle_desktop.ui.common import (
     BadInput,
     Banner,
@@ -39,6 +40,12 @@ from sle_desktop.ui.common import (
 from sle_desktop.ui.messages import plain_message
 from sle_desktop.ui.screen_fit import fit_to_screen
 from sle_desktop.ui.tasks import run_store_job
+
+
+def _label(text) -> str:
+    """A label from the audit trail: a message (translated) or a catalogue label."""
+    return translated(text) if isinstance(text, Msg) else catalog(text)
+
 
 COLUMNS = ("when", "subject", "visit", "form", "field", "change", "user", "reason")
 
@@ -84,14 +91,14 @@ class AuditModel(QAbstractTableModel):
 
     def _row_texts(self, r: audit_trail.AuditEntry) -> tuple[str, ...]:
         when = r.at.astimezone().strftime("%d.%m.%Y %H:%M:%S")
-        field = translated(r.field_label)
+        field = _label(r.field_label)
         if r.record and r.form in ("labs", "adverse_events", "con_meds"):
             record = catalog(r.record) if r.form == "labs" else r.record
             field = record if r.action == "created" else self.tr("{0}: {1}").format(record, field)
         if r.action == "created":
             field = field if r.record and r.form in ("labs", "adverse_events", "con_meds") else self.tr("new record")
             change = self.tr("created: {0}").format("; ".join(
-                f"{translated(fv.label)} {self.value_text(fv.value)}" for fv in r.values))
+                f"{_label(fv.label)} {self.value_text(fv.value)}" for fv in r.values))
         elif r.action == "deleted":
             change = self.tr("deleted")
         else:

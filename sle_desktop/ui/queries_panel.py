@@ -162,7 +162,8 @@ class QueriesPanel(QWidget):
             status = self.tr("Re-opened") if q.status == "reopened" else self.tr("Open")
             question = translated(q.text)
             visit = catalog(audit_trail.visit_label(q.visit_code)) if q.visit_code else ""
-            field = translated(audit_trail.record_field_label(self.session, q.record_table, q.record_uuid, q.field))
+            label = audit_trail.record_field_label(self.session, q.record_table, q.record_uuid, q.field)
+            field = translated(label) if not isinstance(label, str) else catalog(label)
             values = (q.subject_label, visit, self._form_label(q.record_table), field,
                       question.replace("\n", " "), status)
             for col, text in enumerate(values):
