@@ -83,7 +83,13 @@ class _Grower(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
-        self._timer.timeout.connect(lambda: grow_to_contents(window))
+        # a bound method, not a lambda holding the window: a dialog nobody keeps must still be freed
+        self._timer.timeout.connect(self._grow)
+
+    def _grow(self) -> None:
+        window = self.parent()
+        if window is not None:
+            grow_to_contents(window)
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt naming
         if event.type() in (QEvent.LayoutRequest, QEvent.Show) and obj.isVisible():
