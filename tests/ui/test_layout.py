@@ -250,7 +250,11 @@ def test_sync_dialogs_fit(qtbot, language, admin, screens, tmp_path):
 
     media = tmp_path / "media"
     (media / "USB").mkdir(parents=True)
-    screens.check("export dialog", screens.show(ExportDialog(admin, roots=[media])))
+    export = screens.show(ExportDialog(admin, roots=[media]))
+    screens.check("export dialog", export)
+    settings = export.open_sync_settings()
+    qtbot.waitExposed(settings)
+    screens.check("sync settings", settings)
     screens.check("import dialog", screens.show(ImportReturnDialog(admin, roots=[media])))
     screens.assert_all_fit(language)
 
@@ -314,7 +318,8 @@ def test_small_dialogs_fit(qtbot, language, clinician, screens):
     from sle_desktop.ui.reason_dialog import ReasonDialog
     from sle_desktop.ui.sign_dialog import SignDialog
 
-    screens.check("reason for change", screens.show(ReasonDialog(what="BY01-0001 – Month 1")))
+    screens.check("reason for change", screens.show(ReasonDialog(what="BY01-0001 – Month 1", changes=[
+        ("Physician's Global Assessment", "1.0", "1.5"), ("Serum creatinine", "80 µmol/L", "88 µmol/L")])))
     sledai = clinician.store.scalar("SELECT uuid FROM sledai_assessments LIMIT 1")
     screens.check("signature", screens.show(SignDialog(clinician, "sledai_assessments", sledai)))
     screens.check("language", screens.show(LanguageDialog()))
