@@ -12,6 +12,16 @@ import pytest
 from testkit import PASSWORD, TODAY, eligible_form
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if os.environ["QT_QPA_PLATFORM"] == "offscreen":
+    # a ward PC: 1366×768 less a 40 px task bar (what the windows must fit; tests/ui/test_layout.py)
+    import json
+    import tempfile
+
+    _screen = os.path.join(tempfile.mkdtemp(prefix="sle_screen_"), "screen.json")
+    with open(_screen, "w") as _f:
+        json.dump({"synthesizedScreens": False, "screens": [{"name": "ward", "x": 0, "y": 0, "width": 1366,
+                   "height": 728, "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}, _f)
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screen}"
 os.environ.setdefault("SLE_DESKTOP_LANG", "en")  # the UI tests read English texts whatever the machine locale
 
 

@@ -39,6 +39,9 @@ def catalogue_strings() -> list[str]:
                   session.ROLE_LABELS, signatures.MEANING_LABELS, queries.FORM_LABELS):
         out += [str(v) for v in table.values()]
     out += [t.label for t in labs.TESTS] + [t.unit for t in labs.TESTS if t.unit.startswith("(")]
+    from sle_desktop.app import audit_trail  # forms and coded answers named in the audit viewer
+    out += list(audit_trail.FORMS.values())
+    out += [str(v) for table in audit_trail._CODED.values() for v in table.values()]
     # explanations the app layer returns for a missing eGFR (shown through catalog() in the labs tab)
     out += ["no creatinine result", "sex unknown: eGFR not computed"]
     from sle_desktop.app import casebook

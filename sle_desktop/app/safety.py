@@ -203,8 +203,9 @@ def _validate_infusion(form: InfusionForm, today: date) -> Problems:
 
 
 def record_infusion(session: Session, subject_uuid: str, form: InfusionForm, *, visit_uuid: str | None = None,
-                    today: date | None = None) -> str:
-    """Record an MSC infusion (msc arm only), with the dose-per-kg check and any reaction as a linked AE."""
+                    infusion_uuid: str | None = None, reason: str | None = None, today: date | None = None) -> str:
+    """Record an MSC infusion (msc arm only), with the dose-per-kg check and any reaction as a linked AE; or
+    correct a saved one (`infusion_uuid` + reason for change; its reaction AE is corrected with the same reason)."""
     session.require("enter_data")
     p = _validate_infusion(form, today or date.today())
     if p:
@@ -225,6 +226,22 @@ def record_infusion(session: Session, subject_uuid: str, form: InfusionForm, *, 
     for when, vitals in (("pre", form.pre_vitals), ("post", form.post_vitals)):
         for key, value in vitals.items():
             values[f"{when}_{key}"] = value
+    if infusion_uuid:
+        with store.transaction():
+            current = records.get(store, "infusions", infusion_uuid)
+            if current is None or current["subject_uuid"] != subject_uuid:
+                raise NotFound(msg("No such MSC infusion for this subject."))
+            del values["subject_uuid"]
+            values["visit_uuid"] = visit_uuid or current["visit_uuid"]
+            if form.reaction_event is not None:
+                if current["reaction_ae_uuid"]:
+                    record_adverse_event(session, subject_uuid, form.reaction_event, ae_uuid=current["reaction_ae_uuid"],
+                                         reason=reason, today=today)
+                else:
+                    values["reaction_ae_uuid"] = record_adverse_event(
+                        session, subject_uuid, form.reaction_event, infusion_uuid=infusion_uuid, today=today)
+            records.update(store, "infusions", infusion_uuid, values, user=session.username, reason=reason)
+        return infusion_uuid
     infusion_uuid = records.new_uuid()
     with store.transaction():
         if form.reaction_event is not None:

@@ -13,7 +13,7 @@ from sle_desktop.app.subjects import identifiers
 from sle_desktop.app.validation import Problems
 from sle_desktop.domain import eligibility, outcomes, renal, schedule, sledai
 from sle_desktop.domain import labs as lab_rules
-from sle_desktop.domain.text import msg
+from sle_desktop.domain.text import Msg, msg
 from sle_desktop.store import records
 
 
@@ -214,13 +214,8 @@ class LabEntry:
     uln: float | None = None
 
 
-def save_labs(session: Session, visit_uuid: str, sample_date: date, results: dict[str, LabEntry], *,
-              reason: str | None = None, today: date | None = None) -> list[str]:
-    """Save lab results of a visit in canonical units; changing a saved value needs a reason."""
-    session.require("enter_data")
-    today = today or date.today()
-    p = Problems()
-    when = p.clinical_date("sample_date", sample_date, msg("Sample date"), today=today)
+def _canonical_labs(results: dict[str, LabEntry], p: Problems) -> dict[str, tuple]:
+    """Each result in its test's canonical unit; what is impossible or unknown goes to `p` by test."""
     canonical = {}
     for test, entry in results.items():
         try:
@@ -233,6 +228,24 @@ def save_labs(session: Session, visit_uuid: str, sample_date: date, results: dic
             canonical[test] = (value, t.unit, lln, uln)
         except (ValueError, TypeError) as exc:
             p[test] = exc.args[0]
+    return canonical
+
+
+def check_lab_entries(results: dict[str, LabEntry]) -> dict[str, Msg]:
+    """test -> message for every result that would be refused (unit, plausible range, limits), saving nothing."""
+    p = Problems()
+    _canonical_labs(results, p)
+    return dict(p)
+
+
+def save_labs(session: Session, visit_uuid: str, sample_date: date, results: dict[str, LabEntry], *,
+              reason: str | None = None, today: date | None = None) -> list[str]:
+    """Save lab results of a visit in canonical units; changing a saved value needs a reason."""
+    session.require("enter_data")
+    today = today or date.today()
+    p = Problems()
+    when = p.clinical_date("sample_date", sample_date, msg("Sample date"), today=today)
+    canonical = _canonical_labs(results, p)
     if p:
         raise ValidationError(p)
     store = session.store

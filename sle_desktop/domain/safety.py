@@ -325,8 +325,12 @@ def check_dose(
     return DoseCheck(computed, entered, ok, message)
 
 
-def _cells(total: object) -> str:
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _cells(total: object) -> Msg:
+    """A cell count in scientific notation, 1.28×10⁸ (the mantissa a number, so it takes the decimal comma)."""
     v = float(total)  # type: ignore[arg-type]
     exponent = int(math.floor(math.log10(v)))
     mantissa = v / 10**exponent
-    return f"{mantissa:.3g}×10^{exponent}"
+    return msg("{mantissa:.3g}×10{power}", mantissa=mantissa, power=str(exponent).translate(_SUPERSCRIPT))

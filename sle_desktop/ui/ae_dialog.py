@@ -37,6 +37,7 @@ from sle_desktop.ui.common import (
 )
 from sle_desktop.ui.messages import FieldErrors, report
 from sle_desktop.ui.reason_dialog import ReasonDialog
+from sle_desktop.ui.screen_fit import fit_to_screen, grow_with_contents
 
 SAE_FRAME_STYLE = (
     "QGroupBox#seriousBox { border: 2px solid #c62828; background: #fff5f5; margin-top: 14px; padding-top: 6px; }"
@@ -135,6 +136,18 @@ class AdverseEventWidget(QWidget):
             w.changed.connect(self.changed)
         for w in (self.grade, self.relationship, self.action, self.outcome):
             w.currentIndexChanged.connect(self.changed)
+        # a message goes as soon as its field is changed: no stale "is required" under a filled field
+        clear = self.errors.clear_field
+        self.term.textChanged.connect(lambda _t: clear(prefix + "term"))
+        self.onset.changed.connect(lambda: clear(prefix + "onset_date"))
+        self.stop.changed.connect(lambda: clear(prefix + "stop_date"))
+        for field, box in (("grade", self.grade), ("relationship", self.relationship),
+                           ("action_taken", self.action), ("outcome", self.outcome)):
+            box.currentIndexChanged.connect(lambda _i, f=field: clear(prefix + f))
+        for cb in self.criteria.values():
+            cb.toggled.connect(lambda _on: clear(prefix + "serious_criteria"))
+        self.serious.toggled.connect(lambda _on: clear(prefix + "serious_criteria"))
+        self.aware.dateTimeChanged.connect(lambda _d: clear(prefix + "aware_at"))
         self._timer = QTimer(self)
         self._timer.setInterval(30_000)
         self._timer.timeout.connect(self.update_clock)
@@ -290,13 +303,38 @@ class AdverseEventDialog(QDialog):
                 self.save_button.setEnabled(False)
             else:
                 self.fields.set_row(row)
+        self._row = row if ae_uuid is not None else None
         if not session.can("enter_data"):
             self.fields.set_read_only(True)
             self.save_button.setVisible(False)
             self.banner.show_message(self.tr("Read-only: your account cannot change study data."), "info")
         # wide enough for the fields in the interface language (Russian labels are ~30 % longer), no sideways scroll
-        self.resize(max(760, self.fields.sizeHint().width() + 40), 700)
+        fit_to_screen(self, max(760, self.fields.sizeHint().width() + 40), 700)
+        grow_with_contents(self)
         name_inputs(self)  # accessible names/buddies from the row labels
+
+    def changes(self, form: safety.AdverseEventForm) -> list[tuple[str, str, str]]:
+        """(what, saved value, value now) for each field of the saved event being changed."""
+        row = self._row
+        if not row:
+            return []
+
+        def label(table, code):
+            return catalog(table.get(code, code)) if code is not None else ""
+        yes, no = self.tr("yes"), self.tr("no")
+        pairs = [
+            (self.tr("Adverse event term"), row["term"], form.term.strip()),
+            (self.tr("Onset date"), fmt_date(row["onset_date"]), fmt_date(form.onset_date)),
+            (self.tr("Stop date"), fmt_date(row["stop_date"]), fmt_date(form.stop_date)),
+            (self.tr("CTCAE grade"), label(rules.GRADE_LABELS, row["grade"]), label(rules.GRADE_LABELS, form.grade)),
+            (self.tr("Serious"), yes if row["serious"] else no, yes if form.serious else no),
+            (self.tr("Relationship to MSC product"), label(rules.RELATIONSHIP_LABELS, row["relationship"]),
+             label(rules.RELATIONSHIP_LABELS, form.relationship)),
+            (self.tr("Action taken with MSC"), label(rules.ACTION_LABELS, row["action_taken"]),
+             label(rules.ACTION_LABELS, form.action_taken or None)),
+            (self.tr("Outcome"), label(rules.OUTCOME_LABELS, row["outcome"]), label(rules.OUTCOME_LABELS, form.outcome)),
+        ]
+        return [(what, old, new) for what, old, new in pairs if old != new]
 
     def save(self, reason: str | None = None) -> bool:
         self.fields.errors.clear()
@@ -310,7 +348,7 @@ class AdverseEventDialog(QDialog):
             self.ae_uuid = safety.record_adverse_event(self.session, self.subject_uuid, form, ae_uuid=self.ae_uuid,
                                                        reason=reason, today=self.today)
         except ReasonRequired:
-            self.reason_dialog = ReasonDialog(self, what=self.windowTitle())
+            self.reason_dialog = ReasonDialog(self, what=self.windowTitle(), changes=self.changes(form))
             self.reason_dialog.accepted.connect(lambda: self.save(self.reason_dialog.reason()))
             self.reason_dialog.rejected.connect(lambda: self.banner.show_message(
                 self.tr("Not saved: changing a saved record needs a reason."), "warning"))

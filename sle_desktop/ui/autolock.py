@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from sle_desktop.app import site
 from sle_desktop.ui.common import error_label, heading, name_inputs
+from sle_desktop.ui.screen_fit import grow_with_contents
 
 DEFAULT_MINUTES = 10
 SETTINGS_KEY = "security/idle_lock_minutes"
@@ -83,7 +84,7 @@ class LockDialog(QDialog):
         self.setObjectName("lockDialog")
         self.session = session
         self.attempts = 0
-        self.setWindowTitle(self.tr("Screen locked – sle_desktop"))
+        self.setWindowTitle(self.tr("Screen locked – SLE MSC trial"))
         self.setWindowModality(Qt.ApplicationModal)
         self.setWindowFlag(Qt.WindowCloseButtonHint, False)
         lay = QVBoxLayout(self)
@@ -114,6 +115,7 @@ class LockDialog(QDialog):
         lay.addLayout(row)
         self.setMinimumWidth(440)
         name_inputs(self)  # accessible names/buddies from the row labels
+        grow_with_contents(self)  # a message that appears is shown whole
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Escape must not dismiss the lock
         if event.key() == Qt.Key_Escape:

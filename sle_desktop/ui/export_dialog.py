@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 
 from sle_desktop.app import sync_site
 from sle_desktop.ui.background import run_use_case
-from sle_desktop.ui.common import ERROR_STYLE, OK_STYLE, WARNING_STYLE, fmt_date, heading, name_inputs
+from sle_desktop.ui.common import ERROR_STYLE, OK_STYLE, WARNING_STYLE, fmt_date, fmt_number, heading, name_inputs
 from sle_desktop.ui.messages import plain_message
+from sle_desktop.ui.screen_fit import grow_with_contents
 
 _PATH_ROLE = Qt.UserRole + 1
 
@@ -51,9 +52,14 @@ def _windows_removable_drives() -> list[tuple[str, Path]]:
     return found
 
 
-def candidate_folders(roots: list[Path] | None = None) -> list[tuple[str, Path]]:
-    """Likely USB drives: writable folders under /media/$USER, /run/media/$USER, /media, /mnt, /Volumes,
-    and removable drive letters on Windows. Returns (label, path) pairs."""
+def candidate_folders(roots: list[Path] | None = None, *, mounts_only: bool | None = None) -> list[tuple[str, Path]]:
+    """Likely USB drives: writable mounted drives under /media/$USER, /run/media/$USER, /media, /mnt, /Volumes,
+    and removable drive letters on Windows. Returns (label, path) pairs.
+
+    Only mount points are offered (a plain folder under /mnt is not a drive); `roots` given by a caller (tests,
+    a configured folder) list every writable folder unless `mounts_only` says otherwise."""
+    if mounts_only is None:
+        mounts_only = roots is None
     out: list[tuple[str, Path]] = []
     seen: set[str] = set()
     if sys.platform == "win32" and roots is None:
@@ -76,7 +82,7 @@ def candidate_folders(roots: list[Path] | None = None) -> list[tuple[str, Path]]
             if key in seen or key in skip or child.name.startswith("."):
                 continue
             try:
-                if child.is_dir() and os.access(child, os.W_OK):
+                if child.is_dir() and os.access(child, os.W_OK) and (not mounts_only or os.path.ismount(child)):
                     seen.add(key)
                     out.append((f"{child.name}  ({child})", child))
             except OSError:
@@ -85,7 +91,9 @@ def candidate_folders(roots: list[Path] | None = None) -> list[tuple[str, Path]]
 
 
 def _size_text(n: int) -> str:
-    return f"{n / 1_000_000:.1f} MB" if n >= 1_000_000 else f"{max(1, round(n / 1000))} kB"
+    if n >= 1_000_000:
+        return QCoreApplication.translate("ExportDialog", "{0} MB").format(fmt_number(n / 1_000_000, 1))
+    return QCoreApplication.translate("ExportDialog", "{0} kB").format(max(1, round(n / 1000)))
 
 
 class ExportDialog(QDialog):
@@ -113,6 +121,15 @@ class ExportDialog(QDialog):
         self.keys_label.setWordWrap(True)
         self.keys_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         lay.addWidget(self.keys_label)
+        self.settings_button = QPushButton(self.tr("Sync &settings…"), self)
+        self.settings_button.setObjectName("syncSettings")
+        self.settings_button.setToolTip(self.tr("Import the sponsor's key files"))
+        self.settings_button.clicked.connect(self.open_sync_settings)
+        keys_row = QHBoxLayout()
+        keys_row.addWidget(self.settings_button)
+        keys_row.addStretch(1)
+        lay.addLayout(keys_row)
+        self.sync_settings = None
         self.pending_label = QLabel(self)
         self.pending_label.setObjectName("pendingChanges")
         self.pending_label.setWordWrap(True)
@@ -162,13 +179,19 @@ class ExportDialog(QDialog):
         self._roots = roots
         self._has_keys = False
         self._has_changes = False
+        self._export_head: int | None = None
         self._fill_targets()
         self.refresh()
         name_inputs(self)  # accessible names/buddies from the row labels
+        grow_with_contents(self)  # a message that appears is shown whole
 
     # -- state -------------------------------------------------------------------------------
-    def refresh(self) -> None:
-        """Re-read the sponsor keys and what is waiting to be sent."""
+    def refresh(self, *, just_exported: bool = False) -> None:
+        """Re-read the sponsor keys and what is waiting to be sent.
+
+        Right after an export the only changes left are its own receipt (the export record, SAEs marked as
+        sent); they go with the next bundle and are not "waiting" in the clinician's sense.
+        """
         try:
             preview = sync_site.export_preview(self.session)
         except Exception as exc:  # noqa: BLE001 - shown to the user in plain words
@@ -187,9 +210,11 @@ class ExportDialog(QDialog):
         else:
             self.keys_label.setText(self.tr(
                 "No sponsor key is set up, so nothing can be exported yet. Ask the sponsor for the file sponsor.pub "
-                "and import it in the sync settings."))
+                "and import it with Sync settings below."))
             self.keys_label.setStyleSheet(WARNING_STYLE)
-        self._has_changes = preview.changes > 0
+        if just_exported:
+            self._export_head = preview.head_seq
+        self._has_changes = preview.changes > 0 and preview.head_seq != self._export_head
         if self._has_changes:
             text = self.tr("Bundle {0}: {1} changes waiting to be sent ({2} records), about {3}.").format(
                 preview.bundle_seq, preview.changes, preview.records, _size_text(preview.estimated_bytes))
@@ -202,6 +227,15 @@ class ExportDialog(QDialog):
         self.pending_label.setText(text)
         self.pending_label.setStyleSheet("")
         self._update_buttons()
+
+    def open_sync_settings(self):
+        """The sync settings (sponsor key files); the dialog re-reads the keys when they change."""
+        from sle_desktop.ui.sync_settings import SyncSettingsDialog
+
+        self.sync_settings = SyncSettingsDialog(self.session, self)
+        self.sync_settings.changed.connect(self.refresh)
+        self.sync_settings.open()
+        return self.sync_settings
 
     def _fill_targets(self) -> None:
         chosen = self.target()
@@ -296,7 +330,7 @@ class ExportDialog(QDialog):
         text += " " + self.tr("You can now remove the drive safely and take it to the sponsor.")
         self.result_label.setText(text)
         self.result_label.setStyleSheet(OK_STYLE)
-        self.refresh()
+        self.refresh(just_exported=True)
         self.exported.emit(result)
 
     def _failed(self, exc) -> None:

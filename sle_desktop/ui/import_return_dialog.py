@@ -27,6 +27,7 @@ from sle_desktop.ui.background import run_use_case
 from sle_desktop.ui.common import ERROR_STYLE, OK_STYLE, WARNING_STYLE, name_inputs, translated
 from sle_desktop.ui.export_dialog import candidate_folders
 from sle_desktop.ui.messages import plain_message
+from sle_desktop.ui.screen_fit import grow_with_contents
 
 _PATH_ROLE = Qt.UserRole + 1
 
@@ -55,6 +56,14 @@ class ImportReturnDialog(QDialog):
         self.key_label.setObjectName("sponsorSigningKey")
         self.key_label.setWordWrap(True)
         lay.addWidget(self.key_label)
+        self.settings_button = QPushButton(self.tr("Sync &settings…"), self)
+        self.settings_button.setObjectName("syncSettings")
+        self.settings_button.clicked.connect(self.open_sync_settings)
+        keys_row = QHBoxLayout()
+        keys_row.addWidget(self.settings_button)
+        keys_row.addStretch(1)
+        lay.addLayout(keys_row)
+        self.sync_settings = None
         self.files = QListWidget(self)
         self.files.setObjectName("returnFiles")
         self.files.setMinimumHeight(90)
@@ -92,16 +101,27 @@ class ImportReturnDialog(QDialog):
         self._show_key()
         self.fill_files()
         name_inputs(self)  # accessible names/buddies from the row labels
+        grow_with_contents(self)  # a message that appears is shown whole
 
     def _show_key(self) -> None:
         key = returns.sponsor_signing_key(self.session)
         if key is None:
             self.key_label.setText(self.tr("No sponsor signing key is registered, so return bundles cannot be checked. "
-                                           "Import the sponsor's file sponsor-signing.pub in the sync settings."))
+                                           "Import the sponsor's file sponsor-signing.pub with Sync settings "
+                                           "below."))
             self.key_label.setStyleSheet(WARNING_STYLE)
         else:
             self.key_label.setText(self.tr("Signed by the sponsor key {0}.").format(key.fingerprint))
             self.key_label.setStyleSheet("")
+
+    def open_sync_settings(self):
+        """The sync settings (sponsor key files); the signing key shown here is re-read when it changes."""
+        from sle_desktop.ui.sync_settings import SyncSettingsDialog
+
+        self.sync_settings = SyncSettingsDialog(self.session, self)
+        self.sync_settings.changed.connect(self._show_key)
+        self.sync_settings.open()
+        return self.sync_settings
 
     def fill_files(self) -> None:
         chosen = self.path()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from sle_desktop.app import safety, subjects
-from sle_desktop.app.errors import AppError, StoreError, ValidationError
+from sle_desktop.app.errors import AppError, ReasonRequired, StoreError, ValidationError
 from sle_desktop.domain import safety as rules
 from sle_desktop.ui.ae_dialog import AdverseEventWidget
 from sle_desktop.ui.common import (
@@ -42,6 +42,8 @@ from sle_desktop.ui.common import (
     with_error,
 )
 from sle_desktop.ui.messages import FieldErrors, report
+from sle_desktop.ui.reason_dialog import ReasonDialog
+from sle_desktop.ui.screen_fit import fit_to_screen
 
 _TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*$")
 VITALS = (
@@ -69,13 +71,16 @@ class InfusionDialog(QDialog):
     saved = Signal(str)
 
     def __init__(self, session, subject_uuid: str, parent=None, *, visit_uuid: str | None = None,
-                 today: date | None = None):
+                 infusion_uuid: str | None = None, today: date | None = None):
         super().__init__(parent)
         self.setObjectName("infusionDialog")
         self.session, self.subject_uuid, self.visit_uuid, self.today = session, subject_uuid, visit_uuid, today
+        self.infusion_uuid = infusion_uuid
+        self.reason_dialog: ReasonDialog | None = None
         subject = subjects.get_subject(session, subject_uuid)
         label = subject.label
-        self.setWindowTitle(self.tr("MSC infusion – {0}").format(label))
+        self.setWindowTitle(self.tr("MSC infusion – {0}").format(label) if infusion_uuid is None
+                            else self.tr("Correct MSC infusion – {0}").format(label))
         self.banner = Banner(self)
         self.banner.setObjectName("infusionBanner")
         self.errors = FieldErrors()
@@ -190,7 +195,7 @@ class InfusionDialog(QDialog):
         self.save_button = buttons.addButton(self.tr("&Save infusion"), QDialogButtonBox.AcceptRole)
         self.save_button.setDefault(True)  # Enter saves, Escape cancels
         self.save_button.setObjectName("saveButton")
-        buttons.accepted.connect(self.save)
+        buttons.accepted.connect(lambda: self.save())
         buttons.rejected.connect(self.reject)
         h = QHBoxLayout()
         h.addWidget(buttons)
@@ -202,11 +207,40 @@ class InfusionDialog(QDialog):
             self.banner.show_message(self.tr("MSC infusions are recorded only for enrolled subjects in the MSC arm "
                                              "({0} is not).").format(label))
             self.save_button.setEnabled(False)
+        if infusion_uuid is not None:
+            row = next((r for r in safety.list_infusions(session, subject_uuid) if r["uuid"] == infusion_uuid), None)
+            if row is None:
+                self.banner.show_message(self.tr("This infusion record no longer exists."))
+                self.save_button.setEnabled(False)
+            else:
+                self.set_row(row)
         if not session.can("enter_data"):
             self.save_button.setVisible(False)
             self.banner.show_message(self.tr("Read-only: your account cannot change study data."), "info")
-        self.resize(1180, 700)
+        fit_to_screen(self, 1180, 700)
         name_inputs(self)  # accessible names/buddies from the row labels
+
+    def set_row(self, row: dict) -> None:
+        """Fill the fields from a saved infusion (and its reaction adverse event)."""
+        self.infusion_date.set_date(date.fromisoformat(row["infusion_date"]))
+        self.start_time.setText(row["start_time"] or "")
+        self.end_time.setText(row["end_time"] or "")
+        self.lot.setText(row["lot_number"] or "")
+        self.viability.set_value(row["viability_pct"])
+        self.volume.set_value(row["volume_ml"])
+        self.premedication.setText(row["premedication"] or "")
+        self.administered_by.setText(row["administered_by"] or "")
+        self.weight.set_value(row["weight_kg"])
+        self.total_cells.set_value(None if row["total_cells"] is None else round(row["total_cells"] / 1e6, 3))
+        self.per_kg.set_value(row["cells_per_kg_million"])
+        for name, field in self.vitals.items():
+            field.set_value(row.get(name))
+        self.reaction.setChecked(bool(row["reaction"]))
+        if row.get("reaction_ae_uuid"):
+            event = next((a for a in safety.list_adverse_events(self.session, self.subject_uuid)
+                          if a["uuid"] == row["reaction_ae_uuid"]), None)
+            if event is not None:
+                self.reaction_event.set_row(event)
 
     def update_dose_check(self) -> None:
         """Compare the entered dose with total cells ÷ weight as the user types."""
@@ -277,7 +311,7 @@ class InfusionDialog(QDialog):
             text += "\n" + "\n".join(f"• {translated(m)}" for m in rest.values())
         self.banner.show_message(text)
 
-    def save(self) -> bool:
+    def save(self, reason: str | None = None) -> bool:
         self.errors.clear()
         self.reaction_event.errors.clear()
         self.banner.clear()
@@ -287,7 +321,14 @@ class InfusionDialog(QDialog):
             return False
         try:
             uuid_ = safety.record_infusion(self.session, self.subject_uuid, form, visit_uuid=self.visit_uuid,
-                                           today=self.today)
+                                           infusion_uuid=self.infusion_uuid, reason=reason, today=self.today)
+        except ReasonRequired:
+            self.reason_dialog = ReasonDialog(self, what=self.windowTitle())
+            self.reason_dialog.accepted.connect(lambda: self.save(self.reason_dialog.reason()))
+            self.reason_dialog.rejected.connect(lambda: self.banner.show_message(
+                self.tr("Not saved: changing a saved record needs a reason."), "warning"))
+            self.reason_dialog.open()
+            return False
         except ValidationError as exc:
             self._show(exc.errors)
             return False

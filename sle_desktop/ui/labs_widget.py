@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -30,6 +30,49 @@ from sle_desktop.ui.common import (
 )
 
 OUT_OF_RANGE_STYLE = "background: #fde7e9;"
+PRESENCE_TESTS = ("urine_casts",)  # 0 absent / 1 present: chosen, never typed as a number
+
+# The catalogue's unit codes as a clinician reads them (the stored unit stays the code).
+UNITS = (
+    QT_TRANSLATE_NOOP("Units", "×10⁹/L"), QT_TRANSLATE_NOOP("Units", "g/L"), QT_TRANSLATE_NOOP("Units", "g/dL"),
+    QT_TRANSLATE_NOOP("Units", "°C"), QT_TRANSLATE_NOOP("Units", "mg/dL"), QT_TRANSLATE_NOOP("Units", "IU/mL"),
+    QT_TRANSLATE_NOOP("Units", "/HPF"), QT_TRANSLATE_NOOP("Units", "g/24 h"), QT_TRANSLATE_NOOP("Units", "mg/24 h"),
+    QT_TRANSLATE_NOOP("Units", "g/g"), QT_TRANSLATE_NOOP("Units", "mg/mmol"), QT_TRANSLATE_NOOP("Units", "mg/mg"),
+    QT_TRANSLATE_NOOP("Units", "µmol/L"), QT_TRANSLATE_NOOP("Units", "U/L"),
+)
+
+
+def unit_label(unit: str) -> str:
+    """A unit code in the interface language ("g/L" -> "г/л")."""
+    return QCoreApplication.translate("Units", unit)
+
+
+class PresenceField(QComboBox):
+    """A finding that is absent or present (stored as 0 / 1), with the NumberField interface."""
+
+    textChanged = Signal(str)  # noqa: N815 - same signal as the number fields
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.addItem(self.tr("not tested"), None)
+        self.addItem(self.tr("absent"), 0.0)
+        self.addItem(self.tr("present"), 1.0)
+        self.currentIndexChanged.connect(lambda _i: self.textChanged.emit(self.currentText()))
+
+    def value(self) -> float | None:
+        return self.currentData()
+
+    def safe_value(self) -> float | None:
+        return self.currentData()
+
+    def set_value(self, value: float | None) -> None:
+        self.setCurrentIndex(0 if value is None else 2 if value >= 0.5 else 1)
+
+    def text(self) -> str:
+        return "" if self.currentData() is None else self.currentText()
+
+    def setReadOnly(self, ro: bool) -> None:  # noqa: N802 - Qt naming
+        self.setEnabled(not ro)
 
 
 class LabsWidget(QWidget):
@@ -68,22 +111,31 @@ class LabsWidget(QWidget):
             grid.addWidget(h, 0, col)
         row = 1
         for t in lab_rules.TESTS:
-            grid.addWidget(QLabel(catalog(t.label), host), row, 0)
-            value = NumberField(host)
+            name = QLabel(catalog(t.label), host)
+            grid.addWidget(name, row, 0)
+            presence = t.code in PRESENCE_TESTS
+            value = PresenceField(host) if presence else NumberField(host)
             value.setObjectName(f"lab_{t.code}")
+            value.setAccessibleName(catalog(t.label))
+            name.setBuddy(value)
             if t.alt_units:
                 unit = QComboBox(host)
-                unit.addItem(t.unit, t.unit)
+                unit.addItem(unit_label(t.unit), t.unit)
                 for alt, _factor in t.alt_units:
-                    unit.addItem(alt, alt)
+                    unit.addItem(unit_label(alt), alt)
+                unit.setAccessibleName(self.tr("{0}: unit").format(catalog(t.label)))
                 unit.currentIndexChanged.connect(lambda _i, code=t.code: self._row_changed(code))
             else:
-                unit = QLabel(catalog(t.unit) if t.unit.startswith("(") else t.unit, host)  # "(0 absent, 1 present)"
+                unit = QLabel("" if presence else unit_label(t.unit), host)
             unit.setObjectName(f"unit_{t.code}")
             lln = NumberField(host)
             lln.setObjectName(f"lln_{t.code}")
+            lln.setAccessibleName(self.tr("{0}: lower limit").format(catalog(t.label)))
             uln = NumberField(host)
             uln.setObjectName(f"uln_{t.code}")
+            uln.setAccessibleName(self.tr("{0}: upper limit").format(catalog(t.label)))
+            lln.setVisible(not presence)
+            uln.setVisible(not presence)
             flag = QLabel(host)
             flag.setObjectName(f"flag_{t.code}")
             flag.setMinimumWidth(flag.fontMetrics().horizontalAdvance(self.tr("Above normal")) + 8)
@@ -100,6 +152,17 @@ class LabsWidget(QWidget):
             self.values[t.code], self.units[t.code] = value, unit
             self.llns[t.code], self.ulns[t.code], self.flags[t.code], self.errors[t.code] = lln, uln, flag, err
             row += 2
+        # Tab goes result to result (14 values, 14 presses); the units and the limits, mostly carried over from
+        # the previous visit, follow after the last result
+        order = [self.sample_date.edit, *self.values.values()]
+        for code in self.values:
+            if isinstance(self.units[code], QComboBox):
+                order.append(self.units[code])
+            if code not in PRESENCE_TESTS:
+                order += [self.llns[code], self.ulns[code]]
+        for first, second in zip(order, order[1:]):
+            QWidget.setTabOrder(first, second)
+        self.tab_order = order
         grid.setColumnStretch(0, 2)
         for c in (1, 3, 4):
             grid.setColumnStretch(c, 1)
@@ -172,6 +235,16 @@ class LabsWidget(QWidget):
             self.values[code].set_value(r["value"])
             self.llns[code].set_value(r.get("lln"))
             self.ulns[code].set_value(r.get("uln"))
+
+    def saved(self) -> dict[str, dict]:
+        """The visit's saved results (canonical units) as loaded."""
+        return dict(self._saved)
+
+    def value_text(self, code: str, value: float | None) -> str:
+        """A saved value with its canonical unit as shown in this form ("absent" for a finding)."""
+        if code in PRESENCE_TESTS:
+            return "" if value is None else self.tr("present") if value >= 0.5 else self.tr("absent")
+        return f"{fmt_number(value)} {unit_label(lab_rules.lab_test(code).unit)}"
 
     def set_limits(self, limits: dict[str, tuple]) -> None:
         """Pre-fill empty normal-limit fields (canonical units) from the patient's previous results."""

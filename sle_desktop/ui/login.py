@@ -16,6 +16,7 @@ from sle_desktop.app import site
 from sle_desktop.app.errors import AppError, StoreError
 from sle_desktop.ui.common import Banner, heading, name_inputs
 from sle_desktop.ui.messages import plain_message
+from sle_desktop.ui.screen_fit import grow_with_contents
 
 
 class LoginDialog(QDialog):
@@ -28,7 +29,7 @@ class LoginDialog(QDialog):
         self.setObjectName("loginDialog")
         self.store = store
         self.session = None
-        self.setWindowTitle(self.tr("Log in – sle_desktop"))
+        self.setWindowTitle(self.tr("Log in – SLE MSC trial"))
         try:
             info = site.site_info(store)
             where = self.tr("Site {0} – {1}").format(info.code, info.name)
@@ -70,6 +71,7 @@ class LoginDialog(QDialog):
         self.setMinimumWidth(460)
         (self.password if username else self.username).setFocus(Qt.OtherFocusReason)
         name_inputs(self)  # accessible names/buddies from the row labels
+        grow_with_contents(self)  # a message that appears is shown whole
 
     def try_login(self) -> None:
         """Check the credentials; on success accept, otherwise show why."""

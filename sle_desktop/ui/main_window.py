@@ -33,6 +33,7 @@ from sle_desktop.ui.background import run_use_case
 from sle_desktop.ui.common import Banner, catalog, fmt_date, translated
 from sle_desktop.ui.messages import plain_message, report, show_info
 from sle_desktop.ui.queries_panel import QueriesPanel
+from sle_desktop.ui.screen_fit import fit_to_screen
 from sle_desktop.ui.subject_list import SubjectListPanel
 
 if TYPE_CHECKING:
@@ -73,7 +74,7 @@ class MainWindow(QMainWindow):
         self._close_confirmed = False
         self.discard_box: QMessageBox | None = None
         info = site.site_info(session.store)
-        self.setWindowTitle(self.tr("sle_desktop – {0} {1}").format(info.code, info.name)
+        self.setWindowTitle(self.tr("SLE MSC trial – site {0} {1}").format(info.code, info.name)
                             + (self.tr(" – DEMO") if demo else ""))
 
         central = QWidget(self)
@@ -105,9 +106,10 @@ class MainWindow(QMainWindow):
             self.autolock = AutoLock(session, self, minutes=lock_minutes)
             self.autolock.logout_requested.connect(self.logout_requested)
         self.update_actions()
-        self.resize(1366, 768)
+        fit_to_screen(self, 1366, 768)  # 1366×768 less the task bar and the frame on a ward PC
         self.reconcile_exports()
         self.refresh()
+        self.show_next_step()
         if not demo:
             self.paper.remind()
 
@@ -138,10 +140,27 @@ class MainWindow(QMainWindow):
         i = self.tabs.indexOf(self.queries_panel)
         self.tabs.setTabText(i, self.tr("Queries ({0})").format(n) if n else self.tr("Queries"))
 
-    def _open_queried_record(self, subject_uuid: str, visit_uuid: str, _table: str, _field: str) -> None:
+    def _open_queried_record(self, subject_uuid: str, visit_uuid: str, table: str, field: str) -> None:
         view = self.open_subject(subject_uuid or None)
         if view is not None and visit_uuid:
-            view.open_visit(visit_uuid)
+            form = view.open_visit(visit_uuid)
+            query = self.queries_panel.selected_query()
+            if form is not None:
+                form.show_field(table, field, query.record_uuid if query is not None else None)
+
+    def show_next_step(self) -> None:
+        """A site administrator just after set-up has nothing to screen: say what to do next."""
+        if self.session.role != "admin" or self.banner.isVisible():
+            return
+        try:
+            others = [u for u in site.list_users(self.session) if u["role"] != "admin" and u["active"]]
+        except (AppError, StoreError):
+            return
+        if not others:
+            self.banner.show_message(self.tr(
+                "Next step: create the accounts of the investigators and coordinators (Administration → Users…). "
+                "Screening and data entry are done under their accounts; import the sponsor's key files under "
+                "File → Sync settings…."), "info")
 
     def reconcile_exports(self) -> list:
         """Settle an export interrupted by a crash or a pulled drive, and say what happened."""
@@ -156,6 +175,15 @@ class MainWindow(QMainWindow):
             self.banner.show_message("\n".join(translated(o.message) for o in outcomes), "info")
             self.update_export_label()
         return outcomes
+
+    def sync_settings(self):
+        """File → Sync settings…: the sponsor's key files (also reached from the export and import dialogs)."""
+        from sle_desktop.ui.sync_settings import SyncSettingsDialog
+
+        dialog = self._keep(SyncSettingsDialog(self.session, self))
+        dialog.changed.connect(lambda: (self.update_actions(), self.banner.clear()))
+        dialog.open()
+        return dialog
 
     def import_return(self) -> ImportReturnDialog:
         """Import a sponsor return bundle (acknowledgements, queries, SDV) from a USB drive or folder."""
@@ -257,6 +285,8 @@ class MainWindow(QMainWindow):
         act("export_bundle", self.tr("&Export bundle…"), self.export_bundle, "Ctrl+Shift+E",
             self.tr("Write an encrypted sync bundle for the sponsor (USB drive)"))
         act("cohort_trends", self.tr("&Cohort trends…"), self.cohort_trends)
+        act("sync_settings", self.tr("S&ync settings…"), self.sync_settings, None,
+            self.tr("The sponsor's key files and this site's key file"))
         act("import_return", self.tr("&Import sponsor return…"), self.import_return, None,
             self.tr("Import the sponsor's return bundle: receipts, data queries, source-data verification"))
         act("study_update", self.tr("Study &definition update…"), self.study_update)
@@ -276,8 +306,8 @@ class MainWindow(QMainWindow):
         a = self.named_actions
         m = self.menuBar()
         file_menu = m.addMenu(self.tr("&File"))
-        for n in ("export_bundle", "import_return", None, "print_casebook", "blank_crf", "backup", None, "lock",
-                  "logout", "quit"):
+        for n in ("export_bundle", "import_return", "sync_settings", None, "print_casebook", "blank_crf", "backup", None,
+                  "lock", "logout", "quit"):
             file_menu.addSeparator() if n is None else file_menu.addAction(a[n])
         subj = m.addMenu(self.tr("&Subjects"))
         for n in ("new_screening", "find", "open_subject", None, "record_visit", "adverse_event", "infusion"):
@@ -371,6 +401,7 @@ class MainWindow(QMainWindow):
         a["cohort_trends"].setEnabled(s.can("view"))
         a["users"].setEnabled(s.can("manage_users"))
         a["import_return"].setEnabled(s.can("export"))
+        a["sync_settings"].setEnabled(s.can("view"))
         pending = study_updates.study_update_summary(s) is not None
         a["study_update"].setText(self.tr("Study &definition update… (waiting)") if pending
                                   else self.tr("Study &definition update…"))
@@ -521,7 +552,7 @@ class MainWindow(QMainWindow):
         widget = self._keep(CohortTrendsWidget(self.session, self))
         widget.setWindowFlag(Qt.Window)
         widget.setWindowTitle(self.tr("Cohort trends"))
-        widget.resize(1200, 700)
+        fit_to_screen(widget, 1300, 700)
         widget.show()
         return widget
 

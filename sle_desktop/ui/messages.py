@@ -96,6 +96,13 @@ class FieldErrors:
         if self._fallback is not None:
             self._fallback.clear()
 
+    def clear_field(self, field: str) -> None:
+        """Hide the message of one field (its value was just changed, so the message may no longer hold)."""
+        label = self._labels.get(field)
+        if label is not None and label.isVisible():
+            label.clear()
+            label.setVisible(False)
+
     def set(self, field: str, message: str) -> bool:
         """Show one message next to its field; False when the field has no label here."""
         label = self._labels.get(field)

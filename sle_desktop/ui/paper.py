@@ -30,7 +30,7 @@ from sle_desktop.app import blank_crf as blank_uc
 from sle_desktop.app import casebook as casebook_uc
 from sle_desktop.ui import i18n
 from sle_desktop.ui.background import run_use_case
-from sle_desktop.ui.common import ERROR_STYLE, OK_STYLE, Banner, catalog, fmt_date
+from sle_desktop.ui.common import ERROR_STYLE, OK_STYLE, WARNING_STYLE, catalog, fmt_date
 from sle_desktop.ui.messages import plain_message
 
 
@@ -310,10 +310,12 @@ class PaperActions:
 
     def __init__(self, window):
         self.window = window
-        self.banner = Banner(window)  # its own line under the main banner, so other messages do not hide it
-        self.banner.setObjectName("backupBanner")
-        layout = window.centralWidget().layout()
-        layout.insertWidget(layout.indexOf(window.banner) + 1, self.banner)
+        # in the status bar: always in view, never hidden by other messages, and it takes no height from the plots
+        self.banner = QLabel(window)
+        self.banner.setObjectName("backupReminder")
+        self.banner.setStyleSheet(WARNING_STYLE)
+        self.banner.setVisible(False)
+        window.statusBar().addWidget(self.banner, 1)
         self.actions: dict[str, QAction] = {}
         for name, text, slot in (
             ("print_casebook", _t("&Print casebook…"), self.print_casebook),
@@ -355,11 +357,13 @@ class PaperActions:
             return
         if not state.due():
             self.banner.clear()
+            self.banner.setVisible(False)
         else:
             when = fmt_date(state.last_at.date()) if state.last_at else _t("never")
-            self.banner.show_message(_t(
-                "Last backup to USB: {0}. There are changes since; back up with File → Back up to USB… "
-                "(the study asks for one at least every {1} days).").format(when, state.days), "warning")
+            self.banner.setVisible(True)
+            self.banner.setText(_t("Backup due (last: {0}) – File → Back up to USB…").format(when))
+            self.banner.setToolTip(_t("There are changes that are in no backup, and the study asks for a backup at "
+                                      "least every {0} days.").format(state.days))
 
     def changed_since_backup(self) -> bool:
         try:

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sle_desktop.app import queries
-from sle_desktop.ui.common import ERROR_STYLE, OK_STYLE, name_inputs, translated
+from sle_desktop.app import audit_trail, queries, ui_queries
+from sle_desktop.ui.common import ERROR_STYLE, OK_STYLE, catalog, fmt_date, name_inputs, translated
 from sle_desktop.ui.messages import plain_message
 
 MARK_PROPERTY = "queryMarked"
@@ -156,7 +156,10 @@ class QueriesPanel(QWidget):
         for i, q in enumerate(self._queries):
             status = self.tr("Re-opened") if q.status == "reopened" else self.tr("Open")
             question = translated(q.text)
-            values = (q.subject_label, q.visit_code or "", self._form_label(q.record_table), q.field,
+            visit = catalog(ui_queries.visit_label(self.session, q.visit_code)) if q.visit_code else ""
+            label = audit_trail.record_field_label(self.session, q.record_table, q.record_uuid, q.field)
+            field = translated(label) if not isinstance(label, str) else catalog(label)
+            values = (q.subject_label, visit, self._form_label(q.record_table), field,
                       question.replace("\n", " "), status)
             for col, text in enumerate(values):
                 item = QTableWidgetItem(text)
@@ -208,7 +211,8 @@ class QueriesPanel(QWidget):
         if q is None:
             self.question.setText("")
         else:
-            raised = self.tr("Raised by {0} on {1}.").format(q.raised_by, q.raised_at[:10])
+            who = q.raised_by[4:] if q.raised_by.startswith("cli:") else q.raised_by
+            raised = self.tr("Raised by the sponsor ({0}) on {1}.").format(who, fmt_date(q.raised_at))
             self.question.setText(f"{translated(q.text)}\n{raised}")
         self._update_buttons()
 

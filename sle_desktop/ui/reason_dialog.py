@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout
 
 from sle_desktop.ui.common import error_label, heading, name_inputs
+from sle_desktop.ui.screen_fit import grow_with_contents
 
 
 class ReasonDialog(QDialog):
@@ -13,7 +15,7 @@ class ReasonDialog(QDialog):
     Use `open()` and connect `accepted`; read `reason()`.
     """
 
-    def __init__(self, parent=None, *, what: str = ""):
+    def __init__(self, parent=None, *, what: str = "", changes: list[tuple[str, str, str]] | None = None):
         super().__init__(parent)
         self.setObjectName("reasonDialog")
         self.setWindowTitle(self.tr("Reason for change"))
@@ -24,6 +26,15 @@ class ReasonDialog(QDialog):
             + (("\n" + what) if what else ""), self)
         info.setWordWrap(True)
         lay.addWidget(info)
+        self.changes_label = QLabel(self)
+        self.changes_label.setObjectName("reasonChanges")
+        self.changes_label.setWordWrap(True)
+        self.changes_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        if changes:  # what the saved record will lose, so the reason is given knowingly
+            self.changes_label.setText(self.tr("Changes:") + "\n" + "\n".join(
+                self.tr("{0}: {1} → {2}").format(label, old or "—", new or "—") for label, old, new in changes))
+        self.changes_label.setVisible(bool(changes))
+        lay.addWidget(self.changes_label)
         self.common = QComboBox(self)
         self.common.setObjectName("commonReasons")
         self.common.setAccessibleName(self.tr("Common reasons for change"))
@@ -53,6 +64,7 @@ class ReasonDialog(QDialog):
         self.setMinimumWidth(480)
         self._update()
         name_inputs(self)  # accessible names/buddies from the row labels
+        grow_with_contents(self)  # a message that appears is shown whole
 
     def _pick(self, index: int) -> None:
         text = self.common.itemData(index)

@@ -22,6 +22,7 @@ from sle_desktop.app import site, sync_site
 from sle_desktop.app.errors import AppError, StoreError
 from sle_desktop.ui.common import Banner, error_label, heading, name_inputs, with_error
 from sle_desktop.ui.messages import FieldErrors, plain_message, report
+from sle_desktop.ui.screen_fit import grow_with_contents
 
 
 class SetupDialog(QDialog):
@@ -36,7 +37,7 @@ class SetupDialog(QDialog):
         self.store = store
         self.session = None
         self.warning = ""  # set when the site was created but the sponsor key file was refused
-        self.setWindowTitle(self.tr("First-time set-up – sle_desktop"))
+        self.setWindowTitle(self.tr("First-time set-up – SLE MSC trial"))
         lay = QVBoxLayout(self)
         lay.addWidget(heading(self.tr("Set up this site"), self))
         intro = QLabel(self.tr(
@@ -102,6 +103,7 @@ class SetupDialog(QDialog):
         lay.addWidget(buttons)
         self.setMinimumWidth(560)
         name_inputs(self)  # accessible names/buddies from the row labels
+        grow_with_contents(self)  # a message that appears is shown whole
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Sponsor's public key file"))

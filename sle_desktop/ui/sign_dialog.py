@@ -17,6 +17,7 @@ from sle_desktop.app import signatures
 from sle_desktop.app.errors import AppError, StoreError
 from sle_desktop.ui.common import catalog, error_label, heading, name_inputs
 from sle_desktop.ui.messages import plain_message
+from sle_desktop.ui.screen_fit import grow_with_contents
 
 
 class SignDialog(QDialog):
@@ -66,6 +67,7 @@ class SignDialog(QDialog):
         self.setMinimumWidth(460)
         self.signature_uuid = None
         name_inputs(self)  # accessible names/buddies from the row labels
+        grow_with_contents(self)  # a message that appears is shown whole
 
     def meaning(self) -> str:
         return self.meanings.checkedButton().property("meaning")

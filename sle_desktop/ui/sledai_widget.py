@@ -5,7 +5,7 @@ Used by the visit window and by the screening page of the enrolment wizard.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSlider,
+    QStyle,
+    QStyleOptionSlider,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -43,6 +45,59 @@ def _columns(groups: list[tuple[str, tuple]], ncols: int) -> list[list[tuple[str
     return cols
 
 
+class ScaleLabels(QWidget):
+    """Anchor labels centred under the slider positions they name ("0 none" under 0 … "3 severe" under 3).
+
+    The slider is inset by half the widest label on both sides, so the end labels are centred under the ends
+    too, and the scale is never narrower than the labels need to stay apart.
+    """
+
+    GAP = 12
+
+    def __init__(self, slider: QSlider, anchors: list[tuple[int, str]], parent=None):
+        super().__init__(parent)
+        self.slider = slider
+        self.labels = []
+        for value, text in anchors:
+            label = QLabel(text, self)
+            label.setObjectName(f"pgaAnchor{value}")
+            label.setAlignment(Qt.AlignHCenter | Qt.AlignTop)
+            self.labels.append((value, label))
+        slider.installEventFilter(self)
+        self.widest = max(label.sizeHint().width() for _v, label in self.labels)
+        self.setMinimumWidth(len(self.labels) * (self.widest + self.GAP))
+        self.setFixedHeight(self.fontMetrics().height() + 4)
+
+    def inset(self) -> int:
+        """How far the slider is indented from this widget's ends."""
+        return self.widest // 2 + self.GAP // 2
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt naming
+        if event.type() in (QEvent.Resize, QEvent.Move, QEvent.Show):
+            self._place()
+        return False
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._place()
+
+    def _x_of(self, value: int) -> int:
+        """The centre of the slider handle at `value`, in this widget's coordinates."""
+        option = QStyleOptionSlider()
+        self.slider.initStyleOption(option)
+        handle = self.slider.style().subControlRect(QStyle.CC_Slider, option, QStyle.SC_SliderHandle, self.slider)
+        groove = self.slider.style().subControlRect(QStyle.CC_Slider, option, QStyle.SC_SliderGroove, self.slider)
+        span = groove.width() - handle.width()
+        x = groove.x() + QStyle.sliderPositionFromValue(self.slider.minimum(), self.slider.maximum(), value, span) \
+            + handle.width() // 2
+        return self.mapFromGlobal(self.slider.mapToGlobal(QPoint(x, 0))).x()
+
+    def _place(self) -> None:
+        for value, label in self.labels:
+            width = label.sizeHint().width()
+            label.setGeometry(self._x_of(value) - width // 2, 0, width, self.height())
+
+
 class PgaWidget(QWidget):
     """Physician's Global Assessment 0.0–3.0: a slider and a spin box kept in sync (None until entered)."""
 
@@ -67,18 +122,21 @@ class PgaWidget(QWidget):
         self.spin.setAccelerated(True)
         self.slider.valueChanged.connect(self._from_slider)
         self.spin.valueChanged.connect(self._from_spin)
-        top = QHBoxLayout()
-        top.addWidget(self.slider, 1)
-        top.addWidget(self.spin)
-        anchors = QHBoxLayout()
-        for i, text in enumerate((self.tr("0 none"), self.tr("1 mild"), self.tr("2 moderate"), self.tr("3 severe"))):
-            lab = QLabel(text, self)
-            lab.setAlignment(Qt.AlignLeft if i == 0 else Qt.AlignRight if i == 3 else Qt.AlignHCenter)
-            anchors.addWidget(lab, 1)
+        self.scale = ScaleLabels(self.slider, [(0, self.tr("0 none")), (10, self.tr("1 mild")),
+                                               (20, self.tr("2 moderate")), (30, self.tr("3 severe"))], self)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(0)
+        inset = QHBoxLayout()
+        inset.setContentsMargins(self.scale.inset(), 0, self.scale.inset(), 0)
+        inset.addWidget(self.slider)
+        grid.addLayout(inset, 0, 0)
+        grid.addWidget(self.spin, 0, 1)
+        grid.addWidget(self.scale, 1, 0)
+        grid.setColumnStretch(0, 1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addLayout(top)
-        lay.addLayout(anchors)
+        lay.addLayout(grid)
         self.error = error_label(self)
         lay.addWidget(self.error)
 
@@ -183,7 +241,7 @@ class SledaiWidget(QWidget):
             self.pga = PgaWidget(pga_box)
             self.pga.changed.connect(self.changed)
             pl.addWidget(self.pga)
-            side.addWidget(pga_box)
+            pga_box.setMaximumWidth(max(640, pga_box.minimumSizeHint().width()))
         self.suggestion_label = QLabel(self)
         self.suggestion_label.setObjectName("suggestionSummary")
         self.suggestion_label.setWordWrap(True)
@@ -203,14 +261,20 @@ class SledaiWidget(QWidget):
         side.addWidget(self.help, 1)
         side_host = QWidget(self)
         side_host.setLayout(side)
-        side_host.setMinimumWidth(300)
-        side_host.setMaximumWidth(420)
+        side_host.setMinimumWidth(260)
+        side_host.setMaximumWidth(320)
         side_host.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Expanding)
 
+        # the descriptors take the width; the PGA scale sits under them (its anchors need room to stay apart)
+        left = QVBoxLayout()
+        left.setContentsMargins(0, 0, 0, 0)
+        left.addWidget(scroll, 1)
+        if self.pga is not None:
+            left.addWidget(pga_box)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(scroll, 3)
-        lay.addWidget(side_host, 1)
+        lay.addLayout(left, 1)
+        lay.addWidget(side_host)
         self._update_totals()
 
     # -- help --------------------------------------------------------------------------

@@ -76,8 +76,10 @@ class SubjectListPanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
         self._size_columns(visit_labels)
+        # the next visit (the longest text) takes what is left, so the columns fit with a vertical scroll bar
+        header.setSectionResizeMode(COLUMNS.index("next_visit"), QHeaderView.Stretch)
         self.table.doubleClicked.connect(lambda index: self._open(index.row()))
         self.table.activated.connect(lambda index: self._open(index.row()))
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self.selection_changed.emit())
@@ -88,7 +90,7 @@ class SubjectListPanel(QWidget):
         self._search_timer.setInterval(150)
         self._search_timer.timeout.connect(lambda: self.apply_filter(search=self.search.text()))
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
-        self.search.returnPressed.connect(lambda: (self._search_timer.stop(), self.apply_filter(search=self.search.text())))
+        self.search.returnPressed.connect(self._search_entered)
         self.status_filter.currentIndexChanged.connect(
             lambda _i: self.apply_filter(status=self.status_filter.currentData()))
         self.arm_filter.currentIndexChanged.connect(lambda _i: self.apply_filter(arm=self.arm_filter.currentData()))
@@ -122,9 +124,20 @@ class SubjectListPanel(QWidget):
         self.model.set_rows(rows)
         self.update_count()
 
+    def _search_entered(self) -> None:
+        """Enter in the search box: filter now and go to the first match, selected (so Ctrl+R, Ctrl+E act on it)."""
+        self._search_timer.stop()
+        self.apply_filter(search=self.search.text())
+        if self.proxy.rowCount():
+            if not self.table.selectionModel().selectedRows():
+                self.table.selectRow(0)
+            self.table.setFocus(Qt.ShortcutFocusReason)
+
     def apply_filter(self, *, search=None, status=..., arm=..., overdue=None) -> None:
         if search is not None:
             self.proxy.set_search(search)
+            if self.proxy.rowCount() == 1:  # a search that found one subject selects it
+                self.table.selectRow(0)
         if status is not ...:
             self.proxy.set_status(status)
         if arm is not ...:

@@ -217,8 +217,13 @@ class SubjectView(QWidget):
         self.infusion_table = _table(inf_page, [
             self.tr("Date"), self.tr("Time"), self.tr("Lot"), self.tr("Dose (×10⁶/kg)"), self.tr("Total cells"),
             self.tr("Viability"), self.tr("Weight"), self.tr("Reaction"), self.tr("Given by")], "infusionTable")
+        self.infusion_table.doubleClicked.connect(lambda _i: self.edit_infusion())
         il.addWidget(self.infusion_table)
         row = QHBoxLayout()
+        self.edit_inf_button = QPushButton(self.tr("Open / &correct…"), inf_page)
+        self.edit_inf_button.setObjectName("editInfusion")
+        self.edit_inf_button.clicked.connect(lambda: self.edit_infusion())
+        row.addWidget(self.edit_inf_button)
         self.sign_inf_button = QPushButton(self.tr("&Sign…"), inf_page)
         self.sign_inf_button.clicked.connect(lambda: self.sign_selected("infusions", self.infusion_table))
         self.sign_inf_button.setVisible(session.can("sign"))
@@ -372,9 +377,18 @@ class SubjectView(QWidget):
         form.show()
         return form
 
+    def _ae_saved(self, ae_uuid: str) -> None:
+        self._saved()
+        clock = next((c for c in safety.sae_clocks(self.session) if c.ae_uuid == ae_uuid), None)
+        if clock is not None and not clock.exported_at:
+            deadline = clock.deadline.astimezone().strftime("%d.%m.%Y %H:%M")
+            self.banner.show_message(self.tr(
+                "Serious adverse event saved. The sponsor must receive it by {0}: export a sync bundle now "
+                "(File → Export bundle…, Ctrl+Shift+E) and take it to the sponsor.").format(deadline), "warning")
+
     def new_adverse_event(self) -> AdverseEventDialog:
         dialog = self._keep(AdverseEventDialog(self.session, self.subject_uuid, None, self, today=self.today))
-        dialog.saved.connect(self._saved)
+        dialog.saved.connect(self._ae_saved)
         dialog.open()
         return dialog
 
@@ -384,12 +398,24 @@ class SubjectView(QWidget):
             self.banner.show_message(self.tr("Select an adverse event in the list first."), "info")
             return None
         dialog = self._keep(AdverseEventDialog(self.session, self.subject_uuid, ae_uuid, self, today=self.today))
-        dialog.saved.connect(self._saved)
+        dialog.saved.connect(self._ae_saved)
         dialog.open()
         return dialog
 
     def new_infusion(self, visit_uuid: str | None = None) -> InfusionDialog:
         dialog = self._keep(InfusionDialog(self.session, self.subject_uuid, self, visit_uuid=visit_uuid,
+                                           today=self.today))
+        dialog.saved.connect(self._saved)
+        dialog.open()
+        return dialog
+
+    def edit_infusion(self, infusion_uuid: str | None = None) -> InfusionDialog | None:
+        """Open a saved infusion; saving a change asks for the reason."""
+        infusion_uuid = infusion_uuid or _selected_uuid(self.infusion_table)
+        if infusion_uuid is None:
+            self.banner.show_message(self.tr("Select an infusion in the list first."), "info")
+            return None
+        dialog = self._keep(InfusionDialog(self.session, self.subject_uuid, self, infusion_uuid=infusion_uuid,
                                            today=self.today))
         dialog.saved.connect(self._saved)
         dialog.open()

@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 
 from sle_desktop.app import queries, signatures, subjects, ui_queries, visits
 from sle_desktop.app.errors import AppError, ReasonRequired, StoreError, ValidationError
+from sle_desktop.domain import labs as lab_rules
+from sle_desktop.domain import sledai
 from sle_desktop.ui.common import (
     ERROR_STYLE,
     OK_STYLE,
@@ -45,10 +47,11 @@ from sle_desktop.ui.common import (
     with_error,
 )
 from sle_desktop.ui.con_meds import ConMedsWidget
-from sle_desktop.ui.labs_widget import LabsWidget
+from sle_desktop.ui.labs_widget import LabsWidget, unit_label
 from sle_desktop.ui.messages import report
 from sle_desktop.ui.queries_panel import mark_field
 from sle_desktop.ui.reason_dialog import ReasonDialog
+from sle_desktop.ui.screen_fit import fit_to_screen
 from sle_desktop.ui.sign_dialog import SignDialog
 from sle_desktop.ui.sledai_widget import SledaiWidget
 
@@ -72,6 +75,7 @@ class VisitForm(QWidget):
         self.reason_dialog: ReasonDialog | None = None
         self.sign_dialog: SignDialog | None = None
         self._sledai_saved = None
+        self._query_widgets: dict[tuple[str, str, str], QWidget] = {}
         subject = subjects.get_subject(session, subject_uuid)
         self.subject_label = subject.label
         self.can_edit = session.can("enter_data")
@@ -171,11 +175,13 @@ class VisitForm(QWidget):
             self._load(visit_uuid)
         self._apply_permissions()
         self.dirty = False
-        self.resize(1280, 720)
+        fit_to_screen(self, 1350, 720)  # the whole form on a 1366×768 ward PC, less where the screen is smaller
         name_inputs(self)  # accessible names/buddies from the row labels
         # the keyboard starts where the work is: the visit choice for a new visit, else the first descriptor
         first = self.visit_combo if visit_uuid is None and self.visit_combo.isEnabled() else \
             next(iter(self.sledai.checkboxes.values()))
+        if self.tabs.currentWidget() is self.labs and self._query_widgets:
+            first = next(iter(self._query_widgets.values()))
         if first.isEnabled():
             first.setFocus(Qt.OtherFocusReason)
 
@@ -247,10 +253,28 @@ class VisitForm(QWidget):
         for test, lab in saved_labs.items():
             for q in queries.queries_for_record(self.session, "labs", lab["uuid"]):
                 targets.append((q, self.labs.values.get(test)))
+        self._query_widgets: dict[tuple[str, str, str], QWidget] = {}
         for q, widget in targets:
             if widget is not None and q.status in queries.OPEN_STATUSES:
                 mark_field(widget, self.tr("Sponsor query: {0}").format(q.question))
                 self.queried_fields[q.field] = q.question
+                self._query_widgets[(q.record_table, q.record_uuid, q.field)] = widget
+        tabs = {self._tab_of(w) for w in self._query_widgets.values()}
+        if len(tabs) == 1:  # every open question is on one tab: open the form there
+            self.tabs.setCurrentWidget(tabs.pop())
+
+    def _tab_of(self, widget: QWidget) -> QWidget:
+        return self.labs if self.labs.isAncestorOf(widget) else self.sledai
+
+    def show_field(self, table: str, field: str, record_uuid: str | None = None) -> bool:
+        """Bring a queried field forward: its tab, the keyboard focus on it. False when it is not in this form."""
+        widget = next((w for (t, r, f), w in self._query_widgets.items()
+                       if t == table and f == field and record_uuid in (None, r)), None)
+        if widget is None:
+            return False
+        self.tabs.setCurrentWidget(self._tab_of(widget))
+        widget.setFocus(Qt.OtherFocusReason)
+        return True
 
     def _apply_permissions(self) -> None:
         ro = not self.can_edit
@@ -413,6 +437,9 @@ class VisitForm(QWidget):
             problems["sample_date"] = str(exc)
             sample_date = None
         if problems:
+            # one round: what was typed but is impossible (Hb 1080 g/L) is named together with what cannot be read
+            for test, message in visits.check_lab_entries(lab_entries).items():
+                problems.setdefault(test, message)
             self._show_validation(problems)
             return False
         codes = self.sledai.codes()
@@ -439,13 +466,41 @@ class VisitForm(QWidget):
 
     def ask_reason(self) -> ReasonDialog:
         """Open the reason-for-change dialog; saving resumes when it is accepted."""
-        self.reason_dialog = ReasonDialog(self, what=self.tr("Visit {0}").format(self.title.text()))
+        self.reason_dialog = ReasonDialog(self, what=self.tr("Visit {0}").format(self.title.text()),
+                                          changes=self.changes())
         self.reason_dialog.accepted.connect(lambda: self.save(reason=self.reason_dialog.reason()))
         self.reason_dialog.rejected.connect(lambda: self.banner.show_message(
             self.tr("Not saved: changing a saved record needs a reason. Your changes are still in the form."),
             "warning"))
         self.reason_dialog.open()
         return self.reason_dialog
+
+    def changes(self) -> list[tuple[str, str, str]]:
+        """(what, saved value, value now) for every saved SLEDAI answer and lab result that is being changed."""
+        out = []
+        saved = self._sledai_saved
+        if saved:
+            before, now = set(saved["codes"]), set(self.sledai.codes())
+            for code in sorted(before ^ now, key=list(sledai.BY_CODE).index):
+                present, absent = self.tr("present"), self.tr("absent")
+                out.append((catalog(sledai.BY_CODE[code].label), present if code in before else absent,
+                            present if code in now else absent))
+            if saved["pga"] != self.sledai.pga_value():
+                out.append((self.tr("PGA"), fmt_number(saved["pga"], 1), fmt_number(self.sledai.pga_value(), 1)))
+        entries, _problems = self.labs.entries()
+        for test, lab in self.labs.saved().items():
+            entry = entries.get(test)
+            if entry is None:
+                continue
+            try:
+                now = lab_rules.to_canonical(test, entry.value, entry.unit)
+            except ValueError:
+                now = None
+            if now is None or abs(now - lab["value"]) > 1e-9:
+                new = self.labs.value_text(test, entry.value) if entry.unit == lab_rules.lab_test(test).unit else \
+                    f"{self.labs.values[test].text()} {unit_label(entry.unit)}"
+                out.append((catalog(lab_rules.lab_test(test).label), self.labs.value_text(test, lab["value"]), new))
+        return out
 
     def _after_save(self, result) -> None:
         self.visit_uuid = result.visit_uuid
@@ -455,16 +510,18 @@ class VisitForm(QWidget):
         self.visit_date.setReadOnly(True)
         self.from_paper.setEnabled(False)
         msg = self.tr("Saved.")
-        if result.created and result.window_status in ("early", "late"):
+        deviation = result.created and result.window_status in ("early", "late")
+        if deviation:
             msg += " " + self.tr("The visit is outside its window; a protocol deviation was recorded.")
         if result.sledai is not None:
             msg += " " + self.tr("SELENA-SLEDAI {0}, renal {1}, PGA {2}.").format(
                 result.sledai.score, result.sledai.renal_score, fmt_number(result.sledai.pga, 1))
             if result.sledai.flare and result.sledai.flare != "none":
-                flare = self.tr("severe") if result.sledai.flare == "severe" else self.tr("mild/moderate")
+                level = self.tr("severe") if result.sledai.flare == "severe" else self.tr("mild/moderate")
                 msg += " " + self.tr("SELENA flare ({0}) compared with the previous assessment: "
-                                     "please confirm clinically.").format(flare)
-        self.banner.show_message(msg, "warning" if "flare" in msg.lower() else "ok")
+                                     "please confirm clinically.").format(level)
+        flare = result.sledai is not None and result.sledai.flare not in (None, "none")
+        self.banner.show_message(msg, "warning" if deviation or flare else "ok")
         self.dirty = False
         self.saved.emit(result.visit_uuid)
 

@@ -51,6 +51,9 @@ NO_SESSION = {
     "logs.configure": "the program's own log file (no study data)", "logs.default_log_path": "a file name (no I/O)",
     "logs.current_log_path": "read-only", "ui_queries.background_store": "a second connection for a worker thread",
     "study_updates.describe_changes": "pure",
+    "audit_trail.field_label": "pure", "audit_trail.reason_text": "pure", "audit_trail.visit_label": "pure",
+    "audit_trail.write_csv": "writes rows its caller already read under a session; no store access",
+    "visits.check_lab_entries": "pure: checks typed values, saves nothing",
 }
 NO_SESSION_PREFIXES: tuple[str, ...] = ()  # the sponsor side lives in sle_desktop.sponsor (no site roles)
 
@@ -147,7 +150,7 @@ def _arguments(name: str, fn, ids: dict, sandbox: Path) -> dict:
         "visit_code": "month_1", "visit_date": date(2026, 2, 19), "on": date(2026, 2, 19), "creatinine_umol_l": 80.0,
         "entries": {}, "target_dir": sandbox, "folder": sandbox, "bundle_seq": 1, "code": "baseline",
         "text": str(pyrage.x25519.Identity.generate().to_public()), "query_uuid": "00000000-0000-4000-8000-000000000000",
-        "path": sandbox / "none.slebundle",
+        "path": sandbox / "none.slebundle", "field": "pga",
     }
     special = {
         "subjects.screen_subject.form": eligible_form(full_name="Another Patient"),

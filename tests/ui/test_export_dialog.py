@@ -48,6 +48,8 @@ def test_export_to_a_chosen_folder(qtbot, demo_session, tmp_path):
     assert "Done" in dialog.result_label.text() and str(result.path) in dialog.result_label.text()
     assert dialog.progress.value() == dialog.progress.maximum()
     assert "Last export: bundle 1" in dialog.pending_label.text()
+    # the export's own receipt is not "waiting": nothing new to send, nothing to export again
+    assert "Nothing new to send" in dialog.pending_label.text() and not dialog.export_button.isEnabled()
 
 
 def test_without_sponsor_key_export_is_disabled(qtbot, demo_session, tmp_path):
@@ -110,3 +112,11 @@ def test_cancel_while_the_bundle_is_built_writes_and_records_nothing(qtbot, tmp_
         assert dialog.isVisible()  # cancelling the export does not close the dialog
     finally:
         store.close()
+def test_only_mounted_drives_are_offered_as_usb_drives(monkeypatch, tmp_path):
+    from sle_desktop.ui import export_dialog
+
+    mnt = tmp_path / "mnt"
+    (mnt / "backup-folder").mkdir(parents=True)
+    (mnt / "usb-stick").mkdir()
+    monkeypatch.setattr(export_dialog.os.path, "ismount", lambda p: str(p).endswith("usb-stick"))
+    assert [p.name for _l, p in candidate_folders([mnt], mounts_only=True)] == ["usb-stick"]

@@ -198,3 +198,79 @@ def test_sledai_form_by_keyboard_only(qtbot, enrolled, language, lang, pga_typed
     assert row["score"] == 12
     stored_codes = {c for c in sledai.CODES if row[c]} if "seizure" in row.keys() else set(json.loads(row["codes"]))
     assert stored_codes == set(ticked)
+
+
+LAB_VALUES = {  # test -> what is typed (Russian: decimal comma)
+    "platelets": "250", "wbc": "6,1", "lymphocytes": "1,5", "hemoglobin": "120", "temperature": "36,6",
+    "c3": "0,9", "c4": "0,2", "anti_dsdna": "50", "urine_rbc_hpf": "3", "urine_wbc_hpf": "2", "protein_24h": "0,3",
+    "upcr": "0,2", "creatinine": "80", "cpk": "100",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_lab_results_by_keyboard_only_tab_moves_value_to_value(qtbot, enrolled, language, lang):
+    """14 results typed with one Tab between them (no stop on units or limits), the casts chosen with the
+    keyboard, Ctrl+S: the store holds every value in its canonical unit."""
+    from sle_desktop.ui.visit_form import VisitForm
+
+    language(lang)
+    session, uuid, _sid = enrolled
+    visit = session.store.scalar("SELECT uuid FROM visits WHERE subject_uuid = ? AND visit_code = 'baseline'", (uuid,))
+    form = VisitForm(session, uuid, visit, today=TODAY)
+    form.show()
+    form.activateWindow()
+    qtbot.waitActive(form)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    values = form.labs.values
+    try:
+        press(qtbot, Qt.Key_PageDown, Qt.ControlModifier)  # to the Laboratory tab
+        assert form.tabs.currentWidget() is form.labs
+        tab_to(qtbot, values["platelets"])
+        presses = 0
+        for code in [c for c in values if c != "urine_casts"]:
+            if focused() is values["urine_casts"]:
+                press(qtbot, Qt.Key_Down)  # "absent"
+                press(qtbot, Qt.Key_Tab)
+                presses += 1
+            assert focused() is values[code], f"Tab went to {focused().objectName()}, not {code}"
+            type_text(qtbot, LAB_VALUES[code] if lang == "ru" else LAB_VALUES[code].replace(",", "."))
+            press(qtbot, Qt.Key_Tab)
+            presses += 1
+        assert presses == 15  # 14 numbers and the casts: one Tab each
+        press(qtbot, Qt.Key_S, Qt.ControlModifier)
+        qtbot.waitUntil(lambda: not form.dirty)
+    finally:
+        dispose(form)
+    stored = {r["test"]: r["value"] for r in session.store.query("SELECT test, value FROM labs WHERE visit_uuid = ?",
+                                                                  (visit,))}
+    expected = {c: float(v.replace(",", ".")) for c, v in LAB_VALUES.items()}
+    assert stored == dict(expected, urine_casts=0.0)
+def test_search_then_open_by_keyboard_only(qtbot, enrolled, investigator, windows):
+    """Ctrl+F, type the subject ID, Enter: the one matching row is selected, so Ctrl+R records its next visit."""
+    from testkit import eligible_form
+
+    from sle_desktop.app import subjects
+    from sle_desktop.ui.main import build_main_window
+    from sle_desktop.ui.visit_form import VisitForm
+
+    session, uuid, sid = enrolled
+    other = subjects.screen_subject(session, eligible_form(full_name="Olga Petrova"), today=TODAY)
+    subjects.enrol_patient(session, other.subject_uuid, arm="standard", reason="comparator")
+    window = windows(build_main_window(session, today=TODAY, autolock=False))
+    qtbot.waitUntil(lambda: not window._loading and window.subject_list.model.rowCount() == 2, timeout=10000)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.subject_list.table.setFocus()
+    press(qtbot, Qt.Key_F, Qt.ControlModifier)
+    assert focused() is window.subject_list.search
+    type_text(qtbot, sid)
+    press(qtbot, Qt.Key_Return)
+    assert window.subject_list.proxy.rowCount() == 1
+    assert focused() is window.subject_list.table and window.selected_uuid() == uuid
+    assert window.action("record_visit").isEnabled()
+    press(qtbot, Qt.Key_R, Qt.ControlModifier)
+    qtbot.waitUntil(lambda: any(isinstance(w, VisitForm) and w.isVisible() for w in QApplication.topLevelWidgets()))
+    form = next(w for w in QApplication.topLevelWidgets() if isinstance(w, VisitForm) and w.isVisible())
+    windows(form)
+    assert form.subject_uuid == uuid and form.visit_uuid is None
+    assert form.visit_combo.currentData() == "month_1"  # the first visit not yet recorded

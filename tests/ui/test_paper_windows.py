@@ -57,7 +57,8 @@ def test_blank_crf_dialog_in_russian_for_one_visit(qtbot, investigator, windows,
 def test_backup_to_usb_clears_the_reminder_and_the_logout_question(qtbot, investigator, windows, tmp_path):
     casebook_subject(investigator)
     w = _window(qtbot, windows, investigator)
-    assert w.paper.banner.isVisible() and "Last backup to USB: never" in w.paper.banner.text()
+    assert w.paper.banner.isVisible() and w.paper.banner.text() == "Backup due (last: never) – File → Back up to USB…"
+    assert "at least every 7 days" in w.paper.banner.toolTip()
     usb = tmp_path / "usb"
     usb.mkdir()
     dialog = w.paper.backup()

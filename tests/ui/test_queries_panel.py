@@ -35,7 +35,7 @@ def test_answer_through_the_panel_is_stored(qtbot, demo_site):
     panel = QueriesPanel(_investigator(demo_site))
     qtbot.addWidget(panel)
     assert panel.table.rowCount() == 2 and "2 open queries" in panel.summary.text()
-    assert panel.table.item(0, 2).text() == "SELENA-SLEDAI" and panel.table.item(0, 3).text() == "pga"
+    assert panel.table.item(0, 2).text() == "SELENA-SLEDAI" and panel.table.item(0, 3).text() == "Physician's Global Assessment"
     assert panel.select_query(uuid)
     assert "PGA differs" in panel.question.text()
     assert not panel.answer_button.isEnabled()  # nothing written yet

@@ -37,9 +37,9 @@ ALLOWED_WORDS = {
     "SELENA", "SLEDAI", "PGA", "CTCAE", "ACR", "MSC", "eGFR", "CKD", "EPI", "UPCR", "anti", "dsDNA", "SRI", "BILAG",
     "ISN", "RPS", "MedDRA", "HBsAg", "SpO", "CH50", "Farr", "Sm", "PNG", "SVG", "png", "svg", "sle_desktop", "UTC",
     "USB", "ECG", "EMG", "CNS", "IV", "III", "II", "VI", "BY01", "admin", "inv", "coord", "sponsor", "pub",
-    "signing", "slebundle", "age", "English", "LOT",
+    "signing", "slebundle", "age", "English", "LOT", "CSV", "SLE",
     # units (the laboratory catalogue keeps its canonical unit codes)
-    "IU", "mL", "HPF", "mg", "dL", "mmol", "mmHg", "kg", "g", "L", "h", "U", "µmol", "kB", "MB",
+    "mmHg", "kg",
 }
 LATIN_WORD = re.compile(r"[A-Za-zµ][A-Za-z_]*")
 
@@ -153,8 +153,6 @@ def visible_texts(window: QWidget) -> list[tuple[str, str]]:
             if columns > 1:
                 out += [(name + " header", str(model.headerData(c, Qt.Horizontal, Qt.DisplayRole) or ""))
                         for c in range(columns)]
-            if w.objectName() == "auditTable":
-                continue  # the audit rows are the stored record (table, field, values, reasons) verbatim
             for r in range(min(model.rowCount(QModelIndex()), 30)):
                 out += [(name + " cell", str(model.data(model.index(r, c), Qt.DisplayRole) or ""))
                         for c in range(columns)]

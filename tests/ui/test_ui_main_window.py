@@ -198,9 +198,8 @@ def test_audit_viewer_filters_and_verifies_the_chain(qtbot, investigator, coordi
     choose(viewer.user, None)
     choose(viewer.subject, uuids["Olga Petrova"])
     click(qtbot, viewer.apply_button)
-    sledai_rows = [r for r in viewer.model.rows if r.table == "sledai_assessments"]
-    assert sledai_rows and all(r.row_id in audit_trail._subject_rows(investigator.store, uuids["Olga Petrova"])
-                               for r in viewer.model.rows)
+    sledai_rows = [r for r in viewer.model.rows if r.form == "sledai_assessments"]
+    assert sledai_rows and {r.subject_uuid for r in viewer.model.rows} == {uuids["Olga Petrova"]}
     type_into(qtbot, viewer.date_from, "32.13.2026")
     click(qtbot, viewer.apply_button)
     assert viewer.from_error.isVisible()
@@ -219,15 +218,45 @@ def test_audit_viewer_filters_and_verifies_the_chain(qtbot, investigator, coordi
     assert "row 5" in viewer.verify_result.text() and viewer.verify_result.text().startswith("✘")
 
 
-def test_old_to_new_and_reason_are_shown(qtbot, enrolled, windows):
-    session, uuid, _sid = enrolled
+def test_audit_rows_read_in_the_clinicians_terms_and_export_to_csv(qtbot, enrolled, windows, tmp_path):
+    import csv
+
+    session, uuid, sid = enrolled
     base = session.store.scalar("SELECT uuid FROM visits WHERE subject_uuid = ?", (uuid,))
     visits.save_sledai(session, base, {"rash"}, 1.0)
-    visits.save_sledai(session, base, {"rash"}, 1.3, reason="PGA re-assessed")
+    visits.save_sledai(session, base, {"rash", "fever"}, 1.3, reason="PGA re-assessed")
     viewer = windows(AuditViewer(session, subject_uuid=uuid))
-    texts = [(viewer.model.text(r, 4), viewer.model.text(r, 5), viewer.model.text(r, 6))
-             for r in range(viewer.model.rowCount())]
-    assert ("pga", "1.0 → 1.3", "PGA re-assessed") in texts
+    rows = viewer.model.shown_rows()
+    when, subject, visit, form, field, change, who, reason = next(r for r in rows if r[4] == "Physician's Global Assessment"
+                                                                  and r[7])
+    assert (subject, visit, form, change, who, reason) == (sid, "Baseline (day 0)", "SELENA-SLEDAI", "1 → 1.3",
+                                                           "Investigator User (inv)", "PGA re-assessed")
+    at_utc = session.store.scalar("SELECT at_utc FROM audit WHERE field = 'pga' AND reason IS NOT NULL")
+    assert when == datetime.fromisoformat(at_utc).astimezone().strftime("%d.%m.%Y %H:%M:%S")  # local time
+    assert [r[5] for r in rows if r[4] == "Fever" and r[7]] == ["no → yes"]  # a descriptor, not "0 → 1"
+    assert not any("uuid" in cell or cell.startswith("labs ") for r in rows for cell in r)
+    # filter by form, then the CSV holds exactly the rows shown
+    choose(viewer.form, "visits")
+    click(qtbot, viewer.apply_button)
+    assert {r[3] for r in viewer.model.shown_rows()} == {"Visit"}
+    assert viewer.export_csv(tmp_path / "trail.csv")
+    with open(tmp_path / "trail.csv", encoding="utf-8-sig", newline="") as f:
+        written = list(csv.reader(f))
+    assert written == [viewer.model.headers] + viewer.model.shown_rows()
+    assert f"{len(written) - 1} rows written" in viewer.banner.text()
+
+
+def test_audit_date_filter_is_in_local_days_and_refuses_a_reversed_range(qtbot, enrolled, windows):
+    session, uuid, _sid = enrolled
+    viewer = windows(AuditViewer(session))
+    today = datetime.now().date()
+    viewer.date_from.set_date(today)
+    viewer.date_to.set_date(today)
+    click(qtbot, viewer.apply_button)
+    assert viewer.model.rowCount() == session.store.scalar("SELECT count(*) FROM audit")
+    viewer.date_from.set_date(today + timedelta(days=1))
+    click(qtbot, viewer.apply_button)
+    assert "end date is before the start date" in viewer.banner.text()
 
 
 def test_idle_lock_covers_windows_and_keeps_unsaved_entries(qtbot, enrolled, windows):
@@ -307,3 +336,19 @@ def test_withdrawing_a_subject_needs_a_reason(qtbot, enrolled, windows):
     assert (row.status, row.withdrawn_reason) == ("withdrawn", "Consent withdrawn by the patient")
     assert "Withdrawn" in view.title.text() and not view.withdraw_button.isVisible()
     qtbot.waitUntil(lambda: w.subject_list.model.row_at(w.subject_list.model.row_of(uuid)).status == "withdrawn")
+
+
+def test_after_set_up_the_administrator_is_told_the_next_step(qtbot, admin, windows):
+    w = main_window(qtbot, windows, admin)
+    assert "Administration → Users" in w.banner.text() and w.banner.kind == "info"
+    assert not w.action("new_screening").isEnabled()
+    assert w.windowTitle().startswith("SLE MSC trial – site BY01")
+
+
+def test_sync_settings_are_in_the_file_menu(qtbot, admin, windows):
+    w = main_window(qtbot, windows, admin)
+    file_menu = w.menuBar().actions()[0].menu()
+    assert w.action("sync_settings") in file_menu.actions()
+    dialog = w.sync_settings()
+    assert dialog.isVisible() and "Not imported yet" in dialog.recipients_label.text()
+    dialog.reject()

@@ -52,6 +52,30 @@ def test_query_tab_opens_the_visit_with_the_field_marked(demo_site, qtbot):
     assert form.queried_fields == {"rash": "Rash not in the source notes: please check."}
 
 
+def test_a_lab_query_reads_in_clinical_terms_and_opens_the_laboratory_tab(demo_site, qtbot):
+    lab = demo_site.query_one("SELECT l.uuid, l.subject_uuid, l.visit_uuid, v.visit_code FROM labs l JOIN visits v "
+                              "ON v.uuid = l.visit_uuid WHERE l.test = 'creatinine' AND v.visit_code = 'month_1' "
+                              "LIMIT 1")
+    records.insert(demo_site, "queries", {
+        "subject_uuid": lab["subject_uuid"], "visit_uuid": lab["visit_uuid"], "record_table": "labs",
+        "record_uuid": lab["uuid"], "field": "value", "question": "Creatinine differs from the source.",
+        "status": "open", "sponsor_version": 1, "raised_by": "cli:root", "raised_at": "2026-06-01T10:00:00+00:00"},
+        user="cli:test")
+    window = _window(qtbot, _session(demo_site))
+    panel = window.queries_panel
+    row = [panel.table.item(0, c).text() for c in range(panel.table.columnCount())]
+    assert row[1:4] == ["Month 1", "Laboratory result", "Serum creatinine: Result"]
+    assert panel.select_query(panel.queries()[0].uuid)
+    assert "Raised by the sponsor (root) on 01.06.2026" in panel.question.text()
+    assert "cli:" not in panel.question.text() and "month_1" not in " ".join(row)
+    qtbot.mouseClick(panel.open_button, Qt.LeftButton)
+    form = next(w for w in QApplication.topLevelWidgets() if isinstance(w, VisitForm) and w.isVisible())
+    qtbot.addWidget(form)
+    assert form.tabs.currentWidget() is form.labs  # where the marker is
+    assert is_marked(form.labs.values["creatinine"])
+    assert form.show_field("labs", "value", lab["uuid"]) and form.focusWidget() is form.labs.values["creatinine"]
+
+
 def test_closed_query_leaves_no_marker(demo_site, qtbot):
     _raise(demo_site, "pga", "Check PGA.")
     demo_site.conn.execute("UPDATE queries SET status = 'closed'")

@@ -87,6 +87,7 @@ def test_correcting_a_saved_event_asks_for_a_reason(qtbot, enrolled, opened):
     click(qtbot, dialog.save_button)
     reason = dialog.reason_dialog
     assert reason is not None and reason.isVisible()
+    assert reason.changes_label.text().splitlines()[1:] == ["CTCAE grade: Grade 1 – mild → Grade 2 – moderate"]
     type_into(qtbot, reason.text, "Grade corrected after source review")
     click(qtbot, reason.ok_button)
     row = safety.list_adverse_events(session, uuid)[0]
@@ -171,3 +172,62 @@ def test_awareness_time_defaults_to_now(qtbot, enrolled, opened):
     dialog = opened(AdverseEventDialog(session, uuid, today=TODAY))
     aware = dialog.fields.aware_at()
     assert abs(aware - datetime.now(timezone.utc)) < timedelta(minutes=2)
+
+
+def test_a_saved_infusion_is_opened_and_corrected_with_a_reason(qtbot, enrolled, opened):
+    from sle_desktop.ui.subject_view import SubjectView
+
+    session, uuid, _sid = enrolled
+    dialog = opened(InfusionDialog(session, uuid, today=TODAY))
+    fill_infusion(qtbot, dialog)
+    with qtbot.waitSignal(dialog.saved):
+        click(qtbot, dialog.save_button)
+    view = SubjectView(session, uuid, today=TODAY)
+    qtbot.addWidget(view)
+    view.infusion_table.selectRow(0)
+    again = opened(view.edit_infusion())
+    assert again.windowTitle().startswith("Correct MSC infusion")
+    assert (again.lot.text(), again.weight.text(), again.total_cells.text()) == ("OM-MSC-101", "70", "84")
+    assert again.vitals["pre_bp_systolic"].text() == "125"
+    type_into(qtbot, again.lot, "LOT-8")
+    click(qtbot, again.save_button)
+    reason = again.reason_dialog
+    assert reason is not None and reason.isVisible()
+    assert safety.list_infusions(session, uuid)[0]["lot_number"] == "OM-MSC-101"  # nothing until the reason is given
+    type_into(qtbot, reason.text, "Lot number misread from the label")
+    with qtbot.waitSignal(again.saved):
+        click(qtbot, reason.ok_button)
+    assert safety.list_infusions(session, uuid)[0]["lot_number"] == "LOT-8"
+    assert session.store.query_one("SELECT old, new, reason FROM audit WHERE \"table\" = 'infusions' AND "
+                                   "field = 'lot_number'") == {"old": '"OM-MSC-101"', "new": '"LOT-8"',
+                                                                "reason": "Lot number misread from the label"}
+
+
+def test_an_error_goes_as_soon_as_its_field_is_filled(qtbot, enrolled, opened):
+    session, uuid, _sid = enrolled
+    dialog = opened(AdverseEventDialog(session, uuid, today=TODAY))
+    click(qtbot, dialog.save_button)
+    term_error = dialog.fields.errors.label("term")
+    assert term_error.isVisible() and dialog.fields.errors.label("grade").isVisible()
+    type_into(qtbot, dialog.fields.term, "Pneumonia")
+    assert not term_error.isVisible()  # no "is required" left under a filled field
+    assert dialog.fields.errors.label("grade").isVisible()  # the others stay until they are filled
+    assert safety.list_adverse_events(session, uuid) == []
+
+
+def test_after_saving_an_sae_the_subject_view_says_to_export_it(qtbot, enrolled, opened):
+    from sle_desktop.ui.subject_view import SubjectView
+
+    session, uuid, _sid = enrolled
+    view = SubjectView(session, uuid, today=TODAY)
+    qtbot.addWidget(view)
+    view.show()
+    dialog = opened(view.new_adverse_event())
+    fill_ae(qtbot, dialog.fields)
+    click(qtbot, dialog.fields.serious)
+    click(qtbot, dialog.fields.criteria["hospitalisation"])
+    with qtbot.waitSignal(dialog.saved):
+        click(qtbot, dialog.save_button)
+    assert view.banner.isVisible() and view.banner.kind == "warning"
+    assert "export a sync bundle now" in view.banner.text() and "Export bundle" in view.banner.text()
+    assert safety.list_adverse_events(session, uuid)[0]["serious"] == 1

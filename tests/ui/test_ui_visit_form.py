@@ -242,3 +242,56 @@ def test_signing_asks_for_the_password_and_binds_to_the_record(qtbot, enrolled, 
     type_into(qtbot, form.reason_dialog.text, "Rash missed at first entry")
     click(qtbot, form.reason_dialog.ok_button)
     assert "no longer valid" in form.signature_label.text()
+
+
+def test_unreadable_and_impossible_lab_values_are_reported_in_one_round(qtbot, enrolled, form_for):
+    session, uuid, _sid = enrolled
+    form = form_for(session, uuid, baseline_uuid(session, uuid))
+    type_into(qtbot, form.labs.values["creatinine"], "abc")
+    type_into(qtbot, form.labs.values["hemoglobin"], "1080")
+    click(qtbot, form.save_button)
+    assert form.labs.errors["creatinine"].isVisible() and "number" in form.labs.errors["creatinine"].text()
+    assert form.labs.errors["hemoglobin"].isVisible() and "plausible" in form.labs.errors["hemoglobin"].text()
+    assert session.store.scalar("SELECT count(*) FROM labs") == 0
+
+
+def test_urine_casts_are_chosen_absent_or_present_and_stored_as_0_or_1(qtbot, enrolled, form_for):
+    session, uuid, _sid = enrolled
+    visit = baseline_uuid(session, uuid)
+    form = form_for(session, uuid, visit)
+    casts = form.labs.values["urine_casts"]
+    assert [casts.itemText(i) for i in range(casts.count())] == ["not tested", "absent", "present"]
+    assert not form.labs.llns["urine_casts"].isVisible()  # no normal limits for a finding
+    casts.setCurrentIndex(casts.findText("present"))
+    click(qtbot, form.save_button)
+    assert session.store.scalar("SELECT value FROM labs WHERE test = 'urine_casts'") == 1.0
+    again = form_for(session, uuid, visit)
+    assert again.labs.values["urine_casts"].currentText() == "present"
+
+
+def test_a_deviation_recorded_on_save_is_a_warning_not_a_green_banner(qtbot, enrolled, form_for):
+    session, uuid, _sid = enrolled
+    form = form_for(session, uuid, None, visit_code="month_1")
+    type_into(qtbot, form.visit_date, "01.05.2026")  # far outside the month-1 window
+    click(qtbot, form.sledai.checkboxes["rash"])
+    form.sledai.pga.set_value(1.0)
+    click(qtbot, form.save_button)
+    assert "protocol deviation was recorded" in form.banner.text()
+    assert form.banner.kind == "warning"
+    assert session.store.scalar("SELECT count(*) FROM deviations") == 1
+
+
+def test_reason_dialog_shows_what_changes_old_to_new(qtbot, enrolled, form_for):
+    session, uuid, _sid = enrolled
+    visit = baseline_uuid(session, uuid)
+    visits.save_sledai(session, visit, {"rash"}, 1.0)
+    visits.save_labs(session, visit, date(2026, 1, 20), {"creatinine": visits.LabEntry(80.0)}, today=TODAY)
+    form = form_for(session, uuid, visit)
+    click(qtbot, form.sledai.checkboxes["fever"])
+    form.sledai.pga.set_value(1.5)
+    type_into(qtbot, form.labs.values["creatinine"], "88")
+    click(qtbot, form.save_button)
+    shown = form.reason_dialog.changes_label.text()
+    assert "Fever: absent → present" in shown and "PGA: 1.0 → 1.5" in shown
+    assert "Serum creatinine: 80 µmol/L → 88 µmol/L" in shown
+    assert "Rash" not in shown  # unchanged answers are not listed

@@ -68,8 +68,9 @@ def test_ineligible_patient_is_saved_as_a_screen_failure_with_named_criteria(qtb
     summary = wizard.summary
     assert summary.decision.text().startswith("NOT ELIGIBLE")
     failed_html = summary.failed.text()
-    for name in ("age", "acr_criteria", "sledai_min"):
-        assert f"({name})" in failed_html
+    for label in ("<b>Age</b>", "<b>ACR 1997 criteria</b>", "<b>SELENA-SLEDAI</b>"):  # by name, no internal codes
+        assert label in failed_html
+    assert not any(f"({code})" in failed_html for code in ("age", "acr_criteria", "sledai_min"))
     assert "17 years" in failed_html
     assert "SCREEN FAILURE" in summary.note.text()
     commit(qtbot, wizard)
@@ -157,3 +158,30 @@ def test_coordinator_screens_but_the_arm_is_left_to_an_investigator(qtbot, coord
     assert wizard.currentId() == EnrolmentWizard.RESULT
     assert "investigator must now assign" in wizard.result.message.text()
     assert coordinator.store.scalar("SELECT status FROM subjects") == "screened"
+
+
+def test_pregnancy_warning_goes_once_a_result_is_chosen(qtbot, investigator):
+    wizard = EnrolmentWizard(investigator, today=TODAY)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    fill_consent(qtbot, wizard)
+    next_page(qtbot, wizard)
+    from clinic_ui import fill_demographics
+    fill_demographics(qtbot, wizard)  # a woman of child-bearing potential
+    wizard.setStartId(wizard.CONSENT)
+    wizard.exclusions.initializePage()
+    note = wizard.exclusions.pregnancy_note
+    assert "pregnancy test result is required" in note.text() and "b00020" in note.styleSheet()
+    choose(wizard.exclusions.pregnancy_test, "negative")
+    assert note.text() == "" and not note.isVisibleTo(wizard.exclusions)
+    choose(wizard.exclusions.pregnancy_test, None)
+    assert "pregnancy test result is required" in note.text()
+
+
+def test_ineligible_summary_names_criteria_without_internal_codes(qtbot, investigator):
+    wizard = EnrolmentWizard(investigator, today=TODAY)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    walk_to_summary(qtbot, wizard, acr=("malar_rash", "arthritis"))
+    text = wizard.summary.failed.text()
+    assert "ACR" in text and "(acr_criteria)" not in text and "acr_criteria" not in text

@@ -432,16 +432,24 @@ class ExclusionsPage(ScreeningPage):
         self.infection_details.setEnabled(False)
         self.pregnancy_note = QLabel(box)
         self.pregnancy_note.setWordWrap(True)
+        self.pregnancy_note.setObjectName("pregnancyNote")
         form.addRow("", self.pregnancy_note)
+        self.pregnancy_test.currentIndexChanged.connect(self._update_pregnancy_note)
         scrolled(self, box)
 
     def initializePage(self) -> None:  # noqa: N802
-        demo = self.wizard().demographics
-        needs_test = demo.sex.currentData() == "F" and demo.childbearing.isChecked()
+        self._update_pregnancy_note()
+
+    def _update_pregnancy_note(self, *_args) -> None:
+        """Red while a woman of child-bearing potential has no test result; gone once a result is chosen."""
+        demo = self.wizard().demographics if self.wizard() else None
+        needs_test = demo is not None and demo.sex.currentData() == "F" and demo.childbearing.isChecked()
+        missing = needs_test and self.pregnancy_test.currentData() not in ("negative", "positive")
         self.pregnancy_note.setText(
             self.tr("A pregnancy test result is required: the patient is a woman of child-bearing potential.")
-            if needs_test else "")
-        self.pregnancy_note.setStyleSheet(ERROR_STYLE if needs_test else "")
+            if missing else "")
+        self.pregnancy_note.setStyleSheet(ERROR_STYLE if missing else "")
+        self.pregnancy_note.setVisible(missing)
 
     def read(self, form, problems):
         form.needs_dialysis = self.dialysis.isChecked()

@@ -27,6 +27,7 @@ from sle_desktop.ui.enrolment.pages import (
     scrolled,
 )
 from sle_desktop.ui.messages import plain_message, report
+from sle_desktop.ui.screen_fit import fit_to_screen
 
 
 class SummaryPage(QWizardPage):
@@ -90,7 +91,7 @@ class SummaryPage(QWizardPage):
                 label = catalog(eligibility.CRITERION_LABELS.get(name, name))
                 text = translated(message)  # "Label: explanation" in the interface language
                 text = text[len(label) + 2:] if text.startswith(label + ": ") else text
-                items.append(f"<li><b>{escape(label)}</b> ({name}): {escape(text)}</li>")
+                items.append(f"<li><b>{escape(label)}</b>: {escape(text)}</li>")
             self.failed.setText("<ul>" + "".join(items) + "</ul>")
             self.note.setText(self.tr("Save screening saves this screening as a SCREEN FAILURE: it stays in the "
                                       "screening log and the patient is not enrolled."))
@@ -222,7 +223,7 @@ class EnrolmentWizard(QWizard):
                                     self.nephritis, self.exclusions, self.summary, self.arm, self.result)):
             self.setPage(pid, page)
         self.setStartId(self.CONSENT)
-        self.resize(1120, 700)
+        fit_to_screen(self, 1340, 700)  # the SLEDAI page's three columns in Russian, on a 1366×768 ward PC
         name_inputs(self)  # accessible names/buddies from the row labels
 
     def screening_pages(self) -> list[ScreeningPage]:

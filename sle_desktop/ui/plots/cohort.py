@@ -181,16 +181,17 @@ class CohortTrendsWidget(ExportMixin, QWidget):
         style_plot(bars, title=self.tr("Responders at month 6"), left=self.tr("Responders (%)"))
         windows = data.windows
         last = max(w.latest_day for w in windows)
-        # short tick labels: the long Russian "baseline" would be dropped for overlapping "month 1"
-        ticks = [(w.target_day, self.tr("Baseline") if w.code == "baseline" else catalog(w.label).split(" (")[0])
-                 for w in windows]
+        # short tick labels: baseline (day 0) and month 1 (day 30) are close on a six-month axis
+        ticks = [(w.target_day, self.tr("Baseline", "short axis label") if w.code == "baseline"
+                  else catalog(w.label).split(" (")[0]) for w in windows]
         mean_plot.getAxis("bottom").setTicks([ticks])
         for plot in (mean_plot, spaghetti):
             plot.addItem(pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen("#999999")))
             plot.addItem(pg.InfiniteLine(
                 pos=-4, angle=0, pen=pg.mkPen(GREEN, style=Qt.PenStyle.DashLine),
                 label=self.tr("SLEDAI-4 response (−4)"),
-                labelOpts={"position": 0.98, "color": GREEN, "anchors": [(1, 0), (1, 0)],
+                # at the left, where every arm is still near 0: the label never sits on a mean line
+                labelOpts={"position": 0.03, "color": GREEN, "anchors": [(0, 0), (0, 0)],
                            "fill": pg.mkBrush(255, 255, 255, 210)}))
         share_x(mean_plot, [spaghetti])
         mean_plot.setXRange(-22, last + 20, padding=0)
@@ -264,8 +265,9 @@ class CohortTrendsWidget(ExportMixin, QWidget):
     def _draw_responders(self, bars: pg.PlotItem) -> None:
         data = self.data
         sri4 = self.tr("SRI-4 (without BILAG)")
-        bars.getAxis("bottom").setTicks([[(0, sri4), (1, self.tr("SLEDAI-4"))]])
-        bars.getAxis("bottom").setHeight(44)
+        # two lines: on one line the label is wider than its bar pair and pyqtgraph drops it
+        bars.getAxis("bottom").setTicks([[(0, self.tr("SRI-4\n(without BILAG)")), (1, self.tr("SLEDAI-4"))]])
+        bars.getAxis("bottom").setHeight(2 * self.fontMetrics().height() + 16)
         bars.setXRange(-0.5, 1.5, padding=0)
         bars.setYRange(0, 118, padding=0)
         bars.vb.setMouseEnabled(x=False, y=False)

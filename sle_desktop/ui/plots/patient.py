@@ -5,7 +5,9 @@ Data come from `app.trends` as plain arrays; nothing here runs SQL.
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from html import escape
 from pathlib import Path
 
 import numpy as np
@@ -18,6 +20,7 @@ from sle_desktop.app import trends
 from sle_desktop.ui.common import catalog
 from sle_desktop.ui.plots.export import ExportMixin
 from sle_desktop.ui.plots.style import (
+    AXIS_WIDTH,
     BLUE,
     FLARE_SYMBOL,
     GREEN,
@@ -33,6 +36,7 @@ from sle_desktop.ui.plots.style import (
     VERMILLION,
     Hover,
     add_plot,
+    day_lines,
     fmt,
     fmt_date,
     share_x,
@@ -40,6 +44,21 @@ from sle_desktop.ui.plots.style import (
     style_plot,
     title_key,
 )
+
+
+class _Keys:
+    """The plot's legend as coloured keys in a word-wrapping label above the panels (never over the data)."""
+
+    def __init__(self, label: QLabel):
+        self.label = label
+        self.entries: list[str] = []
+
+    def addItem(self, colour: str, glyph: str, text: str) -> None:  # noqa: N802 - reads like pyqtgraph's legend
+        self.entries.append(f'<span style="color:{colour}">{glyph}</span>&nbsp;{escape(text)}')
+        self.label.setText("&nbsp;&nbsp;&nbsp; ".join(self.entries))
+
+    def texts(self) -> list[str]:
+        return [re.sub(r"<[^>]+>|&nbsp;", " ", e).strip() for e in self.entries]
 
 
 class PatientTrendsWidget(ExportMixin, QWidget):
@@ -68,6 +87,11 @@ class PatientTrendsWidget(ExportMixin, QWidget):
         bar.addWidget(self.title, 1)
         bar.addWidget(self.export_png)
         bar.addWidget(self.export_svg)
+        self.keys_label = QLabel()
+        self.keys_label.setObjectName("trendKeys")
+        self.keys_label.setTextFormat(Qt.TextFormat.RichText)
+        self.keys_label.setWordWrap(True)
+        self.keys_label.setVisible(False)
         self.message = QLabel()
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
@@ -77,6 +101,7 @@ class PatientTrendsWidget(ExportMixin, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
+        layout.addWidget(self.keys_label)
         layout.addWidget(self._stack, 1)
         self.reload()
 
@@ -115,6 +140,7 @@ class PatientTrendsWidget(ExportMixin, QWidget):
             self._stack.setCurrentWidget(self.graphics)
         else:
             self._stack.setCurrentWidget(self.message)
+        self.keys_label.setVisible(self.graphics is not None)
         self.export_png.setEnabled(self.can_export())
         self.export_svg.setEnabled(self.can_export())
 
@@ -154,24 +180,35 @@ class PatientTrendsWidget(ExportMixin, QWidget):
         ci.setSpacing(4)
         x_lo, x_hi = self._x_range()
 
-        legend = pg.LegendItem(colCount=6, labelTextColor=INK, labelTextSize="8pt",
-                               brush=pg.mkBrush(255, 255, 255, 0), pen=pg.mkPen(None))
-        ci.addItem(legend, row=0, col=0)
-        top = add_plot(ci, row=1, col=0)
-        events = add_plot(ci, row=2, col=0)
-        renal = ci.addLayout(row=3, col=0)
-        renal.setSpacing(4)
-        self.plots = {"sledai": top, "events": events}
+        legend = _Keys(self.keys_label)
         self.legend = legend
+        # SELENA-SLEDAI (tall) over the events strip on the left, the four renal/serology panels beside them:
+        # every panel readable in the height a 1366×768 screen leaves under the subject's header
+        top = add_plot(ci, row=0, col=0)
+        events = add_plot(ci, row=1, col=0)
+        renal = ci.addLayout(row=0, col=1, rowspan=2)
+        renal.setSpacing(4)
+        for i in (0, 1):
+            renal.layout.setColumnStretchFactor(i, 1)
+            renal.layout.setRowStretchFactor(i, 1)
+        self.plots = {"sledai": top, "events": events}
         self._build_sledai(top, legend, x_lo, x_hi)
         self._build_events(events, legend, x_lo, x_hi)
+        # the two left axes are as wide as the widest of their tick labels ("AE / SAE" in Russian is long)
+        fm = self.fontMetrics()
+        ticks = (self.tr("Infusion"), self.tr("AE / SAE"))
+        width = max(AXIS_WIDTH, max(fm.horizontalAdvance(t) for t in ticks) + 16)
+        for p in (top, events):
+            p.getAxis("left").setWidth(width)
         events.setXLink(top)  # same column, same axis widths: aligned on screen
         top.setXRange(x_lo, x_hi, padding=0)
         layout = ci.layout
-        for row, factor in ((0, 0), (1, 5), (2, 1), (3, 7)):
-            layout.setRowStretchFactor(row, factor)
-        legend.setMaximumHeight(48)
-        events.setFixedHeight(92)
+        layout.setRowStretchFactor(0, 1)
+        layout.setRowStretchFactor(1, 0)
+        layout.setColumnStretchFactor(0, 3)
+        layout.setColumnStretchFactor(1, 2)
+        events.setFixedHeight(fm.height() * 2 + 72)  # two rows of markers and the day axis
+        top.setMinimumHeight(150)
         # The four renal/serology panels (half the build and paint cost) follow in the next event-loop turn,
         # so the SLEDAI panel shows first; ensure_renal() draws them at once (export, tests).
         self._renal_layout, self._renal_built = renal, False
@@ -195,7 +232,7 @@ class PatientTrendsWidget(ExportMixin, QWidget):
         self.ensure_renal()
         return super().export_image(path)
 
-    def _build_sledai(self, plot: pg.PlotItem, legend: pg.LegendItem, x_lo: float, x_hi: float) -> None:
+    def _build_sledai(self, plot: pg.PlotItem, legend: _Keys, x_lo: float, x_hi: float) -> None:
         d = self.data
         style_plot(plot, left=self.tr("SELENA-SLEDAI (points)"))
         plot.getAxis("bottom").setStyle(showValues=False)
@@ -205,7 +242,7 @@ class PatientTrendsWidget(ExportMixin, QWidget):
         right.setWidth(52)
         plot.vb.setMouseEnabled(y=False)
         # Windows and target days first (behind the data).
-        for w in d.windows:
+        for k, w in enumerate(d.windows):
             if w.has_window:
                 region = pg.LinearRegionItem(values=(w.earliest_day, w.latest_day), movable=False,
                                              brush=pg.mkBrush(86, 180, 233, 40), pen=pg.mkPen(None))
@@ -217,7 +254,12 @@ class PatientTrendsWidget(ExportMixin, QWidget):
             pen = pg.mkPen(INK if day0 else "#8a8a8a", width=1.5 if day0 else 1,
                            style=Qt.PenStyle.SolidLine if day0 else Qt.PenStyle.DashLine)
             line = pg.InfiniteLine(pos=w.target_day, angle=90, movable=False, pen=pen, label=short,
-                                   labelOpts={"position": 0.96, "color": INK, "anchors": [(0, 0), (0, 0)],
+                                   # neighbouring visits' names on alternate rows: "Baseline" and "Month 1" are
+                                   # close on a six-month axis
+                                   labelOpts={"position": 0.97 if k % 2 == 0 else 0.86, "color": INK,
+                                              # near the right end the name goes left of its line
+                                              "anchors": [(1, 0), (1, 0)] if w.target_day > x_lo + 0.8 * (x_hi - x_lo)
+                                              else [(0, 0), (0, 0)],
                                               "fill": pg.mkBrush(255, 255, 255, 200)})
             line.setZValue(-10)
             plot.addItem(line)
@@ -285,18 +327,14 @@ class PatientTrendsWidget(ExportMixin, QWidget):
             plot.addItem(item)
         self.items.update(flare=flare, sri4=sri_item, sledai4=s4_item)
 
-        legend.addItem(sledai, self.tr("SELENA-SLEDAI"))
-        legend.addItem(pga, self.tr("PGA (right axis)"))
-        legend.addItem(pg.ScatterPlotItem(symbol="t1", size=11, pen=pg.mkPen(VERMILLION, width=2), brush=pg.mkBrush("w")),
-                       self.tr("Flare (filled: severe)"))
-        legend.addItem(pg.ScatterPlotItem(symbol="star", size=12, pen=pg.mkPen(GREEN), brush=pg.mkBrush(GREEN)),
-                       self.tr("SRI-4 (without BILAG) response"))
-        legend.addItem(pg.ScatterPlotItem(symbol="d", size=10, pen=pg.mkPen(GREEN, width=2), brush=pg.mkBrush("w")),
-                       self.tr("SLEDAI-4 response only"))
-        legend.addItem(pg.BarGraphItem(x=[0], height=[1], width=1, brush=pg.mkBrush(86, 180, 233, 90), pen=pg.mkPen(None)),
-                       self.tr("Visit window"))
+        legend.addItem(BLUE, "●━", self.tr("SELENA-SLEDAI"))
+        legend.addItem(ORANGE, "■╌", self.tr("PGA (right axis)"))
+        legend.addItem(VERMILLION, "▲", self.tr("Flare (filled: severe)"))
+        legend.addItem(GREEN, "★", self.tr("SRI-4 (without BILAG) response"))
+        legend.addItem(GREEN, "◇", self.tr("SLEDAI-4 response only"))
+        legend.addItem(SKY, "█", self.tr("Visit window"))
 
-    def _build_events(self, plot: pg.PlotItem, legend: pg.LegendItem, x_lo: float, x_hi: float) -> None:
+    def _build_events(self, plot: pg.PlotItem, legend: _Keys, x_lo: float, x_hi: float) -> None:
         d = self.data
         style_plot(plot, bottom=self.tr("Study day (0 = baseline)"))
         plot.showAxis("right")
@@ -306,8 +344,7 @@ class PatientTrendsWidget(ExportMixin, QWidget):
         plot.showGrid(x=False, y=False)
         plot.setYRange(-0.7, 1.7, padding=0)
         plot.vb.setMouseEnabled(y=False)
-        for w in d.windows:
-            plot.addItem(pg.InfiniteLine(pos=w.target_day, angle=90, pen=pg.mkPen("#bbbbbb", style=Qt.PenStyle.DotLine)))
+        day_lines(plot, [w.target_day for w in d.windows], pg.mkPen("#d0d0d0"))
         inf_x = d.infusion_day.astype(float)
         infusions = pg.ScatterPlotItem(inf_x, np.ones(inf_x.size), symbol="t1", size=14, pen=pg.mkPen(INK),
                                        brush=pg.mkBrush(SKY))
@@ -330,12 +367,9 @@ class PatientTrendsWidget(ExportMixin, QWidget):
                     kind=kind, day=a.day, date=fmt_date(a.onset_date), term=a.term, grade=a.grade,
                     relationship=self._relationship(a.relationship)) for a in events])
         self.items.update(infusions=infusions, ae=ae_item, sae=sae_item)
-        legend.addItem(pg.ScatterPlotItem(symbol="t1", size=12, pen=pg.mkPen(INK), brush=pg.mkBrush(SKY)),
-                       self.tr("MSC infusion"))
-        legend.addItem(pg.ScatterPlotItem(symbol="o", size=9, pen=pg.mkPen(INK), brush=pg.mkBrush(200, 200, 200)),
-                       self.tr("Adverse event"))
-        legend.addItem(pg.ScatterPlotItem(symbol="star", size=14, pen=pg.mkPen("#7a2a00"), brush=pg.mkBrush(VERMILLION)),
-                       self.tr("Serious adverse event"))
+        legend.addItem(SKY, "▲", self.tr("MSC infusion"))
+        legend.addItem(GREY, "●", self.tr("Adverse event"))
+        legend.addItem(VERMILLION, "★", self.tr("Serious adverse event"))
 
     def _lab_texts(self, s: trends.LabSeries, name: str, digits: int = 2) -> list[str]:
         out = []
@@ -400,13 +434,15 @@ class PatientTrendsWidget(ExportMixin, QWidget):
 
     def _renal_plot(self, layout, row: int, col: int, key: str, title: str, unit: str) -> pg.PlotItem:
         plot = add_plot(layout, row=row, col=col)
+        cut = unit.rfind("/")
+        if self.fontMetrics().horizontalAdvance(unit) > 80 and cut > 0:  # "mL/min/1.73 m²" on two lines
+            unit = unit[:cut + 1] + "<br>" + unit[cut + 1:]
         style_plot(plot, title=title, left=unit, bottom=self.tr("Study day") if row == 1 else None)
         plot.vb.setMouseEnabled(y=False)
         plot.showAxis("right")
         plot.getAxis("right").setStyle(showValues=False)
         plot.getAxis("right").setWidth(8)
-        for w in self.data.windows:
-            plot.addItem(pg.InfiniteLine(pos=w.target_day, angle=90, pen=pg.mkPen("#cccccc", style=Qt.PenStyle.DotLine)))
+        day_lines(plot, [w.target_day for w in self.data.windows], pg.mkPen("#dddddd"))
         self.plots[key] = plot
         return plot
 
@@ -417,7 +453,7 @@ class PatientTrendsWidget(ExportMixin, QWidget):
         plot.setYRange(0, 1)
         plot.getAxis("left").setStyle(showValues=False)
 
-    def _build_renal(self, layout, legend: pg.LegendItem, x_lo: float, x_hi: float) -> None:
+    def _build_renal(self, layout, legend: _Keys, x_lo: float, x_hi: float) -> None:
         d = self.data
         labs = d.labs
         none = self.tr("No results")
@@ -470,6 +506,5 @@ class PatientTrendsWidget(ExportMixin, QWidget):
             a.setLimits(yMin=0)
         else:
             self._no_values(a, none)
-        legend.addItem(pg.BarGraphItem(x=[0], height=[1], width=1, brush=pg.mkBrush(0, 114, 178, 60), pen=pg.mkPen(None)),
-                       self.tr("Laboratory normal range"))
+        legend.addItem("#9cc3e0", "█", self.tr("Laboratory normal range"))
 
