@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from sle_desktop.app import site, study_updates, subjects, sync_site, ui_queries
 from sle_desktop.app.errors import AppError, StoreError
 from sle_desktop.app.session import ROLE_LABELS
-from sle_desktop.ui import i18n
+from sle_desktop.ui import i18n, window_sync
 from sle_desktop.ui.autolock import AutoLock, configured_minutes, save_minutes
 from sle_desktop.ui.background import run_use_case
 from sle_desktop.ui.common import Banner, catalog, fmt_date, translated
@@ -43,7 +43,6 @@ if TYPE_CHECKING:
     from sle_desktop.ui.subject_view import SubjectView
     from sle_desktop.ui.users_dialog import UsersDialog
     from sle_desktop.ui.visit_form import VisitForm
-
 
 
 def _visit_forms(parent: QWidget) -> list:
@@ -150,17 +149,7 @@ class MainWindow(QMainWindow):
 
     def show_next_step(self) -> None:
         """A site administrator just after set-up has nothing to screen: say what to do next."""
-        if self.session.role != "admin" or self.banner.isVisible():
-            return
-        try:
-            others = [u for u in site.list_users(self.session) if u["role"] != "admin" and u["active"]]
-        except (AppError, StoreError):
-            return
-        if not others:
-            self.banner.show_message(self.tr(
-                "Next step: create the accounts of the investigators and coordinators (Administration → Users…). "
-                "Screening and data entry are done under their accounts; import the sponsor's key files under "
-                "File → Sync settings…."), "info")
+        window_sync.show_next_step(self)
 
     def reconcile_exports(self) -> list:
         """Settle an export interrupted by a crash or a pulled drive, and say what happened."""
@@ -178,12 +167,7 @@ class MainWindow(QMainWindow):
 
     def sync_settings(self):
         """File → Sync settings…: the sponsor's key files (also reached from the export and import dialogs)."""
-        from sle_desktop.ui.sync_settings import SyncSettingsDialog
-
-        dialog = self._keep(SyncSettingsDialog(self.session, self))
-        dialog.changed.connect(lambda: (self.update_actions(), self.banner.clear()))
-        dialog.open()
-        return dialog
+        return window_sync.open_sync_settings(self)
 
     def import_return(self) -> ImportReturnDialog:
         """Import a sponsor return bundle (acknowledgements, queries, SDV) from a USB drive or folder."""
@@ -203,34 +187,7 @@ class MainWindow(QMainWindow):
 
     def study_update(self):
         """Show a pending study-definition update; an administrator may accept it."""
-        summary = study_updates.study_update_summary(self.session)
-        if summary is None:
-            return show_info(self, self.tr("Study definition"), self.tr("No study-definition update is waiting."))
-        text = self.tr("The sponsor sent study definition {0} (this site works to {1}). It changes:").format(
-            summary.new_version, summary.current_version) + "\n\n• " + "\n• ".join(map(translated, summary.changes))
-        text += "\n\n" + self.tr("Nothing already entered is changed.")
-        box = QMessageBox(QMessageBox.Question, self.tr("Study definition update"), text, parent=self)
-        accept = box.addButton(self.tr("&Accept update"), QMessageBox.AcceptRole)
-        box.addButton(self.tr("&Not now"), QMessageBox.RejectRole)
-        accept.setEnabled(self.session.role == "admin")
-        if self.session.role != "admin":
-            box.setInformativeText(self.tr("Only a site administrator can accept it."))
-
-        def done(_r):
-            if box.clickedButton() is accept:
-                try:
-                    version = study_updates.accept_study_update(self.session)
-                except (AppError, StoreError) as exc:
-                    report(exc, parent=self, title=self.tr("Study definition update"))
-                    return
-                self.banner.show_message(self.tr("Study definition {0} is now in force.").format(version), "ok")
-                self.update_actions()
-                self.refresh()
-
-        box.finished.connect(done)
-        self._keep(box)
-        box.open()
-        return box
+        return window_sync.show_study_update(self)
 
     def choose_language(self):
         """View → Language…: English / Russian / as the system; stored in QSettings and applied at once."""

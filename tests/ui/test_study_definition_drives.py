@@ -76,7 +76,8 @@ def test_the_wizard_states_and_applies_the_amended_thresholds(qtbot, admin, inve
     walk_to_summary(qtbot, wizard)  # SLEDAI 10: enough for the shipped study, not for the amendment
     assert "Screening requirement: at least 12 – not met" in wizard.sledai.sledai.requirement.text()
     assert wizard.summary.decision.text().startswith("NOT ELIGIBLE")
-    assert "sledai_min" in wizard.summary.failed.text()
+    failed = wizard.summary.failed.text()  # the amended criterion, by its name and threshold, never its code
+    assert "SELENA-SLEDAI" in failed and "at least 12" in failed and "sledai_min" not in failed
     with qtbot.waitSignal(wizard.screened) as screened:
         commit(qtbot, wizard)
     assert not screened.args[0].eligible
