@@ -123,3 +123,60 @@ def subject_of(rec: Record) -> str | None:
 
 def visit_of(rec: Record) -> str | None:
     return rec.uuid if rec.table == "visits" else rec.row.get("visit_uuid")
+
+
+# -- what the metadata and the ODM administrative data are built from ------------------------------------------------
+def study_definitions(store) -> dict[tuple[str, str], "study_def.StudyDefinition"]:
+    """(study id, version) -> definition: the shipped default plus every version the sponsor sent to a site."""
+    from sle_desktop.domain import study as study_def
+    from sle_desktop.resources import resource_path
+
+    out = {}
+    default = study_def.parse_toml(resource_path("study", "sle-msc.toml").read_bytes())
+    out[(default.study_id, default.version)] = default
+    for r in store.query("SELECT study_definition FROM return_bundles WHERE study_definition IS NOT NULL "
+                         "ORDER BY return_seq"):
+        try:
+            d = study_def.parse_toml(r["study_definition"])
+        except study_def.StudyDefinitionError:
+            continue
+        out.setdefault((d.study_id, d.version), d)
+    return out
+
+
+def sponsor_queries(store) -> list[dict]:
+    """The sponsor's data queries (current state), oldest first."""
+    return store.query("SELECT q.*, s.code AS site_code FROM queries q JOIN sites s ON s.site_uuid = q.site_uuid "
+                       "ORDER BY s.code, q.raised_at, q.uuid")
+
+
+def site_accounts(store) -> dict[tuple[str, str], dict]:
+    """(site uuid, login) -> {"display_name", "role"} from the sites' audit trails of their user accounts."""
+    out: dict[tuple[str, str], dict] = {}
+    for r in store.query("SELECT site_uuid, row_id, field, new FROM audit WHERE \"table\" = 'users' "
+                         "AND field IN ('*', 'role', 'display_name') ORDER BY site_uuid, seq"):
+        try:
+            value = json.loads(r["new"] or "null")
+        except ValueError:
+            continue
+        entry = out.setdefault((r["site_uuid"], r["row_id"]), {"display_name": None, "role": None})
+        if r["field"] == "*" and isinstance(value, dict):
+            entry["display_name"] = value.get("display_name") if isinstance(value.get("display_name"), str) else None
+            entry["role"] = value.get("role") if isinstance(value.get("role"), str) else None
+        elif isinstance(value, str):
+            entry["role" if r["field"] == "role" else "display_name"] = value
+    return out
+
+
+def audit_users(store) -> list[tuple[str, str]]:
+    """(site uuid, user) of everyone named in a site's audit trail."""
+    return [(r["site_uuid"], r["user"]) for r in store.query(
+        "SELECT DISTINCT site_uuid, user FROM audit ORDER BY site_uuid, user")]
+
+
+def audit_rows(store, site_uuid: str, tables: tuple[str, ...]):
+    """The audit rows of one site that touch the given tables, in chain order (streamed)."""
+    marks = ", ".join("?" for _ in tables)
+    return store.conn.execute(
+        'SELECT seq, at_utc, user, "table", row_id, field, old, new, reason FROM audit '
+        f'WHERE site_uuid = ? AND "table" IN ({marks}) ORDER BY seq', (site_uuid, *tables))

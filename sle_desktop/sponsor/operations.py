@@ -221,11 +221,11 @@ def status(db_path) -> list[SiteStatus]:
 
 
 # -- exports ---------------------------------------------------------------------------------
-def export_odm(db_path, out_file) -> odm.OdmResult:
+def export_odm(db_path, out_file, *, audit: bool = False) -> odm.OdmResult:
     """CDISC ODM 1.3.2 XML of every site: metadata, clinical data and audit records."""
     store = sponsor_store.open_sponsor_store(db_path)
     try:
-        return odm.write_odm(store, out_file)
+        return odm.write_odm(store, out_file, audit=audit)
     finally:
         store.close()
 
