@@ -467,3 +467,40 @@ def sas_label(label: str) -> str:
         return text
     cut = text[:40].rsplit(" ", 1)[0]
     return cut if len(cut) >= 25 else text[:40]
+
+
+# -- the tables that are not forms (CSV files only) ----------------------------------------------------------------------
+OTHER_COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
+    "signatures": {
+        "record_table": (TEXT, "Signed record: form table"), "record_uuid": (TEXT, "Signed record ID (UUID)"),
+        "meaning": (TEXT, "Meaning of the signature (authored, reviewed, approved)"),
+        "signer": (TEXT, "Signer (user login)"), "signer_name": (TEXT, "Signer's name"),
+        "signed_at": (DATETIME, "Signed at (UTC)"), "content_hash": (TEXT, "SHA-256 of the signed content"),
+        "invalidated_at": (DATETIME, "Invalidated at (UTC)"), "invalidated_reason": (TEXT, "Why the signature was invalidated"),
+    },
+    "queries": {
+        "record_table": (TEXT, "Queried record: form table"), "record_uuid": (TEXT, "Queried record ID (UUID)"),
+        "field": (TEXT, "Queried field"), "question": (TEXT, "Question from the sponsor"),
+        "followup": (TEXT, "Follow-up question"), "status": (TEXT, "Query status"),
+        "sponsor_version": (INTEGER, "Version of the query at the sponsor"), "raised_by": (TEXT, "Raised by (sponsor user)"),
+        "raised_at": (DATETIME, "Raised at (UTC)"), "answer": (TEXT, "Answer from the site"),
+        "answered_by": (TEXT, "Answered by (site user login)"), "answered_at": (DATETIME, "Answered at (UTC)"),
+        "correction": (TEXT, "Correction made with the answer (JSON)"), "closed_by": (TEXT, "Closed by"),
+        "closed_at": (DATETIME, "Closed at (UTC)"), "close_reason": (TEXT, "Reason for closing"),
+    },
+}
+
+
+def column_info(table: str, column: str) -> tuple[str, str, Item | None]:
+    """(data type, English label, form item or None) of any column of a site table."""
+    form = form_of(table)
+    item = form.item(column) if form else None
+    if item is not None:
+        return item.data_type, item.label, item
+    if column in OTHER_COLUMNS.get(table, {}):
+        return (*OTHER_COLUMNS[table][column], None)
+    if column in BOOKKEEPING:
+        return (*BOOKKEEPING[column], None)
+    if column == "uuid":
+        return TEXT, "Record ID (UUID)", None
+    return TEXT, column.replace("_", " ").capitalize(), None

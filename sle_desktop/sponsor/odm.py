@@ -502,8 +502,8 @@ def _transaction(w, batch, site, by_uuid, signed, placement, users, created, cou
         sig = dict(signed[row_id].row, uuid=row_id, site_uuid=site["site_uuid"])
         target = by_uuid.get(str(sig.get("record_uuid")))
         try:
-            sig["meaning"], sig["signer"], sig["signed_at"] = json.loads(batch[0][7]).get("meaning"), batch[0][2], \
-                json.loads(batch[0][7]).get("signed_at")
+            inserted = json.loads(batch[0][7])
+            sig.update(meaning=inserted.get("meaning"), signer=inserted.get("signer"), signed_at=inserted.get("signed_at"))
         except (TypeError, ValueError, AttributeError):
             return
         if target is None or sig["meaning"] not in MEANINGS or (site["site_uuid"], sig["signer"]) not in users.by_key:
@@ -552,6 +552,9 @@ def _transaction(w, batch, site, by_uuid, signed, placement, users, created, cou
         if not items:
             return
     subject_tt = "Insert" if rec.table == "subjects" and group_tt == "Insert" else "Context"
+    if subject not in counts["_subjects"]:
+        counts["_subjects"].add(subject)
+        counts["subjects"] += 1
     event_key = (subject, where)
     event_tt = "Context" if event_key in created else "Insert"
     created.add(event_key)
@@ -602,6 +605,7 @@ def write_odm(store, out_path: str | os.PathLike, *, audit: bool = False) -> Odm
     out_path = Path(out_path)
     counts = dict.fromkeys(("subjects", "forms", "items", "audit", "unplaced", "signatures", "annotations",
                             "unplaced_signatures", "query_without_value"), 0)
+    counts["_subjects"] = set()
     now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     file_type = "Transactional" if audit else "Snapshot"
     users = _Users(store, ds.sites)

@@ -222,7 +222,8 @@ def status(db_path) -> list[SiteStatus]:
 
 # -- exports ---------------------------------------------------------------------------------
 def export_odm(db_path, out_file, *, audit: bool = False) -> odm.OdmResult:
-    """CDISC ODM 1.3.2 XML of every site: metadata, clinical data and audit records."""
+    """CDISC ODM 1.3.2 XML of every site: a Snapshot (current data, metadata, admin data), or with `audit` the
+    Transactional history of every clinical record with its audit records."""
     store = sponsor_store.open_sponsor_store(db_path)
     try:
         return odm.write_odm(store, out_file, audit=audit)
@@ -235,6 +236,23 @@ def export_csv(db_path, out_dir) -> tabular.CsvResult:
     store = sponsor_store.open_sponsor_store(db_path)
     try:
         return tabular.write_csv(store, out_dir)
+    finally:
+        store.close()
+
+
+def export_stats(db_path, out_dir, *, formats: str | None = None, lang: str = "en"):
+    """One dataset per form as SPSS .sav, Stata .dta and/or SAS transport .xpt, with variable and value labels."""
+    from sle_desktop.sponsor import stats
+
+    try:
+        chosen = stats.parse_formats(formats)
+    except ValueError as exc:
+        raise ValidationError({"format": str(exc)}) from None
+    if lang not in stats.LANGS:
+        raise ValidationError({"lang": f"Unknown language {lang!r}; choose en or ru."})
+    store = sponsor_store.open_sponsor_store(db_path)
+    try:
+        return stats.write_stats(store, out_dir, formats=chosen, lang=lang)
     finally:
         store.close()
 
