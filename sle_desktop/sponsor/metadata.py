@@ -60,10 +60,11 @@ class Item:
     codelist: str | None = None
     units: tuple[str, ...] = ()  # MeasurementUnit OIDs the value may be in
     identifying: bool = False  # record identifiers and staff names: left out of the statistics files
+    russian: str | None = None  # the Russian label when it is not a plain translation of `label`
 
     @property
     def label_ru(self) -> str:
-        return _ITEM_RU.get(self.label) or ru(self.label)
+        return self.russian or _ITEM_RU.get(self.label) or ru(self.label)
 
 
 @dataclass(frozen=True)
@@ -272,7 +273,8 @@ def _datetime(column, label, **kw):
 
 
 def _sledai_items():
-    return [(d.code, INTEGER, f"{d.label} (SELENA-SLEDAI, weight {d.weight})", {"length": 1, "codelist": "CL.PRESENT"})
+    return [(d.code, INTEGER, f"{d.label} (SELENA-SLEDAI, weight {d.weight})",
+             {"length": 1, "codelist": "CL.PRESENT", "russian": f"{ru(d.label)} (SELENA-SLEDAI, вес {d.weight})"})
             for d in sledai.DESCRIPTORS]
 
 

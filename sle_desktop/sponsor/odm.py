@@ -265,7 +265,7 @@ class _Users:
         codes = {s["site_uuid"]: s["code"] for s in sites}
         self.by_key: dict[tuple[str, str], dict] = {}
         used: set[str] = set()
-        for site_uuid, login in dataset.audit_users(store):
+        for site_uuid, login in sorted(set(dataset.audit_users(store)) | set(accounts)):
             if site_uuid not in codes:
                 continue
             base = f"USR.{_oid_part(codes[site_uuid])}.{_oid_part(login)}"

@@ -29,6 +29,30 @@ EXTRA_RU: dict[str, str] = {
     "Open": "Открыт", "Answered": "Получен ответ", "Closed": "Закрыт", "Reopened": "Открыт повторно",
     "Visit out of window": "Визит вне окна", "Other deviation": "Другое отклонение",
     "Subject-level logs": "Журналы участника",
+    # laboratory units (the windows show the canonical unit only)
+    "×10⁹/L": "×10⁹/л", "g/L": "г/л", "g/dL": "г/дл", "°C": "°C", "mg/dL": "мг/дл", "IU/mL": "МЕ/мл", "/HPF": "в п/зр",
+    "g/24 h": "г/24 ч", "mg/24 h": "мг/24 ч", "g/g": "г/г", "mg/mmol": "мг/ммоль", "mg/mg": "мг/мг",
+    "µmol/L": "мкмоль/л", "U/L": "Ед/л",
+    # columns of the export files that are not form fields
+    "Site code": "Код центра", "Subject ID (or screening number)": "Номер участника (или номер скрининга)",
+    "Site change number of the last change": "Номер последнего изменения в центре",
+    "Created at (UTC)": "Создано (UTC)", "Created by (user login)": "Создал (логин)",
+    "Last changed at (UTC)": "Последнее изменение (UTC)", "Last changed by (user login)": "Последним изменил (логин)",
+    "Deleted (1 = yes)": "Удалено (1 = да)", "Subject record ID (UUID)": "ID записи участника (UUID)",
+    "Visit record ID (UUID)": "ID записи визита (UUID)", "Signed record: form table": "Подписанная запись: таблица формы",
+    "Signed record ID (UUID)": "ID подписанной записи (UUID)",
+    "Meaning of the signature (authored, reviewed, approved)": "Значение подписи (автор, проверено, утверждено)",
+    "Signer (user login)": "Подписал (логин)", "Signer's name": "Имя подписавшего", "Signed at (UTC)": "Подписано (UTC)",
+    "SHA-256 of the signed content": "SHA-256 подписанного содержимого", "Invalidated at (UTC)": "Аннулирована (UTC)",
+    "Why the signature was invalidated": "Причина аннулирования подписи",
+    "Queried record: form table": "Запись запроса: таблица формы", "Queried record ID (UUID)": "ID записи запроса (UUID)",
+    "Queried field": "Поле запроса", "Question from the sponsor": "Вопрос спонсора", "Follow-up question":
+    "Уточняющий вопрос", "Query status": "Статус запроса", "Version of the query at the sponsor":
+    "Версия запроса у спонсора", "Raised by (sponsor user)": "Создал (пользователь спонсора)",
+    "Raised at (UTC)": "Создан (UTC)", "Answer from the site": "Ответ центра", "Answered by (site user login)":
+    "Ответил (логин в центре)", "Answered at (UTC)": "Ответ получен (UTC)", "Correction made with the answer (JSON)":
+    "Исправление вместе с ответом (JSON)", "Closed by": "Закрыл", "Closed at (UTC)": "Закрыт (UTC)",
+    "Reason for closing": "Причина закрытия",
 }
 
 
