@@ -135,7 +135,9 @@ def _frame(pd, variables_: list[Variable], rows: list[list], *, names: list[str]
         elif v.data_type == "datetime":
             series = pd.Series(pd.to_datetime(column), dtype="datetime64[ns]")
         elif v.data_type in ("date", "time"):
-            series = pd.Series(column, dtype="object")
+            # all missing: pyreadstat would infer text, so write numbers with a date/time display format instead
+            series = pd.Series(column, dtype="object") if any(x is not None for x in column) else \
+                pd.Series([float("nan")] * len(column), dtype="float64")
         else:
             texts = ["" if x is None else str(x) for x in column]
             if text_limit:
@@ -153,6 +155,19 @@ def _value_labels(v: Variable, lang: str, numeric_codes: dict[str, int] | None =
     if v.codelist.data_type == "integer":
         return {float(code): v.codelist.decode(code, lang) for code, _l in v.codelist.items}
     return {code: v.codelist.decode(code, lang) for code, _l in v.codelist.items}
+
+
+_EMPTY_FORMATS = {"sav": {"date": "DATE11", "time": "TIME8"}, "dta": {"date": "%td", "time": "%tcHH:MM:SS"},
+                  "xpt": {"date": "DATE9", "time": "TIME8"}}
+
+
+def _empty_date_formats(fmt: str, variables_: list[Variable], rows: list[list], names=None) -> dict[str, str]:
+    """Display formats for date and time variables with no value at all (so they stay dates, not text)."""
+    out = {}
+    for i, v in enumerate(variables_):
+        if v.data_type in ("date", "time") and all(r[i] is None for r in rows):
+            out[(names or [x.name for x in variables_])[i]] = _EMPTY_FORMATS[fmt][v.data_type]
+    return out
 
 
 def _spss_format(item: metadata.Item | None, v: Variable) -> str | None:
@@ -198,6 +213,7 @@ def write_stats(store, out_dir: str | os.PathLike, *, formats=FORMATS, lang: str
                 df = _frame(pd, vs, rows)
                 labels = {v.name: _value_labels(v, lang) for v in vs if v.codelist}
                 spss = {v.name: f for v in vs if (f := _spss_format(form.item(v.name), v))}
+                spss.update(_empty_date_formats("sav", vs, rows))
                 _write(target, lambda p, df=df, vs=vs, labels=labels, spss=spss: pyreadstat.write_sav(
                     df, p, column_labels=[v.label(lang) for v in vs], variable_value_labels=labels,
                     variable_format=spss))
@@ -208,13 +224,17 @@ def write_stats(store, out_dir: str | os.PathLike, *, formats=FORMATS, lang: str
                 df = _frame(pd, typed, coded)
                 labels = {v.name: _value_labels(v, lang, stata[v.name]) for v in vs
                           if v.codelist and (stata[v.name] or v.codelist.data_type == "integer")}
-                _write(target, lambda p, df=df, vs=vs, labels=labels: pyreadstat.write_dta(
-                    df, p, column_labels=[v.label(lang) for v in vs], variable_value_labels=labels, version=15))
+                empty = _empty_date_formats("dta", vs, rows)
+                _write(target, lambda p, df=df, vs=vs, labels=labels, empty=empty: pyreadstat.write_dta(
+                    df, p, column_labels=[v.label(lang) for v in vs], variable_value_labels=labels, version=15,
+                    variable_format=empty or None))
             else:
-                df = _frame(pd, vs, rows, names=[v.sas_name for v in vs], text_limit=XPT_MAX_TEXT)
-                _write(target, lambda p, df=df, vs=vs, form=form: pyreadstat.write_xport(
+                names = [v.sas_name for v in vs]
+                df = _frame(pd, vs, rows, names=names, text_limit=XPT_MAX_TEXT)
+                empty = _empty_date_formats("xpt", vs, rows, names)
+                _write(target, lambda p, df=df, vs=vs, form=form, empty=empty: pyreadstat.write_xport(
                     df, p, file_format_version=5, table_name=metadata.sas_dataset_name(form.table),
-                    column_labels=[metadata.sas_label(v.label_en) for v in vs]))
+                    column_labels=[metadata.sas_label(v.label_en) for v in vs], variable_format=empty or None))
             files.append(target.name)
         for v in vs:
             item = form.item(v.name)
