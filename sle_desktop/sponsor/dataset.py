@@ -8,9 +8,13 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sle_desktop.domain import sledai
 from sle_desktop.store.records import CLINICAL_TABLES
+
+if TYPE_CHECKING:
+    from sle_desktop.domain import study as study_def
 
 # table -> (short name used in OIDs and labels, form title)
 FORMS: dict[str, tuple[str, str]] = {
@@ -126,7 +130,7 @@ def visit_of(rec: Record) -> str | None:
 
 
 # -- what the metadata and the ODM administrative data are built from ------------------------------------------------
-def study_definitions(store) -> dict[tuple[str, str], "study_def.StudyDefinition"]:
+def study_definitions(store) -> dict[tuple[str, str], study_def.StudyDefinition]:
     """(study id, version) -> definition: the shipped default plus every version the sponsor sent to a site."""
     from sle_desktop.domain import study as study_def
     from sle_desktop.resources import resource_path
@@ -180,3 +184,13 @@ def audit_rows(store, site_uuid: str, tables: tuple[str, ...]):
     return store.conn.execute(
         'SELECT seq, at_utc, user, "table", row_id, field, old, new, reason FROM audit '
         f'WHERE site_uuid = ? AND "table" IN ({marks}) ORDER BY seq', (site_uuid, *tables))
+
+
+def metadata_in_force(store, ds: Dataset):
+    """The export metadata of the newest study version the sites work to (for the CSV and statistics files)."""
+    from sle_desktop.sponsor import metadata
+
+    definitions = study_definitions(store)
+    versions = sorted({(s["study_id"], s["study_version"]) for s in ds.sites
+                       if (s["study_id"], s["study_version"]) in definitions})
+    return metadata.build(definitions[versions[-1]] if versions else next(iter(definitions.values())))

@@ -23,7 +23,7 @@ import json
 import os
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
@@ -80,8 +80,8 @@ def utc_z(text) -> str | None:
     except ValueError:
         return str(text)
     if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=timezone.utc)
-    return dt.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        dt = dt.replace(tzinfo=UTC)
+    return dt.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _float_text(value: float) -> str:
@@ -236,7 +236,7 @@ def metadata_xml(md: metadata.StudyMetadata) -> str:
     return buf.getvalue().decode("utf-8")
 
 
-def _write_study(w: _Writer, study_id: str, mds: list[metadata.StudyMetadata], n_sites: int) -> None:
+def _write_study(w: _Writer, study_id: str, mds: list[metadata.StudyMetadata]) -> None:
     w.start("Study", {"OID": _oid_part(study_id)})
     w.start("GlobalVariables")
     w.text("StudyName", study_id)
@@ -382,7 +382,7 @@ def _write_annotations(w: _Writer, queries: list[dict]) -> int:
 
 
 # -- clinical data: snapshot -------------------------------------------------------------------------------------------
-def _write_snapshot(w: _Writer, ds: dataset.Dataset, md: metadata.StudyMetadata, sites: list[dict], users: _Users,
+def _write_snapshot(w: _Writer, ds: dataset.Dataset, md: metadata.StudyMetadata, *, sites: list[dict], users: _Users,
                     queries: list[dict], counts: dict) -> None:
     site_uuids = {s["site_uuid"] for s in sites}
     codes = {s["site_uuid"]: s["code"] for s in sites}
@@ -456,7 +456,7 @@ def _write_snapshot(w: _Writer, ds: dataset.Dataset, md: metadata.StudyMetadata,
 
 
 # -- clinical data: transactional --------------------------------------------------------------------------------------
-def _write_transactional(w: _Writer, store, ds: dataset.Dataset, md: metadata.StudyMetadata, sites: list[dict],
+def _write_transactional(w: _Writer, store, ds: dataset.Dataset, md: metadata.StudyMetadata, *, sites: list[dict],
                          users: _Users, counts: dict) -> None:
     placement = _Placement(ds, md)
     by_uuid = {rec.uuid: rec for table in metadata.FORM_TABLES for rec in ds.records.get(table, [])}
@@ -471,11 +471,13 @@ def _write_transactional(w: _Writer, store, ds: dataset.Dataset, md: metadata.St
         for row in rows:
             if batch and (row[3] != batch[-1][3] or row[4] != batch[-1][4] or row[5] == "*" or batch[-1][5] == "*"
                           or row[0] != batch[-1][0] + 1):
-                _transaction(w, batch, s, by_uuid, signed, placement, users, created, counts, referenced)
+                _transaction(w, batch, site=s, by_uuid=by_uuid, signed=signed, placement=placement, users=users,
+                             created=created, counts=counts, referenced=referenced)
                 batch = []
             batch.append(tuple(row))
         if batch:
-            _transaction(w, batch, s, by_uuid, signed, placement, users, created, counts, referenced)
+            _transaction(w, batch, site=s, by_uuid=by_uuid, signed=signed, placement=placement, users=users,
+                         created=created, counts=counts, referenced=referenced)
     w.start("AuditRecords")
     for site_uuid, code, row in referenced:
         seq, at_utc, user, table, row_id, fld, _old, _new, reason = row
@@ -492,7 +494,7 @@ def _write_transactional(w: _Writer, store, ds: dataset.Dataset, md: metadata.St
     w.end()
 
 
-def _transaction(w, batch, site, by_uuid, signed, placement, users, created, counts, referenced) -> None:
+def _transaction(w, batch, *, site, by_uuid, signed, placement, users, created, counts, referenced) -> None:
     """One change of one record (consecutive audit rows of the same record) as a nested SubjectData."""
     table, row_id = batch[0][3], batch[0][4]
     code = site["code"]
@@ -606,7 +608,7 @@ def write_odm(store, out_path: str | os.PathLike, *, audit: bool = False) -> Odm
     counts = dict.fromkeys(("subjects", "forms", "items", "audit", "unplaced", "signatures", "annotations",
                             "unplaced_signatures", "query_without_value"), 0)
     counts["_subjects"] = set()
-    now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     file_type = "Transactional" if audit else "Snapshot"
     users = _Users(store, ds.sites)
     queries = [] if audit else dataset.sponsor_queries(store)
@@ -631,16 +633,16 @@ def write_odm(store, out_path: str | os.PathLike, *, audit: bool = False) -> Odm
             "Originator": "sle_desktop sponsor", "SourceSystem": "sle_desktop", "SourceSystemVersion": __version__,
         })
         for study_id, versions in studies.items():
-            _write_study(w, study_id, [mds[(study_id, v)] for v in sorted(versions)], sum(map(len, versions.values())))
+            _write_study(w, study_id, [mds[(study_id, v)] for v in sorted(versions)])
         for study_id, versions in studies.items():
             _write_admin(w, study_id, [s for v in sorted(versions) for s in versions[v]], users)
         for study_id, versions in studies.items():
             for version in sorted(versions):
                 md = mds[(study_id, version)]
                 if audit:
-                    _write_transactional(w, store, ds, md, versions[version], users, counts)
+                    _write_transactional(w, store, ds, md, sites=versions[version], users=users, counts=counts)
                 else:
-                    _write_snapshot(w, ds, md, versions[version], users, queries, counts)
+                    _write_snapshot(w, ds, md, sites=versions[version], users=users, queries=queries, counts=counts)
         w.end()
         w.flush()
 

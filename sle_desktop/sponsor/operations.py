@@ -6,7 +6,7 @@ import base64
 import getpass
 import os
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pyrage
@@ -14,10 +14,11 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from sle_desktop.app.errors import ConflictError, NotFound, ValidationError
+from sle_desktop.sponsor import db as sponsor_store
+from sle_desktop.sponsor import importer, odm, tabular
 from sle_desktop.store import audit
 from sle_desktop.store.keys import write_private_file
 from sle_desktop.sync import atomic, bundle, keys
-from sle_desktop.sponsor import importer, odm, db as sponsor_store, tabular
 from sle_desktop.sync.errors import SyncError
 
 KEY_FILE = "sponsor.key"
@@ -35,7 +36,7 @@ def sponsor_user() -> str:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _read_small(path, what: str) -> str:

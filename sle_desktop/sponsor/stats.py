@@ -21,7 +21,7 @@ import csv
 import io
 import os
 from dataclasses import dataclass
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 from sle_desktop.sponsor import dataset, metadata
@@ -93,7 +93,7 @@ def _typed(value, data_type: str):
             return date.fromisoformat(str(value)[:10])
         if data_type == "datetime":
             dt = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-            return (dt.astimezone(timezone.utc) if dt.tzinfo else dt).replace(tzinfo=None)
+            return (dt.astimezone(UTC) if dt.tzinfo else dt).replace(tzinfo=None)
         if data_type == "time":
             return time.fromisoformat(str(value))
     except (TypeError, ValueError):
@@ -192,9 +192,7 @@ def write_stats(store, out_dir: str | os.PathLike, *, formats=FORMATS, lang: str
     ds = dataset.load(store)
     if not ds.sites:
         raise SyncError("The sponsor database has no sites yet; register a site and import its bundles first.")
-    from sle_desktop.sponsor.tabular import _metadata
-
-    md = _metadata(store, ds)
+    md = dataset.metadata_in_force(store, ds)
     out = Path(out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)

@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sle_desktop.store.records import CLINICAL_TABLES
-from sle_desktop.sync import atomic
 from sle_desktop.sponsor import dataset, metadata, odm
 from sle_desktop.sponsor.translations import ru
+from sle_desktop.store.records import CLINICAL_TABLES
+from sle_desktop.sync import atomic
 from sle_desktop.sync.errors import SyncError
 
 _PREFIX = ("site_code", "subject_key")
@@ -101,7 +101,7 @@ def write_csv(store, out_dir: str | os.PathLike) -> CsvResult:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise atomic.explain_os_error(exc, "the CSV files", out) from exc
-    md = _metadata(store, ds)
+    md = dataset.metadata_in_force(store, ds)
     codes = {s["site_uuid"]: s["code"] for s in ds.sites}
     files, total = [], 0
     dictionary = []
@@ -159,14 +159,6 @@ def write_csv(store, out_dir: str | os.PathLike) -> CsvResult:
                              what="data_dictionary.csv")
     files.insert(len(files) - 2, "data_dictionary.csv")
     return CsvResult(out, files, total)
-
-
-def _metadata(store, ds: dataset.Dataset) -> metadata.StudyMetadata:
-    """The metadata of the newest study version the sites work to (code lists for codelists.csv)."""
-    definitions = dataset.study_definitions(store)
-    versions = sorted({(s["study_id"], s["study_version"]) for s in ds.sites if (s["study_id"], s["study_version"])
-                       in definitions})
-    return metadata.build(definitions[versions[-1]] if versions else next(iter(definitions.values())))
 
 
 def sae_rows(store) -> list[dict]:

@@ -35,7 +35,8 @@ def _build(folder: Path, subjects: int, *, extras: bool) -> SponsorData:
     from return_helpers import link, return_bundle, send, user
     from sync_helpers import Site, add_sae
 
-    from sle_desktop.app import demo, returns, signatures, site as site_app, sync_site, visits
+    from sle_desktop.app import demo, returns, signatures, sync_site, visits
+    from sle_desktop.app import site as site_app
     from sle_desktop.sponsor import operations as sponsor
     from sle_desktop.sponsor import queries as sponsor_queries
     from sle_desktop.store.db import Store

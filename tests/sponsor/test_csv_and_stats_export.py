@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import math
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 
 import pytest
 
@@ -86,7 +86,7 @@ def _expected(value: str, data_type: str):
     if data_type == "date":
         return date.fromisoformat(value[:10])
     if data_type == "datetime":
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone(timezone.utc).replace(tzinfo=None)
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone(UTC).replace(tzinfo=None)
     if data_type == "time":
         return time.fromisoformat(value)
     return value

@@ -31,7 +31,7 @@ def _records(db) -> dict[str, dict]:
 
 def _odmlib_load(path):
     import odmlib.loader as loader_mod
-    import odmlib.odm_loader as odm_loader
+    from odmlib import odm_loader
     from odmlib.oid_generator import create_oid_checker
 
     loader = loader_mod.ODMLoader(odm_loader.XMLODMLoader(model_package="odm_1_3_2", ns_uri="http://www.cdisc.org/ns/odm/v1.3"))
