@@ -27,6 +27,9 @@ exported as its first bundle. Then measures, each as the median of several runs:
             one transaction, WAL
   rss       peak RSS (ru_maxrss) of the GUI process with the 10 000 subjects loaded
 
+`--sponsor-exports` instead imports the 20-site corpus once and times the sponsor's exports (export-odm,
+export-odm --audit, export-csv, export-stats); no target, the figures go in the README.
+
 Each target is printed with PASS/FAIL. `--quick` (300 subjects, 3 bundles of ~2 000 changes) runs in
 well under a minute for CI smoke tests (tests/bench, not part of the default test run).
 """
@@ -635,6 +638,72 @@ def measure_import(corpus: Path, info: dict, work: Path, repeats: int) -> dict:
             "import_floor_s_per_100k_rows": floor_s * 100_000 / floor_rows, "import_runs_s": times}
 
 
+def measure_sponsor_exports(corpus: Path, info: dict, work: Path, repeats: int) -> dict:
+    """The sponsor's exports of the imported corpus: ODM Snapshot, ODM Transactional (--audit), CSV, statistics."""
+    from sle_desktop.sponsor import operations as sponsor
+
+    db = work / "sponsor-exports.sqlite"
+    for s in info["sites"]:
+        sponsor.register_site(db, corpus / "sites" / f"{s['code']}.sitekey")
+    outcomes = sponsor.import_bundles(db, corpus / "sponsor" / "sponsor.key",
+                                      [corpus / "bundles" / s["bundle"] for s in info["sites"]])
+    if any(o.error is not None for o in outcomes):
+        raise RuntimeError(f"import failed: {next(o.error for o in outcomes if o.error is not None)}")
+    jobs = {
+        "odm_snapshot": lambda k: sponsor.export_odm(db, work / f"study-{k}.xml"),
+        "odm_audit": lambda k: sponsor.export_odm(db, work / f"history-{k}.xml", audit=True),
+        "csv": lambda k: sponsor.export_csv(db, work / f"csv-{k}"),
+        "stats": lambda k: sponsor.export_stats(db, work / f"stats-{k}"),
+    }
+    out = {"sponsor_export_sites": len(info["sites"]),
+           "sponsor_export_changes": sum(s["bundle_changes"] for s in info["sites"])}
+    for name, job in jobs.items():
+        times = []
+        for k in range(repeats):
+            t = time.perf_counter()
+            result = job(k)
+            times.append(time.perf_counter() - t)
+        target = work / (f"study-0.xml" if name == "odm_snapshot" else "history-0.xml" if name == "odm_audit"
+                         else f"{name}-0")
+        size = target.stat().st_size if target.is_file() else sum(p.stat().st_size for p in target.iterdir())
+        out[f"{name}_s"] = _median(times)
+        out[f"{name}_mb"] = size / 1e6
+        if name == "odm_snapshot":
+            out["odm_subjects"], out["odm_items"] = result.subjects, result.items
+        if name == "odm_audit":
+            out["odm_audit_records"] = result.audit_records
+    return out
+
+
+def format_sponsor_exports(m: dict) -> str:
+    return "\n".join([
+        f"Sponsor exports of {m['sponsor_export_sites']} imported sites ({m['sponsor_export_changes']} changes; "
+        f"{m['odm_subjects']} subjects, {m['odm_items']} item values):",
+        "",
+        "| export | time | size |",
+        "|---|---|---|",
+        f"| export-odm (Snapshot) | {m['odm_snapshot_s']:.1f} s | {m['odm_snapshot_mb']:.0f} MB |",
+        f"| export-odm --audit (Transactional, {m['odm_audit_records']} audit records) | {m['odm_audit_s']:.1f} s | "
+        f"{m['odm_audit_mb']:.0f} MB |",
+        f"| export-csv | {m['csv_s']:.1f} s | {m['csv_mb']:.0f} MB |",
+        f"| export-stats (sav, dta, xpt) | {m['stats_s']:.1f} s | {m['stats_mb']:.0f} MB |",
+    ])
+
+
+def run_sponsor_exports(size: Size, *, seed: int = SEED, json_path: Path | None = None) -> dict:
+    """Only the sponsor side: the import corpus (cached), imported once, then each export timed."""
+    corpus_dir, corpus_info = build_corpus(size, seed)
+    work = Path(tempfile.mkdtemp(prefix="sle_bench_exports_"))
+    try:
+        metrics = measure_sponsor_exports(corpus_dir, corpus_info, work, size.import_repeats)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(format_sponsor_exports(metrics))
+    if json_path is not None:
+        Path(json_path).write_text(json.dumps({"machine": machine(), "metrics": metrics}, indent=1), "utf-8")
+    return metrics
+
+
 # ------------------------------------------------------------------------------------------ report
 def machine() -> dict:
     cpu = platform.processor() or platform.machine()
@@ -775,6 +844,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--repeats", type=int, help="runs per light measurement (median)")
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--keep", action="store_true", help="keep the temporary work folder")
+    parser.add_argument("--sponsor-exports", action="store_true",
+                        help="only time the sponsor's exports (ODM, ODM --audit, CSV, statistics) of the import corpus")
     parser.add_argument("--child-gui", metavar="DB", help=argparse.SUPPRESS)
 
 
@@ -792,6 +863,9 @@ def run_from_args(args: argparse.Namespace) -> int:
         from dataclasses import replace
 
         size = replace(size, **changes)
+    if args.sponsor_exports:
+        run_sponsor_exports(size, seed=args.seed, json_path=Path(args.json) if args.json else None)
+        return 0
     result = run(size, seed=args.seed, json_path=Path(args.json) if args.json else None, keep=args.keep)
     return 0 if result["all_pass"] else 1
 
