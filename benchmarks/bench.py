@@ -316,7 +316,6 @@ def measure_start(db: Path, key_dir: Path, repeats: int) -> dict:
 def gui_child(db: str, repeats: int) -> dict:
     """Runs in a subprocess: subject-list filter/sort, patient plot and cohort plot timings (JSON on stdout)."""
     import numpy as np  # noqa: F401 - imported before timing, as the app has it loaded
-
     from PySide6.QtCore import Qt
 
     from sle_desktop.app import site, trends
@@ -492,11 +491,10 @@ def _export_floor(db: Path, key_dir: Path, recipient_text: str, out_dir: Path, r
     import pyrage
 
     from sle_desktop.store import audit
+    from sle_desktop.store.db import Store
     from sle_desktop.store.records import CLINICAL_TABLES
     from sle_desktop.sync import keys as sync_keys
     from sle_desktop.sync.site_export import table_columns
-
-    from sle_desktop.store.db import Store
 
     store = Store.open(db)
     try:
@@ -566,10 +564,10 @@ def measure_export(corpus: Path, info: dict, work: Path, repeats: int) -> dict:
 # ------------------------------------------------------------------------------------------ import
 def _import_floor(corpus: Path, info: dict, work: Path, repeats: int) -> tuple[float, int]:
     """The same record and audit rows, plain sqlite3 executemany into the sponsor schema, one transaction, WAL."""
+    from sle_desktop.sponsor import db as sponsor_store
     from sle_desktop.sponsor import operations as sponsor
     from sle_desktop.store.audit import canonical_json
     from sle_desktop.sync import bundle
-    from sle_desktop.sponsor import db as sponsor_store
 
     identities = sponsor.load_identities(corpus / "sponsor" / "sponsor.key")
     site_rows, record_rows, audit_rows = [], [], []
@@ -663,7 +661,7 @@ def measure_sponsor_exports(corpus: Path, info: dict, work: Path, repeats: int) 
             t = time.perf_counter()
             result = job(k)
             times.append(time.perf_counter() - t)
-        target = work / (f"study-0.xml" if name == "odm_snapshot" else "history-0.xml" if name == "odm_audit"
+        target = work / ("study-0.xml" if name == "odm_snapshot" else "history-0.xml" if name == "odm_audit"
                          else f"{name}-0")
         size = target.stat().st_size if target.is_file() else sum(p.stat().st_size for p in target.iterdir())
         out[f"{name}_s"] = _median(times)
@@ -717,8 +715,8 @@ def machine() -> dict:
         for line in Path("/proc/meminfo").read_text().splitlines():
             if line.startswith("MemTotal"):
                 ram_gb = round(int(line.split()[1]) / 1024 / 1024, 1)
-    import PySide6
     import pyqtgraph
+    import PySide6
 
     return {"cpu": cpu, "cores": os.cpu_count(), "ram_gb": ram_gb, "os": platform.platform(),
             "python": platform.python_version(), "pyside6": PySide6.__version__, "pyqtgraph": pyqtgraph.__version__,

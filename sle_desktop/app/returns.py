@@ -17,13 +17,18 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import timezone
+from datetime import UTC
 from pathlib import Path
 
 import pyrage
 
 from sle_desktop.app.errors import (
-    ConflictError, NotFound, PermissionDenied, SetupError, StoreError, ValidationError,
+    ConflictError,
+    NotFound,
+    PermissionDenied,
+    SetupError,
+    StoreError,
+    ValidationError,
 )
 from sle_desktop.app.session import Session
 from sle_desktop.app.site import site_info
@@ -49,7 +54,7 @@ FORM_LABELS = {
 
 
 def _now() -> str:
-    return audit.utc_now().astimezone(timezone.utc).isoformat(timespec="seconds")
+    return audit.utc_now().astimezone(UTC).isoformat(timespec="seconds")
 
 
 def _aad(site_uuid: str) -> bytes:

@@ -14,14 +14,28 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit,
-    QMainWindow, QMessageBox, QProgressBar, QTableView, QTabWidget, QToolBar, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QTableView,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
 )
 
 from sle_desktop.app import returns, site, subjects, sync_site
-from sle_desktop.domain import schedule
 from sle_desktop.app.errors import AppError, StoreError
 from sle_desktop.app.session import ROLE_LABELS
+from sle_desktop.domain import schedule
 from sle_desktop.ui import i18n
 from sle_desktop.ui.autolock import AutoLock, configured_minutes, save_minutes
 from sle_desktop.ui.common import Banner, catalog, fmt_date, translated

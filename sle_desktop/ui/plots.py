@@ -19,13 +19,20 @@ import pyqtgraph.exporters  # noqa: F401 - registers pg.exporters
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QTransform
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QStackedWidget, QVBoxLayout, QWidget,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from sle_desktop.app import trends
 from sle_desktop.ui.common import catalog
 from sle_desktop.ui.worker import run_in_background
-
 
 # Okabe–Ito palette.
 BLUE = "#0072B2"

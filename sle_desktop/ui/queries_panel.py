@@ -12,13 +12,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem,
-    QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from sle_desktop.app import returns
-from sle_desktop.ui.common import ERROR_STYLE, OK_STYLE, translated
-from sle_desktop.ui.common import name_inputs
+from sle_desktop.ui.common import ERROR_STYLE, OK_STYLE, name_inputs, translated
 from sle_desktop.ui.messages import plain_message
 
 MARK_PROPERTY = "queryMarked"

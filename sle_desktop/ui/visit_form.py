@@ -11,20 +11,39 @@ from datetime import date
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from sle_desktop.app import returns, signatures, subjects, ui_queries, visits
 from sle_desktop.app.errors import AppError, ReasonRequired, StoreError, ValidationError
 from sle_desktop.ui.common import (
-    ERROR_STYLE, OK_STYLE, WARNING_STYLE, BadInput, Banner, DateField, catalog, error_label, fmt_date, fmt_number, heading,
-    translated, with_error,
+    ERROR_STYLE,
+    OK_STYLE,
+    WARNING_STYLE,
+    BadInput,
+    Banner,
+    DateField,
+    catalog,
+    error_label,
+    fmt_date,
+    fmt_number,
+    heading,
+    name_inputs,
+    translated,
+    with_error,
 )
-from sle_desktop.ui.common import name_inputs
 from sle_desktop.ui.con_meds import ConMedsWidget
 from sle_desktop.ui.labs_widget import LabsWidget
-from sle_desktop.ui.queries_panel import mark_field
 from sle_desktop.ui.messages import plain_message
+from sle_desktop.ui.queries_panel import mark_field
 from sle_desktop.ui.reason_dialog import ReasonDialog
 from sle_desktop.ui.sign_dialog import SignDialog
 from sle_desktop.ui.sledai_widget import SledaiWidget

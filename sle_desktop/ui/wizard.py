@@ -12,18 +12,41 @@ from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup, QCheckBox, QComboBox, QFormLayout, QFrame, QGridLayout, QLabel, QLineEdit, QPlainTextEdit,
-    QRadioButton, QScrollArea, QVBoxLayout, QWidget, QWizard, QWizardPage,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
 )
 
 from sle_desktop.app import subjects
 from sle_desktop.app.errors import AppError, StoreError, ValidationError
 from sle_desktop.domain import acr1997, eligibility, sledai
 from sle_desktop.ui.common import (
-    ERROR_STYLE, OK_STYLE, BadInput, Banner, DateField, NumberField, catalog, error_label, fmt_date, fmt_number,
-    translated, with_error,
+    ERROR_STYLE,
+    OK_STYLE,
+    BadInput,
+    Banner,
+    DateField,
+    NumberField,
+    catalog,
+    error_label,
+    fmt_date,
+    fmt_number,
+    name_inputs,
+    translated,
+    with_error,
 )
-from sle_desktop.ui.common import name_inputs
 from sle_desktop.ui.messages import FieldErrors, plain_message
 from sle_desktop.ui.sledai_widget import SledaiWidget
 

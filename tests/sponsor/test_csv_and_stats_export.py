@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, time
 
 import pytest
 
-from sle_desktop.app.errors import ValidationError
+from sle_desktop.domain.errors import ValidationError
 from sle_desktop.sponsor import metadata, stats
 from sle_desktop.sponsor import operations as sponsor
 
