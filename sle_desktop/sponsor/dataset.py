@@ -6,70 +6,21 @@ Shared by the ODM, CSV and SAE exports so that all three describe the data the s
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sle_desktop.domain import sledai
 from sle_desktop.store.records import CLINICAL_TABLES
 
 if TYPE_CHECKING:
     from sle_desktop.domain import study as study_def
 
-# table -> (short name used in OIDs and labels, form title)
-FORMS: dict[str, tuple[str, str]] = {
-    "subjects": ("SUBJECT", "Subject status and demographics"),
-    "consents": ("CONSENT", "Informed consent"),
-    "screenings": ("ELIGIBILITY", "Screening and eligibility"),
-    "visits": ("VISIT", "Visit"),
-    "sledai_assessments": ("SLEDAI", "SELENA-SLEDAI and physician's global assessment"),
-    "labs": ("LAB", "Laboratory result"),
-    "adverse_events": ("AE", "Adverse event"),
-    "infusions": ("MSC_INFUSION", "MSC infusion"),
-    "con_meds": ("CONMED", "Concomitant medication"),
-    "deviations": ("DEVIATION", "Protocol deviation"),
-    "signatures": ("ESIG", "Electronic signature"),
-}
-# Columns that place a record (subject, visit) rather than describe it.
-PLACEMENT_COLUMNS = ("subject_uuid", "visit_uuid")
-_SLEDAI = {d.code: d for d in sledai.DESCRIPTORS}
-_LABELS = {
-    "uuid": "Record identifier (UUID)", "change_seq": "Site change number of the last change",
-    "created_at": "Created at (UTC)", "created_by": "Created by", "updated_at": "Last changed at (UTC)",
-    "updated_by": "Last changed by", "deleted": "Deleted (1 = yes)", "score": "SELENA-SLEDAI total score (0-105)",
-    "renal_score": "Renal SELENA-SLEDAI items (0-16)", "pga": "Physician's global assessment (0-3)",
-    "subject_id": "Subject ID", "screening_number": "Screening number", "year_of_birth": "Year of birth",
-    "sex": "Sex (F/M)", "arm": "Treatment arm", "visit_code": "Visit", "visit_date": "Visit date",
-    "study_day": "Study day (baseline = 0)", "window_status": "Visit window status",
-}
-
-
-def form_short(table: str) -> str:
-    return FORMS.get(table, (re.sub(r"[^A-Z0-9]", "_", table.upper()), ""))[0]
+# Titles of the site tables that are not forms (the forms' titles are in sponsor.metadata).
+_OTHER_TITLES = {"signatures": "Electronic signature", "queries": "Data query"}
 
 
 def form_title(table: str) -> str:
-    return FORMS.get(table, ("", table.replace("_", " ").capitalize()))[1]
-
-
-def item_label(table: str, column: str) -> str:
-    """A human label for a column (SELENA-SLEDAI descriptors get their published names)."""
-    if table == "sledai_assessments" and column in _SLEDAI:
-        d = _SLEDAI[column]
-        return f"{d.label} (SELENA-SLEDAI, weight {d.weight})"
-    return _LABELS.get(column, column.replace("_", " ").capitalize())
-
-
-def data_type(column: str, decl_type: str) -> str:
-    """The ODM DataType of a column: integer, float, date or text."""
-    decl = decl_type.upper()
-    if "INT" in decl:
-        return "integer"
-    if "REAL" in decl or "FLOA" in decl or "DOUB" in decl:
-        return "float"
-    if column.endswith("_date"):
-        return "date"
-    return "text"
+    """The title of a site table that is not a form."""
+    return _OTHER_TITLES.get(table, table.replace("_", " ").capitalize())
 
 
 @dataclass
@@ -92,10 +43,6 @@ class Dataset:
 
     def site(self, site_uuid: str) -> dict:
         return next(s for s in self.sites if s["site_uuid"] == site_uuid)
-
-    def item_columns(self, table: str) -> list[tuple[str, str]]:
-        """The columns of a table that become ItemData (placement columns excluded)."""
-        return [(c, t) for c, t in self.columns.get(table, []) if c not in PLACEMENT_COLUMNS]
 
 
 def load(store) -> Dataset:
@@ -175,14 +122,14 @@ def site_accounts(store) -> dict[tuple[str, str], dict]:
 def audit_users(store) -> list[tuple[str, str]]:
     """(site uuid, user) of everyone named in a site's audit trail."""
     return [(r["site_uuid"], r["user"]) for r in store.query(
-        "SELECT DISTINCT site_uuid, user FROM audit ORDER BY site_uuid, user")]
+        'SELECT DISTINCT site_uuid, "user" FROM audit ORDER BY site_uuid, "user"')]
 
 
 def audit_rows(store, site_uuid: str, tables: tuple[str, ...]):
     """The audit rows of one site that touch the given tables, in chain order (streamed)."""
     marks = ", ".join("?" for _ in tables)
     return store.conn.execute(
-        'SELECT seq, at_utc, user, "table", row_id, field, old, new, reason FROM audit '
+        'SELECT seq, at_utc, "user", "table", row_id, field, old, new, reason FROM audit '
         f'WHERE site_uuid = ? AND "table" IN ({marks}) ORDER BY seq', (site_uuid, *tables))
 
 

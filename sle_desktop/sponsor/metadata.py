@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from sle_desktop.domain import labs as lab_catalogue
-from sle_desktop.domain import safety, sledai
+from sle_desktop.domain import outcomes, safety, sledai
 from sle_desktop.domain.study import StudyDefinition
 from sle_desktop.sponsor.translations import ru
 
@@ -149,8 +149,7 @@ _STATIC_CODELISTS: tuple[CodeList, ...] = (
         ("screened", "Screened (eligible)"), ("screen_failed", "Screen failure"), ("enrolled", "Enrolled"),
         ("withdrawn", "Withdrawn"), ("completed", "Completed"))),
     _cl("CL.WINDOW_STATUS", "Visit window status", (("early", "Early"), ("in_window", "In window"), ("late", "Late"))),
-    _cl("CL.FLARE", "SELENA flare vs the previous assessment", (
-        ("none", "No flare"), ("mild_moderate", "Mild or moderate flare"), ("severe", "Severe flare"))),
+    _cl("CL.FLARE", "SELENA flare vs the previous assessment", tuple(outcomes.FLARE_LABELS.items())),
     _cl("CL.INFUSION_ROUTE", "Route of the MSC infusion", (("IV", "Intravenous (IV)"),)),
     _cl("CL.CM_ROUTE", "Route of a concomitant medication", (
         ("oral", "Oral"), ("IV", "Intravenous (IV)"), ("SC", "Subcutaneous"), ("IM", "Intramuscular"),

@@ -163,9 +163,7 @@ class _Writer:
 
 def item_oid(table: str, column: str) -> str:
     """The ItemDef OID of a form field."""
-    form = metadata.form_of(table)
-    short = form.short if form else dataset.form_short(table)
-    return f"I.{short}.{_oid_part(column.upper())}"
+    return f"I.{metadata.form_of(table).short}.{_oid_part(column.upper())}"
 
 
 def _mdv_oid(study_id: str, version: str) -> str:
@@ -480,7 +478,7 @@ def _write_transactional(w: _Writer, store, ds: dataset.Dataset, md: metadata.St
                          created=created, counts=counts, referenced=referenced)
     w.start("AuditRecords")
     for site_uuid, code, row in referenced:
-        seq, at_utc, user, table, row_id, fld, _old, _new, reason = row
+        seq, at_utc, user, table, row_id, fld, reason = row
         w.start("AuditRecord", {"ID": f"AR.{_oid_part(code)}.{seq}"})
         w.empty("UserRef", {"UserOID": users.oid(site_uuid, user)})
         w.empty("LocationRef", {"LocationOID": _loc_oid(code)})
@@ -574,7 +572,7 @@ def _transaction(w, batch, *, site, by_uuid, signed, placement, users, created, 
     for item, tt, value, row in items:
         if row[0] not in seen_rows:
             seen_rows.add(row[0])
-            referenced.append((site["site_uuid"], code, row))
+            referenced.append((site["site_uuid"], code, (*row[:6], row[8])))  # old/new values are in the items
         unit = None
         if rec.table == "labs" and item.units:
             unit = metadata.unit_oid(rec.row.get("unit"))

@@ -18,7 +18,7 @@ TS_FILE = ("translations", "sle_desktop_ru.ts")
 EXTRA_RU: dict[str, str] = {
     "Yes": "Да", "No": "Нет", "Absent": "Нет", "Present": "Есть",
     "Early": "Раньше окна визита", "In window": "В окне визита", "Late": "Позже окна визита",
-    "No flare": "Нет обострения", "Mild or moderate flare": "Лёгкое или умеренное обострение",
+    "No flare": "Нет обострения", "Mild/moderate flare": "Лёгкое или умеренное обострение",
     "Severe flare": "Тяжёлое обострение",
     "Intravenous (IV)": "Внутривенно", "Oral": "Перорально", "Subcutaneous": "Подкожно", "Intramuscular": "Внутримышечно",
     "Topical": "Местно", "Inhaled": "Ингаляционно", "Rectal": "Ректально",
