@@ -273,7 +273,7 @@ while not done:
 app.processEvents()
 w.grab()
 t = time.time()
-assert w.model.rowCount() == done[0] and done[0] > 0
+assert w.subject_list.model.rowCount() == done[0] and done[0] > 0
 print("RESULT", t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, done[0], flush=True)
 """
 
@@ -340,12 +340,12 @@ def gui_child(db: str, repeats: int) -> dict:
         app.processEvents()
         time.sleep(0.001)
     app.processEvents()
-    n_rows = w.model.rowCount()
+    n_rows = w.subject_list.model.rowCount()
 
     def settle() -> None:
-        w.proxy.rowCount()
+        w.subject_list.proxy.rowCount()
         app.processEvents()
-        w.table.viewport().repaint()
+        w.subject_list.table.viewport().repaint()
 
     def timed(fn) -> float:
         t = time.perf_counter()
@@ -353,24 +353,24 @@ def gui_child(db: str, repeats: int) -> dict:
         settle()
         return (time.perf_counter() - t) * 1000
 
-    sample = w.model.rows[len(w.model.rows) // 3]
+    sample = w.subject_list.model.rows[len(w.subject_list.model.rows) // 3]
     searches = ["0", (sample.subject_id or sample.screening_number).lower()[:7], sample.initials.lower()[:1] or "a", ""]
     filter_ms: list[float] = []
     sort_ms: list[float] = []
     for _ in range(repeats):
         for q in searches:
-            filter_ms.append(timed(lambda: w._apply_filter(search=q)))
-        for i in range(w.status_filter.count()):
-            filter_ms.append(timed(lambda: w.status_filter.setCurrentIndex(i)))
-        w.status_filter.setCurrentIndex(0)
-        for i in range(w.arm_filter.count()):
-            filter_ms.append(timed(lambda: w.arm_filter.setCurrentIndex(i)))
-        w.arm_filter.setCurrentIndex(0)
+            filter_ms.append(timed(lambda: w.subject_list.apply_filter(search=q)))
+        for i in range(w.subject_list.status_filter.count()):
+            filter_ms.append(timed(lambda: w.subject_list.status_filter.setCurrentIndex(i)))
+        w.subject_list.status_filter.setCurrentIndex(0)
+        for i in range(w.subject_list.arm_filter.count()):
+            filter_ms.append(timed(lambda: w.subject_list.arm_filter.setCurrentIndex(i)))
+        w.subject_list.arm_filter.setCurrentIndex(0)
         settle()
         for col in range(len(COLUMNS)):
             for order in (Qt.DescendingOrder, Qt.AscendingOrder):
-                sort_ms.append(timed(lambda: w.table.sortByColumn(col, order)))
-        w.table.sortByColumn(0, Qt.AscendingOrder)
+                sort_ms.append(timed(lambda: w.subject_list.table.sortByColumn(col, order)))
+        w.subject_list.table.sortByColumn(0, Qt.AscendingOrder)
         settle()
 
     # one patient's trends: subjects with a complete follow-up

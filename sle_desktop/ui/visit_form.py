@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sle_desktop.app import returns, signatures, subjects, ui_queries, visits
+from sle_desktop.app import queries, signatures, subjects, ui_queries, visits
 from sle_desktop.app.errors import AppError, ReasonRequired, StoreError, ValidationError
 from sle_desktop.ui.common import (
     ERROR_STYLE,
@@ -228,14 +228,14 @@ class VisitForm(QWidget):
         self.queried_fields: dict[str, str] = {}
         targets = []
         if assessment:
-            for q in returns.queries_for_record(self.session, "sledai_assessments", assessment["uuid"]):
+            for q in queries.queries_for_record(self.session, "sledai_assessments", assessment["uuid"]):
                 widget = self.sledai.pga if q.field == "pga" else self.sledai.checkboxes.get(q.field)
                 targets.append((q, widget))
         for test, lab in saved_labs.items():
-            for q in returns.queries_for_record(self.session, "labs", lab["uuid"]):
+            for q in queries.queries_for_record(self.session, "labs", lab["uuid"]):
                 targets.append((q, self.labs.values.get(test)))
         for q, widget in targets:
-            if widget is not None and q.status in returns.OPEN_STATUSES:
+            if widget is not None and q.status in queries.OPEN_STATUSES:
                 mark_field(widget, self.tr("Sponsor query: {0}").format(q.question))
                 self.queried_fields[q.field] = q.question
 
