@@ -35,7 +35,7 @@ def _build(folder: Path, subjects: int, *, extras: bool) -> SponsorData:
     from return_helpers import link, return_bundle, send, user
     from sync_helpers import Site, add_sae
 
-    from sle_desktop.app import demo, returns, signatures, sync_site, visits
+    from sle_desktop.app import demo, queries, returns, signatures, sync_site, visits
     from sle_desktop.app import site as site_app
     from sle_desktop.sponsor import operations as sponsor
     from sle_desktop.sponsor import queries as sponsor_queries
@@ -79,7 +79,7 @@ def _build(folder: Path, subjects: int, *, extras: bool) -> SponsorData:
             raised += [q1, q2]
             ret = return_bundle(db, keys, folder / "to-site")
             returns.import_return(site.session, ret.path)
-            returns.answer_query(inv, q1["uuid"], "Checked against the source notes: the PGA is correct.")
+            queries.answer_query(inv, q1["uuid"], "Checked against the source notes: the PGA is correct.")
         send(site, db, keys)
         if extras:
             sponsor_queries.close_query(db, q1["uuid"], reason="answer accepted")
