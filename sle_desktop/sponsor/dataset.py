@@ -125,6 +125,14 @@ def audit_users(store) -> list[tuple[str, str]]:
         'SELECT DISTINCT site_uuid, "user" FROM audit ORDER BY site_uuid, "user"')]
 
 
+def audit_trail(store):
+    """Every site's audit trail, site by site in chain order, as tuples (site code, seq, at_utc, at_local, user, table,
+    row_id, field, old, new, reason, prev_hash, hash, bundle_seq) (streamed)."""
+    return store.conn.execute(
+        'SELECT s.code, a.seq, a.at_utc, a.at_local, a."user", a."table", a.row_id, a.field, a.old, a.new, a.reason, '
+        "a.prev_hash, a.hash, a.bundle_seq FROM audit a JOIN sites s ON s.site_uuid = a.site_uuid ORDER BY s.code, a.seq")
+
+
 def audit_rows(store, site_uuid: str, tables: tuple[str, ...]):
     """The audit rows of one site that touch the given tables, in chain order (streamed)."""
     marks = ", ".join("?" for _ in tables)

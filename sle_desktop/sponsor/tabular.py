@@ -48,6 +48,23 @@ def _csv_text(header, rows) -> str:
     return buf.getvalue()
 
 
+def _stream_csv(path: Path, header, rows, *, what: str) -> None:
+    """Write a large CSV atomically without holding it in memory (the audit trail has millions of rows)."""
+    def write(fh) -> None:
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow(row)
+            if buf.tell() > 1 << 20:
+                fh.write(buf.getvalue().encode("utf-8"))
+                buf.seek(0)
+                buf.truncate()
+        fh.write(buf.getvalue().encode("utf-8"))
+
+    atomic.atomic_write(path, write, what=what)
+
+
 def _cell(value) -> str:
     if value is None:
         return ""
@@ -140,11 +157,8 @@ def write_csv(store, out_dir: str | os.PathLike) -> CsvResult:
                 item.digits if item and item.digits is not None else "", " ".join(item.units) if item else "",
                 c if in_stats else "", sas.get(c, "") if in_stats else "",
             ])
-    audit_rows = [[codes.get(r["site_uuid"], ""), *[_cell(r[k]) for k, _t, _l in AUDIT_COLUMNS[1:]]]
-                  for r in store.query("SELECT a.* FROM audit a JOIN sites s ON s.site_uuid = a.site_uuid "
-                                       "ORDER BY s.code, a.seq")]
-    atomic.atomic_write_text(out / "audit_trail.csv", _csv_text([c for c, _t, _l in AUDIT_COLUMNS], audit_rows),
-                             what="audit_trail.csv")
+    audit_rows = ([row[0], *(_cell(v) for v in row[1:])] for row in dataset.audit_trail(store))
+    _stream_csv(out / "audit_trail.csv", [c for c, _t, _l in AUDIT_COLUMNS], audit_rows, what="audit_trail.csv")
     files.append("audit_trail.csv")
     code_rows = [[cl.oid, cl.name, cl.data_type, n, code, label, ru(label), int(cl.closed)]
                  for cl in md.codelists for n, (code, label) in enumerate(cl.items, 1)]
