@@ -1,5 +1,7 @@
-<<<<<<< HEAD
-"""Fixtures for the sponsor export tests: complete sponsor databases built once per session from demo sites.
+"""Fixtures of the sponsor tests.
+
+The sponsor-database tests use the sync suite's demo sites and sponsor keys, loaded under a distinct module name
+(as tests/reliability/conftest.py does). The export tests use complete sponsor databases built once per session:
 
 `full_sponsor` goes through everything an export must show: every form (screening, consent, eligibility,
 visits, SELENA-SLEDAI, labs, adverse events with an SAE, MSC infusions, concomitant medication, deviations),
@@ -9,6 +11,7 @@ answered by the site - sent in two bundles, with a return bundle in between.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import sys
 from dataclasses import dataclass
@@ -17,7 +20,17 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "sync"))
+_SYNC = Path(__file__).resolve().parent.parent / "sync"
+if str(_SYNC) not in sys.path:
+    sys.path.insert(0, str(_SYNC))  # for sync_helpers and return_helpers
+
+_spec = importlib.util.spec_from_file_location("sle_tests_sync_fixtures_sponsor", _SYNC / "conftest.py")
+_fixtures = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_fixtures)
+
+sponsor_keys = _fixtures.sponsor_keys
+demo_template = _fixtures.demo_template
+make_site = _fixtures.make_site
 
 TODAY = date(2026, 6, 1)
 
@@ -114,25 +127,3 @@ def odm_schema():
     path = Path(odmlib.__file__).parent / "schemas" / "odm" / "1.3.2" / "ODM1-3-2.xsd"
     assert path.exists(), path
     return etree.XMLSchema(etree.parse(str(path)))
-=======
-"""Fixtures of the sponsor-database tests: the sync suite's demo sites and sponsor keys, under a distinct module name
-(as tests/reliability/conftest.py does)."""
-
-from __future__ import annotations
-
-import importlib.util
-import sys
-from pathlib import Path
-
-_SYNC = Path(__file__).resolve().parent.parent / "sync"
-if str(_SYNC) not in sys.path:
-    sys.path.insert(0, str(_SYNC))  # for sync_helpers
-
-_spec = importlib.util.spec_from_file_location("sle_tests_sync_fixtures_sponsor", _SYNC / "conftest.py")
-_fixtures = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_fixtures)
-
-sponsor_keys = _fixtures.sponsor_keys
-demo_template = _fixtures.demo_template
-make_site = _fixtures.make_site
->>>>>>> main
