@@ -61,6 +61,7 @@ class Item:
     units: tuple[str, ...] = ()  # MeasurementUnit OIDs the value may be in
     identifying: bool = False  # record identifiers and staff names: left out of the statistics files
     russian: str | None = None  # the Russian label when it is not a plain translation of `label`
+    site_default: str | int | None = None  # the site column's DEFAULT: the value of a record created without it
 
     @property
     def label_ru(self) -> str:
@@ -170,6 +171,8 @@ _STATIC_CODELISTS: tuple[CodeList, ...] = (
         (u, u) for u in dict.fromkeys(u for t in lab_catalogue.TESTS for u in (t.unit, *dict(t.alt_units))))),
     _cl("CL.DEVIATION_KIND", "Kind of protocol deviation", (
         ("visit_out_of_window", "Visit out of window"), ("other", "Other deviation")), closed=False),
+    _cl("CL.ENTRY_SOURCE", "Source of the entry", (
+        ("direct", "Entered directly"), ("paper_crf", "Entered from a paper CRF"))),
     _cl("CL.QUERY_STATUS", "Data query status", (
         ("open", "Open"), ("answered", "Answered"), ("closed", "Closed"), ("reopened", "Reopened"))),
 )
@@ -234,7 +237,7 @@ _ITEM_RU: dict[str, str] = {
     "После инфузии: SpO2 (%)", "Infusion reaction": "Инфузионная реакция", "Reaction adverse event (record ID)":
     "НЯ реакции (ID записи)", "Administered by": "Вводил", "Drug": "Препарат", "Dose": "Доза", "Dose unit":
     "Единица дозы", "Frequency": "Кратность", "Start date": "Дата начала приёма", "Indication": "Показание",
-    "Kind of deviation": "Вид отклонения", "Description": "Описание", "Detected on": "Дата выявления",
+    "Kind of deviation": "Вид отклонения", "Source of the entry": "Источник ввода", "Description": "Описание", "Detected on": "Дата выявления",
 }
 
 
@@ -276,6 +279,10 @@ def _sledai_items():
              {"length": 1, "codelist": "CL.PRESENT", "russian": f"{ru(d.label)} (SELENA-SLEDAI, вес {d.weight})"})
             for d in sledai.DESCRIPTORS]
 
+
+# Visits, adverse events and infusions can be transcribed from the paper CRF when the PC was down (migration 7).
+_ENTRY_SOURCE = ("entry_source", TEXT, "Source of the entry", {"length": 9, "codelist": "CL.ENTRY_SOURCE",
+                                                                 "site_default": "direct"})
 
 _FORM_SPECS: tuple[tuple[str, str, str, bool, list], ...] = (
     ("subjects", "SUBJECT", "Subject status and demographics", False, [
@@ -319,7 +326,7 @@ _FORM_SPECS: tuple[tuple[str, str, str, bool, list], ...] = (
         _text("visit_code", "Visit", 40, codelist="CL.VISIT"), _date("visit_date", "Visit date"),
         _int("study_day", "Study day (baseline = 0)", 5),
         _text("window_status", "Visit window status", 9, codelist="CL.WINDOW_STATUS"),
-        _text("notes", "Visit notes", 2000),
+        _text("notes", "Visit notes", 2000), _ENTRY_SOURCE,
     ]),
     ("sledai_assessments", "SLEDAI", "SELENA-SLEDAI and physician's global assessment", False, [
         *_sledai_items(), _text("sources", "Source of each descriptor (JSON)", 4000),
@@ -342,7 +349,7 @@ _FORM_SPECS: tuple[tuple[str, str, str, bool, list], ...] = (
         _text("outcome", "Outcome", 23, codelist="CL.AE_OUTCOME"), _datetime("aware_at", "Site aware at (UTC)"),
         _text("infusion_uuid", "Related infusion (record ID)", 36, identifying=True),
         _datetime("sae_exported_at", "SAE sent to the sponsor at (UTC)"),
-        _datetime("sae_acknowledged_at", "SAE receipt confirmed at (UTC)"),
+        _datetime("sae_acknowledged_at", "SAE receipt confirmed at (UTC)"), _ENTRY_SOURCE,
     ]),
     ("infusions", "MSC_INFUSION", "MSC infusion", True, [
         _date("infusion_date", "Infusion date"), (
@@ -352,7 +359,7 @@ _FORM_SPECS: tuple[tuple[str, str, str, bool, list], ...] = (
         _float("total_cells", "Total cells", 15, 0, units=("MU.CELLS",)),
         _float("viability_pct", "Cell viability (%)", 5, 1, units=("MU.PCT",)),
         _float("volume_ml", "Volume (mL)", 6, 1, units=("MU.ML",)),
-        _text("route", "Route", 2, codelist="CL.INFUSION_ROUTE"),
+        _text("route", "Route", 2, codelist="CL.INFUSION_ROUTE", site_default="IV"),
         _float("weight_kg", "Body weight (kg)", 5, 1, units=("MU.KG",)), _text("premedication", "Premedication", 500),
         _int("pre_bp_systolic", "Before infusion: systolic BP (mmHg)", 3, units=("MU.MMHG",)),
         _int("pre_bp_diastolic", "Before infusion: diastolic BP (mmHg)", 3, units=("MU.MMHG",)),
@@ -364,9 +371,9 @@ _FORM_SPECS: tuple[tuple[str, str, str, bool, list], ...] = (
         _int("post_heart_rate", "After infusion: heart rate (beats/min)", 3, units=("MU.BPM",)),
         _float("post_temperature", "After infusion: temperature (°C)", 4, 1, units=("MU.DEG_C",)),
         _int("post_spo2", "After infusion: SpO2 (%)", 3, units=("MU.PCT",)),
-        _yn("reaction", "Infusion reaction"),
+        (*_yn("reaction", "Infusion reaction")[:3], {**_yn("reaction", "")[3], "site_default": 0}),
         _text("reaction_ae_uuid", "Reaction adverse event (record ID)", 36, identifying=True),
-        _text("administered_by", "Administered by", 200, identifying=True),
+        _text("administered_by", "Administered by", 200, identifying=True), _ENTRY_SOURCE,
     ]),
     ("con_meds", "CONMED", "Concomitant medication", True, [
         _text("drug", "Drug", 200), _float("dose", "Dose", 12, 3), _text("dose_unit", "Dose unit", 20, codelist="CL.DOSE_UNIT"),

@@ -533,7 +533,8 @@ def _transaction(w, batch, *, site, by_uuid, signed, placement, users, created, 
                 group_tt = "Insert"
                 values = dict(new_value or {}, uuid=rec.uuid)
                 for item in form.items:
-                    v = odm_value(values.get(item.column), item.data_type)
+                    raw = values.get(item.column, item.site_default)  # a column the insert left to its DEFAULT
+                    v = odm_value(raw, item.data_type)
                     if v is not None:
                         items.append((item, "Insert", v, row))
             elif fld == "deleted" and new_value:

@@ -28,7 +28,7 @@ EXTRA_RU: dict[str, str] = {
     "Authored": "Автор записи", "Reviewed": "Проверено", "Approved": "Утверждено",
     "Open": "Открыт", "Answered": "Получен ответ", "Closed": "Закрыт", "Reopened": "Открыт повторно",
     "Visit out of window": "Визит вне окна", "Other deviation": "Другое отклонение",
-    "Subject-level logs": "Журналы участника",
+    "Subject-level logs": "Журналы участника", "Entered directly": "Введено напрямую",
     # laboratory units (the windows show the canonical unit only)
     "×10⁹/L": "×10⁹/л", "g/L": "г/л", "g/dL": "г/дл", "°C": "°C", "mg/dL": "мг/дл", "IU/mL": "МЕ/мл", "/HPF": "в п/зр",
     "g/24 h": "г/24 ч", "mg/24 h": "мг/24 ч", "g/g": "г/г", "mg/mmol": "мг/ммоль", "mg/mg": "мг/мг",
