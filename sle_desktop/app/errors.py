@@ -5,7 +5,7 @@ from sle_desktop.store.db import StoreError
 from sle_desktop.store.records import ReasonRequired, RecordNotFound
 
 __all__ = [
-    "AppError", "ValidationError", "PermissionDenied", "AuthenticationFailed", "AccountLocked",
+    "AppError", "ValidationError", "PermissionDenied", "AuthenticationFailed", "AccountLocked", "AccountChanged",
     "NotFound", "ReasonRequired", "RecordNotFound", "StoreError", "SetupError", "ConflictError",
 ]
 
@@ -32,6 +32,10 @@ class AuthenticationFailed(AppError):
 
 class AccountLocked(AppError):
     """Too many failed log-ins; the account is locked for a while."""
+
+
+class AccountChanged(AppError):
+    """The account's row was changed outside the application (its MAC or lockout state does not match)."""
 
 
 class NotFound(AppError):
