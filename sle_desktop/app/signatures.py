@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timezone
 
-from sle_desktop.app.errors import NotFound, PermissionDenied, ValidationError
+from sle_desktop.app.errors import AccountLocked, AuthenticationFailed, NotFound, PermissionDenied, ValidationError
 from sle_desktop.app.session import Session
-from sle_desktop.app.site import reauthenticate
+from sle_desktop.app.site import LOCKOUT, MAX_FAILED_LOGINS, reauthenticate
 from sle_desktop.domain.text import msg
 from sle_desktop.store import accounts, audit, esign, keys, records
 
@@ -57,7 +57,14 @@ def sign_record(session: Session, table: str, record_uuid: str, *, password: str
     row = records.get(session.store, table, record_uuid)
     if row is None:
         raise NotFound(msg("The record to sign does not exist."))
-    account = reauthenticate(session, password, "e-signature")
+    try:
+        account = reauthenticate(session, password, "e-signature")
+    except AccountLocked:
+        raise AccountLocked(msg("Your account is locked after {n} failed password entries; the record was not "
+                                "signed. Wait {minutes} minutes or ask an administrator.", n=MAX_FAILED_LOGINS,
+                                minutes=int(LOCKOUT.total_seconds() // 60))) from None
+    except AuthenticationFailed:
+        raise AuthenticationFailed(msg("The password is not correct; the record was not signed.")) from None
     private = keys.signing_key(account, keys.user_kek(account, password))
     sig = {
         "record_table": table, "record_uuid": record_uuid, "meaning": meaning, "signer": session.username,
