@@ -51,7 +51,8 @@ def seal_all(conn) -> None:
 
 
 def keyed_from(conn) -> int:
-    """First row of the keyed trail according to the migration marker (1 for a site created keyed)."""
+    """First row of the keyed trail according to the migration marker (its row; 1 for a site created keyed).
+    Rows and signatures before it are legacy."""
     row = conn.execute('SELECT new FROM audit WHERE "table" = ? AND field = ? ORDER BY seq DESC LIMIT 1',
                        (audit.MARKER_TABLE, audit.MARKER_FIELD)).fetchone()
     try:

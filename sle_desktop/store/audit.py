@@ -124,8 +124,8 @@ def unlock(conn, data_key: bytes) -> None:
     marker = conn.execute('SELECT seq, hash FROM audit WHERE "table" = ? AND field = ? ORDER BY seq DESC LIMIT 1',
                           (MARKER_TABLE, MARKER_FIELD)).fetchone()
     seq, hash_ = head(conn)
-    if marker is not None:
-        _pin(conn, key, KEYED_FROM, marker[0], marker[1])
+    if marker is not None:  # the marker itself was written keyless; the first keyed row after it vouches for it
+        _pin(conn, key, KEYED_FROM, marker[0] + 1, marker[1])
     elif seq == 0:
         _pin(conn, key, KEYED_FROM, 1, GENESIS_HASH)
     # else: rows but neither pin nor marker - the pin was removed; `verify_audit` says so.
