@@ -25,6 +25,8 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
+from json.encoder import encode_basestring as _quote
+
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
@@ -61,10 +63,22 @@ def utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
+_TEXT_FIELDS = tuple(sorted(set(AUDIT_FIELDS) - {"seq"}))
+
+
 def row_hash(row: dict) -> str:
     """Hash of one audit row given its fields (the `hash` field itself is ignored)."""
-    body = {k: row[k] for k in AUDIT_FIELDS}
-    return hashlib.sha256((row["prev_hash"] + canonical_json(body)).encode("utf-8")).hexdigest()
+    seq = row["seq"]
+    values = [row[k] for k in _TEXT_FIELDS]
+    if type(seq) is int and all(v is None or type(v) is str for v in values):
+        # the canonical JSON of the row spelled out (same bytes as canonical_json, ~2x faster: verify-audit's loop)
+        parts = ["null" if v is None else _quote(v) for v in values]
+        body = (f'{{"at_local":{parts[0]},"at_utc":{parts[1]},"field":{parts[2]},"new":{parts[3]},"old":{parts[4]},'
+                f'"prev_hash":{parts[5]},"reason":{parts[6]},"row_id":{parts[7]},"seq":{seq},"table":{parts[8]},'
+                f'"user":{parts[9]}}}')
+    else:
+        body = canonical_json({k: row[k] for k in AUDIT_FIELDS})
+    return hashlib.sha256((row["prev_hash"] + body).encode("utf-8")).hexdigest()
 
 
 def derive_key(data_key: bytes, purpose: bytes = b"audit") -> bytes:
@@ -75,7 +89,7 @@ def derive_key(data_key: bytes, purpose: bytes = b"audit") -> bytes:
 
 def mac(key: bytes, text: str) -> str:
     """HMAC-SHA-256 of `text` under `key`, hex."""
-    return hmac.new(key, text.encode("utf-8"), hashlib.sha256).hexdigest()
+    return hmac.digest(key, text.encode("utf-8"), "sha256").hex()
 
 
 def key_of(conn) -> bytes | None:

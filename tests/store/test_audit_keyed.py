@@ -12,6 +12,8 @@ import time
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sle_desktop.store import audit, records
 from sle_desktop.store.db import Store
@@ -414,3 +416,19 @@ def test_keyed_connection_carries_no_key_by_default(tmp_path):
         clone = s.clone()
         assert audit.key_of(clone.conn) == audit.key_of(s.conn)
         clone.close()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.fixed_dictionaries({k: st.one_of(st.none(), st.text()) for k in audit.AUDIT_FIELDS if k != "seq"}),
+       st.integers(min_value=0, max_value=2**40))
+def test_the_fast_row_hash_is_the_canonical_one(fields, seq):
+    row = dict(fields, seq=seq, prev_hash=fields["prev_hash"] or "")
+    body = json.dumps({k: row[k] for k in audit.AUDIT_FIELDS}, sort_keys=True, separators=(",", ":"),
+                      ensure_ascii=False)
+    try:
+        expected = hashlib.sha256((row["prev_hash"] + body).encode("utf-8")).hexdigest()
+    except UnicodeEncodeError:  # lone surrogates cannot be stored as UTF-8 text at all
+        with pytest.raises(UnicodeEncodeError):
+            audit.row_hash(row)
+        return
+    assert audit.row_hash(row) == expected
