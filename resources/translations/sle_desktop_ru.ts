@@ -564,10 +564,6 @@
             <translation>Пациент не найден.</translation>
         </message>
         <message>
-            <source>Only an enrolled subject can be withdrawn.</source>
-            <translation>Выбывание можно отметить только для пациента, включённого в исследование.</translation>
-        </message>
-        <message>
             <source>E-signature {uuid} is invalid: {reason}.</source>
             <translation>Электронная подпись {uuid} недействительна: {reason}.</translation>
         </message>
@@ -590,6 +586,10 @@
         <message>
             <source>The account {username} was changed outside the application; it cannot be used until an administrator has checked it (run 'sle-desktop verify-audit').</source>
             <translation>Учётная запись {username} изменена в обход программы; ею нельзя пользоваться, пока её не проверит администратор (запустите «sle-desktop verify-audit»).</translation>
+        </message>
+        <message>
+            <source>Only an enrolled subject can be withdrawn.</source>
+            <translation>Выбывание можно отметить только для пациента, включённого в исследование.</translation>
         </message>
         <message>
             <source>No subject {label}.</source>
@@ -1100,8 +1100,36 @@
             <translation>Журнал аудита неполон: запись {table} {uuid} последний раз изменена в строке {seq}, но такой строки для неё в журнале аудита нет.</translation>
         </message>
         <message>
+            <source>The audit trail's keyed start or end marker was changed outside the application.</source>
+            <translation>Отметка начала или конца защищённого журнала аудита изменена в обход программы.</translation>
+        </message>
+        <message>
+            <source>Audit trail broken at row {seq}: the site last wrote row {seq}, but the trail ends at row {head} (rows were removed from its end).</source>
+            <translation>Журнал аудита нарушен в строке {seq}: центр последней записал строку {seq}, а журнал заканчивается строкой {head} (строки удалены с конца).</translation>
+        </message>
+        <message>
+            <source>The audit trail's keyed end marker is missing: it was removed outside the application.</source>
+            <translation>Отметка конца защищённого журнала аудита отсутствует: она удалена в обход программы.</translation>
+        </message>
+        <message>
             <source>Audit trail broken at row {seq}: malformed row.</source>
             <translation>Журнал аудита нарушен в строке {seq}: строка повреждена.</translation>
+        </message>
+        <message>
+            <source>Audit rows of {table} record {uuid} are malformed.</source>
+            <translation>Строки аудита записи {table} {uuid} повреждены.</translation>
+        </message>
+        <message>
+            <source>Record changed outside the application: {table} record {uuid}, field {field} is {found} but its audit trail says {expected}.</source>
+            <translation>Запись изменена в обход программы: в записи {table} {uuid} поле {field} равно {found}, а по журналу аудита должно быть {expected}.</translation>
+        </message>
+        <message>
+            <source>Audit trail broken at row {seq}: it has no authentication code, so it was written outside the application.</source>
+            <translation>Журнал аудита нарушен в строке {seq}: у неё нет кода подлинности, значит, она записана в обход программы.</translation>
+        </message>
+        <message>
+            <source>Audit trail broken at row {seq}: its authentication code does not match, so it was written, changed or recomputed outside the application.</source>
+            <translation>Журнал аудита нарушен в строке {seq}: её код подлинности не совпадает, значит, она записана, изменена или пересчитана в обход программы.</translation>
         </message>
         <message>
             <source>{path} is a folder, not a database file.</source>
@@ -1128,8 +1156,32 @@
             <translation>База данных {name} записана более новой версией sle_desktop (версия схемы {version}; эта программа поддерживает версии до {latest}). Установите более новую версию программы; база данных не изменена.</translation>
         </message>
         <message>
+            <source>no cryptographic signature: the row was not made by signing</source>
+            <translation>нет криптографической подписи: строка создана не подписанием</translation>
+        </message>
+        <message>
+            <source>the signer {signer} has no signing key on record</source>
+            <translation>у подписавшего {signer} нет ключа подписи</translation>
+        </message>
+        <message>
+            <source>the record differs from what was signed, without an audited change</source>
+            <translation>запись отличается от подписанной, и изменение не отражено в аудите</translation>
+        </message>
+        <message>
+            <source>legacy signature (not cryptographic), made before the signatures were keyed</source>
+            <translation>прежняя подпись (не криптографическая), сделана до введения ключей подписи</translation>
+        </message>
+        <message>
+            <source>the signature does not match its record, meaning, signer or time (forged or copied)</source>
+            <translation>подпись не соответствует своей записи, значению, подписавшему или времени (подделана или скопирована)</translation>
+        </message>
+        <message>
             <source>The data key could not be unlocked with this password.</source>
             <translation>Не удалось разблокировать ключ данных этим паролем.</translation>
+        </message>
+        <message>
+            <source>The signing key could not be unlocked with this password.</source>
+            <translation>Ключ подписи не удалось разблокировать этим паролем.</translation>
         </message>
         <message>
             <source>No {table} record {uuid}.</source>
@@ -1700,58 +1752,6 @@ Follow-up: {followup}</source>
         <message>
             <source>biopsy class {biopsy_class} on {on:%d.%m.%Y} is more than {months} months before consent (earliest {earliest:%d.%m.%Y})</source>
             <translation>биопсия почки (класс {biopsy_class}) от {on:%d.%m.%Y} выполнена раньше допустимого срока до согласия (мес.: {months}; не ранее {earliest:%d.%m.%Y})</translation>
-        </message>
-        <message>
-            <source>The audit trail's keyed start or end marker was changed outside the application.</source>
-            <translation>Отметка начала или конца защищённого журнала аудита изменена в обход программы.</translation>
-        </message>
-        <message>
-            <source>Audit trail broken at row {seq}: the site last wrote row {seq}, but the trail ends at row {head} (rows were removed from its end).</source>
-            <translation>Журнал аудита нарушен в строке {seq}: центр последней записал строку {seq}, а журнал заканчивается строкой {head} (строки удалены с конца).</translation>
-        </message>
-        <message>
-            <source>The audit trail's keyed end marker is missing: it was removed outside the application.</source>
-            <translation>Отметка конца защищённого журнала аудита отсутствует: она удалена в обход программы.</translation>
-        </message>
-        <message>
-            <source>Audit rows of {table} record {uuid} are malformed.</source>
-            <translation>Строки аудита записи {table} {uuid} повреждены.</translation>
-        </message>
-        <message>
-            <source>Record changed outside the application: {table} record {uuid}, field {field} is {found} but its audit trail says {expected}.</source>
-            <translation>Запись изменена в обход программы: в записи {table} {uuid} поле {field} равно {found}, а по журналу аудита должно быть {expected}.</translation>
-        </message>
-        <message>
-            <source>Audit trail broken at row {seq}: it has no authentication code, so it was written outside the application.</source>
-            <translation>Журнал аудита нарушен в строке {seq}: у неё нет кода подлинности, значит, она записана в обход программы.</translation>
-        </message>
-        <message>
-            <source>Audit trail broken at row {seq}: its authentication code does not match, so it was written, changed or recomputed outside the application.</source>
-            <translation>Журнал аудита нарушен в строке {seq}: её код подлинности не совпадает, значит, она записана, изменена или пересчитана в обход программы.</translation>
-        </message>
-        <message>
-            <source>no cryptographic signature: the row was not made by signing</source>
-            <translation>нет криптографической подписи: строка создана не подписанием</translation>
-        </message>
-        <message>
-            <source>the signer {signer} has no signing key on record</source>
-            <translation>у подписавшего {signer} нет ключа подписи</translation>
-        </message>
-        <message>
-            <source>the record differs from what was signed, without an audited change</source>
-            <translation>запись отличается от подписанной, и изменение не отражено в аудите</translation>
-        </message>
-        <message>
-            <source>legacy signature (not cryptographic), made before the signatures were keyed</source>
-            <translation>прежняя подпись (не криптографическая), сделана до введения ключей подписи</translation>
-        </message>
-        <message>
-            <source>the signature does not match its record, meaning, signer or time (forged or copied)</source>
-            <translation>подпись не соответствует своей записи, значению, подписавшему или времени (подделана или скопирована)</translation>
-        </message>
-        <message>
-            <source>The signing key could not be unlocked with this password.</source>
-            <translation>Ключ подписи не удалось разблокировать этим паролем.</translation>
         </message>
         <message>
             <source>There is not enough free space on {where} to write {what}. Free some space or use another drive.</source>
@@ -2419,6 +2419,45 @@ mean change {mean} (SE {se}), n = {n}</source>
         </message>
     </context>
     <context>
+        <name>ExportMixin</name>
+        <message>
+            <source>Export PNG…</source>
+            <translation>Экспорт PNG…</translation>
+        </message>
+        <message>
+            <source>Export SVG…</source>
+            <translation>Экспорт SVG…</translation>
+        </message>
+        <message>
+            <source>There is no plot to export yet.</source>
+            <translation>Графика для экспорта пока нет.</translation>
+        </message>
+        <message>
+            <source>Export as .png or .svg, not {suffix}.</source>
+            <translation>Экспорт возможен в .png или .svg, а не {suffix}.</translation>
+        </message>
+        <message>
+            <source>The image could not be written to {path}.</source>
+            <translation>Не удалось записать изображение в {path}.</translation>
+        </message>
+        <message>
+            <source>Export PNG</source>
+            <translation>Экспорт PNG</translation>
+        </message>
+        <message>
+            <source>Export SVG</source>
+            <translation>Экспорт SVG</translation>
+        </message>
+        <message>
+            <source>PNG image (*.png)</source>
+            <translation>Изображение PNG (*.png)</translation>
+        </message>
+        <message>
+            <source>SVG drawing (*.svg)</source>
+            <translation>Рисунок SVG (*.svg)</translation>
+        </message>
+    </context>
+    <context>
         <name>ImportReturnDialog</name>
         <message>
             <source>Import from the sponsor</source>
@@ -2826,22 +2865,6 @@ mean change {mean} (SE {se}), n = {n}</source>
             <translation>ДЕМО – вымышленные данные. Здесь нет реальных пациентов; база данных удаляется при закрытии программы.</translation>
         </message>
         <message>
-            <source>Search subject ID, screening number or initials</source>
-            <translation>Поиск по ID пациента, номеру скрининга или инициалам</translation>
-        </message>
-        <message>
-            <source>All statuses</source>
-            <translation>Все статусы</translation>
-        </message>
-        <message>
-            <source>Both arms</source>
-            <translation>Обе группы</translation>
-        </message>
-        <message>
-            <source>Overdue SAE only</source>
-            <translation>Только просроченные СНЯ</translation>
-        </message>
-        <message>
             <source>Subjects</source>
             <translation>Пациенты</translation>
         </message>
@@ -3091,10 +3114,6 @@ mean change {mean} (SE {se}), n = {n}</source>
         <message>
             <source>The subject list could not be loaded: {0}</source>
             <translation>Не удалось загрузить список пациентов: {0}</translation>
-        </message>
-        <message>
-            <source>{0} of {1} subjects</source>
-            <translation>{0} из {1} пациентов</translation>
         </message>
         <message>
             <source>Select a subject in the list first.</source>
@@ -3930,6 +3949,29 @@ Password for all: {1}</source>
         </message>
     </context>
     <context>
+        <name>SubjectListPanel</name>
+        <message>
+            <source>Search subject ID, screening number or initials</source>
+            <translation>Поиск по ID пациента, номеру скрининга или инициалам</translation>
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation>Все статусы</translation>
+        </message>
+        <message>
+            <source>Both arms</source>
+            <translation>Обе группы</translation>
+        </message>
+        <message>
+            <source>Overdue SAE only</source>
+            <translation>Только просроченные СНЯ</translation>
+        </message>
+        <message>
+            <source>{0} of {1} subjects</source>
+            <translation>{0} из {1} пациентов</translation>
+        </message>
+    </context>
+    <context>
         <name>SubjectTableModel</name>
         <message>
             <source>Subject</source>
@@ -4662,45 +4704,6 @@ Password for all: {1}</source>
         <message>
             <source>This visit has changes that are not saved. Close and discard them?</source>
             <translation>В этом визите есть несохранённые изменения. Закрыть и отменить их?</translation>
-        </message>
-    </context>
-    <context>
-        <name>_ExportMixin</name>
-        <message>
-            <source>Export PNG…</source>
-            <translation>Экспорт PNG…</translation>
-        </message>
-        <message>
-            <source>Export SVG…</source>
-            <translation>Экспорт SVG…</translation>
-        </message>
-        <message>
-            <source>There is no plot to export yet.</source>
-            <translation>Графика для экспорта пока нет.</translation>
-        </message>
-        <message>
-            <source>Export as .png or .svg, not {suffix}.</source>
-            <translation>Экспорт возможен в .png или .svg, а не {suffix}.</translation>
-        </message>
-        <message>
-            <source>The image could not be written to {path}.</source>
-            <translation>Не удалось записать изображение в {path}.</translation>
-        </message>
-        <message>
-            <source>Export PNG</source>
-            <translation>Экспорт PNG</translation>
-        </message>
-        <message>
-            <source>Export SVG</source>
-            <translation>Экспорт SVG</translation>
-        </message>
-        <message>
-            <source>PNG image (*.png)</source>
-            <translation>Изображение PNG (*.png)</translation>
-        </message>
-        <message>
-            <source>SVG drawing (*.svg)</source>
-            <translation>Рисунок SVG (*.svg)</translation>
         </message>
     </context>
     <context>

@@ -23,7 +23,7 @@ import hmac
 import json
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from json.encoder import encode_basestring as _quote
 
@@ -60,7 +60,7 @@ def canonical_json(value) -> str:
 
 def utc_now() -> datetime:
     """The clock used for audit timestamps (patched in tests)."""
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 _TEXT_FIELDS = tuple(sorted(set(AUDIT_FIELDS) - {"seq"}))
@@ -184,7 +184,7 @@ def append(conn, *, user: str, table: str, row_id: str, field: str, old, new, re
     now = utc_now()
     row = {
         "seq": seq + 1,
-        "at_utc": now.astimezone(timezone.utc).isoformat(timespec="microseconds").replace("+00:00", "Z"),
+        "at_utc": now.astimezone(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z"),
         "at_local": now.astimezone().isoformat(timespec="seconds"),
         "user": user,
         "table": table,
