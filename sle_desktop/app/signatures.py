@@ -4,7 +4,7 @@ content hash, the meaning, the signer and the UTC time (see store/esign.py)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timezone
+from datetime import UTC
 
 from sle_desktop.app.errors import AccountLocked, AuthenticationFailed, NotFound, PermissionDenied, ValidationError
 from sle_desktop.app.session import Session
@@ -40,7 +40,7 @@ class SignatureStatus:
 
 
 def _utc_text() -> str:
-    return audit.utc_now().astimezone(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+    return audit.utc_now().astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def sign_record(session: Session, table: str, record_uuid: str, *, password: str, meaning: str) -> str:

@@ -13,7 +13,12 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from sle_desktop.app.errors import (
-    AccountChanged, AccountLocked, AuthenticationFailed, NotFound, SetupError, ValidationError,
+    AccountChanged,
+    AccountLocked,
+    AuthenticationFailed,
+    NotFound,
+    SetupError,
+    ValidationError,
 )
 from sle_desktop.app.session import ROLES, Session
 from sle_desktop.app.study import load_study

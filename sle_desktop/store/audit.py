@@ -21,17 +21,15 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
-
 from json.encoder import encode_basestring as _quote
 
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from sle_desktop.domain.text import msg
-from sle_desktop.store.db import StoreError
+from sle_desktop.store.db import KeyedConnection, StoreError  # noqa: F401 - KeyedConnection re-exported
 
 GENESIS_HASH = "0" * 64
 AUDIT_FIELDS = ("seq", "at_utc", "at_local", "user", "table", "row_id", "field", "old", "new", "reason", "prev_hash")
@@ -42,12 +40,6 @@ UNKEYED_FIELDS = frozenset({"failed_login", "locked_until"})
 KEYED_FROM = "audit_keyed_from"
 HEAD = "audit_head"
 MARKER_TABLE, MARKER_FIELD = "audit", "keyed_from"
-
-
-class KeyedConnection(sqlite3.Connection):
-    """A connection that can carry the unlocked audit key (set by `unlock`)."""
-
-    audit_key: bytes | None = None
 
 
 _CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)

@@ -29,10 +29,10 @@ def _restrict_permissions(path: Path) -> None:
         pass
 
 
-def _connection_class():
-    from sle_desktop.store.audit import KeyedConnection
+class KeyedConnection(sqlite3.Connection):
+    """A connection that can carry the unlocked audit key (set by `store.audit.unlock`)."""
 
-    return KeyedConnection
+    audit_key: bytes | None = None
 
 
 class Store:
@@ -67,7 +67,7 @@ class Store:
         is_new = not path.exists() or path.stat().st_size == 0
         try:
             conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=30,
-                                   factory=_connection_class())
+                                   factory=KeyedConnection)
         except sqlite3.Error as exc:
             raise StoreError(msg("Cannot open the database {path}: {error}", path=str(path), error=str(exc))) from exc
         store = cls(conn, path)
@@ -102,7 +102,7 @@ class Store:
         """A fresh in-memory store with the current schema (tests and self-test)."""
         from sle_desktop.store import migrations
 
-        conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False, factory=_connection_class())
+        conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False, factory=KeyedConnection)
         store = cls(conn, None)
         store._configure()
         migrations.migrate(store)

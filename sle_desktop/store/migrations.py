@@ -467,7 +467,7 @@ ALTER TABLE site ADD COLUMN demo INTEGER NOT NULL DEFAULT 0 CHECK (demo IN (0, 1
     # The lockout state restarts with the keyed trail (it is checked against the keyed rows from here on).
     conn.execute("UPDATE users SET failed_attempts = 0, locked_until = NULL")
     seq, prev = last[0] + 1, last[1]
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     row = {"seq": seq, "at_utc": now.isoformat(timespec="microseconds").replace("+00:00", "Z"),
            "at_local": now.astimezone().isoformat(timespec="seconds"), "user": "migration", "table": "audit",
            "row_id": "trail", "field": "keyed_from", "old": None, "new": json.dumps(seq),

@@ -9,7 +9,7 @@ from sync_helpers import import_one, register
 from sle_desktop import cli
 from sle_desktop.app.errors import ConflictError
 from sle_desktop.store import audit
-from sle_desktop.sync.errors import BundleRejected, SyncError
+from sle_desktop.sync.errors import BundleRejected
 
 COLS = ("seq", "at_utc", "at_local", "user", "table", "row_id", "field", "old", "new", "reason", "prev_hash", "hash")
 

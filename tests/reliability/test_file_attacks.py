@@ -12,7 +12,7 @@ import hashlib
 import json
 import shutil
 import sqlite3
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -96,7 +96,7 @@ def template(tmp_path_factory):
             ae = safety.record_adverse_event(inv, out.subject_uuid, safety.AdverseEventForm(
                 term="Pneumonia", onset_date=date(2026, 2, 1), grade=4, serious=True,
                 serious_criteria=("hospitalisation",), relationship="possible", action_taken="none",
-                outcome="recovering", aware_at=datetime(2026, 2, 1, 9, 0, tzinfo=timezone.utc)), today=TODAY)
+                outcome="recovering", aware_at=datetime(2026, 2, 1, 9, 0, tzinfo=UTC)), today=TODAY)
             signatures.sign_record(inv, "sledai_assessments", sledai.uuid, password=PASSWORD, meaning="approved")
             site_uuid = site.site_info(store).site_uuid
     finally:

@@ -64,8 +64,9 @@ def test_parallel_wrong_passwords_leave_the_account_locked_and_every_one_counted
 
 
 def test_wrong_passwords_to_sign_count_toward_the_lockout_and_are_audited(admin, investigator):
-    from sle_desktop.app import subjects
     from testkit import TODAY, eligible_form
+
+    from sle_desktop.app import subjects
 
     subjects.screen_subject(investigator, eligible_form(), today=TODAY)
     store = investigator.store

@@ -9,7 +9,7 @@ import json
 import os
 import sqlite3
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from hypothesis import given, settings
@@ -94,7 +94,7 @@ def test_timestamps_are_utc_whatever_the_machine_time_zone(keyed, monkeypatch):
     monkeypatch.setenv("TZ", "Asia/Tokyo")
     time.tzset()
     try:
-        moment = datetime(2026, 3, 1, 23, 30, 15, 123456, tzinfo=timezone.utc)
+        moment = datetime(2026, 3, 1, 23, 30, 15, 123456, tzinfo=UTC)
         monkeypatch.setattr(audit, "utc_now", lambda: moment)
         _append(keyed)
         row = keyed.query_one("SELECT at_utc, at_local FROM audit")
@@ -107,7 +107,7 @@ def test_timestamps_are_utc_whatever_the_machine_time_zone(keyed, monkeypatch):
 
 def test_utc_now_is_aware_and_utc():
     now = audit.utc_now()
-    assert now.utcoffset() == timedelta(0) and abs((datetime.now(timezone.utc) - now).total_seconds()) < 5
+    assert now.utcoffset() == timedelta(0) and abs((datetime.now(UTC) - now).total_seconds()) < 5
 
 
 def test_without_a_key_only_log_in_rows_may_be_written():
