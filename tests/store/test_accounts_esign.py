@@ -63,7 +63,8 @@ def test_a_sealed_account_is_trusted_and_a_changed_one_named(keyed):
     keyed.conn.execute("UPDATE users SET role = 'admin' WHERE username = 'inv'")
     changed = keyed.query_one("SELECT * FROM users WHERE username = 'inv'")
     problem = accounts.problem(keyed.conn, changed)
-    assert "account inv was changed outside the application" in problem
+    assert problem == ("The account inv was changed outside the application; it cannot be used until an administrator "
+                       "has checked it (run 'sle-desktop verify-audit').")
     assert accounts.verify_accounts(keyed.conn) == ("inv", problem)
 
 
@@ -85,8 +86,9 @@ def test_without_the_key_only_the_lockout_state_is_checked(keyed):
 
 def test_seal_needs_the_key():
     s = Store.memory()
-    with pytest.raises(audit.AuditLocked):
+    with pytest.raises(audit.AuditLocked) as info:
         accounts.seal(s.conn, "inv")
+    assert str(info.value) == "The site key is locked, so nothing can be recorded; log in again."
 
 
 def test_seal_all_seals_every_account(keyed):
@@ -191,6 +193,29 @@ def _signed(**changes):
     return sig, key.public_key().public_bytes_raw()
 
 
+MESSAGES = {
+    "legacy": "legacy signature (not cryptographic), made before the signatures were keyed",
+    "unsigned": "no cryptographic signature: the row was not made by signing",
+    "no_key": "the signer inv has no signing key on record",
+    "forged": "the signature does not match its record, meaning, signer or time (forged or copied)",
+    "changed": "the record changed after signing",
+    "differs": "the record differs from what was signed, without an audited change",
+}
+
+
+def test_each_status_says_why_in_these_words():
+    sig, public = _signed()
+    assert esign.status(dict(sig, signature=None), None, "h", legacy=True) == (esign.LEGACY, MESSAGES["legacy"])
+    assert esign.status(dict(sig, signature=None), None, "h", legacy=False) == (esign.INVALID, MESSAGES["unsigned"])
+    assert esign.status(sig, None, "h", legacy=False) == (esign.INVALID, MESSAGES["no_key"])
+    assert esign.status(dict(sig, meaning="x"), public, "h", legacy=False) == (esign.INVALID, MESSAGES["forged"])
+    assert esign.status(dict(sig, invalidated_at="t"), public, "h", legacy=False) == (esign.INVALIDATED,
+                                                                                     MESSAGES["changed"])
+    assert esign.status(sig, public, "other", legacy=False) == (esign.INVALID, MESSAGES["differs"])
+    assert (esign.VALID, esign.INVALID, esign.INVALIDATED, esign.LEGACY) == ("valid", "invalid", "invalidated",
+                                                                             "legacy")
+
+
 def test_status_of_each_kind_of_signature():
     sig, public = _signed()
     assert esign.status(sig, public, "h", legacy=False) == (esign.VALID, "")
@@ -232,3 +257,4 @@ def test_the_public_key_comes_from_the_newest_audit_row():
     assert esign.public_key_from_trail([("*", None), ("*", '["x"]'), ("*", '{"sign_public_key": 5}')]) is None
     assert esign.public_key_from_trail([("sign_public_key", '"not hex"')]) is None
     assert esign.public_key_from_trail([("sign_public_key", '""')]) is None
+    assert esign.public_key_from_trail([("sign_public_key", "not json"), ("sign_public_key", '"cc"')]) == b"\xcc"

@@ -432,3 +432,183 @@ def test_the_fast_row_hash_is_the_canonical_one(fields, seq):
             audit.row_hash(row)
         return
     assert audit.row_hash(row) == expected
+
+
+# -- exact results of every failure (what a user reads, and the ChainCheck fields scripts use) ------------------
+def _recomputed(store, seq):
+    """Rewrite row `seq` and recompute the public chain after it, as someone without the key can."""
+    store.conn.execute("DROP TRIGGER IF EXISTS audit_no_update")
+    rows = list(audit.iter_rows(store.conn))
+    prev = rows[seq - 2]["hash"] if seq > 1 else audit.GENESIS_HASH
+    for r in rows[seq - 1:]:
+        if r["seq"] == seq:
+            r["reason"] = "rewritten"
+        r["prev_hash"] = prev
+        r["hash"] = audit.row_hash(r)
+        store.conn.execute("UPDATE audit SET reason = ?, prev_hash = ?, hash = ? WHERE seq = ?",
+                           (r["reason"], r["prev_hash"], r["hash"], r["seq"]))
+        prev = r["hash"]
+    return rows
+
+
+def test_exact_messages_of_the_chain_checks(keyed):
+    _append(keyed, 3)
+    rows = _rows(keyed)
+    key = audit.key_of(keyed.conn)
+    h1 = rows[0]["hash"]
+    cases = [
+        ([rows[0], rows[2]], "Audit trail broken at row 2: row missing (found row 3)."),
+        ([rows[0], rows[0]], "Audit trail broken at row 2: row out of order or duplicated (found row 1)."),
+        ([rows[0], dict(rows[1], prev_hash="f")], "Audit trail broken at row 2: it does not follow row 1 (a row "
+                                                  "before it was changed, removed or inserted)."),
+        ([rows[0], dict(rows[1], user=None)], "Audit trail broken at row 2: malformed row."),
+        ([rows[0], dict(rows[1], reason="x")], "Audit trail broken at row 2: its content was changed after it was "
+                                               "written."),
+        ([rows[0], dict(rows[1], mac=None)], "Audit trail broken at row 2: it has no authentication code, so it was "
+                                             "written outside the application."),
+        ([rows[0], dict(rows[1], mac="0")], "Audit trail broken at row 2: its authentication code does not match, so "
+                                            "it was written, changed or recomputed outside the application."),
+    ]
+    for given, message in cases:
+        assert audit.verify_rows(given, key=key) == audit.ChainCheck(False, 1, 1, h1, 2, message), message
+
+
+def test_the_first_row_is_keyed_by_default(keyed):
+    _append(keyed)
+    [row] = _rows(keyed)
+    check = audit.verify_rows([dict(row, mac=None)], key=audit.key_of(keyed.conn))
+    assert check == audit.ChainCheck(False, 0, 0, audit.GENESIS_HASH, 1, "Audit trail broken at row 1: it has no "
+                                     "authentication code, so it was written outside the application.")
+
+
+def test_exact_results_of_the_end_checks(keyed):
+    _append(keyed, 3)
+    rows = _rows(keyed)
+    keyed.conn.execute("DROP TRIGGER audit_no_delete")
+    keyed.conn.execute("DELETE FROM audit WHERE seq = 3")
+    assert audit.verify_audit(keyed) == audit.ChainCheck(
+        False, 2, 2, rows[1]["hash"], 3,
+        "Audit trail broken at row 3: the site last wrote row 3, but the trail ends at row 2 (rows were removed from "
+        "its end).")
+    keyed.conn.execute("DELETE FROM settings WHERE key = ?", (audit.HEAD,))
+    assert audit.verify_audit(keyed) == audit.ChainCheck(
+        False, 2, 2, rows[1]["hash"], None,
+        "The audit trail's keyed end marker is missing: it was removed outside the application.")
+
+
+def test_an_end_pin_pointing_at_a_different_row_is_reported(keyed):
+    _append(keyed, 3)
+    key = audit.key_of(keyed.conn)
+    audit._pin(keyed.conn, key, audit.HEAD, 2, "e" * 64)
+    check = audit.verify_audit(keyed)
+    assert (check.ok, check.broken_seq) == (False, 2) and "the site last wrote row 2" in check.message
+
+
+def test_exact_results_of_verify_since(keyed):
+    _append(keyed, 4)
+    rows = _rows(keyed)
+    assert audit.verify_since(keyed.conn, 0) == audit.ChainCheck(True, 4, 4, rows[3]["hash"], None,
+                                                                 "Audit trail intact: 4 rows verified.")
+    assert audit.verify_since(keyed.conn, 1) == audit.ChainCheck(True, 3, 4, rows[3]["hash"], None,
+                                                                 "Audit trail intact: 3 rows verified.")
+    assert audit.verify_since(keyed.conn, 9) == audit.ChainCheck(
+        False, 0, 9, audit.GENESIS_HASH, 9, "Audit trail broken at row 9: row missing (found row None).")
+    _recomputed(keyed, 1)  # consistent: only the MAC tells
+    for since in (0,):
+        check = audit.verify_since(keyed.conn, since)
+        assert (check.ok, check.broken_seq, check.rows_checked) == (False, 1, 0) and "authentication code" in \
+            check.message
+    keyed.conn.execute("DROP TRIGGER IF EXISTS audit_no_delete")
+    keyed.conn.execute("DELETE FROM audit WHERE seq = 4")
+    check = audit.verify_since(keyed.conn, 3)
+    assert (check.ok, check.broken_seq) == (False, 4) and "removed from its end" in check.message
+
+
+def test_verify_since_uses_the_keyed_start(keyed):
+    _append(keyed, 3)
+    keyed.conn.execute("DROP TRIGGER audit_no_update")
+    keyed.conn.execute("UPDATE audit SET mac = NULL WHERE seq = 3")
+    assert not audit.verify_since(keyed.conn, 2).ok
+    audit._pin(keyed.conn, audit.key_of(keyed.conn), audit.KEYED_FROM, 4, "x")
+    assert audit.verify_since(keyed.conn, 2).ok  # row 3 is before the keyed start now
+
+
+def _records_case(keyed):
+    uuid = records.insert(keyed, "subjects", {"screening_number": "S1", "status": "screened", "arm_reason": "F"},
+                          user="u")
+    return uuid, audit.head(keyed.conn)
+
+
+def test_exact_results_of_the_record_checks(keyed):
+    uuid, (seq, hash_) = _records_case(keyed)
+    keyed.conn.execute("UPDATE subjects SET arm_reason = ? WHERE uuid = ?", ("x" * 80, uuid))
+    expected = ("Record changed outside the application: subjects record " + uuid + ", field arm_reason is '" +
+                "x" * 59 + " but its audit trail says 'F'.")
+    assert audit.verify_audit(keyed, ("subjects",)) == audit.ChainCheck(False, 1, seq, hash_, 1, expected)
+    keyed.conn.execute("UPDATE subjects SET arm_reason = 'F', change_seq = 7 WHERE uuid = ?", (uuid,))
+    assert audit.verify_audit(keyed, ("subjects",)) == audit.ChainCheck(
+        False, 1, seq, hash_, 7, f"Audit trail incomplete: subjects record {uuid} was last changed at row 7, but the "
+                                 "audit trail has no such row for it.")
+
+
+def test_exact_results_for_a_long_expected_value(keyed):
+    uuid = records.insert(keyed, "subjects", {"screening_number": "S1", "status": "screened", "arm_reason": "y" * 80},
+                          user="u")
+    seq, hash_ = audit.head(keyed.conn)
+    keyed.conn.execute("UPDATE subjects SET arm_reason = 'z' WHERE uuid = ?", (uuid,))
+    assert audit.verify_audit(keyed, ("subjects",)) == audit.ChainCheck(
+        False, 1, seq, hash_, 1, f"Record changed outside the application: subjects record {uuid}, field arm_reason is "
+                                 f"'z' but its audit trail says '{'y' * 59}.")
+
+
+@pytest.mark.parametrize("position", ["before", "after"])
+def test_exact_results_for_a_missing_record(keyed, position):
+    first = records.insert(keyed, "subjects", {"screening_number": "S1", "status": "screened"}, user="u",
+                           record_uuid="m-0001")
+    records.insert(keyed, "subjects", {"screening_number": "S2", "status": "screened"}, user="u", record_uuid="m-0002")
+    records.update(keyed, "subjects", "m-0001", {"status": "enrolled"}, user="u", reason="r")
+    seq, hash_ = audit.head(keyed.conn)
+    gone = first if position == "before" else "m-0002"
+    first_row = 1 if position == "before" else 2
+    keyed.conn.execute("DELETE FROM subjects WHERE uuid = ?", (gone,))
+    assert audit.verify_audit(keyed, ("subjects",)) == audit.ChainCheck(
+        False, 3, seq, hash_, first_row, f"Audit trail and records disagree: subjects record {gone} has audit rows "
+                                         f"(from row {first_row}) but the record is missing; it was deleted outside "
+                                         "the application.")
+
+
+def test_exact_results_for_malformed_record_rows(keyed):
+    uuid, _ = _records_case(keyed)
+    keyed.conn.execute("DROP TRIGGER audit_no_update")
+    keyed.conn.execute("UPDATE audit SET new = '[1]' WHERE seq = 1")  # chain now broken too: check records directly
+    check = audit.check_records(keyed.conn, "subjects", 1, "h", 1)
+    assert check == audit.ChainCheck(False, 1, 1, "h", 1, f"Audit rows of subjects record {uuid} are malformed.")
+
+
+def test_the_pin_messages(keyed):
+    _append(keyed)
+    keyed.conn.execute("UPDATE settings SET value = 'x' WHERE key = ?", (audit.HEAD,))
+    assert audit.verify_audit(keyed) == audit.ChainCheck(
+        False, 0, 0, audit.GENESIS_HASH, None,
+        "The audit trail's keyed start or end marker was changed outside the application.")
+    _append(keyed)  # pins a genuine end again
+    keyed.conn.execute("DELETE FROM settings WHERE key = ?", (audit.KEYED_FROM,))
+    assert audit.verify_audit(keyed) == audit.ChainCheck(
+        False, 0, 0, audit.GENESIS_HASH, None,
+        "The audit trail's keyed start marker is missing: it was removed outside the application.")
+    assert audit.verify_audit(Store.memory()) == audit.ChainCheck(
+        False, 0, 0, audit.GENESIS_HASH, None, "The audit trail cannot be verified: the site key is not unlocked.")
+
+
+def test_setting_missing_reads_the_named_setting(keyed):
+    assert not audit.setting_missing(keyed.conn, audit.KEYED_FROM)
+    assert audit.setting_missing(keyed.conn, audit.HEAD)
+    _append(keyed)
+    assert not audit.setting_missing(keyed.conn, audit.HEAD)
+
+
+def test_a_row_that_cannot_be_hashed_is_not_authentic(keyed):
+    _append(keyed, 2)
+    keyed.conn.execute("DROP TRIGGER audit_no_update")
+    keyed.conn.execute("UPDATE audit SET new = X'00ff' WHERE seq = 2")
+    assert audit.row_authentic(keyed.conn, 1) is True and audit.row_authentic(keyed.conn, 2) is False
