@@ -612,3 +612,33 @@ def test_a_row_that_cannot_be_hashed_is_not_authentic(keyed):
     keyed.conn.execute("DROP TRIGGER audit_no_update")
     keyed.conn.execute("UPDATE audit SET new = X'00ff' WHERE seq = 2")
     assert audit.row_authentic(keyed.conn, 1) is True and audit.row_authentic(keyed.conn, 2) is False
+
+
+def test_verify_audit_names_the_first_recomputed_row(keyed):
+    _append(keyed, 4)
+    rows = _rows(keyed)
+    _recomputed(keyed, 3)
+    assert audit.verify_audit(keyed, ("subjects",)) == audit.ChainCheck(
+        False, 2, 2, rows[1]["hash"], 3, "Audit trail broken at row 3: its authentication code does not match, so it "
+                                         "was written, changed or recomputed outside the application.")
+
+
+def test_a_second_unlock_never_repairs_an_altered_start_pin():
+    s = Store.memory()
+    s.conn.audit_key = b"k" * 32
+    _append(s, user="migration", table="audit", row_id="trail", field="keyed_from", old=None, new=1)
+    s.conn.audit_key = None
+    s.conn.execute("DELETE FROM settings")
+    audit.unlock(s.conn, KEY)
+    _append(s)
+    s.conn.execute("UPDATE settings SET value = 'altered' WHERE key = ?", (audit.KEYED_FROM,))
+    audit.unlock(s.conn, KEY)
+    assert s.scalar("SELECT value FROM settings WHERE key = ?", (audit.KEYED_FROM,)) == "altered"
+    assert not audit.verify_audit(s).ok
+
+
+def test_the_locked_message_is_exact():
+    s = Store.memory()
+    with pytest.raises(audit.AuditLocked) as info:
+        _append(s)
+    assert str(info.value) == "The site key is locked, so nothing can be recorded; log in again."
