@@ -288,60 +288,72 @@ def iter_rows(conn, since_seq: int = 0, batch: int = 5000, *, with_mac: bool = F
 MANAGED = frozenset({"uuid", "change_seq", "created_at", "created_by", "updated_at", "updated_by"})
 
 
-def _expected_values(trail) -> dict:
-    expected: dict = {}
-    for field, new in trail:
-        value = None if new is None else json.loads(new)
-        if field == "*":
-            expected.update(value)
-        else:
-            expected[field] = value
-    return expected
+def _stream(cur, batch: int = 5000):
+    while True:
+        chunk = cur.fetchmany(batch)
+        if not chunk:
+            return
+        yield from chunk
 
 
 def check_records(conn, table: str, head_seq: int, head_hash: str, checked: int) -> ChainCheck | None:
     """Each record of `table` against its audit rows: its last change is audited and every audited value is
-    the current one; a record with audit rows but missing is named too. None when all agree."""
+    the current one; a record with audit rows but missing is named too. None when all agree.
+
+    One ordered pass over the records and one over their audit rows (both by uuid), tuples not dicts:
+    this is most of verify-audit's time at 10 000 subjects.
+    """
     recs = conn.execute(f'SELECT * FROM "{table}" ORDER BY uuid')
-    cols = [c[0] for c in recs.description]
-    trail = conn.execute('SELECT row_id, seq, field, new FROM audit WHERE "table" = ? ORDER BY row_id, seq', (table,))
-    pending = trail.fetchone()
+    index = {c[0]: i for i, c in enumerate(recs.description)}
+    compared = {name: i for name, i in index.items() if name not in MANAGED}
+    at_uuid, at_change = index["uuid"], index["change_seq"]
+    trail = _stream(conn.execute('SELECT row_id, seq, field, new FROM audit WHERE "table" = ? ORDER BY row_id, seq',
+                                 (table,)))
+    pending = next(trail, None)
+    loads = json.loads
 
     def broken(seq, message) -> ChainCheck:
         return ChainCheck(False, checked, head_seq, head_hash, seq, message)
 
-    for values in recs:
-        rec = dict(zip(cols, values))
-        uuid = rec["uuid"]
+    def missing(row) -> ChainCheck:
+        return broken(row[1], msg(
+            "Audit trail and records disagree: {table} record {uuid} has audit rows (from row {seq}) but the "
+            "record is missing; it was deleted outside the application.", table=table, uuid=row[0], seq=row[1]))
+
+    for values in _stream(recs):
+        uuid, change_seq = values[at_uuid], values[at_change]
         if pending is not None and pending[0] < uuid:
-            return broken(pending[1], msg(
-                "Audit trail and records disagree: {table} record {uuid} has audit rows (from row {seq}) but the "
-                "record is missing; it was deleted outside the application.", table=table, uuid=pending[0],
-                seq=pending[1]))
-        rows = []
+            return missing(pending)
+        first_seq, audited, malformed, expected = None, False, False, {}
         while pending is not None and pending[0] == uuid:
-            rows.append(pending)
-            pending = trail.fetchone()
-        if not any(r[1] == rec["change_seq"] for r in rows):
-            return broken(rec["change_seq"], msg(
+            _row_id, seq, field, new = pending
+            first_seq = seq if first_seq is None else first_seq
+            audited = audited or seq == change_seq
+            try:
+                value = None if new is None else loads(new)
+                if field == "*":
+                    expected.update(value)
+                else:
+                    expected[field] = value
+            except (ValueError, TypeError, AttributeError):
+                malformed = True
+            pending = next(trail, None)
+        if not audited:
+            return broken(change_seq, msg(
                 "Audit trail incomplete: {table} record {uuid} was last changed at row {seq}, "
-                "but the audit trail has no such row for it.", table=table, uuid=uuid, seq=rec["change_seq"]))
-        try:
-            expected = _expected_values((r[2], r[3]) for r in rows)
-        except (ValueError, TypeError, AttributeError):
-            return broken(rows[0][1], msg("Audit rows of {table} record {uuid} are malformed.", table=table,
-                                          uuid=uuid))
+                "but the audit trail has no such row for it.", table=table, uuid=uuid, seq=change_seq))
+        if malformed:
+            return broken(first_seq, msg("Audit rows of {table} record {uuid} are malformed.", table=table,
+                                         uuid=uuid))
         for field, value in expected.items():
-            if field in rec and field not in MANAGED and rec[field] != value:
-                return broken(rec["change_seq"], msg(
+            i = compared.get(field)
+            if i is not None and values[i] != value:
+                return broken(change_seq, msg(
                     "Record changed outside the application: {table} record {uuid}, field {field} is {found} but "
                     "its audit trail says {expected}.", table=table, uuid=uuid, field=field,
-                    found=repr(rec[field])[:60], expected=repr(value)[:60]))
+                    found=repr(values[i])[:60], expected=repr(value)[:60]))
     if pending is not None:
-        return broken(pending[1], msg(
-            "Audit trail and records disagree: {table} record {uuid} has audit rows (from row {seq}) but the "
-            "record is missing; it was deleted outside the application.", table=table, uuid=pending[0],
-            seq=pending[1]))
+        return missing(pending)
     return None
 
 

@@ -404,8 +404,15 @@ def test_malformed_audit_values_of_a_record_are_reported(keyed):
     assert not check.ok and "malformed" in check.message and check.broken_seq == 1
 
 
-def test_expected_values_follow_the_trail():
-    assert audit._expected_values([("*", '{"a": 1, "b": 2}'), ("b", "3"), ("c", None)]) == {"a": 1, "b": 3, "c": None}
+def test_the_last_audited_value_of_each_field_counts(keyed):
+    uuid = records.insert(keyed, "subjects", {"screening_number": "S1", "status": "screened", "arm_reason": "a"},
+                          user="u")
+    records.update(keyed, "subjects", uuid, {"arm_reason": "b"}, user="u", reason="r")
+    records.update(keyed, "subjects", uuid, {"arm_reason": None}, user="u", reason="r")
+    assert audit.verify_audit(keyed, ("subjects",)).ok
+    keyed.conn.execute("UPDATE subjects SET arm_reason = 'b' WHERE uuid = ?", (uuid,))
+    check = audit.verify_audit(keyed, ("subjects",))
+    assert not check.ok and "field arm_reason is 'b' but its audit trail says None" in check.message
 
 
 def test_keyed_connection_carries_no_key_by_default(tmp_path):
@@ -469,8 +476,8 @@ def test_exact_messages_of_the_chain_checks(keyed):
         ([rows[0], dict(rows[1], mac="0")], "Audit trail broken at row 2: its authentication code does not match, so "
                                             "it was written, changed or recomputed outside the application."),
     ]
-    for given, message in cases:
-        assert audit.verify_rows(given, key=key) == audit.ChainCheck(False, 1, 1, h1, 2, message), message
+    for walked, message in cases:
+        assert audit.verify_rows(walked, key=key) == audit.ChainCheck(False, 1, 1, h1, 2, message), message
 
 
 def test_the_first_row_is_keyed_by_default(keyed):
