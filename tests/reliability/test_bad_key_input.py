@@ -60,8 +60,8 @@ def test_a_database_from_a_newer_version_is_refused_unchanged(tmp_path, capsys):
     path = tmp_path / "site.sqlite"
     _site(path, "BY01")
     with sqlite3.connect(path) as conn:
-        conn.execute("INSERT INTO schema_migrations VALUES (?, 'from the future', '2030-01-01')",
-                     (migrations.LATEST + 1,))
+        conn.execute("INSERT INTO schema_migrations (migration_set, version, description, applied_at) "
+                     "VALUES ('site', ?, 'from the future', '2030-01-01')", (migrations.LATEST + 1,))
     before = path.read_bytes()
     for argv in (["verify-audit", "--db", str(path)], ["make-demo", "--db", str(path)]):
         code, text = _run(capsys, *argv)
