@@ -649,3 +649,20 @@ def test_the_locked_message_is_exact():
     with pytest.raises(audit.AuditLocked) as info:
         _append(s)
     assert str(info.value) == "The site key is locked, so nothing can be recorded; log in again."
+
+
+def test_rows_before_the_keyed_start_verify_without_macs_through_verify_audit(keyed):
+    _append(keyed, 2)
+    keyed.conn.execute("DROP TRIGGER audit_no_update")
+    keyed.conn.execute("UPDATE audit SET mac = NULL")  # legacy rows of an upgraded site
+    audit._pin(keyed.conn, audit.key_of(keyed.conn), audit.KEYED_FROM, 3, "x")
+    _append(keyed)
+    assert audit.verify_audit(keyed).ok and audit.verify_since(keyed.conn, 0).ok
+
+
+def test_verify_since_reports_a_missing_end_pin(keyed):
+    _append(keyed, 2)
+    keyed.conn.execute("DELETE FROM settings WHERE key = ?", (audit.HEAD,))
+    check = audit.verify_since(keyed.conn, 0)
+    assert not check.ok and check.message == ("The audit trail's keyed end marker is missing: it was removed outside "
+                                              "the application.")
