@@ -450,7 +450,16 @@ CREATE TABLE subject_listing (
         conn.execute(_LISTING_REFRESH.format(s="?"), (subject_uuid,) * 3)
 
 
-def _v7_keyed_trail(conn) -> None:
+PAPER_SOURCE_TABLES = ("visits", "adverse_events", "infusions")
+
+
+def _v7_paper_crf_source(conn) -> None:
+    for table in PAPER_SOURCE_TABLES:
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN entry_source TEXT NOT NULL DEFAULT 'direct' "
+                     "CHECK (entry_source IN ('direct', 'paper_crf'))")
+
+
+def _v8_keyed_trail(conn) -> None:
     """Keyed audit trail, per-account MACs and signing keys, cryptographic e-signatures.
 
     Runs without any key (the database is opened before log-in), so it only adds columns and, when the
@@ -493,8 +502,9 @@ MIGRATIONS: tuple[tuple[int, str, Callable], ...] = (
     (4, "sync: two-phase export records (pending/done, folder, file hash, SAEs)", _v4_two_phase_exports),
     (5, "return bundles: data queries, SDV marks, sponsor signing key, study updates", _v5_returns),
     (6, "subject list summary kept by triggers (visits done, last SELENA-SLEDAI)", _v6_subject_listing),
-    (7, "keyed audit trail (HMAC), account MACs and signing keys, cryptographic e-signatures, demo mark",
-     _v7_keyed_trail),
+    (7, "paper CRFs: visits, adverse events and infusions say when they were entered from paper", _v7_paper_crf_source),
+    (8, "keyed audit trail (HMAC), account MACs and signing keys, cryptographic e-signatures, demo mark",
+     _v8_keyed_trail),
 )
 LATEST = MIGRATIONS[-1][0]
 
