@@ -5,7 +5,7 @@ real sponsor database, and a real one by a demo database, even when the site key
 from __future__ import annotations
 
 import pytest
-from sync_helpers import Site, import_one, register
+from sync_helpers import Site, db_state, import_one, register
 from testkit import PASSWORD, TODAY, eligible_form
 
 from sle_desktop.app import site as site_uc
@@ -82,18 +82,18 @@ def test_a_demo_bundle_is_refused_by_a_real_sponsor_database_even_with_its_key_f
     demo = make_site("BY01", subjects=3, seed=4)
     sponsor.register_site(sponsor_db, _key_file(demo, demo_line=None))  # "demo: yes" removed from the file
     assert not _is_demo_db(sponsor_db)
-    before = sponsor_db.read_bytes()
+    before = db_state(sponsor_db)
     with pytest.raises(BundleRejected) as info:
         import_one(sponsor_db, sponsor_keys, demo.export().path)
     assert info.value.reason == "demo" and "is a demo site" in str(info.value)
-    assert sponsor_db.read_bytes() == before
+    assert db_state(sponsor_db) == before
 
 
 def test_a_real_bundle_is_refused_by_a_demo_sponsor_database(make_site, real_site, sponsor_db, sponsor_keys):
     register(make_site("BY01", subjects=2, seed=4), sponsor_db)
     sponsor.register_site(sponsor_db, _key_file(real_site, demo_line="demo: yes\n"))  # a real site passed off as demo
-    before = sponsor_db.read_bytes()
+    before = db_state(sponsor_db)
     with pytest.raises(BundleRejected) as info:
         import_one(sponsor_db, sponsor_keys, real_site.export().path)
     assert info.value.reason == "demo" and "is a real site" in str(info.value)
-    assert sponsor_db.read_bytes() == before
+    assert db_state(sponsor_db) == before

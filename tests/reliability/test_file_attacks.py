@@ -201,7 +201,7 @@ def test_a_signature_copied_onto_another_record_is_invalid_at_both_ends(make_sit
     """Even written through the store by someone logged in (so the keyed trail is intact), a signature row
     copied onto another record shows as invalid at the site, verify-audit names it, and the sponsor refuses
     the bundle naming it."""
-    from sync_helpers import import_one, register
+    from sync_helpers import db_state, import_one, register
 
     from sle_desktop.store import records
     from sle_desktop.sync.errors import BundleRejected
@@ -223,11 +223,11 @@ def test_a_signature_copied_onto_another_record_is_invalid_at_both_ends(make_sit
     check = audit_trail.verify(store)
     assert not check.ok and copy_uuid in check.message and "invalid" in check.message
     exported = demo.export()
-    before = sponsor_db.read_bytes()
+    before = db_state(sponsor_db)
     with pytest.raises(BundleRejected) as info:
         import_one(sponsor_db, sponsor_keys, exported.path)
     assert info.value.reason == "signature" and copy_uuid in str(info.value)
-    assert sponsor_db.read_bytes() == before
+    assert db_state(sponsor_db) == before
 
 
 def test_a_monitor_made_admin_by_sql_is_refused_at_log_in_and_reported(real, capsys):
