@@ -2310,6 +2310,14 @@ Follow-up: {followup}</source>
             <translation>Открытый ключ</translation>
         </message>
         <message>
+            <source>Signing public key</source>
+            <translation>Открытый ключ подписи</translation>
+        </message>
+        <message>
+            <source>Demo site</source>
+            <translation>Демонстрационный центр</translation>
+        </message>
+        <message>
             <source>Log-in</source>
             <translation>Вход</translation>
         </message>

@@ -113,7 +113,7 @@ _FIELDS: dict[str, Msg] = {
     "closed_at": msg("Closed at"), "close_reason": msg("Reason closed"), "raised_by": msg("Raised by"),
     "raised_at": msg("Raised at"), "field": msg("Field"), "display_name": msg("Full name"), "role": msg("Role"),
     "active": msg("Active"), "code": msg("Site code"), "name": msg("Site name"), "study_id": msg("Study"),
-    "study_version": msg("Study definition version"), "public_key": msg("Public key"), "login": msg("Log-in"), "last_login": msg("Last log-in"),
+    "study_version": msg("Study definition version"), "public_key": msg("Public key"), "sign_public_key": msg("Signing public key"), "demo": msg("Demo site"), "login": msg("Log-in"), "last_login": msg("Last log-in"),
     "failed_attempts": msg("Failed log-ins"), "failed_login": msg("Failed log-in"), "locked_until": msg("Locked until"), "*": msg("Record"),
 }
 # links between records and bookkeeping: not shown in the summary of a new record
@@ -228,7 +228,7 @@ def _typed(field: str, value) -> AuditValue:
         return AuditValue("none")
     if field in ("ciphertext",) or value == "(encrypted)":
         return AuditValue("hidden")
-    if field in ("public_key", "content_hash", "bundle_hash"):
+    if field in ("public_key", "sign_public_key", "content_hash", "bundle_hash"):
         return AuditValue("key")
     if field in _BOOLEAN and value in (0, 1, True, False):
         return AuditValue("bool", bool(value))

@@ -552,6 +552,8 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("AppMessages", "Study"),
     QT_TRANSLATE_NOOP("AppMessages", "Study definition version"),
     QT_TRANSLATE_NOOP("AppMessages", "Public key"),
+    QT_TRANSLATE_NOOP("AppMessages", "Signing public key"),
+    QT_TRANSLATE_NOOP("AppMessages", "Demo site"),
     QT_TRANSLATE_NOOP("AppMessages", "Log-in"),
     QT_TRANSLATE_NOOP("AppMessages", "Last log-in"),
     QT_TRANSLATE_NOOP("AppMessages", "Failed log-ins"),
