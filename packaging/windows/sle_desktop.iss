@@ -18,7 +18,10 @@
 #define AppName "sle_desktop"
 #define AppExe "sle-desktop.exe"
 #define Publisher "sle_desktop developers"
-#define SourceDir "..\..\dist\sle-desktop"
+; The PyInstaller folder; packaging/windows/build.sh passes its own (/DSourceDir=... and /O<output dir>).
+#ifndef SourceDir
+  #define SourceDir "..\..\dist\sle-desktop"
+#endif
 
 [Setup]
 ; A fixed AppId: upgrades replace the earlier version in place. Never change it.
