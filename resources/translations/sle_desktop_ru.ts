@@ -2335,6 +2335,45 @@ mean change {mean} (SE {se}), n = {n}</source>
     </message>
 </context>
 <context>
+    <name>ExportMixin</name>
+    <message>
+        <source>Export PNG…</source>
+        <translation>Экспорт PNG…</translation>
+    </message>
+    <message>
+        <source>Export SVG…</source>
+        <translation>Экспорт SVG…</translation>
+    </message>
+    <message>
+        <source>There is no plot to export yet.</source>
+        <translation>Графика для экспорта пока нет.</translation>
+    </message>
+    <message>
+        <source>Export as .png or .svg, not {suffix}.</source>
+        <translation>Экспорт возможен в .png или .svg, а не {suffix}.</translation>
+    </message>
+    <message>
+        <source>The image could not be written to {path}.</source>
+        <translation>Не удалось записать изображение в {path}.</translation>
+    </message>
+    <message>
+        <source>Export PNG</source>
+        <translation>Экспорт PNG</translation>
+    </message>
+    <message>
+        <source>Export SVG</source>
+        <translation>Экспорт SVG</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>Изображение PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>Рисунок SVG (*.svg)</translation>
+    </message>
+</context>
+<context>
     <name>ImportReturnDialog</name>
     <message>
         <source>Import from the sponsor</source>
@@ -2742,22 +2781,6 @@ mean change {mean} (SE {se}), n = {n}</source>
         <translation>ДЕМО – вымышленные данные. Здесь нет реальных пациентов; база данных удаляется при закрытии программы.</translation>
     </message>
     <message>
-        <source>Search subject ID, screening number or initials</source>
-        <translation>Поиск по ID пациента, номеру скрининга или инициалам</translation>
-    </message>
-    <message>
-        <source>All statuses</source>
-        <translation>Все статусы</translation>
-    </message>
-    <message>
-        <source>Both arms</source>
-        <translation>Обе группы</translation>
-    </message>
-    <message>
-        <source>Overdue SAE only</source>
-        <translation>Только просроченные СНЯ</translation>
-    </message>
-    <message>
         <source>Subjects</source>
         <translation>Пациенты</translation>
     </message>
@@ -3007,10 +3030,6 @@ mean change {mean} (SE {se}), n = {n}</source>
     <message>
         <source>The subject list could not be loaded: {0}</source>
         <translation>Не удалось загрузить список пациентов: {0}</translation>
-    </message>
-    <message>
-        <source>{0} of {1} subjects</source>
-        <translation>{0} из {1} пациентов</translation>
     </message>
     <message>
         <source>Select a subject in the list first.</source>
@@ -3846,6 +3865,29 @@ Password for all: {1}</source>
     </message>
 </context>
 <context>
+    <name>SubjectListPanel</name>
+    <message>
+        <source>Search subject ID, screening number or initials</source>
+        <translation>Поиск по ID пациента, номеру скрининга или инициалам</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Все статусы</translation>
+    </message>
+    <message>
+        <source>Both arms</source>
+        <translation>Обе группы</translation>
+    </message>
+    <message>
+        <source>Overdue SAE only</source>
+        <translation>Только просроченные СНЯ</translation>
+    </message>
+    <message>
+        <source>{0} of {1} subjects</source>
+        <translation>{0} из {1} пациентов</translation>
+    </message>
+</context>
+<context>
     <name>SubjectTableModel</name>
     <message>
         <source>Subject</source>
@@ -4570,45 +4612,6 @@ Password for all: {1}</source>
     <message>
         <source>This visit has changes that are not saved. Close and discard them?</source>
         <translation>В этом визите есть несохранённые изменения. Закрыть и отменить их?</translation>
-    </message>
-</context>
-<context>
-    <name>_ExportMixin</name>
-    <message>
-        <source>Export PNG…</source>
-        <translation>Экспорт PNG…</translation>
-    </message>
-    <message>
-        <source>Export SVG…</source>
-        <translation>Экспорт SVG…</translation>
-    </message>
-    <message>
-        <source>There is no plot to export yet.</source>
-        <translation>Графика для экспорта пока нет.</translation>
-    </message>
-    <message>
-        <source>Export as .png or .svg, not {suffix}.</source>
-        <translation>Экспорт возможен в .png или .svg, а не {suffix}.</translation>
-    </message>
-    <message>
-        <source>The image could not be written to {path}.</source>
-        <translation>Не удалось записать изображение в {path}.</translation>
-    </message>
-    <message>
-        <source>Export PNG</source>
-        <translation>Экспорт PNG</translation>
-    </message>
-    <message>
-        <source>Export SVG</source>
-        <translation>Экспорт SVG</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png)</source>
-        <translation>Изображение PNG (*.png)</translation>
-    </message>
-    <message>
-        <source>SVG drawing (*.svg)</source>
-        <translation>Рисунок SVG (*.svg)</translation>
     </message>
 </context>
 <context>
