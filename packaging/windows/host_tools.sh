@@ -35,6 +35,7 @@ for group in "${@:-build}"; do
             have lintian || packages+=(lintian)
             have strip || packages+=(binutils)
             have dpkg-deb || packages+=(dpkg)
+            have file || packages+=(file)
             ;;
         *) echo "usage: $0 [build|test|deb]..." >&2; exit 2 ;;
     esac
