@@ -45,8 +45,10 @@ def _visit(session: Session, visit_uuid: str) -> dict:
 
 
 def record_visit(session: Session, subject_uuid: str, visit_code: str, visit_date: date, *, notes: str = "",
-                 today: date | None = None) -> VisitResult:
-    """Record that a visit took place; out-of-window visits are allowed and logged as protocol deviations."""
+                 today: date | None = None, from_paper: bool = False) -> VisitResult:
+    """Record that a visit took place; out-of-window visits are allowed and logged as protocol deviations.
+
+    `from_paper`: the visit's forms are transcribed from a paper CRF (marked, and said in the audit trail)."""
     session.require("enter_data")
     today = today or date.today()
     defs = _visit_defs(session.store)
@@ -87,8 +89,8 @@ def record_visit(session: Session, subject_uuid: str, visit_code: str, visit_dat
         status = schedule.window_status(visit_code, day0, when, study_in_force(store).visits) if vdef.window_days is not None else None
         visit_uuid = records.insert(store, "visits", {
             "subject_uuid": subject_uuid, "visit_code": visit_code, "visit_date": when, "study_day": day,
-            "window_status": status, "notes": notes,
-        }, user=session.username)
+            "window_status": status, "notes": notes, **records.paper_source(from_paper),
+        }, user=session.username, reason=records.PAPER_CRF if from_paper else None)
         deviation = None
         if status in ("early", "late"):
             earliest, target, latest = schedule.visit_window(visit_code, day0, study_in_force(store).visits)
@@ -100,14 +102,33 @@ def record_visit(session: Session, subject_uuid: str, visit_code: str, visit_dat
     return VisitResult(visit_uuid, visit_code, day, status, deviation)
 
 
-def list_visits(session: Session, subject_uuid: str) -> list[dict]:
+@dataclass(frozen=True)
+class VisitRow:
+    """One recorded visit with its SLEDAI summary (None when no assessment is on file)."""
+
+    uuid: str
+    subject_uuid: str
+    visit_code: str
+    visit_date: str
+    study_day: int | None
+    window_status: str | None
+    sledai_uuid: str | None
+    sledai_score: int | None
+    pga: float | None
+    flare: str | None
+    entry_source: str = "direct"  # "paper_crf" when transcribed from a paper CRF
+
+
+def list_visits(session: Session, subject_uuid: str) -> list[VisitRow]:
+    """The subject's visits by date."""
     session.require("view")
-    return session.store.query(
-        "SELECT v.*, s.uuid AS sledai_uuid, s.score AS sledai_score, s.pga, s.flare FROM visits v "
+    return [VisitRow(**r) for r in session.store.query(
+        "SELECT v.uuid, v.subject_uuid, v.visit_code, v.visit_date, v.study_day, v.window_status, v.entry_source, "
+        "s.uuid AS sledai_uuid, s.score AS sledai_score, s.pga, s.flare FROM visits v "
         "LEFT JOIN sledai_assessments s ON s.visit_uuid = v.uuid AND s.deleted = 0 "
         "WHERE v.subject_uuid = ? AND v.deleted = 0 ORDER BY v.visit_date, v.created_at",
         (subject_uuid,),
-    )
+    )]
 
 
 @dataclass(frozen=True)
@@ -320,8 +341,25 @@ def add_con_med(session: Session, subject_uuid: str, *, drug: str, dose: float |
     return records.insert(session.store, "con_meds", dict(values, subject_uuid=subject_uuid), user=session.username)
 
 
-def list_con_meds(session: Session, subject_uuid: str) -> list[dict]:
+@dataclass(frozen=True)
+class ConMed:
+    """One concomitant medication of a subject."""
+
+    uuid: str
+    drug: str
+    dose: float | None
+    dose_unit: str | None
+    route: str | None
+    frequency: str | None
+    start_date: str | None
+    stop_date: str | None
+    indication: str | None
+
+
+def list_con_meds(session: Session, subject_uuid: str) -> list[ConMed]:
+    """The subject's concomitant medications by start date."""
     session.require("view")
-    return session.store.query(
-        "SELECT * FROM con_meds WHERE subject_uuid = ? AND deleted = 0 ORDER BY start_date", (subject_uuid,)
-    )
+    return [ConMed(**r) for r in session.store.query(
+        "SELECT uuid, drug, dose, dose_unit, route, frequency, start_date, stop_date, indication FROM con_meds "
+        "WHERE subject_uuid = ? AND deleted = 0 ORDER BY start_date", (subject_uuid,)
+    )]

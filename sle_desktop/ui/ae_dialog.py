@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from sle_desktop.app import safety, subjects
-from sle_desktop.app.errors import AppError, ReasonRequired, StoreError, ValidationError
+from sle_desktop.app.errors import AppError, ReasonRequired, StoreError
 from sle_desktop.domain import safety as rules
 from sle_desktop.ui.common import (
     BadInput,
@@ -33,10 +33,9 @@ from sle_desktop.ui.common import (
     fmt_date,
     heading,
     name_inputs,
-    translated,
     with_error,
 )
-from sle_desktop.ui.messages import FieldErrors, plain_message
+from sle_desktop.ui.messages import FieldErrors, report
 from sle_desktop.ui.reason_dialog import ReasonDialog
 
 SAE_FRAME_STYLE = (
@@ -63,7 +62,6 @@ class AdverseEventWidget(QWidget):
     def __init__(self, parent=None, *, prefix: str = ""):
         super().__init__(parent)
         self.prefix = prefix
-        self.banner_target = None
         self.errors = FieldErrors()
         self._aware_saved: datetime | None = None
         self._exported_at: str | None = None
@@ -122,6 +120,11 @@ class AdverseEventWidget(QWidget):
         self.clock.setObjectName("saeClock")
         sb.addWidget(self.clock)
         lay.addWidget(self.serious_box)
+        self.from_paper = None
+        if not prefix:  # an infusion reaction takes its source from the infusion record
+            self.from_paper = QCheckBox(self.tr("Entered from a paper CRF"), self)
+            self.from_paper.setObjectName("aeFromPaper")
+            lay.addWidget(self.from_paper)
         lay.addStretch(1)
 
         self.serious.toggled.connect(self._serious_changed)
@@ -205,6 +208,7 @@ class AdverseEventWidget(QWidget):
             serious_criteria=tuple(c for c, cb in self.criteria.items() if cb.isChecked()),
             relationship=self.relationship.currentData(), action_taken=self.action.currentData() or "",
             outcome=self.outcome.currentData(), aware_at=aware,
+            from_paper=self.from_paper.isChecked() if self.from_paper is not None else False,
         )
         return form, problems
 
@@ -228,6 +232,9 @@ class AdverseEventWidget(QWidget):
                 self.criteria[code].setChecked(True)
         self._aware_saved = datetime.fromisoformat(row["aware_at"])
         self._exported_at = row.get("sae_exported_at")
+        if self.from_paper is not None:
+            self.from_paper.setChecked(row.get("entry_source") == "paper_crf")
+            self.from_paper.setEnabled(False)  # how a saved record was entered does not change
         self.aware.setDateTime(QDateTime(self._aware_saved.astimezone().replace(tzinfo=None)))
         self.update_clock()
 
@@ -254,7 +261,7 @@ class AdverseEventDialog(QDialog):
         self.session, self.subject_uuid, self.ae_uuid, self.today = session, subject_uuid, ae_uuid, today
         self.reason_dialog: ReasonDialog | None = None
         subject = subjects.get_subject(session, subject_uuid)
-        label = subject["subject_id"] or subject["screening_number"]
+        label = subject.label
         title = self.tr("Adverse event – {0}").format(label) if ae_uuid is None else \
             self.tr("Correct adverse event – {0}").format(label)
         self.setWindowTitle(title)
@@ -309,15 +316,8 @@ class AdverseEventDialog(QDialog):
                 self.tr("Not saved: changing a saved record needs a reason."), "warning"))
             self.reason_dialog.open()
             return False
-        except ValidationError as exc:
-            rest = self.fields.errors.show(exc.errors)
-            text = self.tr("Nothing was saved: please correct the fields marked in red.")
-            if rest:
-                text += "\n" + "\n".join(f"• {translated(m)}" for m in rest.values())
-            self.banner.show_message(text)
-            return False
         except (AppError, StoreError) as exc:
-            self.banner.show_message(plain_message(exc))
+            report(exc, fields=self.fields.errors, banner=self.banner)
             return False
         self.saved.emit(self.ae_uuid)
         self.accept()

@@ -41,7 +41,7 @@ from sle_desktop.ui.common import (
     translated,
     with_error,
 )
-from sle_desktop.ui.messages import FieldErrors, plain_message
+from sle_desktop.ui.messages import FieldErrors, report
 
 _TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*$")
 VITALS = (
@@ -74,7 +74,7 @@ class InfusionDialog(QDialog):
         self.setObjectName("infusionDialog")
         self.session, self.subject_uuid, self.visit_uuid, self.today = session, subject_uuid, visit_uuid, today
         subject = subjects.get_subject(session, subject_uuid)
-        label = subject["subject_id"] or subject["screening_number"]
+        label = subject.label
         self.setWindowTitle(self.tr("MSC infusion – {0}").format(label))
         self.banner = Banner(self)
         self.banner.setObjectName("infusionBanner")
@@ -166,14 +166,17 @@ class InfusionDialog(QDialog):
         self.reaction_event.setVisible(False)
         rl.addWidget(self.reaction_event)
         self.reaction.toggled.connect(self.reaction_event.setVisible)
+        self.from_paper = QCheckBox(self.tr("Entered from a paper CRF"), body)
+        self.from_paper.setObjectName("infusionFromPaper")
 
         grid.addWidget(product, 0, 0, 2, 1)
         grid.addWidget(dose, 0, 1)
         grid.addWidget(vitals, 1, 1)
         grid.addWidget(reaction_box, 2, 0, 1, 2)
+        grid.addWidget(self.from_paper, 3, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        grid.setRowStretch(3, 1)
+        grid.setRowStretch(4, 1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.NoFrame)
@@ -195,7 +198,7 @@ class InfusionDialog(QDialog):
         for w in (self.weight, self.total_cells, self.per_kg):
             w.textChanged.connect(self.update_dose_check)
         self.update_dose_check()
-        if subject["arm"] != "msc" or subject["status"] != "enrolled":
+        if subject.arm != "msc" or subject.status != "enrolled":
             self.banner.show_message(self.tr("MSC infusions are recorded only for enrolled subjects in the MSC arm "
                                              "({0} is not).").format(label))
             self.save_button.setEnabled(False)
@@ -259,7 +262,7 @@ class InfusionDialog(QDialog):
             viability_pct=numbers["viability_pct"], volume_ml=numbers["volume_ml"], weight_kg=numbers["weight_kg"],
             premedication=self.premedication.text(), pre_vitals=vitals["pre"], post_vitals=vitals["post"],
             reaction=self.reaction.isChecked(), reaction_event=reaction_event,
-            administered_by=self.administered_by.text(),
+            administered_by=self.administered_by.text(), from_paper=self.from_paper.isChecked(),
         )
         return form, problems
 
@@ -289,7 +292,7 @@ class InfusionDialog(QDialog):
             self._show(exc.errors)
             return False
         except (AppError, StoreError) as exc:
-            self.banner.show_message(plain_message(exc))
+            report(exc, banner=self.banner)
             return False
         self.saved.emit(uuid_)
         self.accept()

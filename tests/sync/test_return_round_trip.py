@@ -66,8 +66,8 @@ def test_queries_sdv_and_acknowledgements_make_the_round_trip(make_site, sponsor
     current = visits.get_sledai(inv, visit3)
     visits.save_sledai(inv, visit3, current["codes"], 1.5, reason="transcription error: source notes say PGA 1.5")
     answered = queries.answer_query(inv, q2["uuid"], "Corrected to 1.5 as in the source notes.")
-    assert answered.status == "answered" and answered.correction["reason"].startswith("transcription error")
-    assert (answered.correction["old"], answered.correction["new"]) == ("1.8", "1.5")
+    assert answered.status == "answered" and answered.correction.reason.startswith("transcription error")
+    assert (answered.correction.old, answered.correction.new) == ("1.8", "1.5")
     assert queries.open_queries(inv) == []
 
     # next bundle: the sponsor sees both answers, the corrected value and its audit record
@@ -80,7 +80,7 @@ def test_queries_sdv_and_acknowledgements_make_the_round_trip(make_site, sponsor
     [record] = sponsor_query(sponsor_db, "SELECT data FROM records WHERE tbl = 'sledai_assessments' AND uuid = ?",
                              (q2["record_uuid"],))
     assert json.loads(record["data"])["pga"] == 1.5
-    [trail] = sponsor_query(sponsor_db, 'SELECT old, new, reason, user FROM audit WHERE "table" = \'sledai_assessments\' '
+    [trail] = sponsor_query(sponsor_db, 'SELECT old, new, reason, "user" FROM audit WHERE "table" = \'sledai_assessments\' '
                                         "AND row_id = ? AND field = 'pga'", (q2["record_uuid"],))
     assert (trail["old"], trail["new"], trail["user"]) == ("1.8", "1.5", "demo.investigator")
     assert trail["reason"] == "transcription error: source notes say PGA 1.5"
