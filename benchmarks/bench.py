@@ -63,6 +63,7 @@ TARGETS = {
     "patient_plot": ("patient_plot_ms", "<", 100.0, "patient plot < 100 ms"),
     "cohort_plot": ("cohort_plot_ms", "<", 300.0, "cohort plot < 300 ms"),
     "save": ("save_ms", "<", 50.0, "save SLEDAI < 50 ms"),
+    "verify_audit": ("verify_audit_s", "<", 10.0, "verify-audit < 10 s"),
     "export": ("export_ratio", "<=", 2.0, "export ≤ 2× floor"),
     "import": ("import_ratio", "<=", 3.0, "import ≤ 3× floor"),
     "rss": ("rss_mb", "<", 250.0, "GUI peak RSS < 250 MB"),
@@ -257,6 +258,7 @@ app = application()
 store = Store.open(db)
 info = site.site_info(store)
 # a pre-made session: the data key from the machine key file (no argon2id password check)
+keys.unlock(store, keys.data_key_from_machine(store, info.site_uuid))  # the keyed trail, as headless commands
 session = Session(store, "demo.investigator", "Dr Alena Kovalenko", "investigator",
                   keys.data_key_from_machine(store, info.site_uuid))
 w = MainWindow(session, today=today)
@@ -327,6 +329,7 @@ def gui_child(db: str, repeats: int) -> dict:
     app = application()
     store = Store.open(db)
     info = site.site_info(store)
+    keys.unlock(store, keys.data_key_from_machine(store, info.site_uuid))  # the keyed trail, as headless commands
     session = Session(store, "demo.investigator", "Dr Alena Kovalenko", "investigator",
                       keys.data_key_from_machine(store, info.site_uuid))
     w = MainWindow(session, today=BENCH_TODAY, autolock=False)
@@ -450,6 +453,7 @@ def measure_save(db: Path, key_dir: Path, repeats: int) -> dict:
     store = Store.open(db)
     try:
         info = site.site_info(store)
+        keys.unlock(store, keys.data_key_from_machine(store, info.site_uuid))  # the keyed trail, as headless commands
         session = Session(store, "demo.investigator", "Dr Alena Kovalenko", "investigator",
                           keys.data_key_from_machine(store, info.site_uuid))
         rows = store.query(
@@ -478,6 +482,27 @@ def measure_save(db: Path, key_dir: Path, repeats: int) -> dict:
         store.close()
     return {"save_ms": _median(update_ms), "save_max_ms": max(update_ms), "save_audit_rows": round(audit_rows, 1),
             "save_new_ms": _median(insert_ms)}
+
+
+# ------------------------------------------------------------------------------------------ verify-audit
+def measure_verify(db: Path, key_dir: Path, repeats: int) -> dict:
+    """`sle-desktop verify-audit` as the command runs it: open, unlock with the machine key, walk the keyed chain,
+    compare every clinical record with its audit rows, check the accounts and the e-signatures."""
+    os.environ["SLE_DESKTOP_KEY_DIR"] = str(key_dir)
+    from sle_desktop.app import audit_trail, site
+    from sle_desktop.store.db import Store
+
+    times, rows = [], 0
+    for _ in range(max(1, repeats)):
+        t = time.perf_counter()
+        with Store.open(db) as store:
+            site.cli_session(store)
+            check = audit_trail.verify(store)
+        times.append(time.perf_counter() - t)
+        if not check.ok:
+            raise SystemExit(f"verify-audit failed on the benchmark site: {check.message}")
+        rows = check.rows_checked
+    return {"verify_audit_s": _median(times), "verify_audit_rows": rows}
 
 
 # ------------------------------------------------------------------------------------------ export
@@ -694,6 +719,8 @@ def format_table(result: dict) -> str:
             f"{m['cohort_subjects']} subjects; re-opened or re-filtered {m['cohort_plot_warm_ms']:.1f} ms", "cohort_plot"),
         row("save one SLEDAI correction (file DB, WAL, synchronous=FULL)", f"{m['save_ms']:.1f} ms",
             f"{m['save_audit_rows']} audit rows each; first entry {m['save_new_ms']:.1f} ms", "save"),
+        row("verify-audit (keyed chain, every record against its trail, accounts, e-signatures)",
+            f"{m['verify_audit_s']:.2f} s", f"{m['verify_audit_rows']} audit rows", "verify_audit"),
         row(f"export bundle ({m['export_changes']} changes, {m['export_records']} records)",
             f"{m['export_s']:.2f} s ({m['export_ratio']:.2f}×), {m['bundle_bytes'] / 1e6:.1f} MB",
             f"floor {m['export_floor_s']:.2f} s (JSON lines + gzip + pyrage + fsync)", "export"),
@@ -728,6 +755,8 @@ def run(size: Size, *, seed: int = SEED, json_path: Path | None = None, keep: bo
         _log("save…")
         save_db = _copy_db(site_dir / site_info["db"], work / "save.sqlite")
         metrics.update(measure_save(save_db, key_dir, size.repeats * 3))
+        _log("verify-audit…")
+        metrics.update(measure_verify(save_db, key_dir, size.heavy_repeats))
         _log("export…")
         metrics.update(measure_export(corpus_dir, corpus_info, work, size.heavy_repeats))
         _log("import…")

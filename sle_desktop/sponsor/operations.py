@@ -120,6 +120,16 @@ def register_site(db_path, site_key_file) -> RegisterResult:
                                           "return_key_added" if added else "already_registered")
                 raise ConflictError(f"Site {same['code']} ({key.site_uuid}) is already registered with a different key "
                                     f"(fingerprint {keys.fingerprint(bytes(same['public_key']))}); the new key was refused.")
+            first_site = not store.scalar("SELECT count(*) FROM sites")
+            demo_db = sponsor_store.is_demo(store)
+            if not first_site and key.demo != demo_db:
+                raise ConflictError(
+                    f"Site {key.code} is a {'demo' if key.demo else 'real'} site and this is a "
+                    f"{'demo' if demo_db else 'real'} sponsor database; demo and real data are never mixed. "
+                    "Use a separate sponsor database; nothing was changed.")
+            if first_site and key.demo:
+                sponsor_store.log(conn, user=sponsor_user(), action=sponsor_store.DEMO_ACTION, site_uuid=None,
+                                  detail=f"demo sponsor database: its first site {key.code} is a demo site")
             other = store.query_one("SELECT site_uuid FROM sites WHERE code = ?", (key.code,))
             if other is not None:
                 raise ConflictError(f"Site code {key.code} is already registered for another site database "
