@@ -12,7 +12,7 @@ from sle_desktop.app.study import study_in_force
 from sle_desktop.app.subjects import identifiers
 from sle_desktop.app.validation import Problems
 from sle_desktop.domain import labs as lab_rules
-from sle_desktop.domain import eligibility, outcomes, renal, schedule, sledai
+from sle_desktop.domain import eligibility, flare_inputs, medication, outcomes, renal, schedule, sledai
 from sle_desktop.domain.text import msg
 from sle_desktop.store import records
 
@@ -44,8 +44,13 @@ def _visit(session: Session, visit_uuid: str) -> dict:
     return row
 
 
+def _check_weight(p: Problems, weight_kg) -> float | None:
+    return p.number("weight_kg", weight_kg, msg("Body weight"), lo=medication.MIN_WEIGHT_KG,
+                    hi=medication.MAX_WEIGHT_KG, unit="kg")
+
+
 def record_visit(session: Session, subject_uuid: str, visit_code: str, visit_date: date, *, notes: str = "",
-                 today: date | None = None) -> VisitResult:
+                 weight_kg: float | None = None, today: date | None = None) -> VisitResult:
     """Record that a visit took place; out-of-window visits are allowed and logged as protocol deviations."""
     session.require("enter_data")
     today = today or date.today()
@@ -54,6 +59,7 @@ def record_visit(session: Session, subject_uuid: str, visit_code: str, visit_dat
     p.choice("visit_code", visit_code, msg("Visit"), [c for c in defs if c != "screening"])
     when = p.clinical_date("visit_date", visit_date, msg("Visit date"), today=today)
     notes = p.text("notes", notes, msg("Notes"), max_len=2000) or None
+    weight = _check_weight(p, weight_kg)
     if p:
         raise ValidationError(p)
     store = session.store
@@ -87,7 +93,7 @@ def record_visit(session: Session, subject_uuid: str, visit_code: str, visit_dat
         status = schedule.window_status(visit_code, day0, when, study_in_force(store).visits) if vdef.window_days is not None else None
         visit_uuid = records.insert(store, "visits", {
             "subject_uuid": subject_uuid, "visit_code": visit_code, "visit_date": when, "study_day": day,
-            "window_status": status, "notes": notes,
+            "window_status": status, "notes": notes, "weight_kg": weight,
         }, user=session.username)
         deviation = None
         if status in ("early", "late"):
@@ -100,10 +106,57 @@ def record_visit(session: Session, subject_uuid: str, visit_code: str, visit_dat
     return VisitResult(visit_uuid, visit_code, day, status, deviation)
 
 
+def set_visit_weight(session: Session, visit_uuid: str, weight_kg: float | None, *, reason: str | None = None) -> list[str]:
+    """Record (or correct, with a reason) the body weight measured at a visit; returns the changed fields."""
+    session.require("enter_data")
+    p = Problems()
+    weight = _check_weight(p, weight_kg)
+    if p:
+        raise ValidationError(p)
+    with session.store.transaction():
+        visit = _visit(session, visit_uuid)
+        if visit["weight_kg"] is None and weight is not None:
+            reason = reason or "body weight recorded"
+        return records.update(session.store, "visits", visit_uuid, {"weight_kg": weight}, user=session.username,
+                              reason=reason)
+
+
+@dataclass(frozen=True)
+class Weight:
+    """The body weight that applies on a visit: measured then, or the latest one before (visit or infusion)."""
+
+    kg: float | None
+    measured_on: date | None
+    source: str | None  # "this_visit", "earlier_visit", "infusion" or None (no weight on record)
+
+
+def weight_on(session: Session, subject_uuid: str, on: date, visit_uuid: str | None = None) -> Weight:
+    """The latest body weight on or before `on` (this visit's own first, then visits, then MSC infusions)."""
+    session.require("view")
+    store = session.store
+    if visit_uuid is not None:
+        own = store.scalar("SELECT weight_kg FROM visits WHERE uuid = ? AND deleted = 0", (visit_uuid,))
+        if own is not None:
+            return Weight(own, on, "this_visit")
+    row = store.query_one(
+        "SELECT kg, day, source FROM ("
+        " SELECT weight_kg AS kg, visit_date AS day, 'earlier_visit' AS source, created_at FROM visits"
+        " WHERE subject_uuid = ? AND deleted = 0 AND weight_kg IS NOT NULL AND visit_date <= ?"
+        " UNION ALL SELECT weight_kg, infusion_date, 'infusion', created_at FROM infusions"
+        " WHERE subject_uuid = ? AND deleted = 0 AND infusion_date <= ?"
+        ") ORDER BY day DESC, created_at DESC LIMIT 1",
+        (subject_uuid, on.isoformat(), subject_uuid, on.isoformat()))
+    if row is None:
+        return Weight(None, None, None)
+    return Weight(row["kg"], date.fromisoformat(row["day"]), row["source"])
+
+
 def list_visits(session: Session, subject_uuid: str) -> list[dict]:
+    """The subject's visits with their SLEDAI summary (score, PGA, both flare measures), by date."""
     session.require("view")
     return session.store.query(
-        "SELECT v.*, s.uuid AS sledai_uuid, s.score AS sledai_score, s.pga, s.flare FROM visits v "
+        "SELECT v.*, s.uuid AS sledai_uuid, s.score AS sledai_score, s.pga, s.flare, s.flare_index, "
+        "s.flare_index_reasons, s.flare_index_complete FROM visits v "
         "LEFT JOIN sledai_assessments s ON s.visit_uuid = v.uuid AND s.deleted = 0 "
         "WHERE v.subject_uuid = ? AND v.deleted = 0 ORDER BY v.visit_date, v.created_at",
         (subject_uuid,),
@@ -116,25 +169,117 @@ class SledaiResult:
     score: int
     renal_score: int
     pga: float
-    flare: str | None
+    flare: str | None  # "SELENA flare (SLEDAI/PGA parts)"; None for the first assessment
     changed_fields: list[str]
+    flare_index: str | None = None  # "SELENA Flare Index"; None for the first assessment
+    flare_reasons: tuple[str, ...] = ()
+    prednisone_mg_per_kg_day: float | None = None
+
+
+@dataclass(frozen=True)
+class FlareInputs:
+    """What the clinician confirms for the SELENA Flare Index (new or worse since the previous assessment).
+
+    ``suggested``: the items (manifestation codes or ``flare_inputs.FLAG_ITEMS``) that came from a suggestion.
+    """
+
+    new_manifestations: frozenset = frozenset()
+    added_nsaid_or_hydroxychloroquine: bool = False
+    new_immunosuppressant: bool = False
+    hospitalised_for_sle: bool = False
+    suggested: frozenset = frozenset()
+
+    def items(self) -> frozenset[str]:
+        """Every confirmed item: manifestation codes and the flags that are set."""
+        flags = {"added_nsaid_or_hydroxychloroquine": self.added_nsaid_or_hydroxychloroquine,
+                 "new_immunosuppressant": self.new_immunosuppressant,
+                 "hospitalised_for_sle": self.hospitalised_for_sle}
+        return frozenset(self.new_manifestations) | {k for k, v in flags.items() if v}
 
 
 def _check_pga(p: Problems, pga) -> float | None:
     value = p.number("pga", pga, msg("Physician's Global Assessment"), lo=0.0, hi=3.0, required=True)
-    return None if value is None else round(value, 1)
+    if value is None:
+        return None
+    try:
+        return outcomes.pga_tenths(value) / 10
+    except ValueError:
+        p["pga"] = msg("Physician's Global Assessment {value} has more than one decimal place: record it to one "
+                       "decimal (e.g. 2.5), as on the visual-analogue scale.", value=repr(value))
+        return None
+
+
+def _previous_assessment(store, visit: dict) -> dict | None:
+    return store.query_one(
+        "SELECT s.*, v.visit_date FROM sledai_assessments s JOIN visits v ON v.uuid = s.visit_uuid "
+        "WHERE s.subject_uuid = ? AND s.deleted = 0 AND v.deleted = 0 AND s.visit_uuid != ? "
+        "AND (v.visit_date < ? OR (v.visit_date = ? AND v.created_at < ?)) "
+        "ORDER BY v.visit_date DESC, v.created_at DESC LIMIT 1",
+        (visit["subject_uuid"], visit["uuid"], visit["visit_date"], visit["visit_date"], visit["created_at"]),
+    )
+
+
+def _medications(store, subject_uuid: str) -> list[medication.Medication]:
+    d = lambda t: date.fromisoformat(t) if t else None  # noqa: E731
+    return [medication.Medication(r["drug_class"], r["steroid"], r["dose"], r["dose_unit"], r["frequency_code"],
+                                  d(r["start_date"]), d(r["stop_date"]))
+            for r in store.query("SELECT drug_class, steroid, dose, dose_unit, frequency_code, start_date, stop_date "
+                                 "FROM con_meds WHERE subject_uuid = ? AND deleted = 0", (subject_uuid,))]
+
+
+@dataclass(frozen=True)
+class SteroidDose:
+    """The computed prednisone-equivalent dose on a visit (never typed); ``why`` says why it is unknown."""
+
+    mg_per_day: float | None
+    weight: Weight
+    mg_per_kg_day: float | None
+    why: str | None
+
+
+def steroid_dose(session: Session, visit_uuid: str) -> SteroidDose:
+    """Prednisone-equivalent mg/day and mg/kg/day on the visit date, from the coded con-meds and the weight."""
+    session.require("view")
+    visit = _visit(session, visit_uuid)
+    on = date.fromisoformat(visit["visit_date"])
+    meds = _medications(session.store, visit["subject_uuid"])
+    mg = medication.prednisone_mg_per_day(meds, on, study_in_force(session.store).equivalence)
+    weight = weight_on(session, visit["subject_uuid"], on, visit_uuid)
+    if mg is None:
+        return SteroidDose(None, weight, None, msg("a corticosteroid taken on the visit date has no dose in mg, "
+                                                   "agent or coded frequency"))
+    if weight.kg is None:
+        return SteroidDose(mg, weight, None, msg("no body weight on record"))
+    return SteroidDose(mg, weight, round(mg / weight.kg, 4), None)
+
+
+def _flare_assessment(row: dict) -> outcomes.FlareAssessment:
+    return outcomes.FlareAssessment(
+        row["score"], row["pga"], row["prednisone_mg_per_kg_day"],
+        frozenset(json.loads(row["flare_manifestations"] or "[]")), bool(row["added_nsaid_or_hcq"]),
+        bool(row["new_immunosuppressant"]), bool(row["hospitalised_for_sle"]))
 
 
 def save_sledai(session: Session, visit_uuid: str, codes, pga: float, *, suggested=frozenset(),
-                reason: str | None = None) -> SledaiResult:
-    """Save (or correct, with a reason) the SELENA-SLEDAI of a visit; computes score, renal score and flare."""
+                reason: str | None = None, flare: FlareInputs | None = None) -> SledaiResult:
+    """Save (or correct, with a reason) the SELENA-SLEDAI of a visit with what the clinician confirmed for the
+    SELENA Flare Index; computes score, renal score, the prednisone-equivalent dose and both flare measures."""
     session.require("enter_data")
+    flare = flare or FlareInputs()
     p = Problems()
     try:
         present = sledai.validate_codes(codes)
         suggested_codes = sledai.validate_codes(suggested)
     except ValueError as exc:
         raise ValidationError({"descriptors": exc.args[0]}) from None  # the message itself (str() drops a Msg)
+    try:
+        manifestations = outcomes.validate_manifestations(flare.new_manifestations)
+        flare_suggested = flare_inputs.check_items(flare.suggested)
+    except ValueError as exc:
+        raise ValidationError({"flare": exc.args[0]}) from None
+    flags = (flare.added_nsaid_or_hydroxychloroquine, flare.new_immunosuppressant, flare.hospitalised_for_sle)
+    if not all(isinstance(f, bool) for f in flags):
+        raise ValidationError({"flare": msg("The SELENA Flare Index answers must be yes or no.")})
     pga_value = _check_pga(p, pga)
     if p:
         raise ValidationError(p)
@@ -142,18 +287,25 @@ def save_sledai(session: Session, visit_uuid: str, codes, pga: float, *, suggest
     with store.transaction():
         visit = _visit(session, visit_uuid)
         score = sledai.score(present)
-        previous = store.query_one(
-            "SELECT s.score, s.pga FROM sledai_assessments s JOIN visits v ON v.uuid = s.visit_uuid "
-            "WHERE s.subject_uuid = ? AND s.deleted = 0 AND v.deleted = 0 AND s.visit_uuid != ? "
-            "AND (v.visit_date < ? OR (v.visit_date = ? AND v.created_at < ?)) "
-            "ORDER BY v.visit_date DESC, v.created_at DESC LIMIT 1",
-            (visit["subject_uuid"], visit_uuid, visit["visit_date"], visit["visit_date"], visit["created_at"]),
-        )
-        flare = outcomes.selena_flare(previous["score"], score, previous["pga"], pga_value) if previous else None
+        dose = steroid_dose(session, visit_uuid).mg_per_kg_day
+        current = outcomes.FlareAssessment(score, pga_value, dose, manifestations, *flags)
+        previous = _previous_assessment(store, visit)
+        if previous:
+            flare_sp = outcomes.selena_flare(previous["score"], score, previous["pga"], pga_value)
+            index = outcomes.selena_flare_index(_flare_assessment(previous), current)
+        else:
+            flare_sp, index = None, None
         values = {code: code in present for code in sledai.CODES}
+        confirmed = flare.items()
         values.update({
             "sources": {c: ("suggested" if c in suggested_codes else "entered") for c in sorted(present)},
-            "score": score, "renal_score": sledai.renal_score(present), "pga": pga_value, "flare": flare,
+            "score": score, "renal_score": sledai.renal_score(present), "pga": pga_value, "flare": flare_sp,
+            "flare_manifestations": sorted(manifestations), "added_nsaid_or_hcq": flags[0],
+            "new_immunosuppressant": flags[1], "hospitalised_for_sle": flags[2], "prednisone_mg_per_kg_day": dose,
+            "flare_sources": {i: ("suggested" if i in flare_suggested else "entered") for i in sorted(confirmed)},
+            "flare_index": index.level if index else None,
+            "flare_index_reasons": list(index.reasons) if index else [],
+            "flare_index_complete": True,
         })
         existing = store.query_one(
             "SELECT uuid FROM sledai_assessments WHERE visit_uuid = ? AND deleted = 0", (visit_uuid,)
@@ -167,11 +319,13 @@ def save_sledai(session: Session, visit_uuid: str, codes, pga: float, *, suggest
                                    dict(values, subject_uuid=visit["subject_uuid"], visit_uuid=visit_uuid),
                                    user=session.username)
             changed = ["*"]
-    return SledaiResult(uuid_, score, sledai.renal_score(present), pga_value, flare, changed)
+    return SledaiResult(uuid_, score, sledai.renal_score(present), pga_value, flare_sp, changed,
+                        index.level if index else None, index.reasons if index else (), dose)
 
 
 def get_sledai(session: Session, visit_uuid: str) -> dict | None:
-    """The visit's assessment: present codes, sources, score, PGA, flare; None if not entered yet."""
+    """The visit's assessment: present codes, sources, score, PGA, both flare measures and the index inputs;
+    None if not entered yet. ``flare_index_complete`` is False for assessments recorded before the index."""
     session.require("view")
     row = session.store.query_one("SELECT * FROM sledai_assessments WHERE visit_uuid = ? AND deleted = 0", (visit_uuid,))
     if row is None:
@@ -180,7 +334,68 @@ def get_sledai(session: Session, visit_uuid: str) -> dict | None:
         "uuid": row["uuid"], "codes": frozenset(c for c in sledai.CODES if row[c]),
         "sources": json.loads(row["sources"]), "score": row["score"], "renal_score": row["renal_score"],
         "pga": row["pga"], "flare": row["flare"],
+        "flare_inputs": FlareInputs(frozenset(json.loads(row["flare_manifestations"])), bool(row["added_nsaid_or_hcq"]),
+                                    bool(row["new_immunosuppressant"]), bool(row["hospitalised_for_sle"]),
+                                    frozenset(i for i, src in json.loads(row["flare_sources"]).items()
+                                              if src == "suggested")),
+        "prednisone_mg_per_kg_day": row["prednisone_mg_per_kg_day"],
+        "flare_index": row["flare_index"], "flare_index_reasons": tuple(json.loads(row["flare_index_reasons"])),
+        "flare_index_complete": bool(row["flare_index_complete"]),
     }
+
+
+@dataclass(frozen=True)
+class FlareSuggestions:
+    """What the data suggest for the visit's SELENA Flare Index, and the computed steroid dose then and before."""
+
+    suggestions: tuple[flare_inputs.Suggestion, ...]
+    dose: SteroidDose
+    previous_mg_per_kg_day: float | None
+    has_previous: bool
+
+
+def flare_suggestions(session: Session, visit_uuid: str, codes=None) -> FlareSuggestions:
+    """Index parts the recorded data support for this visit (the clinician confirms each).
+
+    ``codes``: the SLEDAI descriptors as now on the form (default: as saved). Sources: descriptors newly
+    present vs the previous assessment, platelets and haemoglobin vs the previous visit's, con-meds started
+    since the previous assessment, SAEs with hospitalisation for SLE activity since then.
+    """
+    session.require("view")
+    store = session.store
+    visit = _visit(session, visit_uuid)
+    if codes is None:
+        saved = get_sledai(session, visit_uuid)
+        codes = saved["codes"] if saved else frozenset()
+    try:
+        codes = sledai.validate_codes(codes)
+    except ValueError as exc:
+        raise ValidationError({"descriptors": exc.args[0]}) from None
+    on = date.fromisoformat(visit["visit_date"])
+    previous = _previous_assessment(store, visit)
+    prev_date = date.fromisoformat(previous["visit_date"]) if previous else None
+    labs_now = visit_labs(session, visit_uuid)
+
+    def prev_lab(test: str) -> float | None:
+        return store.scalar(
+            "SELECT l.value FROM labs l JOIN visits v ON v.uuid = l.visit_uuid AND v.deleted = 0 "
+            "WHERE l.subject_uuid = ? AND l.test = ? AND l.deleted = 0 AND l.visit_uuid != ? AND "
+            "(v.visit_date < ? OR (v.visit_date = ? AND v.created_at < ?)) "
+            "ORDER BY v.visit_date DESC, v.created_at DESC LIMIT 1",
+            (visit["subject_uuid"], test, visit_uuid, visit["visit_date"], visit["visit_date"], visit["created_at"]))
+
+    hospitalisations = [r["term"] for r in store.query(
+        "SELECT term FROM adverse_events WHERE subject_uuid = ? AND deleted = 0 AND serious = 1 "
+        "AND hospitalised_for_sle = 1 AND onset_date > ? AND onset_date <= ? ORDER BY onset_date",
+        (visit["subject_uuid"], prev_date.isoformat() if prev_date else "", on.isoformat()))] if prev_date else []
+    found = flare_inputs.suggest(
+        previous_codes=frozenset(c for c in sledai.CODES if previous[c]) if previous else None, codes=codes,
+        previous_platelets=prev_lab("platelets"), platelets=labs_now.get("platelets", {}).get("value"),
+        previous_hemoglobin=prev_lab("hemoglobin"), hemoglobin=labs_now.get("hemoglobin", {}).get("value"),
+        meds=_medications(store, visit["subject_uuid"]), previous_date=prev_date, on=on,
+        sle_hospitalisations=hospitalisations)
+    return FlareSuggestions(tuple(found), steroid_dose(session, visit_uuid),
+                            previous["prednisone_mg_per_kg_day"] if previous else None, previous is not None)
 
 
 @dataclass(frozen=True)
@@ -293,15 +508,36 @@ def visit_egfr(session: Session, visit_uuid: str) -> tuple[float | None, str]:
     return value, f"CKD-EPI 2021, age {age}, sex {subject['sex']}"
 
 
-def add_con_med(session: Session, subject_uuid: str, *, drug: str, dose: float | None = None, dose_unit: str = "",
-                route: str = "", frequency: str = "", start_date: date | None = None, stop_date: date | None = None,
-                indication: str = "", today: date | None = None) -> str:
-    """Record a concomitant (standard-treatment) medication."""
+def add_con_med(session: Session, subject_uuid: str, *, drug: str, drug_class: str | None = None,
+                steroid: str | None = None, dose: float | None = None, dose_unit: str = "", route: str = "",
+                frequency: str = "", frequency_code: str | None = None, start_date: date | None = None,
+                stop_date: date | None = None, indication: str = "", today: date | None = None) -> str:
+    """Record a concomitant (standard-treatment) medication with its coded drug class.
+
+    A corticosteroid needs its agent, a dose in mg and a coded frequency (``medication.FREQUENCIES``): the
+    prednisone-equivalent dose of the SELENA Flare Index is computed from them.
+    """
     session.require("enter_data")
     today = today or date.today()
     p = Problems()
     drug = p.text("drug", drug, msg("Drug"), required=True)
+    p.choice("drug_class", drug_class, msg("Drug class"), medication.DRUG_CLASSES)
     p.number("dose", dose, msg("Dose"), lo=0, hi=100000)
+    p.choice("frequency_code", frequency_code, msg("Frequency"), tuple(medication.FREQUENCIES), required=False)
+    if drug_class == "corticosteroid":
+        p.choice("steroid", steroid, msg("Corticosteroid"), medication.STEROIDS)
+        if dose is None and "dose" not in p:
+            p["dose"] = msg("The dose of a corticosteroid is required (the prednisone-equivalent dose is computed "
+                            "from it).")
+        if (dose_unit or "").strip().lower() != medication.DOSE_UNIT_MG and "dose_unit" not in p:
+            p["dose_unit"] = msg("Give the corticosteroid dose in mg.")
+        if frequency_code is None and "frequency_code" not in p:
+            p["frequency_code"] = msg("Choose how often the corticosteroid is taken.")
+    elif steroid not in (None, ""):
+        p["steroid"] = msg("A corticosteroid agent is given but the drug class is not corticosteroid.")
+        steroid = None
+    else:
+        steroid = None
     start = p.clinical_date("start_date", start_date, msg("Start date"), today=today, required=False,
                             earliest=date(1950, 1, 1))
     stop = p.clinical_date("stop_date", stop_date, msg("Stop date"), today=today, required=False,
@@ -313,7 +549,10 @@ def add_con_med(session: Session, subject_uuid: str, *, drug: str, dose: float |
         "route": p.text("route", route, msg("Route"), max_len=40),
         "frequency": p.text("frequency", frequency, msg("Frequency"), max_len=60),
         "start_date": start, "stop_date": stop, "indication": p.text("indication", indication, msg("Indication")),
+        "drug_class": drug_class, "steroid": steroid, "frequency_code": frequency_code,
     }
+    if frequency_code and not frequency:
+        values["frequency"] = medication.FREQUENCY_LABELS.get(frequency_code)
     if p:
         raise ValidationError(p)
     _subject(session, subject_uuid)
@@ -321,6 +560,7 @@ def add_con_med(session: Session, subject_uuid: str, *, drug: str, dose: float |
 
 
 def list_con_meds(session: Session, subject_uuid: str) -> list[dict]:
+    """The subject's concomitant medications (with drug class, agent and coded frequency), by start date."""
     session.require("view")
     return session.store.query(
         "SELECT * FROM con_meds WHERE subject_uuid = ? AND deleted = 0 ORDER BY start_date", (subject_uuid,)

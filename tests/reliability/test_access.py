@@ -142,7 +142,7 @@ def _arguments(name: str, fn, ids: dict, sandbox: Path) -> dict:
         "visit_code": "month_1", "visit_date": date(2026, 2, 19), "on": date(2026, 2, 19), "creatinine_umol_l": 80.0,
         "entries": {}, "target_dir": sandbox, "folder": sandbox, "bundle_seq": 1, "code": "baseline",
         "text": str(pyrage.x25519.Identity.generate().to_public()), "query_uuid": "00000000-0000-4000-8000-000000000000",
-        "path": sandbox / "none.slebundle",
+        "path": sandbox / "none.slebundle", "weight_kg": 64.0,
     }
     special = {
         "subjects.screen_subject.form": eligible_form(full_name="Another Patient"),
