@@ -237,14 +237,22 @@ class SteroidDose:
     why: str | None
 
 
-def steroid_dose(session: Session, visit_uuid: str) -> SteroidDose:
-    """Prednisone-equivalent mg/day and mg/kg/day on the visit date, from the coded con-meds and the weight."""
+def steroid_dose(session: Session, visit_uuid: str | None = None, *, subject_uuid: str | None = None,
+                 on: date | None = None, weight_kg: float | None = None) -> SteroidDose:
+    """Prednisone-equivalent mg/day and mg/kg/day on the visit date, from the coded con-meds and the weight.
+
+    For a visit not saved yet give ``subject_uuid`` and ``on``; ``weight_kg`` is a weight typed on the form
+    (it wins over the one on record)."""
     session.require("view")
-    visit = _visit(session, visit_uuid)
-    on = date.fromisoformat(visit["visit_date"])
-    meds = _medications(session.store, visit["subject_uuid"])
+    if visit_uuid is not None:
+        visit = _visit(session, visit_uuid)
+        subject_uuid, on = visit["subject_uuid"], date.fromisoformat(visit["visit_date"])
+    meds = _medications(session.store, subject_uuid)
     mg = medication.prednisone_mg_per_day(meds, on, study_in_force(session.store).equivalence)
-    weight = weight_on(session, visit["subject_uuid"], on, visit_uuid)
+    if weight_kg is not None:
+        weight = Weight(medication.check_weight(weight_kg), on, "this_visit")
+    else:
+        weight = weight_on(session, subject_uuid, on, visit_uuid)
     if mg is None:
         return SteroidDose(None, weight, None, msg("a corticosteroid taken on the visit date has no dose in mg, "
                                                    "agent or coded frequency"))
@@ -354,18 +362,31 @@ class FlareSuggestions:
     has_previous: bool
 
 
-def flare_suggestions(session: Session, visit_uuid: str, codes=None) -> FlareSuggestions:
+def _visit_or_new(session: Session, visit_uuid: str | None, subject_uuid: str | None, on: date | None) -> dict:
+    """The visit row, or a stand-in for a visit not saved yet (after every saved one of that date)."""
+    if visit_uuid is not None:
+        return _visit(session, visit_uuid)
+    if subject_uuid is None or not isinstance(on, date):
+        raise ValidationError({"visit_date": msg("Visit date is required.")})
+    _subject(session, subject_uuid)
+    return {"uuid": "", "subject_uuid": subject_uuid, "visit_date": on.isoformat(), "created_at": "\uffff"}
+
+
+def flare_suggestions(session: Session, visit_uuid: str | None = None, codes=None, *, subject_uuid: str | None = None,
+                      on: date | None = None, labs: dict[str, float] | None = None,
+                      weight_kg: float | None = None) -> FlareSuggestions:
     """Index parts the recorded data support for this visit (the clinician confirms each).
 
-    ``codes``: the SLEDAI descriptors as now on the form (default: as saved). Sources: descriptors newly
-    present vs the previous assessment, platelets and haemoglobin vs the previous visit's, con-meds started
-    since the previous assessment, SAEs with hospitalisation for SLE activity since then.
+    ``codes``: the SLEDAI descriptors as now on the form (default: as saved); ``labs``: canonical values typed
+    on the form (default: as saved); for a visit not saved yet give ``subject_uuid`` and ``on``. Sources:
+    descriptors newly present vs the previous assessment, platelets and haemoglobin vs the previous visit's,
+    con-meds started since the previous assessment, SAEs with hospitalisation for SLE activity since then.
     """
     session.require("view")
     store = session.store
-    visit = _visit(session, visit_uuid)
+    visit = _visit_or_new(session, visit_uuid, subject_uuid, on)
     if codes is None:
-        saved = get_sledai(session, visit_uuid)
+        saved = get_sledai(session, visit_uuid) if visit_uuid else None
         codes = saved["codes"] if saved else frozenset()
     try:
         codes = sledai.validate_codes(codes)
@@ -374,7 +395,8 @@ def flare_suggestions(session: Session, visit_uuid: str, codes=None) -> FlareSug
     on = date.fromisoformat(visit["visit_date"])
     previous = _previous_assessment(store, visit)
     prev_date = date.fromisoformat(previous["visit_date"]) if previous else None
-    labs_now = visit_labs(session, visit_uuid)
+    if labs is None:
+        labs = {t: v["value"] for t, v in visit_labs(session, visit_uuid).items()} if visit_uuid else {}
 
     def prev_lab(test: str) -> float | None:
         return store.scalar(
@@ -382,20 +404,57 @@ def flare_suggestions(session: Session, visit_uuid: str, codes=None) -> FlareSug
             "WHERE l.subject_uuid = ? AND l.test = ? AND l.deleted = 0 AND l.visit_uuid != ? AND "
             "(v.visit_date < ? OR (v.visit_date = ? AND v.created_at < ?)) "
             "ORDER BY v.visit_date DESC, v.created_at DESC LIMIT 1",
-            (visit["subject_uuid"], test, visit_uuid, visit["visit_date"], visit["visit_date"], visit["created_at"]))
+            (visit["subject_uuid"], test, visit["uuid"], visit["visit_date"], visit["visit_date"], visit["created_at"]))
 
     hospitalisations = [r["term"] for r in store.query(
         "SELECT term FROM adverse_events WHERE subject_uuid = ? AND deleted = 0 AND serious = 1 "
         "AND hospitalised_for_sle = 1 AND onset_date > ? AND onset_date <= ? ORDER BY onset_date",
-        (visit["subject_uuid"], prev_date.isoformat() if prev_date else "", on.isoformat()))] if prev_date else []
+        (visit["subject_uuid"], prev_date.isoformat(), on.isoformat()))] if prev_date else []
     found = flare_inputs.suggest(
         previous_codes=frozenset(c for c in sledai.CODES if previous[c]) if previous else None, codes=codes,
-        previous_platelets=prev_lab("platelets"), platelets=labs_now.get("platelets", {}).get("value"),
-        previous_hemoglobin=prev_lab("hemoglobin"), hemoglobin=labs_now.get("hemoglobin", {}).get("value"),
+        previous_platelets=prev_lab("platelets"), platelets=labs.get("platelets"),
+        previous_hemoglobin=prev_lab("hemoglobin"), hemoglobin=labs.get("hemoglobin"),
         meds=_medications(store, visit["subject_uuid"]), previous_date=prev_date, on=on,
         sle_hospitalisations=hospitalisations)
-    return FlareSuggestions(tuple(found), steroid_dose(session, visit_uuid),
-                            previous["prednisone_mg_per_kg_day"] if previous else None, previous is not None)
+    dose = steroid_dose(session, visit_uuid, subject_uuid=visit["subject_uuid"], on=on, weight_kg=weight_kg)
+    return FlareSuggestions(tuple(found), dose, previous["prednisone_mg_per_kg_day"] if previous else None,
+                            previous is not None)
+
+
+@dataclass(frozen=True)
+class FlarePreview:
+    """Both flare measures as they would be saved (None without a previous assessment or a valid PGA)."""
+
+    flare: str | None
+    index: outcomes.FlareResult | None
+    dose: SteroidDose
+    has_previous: bool
+
+
+def preview_flare(session: Session, visit_uuid: str | None, codes, pga, flare: FlareInputs, *,
+                  subject_uuid: str | None = None, on: date | None = None,
+                  weight_kg: float | None = None) -> FlarePreview:
+    """The SELENA flare (SLEDAI/PGA parts) and SELENA Flare Index for the values on the form, before saving."""
+    session.require("view")
+    visit = _visit_or_new(session, visit_uuid, subject_uuid, on)
+    on = date.fromisoformat(visit["visit_date"])
+    dose = steroid_dose(session, visit_uuid, subject_uuid=visit["subject_uuid"], on=on, weight_kg=weight_kg)
+    previous = _previous_assessment(session.store, visit)
+    if previous is None:
+        return FlarePreview(None, None, dose, False)
+    try:
+        current = outcomes.FlareAssessment(sledai.score(codes), pga, dose.mg_per_kg_day,
+                                           frozenset(flare.new_manifestations), flare.added_nsaid_or_hydroxychloroquine,
+                                           flare.new_immunosuppressant, flare.hospitalised_for_sle)
+    except (ValueError, TypeError):
+        return FlarePreview(None, None, dose, True)
+    return FlarePreview(outcomes.selena_flare(previous["score"], current.sledai, previous["pga"], current.pga),
+                        outcomes.selena_flare_index(_flare_assessment(previous), current), dose, True)
+
+
+def flare_shown(flare_index: str | None, complete, flare: str | None) -> tuple[str | None, bool]:
+    """(level, partial) to show for a saved assessment: the index when complete, else its SLEDAI/PGA parts."""
+    return (flare_index, False) if complete else (flare, flare is not None)
 
 
 @dataclass(frozen=True)

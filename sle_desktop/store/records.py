@@ -42,17 +42,23 @@ class RecordNotFound(StoreError):
     """No record with that identifier."""
 
 
-_columns_cache: dict[tuple[int, str], tuple[str, ...]] = {}
-
-
 def columns(store, table: str) -> tuple[str, ...]:
-    """Column names of a clinical table (validated against the whitelist)."""
+    """Column names of a clinical table (validated against the whitelist).
+
+    Cached per connection and schema version (a migration or a new connection re-reads them: keying on
+    id(conn) alone returned an old database's columns for a new connection that reused the id)."""
     if table not in CLINICAL_TABLES:
         raise StoreError(f"unknown record type {table!r}")
-    key = (id(store.conn), table)
-    if key not in _columns_cache:
-        _columns_cache[key] = tuple(r[1] for r in store.conn.execute(f'PRAGMA table_info("{table}")'))
-    return _columns_cache[key]
+    conn = store.conn
+    cache = getattr(store, "_record_columns", None)
+    version = conn.execute("PRAGMA schema_version").fetchone()[0]
+    if cache is None or cache[0] is not conn or cache[1] != version:
+        cache = (conn, version, {})
+        store._record_columns = cache
+    cols = cache[2]
+    if table not in cols:
+        cols[table] = tuple(r[1] for r in conn.execute(f'PRAGMA table_info("{table}")'))
+    return cols[table]
 
 
 def to_db(value):
