@@ -159,7 +159,7 @@ MANIFESTATION_LABELS: dict[str, str] = {
     "nephritis": "Nephritis",
     "myositis": "Myositis",
     "thrombocytopenia_lt60": "Platelets < 60 ×10⁹/L",
-    "hemolytic_anemia": "Haemolytic anaemia (Hb < 70 g/L or a fall > 30 g/L)",
+    "hemolytic_anemia": "Haemolytic anaemia (Hb below 70 g/L or a fall of more than 30 g/L)",
 }
 PREDNISONE_SEVERE_ABOVE_MG_PER_KG_DAY = 0.5
 MAX_PREDNISONE_MG_PER_KG_DAY = 100.0

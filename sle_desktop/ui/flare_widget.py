@@ -5,7 +5,7 @@ suggestions the recorded data support (marked; the clinician ticks to confirm) a
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QScrollArea, QFrame, QVBoxLayout, QWidget,
 )
@@ -26,10 +26,14 @@ FLAG_LABELS = {
 }
 
 
-def level_text(widget: QWidget, level: str | None) -> str:
+def _t(text: str) -> str:
+    return QCoreApplication.translate("FlareIndex", text)
+
+
+def level_text(level: str | None) -> str:
     """The flare level in the interface language ("" for None)."""
-    return {"none": widget.tr("no flare"), "mild_moderate": widget.tr("mild/moderate flare"),
-            "severe": widget.tr("severe flare")}.get(level or "", "")
+    return {"none": _t("no flare"), "mild_moderate": _t("mild/moderate flare"),
+            "severe": _t("severe flare")}.get(level or "", "")
 
 
 def level_style(level: str | None) -> str:
@@ -223,10 +227,10 @@ class FlareWidget(QWidget):
             self.result_label.setStyleSheet("")
             self.sledai_pga_label.setText("")
             return
-        text = self.tr("SELENA Flare Index: {0}").format(level_text(self, preview.index.level))
+        text = self.tr("SELENA Flare Index: {0}").format(level_text(preview.index.level))
         if preview.index.reasons:
             text += " – " + reasons_text(preview.index.reasons)
         self.result_label.setText(text)
         self.result_label.setStyleSheet(level_style(preview.index.level))
         self.sledai_pga_label.setText(self.tr("SELENA flare (SLEDAI/PGA parts): {0}").format(
-            level_text(self, preview.flare)))
+            level_text(preview.flare)))

@@ -339,13 +339,13 @@ class VisitForm(QWidget):
         if saved and not saved["flare_index_complete"] and not self.dirty and saved["flare"]:
             self.sledai.set_flare(self.tr("SELENA flare (SLEDAI/PGA parts): {0} – recorded before the SELENA Flare "
                                           "Index (partial); save again to complete it.").format(
-                level_text(self, saved["flare"])), PARTIAL_STYLE)
+                level_text(saved["flare"])), PARTIAL_STYLE)
             return
         index = view.preview.index
         if index is None:
             self.sledai.set_flare("")
             return
-        text = self.tr("SELENA Flare Index: {0}").format(level_text(self, index.level))
+        text = self.tr("SELENA Flare Index: {0}").format(level_text(index.level))
         if index.reasons:
             text += " – " + reasons_text(index.reasons)
         self.sledai.set_flare(text, level_style(index.level))
@@ -493,11 +493,11 @@ class VisitForm(QWidget):
             level = result.sledai.flare_index
             if level and level != "none":
                 msg += " " + self.tr("SELENA Flare Index: {0} compared with the previous assessment ({1}); "
-                                     "please confirm clinically.").format(level_text(self, level),
+                                     "please confirm clinically.").format(level_text(level),
                                                                           reasons_text(result.sledai.flare_reasons))
             if result.sledai.flare and result.sledai.flare != "none":
                 msg += " " + self.tr("SELENA flare (SLEDAI/PGA parts): {0}.").format(
-                    level_text(self, result.sledai.flare))
+                    level_text(result.sledai.flare))
         flagged = result.sledai is not None and any(
             level in ("mild_moderate", "severe") for level in (result.sledai.flare_index, result.sledai.flare))
         self.banner.show_message(msg, "warning" if flagged else "ok")
