@@ -154,8 +154,9 @@ class VisitForm(QWidget):
         else:
             self._load(visit_uuid)
         self._apply_permissions()
-        self.refresh_flare()
         self.dirty = False
+        self.refresh_flare()
+        self._flare_timer.stop()  # loading the form is not a change
         self.resize(1280, 720)
         name_inputs(self)  # accessible names/buddies from the row labels
         # the keyboard starts where the work is: the visit choice for a new visit, else the first descriptor
@@ -481,7 +482,9 @@ class VisitForm(QWidget):
         self.visit_uuid = result.visit_uuid
         self.dirty = False
         self._load(result.visit_uuid)
+        self.dirty = False
         self.refresh_flare()
+        self._flare_timer.stop()
         self.visit_combo.setEnabled(False)
         self.visit_date.setReadOnly(True)
         msg = self.tr("Saved.")
