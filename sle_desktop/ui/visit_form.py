@@ -137,7 +137,7 @@ class VisitForm(QWidget):
         self._flare_timer = QTimer(self)
         self._flare_timer.setSingleShot(True)
         self._flare_timer.setInterval(250)
-        self._flare_timer.timeout.connect(self.refresh_flare)
+        self._flare_timer.timeout.connect(lambda: self.refresh_flare() if self.isVisible() else None)
         self.visit_combo.currentIndexChanged.connect(self._update_window)
         self.visit_date.changed.connect(self._update_window)
         self.sledai.changed.connect(self._mark_dirty)
@@ -519,6 +519,12 @@ class VisitForm(QWidget):
         self.sign_dialog.signed.connect(lambda _u: self._update_signatures())
         self.sign_dialog.open()
         return self.sign_dialog
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        """A hidden (closing) window stops its pending previews: they would read a store that may be closed."""
+        self._flare_timer.stop()
+        self._preview_timer.stop()
+        super().hideEvent(event)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
         """Unsaved changes: ask (without blocking) before discarding them."""

@@ -45,7 +45,7 @@ NO_SESSION = {
     "subjects.evaluate_screening": "pure", "subjects.validate_screening": "pure", "subjects.initials": "pure",
     "trends.visit_windows": "pure", "ui_queries.visit_label": "pure",
     "returns.active_study": "read-only", "returns.return_recipient": "read-only",
-    "returns.describe_changes": "pure",
+    "returns.describe_changes": "pure", "visits.flare_shown": "pure",
 }
 NO_SESSION_PREFIXES = ("sponsor.", "sponsor_queries.")  # sponsor-side: no site roles; the sponsor's own OS account
 
@@ -149,6 +149,8 @@ def _arguments(name: str, fn, ids: dict, sandbox: Path) -> dict:
         "safety.record_adverse_event.form": _ae_form(),
         "safety.record_infusion.form": _infusion_form(),
         "site.set_user_active.username": "inv",
+        "visits.steroid_dose.visit_uuid": ids["visit"], "visits.flare_suggestions.visit_uuid": ids["visit"],
+        "visits.preview_flare.flare": visits.FlareInputs(), "ui_queries.preview_flare_index.flare": visits.FlareInputs(),
     }
     kwargs = {}
     for p in list(inspect.signature(fn).parameters.values())[1:]:
