@@ -4086,10 +4086,6 @@ Password for all: {1}</source>
         <translation>Последний SLEDAI</translation>
     </message>
     <message>
-        <source>Last flare</source>
-        <translation>Последнее обострение</translation>
-    </message>
-    <message>
         <source>Next visit due</source>
         <translation>Следующий визит</translation>
     </message>
@@ -4138,8 +4134,8 @@ Password for all: {1}</source>
         <translation>тяжёлое</translation>
     </message>
     <message>
-        <source>{0} (SLEDAI/PGA only)</source>
-        <translation>{0} (только SLEDAI/PGA)</translation>
+        <source>{0} (partial)</source>
+        <translation>{0}*</translation>
     </message>
     <message>
         <source>⚠ overdue</source>

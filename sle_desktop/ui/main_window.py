@@ -163,8 +163,7 @@ class MainWindow(QMainWindow):
         samples = {"subject": ["BY01-S00000__"], "initials": ["WW__"],
                    "arm": [model_tr("MSC"), model_tr("Standard")],
                    "status": [catalog(v) for v in subjects.STATUS_LABELS.values()],
-                   "last_sledai": ["000"],
-                   "last_flare": [model_tr("{0} (SLEDAI/PGA only)").format(model_tr("mild/moderate"))],
+                   "last_sledai": ["000", "000 · " + model_tr("{0} (partial)").format(model_tr("mild/moderate"))],
                    "next_visit": [catalog(v.label) + " – 00.00.0000" for v in schedule.DEFAULT_VISITS],
                    "visit_status": [model_tr(t) for t in ("window missed", "not yet open", "window open")]}
         for i, c in enumerate(COLUMNS):

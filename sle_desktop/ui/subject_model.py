@@ -13,7 +13,7 @@ from sle_desktop.app import subjects as subjects_uc
 from sle_desktop.app.ui_queries import visit_label
 from sle_desktop.ui.common import catalog, fmt_date
 
-COLUMNS = ("subject", "initials", "arm", "status", "last_sledai", "last_flare", "next_visit", "visit_status", "sae")
+COLUMNS = ("subject", "initials", "arm", "status", "last_sledai", "next_visit", "visit_status", "sae")
 UUID_ROLE = Qt.UserRole
 SUMMARY_ROLE = Qt.UserRole + 1
 _DISPLAY, _FOREGROUND, _BACKGROUND = int(Qt.DisplayRole), int(Qt.ForegroundRole), int(Qt.BackgroundRole)
@@ -39,8 +39,7 @@ class SubjectTableModel(QAbstractTableModel):
         self._search: list[str] = []
         self.headers = {
             "subject": self.tr("Subject"), "initials": self.tr("Initials"), "arm": self.tr("Arm"),
-            "status": self.tr("Status"), "last_sledai": self.tr("Last SLEDAI"), "last_flare": self.tr("Last flare"),
-            "next_visit": self.tr("Next visit due"),
+            "status": self.tr("Status"), "last_sledai": self.tr("Last SLEDAI"), "next_visit": self.tr("Next visit due"),
             "visit_status": self.tr("Window"), "sae": self.tr("SAE"),
         }
         self.visit_status_labels = {
@@ -50,7 +49,7 @@ class SubjectTableModel(QAbstractTableModel):
         self.arm_labels = {"msc": self.tr("MSC"), "standard": self.tr("Standard")}
         self.flare_labels = {"none": self.tr("none"), "mild_moderate": self.tr("mild/moderate"),
                              "severe": self.tr("severe")}
-        self._partial = self.tr("{0} (SLEDAI/PGA only)")
+        self._partial = self.tr("{0} (partial)")
         self.status_labels = {k: catalog(v) for k, v in subjects_uc.STATUS_LABELS.items()}
         self._visit_labels: dict[str, str] = {}
         self._sae_text = self.tr("⚠ overdue")
@@ -101,12 +100,11 @@ class SubjectTableModel(QAbstractTableModel):
         if column == "status":
             return self.status_labels.get(r.status, r.status)
         if column == "last_sledai":
-            return "" if r.last_sledai is None else str(r.last_sledai)
-        if column == "last_flare":
-            if r.last_flare is None:
+            if r.last_sledai is None:
                 return ""
-            text = self.flare_labels.get(r.last_flare, r.last_flare)
-            return text if r.last_flare_complete else self._partial.format(text)
+            if r.last_flare in (None, "none"):
+                return str(r.last_sledai)
+            return f"{r.last_sledai} · {self.flare_text(r)}"  # the score first: it is what the column sorts by
         if column == "next_visit":
             if not r.next_visit:
                 if r.status != "enrolled":
@@ -121,6 +119,12 @@ class SubjectTableModel(QAbstractTableModel):
         if column == "sae":
             return self._sae_text if r.overdue_sae else ""
         return ""
+
+    def flare_text(self, r) -> str:
+        """The last assessment's flare: SELENA Flare Index, or its SLEDAI/PGA parts marked partial (shown after
+        the score when there is one)."""
+        text = self.flare_labels.get(r.last_flare, r.last_flare or "")
+        return text if r.last_flare_complete else self._partial.format(text)
 
     def data(self, index, role=Qt.DisplayRole):
         # Roles compared as plain ints: comparing with enum members costs microseconds per call.
@@ -140,7 +144,7 @@ class SubjectTableModel(QAbstractTableModel):
                 return _RED_BRUSH
             if column == "visit_status":
                 return _VISIT_BRUSH.get(r.next_visit_status)
-            if column == "last_flare":
+            if column == "last_sledai":
                 return _FLARE_BRUSH.get(r.last_flare)
             if column == "status" and r.status == "screen_failed":
                 return _GREY_BRUSH
@@ -156,10 +160,12 @@ class SubjectTableModel(QAbstractTableModel):
             if column == "status" and r.failed_criteria:
                 return self.tr("Failed criteria: {0}").format(", ".join(r.failed_criteria))
             if column == "last_sledai" and r.last_sledai_date:
-                return self.tr("Assessed on {0}").format(fmt_date(r.last_sledai_date))
-            if column == "last_flare" and r.last_flare is not None:
-                return self.tr("SELENA Flare Index of the last assessment") if r.last_flare_complete else self.tr(
-                    "SELENA flare (SLEDAI/PGA parts): recorded before the SELENA Flare Index, partial")
+                tip = self.tr("Assessed on {0}").format(fmt_date(r.last_sledai_date))
+                if r.last_flare is not None:
+                    tip += "\n" + (self.tr("SELENA Flare Index of the last assessment") if r.last_flare_complete else
+                                   self.tr("SELENA flare (SLEDAI/PGA parts): recorded before the SELENA Flare Index, "
+                                           "partial"))
+                return tip
             return None
         if role == _ALIGN and column == "last_sledai":
             return _RIGHT
@@ -175,7 +181,6 @@ class SubjectTableModel(QAbstractTableModel):
             "arm": lambda r: r.arm,
             "status": lambda r: status_order.get(r.status, 9),
             "last_sledai": lambda r: r.last_sledai,
-            "last_flare": lambda r: {"severe": 0, "mild_moderate": 1, "none": 2}.get(r.last_flare),
             "next_visit": lambda r: r.next_visit_due,
             "visit_status": lambda r: visit_order.get(r.next_visit_status),
             "sae": lambda r: 0 if r.overdue_sae else None,
