@@ -248,3 +248,42 @@ def test_coded_con_med_saved(enrolled):
     med = visits.list_con_meds(session, uuid)[0]
     assert (med["drug_class"], med["steroid"], med["frequency_code"], med["frequency"]) == \
         ("corticosteroid", "dexamethasone", "twice_daily", "Twice daily")
+
+
+# --------------------------------------------------------------------------- previews for the form (not saved yet)
+
+def test_preview_for_a_visit_not_saved_yet(with_baseline):
+    from sle_desktop.app import ui_queries
+
+    session, uuid = with_baseline
+    visits.add_con_med(session, uuid, drug="Endoxan", drug_class="cyclophosphamide", dose=750, dose_unit="mg",
+                       start_date=date(2026, 2, 12), today=TODAY)
+    before = session.store.scalar("SELECT count(*) FROM audit")
+    view = ui_queries.preview_flare_index(
+        session, uuid, None, M1, codes={"proteinuria", "hematuria", "seizure"}, pga=1.5,
+        flare=visits.FlareInputs(new_immunosuppressant=True),
+        entries={"platelets": visits.LabEntry(50), "hemoglobin": visits.LabEntry(6.5, "g/dL")}, weight_kg=50.0)
+    assert [s.item for s in view.suggestions.suggestions] == ["cns_lupus", "thrombocytopenia_lt60", "hemolytic_anemia",
+                                                              "new_immunosuppressant"]
+    # prednisolone stopped on 1 February: 0 mg/kg/day at the typed 50 kg (a decrease from 0.25: no steroid part)
+    assert view.suggestions.dose.mg_per_kg_day == 0.0 and view.suggestions.dose.weight.source == "this_visit"
+    assert view.preview.flare == "severe"  # 8 -> 16
+    assert view.preview.index.level == "severe"
+    assert view.preview.index.reasons == ("sledai_increase_to_gt12", "new_immunosuppressant")
+    assert session.store.scalar("SELECT count(*) FROM audit") == before  # a preview writes nothing
+
+
+def test_preview_without_a_valid_pga_or_a_previous_assessment(enrolled, with_baseline):
+    session, uuid = with_baseline
+    p = visits.preview_flare(session, None, {"rash"}, 2.55, visits.FlareInputs(), subject_uuid=uuid, on=M1)
+    assert p.has_previous and p.index is None
+    first = visits.preview_flare(session, _baseline(session, uuid), {"rash"}, 1.0, visits.FlareInputs())
+    assert not first.has_previous and first.index is None and first.flare is None
+    with pytest.raises(ValidationError, match="Visit date"):
+        visits.flare_suggestions(session, None, set(), subject_uuid=uuid)
+
+
+def test_flare_shown_prefers_the_complete_index():
+    assert visits.flare_shown("severe", 1, "none") == ("severe", False)
+    assert visits.flare_shown(None, 0, "mild_moderate") == ("mild_moderate", True)
+    assert visits.flare_shown(None, 0, None) == (None, False)
