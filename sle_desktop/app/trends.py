@@ -129,6 +129,7 @@ class PatientTrends:
     flare_index: list[str | None] = field(default_factory=list)  # SELENA Flare Index as saved; None first / partial
     flare_reasons: list[tuple[str, ...]] = field(default_factory=list)  # the index's reasons (outcomes.REASONS)
     flare_complete: list[bool] = field(default_factory=list)  # False: recorded before the index (SLEDAI/PGA only)
+    flare_shown: list[str | None] = field(default_factory=list)  # the index, else the SLEDAI/PGA parts (partial)
     labs: dict[str, LabSeries] = field(default_factory=dict)  # RENAL_TESTS + "egfr"
     egfr_missing: list[tuple[int, str]] = field(default_factory=list)  # (study day, why not computed)
     windows: tuple[VisitWindow, ...] = ()
@@ -209,6 +210,7 @@ def patient_trends(session: Session, subject_uuid: str) -> PatientTrends:
     out.flare_index = [r["flare_index"] if r["flare_index_complete"] and i > 0 else None for i, r in enumerate(rows)]
     out.flare_reasons = [tuple(json.loads(r["flare_index_reasons"])) if r["flare_index_complete"] else ()
                          for r in rows]
+    out.flare_shown = [fi if complete else sp for fi, complete, sp in zip(out.flare_index, out.flare_complete, flare)]
     out.labs = _patient_labs(session, subject_uuid, baseline, labels, out)
     inf = store.query("SELECT infusion_date FROM infusions WHERE subject_uuid = ? AND deleted = 0 "
                       "ORDER BY infusion_date", (subject_uuid,))

@@ -176,6 +176,7 @@ def test_severe_flare_by_treatment_only(with_baseline):
     t = trends.patient_trends(session, uuid)
     assert t.flare == [None, "none"] and t.flare_index == [None, "severe"]
     assert t.flare_reasons[1] == ("new_immunosuppressant",) and t.flare_complete == [True, True]
+    assert t.flare_shown == [None, "severe"]
     v_row = [r for r in visits.list_visits(session, uuid) if r["uuid"] == v][0]
     assert v_row["flare_index"] == "severe"
 

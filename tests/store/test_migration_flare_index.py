@@ -68,6 +68,7 @@ def test_migrating_an_old_database_keeps_sledai_pga_flares_as_partial(tmp_path):
             {k: v for k, v in old_listing.items() if v is not None}
         t = trends.patient_trends(session, a["subject_uuid"])
         assert not any(t.flare_complete) and all(f is None for f in t.flare_index)
+        assert t.flare_shown == t.flare  # the SLEDAI/PGA parts, shown as partial
 
         # re-saving (a correction) records the complete index
         result = visits.save_sledai(session, a["visit_uuid"], got["codes"], got["pga"], reason="index inputs confirmed",
