@@ -32,8 +32,8 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
-from ._checks import is_number
 from . import medication
+from ._checks import is_number
 from .eligibility import EligibilityRules
 from .schedule import FORMS, VisitDef
 

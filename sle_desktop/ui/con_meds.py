@@ -6,15 +6,33 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QGridLayout, QGroupBox, QHeaderView, QLabel, QLineEdit, QPushButton, QTableWidget,
-    QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from sle_desktop.app import visits
-from sle_desktop.domain import medication
 from sle_desktop.app.errors import AppError, StoreError, ValidationError
+from sle_desktop.domain import medication
 from sle_desktop.ui.common import (
-    BadInput, Banner, DateField, NumberField, catalog, error_label, fmt_date, fmt_number, with_error,
+    BadInput,
+    Banner,
+    DateField,
+    NumberField,
+    catalog,
+    error_label,
+    fmt_date,
+    fmt_number,
+    with_error,
 )
 from sle_desktop.ui.messages import FieldErrors, plain_message
 

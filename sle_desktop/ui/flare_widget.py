@@ -7,7 +7,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QScrollArea, QFrame, QVBoxLayout, QWidget,
+    QCheckBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
 )
 
 from sle_desktop.app import visits

@@ -33,7 +33,8 @@ from reliability_kit import fingerprint, full_dump, report, size
 from sync_helpers import add_sae, import_one, register
 
 from sle_desktop.store.audit import canonical_json
-from sle_desktop.sync import bundle, importer, keys, sponsor_store
+from sle_desktop.sync import bundle, keys
+from sle_desktop.sponsor import importer, db as sponsor_store
 from sle_desktop.sync.errors import SyncError
 
 CASES = size(500, 5000, "SLE_FUZZ_CASES")

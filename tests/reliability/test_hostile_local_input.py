@@ -152,7 +152,7 @@ def _site_key_text(site_uuid="5f0c1f8e-8a43-4d8e-9e1b-4f4b0a3f9d10"):
     (lambda t: t.encode().replace(b"site_name: Ward 7", b"site_name: \xff\xfe"), "not a text file"),
 ])
 def test_hostile_site_key_files_at_the_sponsor(tmp_path, mutate, message):
-    from sle_desktop.app import sponsor
+    from sle_desktop.sponsor import operations as sponsor
 
     path = tmp_path / "BY01.sitekey"
     path.write_bytes(mutate(_site_key_text()))
@@ -164,7 +164,7 @@ def test_hostile_site_key_files_at_the_sponsor(tmp_path, mutate, message):
 
 
 def test_genuine_site_key_file_registers(tmp_path):
-    from sle_desktop.app import sponsor
+    from sle_desktop.sponsor import operations as sponsor
 
     path = tmp_path / "BY01.sitekey"
     path.write_text(_site_key_text())

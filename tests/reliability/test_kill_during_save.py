@@ -158,9 +158,11 @@ def _check_bundle_files(usb, store, public_key, identities, run, cache):
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX-only")
 def test_sigkill_during_saves_and_exports(tmp_path):
-    from sle_desktop.app import audit_trail, site, sponsor, sync_site
+    from sle_desktop.app import audit_trail, site, sync_site
+    from sle_desktop.sponsor import operations as sponsor
     from sle_desktop.store.db import Store
-    from sle_desktop.sync import importer, keys, sponsor_store
+    from sle_desktop.sync import keys
+    from sle_desktop.sponsor import importer, db as sponsor_store
 
     started = time.monotonic()
     sponsor_keys = sponsor.keygen(tmp_path / "sponsor-keys")

@@ -13,7 +13,7 @@ from sync_helpers import TODAY, Site
 @pytest.fixture
 def sponsor_keys(tmp_path):
     """The sponsor's keys (sponsor.key, sponsor.pub) made with the keygen use case."""
-    from sle_desktop.app import sponsor
+    from sle_desktop.sponsor import operations as sponsor
 
     return sponsor.keygen(tmp_path / "sponsor-keys")
 

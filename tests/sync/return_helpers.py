@@ -31,7 +31,7 @@ def user(site: Site, username: str, role: str):
 
 
 def return_bundle(sponsor_db: Path, sponsor_keys, out: Path, site_code: str = "BY01", **kw):
-    from sle_desktop.app import sponsor_queries
+    from sle_desktop.sponsor import queries as sponsor_queries
 
     out.mkdir(exist_ok=True)
     return sponsor_queries.write_return_bundle(sponsor_db, site=site_code, out_dir=out, key_file=sponsor_keys.key_path,
@@ -39,7 +39,7 @@ def return_bundle(sponsor_db: Path, sponsor_keys, out: Path, site_code: str = "B
 
 
 def sponsor_query(sponsor_db: Path, sql: str, params: tuple = ()) -> list[dict]:
-    from sle_desktop.sync import sponsor_store
+    from sle_desktop.sponsor import db as sponsor_store
 
     store = sponsor_store.open_sponsor_store(sponsor_db)
     try:

@@ -25,7 +25,8 @@ class Site:
 
 def register(site: Site, sponsor_db: Path):
     """Register a site's public key in the sponsor database (through the use cases, as the CLI does)."""
-    from sle_desktop.app import sponsor, sync_site
+    from sle_desktop.app import sync_site
+    from sle_desktop.sponsor import operations as sponsor
 
     key_file = site.usb.parent / f"{site.session.store.path.stem}.sitekey"
     key_file.write_text(sync_site.site_public_key(site.session), "utf-8")
@@ -34,7 +35,7 @@ def register(site: Site, sponsor_db: Path):
 
 def import_one(sponsor_db: Path, sponsor_keys, path, **kw):
     """Import one bundle; returns the ImportResult or raises its BundleRejected."""
-    from sle_desktop.app import sponsor
+    from sle_desktop.sponsor import operations as sponsor
 
     [outcome] = sponsor.import_bundles(sponsor_db, sponsor_keys.key_path, [path], **kw)
     if outcome.error is not None:

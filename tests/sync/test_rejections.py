@@ -11,7 +11,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sync_helpers import crafted_bundle, db_state, header_line, import_one, register
 
-from sle_desktop.app import sponsor
+from sle_desktop.sponsor import operations as sponsor
 from sle_desktop.app.errors import ConflictError
 from sle_desktop.store.audit import canonical_json
 from sle_desktop.sync import bundle

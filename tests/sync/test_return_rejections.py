@@ -9,7 +9,9 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from return_helpers import link, return_bundle, send, site_dump
 
-from sle_desktop.app import returns, sponsor_queries
+from sle_desktop.app import returns
+
+from sle_desktop.sponsor import queries as sponsor_queries
 from sle_desktop.app.errors import ValidationError
 from sle_desktop.sync.errors import BundleRejected
 

@@ -9,11 +9,13 @@ import json
 from odm_check import check_odm, item_groups
 from sync_helpers import add_sae, import_one, register
 
-from sle_desktop.app import sponsor, subjects, sync_site
+from sle_desktop.app import subjects, sync_site
+from sle_desktop.sponsor import operations as sponsor
 from sle_desktop.domain import sledai
 from sle_desktop.store import audit
 from sle_desktop.store.records import CLINICAL_TABLES
-from sle_desktop.sync import bundle, keys, sponsor_store
+from sle_desktop.sync import bundle, keys
+from sle_desktop.sponsor import db as sponsor_store
 
 AUDIT_COLS = ("seq", "at_utc", "at_local", "user", "table", "row_id", "field", "old", "new", "reason", "prev_hash", "hash")
 

@@ -1,6 +1,6 @@
-"""Benchmarks at site and sponsor scale: `sle-desktop bench` / `python -m sle_desktop.bench`.
+"""Benchmarks at site and sponsor scale: `sle-desktop bench` / `python benchmarks/bench.py`.
 
-    python -m sle_desktop.bench [--quick] [--json FILE] [--subjects N] [--repeats N]
+    python benchmarks/bench.py [--quick] [--json FILE] [--subjects N] [--repeats N]
 
 Builds (once; cached by size, seed, app version and generator source) a synthetic site with
 `app.demo.make_demo` (10 000 subjects, 6 visits each with SLEDAI and labs, AEs, infusions) and an
@@ -100,10 +100,10 @@ def cache_root() -> Path:
 
 def _generator_fingerprint() -> str:
     """Changes when the demo generator or the schema changes, so a stale cached database is never used."""
-    from sle_desktop import __version__
+    import sle_desktop
 
-    base = Path(__file__).parent
-    h = hashlib.sha256(__version__.encode())
+    base = Path(sle_desktop.__file__).parent
+    h = hashlib.sha256(sle_desktop.__version__.encode())
     for rel in ("app/demo.py", "store/migrations.py"):
         with contextlib.suppress(OSError):
             h.update((base / rel).read_bytes())
@@ -207,7 +207,7 @@ def build_site(size: Size, seed: int) -> tuple[Path, dict]:
 def build_corpus(size: Size, seed: int) -> tuple[Path, dict]:
     """`bundles` demo sites with distinct codes, each exporting one bundle of ~`changes` changes."""
     def build(staging: Path) -> dict:
-        from sle_desktop.app import sponsor
+        from sle_desktop.sponsor import operations as sponsor
 
         _log(f"building the import corpus: {size.bundles} sites × ~{size.changes} changes (first run only)…")
         keys = sponsor.keygen(staging / "sponsor")
@@ -270,7 +270,7 @@ while not done:
 app.processEvents()
 w.grab()
 t = time.time()
-assert w.model.rowCount() == done[0] and done[0] > 0
+assert w.subject_list.model.rowCount() == done[0] and done[0] > 0
 print("RESULT", t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, done[0], flush=True)
 """
 
@@ -313,7 +313,6 @@ def measure_start(db: Path, key_dir: Path, repeats: int) -> dict:
 def gui_child(db: str, repeats: int) -> dict:
     """Runs in a subprocess: subject-list filter/sort, patient plot and cohort plot timings (JSON on stdout)."""
     import numpy as np  # noqa: F401 - imported before timing, as the app has it loaded
-
     from PySide6.QtCore import Qt
 
     from sle_desktop.app import site, trends
@@ -338,12 +337,12 @@ def gui_child(db: str, repeats: int) -> dict:
         app.processEvents()
         time.sleep(0.001)
     app.processEvents()
-    n_rows = w.model.rowCount()
+    n_rows = w.subject_list.model.rowCount()
 
     def settle() -> None:
-        w.proxy.rowCount()
+        w.subject_list.proxy.rowCount()
         app.processEvents()
-        w.table.viewport().repaint()
+        w.subject_list.table.viewport().repaint()
 
     def timed(fn) -> float:
         t = time.perf_counter()
@@ -351,24 +350,24 @@ def gui_child(db: str, repeats: int) -> dict:
         settle()
         return (time.perf_counter() - t) * 1000
 
-    sample = w.model.rows[len(w.model.rows) // 3]
+    sample = w.subject_list.model.rows[len(w.subject_list.model.rows) // 3]
     searches = ["0", (sample.subject_id or sample.screening_number).lower()[:7], sample.initials.lower()[:1] or "a", ""]
     filter_ms: list[float] = []
     sort_ms: list[float] = []
     for _ in range(repeats):
         for q in searches:
-            filter_ms.append(timed(lambda: w._apply_filter(search=q)))
-        for i in range(w.status_filter.count()):
-            filter_ms.append(timed(lambda: w.status_filter.setCurrentIndex(i)))
-        w.status_filter.setCurrentIndex(0)
-        for i in range(w.arm_filter.count()):
-            filter_ms.append(timed(lambda: w.arm_filter.setCurrentIndex(i)))
-        w.arm_filter.setCurrentIndex(0)
+            filter_ms.append(timed(lambda: w.subject_list.apply_filter(search=q)))
+        for i in range(w.subject_list.status_filter.count()):
+            filter_ms.append(timed(lambda: w.subject_list.status_filter.setCurrentIndex(i)))
+        w.subject_list.status_filter.setCurrentIndex(0)
+        for i in range(w.subject_list.arm_filter.count()):
+            filter_ms.append(timed(lambda: w.subject_list.arm_filter.setCurrentIndex(i)))
+        w.subject_list.arm_filter.setCurrentIndex(0)
         settle()
         for col in range(len(COLUMNS)):
             for order in (Qt.DescendingOrder, Qt.AscendingOrder):
-                sort_ms.append(timed(lambda: w.table.sortByColumn(col, order)))
-        w.table.sortByColumn(0, Qt.AscendingOrder)
+                sort_ms.append(timed(lambda: w.subject_list.table.sortByColumn(col, order)))
+        w.subject_list.table.sortByColumn(0, Qt.AscendingOrder)
         settle()
 
     # one patient's trends: subjects with a complete follow-up
@@ -428,7 +427,7 @@ def gui_child(db: str, repeats: int) -> dict:
 
 
 def measure_gui(db: Path, key_dir: Path, repeats: int) -> dict:
-    proc = subprocess.run([sys.executable, "-m", "sle_desktop.bench", "--child-gui", str(db), "--repeats", str(repeats)],
+    proc = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child-gui", str(db), "--repeats", str(repeats)],
                           env=_child_env(key_dir), capture_output=True, text=True, timeout=1800)
     if proc.returncode != 0:
         raise RuntimeError(f"GUI benchmark child failed:\n{proc.stderr[-4000:]}")
@@ -489,11 +488,10 @@ def _export_floor(db: Path, key_dir: Path, recipient_text: str, out_dir: Path, r
     import pyrage
 
     from sle_desktop.store import audit
+    from sle_desktop.store.db import Store
     from sle_desktop.store.records import CLINICAL_TABLES
     from sle_desktop.sync import keys as sync_keys
     from sle_desktop.sync.site_export import table_columns
-
-    from sle_desktop.store.db import Store
 
     store = Store.open(db)
     try:
@@ -563,9 +561,10 @@ def measure_export(corpus: Path, info: dict, work: Path, repeats: int) -> dict:
 # ------------------------------------------------------------------------------------------ import
 def _import_floor(corpus: Path, info: dict, work: Path, repeats: int) -> tuple[float, int]:
     """The same record and audit rows, plain sqlite3 executemany into the sponsor schema, one transaction, WAL."""
-    from sle_desktop.app import sponsor
+    from sle_desktop.sponsor import db as sponsor_store
+    from sle_desktop.sponsor import operations as sponsor
     from sle_desktop.store.audit import canonical_json
-    from sle_desktop.sync import bundle, sponsor_store
+    from sle_desktop.sync import bundle
 
     identities = sponsor.load_identities(corpus / "sponsor" / "sponsor.key")
     site_rows, record_rows, audit_rows = [], [], []
@@ -611,7 +610,7 @@ def _import_floor(corpus: Path, info: dict, work: Path, repeats: int) -> tuple[f
 
 
 def measure_import(corpus: Path, info: dict, work: Path, repeats: int) -> dict:
-    from sle_desktop.app import sponsor
+    from sle_desktop.sponsor import operations as sponsor
 
     bundles = [corpus / "bundles" / s["bundle"] for s in info["sites"]]
     times = []
@@ -647,8 +646,8 @@ def machine() -> dict:
         for line in Path("/proc/meminfo").read_text().splitlines():
             if line.startswith("MemTotal"):
                 ram_gb = round(int(line.split()[1]) / 1024 / 1024, 1)
-    import PySide6
     import pyqtgraph
+    import PySide6
 
     return {"cpu": cpu, "cores": os.cpu_count(), "ram_gb": ram_gb, "os": platform.platform(),
             "python": platform.python_version(), "pyside6": PySide6.__version__, "pyqtgraph": pyqtgraph.__version__,
@@ -765,7 +764,7 @@ def run(size: Size, *, seed: int = SEED, json_path: Path | None = None, keep: bo
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The benchmark's options (shared by `python -m sle_desktop.bench` and `sle-desktop bench`)."""
+    """The benchmark's options (shared by `python benchmarks/bench.py` and `sle-desktop bench`)."""
     parser.add_argument("--quick", action="store_true", help="small sizes for a CI smoke run (seconds)")
     parser.add_argument("--json", metavar="FILE", help="also write the results as JSON")
     parser.add_argument("--subjects", type=int, help="subjects of the site (default 10000; --quick 300)")

@@ -1,0 +1,55 @@
+"""What the site and sponsor commands share: one-line errors, opening a store, the CLI session, key files."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+class CommandError(Exception):
+    """A failure to report in one line, exit status 1."""
+
+
+def open_store(path, *, must_exist: bool = True):
+    """The site store at `path` (migrated); CommandError when it must exist and does not."""
+    from sle_desktop.store.db import Store
+
+    path = Path(path)
+    if must_exist and not path.exists():
+        raise CommandError(f"No database at {path}.")
+    return Store.open(path)
+
+
+def cli_session(store):
+    """The session of a headless command: the OS account as `cli:NAME`, keys from the machine key file."""
+    from sle_desktop.app import site
+
+    return site.cli_session(store)
+
+
+def read_key_file(path: Path, what: str, wanted: str) -> str:
+    """The text of a small key file given on the command line; CommandError naming the problem."""
+    try:
+        if path.stat().st_size > 64 * 1024:
+            raise CommandError(f"{path} is too large to be a {what}.")
+        return path.read_text("utf-8")
+    except UnicodeDecodeError:
+        raise CommandError(f"{path} is not a text file, so it is not a {what}.") from None
+    except FileNotFoundError:
+        raise CommandError(f"No file {path}: give the sponsor's {wanted}.") from None
+
+
+def run(handler, args) -> int:
+    """Call a command handler: print its one line (exit 0) or its error (exit 1); an int is the exit status."""
+    from sle_desktop.app.errors import AppError
+    from sle_desktop.store.db import StoreError
+
+    try:
+        message = handler(args)
+    except (CommandError, AppError, StoreError, OSError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    if isinstance(message, int):
+        return message
+    print(message)
+    return 0

@@ -1,0 +1,170 @@
+"""`sle-desktop`: the GUI by default, or a site command (make-demo, verify-audit, keys, export, returns, bench)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from sle_desktop import __version__
+from sle_desktop.app.paths import default_db_path
+from sle_desktop.cli.common import CommandError, cli_session, open_store, read_key_file, run
+
+BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks" / "bench.py"
+
+
+def _cmd_make_demo(args) -> str:
+    from sle_desktop.app import demo
+
+    if args.subjects < 0 or args.subjects > 100_000:
+        raise CommandError("--subjects must be between 0 and 100000.")
+    with open_store(args.db, must_exist=False) as store:
+        summary = demo.make_demo(store, subjects_count=args.subjects, seed=args.seed)
+        if args.sponsor_recipient:
+            from sle_desktop.app import sync_site
+
+            sync_site.set_sponsor_recipients(cli_session(store), Path(args.sponsor_recipient).read_text("utf-8"))
+    return (f"demo site at {args.db}: {summary.subjects} screened, {summary.enrolled} enrolled, "
+            f"{summary.screen_failures} screen failures, {summary.visits} visits, {summary.adverse_events} adverse events")
+
+
+def _cmd_verify_audit(args) -> str:
+    from sle_desktop.app import audit_trail
+
+    with open_store(args.db) as store:
+        result = audit_trail.verify(store)
+    if not result.ok:
+        raise CommandError(result.message)
+    return result.message
+
+
+def _cmd_site_key(args) -> str:
+    from sle_desktop.app import sync_site
+    from sle_desktop.sync import atomic, keys
+
+    with open_store(args.db) as store:
+        text = sync_site.site_public_key(cli_session(store))
+    out = Path(args.out)
+    atomic.atomic_write_text(out, text, what="the site key file")
+    key = keys.parse_site_key(text)
+    return f"site key of {key.code} written to {out} (fingerprint {key.fingerprint}); give it to the sponsor"
+
+
+def _cmd_set_sponsor(args) -> str:
+    from sle_desktop.app import sync_site
+
+    text = read_key_file(Path(args.recipient_file), "sponsor key file", "key file sponsor.pub")
+    with open_store(args.db) as store:
+        saved = sync_site.set_sponsor_recipients(cli_session(store), text)
+    shown = "; ".join(f"{k.fingerprint}" + (f" ({k.label})" if k.label else "") for k in saved)
+    return f"{len(saved)} sponsor key(s) set: {shown} - confirm the fingerprint(s) with the sponsor by phone"
+
+
+def _cmd_export(args) -> str:
+    from sle_desktop.app import sync_site
+
+    with open_store(args.db) as store:
+        result = sync_site.export_bundle(cli_session(store), Path(args.to), since_seq=args.since)
+    return str(result.path)
+
+
+def _cmd_set_sponsor_signing_key(args) -> str:
+    from sle_desktop.app import returns
+
+    text = read_key_file(Path(args.key_file), "sponsor signing key file", "sponsor-signing.pub")
+    with open_store(args.db) as store:
+        key = returns.set_sponsor_signing_key(cli_session(store), text)
+    return f"sponsor signing key set, fingerprint {key.fingerprint} - confirm it with the sponsor by phone"
+
+
+def _cmd_import_return(args) -> str:
+    from sle_desktop.app import returns
+
+    with open_store(args.db) as store:
+        result = returns.import_return(cli_session(store), Path(args.file))
+    return result.message
+
+
+def _cmd_gui(args) -> int:
+    from sle_desktop.ui.main import run_gui
+
+    return run_gui(db_path=None if args.demo else Path(args.db), demo=args.demo)
+
+
+def _cmd_self_test(args) -> str:
+    from sle_desktop.ui import self_test
+
+    return self_test.run()
+
+
+def _cmd_bench(args) -> int:
+    """The benchmarks live outside the installed package (`benchmarks/bench.py` of a source checkout)."""
+    if not BENCHMARKS.is_file():
+        raise CommandError("The benchmarks are not part of this installation: run them from a source checkout "
+                           "(python3 -m venv .venv && .venv/bin/python -m pip install -e '.[test]' && "
+                           ".venv/bin/sle-desktop bench --quick), or python benchmarks/bench.py there.")
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("sle_desktop_benchmarks", BENCHMARKS)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module.main(args.bench_args)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="sle-desktop", description="sle_desktop: offline EDC for the SLE MSC trial.")
+    parser.add_argument("--version", action="version", version=f"sle_desktop {__version__}")
+    parser.add_argument("--db", default=str(default_db_path()), help="site database file (default: %(default)s)")
+    parser.add_argument("--demo", action="store_true", help="open a synthetic demo site in a temporary database")
+    parser.add_argument("--self-test", action="store_true", help="headless check of this installation; exits 0 when OK")
+    sub = parser.add_subparsers(dest="command")
+
+    def command(name, handler, help_, *, db: bool = True, **options):
+        p = sub.add_parser(name, help=help_, description=help_, **options)
+        if db:
+            p.add_argument("--db", default=argparse.SUPPRESS, help="site database file")
+        p.set_defaults(handler=handler)
+        return p
+
+    p = command("make-demo", _cmd_make_demo, "create a synthetic site (tests, training, benchmarks)")
+    p.add_argument("--subjects", type=int, default=40)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--sponsor-recipient", metavar="FILE", help="the sponsor's age recipient file")
+    command("verify-audit", _cmd_verify_audit, "walk the audit chain; names the first broken row")
+    p = command("site-key", _cmd_site_key, "write the site's public signing key file for the sponsor")
+    p.add_argument("--out", required=True, metavar="FILE", help="where to write the site key file")
+    p = command("set-sponsor", _cmd_set_sponsor, "set the sponsor's age public key(s) bundles are encrypted to")
+    p.add_argument("recipient_file", metavar="RECIPIENT_FILE", help="the sponsor's sponsor.pub (one age1... key per line)")
+    p = command("export", _cmd_export, "write the next sync bundle into a folder (e.g. a USB stick); prints its path")
+    p.add_argument("--to", required=True, metavar="DIR", help="folder to write the bundle into")
+    p.add_argument("--since", type=int, metavar="SEQ", default=None,
+                   help="include every change after this change number (default: since the last export)")
+    p = command("set-sponsor-signing-key", _cmd_set_sponsor_signing_key,
+                "register the sponsor's public signing key (sponsor-signing.pub) that signs return bundles")
+    p.add_argument("key_file", metavar="FILE")
+    p = command("import-return", _cmd_import_return, "verify and apply a return bundle from the sponsor")
+    p.add_argument("file", metavar="FILE", help="the return bundle (*.slereturn)")
+    command("bench", _cmd_bench, "benchmarks at site and sponsor scale (source checkout only; "
+            "its options: sle-desktop bench --help)", db=False, add_help=False)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`sle-desktop`: the GUI by default, or one of the site commands."""
+    parser = _parser()
+    args, extra = parser.parse_known_args(argv)
+    handler = getattr(args, "handler", None)
+    if handler is _cmd_bench:
+        args.bench_args = extra
+    elif extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    if args.self_test:
+        return run(_cmd_self_test, args)
+    if handler is None:
+        return _cmd_gui(args)
+    return run(handler, args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
