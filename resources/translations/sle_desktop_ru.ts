@@ -3473,10 +3473,6 @@ Discard them?</source>
             <translation>Ответ SLEDAI-4: {a} · SRI-4 (без BILAG): {b}</translation>
         </message>
         <message>
-            <source>Flare vs previous assessment: {flare}</source>
-            <translation>Обострение по сравнению с предыдущей оценкой: {flare}</translation>
-        </message>
-        <message>
             <source>PGA {pga}</source>
             <translation>ИГВ {pga}</translation>
         </message>
@@ -3489,8 +3485,16 @@ Discard them?</source>
             <translation>ИГВ (правая ось)</translation>
         </message>
         <message>
-            <source>Flare (filled: severe)</source>
-            <translation>Обострение (закрашено: тяжёлое)</translation>
+            <source>SELENA Flare Index vs previous assessment: {flare}</source>
+            <translation>Индекс обострений SELENA по сравнению с предыдущей оценкой: {flare}</translation>
+        </message>
+        <message>
+            <source>SELENA flare (SLEDAI/PGA parts) vs previous assessment: {flare}; recorded before the SELENA Flare Index (partial)</source>
+            <translation>Обострение SELENA (компоненты SLEDAI/PGA) по сравнению с предыдущей оценкой: {flare}; записано до введения индекса обострений SELENA (неполное)</translation>
+        </message>
+        <message>
+            <source>SELENA Flare Index flare (filled: severe)</source>
+            <translation>Обострение по индексу SELENA (закрашено: тяжёлое)</translation>
         </message>
         <message>
             <source>SRI-4 (without BILAG) response</source>
