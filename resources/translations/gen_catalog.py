@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 def catalogue_strings() -> list[str]:
     from sle_desktop.app import queries, session, signatures, subjects
     from sle_desktop.app.study import load_study
-    from sle_desktop.domain import acr1997, eligibility, labs, safety, schedule, sledai
+    from sle_desktop.domain import acr1997, eligibility, labs, medication, outcomes, safety, schedule, sledai
 
     out: list[str] = []
     for d in sledai.DESCRIPTORS:
@@ -39,6 +39,10 @@ def catalogue_strings() -> list[str]:
                   session.ROLE_LABELS, signatures.MEANING_LABELS, queries.FORM_LABELS):
         out += [str(v) for v in table.values()]
     out += [t.label for t in labs.TESTS] + [t.unit for t in labs.TESTS if t.unit.startswith("(")]
+    # SELENA Flare Index: manifestations, reasons, coded medication
+    for table in (outcomes.MANIFESTATION_LABELS, outcomes.REASON_LABELS, medication.DRUG_CLASS_LABELS,
+                  medication.STEROID_LABELS, medication.FREQUENCY_LABELS):
+        out += list(table.values())
     # explanations the app layer returns for a missing eGFR (shown through catalog() in the labs tab)
     out += ["no creatinine result", "sex unknown: eGFR not computed"]
     from sle_desktop.app import casebook

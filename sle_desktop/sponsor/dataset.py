@@ -40,6 +40,38 @@ _LABELS = {
 }
 
 
+# Labels that depend on the form (SELENA Flare Index inputs and results, coded medication; site migration 7).
+_TABLE_LABELS = {
+    ("sledai_assessments", "flare"): "SELENA flare (SLEDAI/PGA parts) vs the previous assessment: none, "
+                                      "mild_moderate, severe (empty for the first assessment)",
+    ("sledai_assessments", "flare_index"): "SELENA Flare Index vs the previous assessment: none, mild_moderate, "
+                                            "severe (empty for the first assessment or when flare_index_complete = 0)",
+    ("sledai_assessments", "flare_index_reasons"): "SELENA Flare Index reasons (JSON list of stable codes, e.g. "
+                                                    "sledai_increase_to_gt12, new_manifestation:nephritis, "
+                                                    "new_immunosuppressant)",
+    ("sledai_assessments", "flare_index_complete"): "SELENA Flare Index complete (1); 0 = recorded before the index "
+                                                     "was captured: only the SLEDAI/PGA parts (flare) are known",
+    ("sledai_assessments", "flare_manifestations"): "New or worse SELENA Flare Index manifestations since the "
+                                                     "previous assessment (JSON list of codes)",
+    ("sledai_assessments", "added_nsaid_or_hcq"): "NSAID or hydroxychloroquine added for SLE activity (1 = yes)",
+    ("sledai_assessments", "new_immunosuppressant"): "New cyclophosphamide, azathioprine, methotrexate or "
+                                                      "mycophenolate (1 = yes)",
+    ("sledai_assessments", "hospitalised_for_sle"): "Hospitalisation for SLE activity since the previous assessment "
+                                                     "(1 = yes)",
+    ("sledai_assessments", "prednisone_mg_per_kg_day"): "Prednisone-equivalent dose (mg/kg/day), computed from the "
+                                                         "coded concomitant medication and body weight (empty = unknown)",
+    ("sledai_assessments", "flare_sources"): "SELENA Flare Index items: suggested by the data or entered (JSON)",
+    ("visits", "weight_kg"): "Body weight at the visit (kg)",
+    ("con_meds", "drug_class"): "Drug class (corticosteroid, cyclophosphamide, azathioprine, methotrexate, "
+                                "mycophenolate, nsaid, hydroxychloroquine, other; empty = not coded)",
+    ("con_meds", "steroid"): "Corticosteroid agent (prednisone, prednisolone, methylprednisolone, dexamethasone, "
+                             "hydrocortisone)",
+    ("con_meds", "frequency_code"): "Coded frequency (once_daily, twice_daily, three_times_daily, four_times_daily, "
+                                    "alternate_days)",
+    ("adverse_events", "hospitalised_for_sle"): "Hospitalisation for SLE activity (1 = yes)",
+}
+
+
 def form_short(table: str) -> str:
     return FORMS.get(table, (re.sub(r"[^A-Z0-9]", "_", table.upper()), ""))[0]
 
@@ -53,6 +85,8 @@ def item_label(table: str, column: str) -> str:
     if table == "sledai_assessments" and column in _SLEDAI:
         d = _SLEDAI[column]
         return f"{d.label} (SELENA-SLEDAI, weight {d.weight})"
+    if (table, column) in _TABLE_LABELS:
+        return _TABLE_LABELS[(table, column)]
     return _LABELS.get(column, column.replace("_", " ").capitalize())
 
 

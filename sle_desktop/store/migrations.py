@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from sle_desktop.store import migration_flare
+
 
 def _run_script(conn, script: str) -> None:
     """Execute statements one by one: `executescript` would commit the migration's transaction."""
@@ -459,6 +461,10 @@ def _v7_paper_crf_source(conn) -> None:
                      "CHECK (entry_source IN ('direct', 'paper_crf'))")
 
 
+def _v8_flare_index(conn) -> None:
+    migration_flare.v8_flare_index(conn, _run_script)
+
+
 MIGRATIONS: tuple[tuple[int, str, Callable], ...] = (
     (1, "core schema: site, users, subjects, clinical forms, audit trail", _v1_core),
     (2, "indexes for subject lists and per-subject forms", _v2_indexes),
@@ -467,6 +473,8 @@ MIGRATIONS: tuple[tuple[int, str, Callable], ...] = (
     (5, "return bundles: data queries, SDV marks, sponsor signing key, study updates", _v5_returns),
     (6, "subject list summary kept by triggers (visits done, last SELENA-SLEDAI)", _v6_subject_listing),
     (7, "paper CRFs: visits, adverse events and infusions say when they were entered from paper", _v7_paper_crf_source),
+    (8, "SELENA Flare Index inputs: coded con-meds, visit weight, SAE hospitalisation for SLE, flare index "
+        "columns (earlier assessments partial)", _v8_flare_index),
 )
 LATEST = MIGRATIONS[-1][0]
 

@@ -50,7 +50,7 @@ NO_SESSION = {
     "returns.return_recipient": "read-only",
     "logs.configure": "the program's own log file (no study data)", "logs.default_log_path": "a file name (no I/O)",
     "logs.current_log_path": "read-only", "ui_queries.background_store": "a second connection for a worker thread",
-    "study_updates.describe_changes": "pure",
+    "study_updates.describe_changes": "pure", "visits.flare_shown": "pure",
 }
 NO_SESSION_PREFIXES: tuple[str, ...] = ()  # the sponsor side lives in sle_desktop.sponsor (no site roles)
 
@@ -147,13 +147,15 @@ def _arguments(name: str, fn, ids: dict, sandbox: Path) -> dict:
         "visit_code": "month_1", "visit_date": date(2026, 2, 19), "on": date(2026, 2, 19), "creatinine_umol_l": 80.0,
         "entries": {}, "target_dir": sandbox, "folder": sandbox, "bundle_seq": 1, "code": "baseline",
         "text": str(pyrage.x25519.Identity.generate().to_public()), "query_uuid": "00000000-0000-4000-8000-000000000000",
-        "path": sandbox / "none.slebundle",
+        "path": sandbox / "none.slebundle", "weight_kg": 64.0,
     }
     special = {
         "subjects.screen_subject.form": eligible_form(full_name="Another Patient"),
         "safety.record_adverse_event.form": _ae_form(),
         "safety.record_infusion.form": _infusion_form(),
         "site.set_user_active.username": "inv",
+        "visits.steroid_dose.visit_uuid": ids["visit"], "visits.flare_suggestions.visit_uuid": ids["visit"],
+        "visits.preview_flare.flare": visits.FlareInputs(), "ui_queries.preview_flare_index.flare": visits.FlareInputs(),
     }
     kwargs = {}
     for p in list(inspect.signature(fn).parameters.values())[1:]:

@@ -11,6 +11,7 @@ import pytest
 from sle_desktop.app import demo, site, subjects, visits
 from sle_desktop.store import migrations, records
 from sle_desktop.store.db import Store
+from testkit import old_site_database
 
 TODAY = date(2026, 6, 1)
 
@@ -51,9 +52,9 @@ def _demo_session(store):
 
 def test_migrating_a_site_with_data_fills_the_summary_from_its_visits(tmp_path):
     path = tmp_path / "site.sqlite"
+    old_site_database(path, 5, lambda s: demo.make_demo(s, subjects_count=12, seed=3, today=TODAY))
     store = Store.open(path, migrate=False)
-    migrations.migrate(store, target=5)
-    demo.make_demo(store, subjects_count=12, seed=3, today=TODAY)
+    assert migrations.current_version(store) == 5
     expected = _scanned(store)
     assert any(score is not None for _c, score, _w in expected.values())
     store.close()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, 
 
 from sle_desktop.app import trends
 from sle_desktop.ui.common import catalog
+from sle_desktop.ui.flare_widget import reasons_text
 from sle_desktop.ui.plots.export import ExportMixin
 from sle_desktop.ui.plots.style import (
     BLUE,
@@ -264,14 +265,23 @@ class PatientTrendsWidget(ExportMixin, QWidget):
             if d.sri4[i] is not None:
                 lines.append(self.tr("SLEDAI-4 response: {a} · SRI-4 (without BILAG): {b}").format(
                     a=yes if d.sledai4[i] else no, b=yes if d.sri4[i] else no))
-            if d.flare[i] is not None:
-                lines.append(self.tr("Flare vs previous assessment: {flare}").format(flare=flare_names[d.flare[i]]))
+            shown = d.flare_shown[i] if i < len(d.flare_shown) else None
+            if shown is not None and d.flare_complete[i]:
+                line = self.tr("SELENA Flare Index vs previous assessment: {flare}").format(flare=flare_names[shown])
+                if d.flare_reasons[i]:
+                    line += " (" + reasons_text(d.flare_reasons[i]) + ")"
+                lines.append(line)
+            elif shown is not None:
+                lines.append(self.tr("SELENA flare (SLEDAI/PGA parts) vs previous assessment: {flare}; recorded "
+                                     "before the SELENA Flare Index (partial)").format(flare=flare_names[shown]))
             texts.append("\n".join(lines))
         self._hover.add(plot.vb, x, score, texts)
         self._hover.add(pga_vb, x, d.pga, [f"{h}\n" + self.tr("PGA {pga}").format(pga=f"{p:.1f}") for h, p in zip(heads, d.pga)])
 
-        flare_idx = [i for i, f in enumerate(d.flare) if f in ("mild_moderate", "severe")]
-        brushes = [pg.mkBrush(VERMILLION) if d.flare[i] == "severe" else pg.mkBrush(255, 255, 255, 255) for i in flare_idx]
+        # the SELENA Flare Index of each assessment (its SLEDAI/PGA parts for one recorded before the index)
+        flare_idx = [i for i, f in enumerate(d.flare_shown) if f in ("mild_moderate", "severe")]
+        brushes = [pg.mkBrush(VERMILLION) if d.flare_shown[i] == "severe" else pg.mkBrush(255, 255, 255, 255)
+                   for i in flare_idx]
         flare = pg.ScatterPlotItem(x[flare_idx], score[flare_idx], symbol=FLARE_SYMBOL, size=MARKER_BOX_PX,
                                    pen=pg.mkPen(VERMILLION, width=2), brush=brushes)
         sri = [i for i, r in enumerate(d.sri4) if r]
@@ -288,7 +298,7 @@ class PatientTrendsWidget(ExportMixin, QWidget):
         legend.addItem(sledai, self.tr("SELENA-SLEDAI"))
         legend.addItem(pga, self.tr("PGA (right axis)"))
         legend.addItem(pg.ScatterPlotItem(symbol="t1", size=11, pen=pg.mkPen(VERMILLION, width=2), brush=pg.mkBrush("w")),
-                       self.tr("Flare (filled: severe)"))
+                       self.tr("SELENA Flare Index flare (filled: severe)"))
         legend.addItem(pg.ScatterPlotItem(symbol="star", size=12, pen=pg.mkPen(GREEN), brush=pg.mkBrush(GREEN)),
                        self.tr("SRI-4 (without BILAG) response"))
         legend.addItem(pg.ScatterPlotItem(symbol="d", size=10, pen=pg.mkPen(GREEN, width=2), brush=pg.mkBrush("w")),
