@@ -177,8 +177,8 @@ def test_severe_flare_by_treatment_only(with_baseline):
     assert t.flare == [None, "none"] and t.flare_index == [None, "severe"]
     assert t.flare_reasons[1] == ("new_immunosuppressant",) and t.flare_complete == [True, True]
     assert t.flare_shown == [None, "severe"]
-    v_row = [r for r in visits.list_visits(session, uuid) if r["uuid"] == v][0]
-    assert v_row["flare_index"] == "severe"
+    v_row = [r for r in visits.list_visits(session, uuid) if r.uuid == v][0]
+    assert v_row.flare_index == "severe"
 
 
 def test_manifestations_saved_and_corrected_with_a_reason(with_baseline):
@@ -247,7 +247,7 @@ def test_coded_con_med_saved(enrolled):
     session, uuid, _ = enrolled
     _steroid(session, uuid, 4, agent="dexamethasone", freq="twice_daily")
     med = visits.list_con_meds(session, uuid)[0]
-    assert (med["drug_class"], med["steroid"], med["frequency_code"], med["frequency"]) == \
+    assert (med.drug_class, med.steroid, med.frequency_code, med.frequency) == \
         ("corticosteroid", "dexamethasone", "twice_daily", "Twice daily")
 
 
