@@ -29,6 +29,12 @@ def _restrict_permissions(path: Path) -> None:
         pass
 
 
+class KeyedConnection(sqlite3.Connection):
+    """A connection that can carry the unlocked audit key (set by `store.audit.unlock`)."""
+
+    audit_key: bytes | None = None
+
+
 class Store:
     """An open site database. Use `Store.open(path)` or `Store.memory()`."""
 
@@ -64,7 +70,8 @@ class Store:
             path.parent.mkdir(parents=True, exist_ok=True)
         is_new = not path.exists() or path.stat().st_size == 0
         try:
-            conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=30)
+            conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=30,
+                                   factory=KeyedConnection)
         except sqlite3.Error as exc:
             raise StoreError(msg("Cannot open the database {path}: {error}", path=str(path), error=str(exc))) from exc
         store = cls(conn, path)
@@ -99,7 +106,7 @@ class Store:
         """A fresh in-memory store with the current schema (tests and self-test)."""
         from sle_desktop.store import migrations
 
-        conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False, factory=KeyedConnection)
         store = cls(conn, None)
         store._configure()
         migrations.migrate(store)
@@ -109,7 +116,9 @@ class Store:
         """A second connection to the same file, for a background thread (in-memory stores return self)."""
         if self.path is None:
             return self
-        return Store.open(self.path, migrate=False)
+        other = Store.open(self.path, migrate=False)
+        other.conn.audit_key = getattr(self.conn, "audit_key", None)
+        return other
 
     def _configure(self) -> None:
         self.conn.execute("PRAGMA foreign_keys = ON")
