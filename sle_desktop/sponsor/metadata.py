@@ -361,8 +361,8 @@ _FORM_SPECS: tuple[tuple[str, str, str, bool, list], ...] = (
               russian="Индекс обострений SELENA по сравнению с предыдущей оценкой"),
         _text("flare_index_reasons", "SELENA Flare Index reasons (JSON list of codes)", 4000, site_default="[]",
               russian="Причины по индексу обострений SELENA (JSON-список кодов)"),
-        _flag("flare_index_complete", "SELENA Flare Index complete (0 = recorded before it: only the SLEDAI/PGA flare)",
-              "Индекс обострений SELENA полный (0 = записано до него: только обострение по SLEDAI/PGA)"),
+        _flag("flare_index_complete", "SELENA Flare Index complete (0 = recorded before it: SLEDAI/PGA only)",
+              "Индекс обострений SELENA полный (0 = записан до него: только SLEDAI/PGA)"),
     ]),
     ("labs", "LAB", "Laboratory result", True, [
         _date("sample_date", "Sample date"), _text("test", "Laboratory test", 20, codelist="CL.LAB_TEST"),
