@@ -113,12 +113,13 @@ def sae_rows(store) -> list[dict]:
     """Every serious adverse event held by the sponsor, oldest awareness first, with time to reach the sponsor."""
     out = []
     for r in store.query(
-        "SELECT r.uuid, r.data, r.received_at, r.first_bundle_seq, s.code, r.subject_uuid FROM records r "
+        "SELECT r.uuid, r.data, r.received_at, r.first_bundle_seq, s.code, r.site_uuid, r.subject_uuid FROM records r "
         "JOIN sites s ON s.site_uuid = r.site_uuid WHERE r.tbl = 'adverse_events' AND r.deleted = 0 "
         "AND json_extract(r.data, '$.serious') = 1"
     ):
         row = json.loads(r["data"])
-        subject = store.query_one("SELECT data FROM records WHERE tbl = 'subjects' AND uuid = ?", (r["subject_uuid"],))
+        subject = store.query_one("SELECT data FROM records WHERE site_uuid = ? AND tbl = 'subjects' AND uuid = ?",
+                                  (r["site_uuid"], r["subject_uuid"]))
         sdata = json.loads(subject["data"]) if subject else {}
         hours = ""
         try:
