@@ -201,7 +201,7 @@ class _Apply:
                 if not (isinstance(col, list) and len(col) == 2 and isinstance(col[0], str) and isinstance(col[1], str)
                         and _COLUMN_RE.match(col[0]) and len(col[1]) <= 40):
                     raise self.reject(f"the payload header has an invalid column for {table}.")
-                if col[0] in cols[:position]:
+                if any(c[0] == col[0] for c in cols[:position]):
                     raise self.reject(f"the payload header lists the {table} column {col[0]!r} twice.")
                 if col[0] not in schema[table]:
                     raise self.reject(f"the payload header gives {table} a column {col[0]!r} that the {table} form "
