@@ -234,7 +234,8 @@ def _tar_header(block: bytes) -> tuple[str, int, bytes] | None:
 # -- reading ----------------------------------------------------------------------------------
 @dataclass
 class Container:
-    """The three members of a bundle file, read within limits but not yet verified."""
+    """A bundle file's manifest and signature, read within limits but not yet verified, and where its encrypted
+    member lies (size and SHA-256 measured while streaming; the bytes themselves are read only by `ciphertext`)."""
 
     path: Path
     size: int
@@ -242,11 +243,28 @@ class Container:
     manifest_bytes: bytes
     manifest: dict
     signature: bytes
-    ciphertext: bytes = field(repr=False)
+    ciphertext_size: int
+    ciphertext_sha256: str
+    ciphertext_offset: int = field(repr=False)
 
     @property
     def bundle_hash(self) -> str:
         return hashlib.sha256(self.manifest_bytes).hexdigest()
+
+    @property
+    def ciphertext(self) -> bytes:
+        """The encrypted member, read again from the file (after the signature is checked) and re-hashed."""
+        try:
+            with open(self.path, "rb") as fh:
+                fh.seek(self.ciphertext_offset)
+                data = fh.read(self.ciphertext_size)
+        except OSError as exc:
+            raise SyncError(msg("Cannot read {path}: {error}.", path=self.path, error=exc.strerror or str(exc))) \
+                from None
+        if len(data) != self.ciphertext_size or hashlib.sha256(data).hexdigest() != self.ciphertext_sha256:
+            raise BundleRejected(msg("{name} changed while it was being imported; it was refused.",
+                                     name=self.path.name), reason="tampered")
+        return data
 
 
 def _no_duplicate_keys(pairs):
@@ -413,11 +431,21 @@ def read_container(path: str | os.PathLike, limits: Limits = Limits(), *, check=
                 padded = -(-length // _BLOCK) * _BLOCK
                 if padded > size - pos:
                     raise truncated
-                content = take(length)
+                if member == PAYLOAD_NAME:  # hashed as it streams past, not kept
+                    cipher_at, cipher_sha, left = pos, hashlib.sha256(), length
+                    while left:
+                        chunk = take(min(left, _READ_STEP))
+                        if not chunk:
+                            raise truncated
+                        cipher_sha.update(chunk)
+                        left -= len(chunk)
+                    content = b""
+                else:
+                    content = take(length)
+                    if len(content) != length:
+                        raise truncated
                 take(padded - length)
                 pos += padded
-                if len(content) != length:
-                    raise truncated
                 members[member] = content
             trailer = size - pos
             if trailer < 2 * _BLOCK or trailer % _BLOCK:
@@ -427,6 +455,10 @@ def read_container(path: str | os.PathLike, limits: Limits = Limits(), *, check=
                                          "bundle as exported and was refused.", name=name, size=_mb(trailer)),
                                      reason="not_a_bundle")
             rest = take(trailer)
+            extra = _tar_header(rest[:_BLOCK])
+            if extra is not None:
+                raise BundleRejected(msg("{name} is not an sle_desktop bundle (unexpected content {member!r}).",
+                                         name=name, member=extra[0][:60]), reason="not_a_bundle")
             if len(rest) != trailer or rest.count(0) != trailer:
                 raise truncated
             if fh.read(1):
@@ -450,7 +482,8 @@ def read_container(path: str | os.PathLike, limits: Limits = Limits(), *, check=
         signature = b""
     if len(signature) != 64:
         raise BundleRejected(msg("{name}: the signature is damaged or missing.", name=name), reason="forged")
-    return Container(path, size, sha.hexdigest(), manifest_bytes, manifest, signature, members[PAYLOAD_NAME])
+    return Container(path, size, sha.hexdigest(), manifest_bytes, manifest, signature, length,
+                     cipher_sha.hexdigest(), cipher_at)
 
 
 def check_signed(container: Container, public_key: bytes, *, forged, tampered) -> dict:
@@ -461,8 +494,7 @@ def check_signed(container: Container, public_key: bytes, *, forged, tampered) -
     except (InvalidSignature, ValueError):
         raise BundleRejected(forged, reason="forged") from None
     m = container.manifest
-    if len(container.ciphertext) != m["ciphertext_bytes"] or \
-            hashlib.sha256(container.ciphertext).hexdigest() != m["ciphertext_sha256"]:
+    if container.ciphertext_size != m["ciphertext_bytes"] or container.ciphertext_sha256 != m["ciphertext_sha256"]:
         raise BundleRejected(tampered, reason="tampered")
     return m
 
