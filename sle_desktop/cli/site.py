@@ -78,11 +78,21 @@ def _cmd_set_sponsor_signing_key(args) -> str:
 
 
 def _cmd_import_return(args) -> str:
+    """Each return bundle on its own (all or nothing per file): one that is refused never stops the others."""
     from sle_desktop.app import returns
+    from sle_desktop.sync.errors import SyncError
 
+    done, refused = [], []
     with open_store(args.db) as store:
-        result = returns.import_return(cli_session(store), Path(args.file))
-    return result.message
+        session = cli_session(store)
+        for file in args.file:
+            try:
+                done.append(returns.import_return(session, Path(file)).message)
+            except SyncError as exc:
+                refused.append(str(exc))
+    if refused:
+        raise CommandError("; ".join(refused + done))
+    return "; ".join(done)
 
 
 def _cmd_gui(args) -> int:
@@ -144,7 +154,7 @@ def _parser() -> argparse.ArgumentParser:
                 "register the sponsor's public signing key (sponsor-signing.pub) that signs return bundles")
     p.add_argument("key_file", metavar="FILE")
     p = command("import-return", _cmd_import_return, "verify and apply a return bundle from the sponsor")
-    p.add_argument("file", metavar="FILE", help="the return bundle (*.slereturn)")
+    p.add_argument("file", metavar="FILE", nargs="+", help="the return bundle(s) (*.slereturn)")
     command("bench", _cmd_bench, "benchmarks at site and sponsor scale (source checkout only; "
             "its options: sle-desktop bench --help)", db=False, add_help=False)
     return parser
