@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sle_desktop import __version__
 from sle_desktop.app.paths import default_db_path
-from sle_desktop.cli.common import CommandError, cli_session, open_store, read_key_file, run
+from sle_desktop.cli.common import CommandError, cli_session, new_file_guard, open_store, read_key_file, run
 
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks" / "bench.py"
 
@@ -18,12 +18,22 @@ def _cmd_make_demo(args) -> str:
 
     if args.subjects < 0 or args.subjects > 100_000:
         raise CommandError("--subjects must be between 0 and 100000.")
-    with open_store(args.db, must_exist=False) as store:
+    recipients = None
+    if args.sponsor_recipient:  # checked before anything is written
+        from sle_desktop.sync import keys
+        from sle_desktop.sync.errors import SyncError
+
+        recipients = read_key_file(Path(args.sponsor_recipient), "sponsor key file", "key file sponsor.pub")
+        try:
+            keys.parse_recipients(recipients)
+        except SyncError as exc:
+            raise CommandError(f"{args.sponsor_recipient}: {exc}") from None
+    with new_file_guard(Path(args.db)), open_store(args.db, must_exist=False) as store:
         summary = demo.make_demo(store, subjects_count=args.subjects, seed=args.seed)
-        if args.sponsor_recipient:
+        if recipients is not None:
             from sle_desktop.app import sync_site
 
-            sync_site.set_sponsor_recipients(cli_session(store), Path(args.sponsor_recipient).read_text("utf-8"))
+            sync_site.set_sponsor_recipients(cli_session(store), recipients)
     return (f"demo site at {args.db}: {summary.subjects} screened, {summary.enrolled} enrolled, "
             f"{summary.screen_failures} screen failures, {summary.visits} visits, {summary.adverse_events} adverse events")
 

@@ -284,7 +284,7 @@ def open_sponsor_store(path: str | os.PathLike, *, create: bool = False) -> Stor
     path = Path(path)
     if not path.exists() and not create:
         raise StoreError(f"No sponsor database at {path}. Register a site first (sle-sponsor register-site) to create it.")
-    store = Store.open(path, migrate=False)
+    store = Store.open(path, migrate=False, kind="sponsor")
     try:
         if store.scalar("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='schema_migrations'"):
             raise StoreError(f"{path} is a site database, not a sponsor database. Use a separate file for the sponsor.")

@@ -370,8 +370,9 @@ def write_return_bundle(store, *, site_code: str, signing_key: Ed25519PrivateKey
         raise SyncError(f"Site {site['code']} has no return key registered: ask the site for a new site key file "
                         "(sle-desktop site-key) and register it again (sle-sponsor register-site).")
     out = Path(out_dir)
-    if not out.is_dir():
-        raise SyncError(f"The folder {out} does not exist.")
+    problem = atomic.folder_problem(out)
+    if problem:
+        raise SyncError(problem)
     su = site["site_uuid"]
     last = store.query_one("SELECT return_seq, bundle_hash, study_version, study_definition FROM return_bundles "
                            "WHERE site_uuid = ? ORDER BY return_seq DESC LIMIT 1", (su,))

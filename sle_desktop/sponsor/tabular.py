@@ -58,15 +58,12 @@ def _has_visit(ds: dataset.Dataset, table: str) -> bool:
 
 
 def write_csv(store, out_dir: str | os.PathLike) -> CsvResult:
-    """Write one CSV per form plus data_dictionary.csv and audit_trail.csv into `out_dir` (created if needed)."""
+    """Write one CSV per form plus data_dictionary.csv and audit_trail.csv into `out_dir` (created if its parent
+    folder exists)."""
     ds = dataset.load(store)
     if not ds.sites:
         raise SyncError("The sponsor database has no sites yet; register a site and import its bundles first.")
-    out = Path(out_dir)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise atomic.explain_os_error(exc, "the CSV files", out) from exc
+    out = atomic.ensure_folder(out_dir, "the CSV files")
     codes = {s["site_uuid"]: s["code"] for s in ds.sites}
     files, total = [], 0
     dictionary = []
