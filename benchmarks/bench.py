@@ -776,7 +776,7 @@ def check_json_target(path: Path) -> None:
         raise ValueError(f"{path} is a folder; give a file name for --json.")
     problem = atomic.folder_problem(path.parent)
     if problem:
-        raise ValueError(f"Cannot write the --json file: {problem}")
+        raise ValueError(problem)
     try:
         atomic.write_temp(path, lambda fh: None).unlink()  # a hidden probe file beside it, removed at once
     except OSError as exc:
