@@ -3,7 +3,11 @@
 Each form file starts with `site_code`, `subject_key` and (where the form belongs to a visit)
 `visit_code`, then every column the sites sent, in the sites' order. Deleted records are
 kept with `deleted` = 1 so analysts can see them. Files are UTF-8, comma-separated, with a
-header row, written atomically.
+header row, written atomically and owner-only.
+
+Text a spreadsheet would run as a formula (a cell beginning with =, +, -, @, a tab or a carriage
+return) is written with a leading apostrophe, as OWASP recommends against CSV injection; numbers
+are written as numbers. The data dictionary says so in its last row.
 """
 
 from __future__ import annotations
@@ -45,11 +49,20 @@ def _csv_text(header, rows) -> str:
     return buf.getvalue()
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+NEUTRALISED = ("Text cells beginning with = + - @, a tab or a carriage return are written with a leading apostrophe "
+               "(') so that spreadsheet programs show them instead of running them as formulas; remove that one "
+               "apostrophe to get the text as the site sent it. Numbers are written as numbers.")
+
+
 def _cell(value) -> str:
+    """A CSV cell: numbers as numbers, text neutralised when a spreadsheet would run it (see the module docstring)."""
     if value is None:
         return ""
     if isinstance(value, float):
         return odm.odm_value(value, "float")
+    if isinstance(value, str):
+        return "'" + value if value.startswith(FORMULA_START) else value
     return str(value)
 
 
@@ -78,7 +91,7 @@ def write_csv(store, out_dir: str | os.PathLike) -> CsvResult:
             prefix = [codes.get(rec.site_uuid, ""), ds.subject_keys.get(subject, "") if subject else ""]
             if visit:
                 prefix.append(str(ds.visits.get(v, {}).get("visit_code", "")) if v else "")
-            rows.append(prefix + [_cell(rec.row.get(c)) for c in cols])
+            rows.append([_cell(p) for p in prefix] + [_cell(rec.row.get(c)) for c in cols])
         atomic.atomic_write_text(out / f"{table}.csv", _csv_text(header, rows), what=f"{table}.csv")
         files.append(f"{table}.csv")
         total += len(rows)
@@ -92,6 +105,7 @@ def write_csv(store, out_dir: str | os.PathLike) -> CsvResult:
             dictionary.append([f"{table}.csv", form, c, dataset.data_type(c, decl),
                                odm.item_oid(table, c) if c not in dataset.PLACEMENT_COLUMNS else "",
                                dataset.item_label(table, c)])
+    dictionary.append(["*", "", "*", "text", "", NEUTRALISED])
     atomic.atomic_write_text(out / "data_dictionary.csv", _csv_text(
         ["file", "form", "column", "data_type", "odm_item_oid", "label"], dictionary), what="data_dictionary.csv")
     files.append("data_dictionary.csv")
@@ -121,7 +135,7 @@ def sae_rows(store) -> list[dict]:
         hours = ""
         try:
             delta = datetime.fromisoformat(r["received_at"]) - datetime.fromisoformat(row["aware_at"])
-            hours = f"{delta.total_seconds() / 3600:.1f}"
+            hours = round(delta.total_seconds() / 3600, 1)
         except (TypeError, ValueError, KeyError):
             pass
         try:
