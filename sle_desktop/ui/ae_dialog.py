@@ -17,7 +17,7 @@ from sle_desktop.ui.common import (
     BadInput, Banner, DateField, catalog, error_label, fmt_date, heading, translated, with_error,
 )
 from sle_desktop.ui.common import name_inputs
-from sle_desktop.ui.messages import FieldErrors, plain_message
+from sle_desktop.ui.messages import FieldErrors, FreeTextCheck, plain_message
 from sle_desktop.ui.reason_dialog import ReasonDialog
 
 SAE_FRAME_STYLE = (
@@ -234,6 +234,7 @@ class AdverseEventDialog(QDialog):
         self.setObjectName("aeDialog")
         self.session, self.subject_uuid, self.ae_uuid, self.today = session, subject_uuid, ae_uuid, today
         self.reason_dialog: ReasonDialog | None = None
+        self.free_text = FreeTextCheck(self, session, subject_uuid)
         subject = subjects.get_subject(session, subject_uuid)
         label = subject["subject_id"] or subject["screening_number"]
         title = self.tr("Adverse event – {0}").format(label) if ae_uuid is None else \
@@ -279,6 +280,8 @@ class AdverseEventDialog(QDialog):
         if problems:
             self.fields.errors.show(problems)
             self.banner.show_message(self.tr("Nothing was saved: please correct the fields marked in red."))
+            return False
+        if not self.free_text.confirmed({self.tr("Adverse event term"): form.term}, lambda: self.save(reason)):
             return False
         try:
             self.ae_uuid = safety.record_adverse_event(self.session, self.subject_uuid, form, ae_uuid=self.ae_uuid,

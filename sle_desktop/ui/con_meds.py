@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 from sle_desktop.app import visits
 from sle_desktop.app.errors import AppError, StoreError, ValidationError
 from sle_desktop.ui.common import BadInput, Banner, DateField, NumberField, error_label, fmt_date, fmt_number, with_error
-from sle_desktop.ui.messages import FieldErrors, plain_message
+from sle_desktop.ui.messages import FieldErrors, FreeTextCheck, plain_message
 
 
 class ConMedsWidget(QWidget):
@@ -22,6 +22,7 @@ class ConMedsWidget(QWidget):
     def __init__(self, session, subject_uuid: str, parent=None, *, today=None):
         super().__init__(parent)
         self.session, self.subject_uuid, self.today = session, subject_uuid, today
+        self.free_text = FreeTextCheck(self, session, subject_uuid)
         self.table = QTableWidget(0, 7, self)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move within it
         self.table.setObjectName("conMedsTable")
@@ -103,6 +104,10 @@ class ConMedsWidget(QWidget):
             except BadInput as exc:
                 self.errors.set(field, str(exc))
                 return
+        texts = {self.tr("Drug"): self.drug.text(), self.tr("Route"): self.route.text(),
+                 self.tr("Frequency"): self.frequency.text(), self.tr("Indication"): self.indication.text()}
+        if not self.free_text.confirmed(texts, self.add):
+            return
         try:
             uuid_ = visits.add_con_med(
                 self.session, self.subject_uuid, drug=self.drug.text(), dose=dose, dose_unit=self.dose_unit.text(),
