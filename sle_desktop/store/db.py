@@ -80,11 +80,17 @@ def foreign_file_problem(path: Path, kind: str = "site") -> str | None:
                    "of file; it was left unchanged.", path=str(path), error=str(exc))
     if KINDS[kind] in names:
         return None
+    if KINDS[other] in names and kind == "site":
+        return msg("{path} is an sle_desktop sponsor database, not a site database; it was left unchanged.",
+                   path=str(path))
     if KINDS[other] in names:
-        return msg("{path} is an sle_desktop {other} database, not a {kind} database; it was left unchanged.",
-                   path=str(path), other=other, kind=kind)
-    return msg("{path} is another program's SQLite database, not an sle_desktop {kind} database; it was left "
-               "unchanged.", path=str(path), kind=kind)
+        return msg("{path} is an sle_desktop site database, not a sponsor database; it was left unchanged.",
+                   path=str(path))
+    if kind == "site":
+        return msg("{path} is another program's SQLite database, not an sle_desktop site database; it was left "
+                   "unchanged.", path=str(path))
+    return msg("{path} is another program's SQLite database, not an sle_desktop sponsor database; it was left "
+               "unchanged.", path=str(path))
 
 
 def _remove_new(path: Path) -> None:

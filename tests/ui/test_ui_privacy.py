@@ -76,3 +76,20 @@ def test_a_con_med_indication_with_an_email_asks_first(qtbot, enrolled, opened):
     with qtbot.waitSignal(widget.added):
         click(qtbot, box.save_button)
     assert [r["indication"] for r in visits.list_con_meds(session, uuid)] == ["SLE, ask i.sidorov@mail.by"]
+
+
+def test_the_warning_is_in_russian(qtbot, enrolled, opened):
+    from sle_desktop.ui import i18n
+
+    session, uuid, _sid = enrolled
+    i18n.install("ru")
+    try:
+        dialog = opened(AdverseEventDialog(session, uuid, today=TODAY))
+        fill_ae(qtbot, dialog.fields, term="Sidorov: headache", grade=1, outcome="recovered")
+        click(qtbot, dialog.save_button)
+        box = dialog.free_text.box
+        assert box.windowTitle() == "Личные данные в свободном тексте?"
+        assert "Термин нежелательного явления: «Sidorov» похоже на одни из личных данных пациента." in box.text()
+        assert box.save_button.text() == "Всё равно сохранить"
+    finally:
+        i18n.install("en")
