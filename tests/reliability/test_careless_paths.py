@@ -108,7 +108,8 @@ def test_the_gui_refuses_a_foreign_file_and_offers_no_set_up(qtbot, tmp_path, mo
         _foreign(kind, db)
         before = _listing(tmp_path)
         shown = []
-        monkeypatch.setattr(gui_main.QMessageBox, "critical", lambda _p, title, text: shown.append((title, text)))
+        monkeypatch.setattr(gui_main.QMessageBox, "critical",
+                            lambda _p, title, text, shown=shown: shown.append((title, text)))
         monkeypatch.setattr(gui_main.GuiController, "start", lambda self: pytest.fail("set-up offered"))
         assert gui_main.run_gui(db, demo=False) == 1
         assert shown and FOREIGN[kind] in shown[0][1] and str(db) in shown[0][1]

