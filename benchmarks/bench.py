@@ -270,7 +270,7 @@ while not done:
 app.processEvents()
 w.grab()
 t = time.time()
-assert w.model.rowCount() == done[0] and done[0] > 0
+assert w.subject_list.model.rowCount() == done[0] and done[0] > 0
 print("RESULT", t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, done[0], flush=True)
 """
 
@@ -313,7 +313,6 @@ def measure_start(db: Path, key_dir: Path, repeats: int) -> dict:
 def gui_child(db: str, repeats: int) -> dict:
     """Runs in a subprocess: subject-list filter/sort, patient plot and cohort plot timings (JSON on stdout)."""
     import numpy as np  # noqa: F401 - imported before timing, as the app has it loaded
-
     from PySide6.QtCore import Qt
 
     from sle_desktop.app import site, trends
@@ -338,12 +337,12 @@ def gui_child(db: str, repeats: int) -> dict:
         app.processEvents()
         time.sleep(0.001)
     app.processEvents()
-    n_rows = w.model.rowCount()
+    n_rows = w.subject_list.model.rowCount()
 
     def settle() -> None:
-        w.proxy.rowCount()
+        w.subject_list.proxy.rowCount()
         app.processEvents()
-        w.table.viewport().repaint()
+        w.subject_list.table.viewport().repaint()
 
     def timed(fn) -> float:
         t = time.perf_counter()
@@ -351,24 +350,24 @@ def gui_child(db: str, repeats: int) -> dict:
         settle()
         return (time.perf_counter() - t) * 1000
 
-    sample = w.model.rows[len(w.model.rows) // 3]
+    sample = w.subject_list.model.rows[len(w.subject_list.model.rows) // 3]
     searches = ["0", (sample.subject_id or sample.screening_number).lower()[:7], sample.initials.lower()[:1] or "a", ""]
     filter_ms: list[float] = []
     sort_ms: list[float] = []
     for _ in range(repeats):
         for q in searches:
-            filter_ms.append(timed(lambda: w._apply_filter(search=q)))
-        for i in range(w.status_filter.count()):
-            filter_ms.append(timed(lambda: w.status_filter.setCurrentIndex(i)))
-        w.status_filter.setCurrentIndex(0)
-        for i in range(w.arm_filter.count()):
-            filter_ms.append(timed(lambda: w.arm_filter.setCurrentIndex(i)))
-        w.arm_filter.setCurrentIndex(0)
+            filter_ms.append(timed(lambda: w.subject_list.apply_filter(search=q)))
+        for i in range(w.subject_list.status_filter.count()):
+            filter_ms.append(timed(lambda: w.subject_list.status_filter.setCurrentIndex(i)))
+        w.subject_list.status_filter.setCurrentIndex(0)
+        for i in range(w.subject_list.arm_filter.count()):
+            filter_ms.append(timed(lambda: w.subject_list.arm_filter.setCurrentIndex(i)))
+        w.subject_list.arm_filter.setCurrentIndex(0)
         settle()
         for col in range(len(COLUMNS)):
             for order in (Qt.DescendingOrder, Qt.AscendingOrder):
-                sort_ms.append(timed(lambda: w.table.sortByColumn(col, order)))
-        w.table.sortByColumn(0, Qt.AscendingOrder)
+                sort_ms.append(timed(lambda: w.subject_list.table.sortByColumn(col, order)))
+        w.subject_list.table.sortByColumn(0, Qt.AscendingOrder)
         settle()
 
     # one patient's trends: subjects with a complete follow-up
@@ -489,11 +488,10 @@ def _export_floor(db: Path, key_dir: Path, recipient_text: str, out_dir: Path, r
     import pyrage
 
     from sle_desktop.store import audit
+    from sle_desktop.store.db import Store
     from sle_desktop.store.records import CLINICAL_TABLES
     from sle_desktop.sync import keys as sync_keys
     from sle_desktop.sync.site_export import table_columns
-
-    from sle_desktop.store.db import Store
 
     store = Store.open(db)
     try:
@@ -563,10 +561,10 @@ def measure_export(corpus: Path, info: dict, work: Path, repeats: int) -> dict:
 # ------------------------------------------------------------------------------------------ import
 def _import_floor(corpus: Path, info: dict, work: Path, repeats: int) -> tuple[float, int]:
     """The same record and audit rows, plain sqlite3 executemany into the sponsor schema, one transaction, WAL."""
+    from sle_desktop.sponsor import db as sponsor_store
     from sle_desktop.sponsor import operations as sponsor
     from sle_desktop.store.audit import canonical_json
     from sle_desktop.sync import bundle
-    from sle_desktop.sponsor import db as sponsor_store
 
     identities = sponsor.load_identities(corpus / "sponsor" / "sponsor.key")
     site_rows, record_rows, audit_rows = [], [], []
@@ -648,8 +646,8 @@ def machine() -> dict:
         for line in Path("/proc/meminfo").read_text().splitlines():
             if line.startswith("MemTotal"):
                 ram_gb = round(int(line.split()[1]) / 1024 / 1024, 1)
-    import PySide6
     import pyqtgraph
+    import PySide6
 
     return {"cpu": cpu, "cores": os.cpu_count(), "ram_gb": ram_gb, "os": platform.platform(),
             "python": platform.python_version(), "pyside6": PySide6.__version__, "pyqtgraph": pyqtgraph.__version__,

@@ -72,7 +72,7 @@ def main() -> int:
     window.show()
     for _ in range(200):
         settle(20)
-        if window.model.rowCount() > 0:
+        if window.subject_list.model.rowCount() > 0:
             break
     save(window, "main-window")
 
@@ -90,7 +90,7 @@ def main() -> int:
     save(form, "labs-tab")
     form.hide()
 
-    from sle_desktop.ui.wizard import EnrolmentWizard
+    from sle_desktop.ui.enrolment import EnrolmentWizard
     wizard = EnrolmentWizard(session, today=TODAY)
     wizard.consent.consent_date.set_date(date(2026, 5, 20))
     wizard.consent.consent_version.setText("2.1")

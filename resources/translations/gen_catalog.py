@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 
 def catalogue_strings() -> list[str]:
-    from sle_desktop.app import returns, session, signatures, subjects
+    from sle_desktop.app import queries, session, signatures, subjects
     from sle_desktop.app.study import load_study
     from sle_desktop.domain import acr1997, eligibility, labs, safety, schedule, sledai
 
@@ -36,7 +36,7 @@ def catalogue_strings() -> list[str]:
     out += [v.label for v in load_study().visits]
     for table in (safety.SERIOUS_CRITERIA_LABELS, safety.RELATIONSHIP_LABELS, safety.ACTION_LABELS,
                   safety.OUTCOME_LABELS, safety.GRADE_LABELS, subjects.ARM_LABELS, subjects.STATUS_LABELS,
-                  session.ROLE_LABELS, signatures.MEANING_LABELS, returns.FORM_LABELS):
+                  session.ROLE_LABELS, signatures.MEANING_LABELS, queries.FORM_LABELS):
         out += [str(v) for v in table.values()]
     out += [t.label for t in labs.TESTS] + [t.unit for t in labs.TESTS if t.unit.startswith("(")]
     # explanations the app layer returns for a missing eGFR (shown through catalog() in the labs tab)
@@ -47,7 +47,7 @@ def catalogue_strings() -> list[str]:
 def helper_strings() -> list[tuple[str, str]]:
     """(context, text) for `_t("…")` and `tr("Ctx", "…")` literals in the UI modules."""
     found: list[tuple[str, str]] = []
-    for path in sorted((ROOT / "sle_desktop" / "ui").glob("*.py")):
+    for path in sorted((ROOT / "sle_desktop" / "ui").rglob("*.py")):
         if path.name == "catalog_strings.py":
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"))

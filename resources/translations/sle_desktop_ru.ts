@@ -52,7 +52,7 @@
         </message>
         <message>
             <source>Adverse event term</source>
-            <translation>Термин нежелательного явления</translation>
+            <translation type="unfinished">Термин нежелательного явления</translation>
         </message>
         <message>
             <source>Not saved: changing a saved record needs a reason.</source>
@@ -580,10 +580,6 @@
             <translation>Пациент не найден.</translation>
         </message>
         <message>
-            <source>Only an enrolled subject can be withdrawn.</source>
-            <translation>Выбывание можно отметить только для пациента, включённого в исследование.</translation>
-        </message>
-        <message>
             <source>{name}: its content could not be read ({error}); it was refused and nothing was changed.</source>
             <translation>{name}: содержимое не удалось прочитать ({error}); файл отклонён, ничего не изменено.</translation>
         </message>
@@ -602,6 +598,10 @@
         <message>
             <source>one of the patient's own identifiers</source>
             <translation>одни из личных данных пациента</translation>
+        </message>
+        <message>
+            <source>Only an enrolled subject can be withdrawn.</source>
+            <translation>Выбывание можно отметить только для пациента, включённого в исследование.</translation>
         </message>
         <message>
             <source>No subject {label}.</source>
@@ -1104,6 +1104,10 @@
             <translation>Журнал аудита нарушен в строке {seq}: строка повреждена.</translation>
         </message>
         <message>
+            <source>{path} is another program's SQLite database, not an sle_desktop sponsor database; it was left unchanged.</source>
+            <translation>{path} — база данных SQLite другой программы, а не база спонсора sle_desktop; файл не изменён.</translation>
+        </message>
+        <message>
             <source>Cannot create {what}: the folder {folder} does not exist. Create it first, or choose another place.</source>
             <translation>Не удалось создать {what}: папки {folder} нет. Сначала создайте её или выберите другое место.</translation>
         </message>
@@ -1114,6 +1118,18 @@
         <message>
             <source>{path} is not an sle_desktop database (it is not an SQLite file); it was left unchanged.</source>
             <translation>{path} — не база данных sle_desktop (это не файл SQLite); файл не изменён.</translation>
+        </message>
+        <message>
+            <source>{path} is an sle_desktop sponsor database, not a site database; it was left unchanged.</source>
+            <translation>{path} — база спонсора sle_desktop, а не база центра; файл не изменён.</translation>
+        </message>
+        <message>
+            <source>{path} is an sle_desktop site database, not a sponsor database; it was left unchanged.</source>
+            <translation>{path} — база центра sle_desktop, а не база спонсора; файл не изменён.</translation>
+        </message>
+        <message>
+            <source>{path} is another program's SQLite database, not an sle_desktop site database; it was left unchanged.</source>
+            <translation>{path} — база данных SQLite другой программы, а не база центра sle_desktop; файл не изменён.</translation>
         </message>
         <message>
             <source>Cannot create {what} in {folder}: {folder} is a file, not a folder.</source>
@@ -1768,22 +1784,6 @@ Follow-up: {followup}</source>
         <message>
             <source>biopsy class {biopsy_class} on {on:%d.%m.%Y} is more than {months} months before consent (earliest {earliest:%d.%m.%Y})</source>
             <translation>биопсия почки (класс {biopsy_class}) от {on:%d.%m.%Y} выполнена раньше допустимого срока до согласия (мес.: {months}; не ранее {earliest:%d.%m.%Y})</translation>
-        </message>
-        <message>
-            <source>{path} is another program's SQLite database, not an sle_desktop sponsor database; it was left unchanged.</source>
-            <translation>{path} — база данных SQLite другой программы, а не база спонсора sle_desktop; файл не изменён.</translation>
-        </message>
-        <message>
-            <source>{path} is an sle_desktop sponsor database, not a site database; it was left unchanged.</source>
-            <translation>{path} — база спонсора sle_desktop, а не база центра; файл не изменён.</translation>
-        </message>
-        <message>
-            <source>{path} is an sle_desktop site database, not a sponsor database; it was left unchanged.</source>
-            <translation>{path} — база центра sle_desktop, а не база спонсора; файл не изменён.</translation>
-        </message>
-        <message>
-            <source>{path} is another program's SQLite database, not an sle_desktop site database; it was left unchanged.</source>
-            <translation>{path} — база данных SQLite другой программы, а не база центра sle_desktop; файл не изменён.</translation>
         </message>
         <message>
             <source>There is not enough free space on {where} to write {what}. Free some space or use another drive.</source>
@@ -2451,6 +2451,45 @@ mean change {mean} (SE {se}), n = {n}</source>
         </message>
     </context>
     <context>
+        <name>ExportMixin</name>
+        <message>
+            <source>Export PNG…</source>
+            <translation>Экспорт PNG…</translation>
+        </message>
+        <message>
+            <source>Export SVG…</source>
+            <translation>Экспорт SVG…</translation>
+        </message>
+        <message>
+            <source>There is no plot to export yet.</source>
+            <translation>Графика для экспорта пока нет.</translation>
+        </message>
+        <message>
+            <source>Export as .png or .svg, not {suffix}.</source>
+            <translation>Экспорт возможен в .png или .svg, а не {suffix}.</translation>
+        </message>
+        <message>
+            <source>The image could not be written to {path}.</source>
+            <translation>Не удалось записать изображение в {path}.</translation>
+        </message>
+        <message>
+            <source>Export PNG</source>
+            <translation>Экспорт PNG</translation>
+        </message>
+        <message>
+            <source>Export SVG</source>
+            <translation>Экспорт SVG</translation>
+        </message>
+        <message>
+            <source>PNG image (*.png)</source>
+            <translation>Изображение PNG (*.png)</translation>
+        </message>
+        <message>
+            <source>SVG drawing (*.svg)</source>
+            <translation>Рисунок SVG (*.svg)</translation>
+        </message>
+    </context>
+    <context>
         <name>ImportReturnDialog</name>
         <message>
             <source>Import from the sponsor</source>
@@ -2858,22 +2897,6 @@ mean change {mean} (SE {se}), n = {n}</source>
             <translation>ДЕМО – вымышленные данные. Здесь нет реальных пациентов; база данных удаляется при закрытии программы.</translation>
         </message>
         <message>
-            <source>Search subject ID, screening number or initials</source>
-            <translation>Поиск по ID пациента, номеру скрининга или инициалам</translation>
-        </message>
-        <message>
-            <source>All statuses</source>
-            <translation>Все статусы</translation>
-        </message>
-        <message>
-            <source>Both arms</source>
-            <translation>Обе группы</translation>
-        </message>
-        <message>
-            <source>Overdue SAE only</source>
-            <translation>Только просроченные СНЯ</translation>
-        </message>
-        <message>
             <source>Subjects</source>
             <translation>Пациенты</translation>
         </message>
@@ -3123,10 +3146,6 @@ mean change {mean} (SE {se}), n = {n}</source>
         <message>
             <source>The subject list could not be loaded: {0}</source>
             <translation>Не удалось загрузить список пациентов: {0}</translation>
-        </message>
-        <message>
-            <source>{0} of {1} subjects</source>
-            <translation>{0} из {1} пациентов</translation>
         </message>
         <message>
             <source>Select a subject in the list first.</source>
@@ -3982,6 +4001,29 @@ Password for all: {1}</source>
         </message>
     </context>
     <context>
+        <name>SubjectListPanel</name>
+        <message>
+            <source>Search subject ID, screening number or initials</source>
+            <translation>Поиск по ID пациента, номеру скрининга или инициалам</translation>
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation>Все статусы</translation>
+        </message>
+        <message>
+            <source>Both arms</source>
+            <translation>Обе группы</translation>
+        </message>
+        <message>
+            <source>Overdue SAE only</source>
+            <translation>Только просроченные СНЯ</translation>
+        </message>
+        <message>
+            <source>{0} of {1} subjects</source>
+            <translation>{0} из {1} пациентов</translation>
+        </message>
+    </context>
+    <context>
         <name>SubjectTableModel</name>
         <message>
             <source>Subject</source>
@@ -4706,45 +4748,6 @@ Password for all: {1}</source>
         <message>
             <source>This visit has changes that are not saved. Close and discard them?</source>
             <translation>В этом визите есть несохранённые изменения. Закрыть и отменить их?</translation>
-        </message>
-    </context>
-    <context>
-        <name>_ExportMixin</name>
-        <message>
-            <source>Export PNG…</source>
-            <translation>Экспорт PNG…</translation>
-        </message>
-        <message>
-            <source>Export SVG…</source>
-            <translation>Экспорт SVG…</translation>
-        </message>
-        <message>
-            <source>There is no plot to export yet.</source>
-            <translation>Графика для экспорта пока нет.</translation>
-        </message>
-        <message>
-            <source>Export as .png or .svg, not {suffix}.</source>
-            <translation>Экспорт возможен в .png или .svg, а не {suffix}.</translation>
-        </message>
-        <message>
-            <source>The image could not be written to {path}.</source>
-            <translation>Не удалось записать изображение в {path}.</translation>
-        </message>
-        <message>
-            <source>Export PNG</source>
-            <translation>Экспорт PNG</translation>
-        </message>
-        <message>
-            <source>Export SVG</source>
-            <translation>Экспорт SVG</translation>
-        </message>
-        <message>
-            <source>PNG image (*.png)</source>
-            <translation>Изображение PNG (*.png)</translation>
-        </message>
-        <message>
-            <source>SVG drawing (*.svg)</source>
-            <translation>Рисунок SVG (*.svg)</translation>
         </message>
     </context>
     <context>

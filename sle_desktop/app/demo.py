@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 from sle_desktop.app import safety, site, subjects, visits
 from sle_desktop.app.session import Session
@@ -154,7 +154,7 @@ def _one_subject(inv: Session, rng: random.Random, today: date, counts: dict, ex
         onset = baseline + timedelta(days=rng.randint(1, 120))
         if onset <= today:
             serious = rng.random() < 0.15
-            aware = datetime.combine(onset, time(9, 0), tzinfo=timezone.utc)
+            aware = datetime.combine(onset, time(9, 0), tzinfo=UTC)
             safety.record_adverse_event(inv, uuid_, safety.AdverseEventForm(
                 term=rng.choice(_AE_TERMS), onset_date=onset, grade=3 if serious else rng.randint(1, 2), serious=serious,
                 serious_criteria=("hospitalisation",) if serious else (),

@@ -1,46 +1,26 @@
-"""Typed errors raised by use cases; each carries a message a site user can act on."""
+"""The errors use cases raise (from `domain.errors`) and the store errors they let through."""
 
-from sle_desktop.domain.text import join
+from sle_desktop.domain.errors import (
+    AccountLocked,
+    AppError,
+    AuthenticationFailed,
+    ConflictError,
+    NotFound,
+    PermissionDenied,
+    SetupError,
+    ValidationError,
+)
 from sle_desktop.store.db import StoreError
 from sle_desktop.store.records import ReasonRequired, RecordNotFound
 
 __all__ = [
     "AppError", "ValidationError", "PermissionDenied", "AuthenticationFailed", "AccountLocked",
-    "NotFound", "ReasonRequired", "RecordNotFound", "StoreError", "SetupError", "ConflictError",
+    "NotFound", "ReasonRequired", "RecordNotFound", "StoreError", "SetupError", "ConflictError", "is_database_busy",
 ]
 
 
-class AppError(Exception):
-    """Base of use-case errors."""
+def is_database_busy(exc: BaseException) -> bool:
+    """True when another connection holds the database lock (the user should wait and retry)."""
+    import sqlite3
 
-
-class ValidationError(AppError):
-    """Bad form input. `errors` maps each field to a clinician-readable message."""
-
-    def __init__(self, errors: dict[str, str]):
-        self.errors = dict(errors)
-        super().__init__(join(self.errors.values(), "; "))
-
-
-class PermissionDenied(AppError):
-    """The user's role does not allow this action."""
-
-
-class AuthenticationFailed(AppError):
-    """Unknown user or wrong password."""
-
-
-class AccountLocked(AppError):
-    """Too many failed log-ins; the account is locked for a while."""
-
-
-class NotFound(AppError):
-    """The subject, visit or record does not exist."""
-
-
-class SetupError(AppError):
-    """The site is not set up, or is already set up."""
-
-
-class ConflictError(AppError):
-    """The action does not fit the record's current state (e.g. enrolling a screen failure)."""
+    return isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc).lower()

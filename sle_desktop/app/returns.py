@@ -1,55 +1,39 @@
-"""Site use cases of the way back: return bundles from the sponsor, data queries, SDV marks, study updates.
+"""Site use cases of the way back: the site's return key, the sponsor's signing key, importing return bundles.
 
 - `import_return` verifies the sponsor's signature (refused when no sponsor signing key is
   registered), refuses bundles for another site, replays and older return numbers, decrypts with
   the site's return key, checks every line, then applies everything in one transaction:
-  acknowledged exports, acknowledged SAEs (their clock stops), queries, SDV marks, and a new study
-  definition stored as PENDING. A refused bundle changes nothing.
-- Queries are clinical records (`queries` table): every change is audited and travels back to
-  the sponsor in the next bundle. A clinician answers with `answer_query`; a value is corrected
-  through the normal use cases with a reason for change, and the answer then references that change.
-- A study-definition update is applied only when a site administrator accepts it; nothing already
-  entered is migrated.
+  acknowledged exports, acknowledged SAEs (their clock stops), queries (`app.queries`), SDV marks
+  (`app.sdv`), and a new study definition stored as PENDING (`app.study_updates`). A refused bundle
+  changes nothing.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
-from datetime import timezone
+from datetime import UTC
 from pathlib import Path
 
 import pyrage
 
-from sle_desktop.app.errors import (
-    ConflictError, NotFound, PermissionDenied, SetupError, StoreError, ValidationError,
-)
+from sle_desktop.app.errors import SetupError, ValidationError
+from sle_desktop.app.queries import MAX_TEXT, STATUSES
 from sle_desktop.app.session import Session
 from sle_desktop.app.site import site_info
-from sle_desktop.app.study import study_in_force
 from sle_desktop.domain import study as study_def
 from sle_desktop.domain.text import msg
 from sle_desktop.store import audit, crypto, records
 from sle_desktop.sync import bundle, keys, return_bundle
 from sle_desktop.sync.errors import BundleRejected, SyncError
 
-STATUSES = ("open", "answered", "closed", "reopened")
-OPEN_STATUSES = ("open", "reopened")
-MAX_TEXT = 2000
 _UUID_RE = re.compile(r"^[0-9A-Za-z-]{8,64}$")
 _FIELD_RE = re.compile(r"^[a-z_][a-z0-9_]{0,63}$")
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
-FORM_LABELS = {
-    "subjects": "Subject", "consents": "Informed consent", "screenings": "Screening and eligibility",
-    "visits": "Visit", "sledai_assessments": "SELENA-SLEDAI", "labs": "Laboratory result",
-    "adverse_events": "Adverse event", "infusions": "MSC infusion", "con_meds": "Concomitant medication",
-    "deviations": "Protocol deviation",
-}
 
 
 def _now() -> str:
-    return audit.utc_now().astimezone(timezone.utc).isoformat(timespec="seconds")
+    return audit.utc_now().astimezone(UTC).isoformat(timespec="seconds")
 
 
 def _aad(site_uuid: str) -> bytes:
@@ -436,273 +420,3 @@ def find_return_bundles(session: Session, folder) -> list[Path]:
     except OSError:
         return []
     return [p for p in found if p.is_file()]
-
-
-# -- queries ----------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class QueryView:
-    """One data query as the site sees it."""
-
-    uuid: str
-    subject_uuid: str | None
-    subject_label: str
-    visit_uuid: str | None
-    visit_code: str | None
-    record_table: str
-    form_label: str
-    record_uuid: str
-    field: str
-    question: str
-    followup: str | None
-    status: str
-    raised_by: str
-    raised_at: str
-    answer: str | None
-    answered_by: str | None
-    answered_at: str | None
-    correction: dict | None
-    closed_at: str | None
-    close_reason: str | None
-
-    @property
-    def text(self) -> str:
-        """The question, with the sponsor's follow-up when the query was re-opened."""
-        if not self.followup:
-            return self.question
-        return msg("{question}\nFollow-up: {followup}", question=self.question, followup=self.followup)
-
-
-_VIEW_SQL = ("SELECT q.*, coalesce(s.subject_id, s.screening_number) AS subject_label, v.visit_code "
-             "FROM queries q LEFT JOIN subjects s ON s.uuid = q.subject_uuid LEFT JOIN visits v ON v.uuid = q.visit_uuid "
-             "WHERE q.deleted = 0")
-
-
-def _view(r: dict) -> QueryView:
-    try:
-        correction = json.loads(r["correction"]) if r["correction"] else None
-    except ValueError:
-        correction = None
-    return QueryView(r["uuid"], r["subject_uuid"], r["subject_label"] or "", r["visit_uuid"], r["visit_code"],
-                     r["record_table"], FORM_LABELS.get(r["record_table"], r["record_table"]), r["record_uuid"],
-                     r["field"], r["question"], r["followup"], r["status"], r["raised_by"], r["raised_at"], r["answer"],
-                     r["answered_by"], r["answered_at"], correction, r["closed_at"], r["close_reason"])
-
-
-def open_queries(session: Session, subject_uuid: str | None = None) -> list[QueryView]:
-    """Queries waiting for the site's answer (open or re-opened), oldest first; optionally of one subject."""
-    session.require("view")
-    sql = _VIEW_SQL + " AND q.status IN ('open', 'reopened')"
-    params: tuple = ()
-    if subject_uuid is not None:
-        sql += " AND q.subject_uuid = ?"
-        params = (subject_uuid,)
-    return [_view(r) for r in session.store.query(sql + " ORDER BY q.raised_at, q.uuid", params)]
-
-
-def queries_for_record(session: Session, table: str, record_uuid: str) -> list[QueryView]:
-    """Every query on one record (any status), oldest first — for markers on the record's fields."""
-    session.require("view")
-    return [_view(r) for r in session.store.query(
-        _VIEW_SQL + " AND q.record_table = ? AND q.record_uuid = ? ORDER BY q.raised_at, q.uuid", (table, record_uuid))]
-
-
-def get_query(session: Session, query_uuid: str) -> QueryView:
-    session.require("view")
-    row = session.store.query_one(_VIEW_SQL + " AND q.uuid = ?", (query_uuid,))
-    if row is None:
-        raise NotFound(msg("No such query."))
-    return _view(row)
-
-
-def _correction(store, q: dict) -> dict | None:
-    """The latest audited change of the queried field made after the query (its current version) arrived."""
-    arrived = store.scalar("SELECT max(seq) FROM audit WHERE \"table\" = 'queries' AND row_id = ? AND field IN "
-                           "('*', 'sponsor_version')", (q["uuid"],)) or 0
-    row = store.query_one('SELECT seq, at_utc, user, old, new, reason FROM audit WHERE "table" = ? AND row_id = ? '
-                          "AND field = ? AND seq > ? ORDER BY seq DESC LIMIT 1",
-                          (q["record_table"], q["record_uuid"], q["field"], arrived))
-    if row is None:
-        return None
-    return {"seq": row["seq"], "at": row["at_utc"], "by": row["user"], "old": row["old"], "new": row["new"],
-            "reason": row["reason"]}
-
-
-def answer_query(session: Session, query_uuid: str, text: str) -> QueryView:
-    """Answer an open or re-opened query (audited; travels to the sponsor in the next bundle).
-
-    If the queried value was corrected (through the normal forms, with a reason for change) after the
-    query arrived, the answer references that audited change.
-    """
-    session.require("enter_data")
-    text = (text or "").strip()
-    if not text:
-        raise ValidationError({"answer": msg("Write an answer to the query.")})
-    if len(text) > MAX_TEXT:
-        raise ValidationError({"answer": msg("The answer is too long (at most {max} characters).", max=MAX_TEXT)})
-    store = session.store
-    with store.transaction():
-        q = records.get(store, "queries", query_uuid)
-        if q is None or q["deleted"]:
-            raise NotFound(msg("No such query."))
-        if q["status"] not in OPEN_STATUSES:
-            status = {"answered": msg("answered"), "closed": msg("closed")}.get(q["status"], q["status"])
-            raise ConflictError(msg("This query is {status}; only open or re-opened queries can be answered.",
-                                    status=status))
-        correction = _correction(store, q)
-        records.update(store, "queries", query_uuid, {
-            "status": "answered", "answer": text, "answered_by": session.username, "answered_at": _now(),
-            "correction": audit.canonical_json(correction) if correction else None,
-        }, user=session.username, reason="query answered")
-    return get_query(session, query_uuid)
-
-
-# -- source-data verification -----------------------------------------------------------------
-@dataclass(frozen=True)
-class SdvStatus:
-    record_table: str
-    record_uuid: str
-    monitor: str
-    marked_at: str
-    valid: bool  # False once the record changed after it was verified
-
-
-def _sdv(store, r: dict) -> SdvStatus:
-    try:
-        current = records.content_hash(store, r["record_table"], r["record_uuid"])
-    except StoreError:  # the record is missing or of an unknown kind: not verified
-        current = None
-    return SdvStatus(r["record_table"], r["record_uuid"], r["monitor"], r["marked_at"], current == r["content_hash"])
-
-
-def sdv_status(session: Session, table: str, record_uuid: str) -> SdvStatus | None:
-    """The SDV mark of one record (valid while the record is unchanged since verification), or None."""
-    session.require("view")
-    r = session.store.query_one("SELECT * FROM sdv_marks WHERE record_table = ? AND record_uuid = ?", (table, record_uuid))
-    return _sdv(session.store, r) if r else None
-
-
-def sdv_marks(session: Session) -> list[SdvStatus]:
-    session.require("view")
-    return [_sdv(session.store, r) for r in session.store.query("SELECT * FROM sdv_marks ORDER BY marked_at")]
-
-
-# -- study definition updates -----------------------------------------------------------------
-def active_study(store) -> study_def.StudyDefinition:
-    """The study definition in force at this site: the last accepted update, else the shipped default."""
-    return study_in_force(store)
-
-
-@dataclass(frozen=True)
-class StudyUpdateSummary:
-    current_version: str
-    new_version: str
-    received_at: str
-    changes: list[str]
-
-
-def _window(v) -> str:
-    if not v.scheduled:
-        return msg("unscheduled")
-    if v.window_days is not None:
-        return msg("day {day} ± {window}", day=v.target_day, window=v.window_days)
-    if v.earliest_day is not None:
-        return msg("days {first} to {last}", first=v.earliest_day, last=v.target_day)
-    return msg("day {day}", day=v.target_day)
-
-
-def _form_change(old: tuple, new: tuple) -> str:
-    added = ", ".join(f for f in new if f not in old)
-    removed = ", ".join(f for f in old if f not in new)
-    if added and removed:
-        return msg("adds {added} and drops {removed}", added=added, removed=removed)
-    if added:
-        return msg("adds {added}", added=added)
-    if removed:
-        return msg("drops {removed}", removed=removed)
-    return msg("reordered")
-
-
-# eligibility rules as `describe_changes` names them
-_RULE_NAMES = {
-    "min_age": msg("min age"), "max_age": msg("max age"), "min_acr_criteria": msg("min acr criteria"),
-    "min_sledai": msg("min sledai"), "biopsy_lookback_months": msg("biopsy lookback months"),
-    "malignancy_lookback_years": msg("malignancy lookback years"),
-    "min_proteinuria_g_per_day": msg("min proteinuria g per day"), "min_upcr_g_per_g": msg("min upcr g per g"),
-}
-
-
-def describe_changes(old: study_def.StudyDefinition, new: study_def.StudyDefinition) -> list[str]:
-    """Plain-language differences between two study definitions (visits, windows, forms, eligibility)."""
-    out: list[str] = []
-    before = {v.code: v for v in old.visits}
-    after = {v.code: v for v in new.visits}
-    for code, v in after.items():
-        if code not in before:
-            out.append(msg("New visit: {label} ({code}), {window}.", label=v.label, code=code, window=_window(v)))
-    for code, v in before.items():
-        if code not in after:
-            out.append(msg("Removed visit: {label} ({code}). Visits already recorded are kept.", label=v.label,
-                           code=code))
-    for code in before.keys() & after.keys():
-        a, b = before[code], after[code]
-        if _window(a) != _window(b):
-            out.append(msg("{label}: window changes from {old} to {new}.", label=b.label, old=_window(a),
-                           new=_window(b)))
-        if a.forms != b.forms:
-            out.append(msg("{label}: forms {change}.", label=b.label, change=_form_change(a.forms, b.forms)))
-        if a.label != b.label:
-            out.append(msg("Visit {code} is renamed from {old!r} to {new!r}.", code=code, old=a.label, new=b.label))
-    for name in type(old.eligibility).__dataclass_fields__:
-        x, y = getattr(old.eligibility, name), getattr(new.eligibility, name)
-        if x != y:
-            out.append(msg("Eligibility: {rule} changes from {old} to {new}.",
-                           rule=_RULE_NAMES.get(name, name.replace("_", " ")), old=x, new=y))
-    if old.sae_report_hours != new.sae_report_hours:
-        out.append(msg("SAE reporting deadline changes from {old} h to {new} h.", old=old.sae_report_hours,
-                       new=new.sae_report_hours))
-    if old.title != new.title:
-        out.append(msg("The study title changes."))
-    return out
-
-
-def study_update_summary(session: Session) -> StudyUpdateSummary | None:
-    """What the pending study-definition update would change, or None when none is pending."""
-    session.require("view")
-    store = session.store
-    row = store.query_one("SELECT * FROM study_updates WHERE status = 'pending' ORDER BY received_at DESC LIMIT 1")
-    if row is None:
-        return None
-    new = study_def.parse_toml(row["definition"])
-    current = active_study(store)
-    changes = describe_changes(current, new) or [msg("No change to visits, windows, forms or eligibility.")]
-    return StudyUpdateSummary(site_info(store).study_version, new.version, row["received_at"], changes)
-
-
-def accept_study_update(session: Session) -> str:
-    """A site administrator accepts the pending study definition; returns its version (audited).
-
-    Only the definition in force and the site's recorded study version change; visits and forms
-    already entered are left exactly as they are.
-    """
-    if session.role != "admin":
-        raise PermissionDenied(msg("Only a site administrator can accept a new study definition."))
-    store = session.store
-    with store.transaction() as conn:
-        row = store.query_one("SELECT version FROM study_updates WHERE status = 'pending' ORDER BY received_at DESC "
-                              "LIMIT 1")
-        if row is None:
-            raise ConflictError(msg("No study-definition update is waiting to be accepted."))
-        version, now = row["version"], _now()
-        for old in store.query("SELECT version FROM study_updates WHERE status = 'accepted'"):
-            conn.execute("UPDATE study_updates SET status = 'superseded' WHERE version = ?", (old["version"],))
-            audit.append(conn, user=session.username, table="study_updates", row_id=old["version"], field="status",
-                         old="accepted", new="superseded", reason=f"study definition {version} accepted")
-        conn.execute("UPDATE study_updates SET status = 'accepted', accepted_by = ?, accepted_at = ? WHERE version = ?",
-                     (session.username, now, version))
-        audit.append(conn, user=session.username, table="study_updates", row_id=version, field="status", old="pending",
-                     new="accepted", reason="accepted by the site administrator")
-        site = site_info(store)
-        conn.execute("UPDATE site SET study_version = ? WHERE id = 1", (version,))
-        audit.append(conn, user=session.username, table="site", row_id=site.site_uuid, field="study_version",
-                     old=site.study_version, new=version, reason="study definition update accepted")
-    return version

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 
 from sle_desktop.app.errors import ConflictError, NotFound, ValidationError
 from sle_desktop.app.session import Session
-from sle_desktop.app.subjects import get_subject
+from sle_desktop.app.subject_lookup import get_subject
 from sle_desktop.app.validation import Problems
 from sle_desktop.domain import safety as rules
 from sle_desktop.domain.text import msg
@@ -63,7 +63,7 @@ def _ae_values(form: AdverseEventForm) -> dict:
         "term": form.term.strip(), "onset_date": form.onset_date, "stop_date": form.stop_date, "grade": form.grade,
         "serious": form.serious, "serious_criteria": sorted(form.serious_criteria), "relationship": form.relationship,
         "action_taken": form.action_taken.strip() or None, "outcome": form.outcome,
-        "aware_at": aware.astimezone(timezone.utc).isoformat(timespec="seconds"),
+        "aware_at": aware.astimezone(UTC).isoformat(timespec="seconds"),
     }
 
 

@@ -6,7 +6,7 @@ import getpass
 import re
 import uuid as uuidlib
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -16,6 +16,7 @@ from sle_desktop.app.session import ROLES, Session
 from sle_desktop.app.study import load_study
 from sle_desktop.domain.text import msg
 from sle_desktop.store import audit, crypto, keys
+from sle_desktop.store.db import Store
 
 SITE_CODE = re.compile(r"^[A-Z]{2}\d{2}$")
 USERNAME = re.compile(r"^[a-z][a-z0-9._-]{1,31}$")
@@ -31,6 +32,11 @@ class SiteInfo:
     name: str
     study_id: str
     study_version: str
+
+
+def open_database(path, *, migrate: bool = True):
+    """The site database at `path` (created when new, migrated unless `migrate=False`); StoreError otherwise."""
+    return Store.open(path, migrate=migrate)
 
 
 def is_set_up(store) -> bool:
@@ -74,7 +80,7 @@ def create_site(store, *, code: str, name: str, admin_username: str, admin_name:
     study = load_study()
     data_key = crypto.new_key()
     site_uuid = str(uuidlib.uuid4())
-    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    now = datetime.now(UTC).isoformat(timespec="seconds")
     with store.transaction() as conn:
         conn.execute(
             "INSERT INTO site (id, site_uuid, code, name, study_id, study_version, created_at) VALUES (1, ?, ?, ?, ?, ?, ?)",
@@ -109,7 +115,7 @@ def _insert_user(store, username, display_name, role, password, data_key, *, act
             "INSERT INTO users (username, display_name, role, password_hash, kdf_salt, kdf_params, wrapped_data_key,"
             " created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (username, display_name.strip(), role, crypto.hash_password(password), salt, params, wrapped,
-             datetime.now(timezone.utc).isoformat(timespec="seconds"), actor),
+             datetime.now(UTC).isoformat(timespec="seconds"), actor),
         )
         audit.append(conn, user=actor, table="users", row_id=username, field="*", old=None,
                      new={"display_name": display_name.strip(), "role": role, "active": 1}, reason=None)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
+from sle_desktop.app import safety as safety_uc
 from sle_desktop.app.errors import ConflictError, NotFound, ValidationError
 from sle_desktop.app.session import Session
 from sle_desktop.app.site import site_info
 from sle_desktop.app.study import load_study, study_in_force
+from sle_desktop.app.subject_lookup import get_subject
 from sle_desktop.app.validation import Problems
 from sle_desktop.domain import acr1997, eligibility, schedule, sledai
 from sle_desktop.domain.text import msg
@@ -220,7 +222,7 @@ def _save_identifiers(session: Session, subject_uuid: str, form: ScreeningForm) 
         exists = conn.execute("SELECT 1 FROM identifiers WHERE subject_uuid = ?", (subject_uuid,)).fetchone()
         conn.execute(
             "INSERT OR REPLACE INTO identifiers (subject_uuid, ciphertext, updated_at) VALUES (?, ?, ?)",
-            (subject_uuid, blob, datetime.now(timezone.utc).isoformat(timespec="seconds")),
+            (subject_uuid, blob, datetime.now(UTC).isoformat(timespec="seconds")),
         )
         audit.append(conn, user=session.username, table="identifiers", row_id=subject_uuid, field="*",
                      old="(encrypted)" if exists else None, new="(encrypted)", reason=None)
@@ -283,7 +285,7 @@ def enrol_patient(session: Session, subject_uuid: str, *, arm: str, reason: str,
         records.update(store, "subjects", subject_uuid, {
             "subject_id": subject_id, "status": "enrolled", "arm": arm, "arm_reason": reason.strip(),
             "arm_assigned_by": session.username,
-            "arm_assigned_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "arm_assigned_at": datetime.now(UTC).isoformat(timespec="seconds"),
         }, user=session.username, reason="enrolment and arm assignment")
     return subject_id
 
@@ -328,8 +330,6 @@ class SubjectSummary:
 
 def list_subjects(session: Session, *, today: date | None = None) -> list[SubjectSummary]:
     """Every subject with status, last SLEDAI, next visit due and overdue-SAE flag (a handful of queries)."""
-    from sle_desktop.app import safety as safety_uc
-
     session.require("view")
     store = session.store
     today = _today(today)
@@ -367,15 +367,6 @@ def list_subjects(session: Session, *, today: date | None = None) -> list[Subjec
             failed_criteria=failed.get(uuid_, []),
         ))
     return out
-
-
-def get_subject(session: Session, subject_uuid: str) -> dict:
-    """The subject record as a plain dict."""
-    session.require("view")
-    row = records.get(session.store, "subjects", subject_uuid)
-    if row is None:
-        raise NotFound(msg("No such subject."))
-    return row
 
 
 def find_subject(session: Session, label: str) -> dict:

@@ -1,6 +1,6 @@
 """Trend data for plots, as plain values (numpy arrays and lists): one patient over time, and the arms compared.
 
-No Qt here: `ui/plots.py` draws what these functions return. Study day 0 = the subject's
+No Qt here: `ui/plots/` draws what these functions return. Study day 0 = the subject's
 baseline date (clinical-reference §5); outcomes follow §2 (change from baseline,
 SLEDAI-4, "SRI-4 (without BILAG)", SELENA flare vs the previous assessment).
 """

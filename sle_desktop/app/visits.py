@@ -11,8 +11,8 @@ from sle_desktop.app.session import Session
 from sle_desktop.app.study import study_in_force
 from sle_desktop.app.subjects import identifiers
 from sle_desktop.app.validation import Problems
-from sle_desktop.domain import labs as lab_rules
 from sle_desktop.domain import eligibility, outcomes, renal, schedule, sledai
+from sle_desktop.domain import labs as lab_rules
 from sle_desktop.domain.text import msg
 from sle_desktop.store import records
 

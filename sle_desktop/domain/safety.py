@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from ._checks import finite_number, optional_date, plain_date, plain_int
 from .text import Msg, msg
@@ -107,7 +107,7 @@ def sae_deadline(aware_at: datetime, hours: int = SAE_REPORT_HOURS) -> datetime:
     h = plain_int(hours, "reporting hours")
     if h <= 0:
         raise ValueError(f"reporting hours must be positive, got {h}")
-    deadline_utc = start.astimezone(timezone.utc) + timedelta(hours=h)
+    deadline_utc = start.astimezone(UTC) + timedelta(hours=h)
     return deadline_utc.astimezone(start.tzinfo)
 
 
@@ -137,13 +137,13 @@ def sae_clock(
     deadline = sae_deadline(aware_at, hours)
     # Python compares and subtracts datetimes sharing one tzinfo by wall clock; work in UTC
     # so that elapsed time is right across a daylight-saving change.
-    deadline_utc = deadline.astimezone(timezone.utc)
-    current = _aware(now, "current time").astimezone(timezone.utc)
+    deadline_utc = deadline.astimezone(UTC)
+    current = _aware(now, "current time").astimezone(UTC)
     if reported_at is None:
         left = (deadline_utc - current).total_seconds() / 3600.0
         return SaeClock(deadline, current > deadline_utc, left, False, False)
-    reported = _aware(reported_at, "reporting time").astimezone(timezone.utc)
-    if reported < aware_at.astimezone(timezone.utc):
+    reported = _aware(reported_at, "reporting time").astimezone(UTC)
+    if reported < aware_at.astimezone(UTC):
         raise ValueError(
             f"the SAE cannot be reported ({reported.isoformat()}) before the site became aware "
             f"of it ({aware_at.isoformat()})"

@@ -16,7 +16,7 @@ class Msg(str):
     template: str
     params: dict
 
-    def __new__(cls, template: str, **params) -> "Msg":
+    def __new__(cls, template: str, **params) -> Msg:
         obj = super().__new__(cls, template.format(**params) if params else template)
         obj.template = template
         obj.params = params
@@ -38,5 +38,5 @@ def msg(template: str, **params) -> Msg:
 def join(parts, sep: str = "; ") -> Msg | str:
     """Messages joined for display, each still translated on its own."""
     parts = list(parts)
-    template = sep.join("{p%d}" % i for i in range(len(parts)))
+    template = sep.join(f"{{p{i}}}" for i in range(len(parts)))
     return Msg(template, **{f"p{i}": p for i, p in enumerate(parts)}) if parts else ""

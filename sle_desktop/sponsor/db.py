@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from datetime import datetime, timezone
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable
 
 from sle_desktop.store.db import Store, StoreError, StoreVersionError
 
@@ -274,7 +274,7 @@ def migrate(store: Store) -> list[int]:
         with store.transaction() as conn:
             step(conn)
             conn.execute("INSERT INTO sponsor_schema (version, description, applied_at) VALUES (?, ?, ?)",
-                         (version, description, datetime.now(timezone.utc).isoformat(timespec="seconds")))
+                         (version, description, datetime.now(UTC).isoformat(timespec="seconds")))
         done.append(version)
     return done
 
@@ -309,5 +309,5 @@ def log(conn, *, user: str, action: str, site_uuid: str | None, detail: str) -> 
     """Record a sponsor-side action (inside the caller's transaction)."""
     conn.execute(
         "INSERT INTO sponsor_log (at_utc, user, action, site_uuid, detail) VALUES (?, ?, ?, ?, ?)",
-        (datetime.now(timezone.utc).isoformat(timespec="seconds"), user, action, site_uuid, detail),
+        (datetime.now(UTC).isoformat(timespec="seconds"), user, action, site_uuid, detail),
     )

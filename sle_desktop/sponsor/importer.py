@@ -20,13 +20,14 @@ import json
 import re
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
+from sle_desktop.sponsor import db as sponsor_store
+from sle_desktop.sponsor import returns as sponsor_returns
 from sle_desktop.store import audit as audit_mod
 from sle_desktop.store.records import CLINICAL_TABLES
 from sle_desktop.sync import bundle
-from sle_desktop.sponsor import returns as sponsor_returns, db as sponsor_store
 from sle_desktop.sync.errors import BundleRejected, SyncError
 
 _COLUMN_RE = re.compile(r"^[a-z_][a-z0-9_]{0,63}$")
@@ -71,7 +72,7 @@ class ImportResult:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _scalar(value) -> bool:

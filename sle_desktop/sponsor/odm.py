@@ -30,15 +30,15 @@ import json
 import os
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from sle_desktop import __version__
+from sle_desktop.sponsor import dataset
 from sle_desktop.store.records import CLINICAL_TABLES
 from sle_desktop.sync import atomic
-from sle_desktop.sponsor import dataset
 from sle_desktop.sync.errors import SyncError
 
 ODM_NS = "http://www.cdisc.org/ns/odm/v1.3"
@@ -168,7 +168,7 @@ class _Plan:
                 if table not in forms:
                     forms.append(table)
         for entry in self.subjects.values():
-            for (code, _key), items in entry["events"].items():
+            for (_code, _key), items in entry["events"].items():
                 seen: dict[str, int] = {}
                 for table, _rec in items:
                     seen[table] = seen.get(table, 0) + 1
@@ -231,7 +231,7 @@ def write_odm(store, out_path: str | os.PathLike) -> OdmResult:
         raise SyncError("The sponsor database has no sites yet; register a site and import its bundles first.")
     out_path = Path(out_path)
     counts = {"subjects": 0, "forms": 0, "items": 0, "audit": 0, "unplaced": 0}
-    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    now = datetime.now(UTC).isoformat(timespec="seconds")
 
     def write(fh) -> None:
         w = _Writer(fh)

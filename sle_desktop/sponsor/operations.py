@@ -6,18 +6,19 @@ import base64
 import getpass
 import os
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pyrage
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from sle_desktop.app.errors import ConflictError, NotFound, ValidationError
+from sle_desktop.domain.errors import ConflictError, NotFound, ValidationError
+from sle_desktop.sponsor import db as sponsor_store
+from sle_desktop.sponsor import importer, odm, tabular
 from sle_desktop.store import audit
 from sle_desktop.store.keys import write_private_file
 from sle_desktop.sync import atomic, bundle, keys
-from sle_desktop.sponsor import importer, odm, db as sponsor_store, tabular
 from sle_desktop.sync.errors import SyncError
 
 KEY_FILE = "sponsor.key"
@@ -35,7 +36,7 @@ def sponsor_user() -> str:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _read_small(path, what: str) -> str:
@@ -224,7 +225,7 @@ def status(db_path) -> list[SiteStatus]:
             ok = check.ok and check.head_seq == s["head_seq"] and check.head_hash == s["head_hash"]
             message = check.message if not check.ok else (
                 check.message if ok else "The stored audit trail does not end at the recorded head; the database was altered.")
-            count = lambda sql: store.scalar(sql, (s["site_uuid"],)) or 0  # noqa: E731
+            count = lambda sql, site=s["site_uuid"]: store.scalar(sql, (site,)) or 0  # noqa: E731
             out.append(SiteStatus(
                 s["code"], s["name"], s["fingerprint"], s["last_bundle_seq"], s["last_import_at"], s["head_seq"], ok,
                 message, count("SELECT count(*) FROM records WHERE site_uuid = ? AND tbl = 'subjects' AND deleted = 0"),

@@ -8,11 +8,12 @@ from pathlib import Path
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from sle_desktop.app.errors import NotFound, ValidationError
-from sle_desktop.sponsor.operations import SIGNING_KEY_FILE, sponsor_user
-from sle_desktop.app.study import read_study_file
+from sle_desktop.domain.errors import NotFound, ValidationError
 from sle_desktop.domain.study import StudyDefinitionError
-from sle_desktop.sponsor import db as sponsor_store, returns as sponsor_returns
+from sle_desktop.sponsor import db as sponsor_store
+from sle_desktop.sponsor import returns as sponsor_returns
+from sle_desktop.sponsor.operations import SIGNING_KEY_FILE, sponsor_user
+from sle_desktop.store.study_files import read_study_file
 
 
 def _with_store(db_path, fn):

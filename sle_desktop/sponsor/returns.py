@@ -16,19 +16,19 @@ import hashlib
 import json
 import uuid as uuidlib
 from dataclasses import dataclass
-from datetime import timezone
+from datetime import UTC
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from sle_desktop import __version__
 from sle_desktop.domain import study as study_def
+from sle_desktop.sponsor import db as sponsor_store
 from sle_desktop.store import audit as audit_mod
 from sle_desktop.store.records import BOOKKEEPING, CLINICAL_TABLES
 from sle_desktop.sync import atomic, bundle, return_bundle
-from sle_desktop.sponsor import db as sponsor_store
-from sle_desktop.sync.keys import fingerprint
 from sle_desktop.sync.errors import SyncError
+from sle_desktop.sync.keys import fingerprint
 
 STATUSES = ("open", "answered", "closed", "reopened")
 MAX_TEXT = 2000
@@ -37,7 +37,7 @@ QUERYABLE = tuple(t for t in CLINICAL_TABLES if t not in ("queries", "signatures
 
 
 def _now() -> str:
-    return audit_mod.utc_now().astimezone(timezone.utc).isoformat(timespec="seconds")
+    return audit_mod.utc_now().astimezone(UTC).isoformat(timespec="seconds")
 
 
 # -- sponsor audit trail ----------------------------------------------------------------------
@@ -48,7 +48,7 @@ def append_audit(conn, *, user: str, table: str, row_id: str, field: str, old, n
     now = audit_mod.utc_now()
     row = {
         "seq": seq + 1,
-        "at_utc": now.astimezone(timezone.utc).isoformat(timespec="microseconds").replace("+00:00", "Z"),
+        "at_utc": now.astimezone(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z"),
         "at_local": now.astimezone().isoformat(timespec="seconds"),
         "user": user, "table": table, "row_id": row_id, "field": field,
         "old": None if old is None else audit_mod.canonical_json(old),

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from sle_desktop.sponsor import dataset, odm
 from sle_desktop.store.records import CLINICAL_TABLES
 from sle_desktop.sync import atomic
-from sle_desktop.sponsor import dataset, odm
 from sle_desktop.sync.errors import SyncError
 
 _PREFIX = ("site_code", "subject_key")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sle_desktop.domain.text import msg
 
@@ -29,7 +29,7 @@ def canonical_json(value) -> str:
 
 def utc_now() -> datetime:
     """The clock used for audit timestamps (patched in tests)."""
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def row_hash(row: dict) -> str:
@@ -53,7 +53,7 @@ def append(conn, *, user: str, table: str, row_id: str, field: str, old, new, re
     now = utc_now()
     row = {
         "seq": seq + 1,
-        "at_utc": now.astimezone(timezone.utc).isoformat(timespec="microseconds").replace("+00:00", "Z"),
+        "at_utc": now.astimezone(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z"),
         "at_local": now.astimezone().isoformat(timespec="seconds"),
         "user": user,
         "table": table,

@@ -6,9 +6,9 @@ import contextlib
 import os
 import sqlite3
 import stat
-from datetime import datetime, timezone
+from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Iterator
 
 from sle_desktop.domain.text import msg
 
@@ -123,7 +123,7 @@ class Store:
     # -- opening -------------------------------------------------------------
     @classmethod
     def open(cls, path: str | os.PathLike, *, migrate: bool = True, backup: bool = True, create: bool = True,
-             kind: str = "site") -> "Store":
+             kind: str = "site") -> Store:
         """Open the sle_desktop database of `kind` ("site" or "sponsor") at `path` and bring its schema up to date.
 
         A path that does not exist yet is a new database (when `create`; created owner-only, in an existing
@@ -188,7 +188,7 @@ class Store:
         return store
 
     @classmethod
-    def memory(cls) -> "Store":
+    def memory(cls) -> Store:
         """A fresh in-memory store with the current schema (tests and self-test)."""
         from sle_desktop.store import migrations
 
@@ -198,7 +198,7 @@ class Store:
         migrations.migrate(store)
         return store
 
-    def clone(self) -> "Store":
+    def clone(self) -> Store:
         """A second connection to the same file, for a background thread (in-memory stores return self)."""
         if self.path is None:
             return self
@@ -223,7 +223,7 @@ class Store:
         except sqlite3.Error:
             pass
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -285,7 +285,7 @@ class Store:
         """A consistent copy of the database beside it (SQLite backup API); returns its path."""
         if self.path is None:
             return None
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         target = self.path.with_name(f"{self.path.stem}.{label}.{stamp}.sqlite")
         create_private_file(target)
         dest = sqlite3.connect(str(target))

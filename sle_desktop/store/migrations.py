@@ -8,8 +8,8 @@ old database always migrates through exactly the same steps.
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timezone
-from typing import Callable
+from collections.abc import Callable
+from datetime import UTC, datetime
 
 
 def _run_script(conn, script: str) -> None:
@@ -45,7 +45,7 @@ _CLINICAL = """
 
 def _v1_core(conn) -> None:
     sledai_cols = ",\n".join(f"    {c} INTEGER NOT NULL DEFAULT 0 CHECK ({c} IN (0, 1))" for c in _SLEDAI_V1)
-    _run_script(conn, 
+    _run_script(conn,
         f"""
 CREATE TABLE site (
     id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -267,7 +267,7 @@ CREATE TABLE signatures (
 
 
 def _v2_indexes(conn) -> None:
-    _run_script(conn, 
+    _run_script(conn,
         """
 CREATE INDEX subjects_change ON subjects (change_seq);
 CREATE INDEX visits_subject ON visits (subject_uuid, visit_code);
@@ -284,7 +284,7 @@ CREATE INDEX signatures_record ON signatures (record_table, record_uuid);
 
 
 def _v3_sync(conn) -> None:
-    _run_script(conn, 
+    _run_script(conn,
         """
 -- The site's Ed25519 signing key; the private half is encrypted under the site data key.
 CREATE TABLE site_signing_key (
@@ -477,7 +477,7 @@ def migrate(store, target: int | None = None) -> list[int]:
             step(conn)
             conn.execute(
                 "INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)",
-                (version, description, datetime.now(timezone.utc).isoformat(timespec="seconds")),
+                (version, description, datetime.now(UTC).isoformat(timespec="seconds")),
             )
         applied.append(version)
     return applied

@@ -10,8 +10,9 @@ import contextlib
 import errno
 import os
 import secrets
+from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO, Callable
+from typing import BinaryIO
 
 from sle_desktop.domain.text import msg
 from sle_desktop.sync.errors import SyncError

@@ -34,10 +34,10 @@ import os
 import re
 import tarfile
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator
 
 import pyrage
 from cryptography.exceptions import InvalidSignature

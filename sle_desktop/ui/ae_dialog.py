@@ -2,21 +2,40 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QDateTime, QTimer, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QFrame, QGridLayout, QGroupBox,
-    QLineEdit, QScrollArea, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
 )
 
 from sle_desktop.app import safety, subjects
 from sle_desktop.app.errors import AppError, ReasonRequired, StoreError, ValidationError
 from sle_desktop.domain import safety as rules
 from sle_desktop.ui.common import (
-    BadInput, Banner, DateField, catalog, error_label, fmt_date, heading, translated, with_error,
+    BadInput,
+    Banner,
+    DateField,
+    catalog,
+    error_label,
+    fmt_date,
+    heading,
+    name_inputs,
+    translated,
+    with_error,
 )
-from sle_desktop.ui.common import name_inputs
 from sle_desktop.ui.messages import FieldErrors, FreeTextCheck, plain_message
 from sle_desktop.ui.reason_dialog import ReasonDialog
 
@@ -142,7 +161,7 @@ class AdverseEventWidget(QWidget):
         if not self.serious.isChecked():
             self.clock.clear()
             return
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         exported = datetime.fromisoformat(self._exported_at) if self._exported_at else None
         clock = rules.sae_clock(self.aware_at(), now, exported)
         deadline = clock.deadline.astimezone().strftime("%d.%m.%Y %H:%M")

@@ -6,18 +6,25 @@ from datetime import datetime
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton,
-    QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from sle_desktop.app import audit_trail, ui_queries
 from sle_desktop.app.errors import AppError, StoreError
 from sle_desktop.domain import sledai
-from sle_desktop.ui.common import BadInput, Banner, DateField, error_label, heading, translated, with_error
-from sle_desktop.ui.common import name_inputs
+from sle_desktop.ui.common import BadInput, Banner, DateField, error_label, heading, name_inputs, translated, with_error
 from sle_desktop.ui.messages import plain_message
 from sle_desktop.ui.tasks import run_store_job
-
 
 _HIDDEN_ON_CREATE = ("subject_uuid", "visit_uuid", "infusion_uuid", "record_uuid")
 

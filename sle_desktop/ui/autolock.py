@@ -7,12 +7,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QApplication, QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from sle_desktop.app import site
-from sle_desktop.ui.common import error_label, heading
-from sle_desktop.ui.common import name_inputs
+from sle_desktop.ui.common import error_label, heading, name_inputs
 
 DEFAULT_MINUTES = 10
 SETTINGS_KEY = "security/idle_lock_minutes"

@@ -7,8 +7,24 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractSpinBox, QCalendarWidget, QComboBox, QFormLayout, QFrame, QGridLayout, QHBoxLayout,
-    QLabel, QLineEdit, QMenu, QPlainTextEdit, QSizePolicy, QSlider, QTextEdit, QToolButton, QVBoxLayout, QWidget,
+    QAbstractButton,
+    QAbstractSpinBox,
+    QCalendarWidget,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QSizePolicy,
+    QSlider,
+    QTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
     QWidgetAction,
 )
 

@@ -4,13 +4,31 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QGridLayout, QGroupBox, QHeaderView, QLabel, QLineEdit, QPushButton, QTableWidget,
-    QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QGridLayout,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from sle_desktop.app import visits
 from sle_desktop.app.errors import AppError, StoreError, ValidationError
-from sle_desktop.ui.common import BadInput, Banner, DateField, NumberField, error_label, fmt_date, fmt_number, with_error
+from sle_desktop.ui.common import (
+    BadInput,
+    Banner,
+    DateField,
+    NumberField,
+    error_label,
+    fmt_date,
+    fmt_number,
+    with_error,
+)
 from sle_desktop.ui.messages import FieldErrors, FreeTextCheck, plain_message
 
 

@@ -12,13 +12,20 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QProgressBar, QPushButton, QVBoxLayout,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
 )
 
 from sle_desktop.app import returns
 from sle_desktop.sync import return_bundle
-from sle_desktop.ui.common import ERROR_STYLE, OK_STYLE, WARNING_STYLE, translated
-from sle_desktop.ui.common import name_inputs
+from sle_desktop.ui.common import ERROR_STYLE, OK_STYLE, WARNING_STYLE, name_inputs, translated
 from sle_desktop.ui.export_dialog import candidate_folders
 from sle_desktop.ui.messages import plain_message
 from sle_desktop.ui.worker import run_in_background

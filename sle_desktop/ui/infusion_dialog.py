@@ -7,8 +7,19 @@ from datetime import date, time
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
-    QLineEdit, QScrollArea, QVBoxLayout, QWidget,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
 )
 
 from sle_desktop.app import safety, subjects
@@ -16,10 +27,20 @@ from sle_desktop.app.errors import AppError, StoreError, ValidationError
 from sle_desktop.domain import safety as rules
 from sle_desktop.ui.ae_dialog import AdverseEventWidget
 from sle_desktop.ui.common import (
-    ERROR_STYLE, OK_STYLE, BadInput, Banner, DateField, NumberField, error_label, exception_text, fmt_number, heading,
-    translated, with_error,
+    ERROR_STYLE,
+    OK_STYLE,
+    BadInput,
+    Banner,
+    DateField,
+    NumberField,
+    error_label,
+    exception_text,
+    fmt_number,
+    heading,
+    name_inputs,
+    translated,
+    with_error,
 )
-from sle_desktop.ui.common import name_inputs
 from sle_desktop.ui.messages import FieldErrors, plain_message
 
 _TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*$")

@@ -6,13 +6,27 @@ import re
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
 )
 
 from sle_desktop.app.visits import LabEntry
 from sle_desktop.domain import labs as lab_rules
 from sle_desktop.ui.common import (
-    BadInput, DateField, NumberField, catalog, error_label, fmt_number, translated, with_error,
+    BadInput,
+    DateField,
+    NumberField,
+    catalog,
+    error_label,
+    fmt_number,
+    translated,
+    with_error,
 )
 
 OUT_OF_RANGE_STYLE = "background: #fde7e9;"

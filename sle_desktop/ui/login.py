@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
 )
 
 from sle_desktop.app import site
 from sle_desktop.app.errors import AppError, StoreError
-from sle_desktop.ui.common import Banner, heading
-from sle_desktop.ui.common import name_inputs
+from sle_desktop.ui.common import Banner, heading, name_inputs
 from sle_desktop.ui.messages import plain_message
 
 

@@ -19,8 +19,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QStyle
 
 from sle_desktop import __version__
 from sle_desktop.app import site
-from sle_desktop.app.errors import AppError
-from sle_desktop.store.db import Store, StoreError
+from sle_desktop.app.errors import AppError, StoreError
 from sle_desktop.ui import i18n
 from sle_desktop.ui.login import LoginDialog
 from sle_desktop.ui.main_window import MainWindow
@@ -68,7 +67,7 @@ def build_main_window(session, *, demo: bool = False, today: date | None = None,
 
 def _make_demo(session_or_store, *, subjects_count: int, seed: int):
     """Background job: fill the demo database on its own connection."""
-    store = Store.open(session_or_store, migrate=False) if isinstance(session_or_store, (str, Path)) else session_or_store
+    store = site.open_database(session_or_store, migrate=False) if isinstance(session_or_store, (str, Path)) else session_or_store
     try:
         from sle_desktop.app import demo as demo_uc
 
@@ -253,7 +252,7 @@ def run_gui(db_path: Path | None, demo: bool) -> int:
 
         db_path = default_db_path()
     try:
-        store = Store.open(db_path)
+        store = site.open_database(db_path)
     except StoreError as exc:
         QMessageBox.critical(None, _t("sle_desktop – cannot open the database"), plain_message(exc))
         if tmp is not None:

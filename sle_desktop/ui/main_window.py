@@ -11,15 +11,21 @@ import sys
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit,
-    QMainWindow, QMessageBox, QProgressBar, QTableView, QTabWidget, QToolBar, QVBoxLayout, QWidget,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
 )
 
-from sle_desktop.app import returns, site, subjects, sync_site
-from sle_desktop.domain import schedule
+from sle_desktop.app import site, study_updates, subjects, sync_site
 from sle_desktop.app.errors import AppError, StoreError
 from sle_desktop.app.session import ROLE_LABELS
 from sle_desktop.ui import i18n
@@ -28,16 +34,16 @@ from sle_desktop.ui.common import Banner, catalog, fmt_date, translated
 from sle_desktop.ui.messages import plain_message, show_error, show_info
 from sle_desktop.ui.queries_panel import QueriesPanel
 from sle_desktop.ui.setup import SYNC_MODULE, sync_available
-from sle_desktop.ui.subject_model import COLUMNS, SubjectFilterProxy, SubjectTableModel
+from sle_desktop.ui.subject_list import SubjectListPanel
 from sle_desktop.ui.tasks import run_store_job
 
 if TYPE_CHECKING:
     from sle_desktop.ui.audit_viewer import AuditViewer
+    from sle_desktop.ui.enrolment import EnrolmentWizard
     from sle_desktop.ui.import_return_dialog import ImportReturnDialog
     from sle_desktop.ui.subject_view import SubjectView
     from sle_desktop.ui.users_dialog import UsersDialog
     from sle_desktop.ui.visit_form import VisitForm
-    from sle_desktop.ui.wizard import EnrolmentWizard
 
 WRITE_ACTIONS = ("new_screening", "record_visit", "adverse_event", "infusion")
 
@@ -108,89 +114,12 @@ class MainWindow(QMainWindow):
 
     # -- layout ------------------------------------------------------------------------
     def _build_list(self) -> None:
-        page = QWidget(self.tabs)
-        v = QVBoxLayout(page)
-        bar = QHBoxLayout()
-        self.search = QLineEdit(page)
-        self.search.setObjectName("searchBox")
-        self.search.setPlaceholderText(self.tr("Search subject ID, screening number or initials"))
-        self.search.setClearButtonEnabled(True)
-        self.status_filter = QComboBox(page)
-        self.status_filter.setObjectName("statusFilter")
-        self.status_filter.addItem(self.tr("All statuses"), None)
-        for code, label in subjects.STATUS_LABELS.items():
-            self.status_filter.addItem(catalog(label), code)
-        self.arm_filter = QComboBox(page)
-        self.arm_filter.setObjectName("armFilter")
-        self.arm_filter.addItem(self.tr("Both arms"), None)
-        for code in subjects.ARMS:
-            self.arm_filter.addItem(catalog(subjects.ARM_LABELS[code]), code)
-        self.overdue_filter = QCheckBox(self.tr("Overdue SAE only"), page)
-        self.overdue_filter.setObjectName("overdueFilter")
-        self.count_label = QLabel(page)
-        self.count_label.setObjectName("countLabel")
-        bar.addWidget(self.search, 3)
-        bar.addWidget(self.status_filter, 1)
-        bar.addWidget(self.arm_filter, 1)
-        bar.addWidget(self.overdue_filter)
-        bar.addWidget(self.count_label)
-        v.addLayout(bar)
-
-        self.model = SubjectTableModel(self)
-        self.proxy = SubjectFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.table = QTableView(page)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move within it
-        self.table.setObjectName("subjectTable")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.Interactive)
-        header.setStretchLastSection(True)
-        fm = self.table.fontMetrics()
-        # widths from the texts in the interface language (Russian is ~30 % longer): the header (+ sort arrow)
-        # and the longest value a column can show
-        model_tr = lambda text: QCoreApplication.translate("SubjectTableModel", text)  # noqa: E731
-        samples = {"subject": ["BY01-S00000__"], "initials": ["WW__"],
-                   "arm": [model_tr("MSC"), model_tr("Standard")],
-                   "status": [catalog(v) for v in subjects.STATUS_LABELS.values()],
-                   "last_sledai": ["000"],
-                   "next_visit": [catalog(v.label) + " – 00.00.0000" for v in schedule.DEFAULT_VISITS],
-                   "visit_status": [model_tr(t) for t in ("window missed", "not yet open", "window open")]}
-        for i, c in enumerate(COLUMNS):
-            if c in samples:
-                header_text = str(self.model.headerData(i, Qt.Horizontal, Qt.DisplayRole) or "")
-                width = max([fm.horizontalAdvance(t + "__") for t in samples[c]] +
-                            [fm.horizontalAdvance(header_text) + 28])
-                self.table.setColumnWidth(i, width + 12)
-        self.table.doubleClicked.connect(lambda index: self.open_subject(self.proxy.uuid_at(index.row())))
-        self.table.activated.connect(lambda index: self.open_subject(self.proxy.uuid_at(index.row())))
-        self.table.selectionModel().selectionChanged.connect(lambda *_a: self.update_actions())
-        v.addWidget(self.table, 1)
-        self.tabs.addTab(page, self.tr("Subjects"))
+        self.subject_list = SubjectListPanel(self.tabs)
+        self.subject_list.open_requested.connect(self.open_subject)
+        self.subject_list.selection_changed.connect(self.update_actions)
+        self.tabs.addTab(self.subject_list, self.tr("Subjects"))
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.LeftSide, None)
-        self.list_page = page
-
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(150)
-        self._search_timer.timeout.connect(lambda: self._apply_filter(search=self.search.text()))
-        self.search.textChanged.connect(lambda _t: self._search_timer.start())
-        self.search.returnPressed.connect(lambda: (self._search_timer.stop(), self._apply_filter(search=self.search.text())))
-        self.status_filter.currentIndexChanged.connect(
-            lambda _i: self._apply_filter(status=self.status_filter.currentData()))
-        self.arm_filter.currentIndexChanged.connect(lambda _i: self._apply_filter(arm=self.arm_filter.currentData()))
-        self.overdue_filter.toggled.connect(lambda on: self._apply_filter(overdue=on))
 
     def _build_queries_tab(self) -> None:
         """The sponsor's data queries (from return bundles), answered here; fixed tab next to the list."""
@@ -246,7 +175,7 @@ class MainWindow(QMainWindow):
 
     def study_update(self):
         """Show a pending study-definition update; an administrator may accept it."""
-        summary = returns.study_update_summary(self.session)
+        summary = study_updates.study_update_summary(self.session)
         if summary is None:
             return show_info(self, self.tr("Study definition"), self.tr("No study-definition update is waiting."))
         text = self.tr("The sponsor sent study definition {0} (this site works to {1}). It changes:").format(
@@ -262,7 +191,7 @@ class MainWindow(QMainWindow):
         def done(_r):
             if box.clickedButton() is accept:
                 try:
-                    version = returns.accept_study_update(self.session)
+                    version = study_updates.accept_study_update(self.session)
                 except (AppError, StoreError) as exc:
                     show_error(self, self.tr("Study definition update"), plain_message(exc))
                     return
@@ -339,7 +268,7 @@ class MainWindow(QMainWindow):
         act("language", self.tr("&Language…"), self.choose_language, None,
             self.tr("Interface language: English or Russian"))
         act("quit", self.tr("&Quit"), self.close, "Ctrl+Q")
-        act("find", self.tr("&Find subject"), lambda: (self.tabs.setCurrentIndex(0), self.search.setFocus()), "Ctrl+F")
+        act("find", self.tr("&Find subject"), lambda: (self.tabs.setCurrentIndex(0), self.subject_list.search.setFocus()), "Ctrl+F")
 
         a = self.named_actions
         m = self.menuBar()
@@ -443,7 +372,7 @@ class MainWindow(QMainWindow):
         a["cohort_trends"].setEnabled(s.can("view"))
         a["users"].setEnabled(s.can("manage_users"))
         a["import_return"].setEnabled(s.can("export"))
-        pending = returns.study_update_summary(s) is not None
+        pending = study_updates.study_update_summary(s) is not None
         a["study_update"].setText(self.tr("Study &definition update… (waiting)") if pending
                                   else self.tr("Study &definition update…"))
         a["users"].setVisible(s.can("manage_users"))
@@ -463,11 +392,10 @@ class MainWindow(QMainWindow):
     def _loaded(self, rows) -> None:
         keep = self._select_after_load or self.selected_uuid()
         self._select_after_load = None
-        self.model.set_rows(rows)
+        self.subject_list.set_rows(rows)
         self._loading = False
         self.progress.setVisible(False)
         self.statusBar().clearMessage()
-        self._update_count()
         if keep:
             self.select_subject(keep)
         self.update_actions()
@@ -483,32 +411,11 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         self.banner.show_message(self.tr("The subject list could not be loaded: {0}").format(plain_message(exc)))
 
-    def _apply_filter(self, *, search=None, status=..., arm=..., overdue=None) -> None:
-        if search is not None:
-            self.proxy.set_search(search)
-        if status is not ...:
-            self.proxy.set_status(status)
-        if arm is not ...:
-            self.proxy.set_arm(arm)
-        if overdue is not None:
-            self.proxy.set_overdue_only(overdue)
-        self._update_count()
-        self.update_actions()
-
-    def _update_count(self) -> None:
-        self.count_label.setText(self.tr("{0} of {1} subjects").format(self.proxy.rowCount(), self.model.rowCount()))
-
     def selected_uuid(self) -> str | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.proxy.uuid_at(rows[0].row()) if rows else None
+        return self.subject_list.selected_uuid()
 
     def select_subject(self, uuid_: str) -> bool:
-        for r in range(self.proxy.rowCount()):
-            if self.proxy.uuid_at(r) == uuid_:
-                self.table.selectRow(r)
-                self.table.scrollTo(self.proxy.index(r, 0))
-                return True
-        return False
+        return self.subject_list.select_subject(uuid_)
 
     def current_view(self) -> SubjectView | None:
         w = self.tabs.currentWidget()
@@ -519,8 +426,7 @@ class MainWindow(QMainWindow):
         uuid_ = view.subject_uuid if view else self.selected_uuid()
         if uuid_ is None:
             return None
-        row = self.model.row_of(uuid_)
-        return self.model.row_at(row) if row >= 0 else None
+        return self.subject_list.summary_of(uuid_)
 
     def current_subject_uuid(self) -> str | None:
         view = self.current_view()
@@ -575,7 +481,7 @@ class MainWindow(QMainWindow):
         return w
 
     def new_screening(self) -> EnrolmentWizard:
-        from sle_desktop.ui.wizard import EnrolmentWizard
+        from sle_desktop.ui.enrolment import EnrolmentWizard
 
         wizard = self._keep(EnrolmentWizard(self.session, self, today=self.today))
         wizard.screened.connect(lambda o: (setattr(self, "_select_after_load", o.subject_uuid), self.refresh()))

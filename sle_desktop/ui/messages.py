@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from sle_desktop.app.errors import (
-    AccountLocked, AppError, AuthenticationFailed, ConflictError, NotFound, PermissionDenied, ReasonRequired,
-    SetupError, StoreError, ValidationError,
+    AccountLocked,
+    AppError,
+    AuthenticationFailed,
+    ConflictError,
+    NotFound,
+    PermissionDenied,
+    ReasonRequired,
+    SetupError,
+    StoreError,
+    ValidationError,
+    is_database_busy,
 )
 from sle_desktop.ui.common import BadInput, exception_text, translated
 
@@ -36,7 +44,7 @@ def plain_message(exc: BaseException) -> str:
         return _t("A reason for change is required to change a saved record.")
     if isinstance(exc, (AppError, StoreError)):
         return exception_text(exc)
-    if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc).lower():
+    if is_database_busy(exc):
         return _t("The database is busy (another program is using it). Wait a moment and try again; "
                   "your entries are still in the form.")
     if isinstance(exc, OSError):

@@ -5,20 +5,27 @@
     mark_field(widget, question)               # a visible marker on a form field, the question on hover
     clear_field_mark(widget)
 
-Widgets never run SQL: the panel calls `app.returns`.
+Widgets never run SQL: the panel calls `app.queries`.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem,
-    QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
-from sle_desktop.app import returns
-from sle_desktop.ui.common import ERROR_STYLE, OK_STYLE, translated
-from sle_desktop.ui.common import name_inputs
+from sle_desktop.app import queries
+from sle_desktop.ui.common import ERROR_STYLE, OK_STYLE, name_inputs, translated
 from sle_desktop.ui.messages import plain_message
 
 MARK_PROPERTY = "queryMarked"
@@ -84,7 +91,7 @@ class QueriesPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self._subject_uuid: str | None = None
-        self._queries: list[returns.QueryView] = []
+        self._queries: list[queries.QueryView] = []
         self.setObjectName("queriesPanel")
         lay = QVBoxLayout(self)
         self.summary = QLabel(self)
@@ -145,7 +152,7 @@ class QueriesPanel(QWidget):
         """Re-read the open queries, keeping the selection when it is still open."""
         chosen = self.selected_query()
         try:
-            self._queries = returns.open_queries(self.session, self._subject_uuid)
+            self._queries = queries.open_queries(self.session, self._subject_uuid)
         except Exception as exc:  # noqa: BLE001 - shown to the user in plain words
             self._queries = []
             self.message.setText(plain_message(exc))
@@ -183,10 +190,10 @@ class QueriesPanel(QWidget):
         }
         return labels.get(table, table)
 
-    def queries(self) -> list[returns.QueryView]:
+    def queries(self) -> list[queries.QueryView]:
         return list(self._queries)
 
-    def selected_query(self) -> returns.QueryView | None:
+    def selected_query(self) -> queries.QueryView | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
         if not rows:
             return None
@@ -228,7 +235,7 @@ class QueriesPanel(QWidget):
         if q is None:
             return
         try:
-            saved = returns.answer_query(self.session, q.uuid, self.answer_edit.toPlainText())
+            saved = queries.answer_query(self.session, q.uuid, self.answer_edit.toPlainText())
         except Exception as exc:  # noqa: BLE001 - shown to the user in plain words
             self.message.setText(plain_message(exc))
             self.message.setStyleSheet(ERROR_STYLE)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout
 
-from sle_desktop.ui.common import error_label, heading
-from sle_desktop.ui.common import name_inputs
+from sle_desktop.ui.common import error_label, heading, name_inputs
 
 
 class ReasonDialog(QDialog):

@@ -8,14 +8,21 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-    QVBoxLayout, QWidget,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from sle_desktop.app import site
 from sle_desktop.app.errors import AppError, StoreError, ValidationError
-from sle_desktop.ui.common import Banner, error_label, heading, with_error
-from sle_desktop.ui.common import name_inputs
+from sle_desktop.ui.common import Banner, error_label, heading, name_inputs, with_error
 from sle_desktop.ui.messages import FieldErrors, plain_message
 
 SYNC_MODULE = "sle_desktop.app.sync_site"

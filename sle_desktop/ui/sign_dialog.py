@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QButtonGroup, QDialog, QDialogButtonBox, QLabel, QLineEdit, QRadioButton, QVBoxLayout,
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
 )
 
 from sle_desktop.app import signatures
 from sle_desktop.app.errors import AppError, StoreError
-from sle_desktop.ui.common import catalog, error_label, heading
-from sle_desktop.ui.common import name_inputs
+from sle_desktop.ui.common import catalog, error_label, heading, name_inputs
 from sle_desktop.ui.messages import plain_message
 
 

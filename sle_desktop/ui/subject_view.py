@@ -10,8 +10,18 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
-    QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from sle_desktop.app import safety, subjects, ui_queries, visits
@@ -21,12 +31,12 @@ from sle_desktop.domain import safety as safety_rules
 from sle_desktop.ui.ae_dialog import AdverseEventDialog
 from sle_desktop.ui.common import Banner, catalog, fmt_date, fmt_number, heading
 from sle_desktop.ui.con_meds import ConMedsWidget
+from sle_desktop.ui.enrolment import ArmWidget
 from sle_desktop.ui.infusion_dialog import InfusionDialog
 from sle_desktop.ui.messages import plain_message
 from sle_desktop.ui.reason_dialog import ReasonDialog
 from sle_desktop.ui.sign_dialog import SignDialog
 from sle_desktop.ui.visit_form import VisitForm
-from sle_desktop.ui.wizard import ArmWidget
 
 
 def _table(parent, headers: list[str], name: str) -> QTableWidget:
@@ -115,7 +125,7 @@ class LazyTab(QWidget):
 
 
 def _trends_factory():
-    """The patient trend plot from ui/plots.py when this build has it (imported lazily)."""
+    """The patient trend plot from ui/plots/ when this build has it (imported lazily)."""
     try:
         from sle_desktop.ui.plots import PatientTrendsWidget
     except ImportError:

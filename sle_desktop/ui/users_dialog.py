@@ -4,15 +4,25 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
-    QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
 )
 
 from sle_desktop.app import site
 from sle_desktop.app.errors import AppError, StoreError, ValidationError
 from sle_desktop.app.session import ROLE_LABELS, ROLES
-from sle_desktop.ui.common import Banner, catalog, error_label, fmt_date, heading, with_error
-from sle_desktop.ui.common import name_inputs
+from sle_desktop.ui.common import Banner, catalog, error_label, fmt_date, heading, name_inputs, with_error
 from sle_desktop.ui.messages import FieldErrors, plain_message
 from sle_desktop.ui.reason_dialog import ReasonDialog
 

@@ -11,20 +11,39 @@ from datetime import date
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
-from sle_desktop.app import returns, signatures, subjects, ui_queries, visits
+from sle_desktop.app import queries, signatures, subjects, ui_queries, visits
 from sle_desktop.app.errors import AppError, ReasonRequired, StoreError, ValidationError
 from sle_desktop.ui.common import (
-    ERROR_STYLE, OK_STYLE, WARNING_STYLE, BadInput, Banner, DateField, catalog, error_label, fmt_date, fmt_number, heading,
-    translated, with_error,
+    ERROR_STYLE,
+    OK_STYLE,
+    WARNING_STYLE,
+    BadInput,
+    Banner,
+    DateField,
+    catalog,
+    error_label,
+    fmt_date,
+    fmt_number,
+    heading,
+    name_inputs,
+    translated,
+    with_error,
 )
-from sle_desktop.ui.common import name_inputs
 from sle_desktop.ui.con_meds import ConMedsWidget
 from sle_desktop.ui.labs_widget import LabsWidget
-from sle_desktop.ui.queries_panel import mark_field
 from sle_desktop.ui.messages import plain_message
+from sle_desktop.ui.queries_panel import mark_field
 from sle_desktop.ui.reason_dialog import ReasonDialog
 from sle_desktop.ui.sign_dialog import SignDialog
 from sle_desktop.ui.sledai_widget import SledaiWidget
@@ -209,14 +228,14 @@ class VisitForm(QWidget):
         self.queried_fields: dict[str, str] = {}
         targets = []
         if assessment:
-            for q in returns.queries_for_record(self.session, "sledai_assessments", assessment["uuid"]):
+            for q in queries.queries_for_record(self.session, "sledai_assessments", assessment["uuid"]):
                 widget = self.sledai.pga if q.field == "pga" else self.sledai.checkboxes.get(q.field)
                 targets.append((q, widget))
         for test, lab in saved_labs.items():
-            for q in returns.queries_for_record(self.session, "labs", lab["uuid"]):
+            for q in queries.queries_for_record(self.session, "labs", lab["uuid"]):
                 targets.append((q, self.labs.values.get(test)))
         for q, widget in targets:
-            if widget is not None and q.status in returns.OPEN_STATUSES:
+            if widget is not None and q.status in queries.OPEN_STATUSES:
                 mark_field(widget, self.tr("Sponsor query: {0}").format(q.question))
                 self.queried_fields[q.field] = q.question
 

@@ -10,7 +10,7 @@ receives a `report(done, total)` keyword argument. The callbacks run on the GUI 
 from __future__ import annotations
 
 import traceback
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 

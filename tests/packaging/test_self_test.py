@@ -9,6 +9,7 @@ import re
 import pytest
 
 from sle_desktop import cli
+from sle_desktop.app import self_check
 from sle_desktop.ui import self_test
 from sle_desktop.app.errors import AppError
 from sle_desktop.store import migrations
@@ -18,14 +19,6 @@ def test_all_steps_pass_and_the_summary_is_one_line():
     message = self_test.run()
     assert re.fullmatch(rf"self-test OK: store v{migrations.LATEST}, site, SLEDAI 19, study SLE-MSC-BY 1\.0, bundle [1-9]\d* records, "
                         r"icon, plot \d+x\d+ \(\d+\.\d s\)", message), message
-
-
-def test_without_the_sync_modules_the_primitives_are_checked(monkeypatch):
-    real_find_spec = self_test.importlib.util.find_spec
-    monkeypatch.setattr(self_test.importlib.util, "find_spec",
-                        lambda name, *a: None if name.startswith(("sle_desktop.sync", "sle_desktop.app.sync_site"))
-                        else real_find_spec(name, *a))
-    assert ", bundle (primitives), " in self_test.run()
 
 
 def test_a_bundle_that_opens_with_any_key_fails_the_bundle_step(monkeypatch):
@@ -58,7 +51,7 @@ def test_a_failing_step_is_named_and_the_cli_exits_1(monkeypatch, capsys):
     def broken_bundle(ctx):
         raise RuntimeError("pyrage is missing")
 
-    monkeypatch.setattr(self_test, "_step_bundle", broken_bundle)
+    _with_step(monkeypatch, "bundle", broken_bundle)
     with pytest.raises(self_test.SelfTestFailed) as info:
         self_test.run()
     assert str(info.value) == "self-test failed at step 'bundle': RuntimeError: pyrage is missing"
@@ -73,14 +66,14 @@ def test_a_failing_step_is_named_and_the_cli_exits_1(monkeypatch, capsys):
 
 def test_key_dir_is_restored_after_a_failure(monkeypatch):
     before = os.environ["SLE_DESKTOP_KEY_DIR"]
-    monkeypatch.setattr(self_test, "_step_study", lambda ctx: 1 / 0)
+    _with_step(monkeypatch, "study", lambda ctx: 1 / 0)
     with pytest.raises(self_test.SelfTestFailed, match=r"^self-test failed at step 'study': ZeroDivisionError"):
         self_test.run()
     assert os.environ["SLE_DESKTOP_KEY_DIR"] == before
 
 
 def test_a_wrong_sledai_is_reported_at_the_site_step(monkeypatch):
-    monkeypatch.setattr(self_test, "KNOWN_SLEDAI_SCORE", 20)
+    monkeypatch.setattr(self_check, "KNOWN_SLEDAI_SCORE", 20)
     with pytest.raises(self_test.SelfTestFailed) as info:
         self_test.run()
     assert info.value.step == "site"
@@ -102,19 +95,20 @@ def test_a_missing_icon_is_reported(monkeypatch):
         self_test.run()
 
 
-def test_primitives_catch_a_signature_check_that_accepts_anything(monkeypatch):
-    # If signature verification accepted anything, the bundle step must fail rather than pass.
-    from cryptography.hazmat.primitives.asymmetric import ed25519
+def test_a_signature_check_that_accepts_anything_fails_the_bundle_step(monkeypatch):
+    import json
 
-    monkeypatch.setattr(self_test, "_step_bundle", self_test._bundle_primitives)
-    monkeypatch.setattr(ed25519.Ed25519PublicKey, "from_public_bytes",
-                        classmethod(lambda cls, raw: _AcceptAll()), raising=True)
+    from sle_desktop.sync import bundle
+
+    def accept_anything(container, public_key, *, site_code):
+        return json.loads(container.manifest_bytes)
+
+    monkeypatch.setattr(bundle, "verify_container", accept_anything)
     with pytest.raises(self_test.SelfTestFailed) as info:
         self_test.run()
     assert info.value.step == "bundle"
     assert "tampered manifest passed" in str(info.value)
 
 
-class _AcceptAll:
-    def verify(self, signature, data):
-        return None
+def _with_step(monkeypatch, name, step):
+    monkeypatch.setattr(self_test, "STEPS", tuple((n, step if n == name else s) for n, s in self_test.STEPS))

@@ -38,14 +38,16 @@ NO_SESSION = {
     "site.create_site": "first-run set-up; refuses once a site exists",
     "site.login": "authentication itself",
     "site.cli_session": "headless commands: the OS account on the site PC with the machine key",
-    "site.is_set_up": "read-only", "site.site_info": "read-only",
+    "site.open_database": "opens the file; who may act is decided at log-in", "site.is_set_up": "read-only", "site.site_info": "read-only",
+    "errors.is_database_busy": "pure", "self_check.check": "pure", "self_check.temporary_env": "environment only",
+    "self_check.run_steps": "runs the self-test steps in their own temporary folder",
     "paths.default_db_path": "where the database lives (no I/O)", "paths.user_data_dir": "a folder name (no I/O)",
     "study.read_study_file": "pure", "study.load_study": "pure",
     "study.study_in_force": "reads the accepted study definition (a SELECT)",
     "subjects.evaluate_screening": "pure", "subjects.validate_screening": "pure", "subjects.initials": "pure",
     "trends.visit_windows": "pure", "ui_queries.visit_label": "pure",
-    "returns.active_study": "read-only", "returns.return_recipient": "read-only",
-    "returns.describe_changes": "pure",
+    "returns.return_recipient": "read-only",
+    "study_updates.describe_changes": "pure",
 }
 NO_SESSION_PREFIXES: tuple[str, ...] = ()  # the sponsor side lives in sle_desktop.sponsor (no site roles)
 
@@ -70,7 +72,7 @@ SESSION_FUNCTIONS = sorted(k for k, fn in ALL.items() if _takes_session(fn))
 KNOWN_GAPS: dict[str, str] = {}  # write paths a monitor can reach; must stay empty
 # Functions whose arguments name objects only the sponsor creates (queries arrive in return bundles): the monitor
 # call is still checked to change nothing, but they cannot be run here to prove that they never write.
-NEEDS_SPONSOR_OBJECTS = {"returns.get_query"}
+NEEDS_SPONSOR_OBJECTS = {"queries.get_query"}
 
 
 def test_every_function_without_a_session_is_accounted_for():

@@ -8,7 +8,7 @@ import json
 from return_helpers import link, return_bundle, send, sponsor_query, user
 from sync_helpers import add_sae
 
-from sle_desktop.app import returns, safety, visits
+from sle_desktop.app import queries, returns, safety, sdv, visits
 
 from sle_desktop.sponsor import queries as sponsor_queries
 from sle_desktop.store import records
@@ -54,21 +54,21 @@ def test_queries_sdv_and_acknowledgements_make_the_round_trip(make_site, sponsor
     assert site.store.query_one('SELECT reason FROM audit WHERE "table" = \'adverse_events\' AND row_id = ? AND '
                                 "field = 'sae_acknowledged_at'", (sae_uuid,))["reason"].startswith("receipt confirmed")
     inv = user(site, "demo.investigator", "investigator")
-    open_now = returns.open_queries(inv)
+    open_now = queries.open_queries(inv)
     assert {q.uuid for q in open_now} == {q1["uuid"], q2["uuid"]}
-    assert [q.field for q in returns.queries_for_record(inv, "sledai_assessments", sdv_uuid)] == ["proteinuria"]
-    sdv = returns.sdv_status(inv, "sledai_assessments", sdv_uuid)
-    assert sdv is not None and sdv.valid
+    assert [q.field for q in queries.queries_for_record(inv, "sledai_assessments", sdv_uuid)] == ["proteinuria"]
+    mark = sdv.sdv_status(inv, "sledai_assessments", sdv_uuid)
+    assert mark is not None and mark.valid
 
     # site: answer one; correct the other value through the normal use case (reason for change), then answer
-    returns.answer_query(inv, q1["uuid"], "Checked against the lab report: dipstick negative, value is correct.")
+    queries.answer_query(inv, q1["uuid"], "Checked against the lab report: dipstick negative, value is correct.")
     _, visit3 = _sledai_uuid(site, "BY01-0003", "month_3")
     current = visits.get_sledai(inv, visit3)
     visits.save_sledai(inv, visit3, current["codes"], 1.5, reason="transcription error: source notes say PGA 1.5")
-    answered = returns.answer_query(inv, q2["uuid"], "Corrected to 1.5 as in the source notes.")
+    answered = queries.answer_query(inv, q2["uuid"], "Corrected to 1.5 as in the source notes.")
     assert answered.status == "answered" and answered.correction["reason"].startswith("transcription error")
     assert (answered.correction["old"], answered.correction["new"]) == ("1.8", "1.5")
-    assert returns.open_queries(inv) == []
+    assert queries.open_queries(inv) == []
 
     # next bundle: the sponsor sees both answers, the corrected value and its audit record
     second = send(site, sponsor_db, sponsor_keys)
@@ -104,7 +104,7 @@ def test_queries_sdv_and_acknowledgements_make_the_round_trip(make_site, sponsor
     ret2 = return_bundle(sponsor_db, sponsor_keys, tmp_path / "to-site")
     result2 = returns.import_return(site.session, ret2.path)
     assert result2.queries_updated == 2 and result2.acknowledged_bundles == [2]
-    assert {q.status for q in returns.queries_for_record(inv, "sledai_assessments", q2["record_uuid"])} == {"closed"}
+    assert {q.status for q in queries.queries_for_record(inv, "sledai_assessments", q2["record_uuid"])} == {"closed"}
     assert site.store.scalar('SELECT count(*) FROM audit WHERE "table" = \'queries\' AND field = \'status\' AND '
                              "reason LIKE 'query closed by the sponsor%'") == 2
     assert first.bundle_seq == 1
@@ -118,17 +118,17 @@ def test_a_reopened_query_needs_a_new_answer(make_site, sponsor_db, sponsor_keys
                                     form="sledai_assessments", field="pga", text="Please confirm the PGA.")
     returns.import_return(site.session, return_bundle(sponsor_db, sponsor_keys, tmp_path / "r").path)
     inv = user(site, "demo.investigator", "investigator")
-    returns.answer_query(inv, q["uuid"], "Confirmed.")
+    queries.answer_query(inv, q["uuid"], "Confirmed.")
     send(site, sponsor_db, sponsor_keys)
     reopened = sponsor_queries.reopen_query(sponsor_db, q["uuid"], text="Which source document?")
     assert reopened["status"] == "reopened" and reopened["version"] == 2
     returns.import_return(site.session, return_bundle(sponsor_db, sponsor_keys, tmp_path / "r").path)
-    [view] = returns.open_queries(inv)
+    [view] = queries.open_queries(inv)
     assert view.status == "reopened" and "Which source document?" in view.text
     # the site's bundle still carries the old answer (given to version 1): the query stays re-opened
     send(site, sponsor_db, sponsor_keys)
     assert sponsor_queries.list_queries(sponsor_db, status="reopened")[0]["uuid"] == q["uuid"]
-    returns.answer_query(inv, q["uuid"], "The clinic notes of the visit.")
+    queries.answer_query(inv, q["uuid"], "The clinic notes of the visit.")
     send(site, sponsor_db, sponsor_keys)
     [after] = sponsor_queries.list_queries(sponsor_db, site="BY01")
     assert (after["status"], after["answer"]) == ("answered", "The clinic notes of the visit.")

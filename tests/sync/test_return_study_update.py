@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from return_helpers import link, return_bundle, send, sponsor_query, user
 
-from sle_desktop.app import returns
+from sle_desktop.app import returns, study_updates
+from sle_desktop.app.study import study_in_force
 from sle_desktop.app.errors import PermissionDenied
 from sle_desktop.resources import resource_path
 
@@ -35,8 +36,8 @@ def test_study_update_waits_for_the_administrator(make_site, sponsor_db, sponsor
     result = returns.import_return(site.session, ret.path)
     assert result.study_version_pending == "1.1" and "waits for an administrator" in result.message
     assert site.store.scalar("SELECT study_version FROM site") == "1.0"
-    assert returns.active_study(site.store).version == "1.0"
-    summary = returns.study_update_summary(site.session)
+    assert study_in_force(site.store).version == "1.0"
+    summary = study_updates.study_update_summary(site.session)
     assert (summary.current_version, summary.new_version) == ("1.0", "1.1")
     text = "\n".join(summary.changes)
     assert "New visit: Month 12 (extension) (month_12), day 365 ± 21." in text
@@ -48,12 +49,12 @@ def test_study_update_waits_for_the_administrator(make_site, sponsor_db, sponsor
     assert again.study_version == "1.1"
 
     with pytest.raises(PermissionDenied, match="administrator"):
-        returns.accept_study_update(user(site, "demo.coordinator", "coordinator"))
-    assert returns.study_update_summary(site.session) is not None
-    assert returns.accept_study_update(user(site, "demo.admin", "admin")) == "1.1"
+        study_updates.accept_study_update(user(site, "demo.coordinator", "coordinator"))
+    assert study_updates.study_update_summary(site.session) is not None
+    assert study_updates.accept_study_update(user(site, "demo.admin", "admin")) == "1.1"
     assert site.store.scalar("SELECT study_version FROM site") == "1.1"
-    assert returns.active_study(site.store).visit("month_12").target_day == 365
-    assert returns.study_update_summary(site.session) is None
+    assert study_in_force(site.store).visit("month_12").target_day == 365
+    assert study_updates.study_update_summary(site.session) is None
     row = site.store.query_one("SELECT * FROM study_updates WHERE version = '1.1'")
     assert (row["status"], row["accepted_by"]) == ("accepted", "demo.admin")
     assert site.store.query_one('SELECT old, new, user FROM audit WHERE "table" = \'site\' AND field = \'study_version\'') \
@@ -82,7 +83,7 @@ def test_accepted_update_is_the_definition_the_use_cases_work_to(make_site, spon
     low = eligible_form(consent_date=today - timedelta(days=200), screening_date=today - timedelta(days=200),
                         biopsy_date=today - timedelta(days=250), sledai_codes=frozenset({"proteinuria", "rash", "fever"}))
     assert subjects.screen_subject(inv, low, today=today).eligible  # SLEDAI 7 meets min 6 under 1.0
-    returns.accept_study_update(user(site, "demo.admin", "admin"))
+    study_updates.accept_study_update(user(site, "demo.admin", "admin"))
     outcome = subjects.screen_subject(inv, low, today=today)
     assert not outcome.eligible and outcome.failed == ["sledai_min"]  # 1.1 requires 8
     ok = subjects.screen_subject(inv, eligible_form(consent_date=today - timedelta(days=200),

@@ -26,7 +26,7 @@ def language():
 
 
 def test_enrolment_wizard_by_keyboard_only(qtbot, investigator):
-    from sle_desktop.ui.wizard import EnrolmentWizard
+    from sle_desktop.ui.enrolment import EnrolmentWizard
 
     wizard = EnrolmentWizard(investigator, today=TODAY)
     wizard.show()

@@ -12,7 +12,7 @@ from testkit import TODAY
 
 from sle_desktop.ui import i18n
 from sle_desktop.ui.visit_form import VisitForm
-from sle_desktop.ui.wizard import EnrolmentWizard
+from sle_desktop.ui.enrolment import EnrolmentWizard
 
 CYRILLIC = re.compile("[а-яА-ЯёЁ]")
 

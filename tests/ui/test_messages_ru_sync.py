@@ -15,7 +15,7 @@ import shutil
 import pytest
 from PySide6.QtCore import Qt
 
-from sle_desktop.app import returns, site, sync_site
+from sle_desktop.app import returns, site, study_updates, sync_site
 
 from sle_desktop.sponsor import operations as sponsor, queries as sponsor_queries
 from sle_desktop.app.errors import ValidationError
@@ -172,7 +172,7 @@ def test_study_definition_changes_are_listed_in_the_interface_language(language,
     demo_site.conn.execute("INSERT INTO study_updates (version, definition, status, received_at, return_seq) "
                            "VALUES ('1.1', ?, 'pending', '2026-06-01T10:00:00+00:00', 1)", (text,))
     admin = Session(demo_site, "demo.admin", "demo.admin", "admin", site.cli_session(demo_site).data_key)
-    [change] = returns.study_update_summary(admin).changes
+    [change] = study_updates.study_update_summary(admin).changes
     assert change == "Eligibility: min sledai changes from 6 to 8."
     box = _main_window(qtbot, admin).study_update()
     assert_shown_in(language, box.text(), change)

@@ -12,7 +12,7 @@ from PySide6.QtTest import QTest
 from testkit import BASELINE, LATER, TODAY, codes_for, cohort_subject, eligible_form
 from sle_desktop.app import demo, safety, site, subjects, trends, visits
 from sle_desktop.app.study import load_study
-from sle_desktop.ui import plots
+from sle_desktop.ui.plots import style
 from sle_desktop.ui.plots import CohortTrendsWidget, PatientTrendsWidget
 
 def baseline_visit(session, uuid):
@@ -67,7 +67,7 @@ def _days(dates):
 
 
 def _step_at(x, y, day):
-    """Value of a step curve built by plots._step_curve at `day`."""
+    """Value of a step curve built by plots.style.step_curve at `day`."""
     starts = x[0::2]
     return y[2 * (np.searchsorted(starts, day, side="right") - 1)]
 
@@ -89,7 +89,7 @@ def test_patient_plot_data_equal_the_store(patient_widget):
     assert px.tolist() == x.tolist() and py.tolist() == [r["pga"] for r in rows] == [2.0, 1.5, 2.0]
     # Markers: severe flare at month 3 (filled), SRI-4 response at month 1, no SLEDAI-4-only response.
     fx, fy = w.items["flare"].getData()
-    assert list(zip(fx, fy)) == [(95, 18)] and _colour(w.items["flare"].points()[0]) == plots.VERMILLION
+    assert list(zip(fx, fy)) == [(95, 18)] and _colour(w.items["flare"].points()[0]) == style.VERMILLION
     sx, sy = w.items["sri4"].getData()
     assert list(zip(sx, sy)) == [(30, 12)]
     assert w.items["sledai4"].getData()[0].size == 0
@@ -106,7 +106,7 @@ def test_patient_plot_data_equal_the_store(patient_widget):
     assert list(zip(*w.items["infusions"].getData())) == [(0, 1)]
     assert list(zip(*w.items["ae"].getData())) == [(12, 0)]
     assert list(zip(*w.items["sae"].getData())) == [(40, 0)]
-    assert _colour(w.items["sae"].points()[0]) == plots.VERMILLION and _colour(w.items["ae"].points()[0]) != plots.VERMILLION
+    assert _colour(w.items["sae"].points()[0]) == style.VERMILLION and _colour(w.items["ae"].points()[0]) != style.VERMILLION
 
 
 def test_normal_limit_bands_follow_each_lab_result(patient_widget):
@@ -242,7 +242,7 @@ def test_cohort_loads_in_background_and_draws_hand_computed_means(qtbot, small_c
     qtbot.waitUntil(lambda: w.loaded, timeout=5000)
     assert w._stack.currentWidget() is w.graphics and w.error is None
     errors = w.items["msc_errors"].opts
-    off = plots.ARM_OFFSET_DAYS["msc"]
+    off = style.ARM_OFFSET_DAYS["msc"]
     assert errors["x"].tolist() == [0 + off, 30 + off, 91 + off, 182 + off]
     # Hand-computed: month 1 changes -4, 0, -6; month 3 -6, -4; month 6 -10, -2, -4.
     assert errors["y"].tolist() == pytest.approx([0, -10 / 3, -5, -16 / 3])

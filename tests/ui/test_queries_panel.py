@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
-from sle_desktop.app import returns, site, sync_site
+from sle_desktop.app import queries, returns, site, sync_site
 
 from sle_desktop.sponsor import operations as sponsor, queries as sponsor_queries
 from sle_desktop.app.session import Session
@@ -107,7 +107,7 @@ def test_import_return_dialog_imports_from_a_folder(qtbot, demo_site, tmp_path):
     result = blocker.args[0]
     assert result.queries_new == 1 and result.acknowledged_bundles == [1]
     assert "receipt of bundle(s) 1" in dialog.result_label.text()
-    assert [q.question for q in returns.open_queries(cli)] == ["Please confirm the PGA."]
+    assert [q.question for q in queries.open_queries(cli)] == ["Please confirm the PGA."]
     with qtbot.waitSignal(dialog.failed, timeout=30000) as refused:
         qtbot.mouseClick(dialog.import_button, Qt.LeftButton)
     assert "already imported" in refused.args[0] and "Nothing was imported" in dialog.result_label.text()

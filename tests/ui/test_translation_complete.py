@@ -223,7 +223,7 @@ def test_every_window_is_russian(qtbot, site, tmp_path):
     from sle_desktop.ui.sign_dialog import SignDialog
     from sle_desktop.ui.users_dialog import UsersDialog
     from sle_desktop.ui.visit_form import VisitForm
-    from sle_desktop.ui.wizard import EnrolmentWizard
+    from sle_desktop.ui.enrolment import EnrolmentWizard
     from sle_desktop.store.db import Store
 
     store, admin, inv, uuid = site
@@ -241,7 +241,7 @@ def test_every_window_is_russian(qtbot, site, tmp_path):
         window = build_main_window(inv, today=TODAY, autolock=False)
         made.append(window)
         window.show()
-        qtbot.waitUntil(lambda: window.model.rowCount() > 0 if hasattr(window, "model") else True, timeout=5000)
+        qtbot.waitUntil(lambda: window.subject_list.model.rowCount() > 0 if hasattr(window, "subject_list") else True, timeout=5000)
         seen["main window"] = visible_texts(window)
         window.open_subject(uuid)
         seen["main window + subject tab"] = visible_texts(window)

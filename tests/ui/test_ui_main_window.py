@@ -42,19 +42,19 @@ def cohort(session):
 
 def shown_column(window, name):
     col = COLUMNS.index(name)
-    return [window.proxy.index(r, col).data() for r in range(window.proxy.rowCount())]
+    return [window.subject_list.proxy.index(r, col).data() for r in range(window.subject_list.proxy.rowCount())]
 
 
 def main_window(qtbot, windows, session, **kw):
     w = windows(build_main_window(session, today=TODAY, **kw))
-    qtbot.waitUntil(lambda: w.model.rowCount() > 0 or not w._loading)
+    qtbot.waitUntil(lambda: w.subject_list.model.rowCount() > 0 or not w._loading)
     return w
 
 
 def test_subject_list_shows_the_columns_and_flags_the_overdue_sae(qtbot, investigator, windows):
     uuids = cohort(investigator)
     w = main_window(qtbot, windows, investigator)
-    assert w.model.rowCount() == 5
+    assert w.subject_list.model.rowCount() == 5
     assert shown_column(w, "subject") == ["BY01-0001", "BY01-0002", "BY01-0003", "BY01-S0004", "BY01-S0005"]
     assert shown_column(w, "initials") == ["AI", "BK", "OP", "VZ", "IM"]
     assert shown_column(w, "arm")[:3] == ["MSC", "Standard", "MSC"]
@@ -63,11 +63,11 @@ def test_subject_list_shows_the_columns_and_flags_the_overdue_sae(qtbot, investi
     assert shown_column(w, "next_visit")[0] == "Month 1 – 19.02.2026"
     assert shown_column(w, "visit_status")[0] == "window missed"  # today is 01.06.2026
     sae_col = COLUMNS.index("sae")
-    row = w.model.row_of(uuids["Boris Kuznetsov"])
-    index = w.model.index(row, sae_col)
+    row = w.subject_list.model.row_of(uuids["Boris Kuznetsov"])
+    index = w.subject_list.model.index(row, sae_col)
     assert "overdue" in index.data()
     assert index.data(Qt.ForegroundRole).color().name() == "#b00020"  # red
-    assert w.count_label.text() == "5 of 5 subjects"
+    assert w.subject_list.count_label.text() == "5 of 5 subjects"
     assert w.user_label.text() == "Investigator User (inv)" and w.role_label.text() == "Investigator"
 
 
@@ -75,35 +75,35 @@ def test_search_filters_and_sort(qtbot, investigator, windows):
     cohort(investigator)
     w = main_window(qtbot, windows, investigator)
     def search(text):
-        type_into(qtbot, w.search, text)
-        qtbot.waitUntil(lambda: w.proxy.search == text.lower())  # after the typing pause
+        type_into(qtbot, w.subject_list.search, text)
+        qtbot.waitUntil(lambda: w.subject_list.proxy.search == text.lower())  # after the typing pause
 
     search("op")
     assert shown_column(w, "initials") == ["OP"]
     search("S0004")  # screening numbers are searchable
     assert shown_column(w, "initials") == ["VZ"]
     search("")
-    assert w.proxy.rowCount() == 5
-    choose(w.status_filter, "enrolled")
-    assert w.proxy.rowCount() == 3
-    choose(w.arm_filter, "msc")
+    assert w.subject_list.proxy.rowCount() == 5
+    choose(w.subject_list.status_filter, "enrolled")
+    assert w.subject_list.proxy.rowCount() == 3
+    choose(w.subject_list.arm_filter, "msc")
     assert shown_column(w, "subject") == ["BY01-0001", "BY01-0003"]
-    assert w.count_label.text() == "2 of 5 subjects"
-    choose(w.arm_filter, None)
-    click(qtbot, w.overdue_filter)
+    assert w.subject_list.count_label.text() == "2 of 5 subjects"
+    choose(w.subject_list.arm_filter, None)
+    click(qtbot, w.subject_list.overdue_filter)
     assert shown_column(w, "initials") == ["BK"]
-    click(qtbot, w.overdue_filter)
-    choose(w.status_filter, None)
-    header = w.table.horizontalHeader()
+    click(qtbot, w.subject_list.overdue_filter)
+    choose(w.subject_list.status_filter, None)
+    header = w.subject_list.table.horizontalHeader()
     col = COLUMNS.index("last_sledai")
     qtbot.mouseClick(header.viewport(), Qt.LeftButton,
                      pos=QPoint(header.sectionViewportPosition(col) + 5, header.height() // 2))
     first = shown_column(w, "last_sledai")
-    order = w.model.sort_order
+    order = w.subject_list.model.sort_order
     numbers = [int(x) for x in first if x]
     assert numbers == sorted(numbers, reverse=order == Qt.DescendingOrder)
     assert first[-3:] == ["", "", ""]  # subjects without a SLEDAI stay at the end
-    w.table.sortByColumn(COLUMNS.index("initials"), Qt.DescendingOrder)
+    w.subject_list.table.sortByColumn(COLUMNS.index("initials"), Qt.DescendingOrder)
     assert shown_column(w, "initials") == ["VZ", "OP", "IM", "BK", "AI"]
 
 
@@ -113,7 +113,7 @@ def test_selection_survives_sorting_and_actions_follow_it(qtbot, investigator, w
     assert not w.action("record_visit").isEnabled()  # nothing selected
     assert w.select_subject(uuids["Olga Petrova"])
     assert w.action("record_visit").isEnabled() and w.action("infusion").isEnabled()
-    w.table.sortByColumn(COLUMNS.index("initials"), Qt.DescendingOrder)
+    w.subject_list.table.sortByColumn(COLUMNS.index("initials"), Qt.DescendingOrder)
     assert w.selected_uuid() == uuids["Olga Petrova"]
     w.select_subject(uuids["Boris Kuznetsov"])
     assert not w.action("infusion").isEnabled()  # standard arm
@@ -124,7 +124,7 @@ def test_selection_survives_sorting_and_actions_follow_it(qtbot, investigator, w
 def test_monitor_sees_everything_but_write_actions_are_disabled(qtbot, investigator, monitor, windows):
     uuids = cohort(investigator)
     w = main_window(qtbot, windows, monitor)
-    assert w.model.rowCount() == 5
+    assert w.subject_list.model.rowCount() == 5
     w.select_subject(uuids["Olga Petrova"])
     for name in ("new_screening", "record_visit", "adverse_event", "infusion"):
         assert not w.action(name).isEnabled(), name
@@ -181,9 +181,9 @@ def test_visit_saved_from_a_subject_tab_refreshes_the_list(qtbot, investigator, 
     click(qtbot, form.sledai.checkboxes["arthritis"])
     form.sledai.pga.set_value(0.8)
     click(qtbot, form.save_button)
-    row = w.model.row_of(uuids["Boris Kuznetsov"])
-    qtbot.waitUntil(lambda: w.model.row_at(w.model.row_of(uuids["Boris Kuznetsov"])).last_sledai == 4)
-    assert w.model.row_at(row).next_visit == "month_3"
+    row = w.subject_list.model.row_of(uuids["Boris Kuznetsov"])
+    qtbot.waitUntil(lambda: w.subject_list.model.row_at(w.subject_list.model.row_of(uuids["Boris Kuznetsov"])).last_sledai == 4)
+    assert w.subject_list.model.row_at(row).next_visit == "month_3"
 
 
 def test_audit_viewer_filters_and_verifies_the_chain(qtbot, investigator, coordinator, windows):
@@ -271,10 +271,10 @@ def test_subjects_load_in_the_background_from_a_file_database(qtbot, file_store,
         subjects.screen_subject(inv, eligible_form(full_name=f"Patient Number{i}"), today=TODAY)
     w = build_main_window(inv, today=TODAY, autolock=False)
     windows(w)
-    assert w.progress.isVisible() or w.model.rowCount() == 3
+    assert w.progress.isVisible() or w.subject_list.model.rowCount() == 3
     with qtbot.waitSignal(w.subjects_loaded, timeout=10000) as loaded:
         pass
-    assert loaded.args == [3] and w.model.rowCount() == 3
+    assert loaded.args == [3] and w.subject_list.model.rowCount() == 3
     assert not w.progress.isVisible()
 
 
@@ -319,4 +319,4 @@ def test_withdrawing_a_subject_needs_a_reason(qtbot, enrolled, windows):
     row = subjects.get_subject(session, uuid)
     assert (row["status"], row["withdrawn_reason"]) == ("withdrawn", "Consent withdrawn by the patient")
     assert "Withdrawn" in view.title.text() and not view.withdraw_button.isVisible()
-    qtbot.waitUntil(lambda: w.model.row_at(w.model.row_of(uuid)).status == "withdrawn")
+    qtbot.waitUntil(lambda: w.subject_list.model.row_at(w.subject_list.model.row_of(uuid)).status == "withdrawn")

@@ -12,7 +12,7 @@ from testkit import TODAY
 
 from sle_desktop.app import subjects
 from sle_desktop.domain import sledai
-from sle_desktop.ui.wizard import EnrolmentWizard
+from sle_desktop.ui.enrolment import EnrolmentWizard
 
 
 @pytest.fixture

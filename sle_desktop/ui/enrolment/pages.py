@@ -1,5 +1,5 @@
-"""Enrolment wizard: consent → demographics → ACR 1997 → anti-dsDNA → screening SLEDAI → nephritis →
-exclusions → summary (save screening) → arm assignment (eligible) → result with the subject ID.
+"""The screening pages of the enrolment wizard: consent → demographics → ACR 1997 → anti-dsDNA →
+screening SLEDAI → nephritis → exclusions.
 
 Each page is checked with `subjects.validate_screening` (only its own fields) before Next;
 messages appear in red under the fields. Back/Next keep what was typed.
@@ -7,28 +7,41 @@ messages appear in red under the fields. Back/Next keep what was typed.
 
 from __future__ import annotations
 
-from datetime import date
-from html import escape
-
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QButtonGroup, QCheckBox, QComboBox, QFormLayout, QFrame, QGridLayout, QLabel, QLineEdit, QPlainTextEdit,
-    QRadioButton, QScrollArea, QVBoxLayout, QWidget, QWizard, QWizardPage,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
 )
 
 from sle_desktop.app import subjects
-from sle_desktop.app.errors import AppError, StoreError, ValidationError
-from sle_desktop.domain import acr1997, eligibility, sledai
+from sle_desktop.domain import acr1997, eligibility
 from sle_desktop.ui.common import (
-    ERROR_STYLE, OK_STYLE, BadInput, Banner, DateField, NumberField, catalog, error_label, fmt_date, fmt_number,
-    translated, with_error,
+    ERROR_STYLE,
+    OK_STYLE,
+    BadInput,
+    Banner,
+    DateField,
+    NumberField,
+    catalog,
+    error_label,
+    fmt_number,
+    with_error,
 )
-from sle_desktop.ui.common import name_inputs
-from sle_desktop.ui.messages import FieldErrors, plain_message
+from sle_desktop.ui.messages import FieldErrors
 from sle_desktop.ui.sledai_widget import SledaiWidget
 
 
-def _scrolled(page: QWizardPage, content: QWidget) -> None:
+def scrolled(page: QWizardPage, content: QWidget) -> None:
     """Put a page's form in a scroll area, packed at the top (long pages scroll at 1366×768)."""
     holder = QWidget()
     v = QVBoxLayout(holder)
@@ -44,7 +57,7 @@ def _scrolled(page: QWizardPage, content: QWidget) -> None:
     lay.addWidget(scroll)
 
 
-class _ScreeningPage(QWizardPage):
+class ScreeningPage(QWizardPage):
     """A page owning some ScreeningForm fields; Next runs the app's validation for those fields."""
 
     FIELDS: tuple[str, ...] = ()
@@ -62,7 +75,7 @@ class _ScreeningPage(QWizardPage):
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt naming
         self.errors.clear()
-        wizard: EnrolmentWizard = self.wizard()
+        wizard = self.wizard()  # the EnrolmentWizard: screening_form(), today
         form, problems = wizard.screening_form()
         mine = {k: v for k, v in problems.items() if k in self.FIELDS}
         if not mine:
@@ -77,7 +90,7 @@ class _ScreeningPage(QWizardPage):
         pass
 
 
-class ConsentPage(_ScreeningPage):
+class ConsentPage(ScreeningPage):
     FIELDS = ("consent_date", "consent_version", "screening_date", "can_follow_procedures")
 
     def __init__(self, parent=None):
@@ -100,7 +113,7 @@ class ConsentPage(_ScreeningPage):
         self._row(form, "consent_version", self.tr("Consent form version:"), self.consent_version)
         self._row(form, "screening_date", self.tr("Screening date:"), self.screening_date)
         self._row(form, "can_follow_procedures", "", self.can_follow)
-        _scrolled(self, box)
+        scrolled(self, box)
 
     def read(self, form, problems):
         for field, w in (("consent_date", self.consent_date), ("screening_date", self.screening_date)):
@@ -112,7 +125,7 @@ class ConsentPage(_ScreeningPage):
         form.can_follow_procedures = self.can_follow.isChecked()
 
 
-class DemographicsPage(_ScreeningPage):
+class DemographicsPage(ScreeningPage):
     FIELDS = ("full_name", "national_id", "phone", "address", "date_of_birth", "sex", "childbearing_potential")
 
     def __init__(self, parent=None):
@@ -152,7 +165,7 @@ class DemographicsPage(_ScreeningPage):
         self._row(form, "childbearing_potential", "", self.childbearing)
         self.sex.currentIndexChanged.connect(self._sex_changed)
         self.dob.changed.connect(self._update_age)
-        _scrolled(self, box)
+        scrolled(self, box)
 
     def _sex_changed(self) -> None:
         female = self.sex.currentData() == "F"
@@ -184,7 +197,7 @@ class DemographicsPage(_ScreeningPage):
         form.childbearing_potential = self.childbearing.isChecked()
 
 
-class AcrPage(_ScreeningPage):
+class AcrPage(ScreeningPage):
     FIELDS = ("acr_criteria",)
 
     def __init__(self, parent=None):
@@ -217,7 +230,7 @@ class AcrPage(_ScreeningPage):
         lay.addLayout(grid)
         lay.addWidget(self.errors.register("acr_criteria", error_label(box)))
         lay.addStretch(1)
-        _scrolled(self, box)
+        scrolled(self, box)
         self._update()
 
     def selected(self) -> frozenset[str]:
@@ -235,7 +248,7 @@ class AcrPage(_ScreeningPage):
         form.acr_criteria = self.selected()
 
 
-class AntiDsDnaPage(_ScreeningPage):
+class AntiDsDnaPage(ScreeningPage):
     FIELDS = ("anti_dsdna_positive", "anti_dsdna_value", "anti_dsdna_uln")
 
     def __init__(self, parent=None):
@@ -260,7 +273,7 @@ class AntiDsDnaPage(_ScreeningPage):
         for w in (self.value, self.uln):
             w.textChanged.connect(self._update)
         self.positive.toggled.connect(self._update)
-        _scrolled(self, box)
+        scrolled(self, box)
         self._update()
 
     def _update(self) -> None:
@@ -284,7 +297,7 @@ class AntiDsDnaPage(_ScreeningPage):
                 problems[field] = str(exc)
 
 
-class SledaiPage(_ScreeningPage):
+class SledaiPage(ScreeningPage):
     FIELDS = ("sledai_codes",)
 
     def __init__(self, parent=None, *, minimum: int = 6):
@@ -310,7 +323,7 @@ class SledaiPage(_ScreeningPage):
         form.sledai_codes = self.sledai.codes()
 
 
-class NephritisPage(_ScreeningPage):
+class NephritisPage(ScreeningPage):
     FIELDS = ("biopsy_class", "biopsy_date", "proteinuria_g_per_day", "upcr_g_per_g", "active_sediment",
               "investigator_confirms_nephritis")
 
@@ -346,7 +359,7 @@ class NephritisPage(_ScreeningPage):
         self.biopsy_class.currentIndexChanged.connect(
             lambda: self.biopsy_date.setEnabled(self.biopsy_class.currentData() is not None))
         self.biopsy_date.setEnabled(False)
-        _scrolled(self, box)
+        scrolled(self, box)
 
     def read(self, form, problems):
         form.biopsy_class = self.biopsy_class.currentData()
@@ -363,7 +376,7 @@ class NephritisPage(_ScreeningPage):
         form.investigator_confirms_nephritis = self.confirm.isChecked()
 
 
-class ExclusionsPage(_ScreeningPage):
+class ExclusionsPage(ScreeningPage):
     FIELDS = ("needs_dialysis", "planned_transplant", "high_risk_condition", "high_risk_text",
               "pregnant_or_lactating", "pregnancy_test", "chronic_infection", "infection_details",
               "last_malignancy_date")
@@ -417,7 +430,7 @@ class ExclusionsPage(_ScreeningPage):
         self.pregnancy_note = QLabel(box)
         self.pregnancy_note.setWordWrap(True)
         form.addRow("", self.pregnancy_note)
-        _scrolled(self, box)
+        scrolled(self, box)
 
     def initializePage(self) -> None:  # noqa: N802
         demo = self.wizard().demographics
@@ -441,273 +454,3 @@ class ExclusionsPage(_ScreeningPage):
         except BadInput as exc:
             problems["last_malignancy_date"] = str(exc)
 
-
-class SummaryPage(QWizardPage):
-    """The eligibility decision with every failed criterion by name; Save screening commits it."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setTitle(self.tr("8. Summary and eligibility"))
-        self.setSubTitle(self.tr("Check the decision, then save the screening. After saving, the screening can no "
-                                 "longer be changed in this wizard."))
-        self.setCommitPage(True)
-        self.setButtonText(QWizard.CommitButton, self.tr("&Save screening"))
-        box = QWidget()
-        lay = QVBoxLayout(box)
-        self.decision = QLabel(box)
-        self.decision.setObjectName("decision")
-        self.decision.setWordWrap(True)
-        f = self.decision.font()
-        f.setPointSize(f.pointSize() + 4)
-        f.setBold(True)
-        self.decision.setFont(f)
-        lay.addWidget(self.decision)
-        self.failed = QLabel(box)
-        self.failed.setObjectName("failedCriteria")
-        self.failed.setWordWrap(True)
-        self.failed.setTextFormat(Qt.RichText)
-        lay.addWidget(self.failed)
-        self.facts = QLabel(box)
-        self.facts.setObjectName("facts")
-        self.facts.setWordWrap(True)
-        self.facts.setTextFormat(Qt.RichText)
-        lay.addWidget(self.facts)
-        self.note = QLabel(box)
-        self.note.setObjectName("summaryNote")
-        self.note.setWordWrap(True)
-        lay.addWidget(self.note)
-        self.banner = Banner(box)
-        lay.addWidget(self.banner)
-        lay.addStretch(1)
-        _scrolled(self, box)
-        self.result = None
-
-    def initializePage(self) -> None:  # noqa: N802
-        wizard: EnrolmentWizard = self.wizard()
-        form, _problems = wizard.screening_form()
-        self.banner.clear()
-        self.result = subjects.evaluate_screening(form, wizard.session.store)
-        if self.result.eligible:
-            self.decision.setText(self.tr("ELIGIBLE – every inclusion criterion is met and no exclusion applies."))
-            self.decision.setStyleSheet(OK_STYLE)
-            self.failed.setText("")
-            self.note.setText(self.tr("Save screening records the screening and the patient's identifiers; "
-                                      "the treatment arm is assigned next."))
-        else:
-            n = len(self.result.failed)
-            self.decision.setText(self.tr("NOT ELIGIBLE – 1 criterion not met:") if n == 1 else
-                                  self.tr("NOT ELIGIBLE – {0} criteria not met:").format(n))
-            self.decision.setStyleSheet(ERROR_STYLE)
-            items = []
-            for name, message in zip(self.result.failed, self.result.messages):
-                label = catalog(eligibility.CRITERION_LABELS.get(name, name))
-                text = translated(message)  # "Label: explanation" in the interface language
-                text = text[len(label) + 2:] if text.startswith(label + ": ") else text
-                items.append(f"<li><b>{escape(label)}</b> ({name}): {escape(text)}</li>")
-            self.failed.setText("<ul>" + "".join(items) + "</ul>")
-            self.note.setText(self.tr("Save screening saves this screening as a SCREEN FAILURE: it stays in the "
-                                      "screening log and the patient is not enrolled."))
-        age = "—"
-        if form.date_of_birth and form.consent_date and form.date_of_birth < form.consent_date:
-            age = str(eligibility.age_on(form.date_of_birth, form.consent_date))
-        facts = [
-            (self.tr("Consent"), self.tr("{0}, version {1}").format(fmt_date(form.consent_date), form.consent_version)),
-            (self.tr("Age at consent"), age),
-            (self.tr("ACR 1997 criteria"), self.tr("{0} of 11").format(len(form.acr_criteria))),
-            (self.tr("Screening SELENA-SLEDAI"), str(sledai.score(form.sledai_codes))),
-            (self.tr("Anti-dsDNA"), self.tr("positive") if form.anti_dsdna_positive or (
-                form.anti_dsdna_value is not None and form.anti_dsdna_uln is not None
-                and form.anti_dsdna_value > form.anti_dsdna_uln) else self.tr("not positive")),
-            (self.tr("Biopsy"), self.tr("class {0} on {1}").format(form.biopsy_class, fmt_date(form.biopsy_date))
-             if form.biopsy_class else self.tr("none")),
-            (self.tr("Proteinuria / UPCR"), " / ".join(
-                "—" if v is None else fmt_number(v) for v in (form.proteinuria_g_per_day, form.upcr_g_per_g))),
-            (self.tr("Nephritis confirmed by investigator"), self.tr("yes") if form.investigator_confirms_nephritis
-             else self.tr("no")),
-        ]
-        self.facts.setText("<table cellspacing='4'>" + "".join(
-            f"<tr><td>{k}:</td><td><b>{v}</b></td></tr>" for k, v in facts) + "</table>")
-
-    def validatePage(self) -> bool:  # noqa: N802
-        wizard: EnrolmentWizard = self.wizard()
-        return wizard.save_screening(self.banner)
-
-    def nextId(self) -> int:  # noqa: N802
-        wizard: EnrolmentWizard = self.wizard()
-        eligible = self.result is not None and self.result.eligible
-        if eligible and wizard.session.can("assign_arm"):
-            return EnrolmentWizard.ARM
-        return EnrolmentWizard.RESULT
-
-
-class ArmWidget(QWidget):
-    """Arm choice + reason (non-randomised, investigator's decision)."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.errors = FieldErrors()
-        lay = QVBoxLayout(self)
-        self.group = QButtonGroup(self)
-        self.buttons: dict[str, QRadioButton] = {}
-        for arm in subjects.ARMS:
-            rb = QRadioButton(catalog(subjects.ARM_LABELS[arm]), self)
-            rb.setObjectName(f"arm_{arm}")
-            self.group.addButton(rb)
-            self.buttons[arm] = rb
-            lay.addWidget(rb)
-        lay.addWidget(self.errors.register("arm", error_label(self)))
-        lay.addWidget(QLabel(self.tr("Reason for this arm (required):"), self))
-        self.reason = QPlainTextEdit(self)
-        self.reason.setObjectName("armReason")
-        self.reason.setTabChangesFocus(True)
-        self.reason.setFixedHeight(self.reason.fontMetrics().lineSpacing() * 4 + 12)
-        lay.addWidget(self.reason)
-        lay.addWidget(self.errors.register("arm_reason", error_label(self)))
-        lay.addStretch(1)
-
-    def arm(self) -> str | None:
-        return next((a for a, rb in self.buttons.items() if rb.isChecked()), None)
-
-    def enrol(self, session, subject_uuid: str, banner: Banner, today=None) -> str | None:
-        """Call `subjects.enrol_patient`; returns the subject ID, or None with the messages shown."""
-        self.errors.clear()
-        banner.clear()
-        try:
-            return subjects.enrol_patient(session, subject_uuid, arm=self.arm(), reason=self.reason.toPlainText(),
-                                          today=today)
-        except ValidationError as exc:
-            rest = self.errors.show(exc.errors)
-            if rest:
-                banner.show_message("\n".join(translated(m) for m in rest.values()))
-        except (AppError, StoreError) as exc:
-            banner.show_message(plain_message(exc))
-        return None
-
-
-class ArmPage(QWizardPage):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setTitle(self.tr("9. Treatment arm"))
-        self.setSubTitle(self.tr("The trial is not randomised: the investigator assigns the arm and records why. "
-                                 "Your name and the time are recorded."))
-        self.setCommitPage(True)
-        self.setButtonText(QWizard.CommitButton, self.tr("&Enrol"))
-        self.arm = ArmWidget(self)
-        self.banner = Banner(self)
-        lay = QVBoxLayout(self)
-        self.saved_label = QLabel(self)
-        self.saved_label.setWordWrap(True)
-        lay.addWidget(self.saved_label)
-        lay.addWidget(self.arm)
-        lay.addWidget(self.banner)
-
-    def initializePage(self) -> None:  # noqa: N802
-        outcome = self.wizard().outcome
-        self.saved_label.setText(self.tr("Screening saved as {0} (eligible).").format(outcome.screening_number))
-
-    def validatePage(self) -> bool:  # noqa: N802
-        wizard: EnrolmentWizard = self.wizard()
-        sid = self.arm.enrol(wizard.session, wizard.outcome.subject_uuid, self.banner, today=wizard.today)
-        if sid is None:
-            return False
-        wizard.subject_id = sid
-        wizard.enrolled.emit(wizard.outcome.subject_uuid, sid)
-        return True
-
-
-class ResultPage(QWizardPage):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setTitle(self.tr("Saved"))
-        self.message = QLabel(self)
-        self.message.setObjectName("resultMessage")
-        self.message.setWordWrap(True)
-        f = self.message.font()
-        f.setPointSize(f.pointSize() + 3)
-        self.message.setFont(f)
-        lay = QVBoxLayout(self)
-        lay.addWidget(self.message)
-        lay.addStretch(1)
-
-    def initializePage(self) -> None:  # noqa: N802
-        wizard: EnrolmentWizard = self.wizard()
-        o = wizard.outcome
-        if wizard.subject_id:
-            text = self.tr("Enrolled. Subject ID: {0} (screening number {1}).").format(wizard.subject_id,
-                                                                                     o.screening_number)
-        elif o.eligible:
-            text = self.tr("Screening {0} saved: eligible. An investigator must now assign the treatment arm "
-                           "(open the subject and choose Assign arm).").format(o.screening_number)
-        else:
-            text = self.tr("Screening {0} saved as a screen failure. It stays in the screening log.").format(
-                o.screening_number)
-        self.message.setText(text)
-
-    def nextId(self) -> int:  # noqa: N802
-        return -1
-
-
-class EnrolmentWizard(QWizard):
-    """The enrolment wizard. `screened(outcome)` after the screening is saved, `enrolled(uuid, subject_id)`."""
-
-    CONSENT, DEMOGRAPHICS, ACR, ANTI_DSDNA, SLEDAI, NEPHRITIS, EXCLUSIONS, SUMMARY, ARM, RESULT = range(10)
-    screened = Signal(object)
-    enrolled = Signal(str, str)
-
-    def __init__(self, session, parent=None, *, today: date | None = None):
-        super().__init__(parent)
-        self.setObjectName("enrolmentWizard")
-        self.session, self.today = session, today
-        self.outcome: subjects.ScreeningOutcome | None = None
-        self.subject_id: str | None = None
-        self.setWindowTitle(self.tr("New screening – enrolment wizard"))
-        self.setWizardStyle(QWizard.ClassicStyle)
-        self.setOption(QWizard.NoBackButtonOnStartPage, True)
-        self.setOption(QWizard.NoCancelButtonOnLastPage, True)
-        self.consent = ConsentPage()
-        self.demographics = DemographicsPage()
-        self.acr = AcrPage()
-        self.anti_dsdna = AntiDsDnaPage()
-        self.sledai = SledaiPage()
-        self.nephritis = NephritisPage()
-        self.exclusions = ExclusionsPage()
-        self.summary = SummaryPage()
-        self.arm = ArmPage()
-        self.result = ResultPage()
-        for pid, page in enumerate((self.consent, self.demographics, self.acr, self.anti_dsdna, self.sledai,
-                                    self.nephritis, self.exclusions, self.summary, self.arm, self.result)):
-            self.setPage(pid, page)
-        self.setStartId(self.CONSENT)
-        self.resize(1120, 700)
-        name_inputs(self)  # accessible names/buddies from the row labels
-
-    def screening_pages(self) -> list[_ScreeningPage]:
-        return [self.consent, self.demographics, self.acr, self.anti_dsdna, self.sledai, self.nephritis,
-                self.exclusions]
-
-    def screening_form(self) -> tuple[subjects.ScreeningForm, dict[str, str]]:
-        """Everything typed so far as a ScreeningForm, plus input that could not be read."""
-        form = subjects.ScreeningForm()
-        problems: dict[str, str] = {}
-        for page in self.screening_pages():
-            page.read(form, problems)
-        return form, problems
-
-    def save_screening(self, banner: Banner) -> bool:
-        """Save the screening (eligible or screen failure) via `subjects.screen_subject`."""
-        if self.outcome is not None:
-            return True
-        form, problems = self.screening_form()
-        if problems:
-            banner.show_message(plain_message(ValidationError(problems)))
-            return False
-        try:
-            self.outcome = subjects.screen_subject(self.session, form, today=self.today)
-        except ValidationError as exc:
-            banner.show_message(plain_message(exc) + "\n" + self.tr("Go back to the page concerned; nothing was saved."))
-            return False
-        except (AppError, StoreError) as exc:
-            banner.show_message(plain_message(exc) + "\n" + self.tr("Nothing was saved."))
-            return False
-        self.screened.emit(self.outcome)
-        return True
