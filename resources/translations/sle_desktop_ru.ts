@@ -52,7 +52,7 @@
         </message>
         <message>
             <source>Adverse event term</source>
-            <translation type="unfinished">Термин нежелательного явления</translation>
+            <translation>Термин нежелательного явления</translation>
         </message>
         <message>
             <source>Not saved: changing a saved record needs a reason.</source>
