@@ -16,14 +16,13 @@ def open_store(path, *, must_exist: bool = True):
 
     Only the default location's folder (the program's own data folder) is created when missing; any other
     database goes into a folder that exists."""
-    from sle_desktop.app.paths import default_db_path
+    from sle_desktop.app.paths import prepare_default_folder
     from sle_desktop.store.db import Store
 
     path = Path(path)
     if must_exist and not path.exists():
         raise CommandError(f"No database at {path}.")
-    if path == default_db_path() and not path.parent.exists():
-        path.parent.mkdir(parents=True, mode=0o700)
+    prepare_default_folder(path)
     return Store.open(path, create=not must_exist)
 
 

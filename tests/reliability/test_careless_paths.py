@@ -340,3 +340,15 @@ def test_sigterm_removes_the_demo_folder(tmp_path):
             proc.kill()
             proc.wait()
     assert list(tmp_path.glob("sle_desktop_demo_*")) == [], proc.stderr.read().decode()[-2000:]
+
+
+def test_the_default_location_is_the_one_folder_created(tmp_path, capsys, monkeypatch):
+    from sle_desktop.app import paths, site
+
+    monkeypatch.delenv("SLE_DESKTOP_DB", raising=False)
+    monkeypatch.setattr(paths, "user_data_dir", lambda: tmp_path / "data" / "sle_desktop")
+    store = site.open_database(paths.default_db_path())
+    store.close()
+    assert (tmp_path / "data" / "sle_desktop" / "site.sqlite").is_file()
+    if os.name == "posix":
+        assert stat.S_IMODE((tmp_path / "data" / "sle_desktop").stat().st_mode) == 0o700
