@@ -429,8 +429,6 @@ def read_container(path: str | os.PathLike, limits: Limits = Limits(), *, check=
                     raise BundleRejected(msg("{name}: {member} is {size}, over its limit; the bundle was refused.",
                                              name=name, member=member, size=_mb(length)), reason="oversized")
                 padded = -(-length // _BLOCK) * _BLOCK
-                if padded > size - pos:
-                    raise truncated
                 if member == PAYLOAD_NAME:  # hashed as it streams past, not kept
                     cipher_at, cipher_sha, left = pos, hashlib.sha256(), length
                     while left:

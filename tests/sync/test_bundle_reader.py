@@ -117,6 +117,8 @@ def test_size_empty_and_foreign(tmp_path, genuine):
     _refused(genuine, "oversized", "more than the 1,000 bytes a bundle may be",
              bundle.Limits(max_bundle_bytes=1000))
     assert bundle.read_container(genuine, bundle.Limits(max_bundle_bytes=genuine.stat().st_size))  # the limit itself
+    _refused(genuine, "oversized", "a bundle may be; it was not read",
+             bundle.Limits(max_bundle_bytes=genuine.stat().st_size - 1))
     empty = tmp_path / "empty.slebundle"
     empty.write_bytes(b"")
     _refused(empty, "truncated", "is empty (0 bytes)")
@@ -409,6 +411,14 @@ def test_payload_line_length_boundaries():
     # a partial last line of exactly max_line_bytes is kept waiting for its newline: refused only as incomplete
     _payload_refused([full], "truncated", "the payload's last line is incomplete", bundle.Limits(max_line_bytes=100))
     _payload_refused([full], "line_too_long", "payload line 1 is longer than 99 bytes", bundle.Limits(max_line_bytes=99))
+
+
+def test_payload_size_boundary():
+    lines = [b'{"type":"x"}\n'] * 3
+    data, m = _payload(lines)
+    assert len(list(bundle.iter_payload(data, m, bundle.Limits(max_payload_bytes=m["payload_bytes"])))) == 3
+    _payload_refused(lines, "payload_too_large", f"would be {m['payload_bytes']} bytes once unpacked, over the "
+                     f"{m['payload_bytes'] - 1} bytes limit", bundle.Limits(max_payload_bytes=m["payload_bytes"] - 1))
 
 
 def test_non_payload_records_and_damaged_streams():
