@@ -12,6 +12,12 @@ Order of checks (each failure raises BundleRejected with a plain message; nothin
     continue the stored chain (`store.audit.verify_rows`; the broken row is named), rows
     already held are identical, every record's last change has its audit row and its
     values agree with its audit trail; then sites/bundles/records/audit are updated.
+ 6. one site touches only its own data: the header lists only columns of the site schema and
+    each record has exactly its table's columns; subject IDs carry the site's prefix; every
+    reference (subject, visit, AE, infusion, signed or queried record) is to a record of the
+    same site, a record's visit belongs to its subject, no subject or visit takes another
+    site's UUID; created_by/updated_by agree with the audit trail. Records are keyed by
+    (site, table, uuid), so UUIDs are scoped per site.
 """
 
 from __future__ import annotations

@@ -18,9 +18,13 @@ Payload lines (each an object with a ``type``): one ``header``, then ``row`` lin
 (``table``, ``row``: every column of a clinical record), then ``audit`` lines (``row``:
 one audit-trail row), then one ``end`` line with the counts.
 
-Reading is bounded (`Limits`): the file size is checked before it is read, member sizes
-before they are extracted, and the decompressed size, line count and line length while
-the payload streams, so neither a huge file nor a compression or JSON bomb gets far.
+Reading is bounded (`Limits`): the file size is checked before it is read; the file is read as
+a stream of 512-byte tar blocks, each member's size checked against its cap before it is read,
+nothing but the three ustar members accepted (no pax or GNU headers, at most 64 kB of end
+padding), the encrypted member only hashed while streaming (its bytes are read again after the
+signature check); the decompressed size, line count and line length are checked while the
+payload streams. So neither a huge or padded file nor a compression or JSON bomb gets far, and
+memory does not depend on what the headers claim.
 """
 
 from __future__ import annotations

@@ -148,6 +148,7 @@ def test_insider_campaign(make_site, sponsor_db, sponsor_keys, tmp_path):
         st.tuples(st.just("header"), st.sampled_from(["tables", "site_uuid", "bundle_seq", "format"]), _values),
     )
     tally: Counter = Counter()
+    accepted_changes: Counter = Counter()  # which changes an accepted bundle carried (each checked by the oracle)
     figures = {"violations": 0, "partial_writes": 0, "peak_bytes": 0, "slowest_s": 0.0}
 
     @settings(max_examples=CASES, deadline=None, database=None, derandomize=True,
@@ -213,6 +214,7 @@ def test_insider_campaign(make_site, sponsor_db, sponsor_keys, tmp_path):
         assert peak < PEAK_BYTES, (m, peak)
         tally[outcome] += 1
         if outcome == "imported":
+            accepted_changes[f"{m[0]}.{m[2] if m[0] in ('row', 'drop_key', 'audit') else m[1]}"] += 1
             problems = _oracle(sponsor_db, a_uuid, b_uuid, b_before, schema)
             figures["violations"] += len(problems)
             assert not problems, (m, problems)
@@ -224,7 +226,8 @@ def test_insider_campaign(make_site, sponsor_db, sponsor_keys, tmp_path):
     case()
     accepted = tally.get("imported", 0)
     report("insider_campaign", {"cases": sum(tally.values()), "accepted": accepted, **figures,
-                                "outcomes": dict(sorted(tally.items()))})
+                                "outcomes": dict(sorted(tally.items())),
+                                "accepted_changes": dict(accepted_changes.most_common())})
     assert sum(tally.values()) >= min(CASES, 20)
     assert figures["violations"] == 0 and figures["partial_writes"] == 0
     assert len(tally) >= 5, tally  # the campaign reaches many different refusals
