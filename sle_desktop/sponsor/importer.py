@@ -46,18 +46,35 @@ _AUDIT_KEYS = set(audit_mod.AUDIT_FIELDS) | {"hash"}
 # (record_uuid points into the table named by record_table)
 _REFERENCES = {"subject_uuid": "subjects", "visit_uuid": "visits", "reaction_ae_uuid": "adverse_events",
                "infusion_uuid": "infusions"}
+_UNREADABLE = object()
 _PREFIXED = ("subject_id", "screening_number")  # subject identifiers start with the site code and a hyphen
+_MANAGED = frozenset(("uuid", "change_seq", "created_at", "created_by", "updated_at", "updated_by"))
 _site_schema: dict[str, frozenset[str]] = {}
+_site_defaults: dict[str, dict] = {}
+
+
+def _literal(sql: str | None):
+    """The value of a column's DEFAULT clause (the site schema uses plain literals only)."""
+    if sql is None or sql.upper() == "NULL":
+        return None
+    if sql.startswith("'") and sql.endswith("'"):
+        return sql[1:-1].replace("''", "'")
+    try:
+        return int(sql)
+    except ValueError:
+        return float(sql)
 
 
 def site_schema() -> dict[str, frozenset[str]]:
     """{table: column names} of the clinical tables as this program's site schema defines them."""
     if not _site_schema:
         from sle_desktop.store.db import Store
-        from sle_desktop.sync.site_export import table_columns
 
         with Store.memory() as store:
-            _site_schema.update({t: frozenset(c for c, _ in cols) for t, cols in table_columns(store).items()})
+            for table in CLINICAL_TABLES:
+                info = store.conn.execute(f'PRAGMA table_info("{table}")').fetchall()
+                _site_schema[table] = frozenset(r[1] for r in info)
+                _site_defaults[table] = {r[1]: _literal(r[4]) for r in info}
     return _site_schema
 
 
@@ -444,13 +461,18 @@ class _Apply:
                         "The bundle was refused.", "inconsistent")
             expected: dict = {}
             for a in trail:
-                try:
+                try:  # the site writes every audited value as canonical JSON
                     value = None if a["new"] is None else json.loads(a["new"])
                 except ValueError:
-                    continue
+                    value = _UNREADABLE
+                if value is _UNREADABLE or (a["field"] == "*" and not isinstance(value, (dict, type(None)))) \
+                        or (a["field"] != "*" and a["field"] not in row):
+                    raise self.reject(
+                        f"{table} record {row['uuid']} of site {code}: audit row {a['seq']} names a field or holds a "
+                        "value that the record cannot have; the audit trail does not agree with the record. "
+                        "The bundle was refused.", "inconsistent")
                 if a["field"] == "*":
-                    if isinstance(value, dict):
-                        expected.update(value)
+                    expected.update(value or {})
                 else:
                     expected[a["field"]] = value
             for key, value in expected.items():
@@ -459,6 +481,14 @@ class _Apply:
                         f"{table} record {row['uuid']} of site {code}: {key} is {str(row[key])[:60]!r} but its audit "
                         f"trail says {str(value)[:60]!r}; the record was changed outside the application. "
                         "The bundle was refused.", "inconsistent")
+            if trail and trail[0]["field"] == "*":  # the whole history: a field it never set keeps its default
+                defaults = _site_defaults[table]
+                for key, value in row.items():
+                    if key not in expected and key not in _MANAGED and value != defaults.get(key):
+                        raise self.reject(
+                            f"{table} record {row['uuid']} of site {code}: {key} is {str(value)[:60]!r} although its "
+                            "audit trail never set it; the record was changed outside the application. "
+                            "The bundle was refused.", "inconsistent")
 
     def update_site(self) -> None:
         m, c = self.m, self.c

@@ -70,7 +70,7 @@ def foreign_file_problem(path: Path, kind: str = "site") -> str | None:
         return msg("{path} is not an sle_desktop database (it is not an SQLite file); it was left unchanged.",
                    path=str(path))
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None)
         try:
             names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         finally:
