@@ -156,3 +156,30 @@ def test_a_rewritten_updated_by_is_refused(two_sites, sponsor_db, sponsor_keys):
     a.store.conn.execute("UPDATE subjects SET updated_by = 'dr.someone.else' WHERE uuid = ?", (subject,))
     message = refused(sponsor_db, sponsor_keys, a.export().path, "inconsistent")
     assert "updated_by is 'dr.someone.else' but its audit trail says 'demo.investigator'" in message
+
+
+def test_a_field_changed_without_an_audit_row_is_refused(two_sites, sponsor_db, sponsor_keys):
+    a, _b = two_sites
+    visit = a.store.scalar("SELECT uuid FROM visits ORDER BY uuid LIMIT 1")
+    a.store.conn.execute("UPDATE visits SET deleted = 1 WHERE uuid = ?", (visit,))  # raw SQL: no audit row
+    message = refused(sponsor_db, sponsor_keys, a.export(since_seq=0).path, "inconsistent")
+    assert f"visits record {visit} of site BY01: deleted is '1' although its audit trail never set it" in message
+
+
+def test_an_audit_row_naming_a_field_the_record_lacks_is_refused(two_sites, sponsor_db, sponsor_keys):
+    a, _b = two_sites
+    subject = _subject(a)
+    records.update(a.store, "subjects", subject, {"arm_reason": "checked"}, user="demo.investigator", reason="typo")
+    seq = a.store.scalar("SELECT max(seq) FROM audit")
+    conn = a.store.conn
+    conn.execute("DROP TRIGGER IF EXISTS audit_no_update")
+    conn.execute("UPDATE audit SET field = 'favourite_colour' WHERE seq = ?", (seq,))
+    rows = [dict(r) for r in a.store.query("SELECT * FROM audit WHERE seq >= ? ORDER BY seq", (seq,))]
+    from sle_desktop.store import audit as audit_mod
+
+    for r in rows:  # the insider recomputes the hash chain from there on
+        r["prev_hash"] = a.store.scalar("SELECT hash FROM audit WHERE seq = ?", (r["seq"] - 1,))
+        r["hash"] = audit_mod.row_hash({k: r[k] for k in audit_mod.AUDIT_FIELDS})
+        conn.execute("UPDATE audit SET prev_hash = ?, hash = ? WHERE seq = ?", (r["prev_hash"], r["hash"], r["seq"]))
+    message = refused(sponsor_db, sponsor_keys, a.export().path, "inconsistent")
+    assert f"subjects record {subject} of site BY01: audit row {seq} names a field or holds a value" in message
