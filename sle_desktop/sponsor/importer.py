@@ -208,7 +208,7 @@ class _Apply:
     def header(self, h: dict) -> None:
         m = self.m
         for key in ("site_uuid", "bundle_seq", "from_seq", "to_seq", "study_id", "study_version"):
-            if h.get(key) != m[key]:
+            if h.get(key) != m[key] or type(h.get(key)) is not type(m[key]):
                 raise self.reject(f"the payload header does not match the signed manifest ({key}).", "inconsistent")
         if h.get("format") != bundle.PAYLOAD_FORMAT or h.get("version") != 1:
             raise self.reject("the payload is not in a format this program reads.")
@@ -452,12 +452,18 @@ class _Apply:
                     f"Audit trail incomplete: {table} record {row['uuid']} of site {code} was last changed at row "
                     f"{row['change_seq']}, but the audit trail has no such row for it. The bundle was refused.",
                     "inconsistent")
-            who = {"created_by": trail[0]["user"], "updated_by": last[0]["user"]}
+            if trail[0]["field"] != "*":
+                raise self.reject(
+                    f"Audit trail incomplete: {table} record {row['uuid']} of site {code} has no audit row for its "
+                    "creation. The bundle was refused.", "inconsistent")
+            # who created it, and who changed it last (nobody while its last change is its creation)
+            who = {"created_by": trail[0]["user"],
+                   "updated_by": None if last[0]["seq"] == trail[0]["seq"] else last[0]["user"]}
             for key, user in who.items():
-                if row.get(key) is not None and row.get(key) != user and (key == "updated_by" or trail[0]["field"] == "*"):
+                if key in row and row[key] != user:
                     raise self.reject(
                         f"{table} record {row['uuid']} of site {code}: {key} is {str(row[key])[:60]!r} but its audit "
-                        f"trail says {user[:60]!r}; the record was changed outside the application. "
+                        f"trail says {str(user)[:60]!r}; the record was changed outside the application. "
                         "The bundle was refused.", "inconsistent")
             expected: dict = {}
             for a in trail:
@@ -481,14 +487,13 @@ class _Apply:
                         f"{table} record {row['uuid']} of site {code}: {key} is {str(row[key])[:60]!r} but its audit "
                         f"trail says {str(value)[:60]!r}; the record was changed outside the application. "
                         "The bundle was refused.", "inconsistent")
-            if trail and trail[0]["field"] == "*":  # the whole history: a field it never set keeps its default
-                defaults = _site_defaults[table]
-                for key, value in row.items():
-                    if key not in expected and key not in _MANAGED and value != defaults.get(key):
-                        raise self.reject(
-                            f"{table} record {row['uuid']} of site {code}: {key} is {str(value)[:60]!r} although its "
-                            "audit trail never set it; the record was changed outside the application. "
-                            "The bundle was refused.", "inconsistent")
+            defaults = _site_defaults[table]  # the whole history is known: a field it never set keeps its default
+            for key, value in row.items():
+                if key not in expected and key not in _MANAGED and value != defaults.get(key):
+                    raise self.reject(
+                        f"{table} record {row['uuid']} of site {code}: {key} is {str(value)[:60]!r} although its "
+                        "audit trail never set it; the record was changed outside the application. "
+                        "The bundle was refused.", "inconsistent")
 
     def update_site(self) -> None:
         m, c = self.m, self.c
