@@ -794,6 +794,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--keep", action="store_true", help="keep the temporary work folder")
     parser.add_argument("--child-gui", metavar="DB", help=argparse.SUPPRESS)
+    parser.add_argument("--sponsor", action="store_true",
+                        help="the sponsor benchmark instead: N sites imported into SQLite and PostgreSQL, each against "
+                             "its floor, status and ODM export (benchmarks/sponsor_bench.py)")
+    parser.add_argument("--sites", type=int, help="--sponsor: sites, one bundle each (default 100; --quick 3)")
+    parser.add_argument("--pg-url", metavar="URL", help="--sponsor: a PostgreSQL database whose user may CREATE "
+                        "DATABASE (default: a throw-away cluster)")
 
 
 def run_from_args(args: argparse.Namespace) -> int:
@@ -801,6 +807,17 @@ def run_from_args(args: argparse.Namespace) -> int:
     if args.child_gui:
         print("GUIJSON " + json.dumps(gui_child(args.child_gui, args.repeats or 3)), flush=True)
         return 0
+    if args.sponsor:
+        import importlib.util
+
+        spec = importlib.util.spec_from_file_location("sle_sponsor_bench", Path(__file__).with_name("sponsor_bench.py"))
+        sponsor_bench = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(sponsor_bench)
+        result = sponsor_bench.run(sys.modules[__name__], quick=args.quick, sites=args.sites, subjects=args.subjects,
+                                   seed=args.seed, pg_url=args.pg_url, repeats=args.repeats)
+        if args.json:
+            Path(args.json).write_text(json.dumps(result, indent=1, default=str), "utf-8")
+        return 0 if result["all_pass"] else 1
     size = QUICK if args.quick else FULL
     changes = {k: v for k, v in (("subjects", args.subjects), ("changes", args.changes), ("bundles", args.bundles),
                                   ("repeats", args.repeats)) if v is not None}

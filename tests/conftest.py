@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -78,3 +80,52 @@ def enrolled(investigator):
     sid = subjects.enrol_patient(investigator, outcome.subject_uuid, arm="msc", reason="investigator decision")
     visits.record_visit(investigator, outcome.subject_uuid, "baseline", date(2026, 1, 20), today=TODAY)
     return investigator, outcome.subject_uuid, sid
+
+
+# -- a throw-away PostgreSQL server for the sponsor database tests ---------------------------------------------
+def _pg_cluster_module():
+    spec = importlib.util.spec_from_file_location(
+        "sle_pg_cluster", Path(__file__).resolve().parents[1] / "benchmarks" / "pg_cluster.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A PostgreSQL cluster for this test session (benchmarks/pg_cluster.py): initdb into a temporary folder as a
+    non-root user, listening only on a Unix socket in that folder, fsync off; stopped and deleted at the end.
+    Skips where the server binaries are missing, unless SLE_REQUIRE_POSTGRES=1 (CI), where that is an error."""
+    pg_cluster = _pg_cluster_module()
+    bindir = pg_cluster.find_bindir()
+    if bindir is None:
+        if os.environ.get("SLE_REQUIRE_POSTGRES") == "1":
+            pytest.fail("SLE_REQUIRE_POSTGRES=1 but no PostgreSQL server binaries were found (apt-get install postgresql)")
+        pytest.skip("no PostgreSQL server binaries (initdb, pg_ctl) on this machine: apt-get install postgresql")
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        if os.environ.get("SLE_REQUIRE_POSTGRES") == "1":
+            raise
+        pytest.skip("psycopg is not installed (pip install -e '.[test]')")
+    cluster = pg_cluster.Cluster.start(bindir, durable=False)
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server):
+    """A fresh, empty PostgreSQL database (dropped after the test)."""
+    url = pg_server.create_database()
+    yield url
+    pg_server.drop_database(url)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def sponsor_db(request, tmp_path):
+    """The sponsor database of a test, once on each backend: a SQLite file path, or a PostgreSQL URL."""
+    if request.param == "sqlite":
+        return tmp_path / "sponsor.sqlite"
+    return request.getfixturevalue("pg_url")

@@ -16,12 +16,12 @@ from sle_desktop.app.paths import user_data_dir
 from sle_desktop.cli.common import CommandError, run
 
 
-def default_sponsor_db() -> Path:
-    """`SLE_SPONSOR_DB`, else sponsor.sqlite in the platform's per-user data folder."""
+def default_sponsor_db() -> str:
+    """`SLE_SPONSOR_DB` (a path or a database URL), else sponsor.sqlite in the platform's per-user data folder."""
     env = os.environ.get("SLE_SPONSOR_DB")
     if env:
-        return Path(env)
-    return user_data_dir() / "sponsor.sqlite"
+        return env
+    return str(user_data_dir() / "sponsor.sqlite")
 
 
 def _cmd_keygen(args) -> str:
@@ -35,7 +35,7 @@ def _cmd_keygen(args) -> str:
 def _cmd_register_site(args) -> str:
     from sle_desktop.sponsor import operations as sponsor
 
-    r = sponsor.register_site(Path(args.db), Path(args.site_key_file))
+    r = sponsor.register_site(args.db, Path(args.site_key_file))
     if r.status == "already_registered":
         return f"site {r.code} ({r.name}) is already registered with this key (fingerprint {r.fingerprint}); nothing changed"
     if r.status == "return_key_added":
@@ -46,7 +46,7 @@ def _cmd_register_site(args) -> str:
 def _cmd_import(args) -> str:
     from sle_desktop.sponsor import operations as sponsor
 
-    outcomes = sponsor.import_bundles(Path(args.db), Path(args.key), [Path(b) for b in args.bundles],
+    outcomes = sponsor.import_bundles(args.db, Path(args.key), [Path(b) for b in args.bundles],
                                       max_bundle_mb=args.max_bundle_mb)
     imported = [o.result for o in outcomes if o.result and o.result.status == "imported"]
     repeated = [o.result for o in outcomes if o.result and o.result.status == "already_imported"]
@@ -71,7 +71,7 @@ def _cmd_import(args) -> str:
 def _cmd_status(args) -> str:
     from sle_desktop.sponsor import operations as sponsor
 
-    sites = sponsor.status(Path(args.db))
+    sites = sponsor.status(args.db)
     if not sites:
         return "no sites registered"
     parts = []
@@ -89,7 +89,7 @@ def _cmd_status(args) -> str:
 def _cmd_export_odm(args) -> str:
     from sle_desktop.sponsor import operations as sponsor
 
-    r = sponsor.export_odm(Path(args.db), Path(args.out))
+    r = sponsor.export_odm(args.db, Path(args.out))
     return (f"ODM 1.3.2 written to {r.path}: {r.sites} site(s), {r.subjects} subjects, {r.forms} forms, "
             f"{r.items} items, {r.audit_records} audit records")
 
@@ -97,7 +97,7 @@ def _cmd_export_odm(args) -> str:
 def _cmd_export_csv(args) -> str:
     from sle_desktop.sponsor import operations as sponsor
 
-    r = sponsor.export_csv(Path(args.db), Path(args.out))
+    r = sponsor.export_csv(args.db, Path(args.out))
     return f"{len(r.files)} CSV files written to {r.folder} ({r.rows} records, with data_dictionary.csv and audit_trail.csv)"
 
 
@@ -105,16 +105,16 @@ def _cmd_sae_listing(args) -> str:
     from sle_desktop.sponsor import operations as sponsor
 
     if args.out:
-        count, _text = sponsor.sae_listing(Path(args.db), Path(args.out))
+        count, _text = sponsor.sae_listing(args.db, Path(args.out))
         return f"{count} serious adverse event(s) listed in {args.out}"
-    _count, text = sponsor.sae_listing(Path(args.db))
+    _count, text = sponsor.sae_listing(args.db)
     return text.rstrip("\n")
 
 
 def _cmd_raise_query(args) -> str:
     from sle_desktop.sponsor import queries as sponsor_queries
 
-    q = sponsor_queries.raise_query(Path(args.db), site=args.site, form=args.form, field=args.field, text=args.text,
+    q = sponsor_queries.raise_query(args.db, site=args.site, form=args.form, field=args.field, text=args.text,
                                     subject=args.subject, visit=args.visit, record=args.record)
     where = " ".join(x for x in (q["subject_id"], q["visit_code"]) if x)
     return f"query {q['uuid']} raised on {where} {q['record_table']}.{q['field']} (record {q['record_uuid']})"
@@ -123,7 +123,7 @@ def _cmd_raise_query(args) -> str:
 def _cmd_queries(args) -> str:
     from sle_desktop.sponsor import queries as sponsor_queries
 
-    rows = sponsor_queries.list_queries(Path(args.db), site=args.site, status=args.status)
+    rows = sponsor_queries.list_queries(args.db, site=args.site, status=args.status)
     if not rows:
         return "no queries"
     lines = [f"{len(rows)} quer{'y' if len(rows) == 1 else 'ies'}:"]
@@ -141,21 +141,21 @@ def _cmd_queries(args) -> str:
 def _cmd_close_query(args) -> str:
     from sle_desktop.sponsor import queries as sponsor_queries
 
-    q = sponsor_queries.close_query(Path(args.db), args.query_id, reason=args.reason)
+    q = sponsor_queries.close_query(args.db, args.query_id, reason=args.reason)
     return f"query {q['uuid']} closed"
 
 
 def _cmd_reopen_query(args) -> str:
     from sle_desktop.sponsor import queries as sponsor_queries
 
-    q = sponsor_queries.reopen_query(Path(args.db), args.query_id, text=args.text)
+    q = sponsor_queries.reopen_query(args.db, args.query_id, text=args.text)
     return f"query {q['uuid']} re-opened"
 
 
 def _cmd_sdv(args) -> str:
     from sle_desktop.sponsor import queries as sponsor_queries
 
-    m = sponsor_queries.mark_sdv(Path(args.db), site=args.site, record=args.record, table=args.table)
+    m = sponsor_queries.mark_sdv(args.db, site=args.site, record=args.record, table=args.table)
     return f"{m['record_table']} record {m['record_uuid']} marked source-data-verified by {m['monitor']}"
 
 
@@ -163,12 +163,21 @@ def _cmd_return_bundle(args) -> str:
     from sle_desktop.sponsor import queries as sponsor_queries
 
     r = sponsor_queries.write_return_bundle(
-        Path(args.db), site=args.site, out_dir=Path(args.out), key_file=Path(args.key) if args.key else None,
+        args.db, site=args.site, out_dir=Path(args.out), key_file=Path(args.key) if args.key else None,
         signing_key_file=Path(args.signing_key) if args.signing_key else None,
         study_file=Path(args.study_definition) if args.study_definition else None)
     study = f", study definition {r.study_version}" if r.study_version else ""
     return (f"{r.path}: return bundle {r.return_seq} for {r.site_code}: {r.acked_bundles} bundle(s) acknowledged, "
             f"{r.sae_acks} SAE(s), {r.queries} queries, {r.sdv_marks} SDV mark(s){study}")
+
+
+def _cmd_migrate_db(args) -> str:
+    from sle_desktop.sponsor import transfer
+
+    r = transfer.migrate_db(getattr(args, "from"), args.to)
+    return (f"sponsor database copied from {r.source} to {r.target} and verified: {r.rows['sites']} site(s), "
+            f"{r.rows['bundles']} bundle(s), {r.rows['records']} records, {r.rows['audit']} audit rows, "
+            f"{r.rows['sponsor_audit']} sponsor audit rows; row counts, audit chains and the ODM export agree")
 
 
 def register_sponsor(sub) -> None:
@@ -177,7 +186,9 @@ def register_sponsor(sub) -> None:
     def command(name, handler, help_, *, db: bool = True):
         p = sub.add_parser(name, help=help_, description=help_)
         if db:
-            p.add_argument("--db", default=str(default_sponsor_db()), help="sponsor database file (default: %(default)s)")
+            p.add_argument("--db", default=default_sponsor_db(), metavar="URL",
+                           help="sponsor database: a file path or sqlite:///PATH, or postgresql://user@host:port/dbname "
+                                "(postgresql:///dbname?host=/socket/dir for a Unix socket); default: %(default)s")
         p.set_defaults(handler=handler)
         return p
 
@@ -198,6 +209,10 @@ def register_sponsor(sub) -> None:
     p = command("sae-listing", _cmd_sae_listing, "list serious adverse events (CSV; to stdout without --out)")
     p.add_argument("--out", metavar="FILE", default=None)
     _register_way_back(command)
+    p = command("migrate-db", _cmd_migrate_db, "copy a sponsor database (e.g. the SQLite file) into a new, empty one "
+                "(e.g. PostgreSQL) and verify the copy", db=False)
+    p.add_argument("--from", required=True, metavar="URL", help="the sponsor database to copy (path or URL)")
+    p.add_argument("--to", required=True, metavar="URL", help="the empty target, e.g. postgresql://user@host/dbname")
 
 
 def _register_way_back(command) -> None:

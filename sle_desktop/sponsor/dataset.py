@@ -98,9 +98,12 @@ def load(store) -> Dataset:
     """Everything the exports need from the sponsor database (current versions of records)."""
     sites = store.query("SELECT site_uuid, code, name, study_id, study_version, fingerprint, last_bundle_seq, "
                         "head_seq, last_import_at FROM sites ORDER BY code")
+    first: dict[tuple[str, str], dict] = {}  # each column at its earliest position over the sites
+    for r in store.query("SELECT tbl, name, decl_type, position FROM site_columns ORDER BY tbl, position, name, "
+                         "site_uuid"):
+        first.setdefault((r["tbl"], r["name"]), r)
     columns: dict[str, list[tuple[str, str]]] = {}
-    for r in store.query("SELECT tbl, name, decl_type, min(position) AS pos FROM site_columns GROUP BY tbl, name "
-                         "ORDER BY tbl, pos, name"):
+    for r in sorted(first.values(), key=lambda r: (r["tbl"], r["position"], r["name"])):
         columns.setdefault(r["tbl"], []).append((r["name"], r["decl_type"]))
     ds = Dataset(sites, {t: columns.get(t, []) for t in CLINICAL_TABLES})
     for table in CLINICAL_TABLES:

@@ -1,8 +1,11 @@
 """The sponsor's database: registered sites, imported bundles, every site's records and audit trail.
 
-One SQLite file (WAL, synchronous=FULL, foreign keys) opened through `store.db.Store`, with
-its own numbered migrations recorded in `sponsor_schema` (a different table from the site's
-`schema_migrations`, so neither kind of database can be mistaken for the other).
+One SQLite file (WAL, synchronous=FULL, foreign keys) opened through `store.db.Store`, or a
+PostgreSQL database (`postgresql://…`) opened through `store.pg.PgStore`: the same SQL and the same
+code on both. Its numbered migrations are the "sponsor" set of the one migration runner
+(`store.migrations.apply`), recorded in `sponsor_schema` (a different table from the site's
+`schema_migrations`, so neither kind of database can be mistaken for the other); on PostgreSQL the
+same migration text is converted statement by statement (`store.pg.postgres_ddl`).
 
 Tables (migration 1):
   sites         one row per registered site: code, UUID, Ed25519 public key, fingerprint, and the
@@ -21,29 +24,34 @@ Migration 3: records keyed by (site_uuid, tbl, uuid), so UUIDs are scoped per si
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sle_desktop.store import migrations as runner
 from sle_desktop.store.db import Store, StoreError, StoreVersionError
+from sle_desktop.store.migrations import append_only_sql, audit_columns_sql
+from sle_desktop.store.pg import PgStore, is_postgres_url, postgres_ddl
 
 
 def _run_script(conn, script: str) -> None:
-    """Execute statements one by one inside the migration's transaction (executescript would commit)."""
+    """Execute statements one by one inside the migration's transaction (executescript would commit);
+    on PostgreSQL each is first converted by `postgres_ddl`."""
+    pg = getattr(conn, "dialect", "sqlite") == "postgresql"
     pending = ""
     for line in script.splitlines(keepends=True):
         pending += line
         if sqlite3.complete_statement(pending):
-            conn.execute(pending)
+            for statement in postgres_ddl(pending) if pg else (pending,):
+                conn.execute(statement)
             pending = ""
     if pending.strip():
         raise ValueError(f"incomplete SQL statement in sponsor migration: {pending.strip()[:80]}")
 
 
 def _v1(conn) -> None:
-    _run_script(conn, """
+    _run_script(conn, f"""
 CREATE TABLE sites (
     site_uuid TEXT PRIMARY KEY,
     code TEXT NOT NULL UNIQUE,
@@ -108,26 +116,12 @@ CREATE INDEX records_site ON records (site_uuid, tbl);
 CREATE INDEX records_subject ON records (subject_uuid);
 CREATE TABLE audit (
     site_uuid TEXT NOT NULL REFERENCES sites (site_uuid),
-    seq INTEGER NOT NULL,
-    at_utc TEXT NOT NULL,
-    at_local TEXT NOT NULL,
-    user TEXT NOT NULL,
-    "table" TEXT NOT NULL,
-    row_id TEXT NOT NULL,
-    field TEXT NOT NULL,
-    old TEXT,
-    new TEXT,
-    reason TEXT,
-    prev_hash TEXT NOT NULL,
-    hash TEXT NOT NULL,
+    {audit_columns_sql("INTEGER NOT NULL")},
     bundle_seq INTEGER NOT NULL,
     PRIMARY KEY (site_uuid, seq)
 );
 CREATE INDEX audit_row ON audit (site_uuid, "table", row_id);
-CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
-BEGIN SELECT RAISE(ABORT, 'the imported audit trail is append-only'); END;
-CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
-BEGIN SELECT RAISE(ABORT, 'the imported audit trail is append-only'); END;
+{append_only_sql("audit", "the imported audit trail is append-only")}
 CREATE TABLE sponsor_log (
     id INTEGER PRIMARY KEY,
     at_utc TEXT NOT NULL,
@@ -140,7 +134,7 @@ CREATE TABLE sponsor_log (
 
 
 def _v2_returns(conn) -> None:
-    _run_script(conn, """
+    _run_script(conn, f"""
 ALTER TABLE sites ADD COLUMN return_recipient TEXT;
 CREATE TABLE queries (
     uuid TEXT PRIMARY KEY,
@@ -198,24 +192,10 @@ CREATE TABLE return_bundles (
     PRIMARY KEY (site_uuid, return_seq)
 );
 CREATE TABLE sponsor_audit (
-    seq INTEGER PRIMARY KEY,
-    at_utc TEXT NOT NULL,
-    at_local TEXT NOT NULL,
-    user TEXT NOT NULL,
-    "table" TEXT NOT NULL,
-    row_id TEXT NOT NULL,
-    field TEXT NOT NULL,
-    old TEXT,
-    new TEXT,
-    reason TEXT,
-    prev_hash TEXT NOT NULL,
-    hash TEXT NOT NULL
+    {audit_columns_sql()}
 );
 CREATE INDEX sponsor_audit_row ON sponsor_audit ("table", row_id);
-CREATE TRIGGER sponsor_audit_no_update BEFORE UPDATE ON sponsor_audit
-BEGIN SELECT RAISE(ABORT, 'the sponsor audit trail is append-only'); END;
-CREATE TRIGGER sponsor_audit_no_delete BEFORE DELETE ON sponsor_audit
-BEGIN SELECT RAISE(ABORT, 'the sponsor audit trail is append-only'); END;
+{append_only_sql("sponsor_audit", "the sponsor audit trail is append-only")}
 """)
 
 
@@ -254,51 +234,70 @@ MIGRATIONS: tuple[tuple[int, str, Callable], ...] = (
     (2, "the way back: queries, SDV marks, return bundles, sponsor audit trail", _v2_returns),
     (3, "records keyed per site: (site, table, uuid)", _v3_records_per_site),
 )
-LATEST = MIGRATIONS[-1][0]
+SPONSOR = runner.MigrationSet("sponsor", "sponsor_schema", MIGRATIONS)
+LATEST = SPONSOR.latest
 
 
-def current_version(store: Store) -> int:
-    if not store.scalar("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='sponsor_schema'"):
-        return 0
-    return store.scalar("SELECT coalesce(max(version), 0) FROM sponsor_schema") or 0
+def current_version(store) -> int:
+    return runner.recorded_version(store, SPONSOR)
 
 
-def migrate(store: Store) -> list[int]:
+def migrate(store, target: int | None = None) -> list[int]:
     """Apply pending sponsor migrations, each in its own transaction."""
-    store.conn.execute("CREATE TABLE IF NOT EXISTS sponsor_schema ("
-                       "version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)")
-    done = []
-    for version, description, step in MIGRATIONS:
-        if version <= current_version(store):
-            continue
-        with store.transaction() as conn:
-            step(conn)
-            conn.execute("INSERT INTO sponsor_schema (version, description, applied_at) VALUES (?, ?, ?)",
-                         (version, description, datetime.now(UTC).isoformat(timespec="seconds")))
-        done.append(version)
-    return done
+    return runner.apply(store, SPONSOR, target)
 
 
-def open_sponsor_store(path: str | os.PathLike, *, create: bool = False) -> Store:
-    """Open the sponsor database (creating it when `create`), refusing a site database or a newer schema."""
-    path = Path(path)
-    if not path.exists() and not create:
-        raise StoreError(f"No sponsor database at {path}. Register a site first (sle-sponsor register-site) to create it.")
-    store = Store.open(path, migrate=False, kind="sponsor")
+def sqlite_path(target) -> Path:
+    """The file of a SQLite target: a path, or sqlite:///PATH (sqlite:////abs/path for an absolute one)."""
+    if isinstance(target, str) and target.startswith("sqlite:"):
+        if not target.startswith("sqlite:///") or len(target) == len("sqlite:///"):
+            raise StoreError(f"{target!r} is not a SQLite URL: write sqlite:///PATH (or just the file path).")
+        return Path(target[len("sqlite:///"):])
+    return Path(target)
+
+
+def describe(target) -> str:
+    """The database named in messages (PostgreSQL URLs without their password)."""
+    from sle_desktop.store.pg import redacted
+
+    return redacted(target) if is_postgres_url(target) else str(sqlite_path(target))
+
+
+def open_sponsor_store(target, *, create: bool = False):
+    """Open the sponsor database (creating its schema when `create`), refusing a site database or a newer schema.
+
+    `target`: a file path or sqlite:///PATH (SQLite), or postgresql://user@host:port/dbname (also
+    postgresql:///dbname?host=/socket/dir) for a PostgreSQL database that already exists (the server's
+    administrator creates it; this program creates and migrates the tables in it)."""
+    if is_postgres_url(target):
+        store = PgStore.connect(target)
+        where = store.name
+    else:
+        path = sqlite_path(target)
+        if not path.exists() and not create:
+            raise StoreError(f"No sponsor database at {path}. Register a site first (sle-sponsor register-site) to "
+                             "create it.")
+        store = Store.open(path, migrate=False, kind="sponsor")
+        where = str(path)
     try:
-        if store.scalar("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='schema_migrations'"):
-            raise StoreError(f"{path} is a site database, not a sponsor database. Use a separate file for the sponsor.")
-        tables = store.scalar("SELECT count(*) FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")
-        version = current_version(store)
+        tables = store.table_names()
+        if "schema_migrations" in tables:
+            raise StoreError(f"{where} is a site database, not a sponsor database. Use a separate file for the sponsor.")
+        version, named = runner.recorded(store, SPONSOR)
         if tables and version == 0:
-            raise StoreError(f"{path} is not an sle_desktop sponsor database.")
+            raise StoreError(f"{where} is not an sle_desktop sponsor database.")
+        if not tables and not create:
+            raise StoreError(f"The database {where} holds no sponsor data yet. Register a site first "
+                             "(sle-sponsor register-site) to create the sponsor tables in it.")
         if version > LATEST:
             raise StoreVersionError(
-                f"The sponsor database {path.name} was written by a newer version of sle_desktop (schema {version}; "
-                f"this program knows up to {LATEST}). Install the newer version; nothing was changed.")
+                f"The sponsor database {Path(where).name if store.path else where} was written by a newer version of "
+                f"sle_desktop (schema {version}; this program knows up to {LATEST}). Install the newer version; "
+                "nothing was changed.")
         if 0 < version < LATEST:
             store.backup_copy(f"before-sponsor-migration-v{version}")
-        migrate(store)
+        if version < LATEST or not named:
+            migrate(store)
     except BaseException:
         store.close()
         raise
@@ -308,6 +307,6 @@ def open_sponsor_store(path: str | os.PathLike, *, create: bool = False) -> Stor
 def log(conn, *, user: str, action: str, site_uuid: str | None, detail: str) -> None:
     """Record a sponsor-side action (inside the caller's transaction)."""
     conn.execute(
-        "INSERT INTO sponsor_log (at_utc, user, action, site_uuid, detail) VALUES (?, ?, ?, ?, ?)",
+        'INSERT INTO sponsor_log (at_utc, "user", action, site_uuid, detail) VALUES (?, ?, ?, ?, ?)',
         (datetime.now(UTC).isoformat(timespec="seconds"), user, action, site_uuid, detail),
     )

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -38,9 +37,13 @@ from sle_desktop.sync.errors import BundleRejected, SyncError
 
 _COLUMN_RE = re.compile(r"^[a-z_][a-z0-9_]{0,63}$")
 _MAX_COLUMNS = 300
-_INSERT_RECORD = ("INSERT INTO records (tbl, uuid, site_uuid, subject_uuid, visit_uuid, change_seq, deleted, data, "
-                  "first_bundle_seq, last_bundle_seq, received_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+_RECORD_COLUMNS = ("tbl", "uuid", "site_uuid", "subject_uuid", "visit_uuid", "change_seq", "deleted", "data",
+                   "first_bundle_seq", "last_bundle_seq", "received_at", "updated_at")
+_INSERT_RECORD = f"INSERT INTO records ({', '.join(_RECORD_COLUMNS)}) VALUES ({', '.join('?' * len(_RECORD_COLUMNS))})"
+_AUDIT_COLUMNS = ("site_uuid", "seq", "at_utc", "at_local", "user", "table", "row_id", "field", "old", "new", "reason",
+                  "prev_hash", "hash", "bundle_seq")
 _ROW_BATCH = 2000  # records per batch insert (a first bundle is nearly all new records)
+_TRAIL_BATCH = 500  # records whose stored audit trail is read in one query
 _AUDIT_KEYS = set(audit_mod.AUDIT_FIELDS) | {"hash"}
 # columns that point at another record of the same site: column -> the table it points into
 # (record_uuid points into the table named by record_table)
@@ -98,11 +101,9 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _scalar(value) -> bool:
-    return value is None or isinstance(value, (str, int, float, bool))
-
-
-_NON_TEXT_SCALARS = frozenset((int, float, bool, type(None)))
+_SCALAR_TYPES = frozenset((str, int, float, bool, type(None)))
+_AUDIT_OPTIONAL = ("old", "new", "reason")
+_AUDIT_TEXT = tuple(sorted(_AUDIT_KEYS - {"seq", *_AUDIT_OPTIONAL}))
 
 
 def check_sequence(store, container: bundle.Container, site: dict) -> ImportResult | None:
@@ -215,8 +216,7 @@ class _Apply:
         tables = h.get("tables")
         if not isinstance(tables, dict) or len(tables) > len(CLINICAL_TABLES):
             raise self.reject("the payload header has no valid table list.")
-        conn = self.store.conn
-        conn.execute("DELETE FROM site_columns WHERE site_uuid = ?", (self.site_uuid,))
+        columns = []
         schema = site_schema()
         for table, cols in tables.items():
             if table not in CLINICAL_TABLES or not isinstance(cols, list) or len(cols) > _MAX_COLUMNS:
@@ -230,21 +230,31 @@ class _Apply:
                 if col[0] not in schema[table]:
                     raise self.reject(f"the payload header gives {table} a column {col[0]!r} that the {table} form "
                                       "does not have; the bundle was refused.", "inconsistent")
-                conn.execute("INSERT INTO site_columns (site_uuid, tbl, position, name, decl_type) VALUES (?, ?, ?, ?, ?)",
-                             (self.site_uuid, table, position, col[0], col[1].upper()))
+                columns.append((self.site_uuid, table, position, col[0], col[1].upper()))
             self.columns[table] = frozenset(c[0] for c in cols)
+        stored = self.store.conn.execute("SELECT site_uuid, tbl, position, name, decl_type FROM site_columns "
+                                         "WHERE site_uuid = ? ORDER BY tbl, position", (self.site_uuid,)).fetchall()
+        if sorted(map(tuple, stored)) != sorted(columns):  # as the last bundle described them: nothing to write
+            conn = self.store.conn
+            conn.execute("DELETE FROM site_columns WHERE site_uuid = ?", (self.site_uuid,))
+            conn.executemany("INSERT INTO site_columns (site_uuid, tbl, position, name, decl_type) "
+                             "VALUES (?, ?, ?, ?, ?)", columns)
 
     def row(self, obj: dict) -> None:
         table, row = obj.get("table"), obj.get("row")
         if table not in CLINICAL_TABLES or not isinstance(row, dict) or len(row) > _MAX_COLUMNS:
             raise self.reject(f"a record line names an unknown table {str(table)[:40]!r} or has no record.")
-        keys_ok, max_len = self.keys_ok, self.limits.max_line_bytes
-        for k, v in row.items():  # = _COLUMN_RE.match(k) and _scalar(v) and not too long, with each name checked once
-            t = type(v)  # parsed JSON holds exact types only
-            if not ((t is str and len(v) <= max_len) or t in _NON_TEXT_SCALARS) or \
-                    (k not in keys_ok and not _COLUMN_RE.match(k)):
-                raise self.reject(f"a {table} record has an invalid field {k[:40]!r}.")
-        keys_ok.update(row)
+        # every value a scalar (parsed JSON holds exact types only; a string is no longer than its line, which the
+        # payload reader already bounds) and every field name valid, each name checked once: set operations in C
+        if not _SCALAR_TYPES.issuperset(map(type, row.values())):
+            bad = next(k for k, v in row.items() if type(v) not in _SCALAR_TYPES)
+            raise self.reject(f"a {table} record has an invalid field {bad[:40]!r}.")
+        keys_ok = self.keys_ok
+        if not keys_ok.issuperset(row):
+            for k in row:
+                if k not in keys_ok and not _COLUMN_RE.match(k):
+                    raise self.reject(f"a {table} record has an invalid field {k[:40]!r}.")
+            keys_ok.update(row)
         uuid, change_seq = row.get("uuid"), row.get("change_seq")
         if not isinstance(uuid, str) or not 8 <= len(uuid) <= 64:
             raise self.reject(f"a {table} record has no valid uuid.")
@@ -334,11 +344,15 @@ class _Apply:
         if not pending:
             return
         conn, bseq = self.store.conn, self.m["bundle_seq"]
+        rows = [(t, u, self.site_uuid, s, v, c, d, data, bseq, bseq, self.now, self.now)
+                for t, u, s, v, c, d, data, _row in pending]
         conn.execute("SAVEPOINT import_rows")
         try:
-            conn.executemany(_INSERT_RECORD, [(t, u, self.site_uuid, s, v, c, d, data, bseq, bseq, self.now, self.now)
-                                              for t, u, s, v, c, d, data, _row in pending])
-        except sqlite3.IntegrityError:
+            if self.store.dialect == "postgresql":
+                conn.copy_rows("records", _RECORD_COLUMNS, rows)
+            else:
+                conn.executemany(_INSERT_RECORD, rows)
+        except self.store.IntegrityError:
             conn.execute("ROLLBACK TO import_rows")
             conn.execute("RELEASE import_rows")
             for item in pending:
@@ -373,14 +387,16 @@ class _Apply:
 
     def audit_row(self, obj: dict) -> None:
         row = obj.get("row")
-        if not isinstance(row, dict) or set(row) != _AUDIT_KEYS:
+        if not isinstance(row, dict) or row.keys() != _AUDIT_KEYS:
             raise self.reject(f"audit line for change {self.next_audit_seq} is malformed.")
         seq = row["seq"]
-        if isinstance(seq, bool) or not isinstance(seq, int):
+        if type(seq) is not int:  # parsed JSON: exact types (a bool is not a number here)
             raise self.reject(f"audit line for change {self.next_audit_seq} has no valid number.")
-        for k in _AUDIT_KEYS - {"seq"}:
-            v = row[k]
-            if not (isinstance(v, str) or (v is None and k in ("old", "new", "reason"))):
+        for k in _AUDIT_TEXT:
+            if type(row[k]) is not str:
+                raise self.reject(f"audit row {seq} has an invalid {k}.")
+        for k in _AUDIT_OPTIONAL:
+            if row[k] is not None and type(row[k]) is not str:
                 raise self.reject(f"audit row {seq} has an invalid {k}.")
         if seq != self.next_audit_seq:
             raise self.reject(
@@ -424,12 +440,14 @@ class _Apply:
         if final_hash != m["chain_head_hash"]:
             raise self.reject("the audit trail does not end at the chain head the site signed; the bundle was refused.",
                               "chain")
-        self.store.conn.executemany(
-            'INSERT INTO audit (site_uuid, seq, at_utc, at_local, user, "table", row_id, field, old, new, reason, '
-            "prev_hash, hash, bundle_seq) VALUES (:site_uuid, :seq, :at_utc, :at_local, :user, :table, :row_id, "
-            ":field, :old, :new, :reason, :prev_hash, :hash, :bundle_seq)",
-            [dict(r, site_uuid=self.site_uuid, bundle_seq=m["bundle_seq"]) for r in self.new_audit],
-        )
+        rows = [(self.site_uuid, r["seq"], r["at_utc"], r["at_local"], r["user"], r["table"], r["row_id"], r["field"],
+                 r["old"], r["new"], r["reason"], r["prev_hash"], r["hash"], m["bundle_seq"]) for r in self.new_audit]
+        if self.store.dialect == "postgresql":
+            self.store.conn.copy_rows("audit", _AUDIT_COLUMNS, rows)
+        else:
+            self.store.conn.executemany(
+                'INSERT INTO audit (site_uuid, seq, at_utc, at_local, "user", "table", row_id, field, old, new, reason, '
+                "prev_hash, hash, bundle_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
     def check_records(self) -> None:
         """Every record's last change has its audit row, and its audited values match the record."""
@@ -439,13 +457,9 @@ class _Apply:
         new_rows: dict[tuple[str, str], list[dict]] = {}
         for a in self.new_audit:
             new_rows.setdefault((a["table"], a["row_id"]), []).append(a)
-        stored_up_to = min(self.site["head_seq"], self.m["to_seq"])
+        stored = self.stored_trails(min(self.site["head_seq"], self.m["to_seq"]))
         for table, row in self.touched:
-            trail = self.store.query(
-                # INDEXED BY: without it the planner walks the (site_uuid, seq) key over the whole trail per record
-                'SELECT seq, user, field, new FROM audit INDEXED BY audit_row WHERE site_uuid = ? AND "table" = ? AND row_id = ? '
-                "AND seq <= ? ORDER BY seq", (self.site_uuid, table, row["uuid"], stored_up_to)) if stored_up_to > 0 else []
-            trail += new_rows.get((table, row["uuid"]), ())
+            trail = stored.get((table, row["uuid"]), []) + new_rows.get((table, row["uuid"]), [])
             last = [a for a in trail if a["seq"] == row["change_seq"]]
             if not last:
                 raise self.reject(
@@ -495,11 +509,39 @@ class _Apply:
                         "audit trail never set it; the record was changed outside the application. "
                         "The bundle was refused.", "inconsistent")
 
+    def stored_trails(self, up_to: int) -> dict[tuple[str, str], list[dict]]:
+        """The audit rows stored before this bundle (seq <= up_to) of every touched record, per (table, uuid), in
+        order: a few queries of up to _TRAIL_BATCH records each per table, not one per record (round trips count
+        on a server)."""
+        out: dict[tuple[str, str], list[dict]] = {}
+        if up_to <= 0:
+            return out
+        by_table: dict[str, list[str]] = {}
+        for table, row in self.touched:
+            by_table.setdefault(table, []).append(row["uuid"])
+        for table, uuids in by_table.items():
+            uuids = sorted(set(uuids))
+            for i in range(0, len(uuids), _TRAIL_BATCH):
+                chunk = uuids[i:i + _TRAIL_BATCH]
+                # INDEXED BY (SQLite): without it the planner walks the (site_uuid, seq) key over the whole trail
+                for a in self.store.query(
+                        f'SELECT row_id, seq, "user", field, new FROM audit {self.store.indexed_by("audit_row")} '
+                        f'WHERE site_uuid = ? AND "table" = ? AND row_id IN ({", ".join("?" * len(chunk))}) '
+                        "AND seq <= ? ORDER BY seq", (self.site_uuid, table, *chunk, up_to)):
+                    out.setdefault((table, a.pop("row_id")), []).append(a)
+        return out
+
     def update_site(self) -> None:
         m, c = self.m, self.c
         head_seq = max(self.site["head_seq"], m["to_seq"])
         head_hash = self.new_audit[-1]["hash"] if self.new_audit else self.site["head_hash"]
         conn = self.store.conn
+        with self.store.batch():
+            self._record_import(conn, m, c, head_seq, head_hash)
+        # the site's answers to data queries, in the same transaction
+        sponsor_returns.apply_site_answers(conn, self.site_uuid, self.touched, user=self.user, bundle_seq=m["bundle_seq"])
+
+    def _record_import(self, conn, m: dict, c: bundle.Container, head_seq: int, head_hash: str) -> None:
         conn.execute(
             "UPDATE sites SET last_bundle_seq = ?, last_bundle_hash = ?, head_seq = ?, head_hash = ?, study_version = ?, "
             "last_import_at = ? WHERE site_uuid = ?",
@@ -516,8 +558,6 @@ class _Apply:
         sponsor_store.log(conn, user=self.user, action="import", site_uuid=self.site_uuid,
                           detail=f"bundle {m['bundle_seq']} ({c.path.name}): changes {m['from_seq'] + 1}-{m['to_seq']}, "
                                  f"{self.added} records added, {self.updated} updated, {len(self.new_audit)} audit rows")
-        # the site's answers to data queries, in the same transaction
-        sponsor_returns.apply_site_answers(conn, self.site_uuid, self.touched, user=self.user, bundle_seq=m["bundle_seq"])
 
 
 def import_bundle(store, path, identities: list, *, user: str, limits: bundle.Limits = bundle.Limits(),
@@ -541,8 +581,16 @@ def import_bundle(store, path, identities: list, *, user: str, limits: bundle.Li
     if done is not None:
         return done
     compressed = bundle.decrypt(c, identities)
-    work = _Apply(store, c, site, limits, user)
     with store.transaction():
+        # One import per site at a time: on PostgreSQL a second import of the same site waits here for the site's row
+        # (SQLite's write transaction already excludes every other writer), then reads what the first one stored.
+        current = store.query_one("SELECT * FROM sites WHERE site_uuid = ?" + store.row_lock, (site["site_uuid"],))
+        if current != site:
+            site = current
+            done = check_sequence(store, c, site)
+            if done is not None:
+                return done
+        work = _Apply(store, c, site, limits, user)
         work.run(compressed)
     return ImportResult(c.path, site["code"], m["bundle_seq"], "imported", m["from_seq"], m["to_seq"], work.added,
                         work.updated, len(work.new_audit),

@@ -327,7 +327,7 @@ def _users(store) -> dict[tuple[str, str], dict]:
     codes = {r["site_uuid"]: r["code"] for r in store.query("SELECT site_uuid, code FROM sites")}
     out: dict[tuple[str, str], dict] = {}
     used: set[str] = set()
-    for r in store.query("SELECT DISTINCT site_uuid, user FROM audit ORDER BY site_uuid, user"):
+    for r in store.query('SELECT DISTINCT site_uuid, "user" FROM audit ORDER BY site_uuid, "user"'):
         base = f"USR.{_oid_part(codes.get(r['site_uuid'], 'SITE'))}.{_oid_part(r['user'])}"
         oid, n = base, 1
         while oid in used:
@@ -398,7 +398,7 @@ def _write_clinical(w: _Writer, ds: dataset.Dataset, store, study_id: str, versi
     for s in sites:
         code = _oid_part(s["code"])
         cur = store.conn.execute(
-            'SELECT seq, at_utc, at_local, user, "table", row_id, field, old, new, reason, prev_hash, hash '
+            'SELECT seq, at_utc, at_local, "user", "table", row_id, field, old, new, reason, prev_hash, hash '
             "FROM audit WHERE site_uuid = ? ORDER BY seq", (s["site_uuid"],))
         for a in cur:
             seq, at_utc, at_local, user, table, row_id, fld, old, new, reason, prev_hash, hsh = a

@@ -219,7 +219,7 @@ def status(db_path) -> list[SiteStatus]:
             rows = (dict(zip(("seq", "at_utc", "at_local", "user", "table", "row_id", "field", "old", "new", "reason",
                               "prev_hash", "hash"), r))
                     for r in store.conn.execute(
-                        'SELECT seq, at_utc, at_local, user, "table", row_id, field, old, new, reason, prev_hash, hash '
+                        'SELECT seq, at_utc, at_local, "user", "table", row_id, field, old, new, reason, prev_hash, hash '
                         "FROM audit WHERE site_uuid = ? ORDER BY seq", (s["site_uuid"],)))
             check = audit.verify_rows(rows)
             ok = check.ok and check.head_seq == s["head_seq"] and check.head_hash == s["head_hash"]
@@ -231,7 +231,7 @@ def status(db_path) -> list[SiteStatus]:
                 message, count("SELECT count(*) FROM records WHERE site_uuid = ? AND tbl = 'subjects' AND deleted = 0"),
                 count("SELECT count(*) FROM records WHERE site_uuid = ?"),
                 count("SELECT count(*) FROM records WHERE site_uuid = ? AND tbl = 'adverse_events' AND deleted = 0 "
-                      "AND json_extract(data, '$.serious') = 1"),
+                      f"AND {store.json_is_one('data', 'serious')}"),
             ))
         return out
     finally:

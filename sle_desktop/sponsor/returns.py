@@ -43,6 +43,9 @@ def _now() -> str:
 # -- sponsor audit trail ----------------------------------------------------------------------
 def append_audit(conn, *, user: str, table: str, row_id: str, field: str, old, new, reason: str | None) -> int:
     """Append one row to the sponsor's hash-chained audit trail (inside the caller's transaction)."""
+    lock = getattr(conn, "lock", None)  # PostgreSQL: imports of two sites may both append here at once
+    if lock is not None:
+        lock("sponsor_audit")
     last = conn.execute("SELECT seq, hash FROM sponsor_audit ORDER BY seq DESC LIMIT 1").fetchone()
     seq, prev = (last[0], last[1]) if last else (0, audit_mod.GENESIS_HASH)
     now = audit_mod.utc_now()
@@ -57,14 +60,14 @@ def append_audit(conn, *, user: str, table: str, row_id: str, field: str, old, n
     }
     row["hash"] = audit_mod.row_hash(row)
     conn.execute(
-        'INSERT INTO sponsor_audit (seq, at_utc, at_local, user, "table", row_id, field, old, new, reason, prev_hash, hash)'
+        'INSERT INTO sponsor_audit (seq, at_utc, at_local, "user", "table", row_id, field, old, new, reason, prev_hash, hash)'
         " VALUES (:seq, :at_utc, :at_local, :user, :table, :row_id, :field, :old, :new, :reason, :prev_hash, :hash)", row)
     return row["seq"]
 
 
 def verify_audit(store) -> audit_mod.ChainCheck:
     """Walk the sponsor's own audit trail; names the first broken row."""
-    cur = store.conn.execute('SELECT seq, at_utc, at_local, user, "table", row_id, field, old, new, reason, prev_hash, '
+    cur = store.conn.execute('SELECT seq, at_utc, at_local, "user", "table", row_id, field, old, new, reason, prev_hash, '
                              "hash FROM sponsor_audit ORDER BY seq")
     cols = [c[0] for c in cur.description]
     return audit_mod.verify_rows(dict(zip(cols, r)) for r in cur)
@@ -131,7 +134,7 @@ def resolve_record(store, site: dict, *, table: str, subject_id: str | None = No
     if not subject_id:
         raise SyncError("Name the subject (--subject) or the record (--record).")
     subj = store.query_one("SELECT uuid FROM records WHERE tbl = 'subjects' AND site_uuid = ? AND deleted = 0 AND "
-                           "(json_extract(data, '$.subject_id') = ? OR json_extract(data, '$.screening_number') = ?)",
+                           f"({store.json_text('data', 'subject_id')} = ? OR {store.json_text('data', 'screening_number')} = ?)",
                            (site["site_uuid"], subject_id, subject_id))
     if subj is None:
         raise SyncError(f"Site {site['code']} has sent no subject {subject_id}.")
@@ -141,7 +144,7 @@ def resolve_record(store, site: dict, *, table: str, subject_id: str | None = No
     params: list = [table, site["site_uuid"], subj["uuid"]]
     if visit_code:
         visits = store.query("SELECT uuid FROM records WHERE site_uuid = ? AND tbl = 'visits' AND subject_uuid = ? "
-                             "AND deleted = 0 AND json_extract(data, '$.visit_code') = ?",
+                             f"AND deleted = 0 AND {store.json_text('data', 'visit_code')} = ?",
                              (site["site_uuid"], subj["uuid"], visit_code))
         if not visits:
             raise SyncError(f"Subject {subject_id} has no {visit_code} visit at the sponsor.")
@@ -324,9 +327,11 @@ def mark_sdv(store, *, site_code: str, record_uuid: str, user: str, table: str |
     with store.transaction() as conn:
         old = store.query_one("SELECT content_hash, change_seq, monitor, marked_at FROM sdv_marks WHERE record_table = ? "
                               "AND record_uuid = ?", (rec["tbl"], rec["uuid"]))
-        conn.execute("INSERT OR REPLACE INTO sdv_marks (site_uuid, record_table, record_uuid, content_hash, change_seq, "
+        conn.execute("INSERT INTO sdv_marks (site_uuid, record_table, record_uuid, content_hash, change_seq, "
                      "monitor, marked_at) VALUES (:site_uuid, :record_table, :record_uuid, :content_hash, :change_seq, "
-                     ":monitor, :marked_at)", mark)
+                     ":monitor, :marked_at) ON CONFLICT (record_table, record_uuid) DO UPDATE SET "
+                     "site_uuid = excluded.site_uuid, content_hash = excluded.content_hash, "
+                     "change_seq = excluded.change_seq, monitor = excluded.monitor, marked_at = excluded.marked_at", mark)
         append_audit(conn, user=user, table="sdv_marks", row_id=rec["uuid"], field="*", old=old,
                      new={k: mark[k] for k in ("record_table", "content_hash", "change_seq")},
                      reason="source data verified")
@@ -401,7 +406,7 @@ def write_return_bundle(store, *, site_code: str, signing_key: Ed25519PrivateKey
                      "chain_hash": b["chain_hash"] or audit_mod.GENESIS_HASH, "imported_at": b["imported_at"]})
         counts["ack"] += 1
     for r in store.query("SELECT uuid, first_bundle_seq, received_at FROM records WHERE site_uuid = ? AND "
-                         "tbl = 'adverse_events' AND deleted = 0 AND json_extract(data, '$.serious') = 1 ORDER BY uuid",
+                         f"tbl = 'adverse_events' AND deleted = 0 AND {store.json_is_one('data', 'serious')} ORDER BY uuid",
                          (su,)):
         payload.add({"type": "sae_ack", "uuid": r["uuid"], "bundle_seq": r["first_bundle_seq"],
                      "received_at": r["received_at"]})

@@ -126,7 +126,7 @@ def sae_rows(store) -> list[dict]:
     for r in store.query(
         "SELECT r.uuid, r.data, r.received_at, r.first_bundle_seq, s.code, r.site_uuid, r.subject_uuid FROM records r "
         "JOIN sites s ON s.site_uuid = r.site_uuid WHERE r.tbl = 'adverse_events' AND r.deleted = 0 "
-        "AND json_extract(r.data, '$.serious') = 1"
+        f"AND {store.json_is_one('r.data', 'serious')}"
     ):
         row = json.loads(r["data"])
         subject = store.query_one("SELECT data FROM records WHERE site_uuid = ? AND tbl = 'subjects' AND uuid = ?",

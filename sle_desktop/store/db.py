@@ -104,6 +104,10 @@ def _remove_new(path: Path) -> None:
 class Store:
     """An open site database. Use `Store.open(path)` or `Store.memory()`."""
 
+    dialect = "sqlite"
+    IntegrityError = sqlite3.IntegrityError
+    Error = sqlite3.Error
+
     def __init__(self, conn: sqlite3.Connection, path: Path | None):
         self.conn = conn
         self.path = path
@@ -275,6 +279,45 @@ class Store:
     def scalar(self, sql: str, params: tuple | dict = ()):
         row = self.conn.execute(sql, params).fetchone()
         return row[0] if row else None
+
+    # -- what differs between SQLite and PostgreSQL (see store/pg.py) --------
+    @property
+    def name(self) -> str:
+        return str(self.path) if self.path is not None else ":memory:"
+
+    def table_exists(self, name: str) -> bool:
+        return bool(self.scalar("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)))
+
+    def table_names(self) -> list[str]:
+        return [r["name"] for r in self.query(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+
+    def columns(self, table: str) -> list[str]:
+        return [r["name"] for r in self.query("SELECT name FROM pragma_table_info(?)", (table,))]
+
+    @staticmethod
+    def json_text(column: str, key: str) -> str:
+        """SQL for a top-level JSON field of a TEXT column."""
+        return f"json_extract({column}, '$.{key}')"
+
+    @staticmethod
+    def json_is_one(column: str, key: str) -> str:
+        """SQL true when a JSON field is 1 or true."""
+        return f"json_extract({column}, '$.{key}') = 1"
+
+    @staticmethod
+    def indexed_by(index: str) -> str:
+        return f"INDEXED BY {index}"
+
+    row_lock = ""  # see store.pg.PgStore.row_lock: BEGIN IMMEDIATE already holds every row
+
+    def lock(self, name: str) -> None:
+        """Nothing to do: a write transaction (BEGIN IMMEDIATE) already excludes every other writer."""
+
+    @staticmethod
+    def batch():
+        """Nothing to batch in-process (see store.pg.PgStore.batch)."""
+        return contextlib.nullcontext()
 
     def integrity_ok(self) -> bool:
         """True when `PRAGMA integrity_check` reports ok."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 
@@ -22,6 +23,26 @@ def _run_script(conn, script: str) -> None:
             pending = ""
     if pending.strip():
         raise ValueError(f"incomplete SQL statement in migration: {pending.strip()[:80]}")
+
+# The audit trail's row shape, one definition for the site's `audit`, the sponsor's copy of every site's trail
+# and the sponsor's own `sponsor_audit`: the fields `store.audit.row_hash` covers, then the row's hash.
+AUDIT_COLUMNS = (
+    ("at_utc", "TEXT NOT NULL"), ("at_local", "TEXT NOT NULL"), ("user", "TEXT NOT NULL"), ('"table"', "TEXT NOT NULL"),
+    ("row_id", "TEXT NOT NULL"), ("field", "TEXT NOT NULL"), ("old", "TEXT"), ("new", "TEXT"), ("reason", "TEXT"),
+    ("prev_hash", "TEXT NOT NULL"), ("hash", "TEXT NOT NULL"),
+)
+
+
+def audit_columns_sql(seq: str = "INTEGER PRIMARY KEY") -> str:
+    """The column definitions of an audit table (SQLite DDL; `store.pg.postgres_ddl` converts it)."""
+    return ",\n    ".join([f"seq {seq}", *(f"{name} {decl}" for name, decl in AUDIT_COLUMNS)])
+
+
+def append_only_sql(table: str, message: str) -> str:
+    """Triggers refusing every UPDATE and DELETE of an audit table."""
+    return "\n".join(f"CREATE TRIGGER {table}_no_{event.lower()} BEFORE {event} ON {table}\n"
+                     f"BEGIN SELECT RAISE(ABORT, '{message}'); END;" for event in ("UPDATE", "DELETE"))
+
 
 # The 24 SELENA-SLEDAI descriptor columns of sledai_assessments, as released in v1.
 _SLEDAI_V1 = (
@@ -82,25 +103,11 @@ CREATE TABLE machine_keys (
 );
 
 CREATE TABLE audit (
-    seq INTEGER PRIMARY KEY,
-    at_utc TEXT NOT NULL,
-    at_local TEXT NOT NULL,
-    user TEXT NOT NULL,
-    "table" TEXT NOT NULL,
-    row_id TEXT NOT NULL,
-    field TEXT NOT NULL,
-    old TEXT,
-    new TEXT,
-    reason TEXT,
-    prev_hash TEXT NOT NULL,
-    hash TEXT NOT NULL
+    {audit_columns_sql()}
 );
 CREATE INDEX audit_row ON audit ("table", row_id);
 CREATE INDEX audit_user ON audit (user);
-CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
-BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
-CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
-BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+{append_only_sql("audit", "the audit trail is append-only")}
 
 CREATE TABLE subjects (
     {_CLINICAL},
@@ -454,30 +461,86 @@ MIGRATIONS: tuple[tuple[int, str, Callable], ...] = (
 LATEST = MIGRATIONS[-1][0]
 
 
-def current_version(store) -> int:
-    """Schema version recorded in the database (0 for an empty database)."""
-    exists = store.scalar("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='schema_migrations'")
-    if not exists:
-        return 0
-    return store.scalar("SELECT coalesce(max(version), 0) FROM schema_migrations") or 0
+# -- the one migration runner (site and sponsor databases, SQLite and PostgreSQL) ---------------------------------
+@dataclass(frozen=True)
+class MigrationSet:
+    """Named, numbered migrations recorded in `table` as (migration_set, version, description, applied_at)."""
+
+    name: str
+    table: str
+    steps: tuple[tuple[int, str, Callable], ...]
+
+    @property
+    def latest(self) -> int:
+        return self.steps[-1][0]
 
 
-def migrate(store, target: int | None = None) -> list[int]:
-    """Apply every pending migration up to `target` (default: latest), each in its own transaction."""
-    target = LATEST if target is None else target
-    store.conn.execute(
-        "CREATE TABLE IF NOT EXISTS schema_migrations ("
-        "version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)"
-    )
+def site_set() -> MigrationSet:
+    """The site database's migrations (read at call time, so tests can stand in a broken step)."""
+    return MigrationSet("site", "schema_migrations", MIGRATIONS)
+
+
+def recorded(db, mset: MigrationSet) -> tuple[int, bool]:
+    """(highest version of `mset` recorded, whether its table has the migration_set column) in two queries."""
+    columns = db.columns(mset.table)
+    if not columns:
+        return 0, False
+    if "migration_set" not in columns:  # recorded before migration sets were named
+        return db.scalar(f"SELECT coalesce(max(version), 0) FROM {mset.table}") or 0, False
+    version = db.scalar(f"SELECT coalesce(max(version), 0) FROM {mset.table} WHERE migration_set = ?", (mset.name,))
+    return version or 0, True
+
+
+def recorded_version(db, mset: MigrationSet) -> int:
+    """The highest version of `mset` recorded in the database (0 when none)."""
+    return recorded(db, mset)[0]
+
+
+def _prepare(db, mset: MigrationSet) -> None:
+    """Create the record table, or give an older one its migration_set column."""
+    with db.transaction() as conn:
+        db.lock(f"migrations:{mset.table}")
+        columns = db.columns(mset.table)
+        if not columns:
+            conn.execute(f"CREATE TABLE {mset.table} (migration_set TEXT NOT NULL, version INTEGER NOT NULL, "
+                         "description TEXT NOT NULL, applied_at TEXT NOT NULL, PRIMARY KEY (migration_set, version))")
+        elif "migration_set" not in columns:
+            conn.execute(f"ALTER TABLE {mset.table} ADD COLUMN migration_set TEXT NOT NULL DEFAULT '{mset.name}'")
+
+
+def apply(db, mset: MigrationSet, target: int | None = None) -> list[int]:
+    """Apply every pending migration of `mset` up to `target` (default: latest), each in its own transaction.
+
+    `db` is a `store.db.Store` or a `store.pg.PgStore`; a lock held in each migration's transaction lets two
+    processes opening the same new PostgreSQL database migrate it once. An up-to-date database costs two queries."""
+    target = mset.latest if target is None else target
+    version, named = recorded(db, mset)
+    if not named:
+        _prepare(db, mset)
+    elif not any(version < v <= target for v, _d, _s in mset.steps):
+        return []
     applied = []
-    for version, description, step in MIGRATIONS:
-        if version <= current_version(store) or version > target:
+    for version, description, step in mset.steps:
+        if version > target or version <= recorded_version(db, mset):
             continue
-        with store.transaction() as conn:
+        with db.transaction() as conn:
+            db.lock(f"migrations:{mset.table}")
+            if version <= recorded_version(db, mset):
+                continue
             step(conn)
             conn.execute(
-                "INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)",
-                (version, description, datetime.now(UTC).isoformat(timespec="seconds")),
+                f"INSERT INTO {mset.table} (migration_set, version, description, applied_at) VALUES (?, ?, ?, ?)",
+                (mset.name, version, description, datetime.now(UTC).isoformat(timespec="seconds")),
             )
         applied.append(version)
     return applied
+
+
+def current_version(store) -> int:
+    """Site schema version recorded in the database (0 for an empty database)."""
+    return recorded_version(store, site_set())
+
+
+def migrate(store, target: int | None = None) -> list[int]:
+    """Apply every pending site migration up to `target` (default: latest), each in its own transaction."""
+    return apply(store, site_set(), target)

@@ -37,3 +37,20 @@ def test_quick_benchmark_reports_every_metric_and_target(tmp_path):
         assert ("PASS" if t["pass"] else "FAIL") in proc.stdout
     assert result["machine"]["cores"] >= 1 and result["size"]["name"] == "quick"
     assert "| measurement |" in proc.stdout and "Targets met:" in proc.stdout
+
+
+def test_quick_sponsor_benchmark_reports_both_backends(tmp_path):
+    out = tmp_path / "sponsor.json"
+    env = dict(os.environ, SLE_BENCH_CACHE=str(tmp_path / "cache"), SLE_DESKTOP_KEY_DIR=str(tmp_path / "keys"))
+    proc = subprocess.run([sys.executable, str(BENCH), "--sponsor", "--quick", "--json", str(out)],
+                          env=env, capture_output=True, text=True, timeout=900)
+    assert proc.returncode in (0, 1), proc.stderr[-3000:]
+    result = json.loads(out.read_text("utf-8"))
+    assert set(result["metrics"]) == {"sqlite", "postgresql"}
+    for backend, m in result["metrics"].items():
+        for key in ("import_s", "floor_s", "ratio", "status_s", "odm_s"):
+            assert isinstance(m[key], float) and m[key] > 0, (backend, key)
+        assert m["records"] > 0 and m["audit"] > 0
+        assert result["targets"][backend]["value"] == m["ratio"]
+        assert f"| {backend} |" in proc.stdout
+    assert result["size"] == {**result["size"], "name": "quick", "sites": 3}

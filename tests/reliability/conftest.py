@@ -20,4 +20,3 @@ _spec.loader.exec_module(_fixtures)
 sponsor_keys = _fixtures.sponsor_keys
 demo_template = _fixtures.demo_template
 make_site = _fixtures.make_site
-sponsor_db = _fixtures.sponsor_db

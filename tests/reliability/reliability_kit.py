@@ -32,8 +32,11 @@ def report(campaign: str, figures: dict) -> None:
             fh.write(line + "\n")
 
 
-def fingerprint(conn: sqlite3.Connection) -> tuple:
-    """A cheap fingerprint of a database: per table row count and max rowid, plus a hash of bundles/sites/audit heads."""
+def fingerprint(conn) -> tuple:
+    """A cheap fingerprint of a database: per table row count and max rowid, plus a hash of bundles/sites/audit heads
+    (a sqlite3 connection, or a sponsor store's PostgreSQL connection: row counts there)."""
+    if getattr(conn, "dialect", "sqlite") == "postgresql":
+        return _pg_fingerprint(conn)
     out = []
     tables = [r[0] for r in conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
@@ -52,6 +55,18 @@ def fingerprint(conn: sqlite3.Connection) -> tuple:
     return tuple(out), digest.hexdigest()
 
 
+def _pg_fingerprint(conn) -> tuple:
+    tables = [r[0] for r in conn.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = "
+                                         "current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name")]
+    out = [(t, conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]) for t in tables]
+    digest = hashlib.sha256()
+    for sql in ("SELECT * FROM bundles ORDER BY site_uuid, bundle_seq", "SELECT * FROM sites ORDER BY site_uuid",
+                "SELECT site_uuid, max(seq), count(*) FROM audit GROUP BY site_uuid ORDER BY site_uuid"):
+        for row in conn.execute(sql):
+            digest.update(repr(tuple(bytes(v) if isinstance(v, memoryview) else v for v in row)).encode())
+    return tuple(out), digest.hexdigest()
+
+
 def _has_rowid(conn, table: str) -> bool:
     try:
         conn.execute(f'SELECT rowid FROM "{table}" LIMIT 1')
@@ -60,7 +75,12 @@ def _has_rowid(conn, table: str) -> bool:
         return False
 
 
-def full_dump(path: Path) -> list[str]:
+def full_dump(path: Path | str) -> list[str]:
+    """Every row of a closed database (SQLite: its SQL dump)."""
+    if isinstance(path, str) and path.startswith("postgresql:"):
+        from sync_helpers import pg_rows
+
+        return pg_rows(path)
     conn = sqlite3.connect(path)
     try:
         return list(conn.iterdump())

@@ -4,7 +4,7 @@ at the site by `sle-desktop verify-audit`, and at the sponsor when the bundle ca
 from __future__ import annotations
 
 import pytest
-from sync_helpers import import_one, register
+from sync_helpers import db_state, import_one, register
 
 from sle_desktop import cli
 from sle_desktop.store import audit
@@ -85,12 +85,12 @@ def test_tampering_is_detected_at_site_and_sponsor_naming_the_row(make_site, spo
             site.export()
         return
     exported = site.export()
-    before = sponsor_db.read_bytes()
+    before = db_state(sponsor_db)
     with pytest.raises(BundleRejected) as info:
         import_one(sponsor_db, sponsor_keys, exported.path)
     assert info.value.reason == "chain", str(info.value)
     assert f"row {named}" in str(info.value) and "BY01" in str(info.value)
-    assert sponsor_db.read_bytes() == before
+    assert db_state(sponsor_db) == before
 
 
 def test_untouched_trail_verifies(make_site, capsys):

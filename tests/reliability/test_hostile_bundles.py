@@ -21,7 +21,6 @@ import base64
 import gzip
 import io
 import random
-import shutil
 import signal
 import tarfile
 import time
@@ -30,7 +29,7 @@ import tracemalloc
 import pyrage
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from reliability_kit import fingerprint, full_dump, report, size
-from sync_helpers import add_sae, import_one, register
+from sync_helpers import add_sae, copy_db, import_one, register, restore_db
 
 from sle_desktop.store.audit import canonical_json
 from sle_desktop.sync import bundle, keys
@@ -134,8 +133,7 @@ def test_fuzz_campaign_against_sponsor_import(make_site, sponsor_db, sponsor_key
     regions = _regions(target)
 
     # control: the genuine bundle 2 is accepted (on a copy), so every refusal below is due to the mutation
-    control_db = tmp_path / "control.sqlite"
-    shutil.copyfile(sponsor_db, control_db)
+    control_db = copy_db(sponsor_db, tmp_path / "control.sqlite")
     assert import_one(control_db, sponsor_keys, second.path).status == "imported"
 
     def resigned(lines: list[bytes], key=real_key, **overrides) -> bytes:
@@ -250,8 +248,7 @@ def test_fuzz_campaign_against_sponsor_import(make_site, sponsor_db, sponsor_key
     baseline = fingerprint(store.conn)
     store.close()
     baseline_dump = full_dump(sponsor_db)
-    pristine = tmp_path / "pristine.sqlite"
-    shutil.copyfile(sponsor_db, pristine)
+    pristine = copy_db(sponsor_db, tmp_path / "pristine.sqlite")
     store = sponsor_store.open_sponsor_store(sponsor_db)
     rng = random.Random(20261201)
     path = tmp_path / "BY01-bundle-0002.slebundle"
@@ -290,9 +287,7 @@ def test_fuzz_campaign_against_sponsor_import(make_site, sponsor_db, sponsor_key
                 if same:  # byte-level noise no reader sees: it IS the genuine bundle; undo and go on
                     neutral += 1
                     store.close()
-                    for extra in ("-wal", "-shm"):
-                        sponsor_db.with_name(sponsor_db.name + extra).unlink(missing_ok=True)
-                    shutil.copyfile(pristine, sponsor_db)
+                    restore_db(pristine, sponsor_db)
                     store = sponsor_store.open_sponsor_store(sponsor_db)
                     assert fingerprint(store.conn) == baseline
                     continue

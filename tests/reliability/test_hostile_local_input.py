@@ -257,10 +257,10 @@ def test_emoji_and_right_to_left_text_arrive_unchanged_at_the_sponsor(make_site,
         saved[cm] = ("indication", text)
     result = import_one(sponsor_db, sponsor_keys, site_.export().path)
     assert result.status == "imported"
-    import sqlite3
+    from sle_desktop.sponsor import db as sponsor_store
 
-    with sqlite3.connect(sponsor_db) as conn:
+    with sponsor_store.open_sponsor_store(sponsor_db) as held:
         for uuid, (field, text) in saved.items():
-            (data,) = conn.execute("SELECT data FROM records WHERE uuid = ?", (uuid,)).fetchone()
+            data = held.scalar("SELECT data FROM records WHERE uuid = ?", (uuid,))
             assert json.loads(data)[field] == text
-        assert conn.execute("SELECT count(*) FROM sites").fetchone()[0] == 1  # the SQL-looking text stayed data
+        assert held.scalar("SELECT count(*) FROM sites") == 1  # the SQL-looking text stayed data

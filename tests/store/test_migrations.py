@@ -49,7 +49,8 @@ def test_newer_database_is_refused_and_left_unchanged(tmp_path):
     path = tmp_path / "site.sqlite"
     Store.open(path).close()
     with sqlite3.connect(path) as conn:
-        conn.execute("INSERT INTO schema_migrations VALUES (?, 'from the future', '2030-01-01')", (migrations.LATEST + 1,))
+        conn.execute("INSERT INTO schema_migrations (migration_set, version, description, applied_at) "
+                     "VALUES ('site', ?, 'from the future', '2030-01-01')", (migrations.LATEST + 1,))
     before = path.read_bytes()
     with pytest.raises(StoreVersionError, match="newer version"):
         Store.open(path)

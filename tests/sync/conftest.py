@@ -78,7 +78,3 @@ def make_site(tmp_path, sponsor_keys, demo_template):
     for s in opened:
         s.close()
 
-
-@pytest.fixture
-def sponsor_db(tmp_path):
-    return tmp_path / "sponsor.sqlite"

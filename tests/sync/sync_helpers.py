@@ -43,14 +43,72 @@ def import_one(sponsor_db: Path, sponsor_keys, path, **kw):
     return outcome.result
 
 
-def db_state(path: Path) -> tuple[list[str], bytes]:
-    """(SQL dump, file bytes) of a closed database: row-for-row and byte-for-byte comparison."""
+def db_state(path: Path | str) -> tuple[list[str], bytes]:
+    """(SQL dump, file bytes) of a closed database: row-for-row and byte-for-byte comparison (PostgreSQL: every
+    row of every table, and no bytes)."""
+    if isinstance(path, str) and path.startswith("postgresql:"):
+        return pg_rows(path), b""
     conn = sqlite3.connect(path)
     try:
         dump = list(conn.iterdump())
     finally:
         conn.close()
     return dump, path.read_bytes()
+
+
+def pg_rows(url: str) -> list[str]:
+    """Every row of every table of a PostgreSQL database, in a fixed order, as text."""
+    import psycopg
+
+    out = []
+    with psycopg.connect(url) as conn:
+        tables = [r[0] for r in conn.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = "
+                                             "current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name")]
+        for t in tables:
+            cur = conn.execute(f'SELECT * FROM "{t}"')
+            rows = sorted(repr(row) for row in cur.fetchall())
+            out.append(f"{t}: {[c.name for c in cur.description]}")
+            out.extend(f"{t} {r}" for r in rows)
+    return out
+
+
+def _pg_admin(url: str):
+    import psycopg
+
+    base, _, query = url.partition("?")
+    return psycopg.connect(base.rsplit("/", 1)[0] + "/postgres" + (f"?{query}" if query else ""), autocommit=True)
+
+
+def _pg_name(url: str) -> str:
+    return url.partition("?")[0].rsplit("/", 1)[1]
+
+
+def copy_db(source: Path | str, dest: Path | str) -> Path | str:
+    """Copy a closed sponsor database: a file to the file `dest`, or a PostgreSQL database to a new database
+    named after `dest`'s file stem (CREATE DATABASE … TEMPLATE); returns the copy's path or URL."""
+    if isinstance(source, str) and source.startswith("postgresql:"):
+        name = f"{_pg_name(source)}_{Path(dest).stem}".replace("-", "_")
+        with _pg_admin(source) as conn:
+            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            conn.execute(f"CREATE DATABASE {name} TEMPLATE {_pg_name(source)} STRATEGY FILE_COPY")
+        base, _, query = source.partition("?")
+        return base.rsplit("/", 1)[0] + "/" + name + (f"?{query}" if query else "")
+    import shutil
+
+    for extra in ("-wal", "-shm"):
+        Path(str(dest) + extra).unlink(missing_ok=True)
+    shutil.copyfile(source, dest)
+    return Path(dest)
+
+
+def restore_db(copy: Path | str, target: Path | str) -> None:
+    """Put a copy made by `copy_db` back in place of the (closed) database `target`."""
+    if isinstance(target, str) and target.startswith("postgresql:"):
+        with _pg_admin(target) as conn:
+            conn.execute(f"DROP DATABASE IF EXISTS {_pg_name(target)} WITH (FORCE)")
+            conn.execute(f"CREATE DATABASE {_pg_name(target)} TEMPLATE {_pg_name(copy)} STRATEGY FILE_COPY")
+        return
+    copy_db(copy, target)
 
 
 def add_sae(site: Site) -> str:

@@ -20,8 +20,8 @@ def run(capsys, argv, *, sponsor=False):
     return code, out.out.strip(), out.err.strip()
 
 
-def test_cli_end_to_end(tmp_path, capsys):
-    site_db, sp_db, kdir, usb = tmp_path / "site.sqlite", tmp_path / "sponsor.sqlite", tmp_path / "sk", tmp_path / "usb"
+def test_cli_end_to_end(tmp_path, capsys, sponsor_db):
+    site_db, sp_db, kdir, usb = tmp_path / "site.sqlite", sponsor_db, tmp_path / "sk", tmp_path / "usb"
     usb.mkdir()
     code, out, _ = run(capsys, ["keygen", "--out", kdir], sponsor=True)
     assert code == 0 and "fingerprint" in out

@@ -80,7 +80,7 @@ def test_queries_sdv_and_acknowledgements_make_the_round_trip(make_site, sponsor
     [record] = sponsor_query(sponsor_db, "SELECT data FROM records WHERE tbl = 'sledai_assessments' AND uuid = ?",
                              (q2["record_uuid"],))
     assert json.loads(record["data"])["pga"] == 1.5
-    [trail] = sponsor_query(sponsor_db, 'SELECT old, new, reason, user FROM audit WHERE "table" = \'sledai_assessments\' '
+    [trail] = sponsor_query(sponsor_db, 'SELECT old, new, reason, "user" FROM audit WHERE "table" = \'sledai_assessments\' '
                                         "AND row_id = ? AND field = 'pga'", (q2["record_uuid"],))
     assert (trail["old"], trail["new"], trail["user"]) == ("1.8", "1.5", "demo.investigator")
     assert trail["reason"] == "transcription error: source notes say PGA 1.5"

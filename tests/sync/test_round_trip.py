@@ -44,7 +44,7 @@ def sponsor_records(path) -> dict:
 def sponsor_audit(path, site_uuid) -> list[dict]:
     store = sponsor_store.open_sponsor_store(path)
     try:
-        return store.query('SELECT seq, at_utc, at_local, user, "table", row_id, field, old, new, reason, prev_hash, hash '
+        return store.query('SELECT seq, at_utc, at_local, "user", "table", row_id, field, old, new, reason, prev_hash, hash '
                            "FROM audit WHERE site_uuid = ? ORDER BY seq", (site_uuid,))
     finally:
         store.close()
