@@ -8,7 +8,8 @@ violation: BY01's records point only at BY01's subjects and visits, carry BY01's
 columns, agree with the audit trail about who created them, take no UUID of BY02's subjects or visits, and BY02's
 records and audit trail are untouched. Peak memory per case is bounded (tracemalloc).
 
-Default 60 cases; SLE_RELIABILITY_FULL=1 runs 1 000 (SLE_INSIDER_CASES overrides).
+The sponsor database is SQLite here (a byte copy per case); the importer's checks are the same SQL on PostgreSQL,
+where tests/sync/test_insider_bundles.py runs each attack. Default 60 cases; SLE_RELIABILITY_FULL=1 runs 1 000 (SLE_INSIDER_CASES overrides).
 """
 
 from __future__ import annotations
@@ -110,7 +111,8 @@ def _site_rows(conn, site_uuid: str) -> list:
             + conn.execute("SELECT seq, hash FROM audit WHERE site_uuid = ? ORDER BY seq", (site_uuid,)).fetchall())
 
 
-def test_insider_campaign(make_site, sponsor_db, sponsor_keys, tmp_path):
+def test_insider_campaign(make_site, sponsor_keys, tmp_path):
+    sponsor_db = tmp_path / "sponsor.sqlite"  # SQLite: each case starts from a byte copy of the same database
     a = make_site("BY01", subjects=3, seed=11)
     b = make_site("BY02", subjects=3, seed=12)
     register(a, sponsor_db)
