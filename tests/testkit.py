@@ -52,3 +52,45 @@ def cohort_subject(session, arm, scores, *, name, withdraw=False) -> str:
     if withdraw:
         subjects.withdraw_subject(session, out.subject_uuid, reason="moved away")
     return out.subject_uuid
+
+
+def casebook_subject(session) -> str:
+    """An enrolled MSC-arm subject with 10 visits (SLEDAI, PGA and labs at each), a correction with a reason, an SAE,
+    an infusion, a con-med, an unscheduled visit entered from a paper CRF, and a signature; returns its UUID."""
+    from datetime import datetime, time, timezone
+
+    from sle_desktop.app import safety, signatures, subjects, visits
+
+    out = subjects.screen_subject(session, eligible_form(full_name="Olga Ivanovna Petrova", sex="F",
+                                                         national_id="4010190B002PB7"), today=TODAY)
+    subjects.enrol_patient(session, out.subject_uuid, arm="msc", reason="investigator decision")
+    plan = [("baseline", 0, 14, 2.1), ("month_1", 30, 10, 1.8), ("month_3", 91, 8, 1.2), ("month_6", 182, 4, 0.6)]
+    plan += [("unscheduled", day, score, pga) for day, score, pga in
+             ((40, 12, 1.5), (60, 10, 1.4), (120, 6, 1.0), (150, 6, 0.9), (160, 4, 0.8), (170, 2, 0.5))]
+    visit_uuids = []
+    for n, (code, day, score, pga) in enumerate(plan):
+        res = visits.record_visit(session, out.subject_uuid, code, BASELINE + timedelta(days=day), today=LATER,
+                                  from_paper=(n == 5))
+        visits.save_sledai(session, res.uuid, codes_for(score), pga)
+        visits.save_labs(session, res.uuid, BASELINE + timedelta(days=day), {
+            "platelets": visits.LabEntry(180 + n), "hemoglobin": visits.LabEntry(118 - n, lln=120, uln=160),
+            "creatinine": visits.LabEntry(90 + n, lln=44, uln=97)}, today=LATER)
+        visit_uuids.append(res.uuid)
+    month3 = visits.get_sledai(session, visit_uuids[2])
+    visits.save_sledai(session, visit_uuids[2], set(month3["codes"]) | {"fever"}, 1.2,
+                       reason="fever confirmed from the nursing chart")
+    signatures.sign_record(session, "sledai_assessments", visits.get_sledai(session, visit_uuids[1])["uuid"],
+                           password=PASSWORD, meaning="approved")
+    signatures.sign_record(session, "sledai_assessments", month3["uuid"], password=PASSWORD, meaning="authored")
+    visits.save_sledai(session, visit_uuids[2], set(month3["codes"]), 1.2, reason="fever was drug-induced")
+    safety.record_infusion(session, out.subject_uuid, safety.InfusionForm(
+        infusion_date=BASELINE + timedelta(days=1), start_time=time(10), end_time=time(11), lot_number="LOT-77",
+        cells_per_kg_million=1.0, total_cells=70e6, viability_pct=95, volume_ml=100, weight_kg=70,
+        administered_by="Nurse Anna"), visit_uuid=visit_uuids[0], today=LATER)
+    safety.record_adverse_event(session, out.subject_uuid, safety.AdverseEventForm(
+        term="Pneumonia", onset_date=BASELINE + timedelta(days=20), grade=3, serious=True,
+        serious_criteria=("hospitalisation",), relationship="unlikely", action_taken="not_applicable",
+        outcome="recovered", aware_at=datetime(2026, 2, 9, 9, tzinfo=timezone.utc)), today=LATER)
+    visits.add_con_med(session, out.subject_uuid, drug="Prednisolone", dose=20, dose_unit="mg", route="oral",
+                       frequency="daily", start_date=BASELINE, indication="SLE")
+    return out.subject_uuid

@@ -41,6 +41,10 @@ def catalogue_strings() -> list[str]:
     out += [t.label for t in labs.TESTS] + [t.unit for t in labs.TESTS if t.unit.startswith("(")]
     # explanations the app layer returns for a missing eGFR (shown through catalog() in the labs tab)
     out += ["no creatinine result", "sex unknown: eGFR not computed"]
+    from sle_desktop.app import casebook
+
+    out += [label for fields in casebook.RECORD_FIELDS.values() for _name, label in fields]
+    out += [label for _name, label in casebook.IDENTIFIER_FIELDS] + list(casebook.LAB_FIELD_LABELS)
     return list(dict.fromkeys(s for s in out if s))
 
 
@@ -72,8 +76,8 @@ def helper_strings() -> list[tuple[str, str]]:
 def message_strings() -> list[str]:
     """Literal templates passed to `msg("…")` (sle_desktop.domain.text) outside the UI: context "AppMessages"."""
     found: list[str] = []
-    for folder in ("app", "domain", "store", "sync"):
-        for path in sorted((ROOT / "sle_desktop" / folder).glob("*.py")):
+    for folder in ("app", "domain", "store", "sync", "sponsor", "ui"):
+        for path in sorted((ROOT / "sle_desktop" / folder).rglob("*.py")):
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
                 if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "msg"
                         and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):

@@ -118,6 +118,10 @@
             <translation>Дата, когда центру стало известно:</translation>
         </message>
         <message>
+            <source>Entered from a paper CRF</source>
+            <translation>Внесено с бумажной ИРК</translation>
+        </message>
+        <message>
             <source>SERIOUS ADVERSE EVENT – sent to the sponsor on {0}{1}.</source>
             <translation>СЕРЬЁЗНОЕ НЕЖЕЛАТЕЛЬНОЕ ЯВЛЕНИЕ – передано спонсору {0}{1}.</translation>
         </message>
@@ -578,6 +582,106 @@
         <message>
             <source>No such subject.</source>
             <translation>Пациент не найден.</translation>
+        </message>
+        <message>
+            <source>This computer has no key file for site {site}: give a site administrator's user name and password to restore.</source>
+            <translation>На этом компьютере нет файла ключа центра {site}: для восстановления укажите имя пользователя и пароль администратора центра.</translation>
+        </message>
+        <message>
+            <source>{path} is too large to be a site backup.</source>
+            <translation>{path} слишком велик для резервной копии центра.</translation>
+        </message>
+        <message>
+            <source>{path} is not a complete site backup (damaged or truncated).</source>
+            <translation>{path} — неполная резервная копия центра (повреждена или обрезана).</translation>
+        </message>
+        <message>
+            <source>{path} is not an sle_desktop site backup.</source>
+            <translation>{path} — не резервная копия центра sle_desktop.</translation>
+        </message>
+        <message>
+            <source>{path} was written by another version of sle_desktop (backup format {version}).</source>
+            <translation>{path} создан другой версией sle_desktop (формат резервной копии {version}).</translation>
+        </message>
+        <message>
+            <source>{path} has been altered or is incomplete: the data do not match the signed manifest.</source>
+            <translation>{path} изменён или неполон: данные не совпадают с подписанным манифестом.</translation>
+        </message>
+        <message>
+            <source>The password does not unlock this backup (it must be the password a site administrator had when the backup was made).</source>
+            <translation>Пароль не открывает эту резервную копию (нужен пароль, который был у администратора центра в момент её создания).</translation>
+        </message>
+        <message>
+            <source>{path} already exists; restore only into a new file, never over a database.</source>
+            <translation>{path} уже существует; восстановление возможно только в новый файл, никогда поверх базы данных.</translation>
+        </message>
+        <message>
+            <source>The folder {path} does not exist.</source>
+            <translation>Папка {path} не существует.</translation>
+        </message>
+        <message>
+            <source>{path} has been altered: the database does not match the signed manifest.</source>
+            <translation>{path} изменён: база данных не совпадает с подписанным манифестом.</translation>
+        </message>
+        <message>
+            <source>The backup's {what} is damaged.</source>
+            <translation>В резервной копии повреждено: {what}.</translation>
+        </message>
+        <message>
+            <source>{path} is not a site backup (unreadable manifest).</source>
+            <translation>{path} — не резервная копия центра (манифест не читается).</translation>
+        </message>
+        <message>
+            <source>{path} has been altered: its signature does not match.</source>
+            <translation>{path} изменён: подпись не совпадает.</translation>
+        </message>
+        <message>
+            <source>The backup could not be encrypted: {error}.</source>
+            <translation>Не удалось зашифровать резервную копию: {error}.</translation>
+        </message>
+        <message>
+            <source>The backup on {path} did not read back correctly; the drive may be failing.</source>
+            <translation>Резервная копия на {path} не прочиталась правильно; возможно, накопитель неисправен.</translation>
+        </message>
+        <message>
+            <source>{path} cannot be decrypted with this site's key.</source>
+            <translation>{path} нельзя расшифровать ключом этого центра.</translation>
+        </message>
+        <message>
+            <source>{path} appeared while restoring; nothing was overwritten.</source>
+            <translation>{path} появился во время восстановления; ничего не перезаписано.</translation>
+        </message>
+        <message>
+            <source>The database in {path} cannot be opened: {error}</source>
+            <translation>Базу данных из {path} нельзя открыть: {error}</translation>
+        </message>
+        <message>
+            <source>The site key file {path} does not belong to this backup.</source>
+            <translation>Файл ключа центра {path} не относится к этой резервной копии.</translation>
+        </message>
+        <message>
+            <source>The database in {path} is damaged (integrity check failed).</source>
+            <translation>База данных из {path} повреждена (проверка целостности не пройдена).</translation>
+        </message>
+        <message>
+            <source>The audit trail in {path} does not verify: {problem}</source>
+            <translation>Журнал аудита из {path} не проходит проверку: {problem}</translation>
+        </message>
+        <message>
+            <source>{path} does not hold the site its manifest names.</source>
+            <translation>{path} содержит не тот центр, что указан в манифесте.</translation>
+        </message>
+        <message>
+            <source>{path} is not a site backup (unexpected content).</source>
+            <translation>{path} — не резервная копия центра (неожиданное содержимое).</translation>
+        </message>
+        <message>
+            <source>{path} is not a site backup (manifest too large).</source>
+            <translation>{path} — не резервная копия центра (слишком большой манифест).</translation>
+        </message>
+        <message>
+            <source>The study definition has no visit {code}; choose one of: {codes}.</source>
+            <translation>В описании исследования нет визита {code}; выберите один из: {codes}.</translation>
         </message>
         <message>
             <source>{name}: its content could not be read ({error}); it was refused and nothing was changed.</source>
@@ -1364,6 +1468,14 @@
             <translation>{key} не является хешем SHA-256</translation>
         </message>
         <message>
+            <source>{path} is a folder; give a file name for the PDF.</source>
+            <translation>{path} — папка; укажите имя файла PDF.</translation>
+        </message>
+        <message>
+            <source>The PDF {path} could not be written.</source>
+            <translation>Не удалось записать PDF {path}.</translation>
+        </message>
+        <message>
             <source>Cannot read {path}: {error}.</source>
             <translation>Не удалось прочитать {path}: {error}.</translation>
         </message>
@@ -1522,6 +1634,10 @@
         <message>
             <source>Cannot write {what} to {where}: {error}.</source>
             <translation>Не удалось записать {what} в {where}: {error}.</translation>
+        </message>
+        <message>
+            <source>{path} is a file, not a folder: choose the folder to write the backup into.</source>
+            <translation>{path} — файл, а не папка: выберите папку для резервной копии.</translation>
         </message>
         <message>
             <source>day {day}</source>
@@ -1939,6 +2055,606 @@ Follow-up: {followup}</source>
         <message>
             <source>✘ {0}</source>
             <translation>✘ {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupDialog</name>
+        <message>
+            <source>Back up to USB</source>
+            <translation>Резервная копия на USB</translation>
+        </message>
+        <message>
+            <source>Back up into the folder</source>
+            <translation>Сохранить резервную копию в папку</translation>
+        </message>
+        <message>
+            <source>The backup is encrypted to this site's key and the sponsor's; it restores on a new PC with the machine key file or a site administrator's password.</source>
+            <translation>Резервная копия шифруется ключом центра и ключом спонсора; на новом компьютере она восстанавливается с файлом ключа компьютера или паролем администратора центра.</translation>
+        </message>
+        <message>
+            <source>&amp;Folder:</source>
+            <translation>&amp;Папка:</translation>
+        </message>
+        <message>
+            <source>Backing up…</source>
+            <translation>Идёт резервное копирование…</translation>
+        </message>
+        <message>
+            <source>Backup written and verified: {0} (changes up to {1}).</source>
+            <translation>Резервная копия записана и проверена: {0} (изменения до {1}).</translation>
+        </message>
+    </context>
+    <context>
+        <name>BlankCrf</name>
+        <message>
+            <source>Item</source>
+            <translation>Пункт</translation>
+        </message>
+        <message>
+            <source>Entry</source>
+            <translation>Запись</translation>
+        </message>
+        <message>
+            <source>Consent date (dd.mm.yyyy)</source>
+            <translation>Дата согласия (дд.мм.гггг)</translation>
+        </message>
+        <message>
+            <source>Consent form version</source>
+            <translation>Версия формы согласия</translation>
+        </message>
+        <message>
+            <source>Obtained by</source>
+            <translation>Получено</translation>
+        </message>
+        <message>
+            <source>ACR 1997 criterion</source>
+            <translation>Критерий ACR 1997</translation>
+        </message>
+        <message>
+            <source>Date if known</source>
+            <translation>Дата, если известна</translation>
+        </message>
+        <message>
+            <source>Criterion</source>
+            <translation>Критерий</translation>
+        </message>
+        <message>
+            <source>Assessment</source>
+            <translation>Оценка</translation>
+        </message>
+        <message>
+            <source>Present</source>
+            <translation>Есть</translation>
+        </message>
+        <message>
+            <source>Weight</source>
+            <translation>Вес</translation>
+        </message>
+        <message>
+            <source>Descriptor and definition</source>
+            <translation>Признак и определение</translation>
+        </message>
+        <message>
+            <source>Total score (sum of the weights present, 0–105)</source>
+            <translation>Сумма баллов (сумма весов имеющихся признаков, 0–105)</translation>
+        </message>
+        <message>
+            <source>Physician’s Global Assessment, to one decimal (0 none, 1 mild, 2 moderate, 3 severe)</source>
+            <translation>Общая оценка врача (ИГВ), с одним знаком после запятой (0 нет, 1 лёгкая, 2 умеренная, 3 тяжёлая)</translation>
+        </message>
+        <message>
+            <source>Arm (non-randomised)</source>
+            <translation>Группа (без рандомизации)</translation>
+        </message>
+        <message>
+            <source>Infusion date</source>
+            <translation>Дата инфузии</translation>
+        </message>
+        <message>
+            <source>Start time</source>
+            <translation>Время начала</translation>
+        </message>
+        <message>
+            <source>End time</source>
+            <translation>Время окончания</translation>
+        </message>
+        <message>
+            <source>Product lot number</source>
+            <translation>Номер серии препарата</translation>
+        </message>
+        <message>
+            <source>Cells per kg (×10⁶)</source>
+            <translation>Клеток на кг (×10⁶)</translation>
+        </message>
+        <message>
+            <source>Total cells</source>
+            <translation>Всего клеток</translation>
+        </message>
+        <message>
+            <source>Viability (%)</source>
+            <translation>Жизнеспособность (%)</translation>
+        </message>
+        <message>
+            <source>Volume (mL)</source>
+            <translation>Объём (мл)</translation>
+        </message>
+        <message>
+            <source>Route (IV)</source>
+            <translation>Путь введения (в/в)</translation>
+        </message>
+        <message>
+            <source>Body weight used for dosing (kg)</source>
+            <translation>Масса тела для расчёта дозы (кг)</translation>
+        </message>
+        <message>
+            <source>Premedication</source>
+            <translation>Премедикация</translation>
+        </message>
+        <message>
+            <source>Before: BP, HR, temperature, SpO₂</source>
+            <translation>До: АД, ЧСС, температура, SpO₂</translation>
+        </message>
+        <message>
+            <source>After: BP, HR, temperature, SpO₂</source>
+            <translation>После: АД, ЧСС, температура, SpO₂</translation>
+        </message>
+        <message>
+            <source>Infusion reaction (yes/no → AE form)</source>
+            <translation>Инфузионная реакция (да/нет → форма НЯ)</translation>
+        </message>
+        <message>
+            <source>Administering clinician</source>
+            <translation>Врач, проводивший инфузию</translation>
+        </message>
+        <message>
+            <source>Sex</source>
+            <translation>Пол</translation>
+        </message>
+        <message>
+            <source>Year of birth</source>
+            <translation>Год рождения</translation>
+        </message>
+        <message>
+            <source>Sample date (dd.mm.yyyy)</source>
+            <translation>Дата взятия пробы (дд.мм.гггг)</translation>
+        </message>
+        <message>
+            <source>Test</source>
+            <translation>Показатель</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Результат</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>Единица</translation>
+        </message>
+        <message>
+            <source>Normal range at this site</source>
+            <translation>Норма в лаборатории центра</translation>
+        </message>
+        <message>
+            <source>Term</source>
+            <translation>Термин</translation>
+        </message>
+        <message>
+            <source>Onset date</source>
+            <translation>Дата начала</translation>
+        </message>
+        <message>
+            <source>Stop date</source>
+            <translation>Дата окончания</translation>
+        </message>
+        <message>
+            <source>Date and time the site became aware</source>
+            <translation>Дата и время, когда центр узнал о явлении</translation>
+        </message>
+        <message>
+            <source>CTCAE v5 grade</source>
+            <translation>Степень по CTCAE v5</translation>
+        </message>
+        <message>
+            <source>Serious</source>
+            <translation>Серьёзное</translation>
+        </message>
+        <message>
+            <source>Relationship to the MSC product</source>
+            <translation>Связь с препаратом МСК</translation>
+        </message>
+        <message>
+            <source>Action taken</source>
+            <translation>Принятые меры</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Исход</translation>
+        </message>
+        <message>
+            <source>A serious adverse event must reach the sponsor within 24 hours of the site becoming aware.</source>
+            <translation>Серьёзное нежелательное явление должно поступить спонсору в течение 24 часов с момента, когда о нём узнал центр.</translation>
+        </message>
+        <message>
+            <source>site</source>
+            <translation>центр</translation>
+        </message>
+        <message>
+            <source>{0} version {1}{2} · blank CRF (paper entry)</source>
+            <translation>{0} версия {1}{2} · бланк ИРК (заполнение на бумаге)</translation>
+        </message>
+        <message>
+            <source>Subject ID: ____________   Page {0} of {1}</source>
+            <translation>Номер участника: ____________   Страница {0} из {1}</translation>
+        </message>
+        <message>
+            <source>absent</source>
+            <translation>нет</translation>
+        </message>
+        <message>
+            <source>Score a descriptor if present at the visit or in the preceding 10 days.</source>
+            <translation>Отмечайте признак, если он есть на визите или был в предшествующие 10 дней.</translation>
+        </message>
+        <message>
+            <source>Subject ID</source>
+            <translation>Номер участника</translation>
+        </message>
+        <message>
+            <source>Visit date (dd.mm.yyyy)</source>
+            <translation>Дата визита (дд.мм.гггг)</translation>
+        </message>
+        <message>
+            <source>Completed by</source>
+            <translation>Заполнил</translation>
+        </message>
+        <message>
+            <source>Enter this form into sle_desktop as soon as the PC works again and tick “Entered from a paper CRF”; keep the paper as source.</source>
+            <translation>Внесите эту форму в sle_desktop, как только компьютер снова заработает, и отметьте «Внесено с бумажной ИРК»; храните бумагу как первичный документ.</translation>
+        </message>
+        <message>
+            <source>Blank CRF {0}</source>
+            <translation>Бланк ИРК {0}</translation>
+        </message>
+        <message>
+            <source>female</source>
+            <translation>женский</translation>
+        </message>
+        <message>
+            <source>male</source>
+            <translation>мужской</translation>
+        </message>
+        <message>
+            <source>met</source>
+            <translation>выполнен</translation>
+        </message>
+        <message>
+            <source>not met</source>
+            <translation>не выполнен</translation>
+        </message>
+        <message>
+            <source>Reason for the arm</source>
+            <translation>Обоснование группы</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>нет</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>да</translation>
+        </message>
+        <message>
+            <source>present</source>
+            <translation>есть</translation>
+        </message>
+    </context>
+    <context>
+        <name>BlankCrfDialog</name>
+        <message>
+            <source>Blank CRF for paper entry</source>
+            <translation>Бланк ИРК для заполнения на бумаге</translation>
+        </message>
+        <message>
+            <source>Every visit</source>
+            <translation>Все визиты</translation>
+        </message>
+        <message>
+            <source>Save the blank CRF as</source>
+            <translation>Сохранить бланк ИРК как</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>Файлы PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>&amp;Visit:</source>
+            <translation>&amp;Визит:</translation>
+        </message>
+        <message>
+            <source>&amp;Language:</source>
+            <translation>&amp;Язык:</translation>
+        </message>
+        <message>
+            <source>&amp;File:</source>
+            <translation>&amp;Файл:</translation>
+        </message>
+        <message>
+            <source>Blank CRF saved: {0} ({1} pages).</source>
+            <translation>Бланк ИРК сохранён: {0} (страниц: {1}).</translation>
+        </message>
+    </context>
+    <context>
+        <name>Casebook</name>
+        <message>
+            <source>yes</source>
+            <translation>да</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>нет</translation>
+        </message>
+        <message>
+            <source>created</source>
+            <translation>создано</translation>
+        </message>
+        <message>
+            <source>paper CRF</source>
+            <translation>бумажная ИРК</translation>
+        </message>
+        <message>
+            <source>entered directly</source>
+            <translation>введено напрямую</translation>
+        </message>
+        <message>
+            <source>Subject</source>
+            <translation>Участник</translation>
+        </message>
+        <message>
+            <source>Adverse events</source>
+            <translation>Нежелательные явления</translation>
+        </message>
+        <message>
+            <source>MSC infusions</source>
+            <translation>Инфузии МСК</translation>
+        </message>
+        <message>
+            <source>Concomitant medication</source>
+            <translation>Сопутствующая терапия</translation>
+        </message>
+        <message>
+            <source>Protocol deviations</source>
+            <translation>Отклонения от протокола</translation>
+        </message>
+        <message>
+            <source>Page {0} of {1}</source>
+            <translation>Страница {0} из {1}</translation>
+        </message>
+        <message>
+            <source>no flare</source>
+            <translation>нет обострения</translation>
+        </message>
+        <message>
+            <source>mild/moderate flare</source>
+            <translation>лёгкое/умеренное обострение</translation>
+        </message>
+        <message>
+            <source>severe flare</source>
+            <translation>тяжёлое обострение</translation>
+        </message>
+        <message>
+            <source>valid</source>
+            <translation>действительна</translation>
+        </message>
+        <message>
+            <source>Signatures</source>
+            <translation>Подписи</translation>
+        </message>
+        <message>
+            <source>Meaning</source>
+            <translation>Значение</translation>
+        </message>
+        <message>
+            <source>Signed by</source>
+            <translation>Подписал</translation>
+        </message>
+        <message>
+            <source>When (UTC)</source>
+            <translation>Когда (UTC)</translation>
+        </message>
+        <message>
+            <source>Validity</source>
+            <translation>Действительность</translation>
+        </message>
+        <message>
+            <source>Data queries</source>
+            <translation>Запросы по данным</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>Поле</translation>
+        </message>
+        <message>
+            <source>Question</source>
+            <translation>Вопрос</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Статус</translation>
+        </message>
+        <message>
+            <source>Raised</source>
+            <translation>Создан</translation>
+        </message>
+        <message>
+            <source>Answer</source>
+            <translation>Ответ</translation>
+        </message>
+        <message>
+            <source>Audit trail</source>
+            <translation>Журнал аудита</translation>
+        </message>
+        <message>
+            <source>No.</source>
+            <translation>№</translation>
+        </message>
+        <message>
+            <source>When (local)</source>
+            <translation>Когда (местное время)</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>Кто</translation>
+        </message>
+        <message>
+            <source>Old</source>
+            <translation>Было</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation>Стало</translation>
+        </message>
+        <message>
+            <source>Reason for change</source>
+            <translation>Причина изменения</translation>
+        </message>
+        <message>
+            <source>Change from baseline</source>
+            <translation>Изменение от исходного</translation>
+        </message>
+        <message>
+            <source>SLEDAI-4 response</source>
+            <translation>Ответ SLEDAI-4</translation>
+        </message>
+        <message>
+            <source>SRI-4 (without BILAG)</source>
+            <translation>SRI-4 (без BILAG)</translation>
+        </message>
+        <message>
+            <source>SELENA flare (SLEDAI/PGA parts)</source>
+            <translation>Обострение SELENA (части SLEDAI/ИГВ)</translation>
+        </message>
+        <message>
+            <source>Casebook</source>
+            <translation>Индивидуальная регистрационная карта</translation>
+        </message>
+        <message>
+            <source>Informed consent</source>
+            <translation>Информированное согласие</translation>
+        </message>
+        <message>
+            <source>Screening and eligibility</source>
+            <translation>Скрининг и соответствие критериям</translation>
+        </message>
+        <message>
+            <source>About this printout</source>
+            <translation>Об этой распечатке</translation>
+        </message>
+        <message>
+            <source>{0} version {1} · site {2} {3} · subject {4}</source>
+            <translation>{0} версия {1} · центр {2} {3} · участник {4}</translation>
+        </message>
+        <message>
+            <source>CONTAINS DIRECT IDENTIFIERS - CONFIDENTIAL</source>
+            <translation>СОДЕРЖИТ ПРЯМЫЕ ИДЕНТИФИКАТОРЫ - КОНФИДЕНЦИАЛЬНО</translation>
+        </message>
+        <message>
+            <source>invalid</source>
+            <translation>недействительна</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>Пункт</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>Значение</translation>
+        </message>
+        <message>
+            <source>SELENA-SLEDAI</source>
+            <translation>SELENA-SLEDAI</translation>
+        </message>
+        <message>
+            <source>Derived outcome</source>
+            <translation>Вычисляемый исход</translation>
+        </message>
+        <message>
+            <source>suggested from labs, confirmed</source>
+            <translation>предложено по анализам, подтверждено</translation>
+        </message>
+        <message>
+            <source>entered</source>
+            <translation>введено</translation>
+        </message>
+        <message>
+            <source>Laboratory</source>
+            <translation>Лабораторные данные</translation>
+        </message>
+        <message>
+            <source>Test</source>
+            <translation>Показатель</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>Единица</translation>
+        </message>
+        <message>
+            <source>Normal range</source>
+            <translation>Норма</translation>
+        </message>
+        <message>
+            <source>Flag</source>
+            <translation>Отметка</translation>
+        </message>
+        <message>
+            <source>eGFR (CKD-EPI 2021)</source>
+            <translation>рСКФ (CKD-EPI 2021)</translation>
+        </message>
+        <message>
+            <source>This casebook contains direct identifiers. Keep it confidential.</source>
+            <translation>Эта карта содержит прямые идентификаторы. Храните её конфиденциально.</translation>
+        </message>
+        <message>
+            <source>Identifier</source>
+            <translation>Идентификатор</translation>
+        </message>
+        <message>
+            <source>Casebook {0}</source>
+            <translation>Индивидуальная регистрационная карта {0}</translation>
+        </message>
+        <message>
+            <source>Descriptor present</source>
+            <translation>Имеющийся признак</translation>
+        </message>
+        <message>
+            <source>Weight</source>
+            <translation>Вес</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>Источник</translation>
+        </message>
+        <message>
+            <source>No descriptor present.</source>
+            <translation>Признаков нет.</translation>
+        </message>
+        <message>
+            <source>below normal</source>
+            <translation>ниже нормы</translation>
+        </message>
+        <message>
+            <source>above normal</source>
+            <translation>выше нормы</translation>
+        </message>
+        <message>
+            <source>None recorded.</source>
+            <translation>Не зарегистрировано.</translation>
+        </message>
+        <message>
+            <source>Made {0} UTC by {1} from the audit trail up to change {2} (chain head {3}).</source>
+            <translation>Создано {0} UTC пользователем {1} по журналу аудита до изменения {2} (вершина цепочки {3}).</translation>
+        </message>
+        <message>
+            <source>Score {0} (renal SLEDAI {1}); PGA {2}</source>
+            <translation>Сумма {0} (почечный SLEDAI {1}); ИГВ {2}</translation>
         </message>
     </context>
     <context>
@@ -2687,6 +3403,10 @@ mean change {mean} (SE {se}), n = {n}</source>
             <translation>У пациента была инфузионная реакция (регистрируется как нежелательное явление)</translation>
         </message>
         <message>
+            <source>Entered from a paper CRF</source>
+            <translation>Внесено с бумажной ИРК</translation>
+        </message>
+        <message>
             <source>&amp;Save infusion</source>
             <translation>&amp;Сохранить инфузию</translation>
         </message>
@@ -3289,6 +4009,56 @@ Discard them?</source>
         </message>
     </context>
     <context>
+        <name>Paper</name>
+        <message>
+            <source>Site {0} restored from the backup of {1}: the data reach change {2} of the audit trail and bundle {3}. Re-enter anything recorded after that.</source>
+            <translation>Центр {0} восстановлен из резервной копии от {1}: данные доходят до изменения {2} журнала аудита и пакета {3}. Внесите заново всё, что было записано позже.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PaperActions</name>
+        <message>
+            <source>Back up before logging out?</source>
+            <translation>Сделать резервную копию перед выходом?</translation>
+        </message>
+        <message>
+            <source>There are changes that are not in a backup yet. Back up to USB now?</source>
+            <translation>Есть изменения, которых ещё нет в резервной копии. Сделать копию на USB сейчас?</translation>
+        </message>
+        <message>
+            <source>&amp;Back up…</source>
+            <translation>&amp;Резервная копия…</translation>
+        </message>
+        <message>
+            <source>&amp;Log out anyway</source>
+            <translation>&amp;Всё равно выйти</translation>
+        </message>
+        <message>
+            <source>&amp;Print casebook…</source>
+            <translation>&amp;Печать карты…</translation>
+        </message>
+        <message>
+            <source>&amp;Blank CRF for paper entry…</source>
+            <translation>&amp;Бланк ИРК для бумаги…</translation>
+        </message>
+        <message>
+            <source>&amp;Back up to USB…</source>
+            <translation>Резервная &amp;копия на USB…</translation>
+        </message>
+        <message>
+            <source>Select a subject in the list first.</source>
+            <translation>Сначала выберите участника в списке.</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>никогда</translation>
+        </message>
+        <message>
+            <source>Last backup to USB: {0}. There are changes since; back up with File → Back up to USB… (the study asks for one at least every {1} days).</source>
+            <translation>Последняя резервная копия на USB: {0}. С тех пор есть изменения; сделайте копию: Файл → Резервная копия на USB… (исследование требует копию не реже чем раз в {1} дн.).</translation>
+        </message>
+    </context>
+    <context>
         <name>PatientTrendsWidget</name>
         <message>
             <source>MSC + standard treatment</source>
@@ -3589,6 +4359,45 @@ Discard them?</source>
         </message>
     </context>
     <context>
+        <name>PrintCasebookDialog</name>
+        <message>
+            <source>Print casebook {0}</source>
+            <translation>Печать карты {0}</translation>
+        </message>
+        <message>
+            <source>Save as a &amp;PDF file</source>
+            <translation>Сохранить как файл &amp;PDF</translation>
+        </message>
+        <message>
+            <source>Send to a p&amp;rinter</source>
+            <translation>Отправить на п&amp;ринтер</translation>
+        </message>
+        <message>
+            <source>Save the casebook as</source>
+            <translation>Сохранить карту как</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>Файлы PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Include the direct &amp;identifiers (name, national ID, phone, address); every page then says so</source>
+            <translation>Включить прямые &amp;идентификаторы (ФИО, личный номер, телефон, адрес); тогда это указано на каждой странице</translation>
+        </message>
+        <message>
+            <source>&amp;File:</source>
+            <translation>&amp;Файл:</translation>
+        </message>
+        <message>
+            <source>The casebook ({0} pages) was sent to the printer.</source>
+            <translation>Карта (страниц: {0}) отправлена на принтер.</translation>
+        </message>
+        <message>
+            <source>Casebook saved: {0} ({1} pages).</source>
+            <translation>Карта сохранена: {0} (страниц: {1}).</translation>
+        </message>
+    </context>
+    <context>
         <name>QueriesPanel</name>
         <message>
             <source>Query from the sponsor: {0}</source>
@@ -3755,6 +4564,45 @@ Discard them?</source>
         </message>
     </context>
     <context>
+        <name>RestoreDialog</name>
+        <message>
+            <source>Restore from backup</source>
+            <translation>Восстановление из резервной копии</translation>
+        </message>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation>&amp;Обзор…</translation>
+        </message>
+        <message>
+            <source>Backup &amp;file:</source>
+            <translation>&amp;Файл резервной копии:</translation>
+        </message>
+        <message>
+            <source>On a new PC give a site administrator's user name and password; on the same PC the machine key file is enough.</source>
+            <translation>На новом компьютере укажите имя и пароль администратора центра; на том же компьютере достаточно файла ключа.</translation>
+        </message>
+        <message>
+            <source>Administrator &amp;user name:</source>
+            <translation>&amp;Имя администратора:</translation>
+        </message>
+        <message>
+            <source>&amp;Password:</source>
+            <translation>&amp;Пароль:</translation>
+        </message>
+        <message>
+            <source>&amp;Restore</source>
+            <translation>&amp;Восстановить</translation>
+        </message>
+        <message>
+            <source>Choose the backup</source>
+            <translation>Выберите резервную копию</translation>
+        </message>
+        <message>
+            <source>Site backups (*.slebackup)</source>
+            <translation>Резервные копии центра (*.slebackup)</translation>
+        </message>
+    </context>
+    <context>
         <name>ResultPage</name>
         <message>
             <source>Saved</source>
@@ -3838,6 +4686,14 @@ Discard them?</source>
         <message>
             <source>Create &amp;site</source>
             <translation>Создать &amp;центр</translation>
+        </message>
+        <message>
+            <source>Restore from &amp;backup…</source>
+            <translation>Восстановить из &amp;резервной копии…</translation>
+        </message>
+        <message>
+            <source>This PC replaces one that failed: restore the site from its backup</source>
+            <translation>Этот компьютер заменяет вышедший из строя: восстановить центр из резервной копии</translation>
         </message>
         <message>
             <source>&amp;Quit</source>
@@ -4578,6 +5434,14 @@ Password for all: {1}</source>
             <translation>Визит:</translation>
         </message>
         <message>
+            <source>Entered from a paper CRF</source>
+            <translation>Внесено с бумажной ИРК</translation>
+        </message>
+        <message>
+            <source>Tick when you transcribe this visit from a paper CRF filled in while the PC was down; the record and its audit trail say so.</source>
+            <translation>Отметьте, если переносите визит с бумажной ИРК, заполненной, пока компьютер не работал; это будет указано в записи и журнале аудита.</translation>
+        </message>
+        <message>
             <source>Visit date:</source>
             <translation>Дата визита:</translation>
         </message>
@@ -4748,6 +5612,13 @@ Password for all: {1}</source>
         <message>
             <source>This visit has changes that are not saved. Close and discard them?</source>
             <translation>В этом визите есть несохранённые изменения. Закрыть и отменить их?</translation>
+        </message>
+    </context>
+    <context>
+        <name>_PathRow</name>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation>&amp;Обзор…</translation>
         </message>
     </context>
     <context>
@@ -5435,6 +6306,282 @@ Password for all: {1}</source>
         <message>
             <source>sex unknown: eGFR not computed</source>
             <translation>пол неизвестен: рСКФ не рассчитана</translation>
+        </message>
+        <message>
+            <source>Screening number</source>
+            <translation>Скрининговый номер</translation>
+        </message>
+        <message>
+            <source>Subject ID</source>
+            <translation>Номер участника</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Статус</translation>
+        </message>
+        <message>
+            <source>Sex</source>
+            <translation>Пол</translation>
+        </message>
+        <message>
+            <source>Year of birth</source>
+            <translation>Год рождения</translation>
+        </message>
+        <message>
+            <source>Arm</source>
+            <translation>Группа</translation>
+        </message>
+        <message>
+            <source>Reason for arm</source>
+            <translation>Обоснование группы</translation>
+        </message>
+        <message>
+            <source>Arm assigned by</source>
+            <translation>Группу назначил</translation>
+        </message>
+        <message>
+            <source>Baseline date</source>
+            <translation>Дата исходного визита</translation>
+        </message>
+        <message>
+            <source>Reason for withdrawal</source>
+            <translation>Причина выбывания</translation>
+        </message>
+        <message>
+            <source>Consent date</source>
+            <translation>Дата согласия</translation>
+        </message>
+        <message>
+            <source>Consent version</source>
+            <translation>Версия согласия</translation>
+        </message>
+        <message>
+            <source>Obtained by</source>
+            <translation>Получено</translation>
+        </message>
+        <message>
+            <source>Screening date</source>
+            <translation>Дата скрининга</translation>
+        </message>
+        <message>
+            <source>Age at consent</source>
+            <translation>Возраст на дату согласия</translation>
+        </message>
+        <message>
+            <source>Screening SELENA-SLEDAI</source>
+            <translation>SELENA-SLEDAI при скрининге</translation>
+        </message>
+        <message>
+            <source>Biopsy class (ISN/RPS)</source>
+            <translation>Класс по биопсии (ISN/RPS)</translation>
+        </message>
+        <message>
+            <source>Biopsy date</source>
+            <translation>Дата биопсии</translation>
+        </message>
+        <message>
+            <source>Proteinuria (g/24 h)</source>
+            <translation>Протеинурия (г/24 ч)</translation>
+        </message>
+        <message>
+            <source>UPCR (g/g)</source>
+            <translation>UPCR (г/г)</translation>
+        </message>
+        <message>
+            <source>Eligible</source>
+            <translation>Соответствует критериям</translation>
+        </message>
+        <message>
+            <source>Failed criteria</source>
+            <translation>Невыполненные критерии</translation>
+        </message>
+        <message>
+            <source>Visit date</source>
+            <translation>Дата визита</translation>
+        </message>
+        <message>
+            <source>Study day</source>
+            <translation>День исследования</translation>
+        </message>
+        <message>
+            <source>Visit window</source>
+            <translation>Окно визита</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Примечания</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>Источник</translation>
+        </message>
+        <message>
+            <source>Term</source>
+            <translation>Термин</translation>
+        </message>
+        <message>
+            <source>Onset</source>
+            <translation>Начало</translation>
+        </message>
+        <message>
+            <source>Stop</source>
+            <translation>Окончание</translation>
+        </message>
+        <message>
+            <source>CTCAE grade</source>
+            <translation>Степень CTCAE</translation>
+        </message>
+        <message>
+            <source>Serious</source>
+            <translation>Серьёзное</translation>
+        </message>
+        <message>
+            <source>Seriousness criteria</source>
+            <translation>Критерии серьёзности</translation>
+        </message>
+        <message>
+            <source>Relationship to MSC product</source>
+            <translation>Связь с препаратом МСК</translation>
+        </message>
+        <message>
+            <source>Action taken</source>
+            <translation>Принятые меры</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Исход</translation>
+        </message>
+        <message>
+            <source>Site aware at</source>
+            <translation>Центр узнал</translation>
+        </message>
+        <message>
+            <source>Sent to sponsor</source>
+            <translation>Отправлено спонсору</translation>
+        </message>
+        <message>
+            <source>Infusion date</source>
+            <translation>Дата инфузии</translation>
+        </message>
+        <message>
+            <source>Start</source>
+            <translation>Начало</translation>
+        </message>
+        <message>
+            <source>End</source>
+            <translation>Окончание</translation>
+        </message>
+        <message>
+            <source>Product lot</source>
+            <translation>Серия препарата</translation>
+        </message>
+        <message>
+            <source>Cells per kg (×10⁶)</source>
+            <translation>Клеток на кг (×10⁶)</translation>
+        </message>
+        <message>
+            <source>Total cells</source>
+            <translation>Всего клеток</translation>
+        </message>
+        <message>
+            <source>Viability (%)</source>
+            <translation>Жизнеспособность (%)</translation>
+        </message>
+        <message>
+            <source>Volume (mL)</source>
+            <translation>Объём (мл)</translation>
+        </message>
+        <message>
+            <source>Route</source>
+            <translation>Путь введения</translation>
+        </message>
+        <message>
+            <source>Body weight (kg)</source>
+            <translation>Масса тела (кг)</translation>
+        </message>
+        <message>
+            <source>Premedication</source>
+            <translation>Премедикация</translation>
+        </message>
+        <message>
+            <source>Infusion reaction</source>
+            <translation>Инфузионная реакция</translation>
+        </message>
+        <message>
+            <source>Administered by</source>
+            <translation>Ввёл</translation>
+        </message>
+        <message>
+            <source>Drug</source>
+            <translation>Препарат</translation>
+        </message>
+        <message>
+            <source>Dose</source>
+            <translation>Доза</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>Единица</translation>
+        </message>
+        <message>
+            <source>Frequency</source>
+            <translation>Кратность</translation>
+        </message>
+        <message>
+            <source>Indication</source>
+            <translation>Показание</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Вид</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>Описание</translation>
+        </message>
+        <message>
+            <source>Detected on</source>
+            <translation>Выявлено</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>ФИО</translation>
+        </message>
+        <message>
+            <source>National ID</source>
+            <translation>Личный номер</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Телефон</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Адрес</translation>
+        </message>
+        <message>
+            <source>Date of birth</source>
+            <translation>Дата рождения</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>Значение</translation>
+        </message>
+        <message>
+            <source>Lower limit of normal</source>
+            <translation>Нижняя граница нормы</translation>
+        </message>
+        <message>
+            <source>Upper limit of normal</source>
+            <translation>Верхняя граница нормы</translation>
+        </message>
+        <message>
+            <source>Sample date</source>
+            <translation>Дата взятия пробы</translation>
+        </message>
+        <message>
+            <source>Test</source>
+            <translation>Показатель</translation>
         </message>
     </context>
 </TS>

@@ -26,6 +26,7 @@ class AdverseEventForm:
     action_taken: str = ""
     outcome: str | None = None
     aware_at: datetime | None = None  # when the site learned of it; starts the SAE clock
+    from_paper: bool = False  # transcribed from a paper CRF
 
 
 def _validate_ae(form: AdverseEventForm, today: date) -> Problems:
@@ -84,8 +85,9 @@ def record_adverse_event(session: Session, subject_uuid: str, form: AdverseEvent
         values["aware_at"] = current["aware_at"] if form.aware_at is None else values["aware_at"]
         records.update(store, "adverse_events", ae_uuid, values, user=session.username, reason=reason)
         return ae_uuid
-    values.update(subject_uuid=subject_uuid, infusion_uuid=infusion_uuid)
-    return records.insert(store, "adverse_events", values, user=session.username)
+    values.update(subject_uuid=subject_uuid, infusion_uuid=infusion_uuid, **records.paper_source(form.from_paper))
+    return records.insert(store, "adverse_events", values, user=session.username,
+                          reason=records.PAPER_CRF if form.from_paper else None)
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,7 @@ class InfusionForm:
     reaction: bool = False
     reaction_event: AdverseEventForm | None = None
     administered_by: str = ""
+    from_paper: bool = False  # transcribed from a paper CRF
 
 
 _VITALS = {
@@ -227,7 +230,9 @@ def record_infusion(session: Session, subject_uuid: str, form: InfusionForm, *, 
         if form.reaction_event is not None:
             values["reaction_ae_uuid"] = record_adverse_event(
                 session, subject_uuid, form.reaction_event, infusion_uuid=infusion_uuid, today=today)
-        records.insert(store, "infusions", values, user=session.username, record_uuid=infusion_uuid)
+        records.insert(store, "infusions", dict(values, **records.paper_source(form.from_paper)),
+                       user=session.username, record_uuid=infusion_uuid,
+                       reason=records.PAPER_CRF if form.from_paper else None)
     return infusion_uuid
 
 

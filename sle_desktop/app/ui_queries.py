@@ -202,7 +202,7 @@ def save_visit_forms(session: Session, subject_uuid: str, *, visit_uuid: str | N
                      visit_code: str | None = None, visit_date: date | None = None,
                      labs: dict[str, visits.LabEntry] | None = None, sample_date: date | None = None,
                      codes=None, pga: float | None = None, suggested=frozenset(), reason: str | None = None,
-                     today: date | None = None) -> VisitSave:
+                     today: date | None = None, from_paper: bool = False) -> VisitSave:
     """Record the visit (when new), then its labs and SLEDAI, all in one transaction.
 
     Raises what the underlying use cases raise (ValidationError, ReasonRequired, ...); then nothing is saved.
@@ -214,7 +214,8 @@ def save_visit_forms(session: Session, subject_uuid: str, *, visit_uuid: str | N
         if visit_uuid is None:
             if visit_code is None:
                 raise ConflictError(msg("Choose the visit first."))
-            recorded = visits.record_visit(session, subject_uuid, visit_code, visit_date, today=today)
+            recorded = visits.record_visit(session, subject_uuid, visit_code, visit_date, today=today,
+                                           from_paper=from_paper)
             visit_uuid, created, status = recorded.uuid, True, recorded.window_status
         if labs:
             visits.save_labs(session, visit_uuid, sample_date, labs, reason=reason, today=today)

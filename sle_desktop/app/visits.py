@@ -45,8 +45,10 @@ def _visit(session: Session, visit_uuid: str) -> dict:
 
 
 def record_visit(session: Session, subject_uuid: str, visit_code: str, visit_date: date, *, notes: str = "",
-                 today: date | None = None) -> VisitResult:
-    """Record that a visit took place; out-of-window visits are allowed and logged as protocol deviations."""
+                 today: date | None = None, from_paper: bool = False) -> VisitResult:
+    """Record that a visit took place; out-of-window visits are allowed and logged as protocol deviations.
+
+    `from_paper`: the visit's forms are transcribed from a paper CRF (marked, and said in the audit trail)."""
     session.require("enter_data")
     today = today or date.today()
     defs = _visit_defs(session.store)
@@ -87,8 +89,8 @@ def record_visit(session: Session, subject_uuid: str, visit_code: str, visit_dat
         status = schedule.window_status(visit_code, day0, when, study_in_force(store).visits) if vdef.window_days is not None else None
         visit_uuid = records.insert(store, "visits", {
             "subject_uuid": subject_uuid, "visit_code": visit_code, "visit_date": when, "study_day": day,
-            "window_status": status, "notes": notes,
-        }, user=session.username)
+            "window_status": status, "notes": notes, **records.paper_source(from_paper),
+        }, user=session.username, reason=records.PAPER_CRF if from_paper else None)
         deviation = None
         if status in ("early", "late"):
             earliest, target, latest = schedule.visit_window(visit_code, day0, study_in_force(store).visits)

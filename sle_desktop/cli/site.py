@@ -105,6 +105,80 @@ def _cmd_import_return(args) -> str:
     return "; ".join(done)
 
 
+def _find_subject(session, label: str) -> str:
+    from sle_desktop.app import ui_queries
+
+    wanted = label.strip()
+    for uuid_, shown in ui_queries.subject_labels(session):
+        if shown == wanted:
+            return uuid_
+    raise CommandError(f"No subject {wanted} in this database (give the subject ID, e.g. BY01-0007, or the screening "
+                       "number).")
+
+
+def _cmd_casebook(args) -> str:
+    from sle_desktop.app import casebook
+    from sle_desktop.ui.printing import paged
+    from sle_desktop.ui.printing.casebook import write_casebook_pdf
+
+    with open_store(args.db) as store:
+        session = cli_session(store)
+        book = casebook.subject_casebook(session, _find_subject(session, args.subject),
+                                         include_identifiers=args.identifiers)
+    paged.ensure_gui_application()
+    _install_language(args.lang)
+    pages = write_casebook_pdf(book, Path(args.out))
+    kind = "with direct identifiers" if args.identifiers else "pseudonymous"
+    return f"casebook of {book.subject_label} written to {args.out}: {pages} pages, {kind}"
+
+
+def _cmd_blank_crf(args) -> str:
+    from sle_desktop.app import blank_crf
+    from sle_desktop.ui.printing import paged
+    from sle_desktop.ui.printing.blank_crf import write_blank_crf_pdf
+
+    db = Path(args.db)
+    if db.exists():
+        with open_store(db) as store:
+            crf = blank_crf.blank_crf(cli_session(store), visit_code=args.visit)
+    else:
+        crf = blank_crf.blank_crf(None, visit_code=args.visit)
+    paged.ensure_gui_application()
+    _install_language(args.lang)
+    pages = write_blank_crf_pdf(crf, Path(args.out))
+    return f"blank CRF ({', '.join(v.code for v in crf.visits)}) written to {args.out}: {pages} pages"
+
+
+def _cmd_backup(args) -> str:
+    from sle_desktop.app import backup
+
+    with open_store(args.db) as store:
+        r = backup.backup(cli_session(store), Path(args.to))
+    return (f"backup written to {r.path} ({r.size / 1_000_000:.1f} MB): audit trail up to change {r.head_seq}, "
+            f"last bundle {r.last_bundle_seq}; encrypted to the site key and {r.sponsor_keys} sponsor key(s)")
+
+
+def _cmd_restore(args) -> str:
+    from sle_desktop.app import backup
+
+    password = None
+    if args.admin:
+        source = Path(args.password_file).read_text("utf-8") if args.password_file else sys.stdin.readline()
+        password = source.rstrip("\r\n")
+        if not password:
+            raise CommandError("No password given: pass it on standard input or with --password-file FILE.")
+    r = backup.restore(Path(args.from_file), Path(args.db), admin=args.admin, password=password)
+    return (f"restored site {r.site_code} into {r.path} (unlocked with the {r.unlocked_by}): the data reach change "
+            f"{r.head_seq} of the audit trail and bundle {r.last_bundle_seq}, as backed up at {r.created_at}; "
+            f"re-enter anything recorded after that")
+
+
+def _install_language(lang: str) -> None:
+    from sle_desktop.ui import i18n
+
+    i18n.install(lang)
+
+
 def _cmd_gui(args) -> int:
     from sle_desktop.ui.main import run_gui
 
@@ -165,6 +239,22 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("key_file", metavar="FILE")
     p = command("import-return", _cmd_import_return, "verify and apply a return bundle from the sponsor")
     p.add_argument("file", metavar="FILE", nargs="+", help="the return bundle(s) (*.slereturn)")
+    p = command("casebook", _cmd_casebook, "write one subject's casebook as PDF (pseudonymous unless --identifiers)")
+    p.add_argument("--subject", required=True, metavar="ID", help="subject ID (BY01-0007) or screening number")
+    p.add_argument("--out", required=True, metavar="FILE.pdf")
+    p.add_argument("--identifiers", action="store_true", help="include the direct identifiers (every page says so)")
+    p.add_argument("--lang", choices=("en", "ru"), default="en")
+    p = command("blank-crf", _cmd_blank_crf, "write blank CRFs for paper entry (the study definition in force)")
+    p.add_argument("--out", required=True, metavar="FILE.pdf")
+    p.add_argument("--visit", metavar="CODE", default=None, help="one visit (default: every visit)")
+    p.add_argument("--lang", choices=("en", "ru"), default="en")
+    p = command("backup", _cmd_backup, "write an encrypted, signed backup of the site database into a folder")
+    p.add_argument("--to", required=True, metavar="DIR", help="folder to write the backup into (e.g. a USB stick)")
+    p = command("restore", _cmd_restore, "restore a backup into a NEW database file (never over an existing one)")
+    p.add_argument("--from", dest="from_file", required=True, metavar="FILE", help="the *.slebackup file")
+    p.add_argument("--admin", metavar="USER", help="unlock with this site administrator's password (read from "
+                   "standard input or --password-file) instead of this PC's machine key file")
+    p.add_argument("--password-file", metavar="FILE", default=None)
     command("bench", _cmd_bench, "benchmarks at site and sponsor scale (source checkout only; "
             "its options: sle-desktop bench --help)", db=False, add_help=False)
     return parser

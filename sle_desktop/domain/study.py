@@ -58,6 +58,7 @@ class StudyDefinition:
     eligibility: EligibilityRules
     sae_report_hours: int
     sites: tuple[tuple[str, str], ...]
+    backup_reminder_days: int = 7  # remind the site when its last backup is older than this
 
     def visit(self, code: str) -> VisitDef:
         """The visit with this code; KeyError if there is none."""
@@ -74,7 +75,8 @@ class StudyDefinition:
         raise KeyError(code)
 
 
-_TOP_KEYS = ("study_id", "version", "title", "sae_report_hours", "eligibility", "sites", "visits")
+_TOP_KEYS = ("study_id", "version", "title", "sae_report_hours", "backup_reminder_days", "eligibility", "sites",
+             "visits")
 _VISIT_KEYS = ("code", "label", "target_day", "window_days", "earliest_day", "forms", "scheduled")
 _SITE_KEYS = ("code", "name")
 _RULE_FIELDS = {f.name: f for f in fields(EligibilityRules)}
@@ -318,7 +320,8 @@ def parse_mapping(data: Mapping) -> StudyDefinition:
     raw_visits = _array(_required(data, "visits", ""), "visits", MAX_VISITS)
     visits = tuple(_parse_visit(raw, i) for i, raw in enumerate(raw_visits))
     _check_schedule(visits)
-    return StudyDefinition(study_id, version, title, visits, rules, hours, sites)
+    backup_days = _int(data.get("backup_reminder_days", 7), "backup_reminder_days", 1, 90)
+    return StudyDefinition(study_id, version, title, visits, rules, hours, sites, backup_days)
 
 
 def parse_toml(text: str | bytes) -> StudyDefinition:

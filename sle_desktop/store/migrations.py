@@ -450,6 +450,15 @@ CREATE TABLE subject_listing (
         conn.execute(_LISTING_REFRESH.format(s="?"), (subject_uuid,) * 3)
 
 
+PAPER_SOURCE_TABLES = ("visits", "adverse_events", "infusions")
+
+
+def _v7_paper_crf_source(conn) -> None:
+    for table in PAPER_SOURCE_TABLES:
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN entry_source TEXT NOT NULL DEFAULT 'direct' "
+                     "CHECK (entry_source IN ('direct', 'paper_crf'))")
+
+
 MIGRATIONS: tuple[tuple[int, str, Callable], ...] = (
     (1, "core schema: site, users, subjects, clinical forms, audit trail", _v1_core),
     (2, "indexes for subject lists and per-subject forms", _v2_indexes),
@@ -457,6 +466,7 @@ MIGRATIONS: tuple[tuple[int, str, Callable], ...] = (
     (4, "sync: two-phase export records (pending/done, folder, file hash, SAEs)", _v4_two_phase_exports),
     (5, "return bundles: data queries, SDV marks, sponsor signing key, study updates", _v5_returns),
     (6, "subject list summary kept by triggers (visits done, last SELENA-SLEDAI)", _v6_subject_listing),
+    (7, "paper CRFs: visits, adverse events and infusions say when they were entered from paper", _v7_paper_crf_source),
 )
 LATEST = MIGRATIONS[-1][0]
 

@@ -73,12 +73,22 @@ def new_uuid() -> str:
     return str(uuidlib.uuid4())
 
 
-def insert(store, table: str, values: dict, *, user: str, record_uuid: str | None = None) -> str:
-    """Insert one record and its creation audit row; returns the record's UUID."""
+PAPER_CRF = "Entered from a paper CRF"
+
+
+def paper_source(from_paper: bool) -> dict:
+    """The `entry_source` value of a record transcribed from paper (the column defaults to 'direct')."""
+    return {"entry_source": "paper_crf"} if from_paper else {}
+
+
+def insert(store, table: str, values: dict, *, user: str, record_uuid: str | None = None,
+           reason: str | None = None) -> str:
+    """Insert one record and its creation audit row (with `reason`, e.g. PAPER_CRF); returns the record's UUID."""
     data = _checked_values(store, table, values)
     record_uuid = record_uuid or new_uuid()
     with store.transaction() as conn:
-        seq = audit.append(conn, user=user, table=table, row_id=record_uuid, field="*", old=None, new=data, reason=None)
+        seq = audit.append(conn, user=user, table=table, row_id=record_uuid, field="*", old=None, new=data,
+                           reason=reason)
         row = dict(data, uuid=record_uuid, change_seq=seq, created_at=_now_text(), created_by=user)
         names = ", ".join(f'"{k}"' for k in row)
         marks = ", ".join("?" for _ in row)

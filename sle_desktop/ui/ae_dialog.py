@@ -122,6 +122,11 @@ class AdverseEventWidget(QWidget):
         self.clock.setObjectName("saeClock")
         sb.addWidget(self.clock)
         lay.addWidget(self.serious_box)
+        self.from_paper = None
+        if not prefix:  # an infusion reaction takes its source from the infusion record
+            self.from_paper = QCheckBox(self.tr("Entered from a paper CRF"), self)
+            self.from_paper.setObjectName("aeFromPaper")
+            lay.addWidget(self.from_paper)
         lay.addStretch(1)
 
         self.serious.toggled.connect(self._serious_changed)
@@ -205,6 +210,7 @@ class AdverseEventWidget(QWidget):
             serious_criteria=tuple(c for c, cb in self.criteria.items() if cb.isChecked()),
             relationship=self.relationship.currentData(), action_taken=self.action.currentData() or "",
             outcome=self.outcome.currentData(), aware_at=aware,
+            from_paper=self.from_paper.isChecked() if self.from_paper is not None else False,
         )
         return form, problems
 
@@ -228,6 +234,9 @@ class AdverseEventWidget(QWidget):
                 self.criteria[code].setChecked(True)
         self._aware_saved = datetime.fromisoformat(row["aware_at"])
         self._exported_at = row.get("sae_exported_at")
+        if self.from_paper is not None:
+            self.from_paper.setChecked(row.get("entry_source") == "paper_crf")
+            self.from_paper.setEnabled(False)  # how a saved record was entered does not change
         self.aware.setDateTime(QDateTime(self._aware_saved.astimezone().replace(tzinfo=None)))
         self.update_clock()
 

@@ -166,14 +166,17 @@ class InfusionDialog(QDialog):
         self.reaction_event.setVisible(False)
         rl.addWidget(self.reaction_event)
         self.reaction.toggled.connect(self.reaction_event.setVisible)
+        self.from_paper = QCheckBox(self.tr("Entered from a paper CRF"), body)
+        self.from_paper.setObjectName("infusionFromPaper")
 
         grid.addWidget(product, 0, 0, 2, 1)
         grid.addWidget(dose, 0, 1)
         grid.addWidget(vitals, 1, 1)
         grid.addWidget(reaction_box, 2, 0, 1, 2)
+        grid.addWidget(self.from_paper, 3, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        grid.setRowStretch(3, 1)
+        grid.setRowStretch(4, 1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.NoFrame)
@@ -259,7 +262,7 @@ class InfusionDialog(QDialog):
             viability_pct=numbers["viability_pct"], volume_ml=numbers["volume_ml"], weight_kg=numbers["weight_kg"],
             premedication=self.premedication.text(), pre_vitals=vitals["pre"], post_vitals=vitals["post"],
             reaction=self.reaction.isChecked(), reaction_event=reaction_event,
-            administered_by=self.administered_by.text(),
+            administered_by=self.administered_by.text(), from_paper=self.from_paper.isChecked(),
         )
         return form, problems
 

@@ -130,8 +130,36 @@ class GuiController(QObject):
     def show_setup(self) -> None:
         self.setup = SetupDialog(self.store)
         self.setup.site_created.connect(self._site_created)
+        self.setup.restore_requested.connect(self.show_restore)
         self.setup.rejected.connect(self.app.quit)
         self.setup.show()
+
+    def show_restore(self) -> None:
+        """First run on a replacement PC: restore the site from its backup into this (still empty) database."""
+        from sle_desktop.ui.paper import RestoreDialog
+
+        self.restore_dialog = RestoreDialog(self._restore_here, self.setup)
+        self.restore_dialog.restored.connect(self._restored)
+        self.restore_dialog.open()
+
+    def _restore_here(self, backup_file: Path, *, admin: str | None, password: str | None):
+        """Close the empty database, restore the backup in its place, open the result (the empty one on failure)."""
+        from sle_desktop.app import backup
+
+        path = self.store.path
+        self.store.close()
+        try:
+            return backup.restore(backup_file, path, admin=admin, password=password, replace_empty=True)
+        finally:
+            self.store = site.open_database(path)
+
+    def _restored(self, result) -> None:
+        from sle_desktop.ui.paper import restore_summary
+
+        self.setup.site_created.disconnect()
+        self.setup.rejected.disconnect()
+        self.setup.close()
+        self.show_login(notice=restore_summary(result))
 
     def _site_created(self, session) -> None:
         warning = self.setup.warning
@@ -264,7 +292,7 @@ def run_gui(db_path: Path | None, demo: bool) -> int:
         code = 0 if app.property("sle_terminated") else app.exec()
     finally:
         QThreadPool.globalInstance().waitForDone(60_000)  # let a running job finish before its store closes
-        store.close()
+        controller.store.close()  # (a restore on first run replaces the store the controller started with)
         if tmp is not None:
             tmp.cleanup()
     return controller.exit_code or code

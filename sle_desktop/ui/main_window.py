@@ -111,6 +111,8 @@ class MainWindow(QMainWindow):
         self.resize(1366, 768)
         self.reconcile_exports()
         self.refresh()
+        if not demo:
+            self.paper.remind()
 
     # -- layout ------------------------------------------------------------------------
     def _build_list(self) -> None:
@@ -270,10 +272,14 @@ class MainWindow(QMainWindow):
         act("quit", self.tr("&Quit"), self.close, "Ctrl+Q")
         act("find", self.tr("&Find subject"), lambda: (self.tabs.setCurrentIndex(0), self.subject_list.search.setFocus()), "Ctrl+F")
 
+        from sle_desktop.ui.paper import PaperActions
+
+        self.paper = PaperActions(self)
         a = self.named_actions
         m = self.menuBar()
         file_menu = m.addMenu(self.tr("&File"))
-        for n in ("export_bundle", "import_return", None, "lock", "logout", "quit"):
+        for n in ("export_bundle", "import_return", None, "print_casebook", "blank_crf", "backup", None, "lock",
+                  "logout", "quit"):
             file_menu.addSeparator() if n is None else file_menu.addAction(a[n])
         subj = m.addMenu(self.tr("&Subjects"))
         for n in ("new_screening", "find", "open_subject", None, "record_visit", "adverse_event", "infusion"):
@@ -558,14 +564,15 @@ class MainWindow(QMainWindow):
         return False
 
     def logout(self) -> None:
-        """Log out (asks first when a visit form has unsaved changes)."""
-        if self._confirm_discard(self._discard_and_logout):
+        """Log out (asks first when a visit form has unsaved changes, then when changes are not backed up)."""
+        if self._confirm_discard(self._discard_and_logout) and self.paper.ask_before_logout(self.logout_requested.emit):
             self.logout_requested.emit()
 
     def _discard_and_logout(self) -> None:
         for f in self.unsaved_forms():
             f.dirty = False
-        self.logout_requested.emit()
+        if self.paper.ask_before_logout(self.logout_requested.emit):
+            self.logout_requested.emit()
 
     def _discard_and_close(self) -> None:
         self._close_confirmed = True

@@ -40,6 +40,7 @@ class SetupDialog(QDialog):
     """Creates the site and its administrator; emits `site_created(session)` and accepts."""
 
     site_created = Signal(object)
+    restore_requested = Signal()  # "Restore from backup…": the site exists already, on a backup
 
     def __init__(self, store, parent=None):
         super().__init__(parent)
@@ -105,6 +106,10 @@ class SetupDialog(QDialog):
         self.create_button = buttons.addButton(self.tr("Create &site"), QDialogButtonBox.AcceptRole)
         self.create_button.setObjectName("createSiteButton")
         self.create_button.setDefault(True)
+        self.restore_button = buttons.addButton(self.tr("Restore from &backup…"), QDialogButtonBox.ActionRole)
+        self.restore_button.setObjectName("restoreButton")
+        self.restore_button.setToolTip(self.tr("This PC replaces one that failed: restore the site from its backup"))
+        self.restore_button.clicked.connect(self.restore_requested)
         buttons.addButton(self.tr("&Quit"), QDialogButtonBox.RejectRole)
         buttons.accepted.connect(self.create)
         buttons.rejected.connect(self.reject)

@@ -11,6 +11,7 @@ from datetime import date
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -100,6 +101,11 @@ class VisitForm(QWidget):
         db.setContentsMargins(0, 0, 0, 0)
         db.addWidget(self.visit_date)
         db.addWidget(self.window_label, 1)
+        self.from_paper = QCheckBox(self.tr("Entered from a paper CRF"), self)
+        self.from_paper.setObjectName("fromPaper")
+        self.from_paper.setToolTip(self.tr("Tick when you transcribe this visit from a paper CRF filled in while the PC "
+                                           "was down; the record and its audit trail say so."))
+        db.addWidget(self.from_paper)
         head.addRow(self.tr("Visit date:"), with_error(date_box, self.visit_date_error))
         lay.addLayout(head)
 
@@ -203,6 +209,8 @@ class VisitForm(QWidget):
         self.visit_date.set_date(date.fromisoformat(visit["visit_date"]))
         self.visit_date.setReadOnly(True)
         self.visit_date.setToolTip(self.tr("The date of a recorded visit cannot be changed here."))
+        self.from_paper.setChecked(visit.get("entry_source") == "paper_crf")
+        self.from_paper.setEnabled(False)
         assessment = visits.get_sledai(self.session, visit_uuid)
         self._sledai_saved = assessment
         if assessment:
@@ -245,6 +253,7 @@ class VisitForm(QWidget):
         self.labs.set_read_only(ro)
         self.visit_combo.setEnabled(not ro and self.visit_uuid is None)
         self.visit_date.setReadOnly(ro or self.visit_uuid is not None)
+        self.from_paper.setEnabled(not ro and self.visit_uuid is None)
         self.save_button.setVisible(not ro)
         if ro:
             self.banner.show_message(self.tr("Read-only: your account cannot change study data."), "info")
@@ -402,7 +411,7 @@ class VisitForm(QWidget):
                 visit_code=self.visit_combo.currentData(), visit_date=visit_date,
                 labs=lab_entries, sample_date=sample_date,
                 codes=codes if save_sledai else None, pga=pga, suggested=self.sledai.suggested_codes(),
-                reason=reason, today=self.today)
+                reason=reason, today=self.today, from_paper=self.from_paper.isChecked())
         except ReasonRequired:
             self.ask_reason()
             return False
@@ -431,6 +440,7 @@ class VisitForm(QWidget):
         self._load(result.visit_uuid)
         self.visit_combo.setEnabled(False)
         self.visit_date.setReadOnly(True)
+        self.from_paper.setEnabled(False)
         msg = self.tr("Saved.")
         if result.created and result.window_status in ("early", "late"):
             msg += " " + self.tr("The visit is outside its window; a protocol deviation was recorded.")

@@ -39,6 +39,7 @@ CHILD = textwrap.dedent(
 
     store = Store.open({db!r})
     inv = site.login(store, "inv", {password!r})
+    print("ready", flush=True)
     n = 0
     while True:
         n += 1
@@ -69,7 +70,8 @@ def test_sigkill_at_random_points_never_corrupts(tmp_path):
     reported_subjects, reported_sledai = set(), {}
     for run in range(RUNS):
         child = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True, env=os.environ.copy())
-        time.sleep(rng.uniform(0.6, 1.6))  # log-in takes ~0.3 s; kill anywhere in the save loop
+        assert child.stdout.readline().strip() == "ready"  # logged in: from here on it only saves
+        time.sleep(rng.uniform(0.05, 1.0))  # kill anywhere in the save loop, however slow the machine is
         os.kill(child.pid, signal.SIGKILL)
         out, _ = child.communicate()
         for line in out.splitlines():

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from clinic_ui import choose, click, dispose, type_into
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QPushButton
 from testkit import PASSWORD, TODAY, eligible_form
 
 from sle_desktop.app import audit_trail, safety, site, subjects, visits
@@ -304,8 +304,12 @@ def test_log_out_asks_before_discarding_an_unsaved_visit(qtbot, enrolled, window
         w.action("logout").trigger()
     box = w.discard_box
     assert box.isVisible() and form.windowTitle() in box.text()
-    with qtbot.waitSignal(w.logout_requested):
+    with qtbot.assertNotEmitted(w.logout_requested):
         click(qtbot, box.button(box.StandardButton.Discard))
+    question = w.backup_box  # then: the site has changes that are in no backup yet
+    assert question.isVisible() and "not in a backup yet" in question.text()
+    with qtbot.waitSignal(w.logout_requested):
+        click(qtbot, question.findChild(QPushButton, "logoutAnyway"))
 
 
 def test_withdrawing_a_subject_needs_a_reason(qtbot, enrolled, windows):

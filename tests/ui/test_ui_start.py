@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from clinic_ui import click, type_into
+from PySide6.QtWidgets import QPushButton
 from testkit import PASSWORD
 
 from sle_desktop.app import site
@@ -116,6 +117,7 @@ def test_controller_goes_from_first_run_to_log_in_to_main_window_and_back(qtbot,
     assert window.user_label.text().startswith("Site Administrator")
     assert window.role_label.text() == "Administrator"
     window.action("logout").trigger()
+    click(qtbot, window.backup_box.findChild(QPushButton, "logoutAnyway"))  # nothing is backed up yet
     assert controller.window is None
     assert controller.login.isVisible() and controller.login is not login
     controller.login.hide()  # hide, not close: closing the log-in quits the application
