@@ -18,9 +18,18 @@ os.environ.setdefault("SLE_DESKTOP_LANG", "en")  # the UI tests read English tex
 
 @pytest.fixture(autouse=True)
 def _isolated_key_dir(tmp_path, monkeypatch):
-    """Machine key files and the default database never touch the real user profile."""
+    """Machine key files, the default database and the log file never touch the real user profile."""
     monkeypatch.setenv("SLE_DESKTOP_KEY_DIR", str(tmp_path / "keys"))
     monkeypatch.setenv("SLE_DESKTOP_DB", str(tmp_path / "default-site.sqlite"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "user-data"))  # the log file of a GUI start, too
+    yield
+    import logging
+
+    logger = logging.getLogger("sle_desktop")
+    for handler in list(logger.handlers):
+        if getattr(handler, "sle_desktop_log", False):  # app.logs: a GUI start in the test configured it
+            logger.removeHandler(handler)
+            handler.close()
 
 
 @pytest.fixture

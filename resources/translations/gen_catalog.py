@@ -32,7 +32,7 @@ def catalogue_strings() -> list[str]:
         out += [d.label, d.definition, d.organ_system]
     out += list(acr1997.LABELS.values()) + list(acr1997.DEFINITIONS.values())
     out += list(eligibility.CRITERION_LABELS.values())
-    out += list(schedule.FORMS.values()) + [v.label for v in schedule.DEFAULT_VISITS]
+    out += list(schedule.FORMS.values()) + [v.label for v in schedule.default_visits()]
     out += [v.label for v in load_study().visits]
     for table in (safety.SERIOUS_CRITERIA_LABELS, safety.RELATIONSHIP_LABELS, safety.ACTION_LABELS,
                   safety.OUTCOME_LABELS, safety.GRADE_LABELS, subjects.ARM_LABELS, subjects.STATUS_LABELS,

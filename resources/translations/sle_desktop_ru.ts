@@ -708,10 +708,6 @@
             <translation>Выбывание можно отметить только для пациента, включённого в исследование.</translation>
         </message>
         <message>
-            <source>No subject {label}.</source>
-            <translation>Пациент {label} не найден.</translation>
-        </message>
-        <message>
             <source>{field}: “{text}” looks like {kind}.</source>
             <translation>{field}: «{text}» похоже на {kind}.</translation>
         </message>
@@ -1912,6 +1908,10 @@ Follow-up: {followup}</source>
         <message>
             <source>Cannot write {what} to {where}: the drive was removed or is not working ({error}).</source>
             <translation>Не удалось записать {what} в {where}: накопитель извлечён или не работает ({error}).</translation>
+        </message>
+        <message>
+            <source>The visit {visit} has no {form} form in study definition {version}; nothing was saved.</source>
+            <translation>У визита {visit} нет формы «{form}» в определении исследования {version}; ничего не сохранено.</translation>
         </message>
     </context>
     <context>
@@ -3165,6 +3165,18 @@ mean change {mean} (SE {se}), n = {n}</source>
             <source>The bundle was not exported: {0}</source>
             <translation>Пакет не экспортирован: {0}</translation>
         </message>
+        <message>
+            <source>&amp;Cancel export</source>
+            <translation>&amp;Отменить экспорт</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>Отмена…</translation>
+        </message>
+        <message>
+            <source>The export was cancelled: no bundle was written and nothing was recorded.</source>
+            <translation>Экспорт отменён: пакет не записан, ничего не сохранено.</translation>
+        </message>
     </context>
     <context>
         <name>ExportMixin</name>
@@ -3872,20 +3884,8 @@ mean change {mean} (SE {se}), n = {n}</source>
             <translation>Сначала выберите пациента в списке.</translation>
         </message>
         <message>
-            <source>Export bundle</source>
-            <translation>Экспорт пакета</translation>
-        </message>
-        <message>
-            <source>Exporting is not available in this build ({0}).</source>
-            <translation>Экспорт недоступен в этой сборке ({0}).</translation>
-        </message>
-        <message>
             <source>Cohort trends</source>
             <translation>Динамика по группам</translation>
-        </message>
-        <message>
-            <source>Trend plots are not available in this build ({0}).</source>
-            <translation>Графики динамики недоступны в этой сборке ({0}).</translation>
         </message>
         <message>
             <source>Unsaved changes</source>
@@ -3972,10 +3972,6 @@ Discard them?</source>
             <translation>6. Активный волчаночный нефрит</translation>
         </message>
         <message>
-            <source>Evidence: kidney biopsy class III, IV or V within 12 months before consent, or proteinuria ≥ 0.5 g/24 h (or UPCR ≥ 0.5 g/g) with active sediment. The investigator must also confirm.</source>
-            <translation>Основание: биопсия почки с классом III, IV или V в течение 12 месяцев до согласия, или протеинурия ≥ 0,5 г/24 ч (или UPCR ≥ 0,5 г/г) с активным мочевым осадком. Исследователь также должен подтвердить.</translation>
-        </message>
-        <message>
             <source>No biopsy</source>
             <translation>Биопсия не проводилась</translation>
         </message>
@@ -4006,6 +4002,10 @@ Discard them?</source>
         <message>
             <source>UPCR (g/g):</source>
             <translation>UPCR (г/г):</translation>
+        </message>
+        <message>
+            <source>Evidence: kidney biopsy class III, IV or V within {months} months before consent, or proteinuria ≥ {protein} g/24 h (or UPCR ≥ {upcr} g/g) with active sediment. The investigator must also confirm.</source>
+            <translation>Основание: биопсия почки с классом III, IV или V в течение {months} мес. до согласия, или протеинурия ≥ {protein} г/24 ч (или UPCR ≥ {upcr} г/г) с активным мочевым осадком. Исследователь также должен подтвердить.</translation>
         </message>
     </context>
     <context>

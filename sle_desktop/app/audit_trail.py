@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import date
 
 from sle_desktop.app.session import Session
@@ -24,8 +25,24 @@ def _subject_rows(store, subject_uuid: str) -> set[str]:
     return ids
 
 
+@dataclass(frozen=True)
+class AuditEntry:
+    """One audit row as the viewer shows it (old/new decoded from JSON)."""
+
+    seq: int
+    at_utc: str
+    at_local: str | None
+    user: str
+    table: str
+    row_id: str
+    field: str
+    old: object
+    new: object
+    reason: str | None
+
+
 def audit_entries(session: Session, *, subject_uuid: str | None = None, user: str | None = None,
-                  date_from: date | None = None, date_to: date | None = None, limit: int = 5000) -> list[dict]:
+                  date_from: date | None = None, date_to: date | None = None, limit: int = 5000) -> list[AuditEntry]:
     """Audit rows, newest first, filtered by subject, user and UTC date range; old/new decoded from JSON."""
     session.require("view")
     where, params = [], []
@@ -46,8 +63,7 @@ def audit_entries(session: Session, *, subject_uuid: str | None = None, user: st
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY seq DESC LIMIT ?"
-    rows = session.store.query(sql, (*params, int(limit)))
-    for r in rows:
-        for k in ("old", "new"):
-            r[k] = None if r[k] is None else json.loads(r[k])
-    return rows
+    return [AuditEntry(r["seq"], r["at_utc"], r["at_local"], r["user"], r["table"], r["row_id"], r["field"],
+                       None if r["old"] is None else json.loads(r["old"]),
+                       None if r["new"] is None else json.loads(r["new"]), r["reason"])
+            for r in session.store.query(sql, (*params, int(limit)))]

@@ -28,6 +28,18 @@ FORM_LABELS = {
 
 
 @dataclass(frozen=True)
+class Correction:
+    """The audited change of a queried value that an answer refers to."""
+
+    seq: int
+    at: str
+    by: str
+    old: object
+    new: object
+    reason: str | None
+
+
+@dataclass(frozen=True)
 class QueryView:
     """One data query as the site sees it."""
 
@@ -48,7 +60,7 @@ class QueryView:
     answer: str | None
     answered_by: str | None
     answered_at: str | None
-    correction: dict | None
+    correction: Correction | None
     closed_at: str | None
     close_reason: str | None
 
@@ -67,8 +79,8 @@ _VIEW_SQL = ("SELECT q.*, coalesce(s.subject_id, s.screening_number) AS subject_
 
 def _view(r: dict) -> QueryView:
     try:
-        correction = json.loads(r["correction"]) if r["correction"] else None
-    except ValueError:
+        correction = Correction(**json.loads(r["correction"])) if r["correction"] else None
+    except (ValueError, TypeError):
         correction = None
     return QueryView(r["uuid"], r["subject_uuid"], r["subject_label"] or "", r["visit_uuid"], r["visit_code"],
                      r["record_table"], FORM_LABELS.get(r["record_table"], r["record_table"]), r["record_uuid"],

@@ -211,7 +211,7 @@ def record_infusion(session: Session, subject_uuid: str, form: InfusionForm, *, 
         raise ValidationError(p)
     store = session.store
     subject = get_subject(session, subject_uuid)
-    if subject["status"] != "enrolled" or subject["arm"] != "msc":
+    if subject.status != "enrolled" or subject.arm != "msc":
         raise ConflictError(msg("MSC infusions are recorded only for enrolled subjects in the MSC arm."))
     values = {
         "visit_uuid": visit_uuid, "infusion_date": form.infusion_date,

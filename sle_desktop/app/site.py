@@ -136,11 +136,24 @@ def create_user(session: Session, *, username: str, display_name: str, role: str
     _insert_user(session.store, username, display_name, role, password, session.require_key(), actor=session.username)
 
 
-def list_users(session: Session) -> list[dict]:
+@dataclass(frozen=True)
+class UserAccount:
+    """One account of the site (never the password hash or key material)."""
+
+    username: str
+    display_name: str
+    role: str
+    active: bool
+    locked_until: str | None
+    failed_attempts: int
+
+
+def list_users(session: Session) -> list[UserAccount]:
+    """Every account, by user name."""
     session.require("view")
-    return session.store.query(
-        "SELECT username, display_name, role, active, locked_until, failed_attempts FROM users ORDER BY username"
-    )
+    return [UserAccount(r["username"], r["display_name"], r["role"], bool(r["active"]), r["locked_until"],
+                        r["failed_attempts"]) for r in session.store.query(
+        "SELECT username, display_name, role, active, locked_until, failed_attempts FROM users ORDER BY username")]
 
 
 def set_user_active(session: Session, username: str, active: bool, *, reason: str) -> None:

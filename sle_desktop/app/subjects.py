@@ -140,9 +140,8 @@ def validate_screening(form: ScreeningForm, *, today: date | None = None) -> Pro
 def evaluate_screening(form: ScreeningForm, store=None) -> eligibility.Result:
     """The eligibility decision for a (validated) form, under the convention of the study in force."""
     pregnant = form.pregnant_or_lactating or form.pregnancy_test == "positive"
-    anti_dsdna = form.anti_dsdna_positive or (
-        form.anti_dsdna_value is not None and form.anti_dsdna_uln is not None and form.anti_dsdna_value > form.anti_dsdna_uln
-    )
+    anti_dsdna = eligibility.anti_dsdna_positive(qualitative=form.anti_dsdna_positive, value=form.anti_dsdna_value,
+                                                 uln=form.anti_dsdna_uln)
     screening = eligibility.Screening(
         consent_date=form.consent_date, date_of_birth=form.date_of_birth, sex=form.sex,
         acr_criteria=frozenset(form.acr_criteria), anti_dsdna_positive=anti_dsdna,
@@ -278,9 +277,9 @@ def enrol_patient(session: Session, subject_uuid: str, *, arm: str, reason: str,
     store = session.store
     with store.transaction() as conn:
         subject = get_subject(session, subject_uuid)
-        if subject["status"] != "screened":
+        if subject.status != "screened":
             raise ConflictError(msg("{number} cannot be enrolled: status is {status}.",
-                                    number=subject["screening_number"], status=_STATUS_IN_SENTENCE[subject["status"]]))
+                                    number=subject.screening_number, status=_STATUS_IN_SENTENCE[subject.status]))
         subject_id = f"{site_info(store).code}-{_next_number(conn, 'subject_number'):04d}"
         records.update(store, "subjects", subject_uuid, {
             "subject_id": subject_id, "status": "enrolled", "arm": arm, "arm_reason": reason.strip(),
@@ -297,7 +296,7 @@ def withdraw_subject(session: Session, subject_uuid: str, *, reason: str) -> Non
     if p:
         raise ValidationError(p)
     subject = get_subject(session, subject_uuid)
-    if subject["status"] != "enrolled":
+    if subject.status != "enrolled":
         raise ConflictError(msg("Only an enrolled subject can be withdrawn."))
     records.update(session.store, "subjects", subject_uuid, {"status": "withdrawn", "withdrawn_reason": reason.strip()},
                    user=session.username, reason=reason)
@@ -322,6 +321,7 @@ class SubjectSummary:
     next_visit_status: str | None
     overdue_sae: bool
     failed_criteria: list[str] = field(default_factory=list)
+    next_visit_label: str | None = None  # in the study definition in force
 
     @property
     def label(self) -> str:
@@ -362,19 +362,11 @@ def list_subjects(session: Session, *, today: date | None = None) -> list[Subjec
         out.append(SubjectSummary(
             uuid=uuid_, subject_id=sid, screening_number=scr, initials=names.get(uuid_, ""), sex=sex, arm=arm,
             status=status, baseline_date=baseline, last_sledai=score, last_sledai_date=when,
-            next_visit=nxt[0].code if nxt else None, next_visit_due=nxt[2].isoformat() if nxt else None,
+            next_visit=nxt[0].code if nxt else None, next_visit_label=nxt[0].label if nxt else None,
+            next_visit_due=nxt[2].isoformat() if nxt else None,
             next_visit_status=nxt[4] if nxt else None, overdue_sae=uuid_ in overdue,
             failed_criteria=failed.get(uuid_, []),
         ))
     return out
 
 
-def find_subject(session: Session, label: str) -> dict:
-    """A subject by subject ID (BY01-0007) or screening number (BY01-S0003)."""
-    session.require("view")
-    row = session.store.query_one(
-        "SELECT * FROM subjects WHERE subject_id = ? OR screening_number = ?", (label.strip(), label.strip())
-    )
-    if row is None:
-        raise NotFound(msg("No subject {label}.", label=repr(label)))
-    return row

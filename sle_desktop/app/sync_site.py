@@ -49,6 +49,21 @@ class ExportResult:
 
 
 @dataclass(frozen=True)
+class ExportRecord:
+    """A completed export as the site recorded it."""
+
+    bundle_seq: int
+    from_seq: int
+    to_seq: int
+    file_name: str
+    bundle_hash: str
+    size_bytes: int
+    created_at: str
+    created_by: str
+    acknowledged_at: str | None  # when the sponsor's return bundle confirmed receipt
+
+
+@dataclass(frozen=True)
 class ExportPreview:
     """What the next export would contain (for the export dialog)."""
 
@@ -59,7 +74,7 @@ class ExportPreview:
     records: int
     estimated_bytes: int
     sponsor_keys: list[SponsorKey] = field(default_factory=list)
-    last_export: dict | None = None
+    last_export: ExportRecord | None = None
 
 
 def _now_text() -> str:
@@ -121,11 +136,17 @@ def sponsor_fingerprints(session: Session) -> list[SponsorKey]:
         "SELECT recipient, fingerprint, label, added_at, added_by FROM sponsor_recipients ORDER BY added_at, recipient")]
 
 
-def last_export(session: Session) -> dict | None:
-    """The most recent completed export (bundle_seq, from_seq, to_seq, file_name, bundle_hash, size_bytes, created_at,
-    created_by, ...)."""
+def last_export(session: Session) -> ExportRecord | None:
+    """The most recent completed export, or None."""
     session.require("view")
-    return session.store.query_one("SELECT * FROM exports WHERE status = 'done' ORDER BY bundle_seq DESC LIMIT 1")
+    return _last_export(session.store)
+
+
+def _last_export(store) -> ExportRecord | None:
+    row = store.query_one(
+        "SELECT bundle_seq, from_seq, to_seq, file_name, bundle_hash, size_bytes, created_at, created_by, "
+        "acknowledged_at FROM exports WHERE status = 'done' ORDER BY bundle_seq DESC LIMIT 1")
+    return ExportRecord(**row) if row else None
 
 
 @contextlib.contextmanager
@@ -167,7 +188,7 @@ def export_preview(session: Session, *, since_seq: int | None = None) -> ExportP
         bundle_seq, _, since, head = _plan(store, since_seq)
         n_rows, n_audit = site_export.pending_counts(store, since)
         estimate = site_export.estimate_bytes(store, since) if n_audit else 0
-        last = store.query_one("SELECT * FROM exports WHERE status = 'done' ORDER BY bundle_seq DESC LIMIT 1")
+        last = _last_export(store)
     return ExportPreview(bundle_seq, since, head, n_audit, n_rows, estimate, sponsor_fingerprints(session), last)
 
 

@@ -15,29 +15,41 @@ from dataclasses import dataclass
 from datetime import date
 
 from sle_desktop.app import visits
-from sle_desktop.app.errors import ConflictError, NotFound, PermissionDenied
+from sle_desktop.app.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from sle_desktop.app.session import Session
-from sle_desktop.app.study import load_study, study_in_force
+from sle_desktop.app.study import study_in_force
 from sle_desktop.app.subjects import identifiers
 from sle_desktop.domain import eligibility, renal, schedule
 from sle_desktop.domain import labs as lab_rules
+from sle_desktop.domain import study as study_def
 from sle_desktop.domain.text import msg
+
+
+@contextlib.contextmanager
+def background_store(store):
+    """A second connection to the same database (for a worker thread); closed afterwards.
+
+    An in-memory store has only its own connection: it is given back as is (see `uses_own_connection`).
+    """
+    clone = store.clone()
+    try:
+        yield clone
+    finally:
+        if clone is not store:
+            clone.close()
 
 
 @contextlib.contextmanager
 def background_session(session: Session):
     """The same user on a second connection to the store (for a worker thread); closed afterwards."""
-    clone = session.store.clone()
-    try:
+    with background_store(session.store) as clone:
         yield dataclasses.replace(session, store=clone)
-    finally:
-        if clone is not session.store:
-            clone.close()
 
 
-def uses_own_connection(session: Session) -> bool:
-    """True when `background_session` gives a separate connection (file database)."""
-    return getattr(session.store, "path", None) is not None
+def uses_own_connection(session_or_store) -> bool:
+    """True when `background_session`/`background_store` give a separate connection (file database)."""
+    store = getattr(session_or_store, "store", session_or_store)
+    return getattr(store, "path", None) is not None
 
 
 # -- visits ------------------------------------------------------------------------------
@@ -51,7 +63,7 @@ class VisitChoice:
 def visit_choices(session: Session, subject_uuid: str) -> list[VisitChoice]:
     """The study's visits after screening, each marked when already recorded for the subject."""
     session.require("view")
-    done = {v["visit_code"] for v in visits.list_visits(session, subject_uuid)}
+    done = {v.visit_code for v in visits.list_visits(session, subject_uuid)}
     out = []
     for v in study_in_force(session.store).visits:
         if v.code == "screening":
@@ -60,9 +72,35 @@ def visit_choices(session: Session, subject_uuid: str) -> list[VisitChoice]:
     return out
 
 
-def visit_label(code: str) -> str:
-    """The study's label of a visit code (the code itself if unknown)."""
-    for v in load_study().visits:
+def study_definition(session: Session) -> study_def.StudyDefinition:
+    """The study definition in force (visits and their forms, eligibility rules) for the windows."""
+    session.require("view")
+    return study_in_force(session.store)
+
+
+VISIT_FORMS = ("sledai", "labs")
+"""The forms of a visit the visit window shows (as listed in `visits[].forms`); con-meds belong to the subject."""
+
+
+def visit_forms(session: Session, visit_code: str, visit_uuid: str | None = None) -> frozenset[str]:
+    """Which of the visit window's forms ("sledai", "labs") a visit shows: those its definition in force lists,
+    plus any already recorded for it (data entered under an earlier definition stays visible)."""
+    session.require("view")
+    try:
+        listed = set(study_in_force(session.store).visit(visit_code).forms)
+    except KeyError:
+        listed = set()
+    if visit_uuid is not None:
+        if session.store.scalar("SELECT 1 FROM sledai_assessments WHERE visit_uuid = ? AND deleted = 0", (visit_uuid,)):
+            listed.add("sledai")
+        if session.store.scalar("SELECT 1 FROM labs WHERE visit_uuid = ? AND deleted = 0 LIMIT 1", (visit_uuid,)):
+            listed.add("labs")
+    return frozenset(f for f in VISIT_FORMS if f in listed)
+
+
+def visit_label(session: Session, code: str) -> str:
+    """The label of a visit code in the study definition in force (the code itself if unknown)."""
+    for v in study_in_force(session.store).visits:
         if v.code == code:
             return v.label
     return code
@@ -102,14 +140,14 @@ def visit_window_preview(session: Session, subject_uuid: str, visit_code: str, o
     return WindowPreview(day, schedule.window_status(visit_code, day0, on, study_visits), earliest, target, latest)
 
 
-def get_visit(session: Session, visit_uuid: str) -> dict:
+def get_visit(session: Session, visit_uuid: str) -> visits.VisitRow:
     """One visit row with its SLEDAI summary (as in `visits.list_visits`)."""
     session.require("view")
     row = session.store.query_one("SELECT subject_uuid FROM visits WHERE uuid = ? AND deleted = 0", (visit_uuid,))
     if row is None:
         raise NotFound(msg("No such visit."))
     for v in visits.list_visits(session, row["subject_uuid"]):
-        if v["uuid"] == visit_uuid:
+        if v.uuid == visit_uuid:
             return v
     raise NotFound(msg("No such visit."))
 
@@ -217,6 +255,14 @@ def save_visit_forms(session: Session, subject_uuid: str, *, visit_uuid: str | N
             recorded = visits.record_visit(session, subject_uuid, visit_code, visit_date, today=today,
                                            from_paper=from_paper)
             visit_uuid, created, status = recorded.uuid, True, recorded.window_status
+        code = visit_code if created else session.store.scalar("SELECT visit_code FROM visits WHERE uuid = ?",
+                                                                (visit_uuid,))
+        forms = visit_forms(session, code, None if created else visit_uuid)
+        for form, given, field in (("labs", bool(labs), "labs"), ("sledai", codes is not None, "pga")):
+            if given and form not in forms:
+                raise ValidationError({field: msg("The visit {visit} has no {form} form in study definition "
+                                                  "{version}; nothing was saved.", visit=code,
+                                                  form=schedule.FORMS[form], version=study_in_force(session.store).version)})
         if labs:
             visits.save_labs(session, visit_uuid, sample_date, labs, reason=reason, today=today)
         if codes is not None:

@@ -102,14 +102,33 @@ def record_visit(session: Session, subject_uuid: str, visit_code: str, visit_dat
     return VisitResult(visit_uuid, visit_code, day, status, deviation)
 
 
-def list_visits(session: Session, subject_uuid: str) -> list[dict]:
+@dataclass(frozen=True)
+class VisitRow:
+    """One recorded visit with its SLEDAI summary (None when no assessment is on file)."""
+
+    uuid: str
+    subject_uuid: str
+    visit_code: str
+    visit_date: str
+    study_day: int | None
+    window_status: str | None
+    sledai_uuid: str | None
+    sledai_score: int | None
+    pga: float | None
+    flare: str | None
+    entry_source: str = "direct"  # "paper_crf" when transcribed from a paper CRF
+
+
+def list_visits(session: Session, subject_uuid: str) -> list[VisitRow]:
+    """The subject's visits by date."""
     session.require("view")
-    return session.store.query(
-        "SELECT v.*, s.uuid AS sledai_uuid, s.score AS sledai_score, s.pga, s.flare FROM visits v "
+    return [VisitRow(**r) for r in session.store.query(
+        "SELECT v.uuid, v.subject_uuid, v.visit_code, v.visit_date, v.study_day, v.window_status, v.entry_source, "
+        "s.uuid AS sledai_uuid, s.score AS sledai_score, s.pga, s.flare FROM visits v "
         "LEFT JOIN sledai_assessments s ON s.visit_uuid = v.uuid AND s.deleted = 0 "
         "WHERE v.subject_uuid = ? AND v.deleted = 0 ORDER BY v.visit_date, v.created_at",
         (subject_uuid,),
-    )
+    )]
 
 
 @dataclass(frozen=True)
@@ -322,8 +341,25 @@ def add_con_med(session: Session, subject_uuid: str, *, drug: str, dose: float |
     return records.insert(session.store, "con_meds", dict(values, subject_uuid=subject_uuid), user=session.username)
 
 
-def list_con_meds(session: Session, subject_uuid: str) -> list[dict]:
+@dataclass(frozen=True)
+class ConMed:
+    """One concomitant medication of a subject."""
+
+    uuid: str
+    drug: str
+    dose: float | None
+    dose_unit: str | None
+    route: str | None
+    frequency: str | None
+    start_date: str | None
+    stop_date: str | None
+    indication: str | None
+
+
+def list_con_meds(session: Session, subject_uuid: str) -> list[ConMed]:
+    """The subject's concomitant medications by start date."""
     session.require("view")
-    return session.store.query(
-        "SELECT * FROM con_meds WHERE subject_uuid = ? AND deleted = 0 ORDER BY start_date", (subject_uuid,)
-    )
+    return [ConMed(**r) for r in session.store.query(
+        "SELECT uuid, drug, dose, dose_unit, route, frequency, start_date, stop_date, indication FROM con_meds "
+        "WHERE subject_uuid = ? AND deleted = 0 ORDER BY start_date", (subject_uuid,)
+    )]

@@ -143,6 +143,11 @@ class Result:
 # --------------------------------------------------------------------------- dates
 
 
+def anti_dsdna_positive(*, qualitative: bool = False, value: float | None = None, uln: float | None = None) -> bool:
+    """Anti-dsDNA is positive: a qualitative positive result, or a value above the laboratory's upper limit."""
+    return bool(qualitative) or (value is not None and uln is not None and value > uln)
+
+
 def months_before(d: date, months: int) -> date:
     """The same calendar date ``months`` months earlier; a missing day becomes the month's last
     (31 May - 3 months = 28/29 Feb; 29 Feb 2024 - 12 months = 28 Feb 2023)."""

@@ -17,7 +17,7 @@ A visit that is done is ``done`` whatever the date.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -57,21 +57,32 @@ class VisitDef:
     earliest_day: int | None = None
 
 
-DEFAULT_VISITS: tuple[VisitDef, ...] = (
-    VisitDef(
-        "screening", "Screening", 0, None,
-        ("consent", "eligibility", "demographics", "sledai", "labs"), True, earliest_day=-28,
-    ),
-    VisitDef("baseline", "Baseline (day 0)", 0, None, ("sledai", "labs", "arm", "msc_infusion"), True),
-    VisitDef("month_1", "Month 1", 30, 7, ("adverse_events", "sledai", "labs"), True),
-    VisitDef("month_3", "Month 3", 91, 14, ("sledai", "labs"), True),
-    VisitDef("month_6", "Month 6 (primary endpoint)", 182, 14, ("sledai", "labs"), True),
-    VisitDef("unscheduled", "Unscheduled", None, None, tuple(FORMS), False),
-)
+_default_source: Callable[[], Iterable[VisitDef]] | None = None
+_default_table: tuple[VisitDef, ...] | None = None
+
+
+def use_default_visits(source: Callable[[], Iterable[VisitDef]]) -> None:
+    """Where the visit table comes from when a caller passes none: ``source()`` is asked once, at first need.
+
+    The package root points it at the study definition shipped with the program, so this module keeps no
+    copy of the schedule (callers that know the definition in force pass its visits).
+    """
+    global _default_source, _default_table
+    _default_source, _default_table = source, None
+
+
+def default_visits() -> tuple[VisitDef, ...]:
+    """The visit table of the shipped study definition (used when no ``visits`` are passed)."""
+    global _default_table
+    if _default_table is None:
+        if _default_source is None:
+            raise ValueError("no study definition is known: pass the visits of the definition in force")
+        _default_table = tuple(_default_source())
+    return _default_table
 
 
 def _visits(visits: Iterable[VisitDef] | None) -> tuple[VisitDef, ...]:
-    return DEFAULT_VISITS if visits is None else tuple(visits)
+    return default_visits() if visits is None else tuple(visits)
 
 
 def get_visit(visit: str | VisitDef, visits: Iterable[VisitDef] | None = None) -> VisitDef:

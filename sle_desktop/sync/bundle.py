@@ -48,7 +48,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from sle_desktop.domain.text import msg
-from sle_desktop.store.audit import GENESIS_HASH, canonical_json
+from sle_desktop.store.audit import canonical_json
 from sle_desktop.sync.errors import BundleRejected, SyncError
 
 FORMAT = "sle_desktop-bundle"
@@ -612,6 +612,3 @@ def parse_line(line: bytes, number: int, name: str = "bundle") -> dict:
     return obj
 
 
-def genesis() -> str:
-    """The 'previous bundle hash' of a site's first bundle (and the start of every audit chain)."""
-    return GENESIS_HASH

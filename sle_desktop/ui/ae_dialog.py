@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from sle_desktop.app import safety, subjects
-from sle_desktop.app.errors import AppError, ReasonRequired, StoreError, ValidationError
+from sle_desktop.app.errors import AppError, ReasonRequired, StoreError
 from sle_desktop.domain import safety as rules
 from sle_desktop.ui.common import (
     BadInput,
@@ -33,10 +33,9 @@ from sle_desktop.ui.common import (
     fmt_date,
     heading,
     name_inputs,
-    translated,
     with_error,
 )
-from sle_desktop.ui.messages import FieldErrors, FreeTextCheck, plain_message
+from sle_desktop.ui.messages import FieldErrors, FreeTextCheck, report
 from sle_desktop.ui.reason_dialog import ReasonDialog
 
 SAE_FRAME_STYLE = (
@@ -63,7 +62,6 @@ class AdverseEventWidget(QWidget):
     def __init__(self, parent=None, *, prefix: str = ""):
         super().__init__(parent)
         self.prefix = prefix
-        self.banner_target = None
         self.errors = FieldErrors()
         self._aware_saved: datetime | None = None
         self._exported_at: str | None = None
@@ -264,7 +262,7 @@ class AdverseEventDialog(QDialog):
         self.reason_dialog: ReasonDialog | None = None
         self.free_text = FreeTextCheck(self, session, subject_uuid)
         subject = subjects.get_subject(session, subject_uuid)
-        label = subject["subject_id"] or subject["screening_number"]
+        label = subject.label
         title = self.tr("Adverse event – {0}").format(label) if ae_uuid is None else \
             self.tr("Correct adverse event – {0}").format(label)
         self.setWindowTitle(title)
@@ -321,15 +319,8 @@ class AdverseEventDialog(QDialog):
                 self.tr("Not saved: changing a saved record needs a reason."), "warning"))
             self.reason_dialog.open()
             return False
-        except ValidationError as exc:
-            rest = self.fields.errors.show(exc.errors)
-            text = self.tr("Nothing was saved: please correct the fields marked in red.")
-            if rest:
-                text += "\n" + "\n".join(f"• {translated(m)}" for m in rest.values())
-            self.banner.show_message(text)
-            return False
         except (AppError, StoreError) as exc:
-            self.banner.show_message(plain_message(exc))
+            report(exc, fields=self.fields.errors, banner=self.banner)
             return False
         self.saved.emit(self.ae_uuid)
         self.accept()

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 from sle_desktop.app import audit_trail, ui_queries
 from sle_desktop.app.errors import AppError, StoreError
 from sle_desktop.domain import sledai
+from sle_desktop.ui.background import run_use_case
 from sle_desktop.ui.common import BadInput, Banner, DateField, error_label, heading, name_inputs, translated, with_error
-from sle_desktop.ui.messages import plain_message
-from sle_desktop.ui.tasks import run_store_job
+from sle_desktop.ui.messages import plain_message, report
 
 _HIDDEN_ON_CREATE = ("subject_uuid", "visit_uuid", "infusion_uuid", "record_uuid")
 
@@ -52,15 +52,15 @@ def _when(at_local: str) -> str:
 
 
 class AuditModel(QAbstractTableModel):
-    """Audit rows (dicts from `audit_trail.audit_entries`) as a read-only table."""
+    """Audit rows (`audit_trail.AuditEntry`) as a read-only table."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.rows: list[dict] = []
+        self.rows: list[audit_trail.AuditEntry] = []
         self.headers = [self.tr("#"), self.tr("When (local)"), self.tr("User"), self.tr("Record"), self.tr("Field"),
                         self.tr("Old → new"), self.tr("Reason")]
 
-    def set_rows(self, rows: list[dict]) -> None:
+    def set_rows(self, rows: list[audit_trail.AuditEntry]) -> None:
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()
@@ -79,20 +79,20 @@ class AuditModel(QAbstractTableModel):
     def text(self, row: int, col: int) -> str:
         r = self.rows[row]
         if col == 0:
-            return str(r["seq"])
+            return str(r.seq)
         if col == 1:
-            return _when(r["at_local"])
+            return _when(r.at_local)
         if col == 2:
-            return r["user"]
+            return r.user
         if col == 3:
-            return f"{r['table']} {r['row_id'][:8]}"
+            return f"{r.table} {r.row_id[:8]}"
         if col == 4:
-            return self.tr("(created)") if r["field"] == "*" and r["old"] is None else r["field"]
+            return self.tr("(created)") if r.field == "*" and r.old is None else r.field
         if col == 5:
-            if r["old"] is None and r["field"] == "*":
-                return _value_text(r["new"], brief=True)
-            return f"{_value_text(r['old'])} → {_value_text(r['new'])}"
-        return r["reason"] or ""
+            if r.old is None and r.field == "*":
+                return _value_text(r.new, brief=True)
+            return f"{_value_text(r.old)} → {_value_text(r.new)}"
+        return r.reason or ""
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid():
@@ -102,8 +102,8 @@ class AuditModel(QAbstractTableModel):
             return text if len(text) <= 160 else text[:157] + "…"
         if role == Qt.ToolTipRole:
             r = self.rows[index.row()]
-            full = _value_text(r["new"]) if r["old"] is None and r["field"] == "*" else self.text(index.row(), 5)
-            return f"{r['table']} {r['row_id']}\n{full}"
+            full = _value_text(r.new) if r.old is None and r.field == "*" else self.text(index.row(), 5)
+            return f"{r.table} {r.row_id}\n{full}"
         return None
 
 
@@ -213,7 +213,7 @@ class AuditViewer(QWidget):
             rows = audit_trail.audit_entries(self.session, subject_uuid=self.subject.currentData(),
                                              user=self.user.currentData(), date_from=dates[0], date_to=dates[1])
         except (AppError, StoreError) as exc:
-            self.banner.show_message(plain_message(exc))
+            report(exc, banner=self.banner)
             return
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
@@ -231,7 +231,7 @@ class AuditViewer(QWidget):
         self.progress.setVisible(True)
         self.verify_result.setText(self.tr("Verifying the audit trail…"))
         self.verify_result.setStyleSheet("")
-        run_store_job(self.session, audit_trail.verify, on_finished=self._verified, on_failed=self._verify_failed)
+        run_use_case(self.session, audit_trail.verify, on_finished=self._verified, on_failed=self._verify_failed)
 
     def _verified(self, check) -> None:
         self.last_check = check
@@ -244,7 +244,7 @@ class AuditViewer(QWidget):
             self.verify_result.setText(self.tr("✘ {0}").format(translated(check.message)))
             self.verify_result.setStyleSheet("color: #b00020; font-weight: bold;")
 
-    def _verify_failed(self, exc, _tb) -> None:
+    def _verify_failed(self, exc) -> None:
         self.progress.setVisible(False)
         self.verify_button.setEnabled(True)
         self.verify_result.setText(plain_message(exc))

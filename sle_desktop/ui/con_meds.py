@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from sle_desktop.app import visits
-from sle_desktop.app.errors import AppError, StoreError, ValidationError
+from sle_desktop.app.errors import AppError, StoreError
 from sle_desktop.ui.common import (
     BadInput,
     Banner,
@@ -29,7 +29,7 @@ from sle_desktop.ui.common import (
     fmt_number,
     with_error,
 )
-from sle_desktop.ui.messages import FieldErrors, FreeTextCheck, plain_message
+from sle_desktop.ui.messages import FieldErrors, FreeTextCheck, report
 
 
 class ConMedsWidget(QWidget):
@@ -99,13 +99,13 @@ class ConMedsWidget(QWidget):
         try:
             rows = visits.list_con_meds(self.session, self.subject_uuid)
         except (AppError, StoreError) as exc:
-            self.banner.show_message(plain_message(exc))
+            report(exc, banner=self.banner)
             return
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
-            dose = " ".join(x for x in (fmt_number(r["dose"]), r["dose_unit"] or "") if x)
-            for c, text in enumerate((r["drug"], dose, r["route"] or "", r["frequency"] or "",
-                                      fmt_date(r["start_date"]), fmt_date(r["stop_date"]), r["indication"] or "")):
+            dose = " ".join(x for x in (fmt_number(r.dose), r.dose_unit or "") if x)
+            for c, text in enumerate((r.drug, dose, r.route or "", r.frequency or "",
+                                      fmt_date(r.start_date), fmt_date(r.stop_date), r.indication or "")):
                 self.table.setItem(i, c, QTableWidgetItem(text))
 
     def add(self) -> None:
@@ -131,11 +131,8 @@ class ConMedsWidget(QWidget):
                 self.session, self.subject_uuid, drug=self.drug.text(), dose=dose, dose_unit=self.dose_unit.text(),
                 route=self.route.text(), frequency=self.frequency.text(), indication=self.indication.text(),
                 today=self.today, **dates)
-        except ValidationError as exc:
-            self.errors.show(exc.errors)
-            return
         except (AppError, StoreError) as exc:
-            self.banner.show_message(plain_message(exc))
+            report(exc, fields=self.errors, banner=self.banner)
             return
         for w in (self.drug, self.dose, self.dose_unit, self.route, self.frequency, self.indication):
             w.clear()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import getpass
 import os
 import sys
@@ -22,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from sle_desktop.app import sync_site
+from sle_desktop.ui.background import run_use_case
 from sle_desktop.ui.common import ERROR_STYLE, OK_STYLE, WARNING_STYLE, fmt_date, heading, name_inputs
 from sle_desktop.ui.messages import plain_message
-from sle_desktop.ui.worker import run_in_background
 
 _PATH_ROLE = Qt.UserRole + 1
 
@@ -83,16 +82,6 @@ def candidate_folders(roots: list[Path] | None = None) -> list[tuple[str, Path]]
             except OSError:
                 continue
     return out
-
-
-def _export_job(session, target: Path, *, report):
-    """Runs in a pool thread: its own database connection, then the export use case."""
-    store = session.store.clone()
-    try:
-        return sync_site.export_bundle(dataclasses.replace(session, store=store), target, report=report)
-    finally:
-        if store is not session.store:
-            store.close()
 
 
 def _size_text(n: int) -> str:
@@ -164,7 +153,7 @@ class ExportDialog(QDialog):
         self.export_button.clicked.connect(self.start_export)
         self.close_button = QPushButton(self.tr("C&lose"), self)
         self.close_button.setObjectName("closeButton")
-        self.close_button.clicked.connect(self.reject)
+        self.close_button.clicked.connect(self._close_or_cancel)
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.close_button)
         lay.addLayout(buttons)
@@ -208,8 +197,8 @@ class ExportDialog(QDialog):
             text = self.tr("Nothing new to send since the last export.")
         if preview.last_export:
             text += "\n" + self.tr("Last export: bundle {0} on {1} ({2}).").format(
-                preview.last_export["bundle_seq"], fmt_date(preview.last_export["created_at"]),
-                preview.last_export["file_name"])
+                preview.last_export.bundle_seq, fmt_date(preview.last_export.created_at),
+                preview.last_export.file_name)
         self.pending_label.setText(text)
         self.pending_label.setStyleSheet("")
         self._update_buttons()
@@ -255,7 +244,9 @@ class ExportDialog(QDialog):
         self.choose_button.setEnabled(not busy)
         self.refresh_button.setEnabled(not busy)
         self.targets.setEnabled(not busy)
-        self.close_button.setEnabled(not busy)
+        cancelling = busy and self._job.cancel_requested
+        self.close_button.setEnabled(not cancelling)
+        self.close_button.setText(self.tr("&Cancel export") if busy else self.tr("C&lose"))
 
     # -- export --------------------------------------------------------------------------------
     def start_export(self) -> None:
@@ -267,9 +258,26 @@ class ExportDialog(QDialog):
         self.result_label.setStyleSheet("")
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
-        self._job = run_in_background(_export_job, self.session, target, progress=True, on_finished=self._finished,
-                                      on_failed=self._failed, on_progress=self._progress)
+        self._job = run_use_case(self.session, sync_site.export_bundle, target, progress=True, cancellable=True,
+                                 on_finished=self._finished, on_failed=self._failed, on_progress=self._progress,
+                                 on_cancelled=self._cancelled)
         self._update_buttons()
+
+    def _close_or_cancel(self) -> None:
+        """Close; while the bundle is being built, stop it instead (nothing is written or recorded then)."""
+        if self._job is None:
+            self.reject()
+            return
+        self._job.cancel()
+        self.result_label.setText(self.tr("Cancelling…"))
+        self._update_buttons()
+
+    def _cancelled(self) -> None:
+        self._job = None
+        self.progress.setVisible(False)
+        self.result_label.setText(self.tr("The export was cancelled: no bundle was written and nothing was recorded."))
+        self.result_label.setStyleSheet(WARNING_STYLE)
+        self.refresh()
 
     def _progress(self, done: int, total: int) -> None:
         if total > 0:
@@ -291,7 +299,7 @@ class ExportDialog(QDialog):
         self.refresh()
         self.exported.emit(result)
 
-    def _failed(self, exc, _trace: str) -> None:
+    def _failed(self, exc) -> None:
         self._job = None
         self.progress.setVisible(False)
         message = plain_message(exc)

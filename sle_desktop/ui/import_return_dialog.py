@@ -2,12 +2,10 @@
 
     dialog = ImportReturnDialog(session, parent)     # lists this site's *.slereturn files on USB drives
     dialog.imported.connect(...)                     # ReturnImportResult; refresh queries, SAE clocks ...
-    start_import_return(session, path, on_finished, on_failed)   # the same without a dialog
 """
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -25,27 +23,12 @@ from PySide6.QtWidgets import (
 
 from sle_desktop.app import returns
 from sle_desktop.sync import return_bundle
+from sle_desktop.ui.background import run_use_case
 from sle_desktop.ui.common import ERROR_STYLE, OK_STYLE, WARNING_STYLE, name_inputs, translated
 from sle_desktop.ui.export_dialog import candidate_folders
 from sle_desktop.ui.messages import plain_message
-from sle_desktop.ui.worker import run_in_background
 
 _PATH_ROLE = Qt.UserRole + 1
-
-
-def _import_job(session, path: Path):
-    """Runs in a pool thread: its own database connection, then the import use case."""
-    store = session.store.clone()
-    try:
-        return returns.import_return(dataclasses.replace(session, store=store), path)
-    finally:
-        if store is not session.store:
-            store.close()
-
-
-def start_import_return(session, path, on_finished=None, on_failed=None):
-    """Import one return bundle in the background (for a main-window action); returns the job."""
-    return run_in_background(_import_job, session, Path(path), on_finished=on_finished, on_failed=on_failed)
 
 
 class ImportReturnDialog(QDialog):
@@ -167,7 +150,8 @@ class ImportReturnDialog(QDialog):
         self.result_label.setStyleSheet("")
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
-        self._job = start_import_return(self.session, path, self._finished, self._failed)
+        self._job = run_use_case(self.session, returns.import_return, path, on_finished=self._finished,
+                                 on_failed=self._failed)
         self._update_buttons()
 
     def _finished(self, result) -> None:
@@ -192,7 +176,7 @@ class ImportReturnDialog(QDialog):
         self._update_buttons()
         self.imported.emit(result)
 
-    def _failed(self, exc, _trace: str) -> None:
+    def _failed(self, exc) -> None:
         self._job = None
         self.progress.setVisible(False)
         message = plain_message(exc)

@@ -41,7 +41,7 @@ from sle_desktop.ui.common import (
     translated,
     with_error,
 )
-from sle_desktop.ui.messages import FieldErrors, plain_message
+from sle_desktop.ui.messages import FieldErrors, report
 
 _TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*$")
 VITALS = (
@@ -74,7 +74,7 @@ class InfusionDialog(QDialog):
         self.setObjectName("infusionDialog")
         self.session, self.subject_uuid, self.visit_uuid, self.today = session, subject_uuid, visit_uuid, today
         subject = subjects.get_subject(session, subject_uuid)
-        label = subject["subject_id"] or subject["screening_number"]
+        label = subject.label
         self.setWindowTitle(self.tr("MSC infusion – {0}").format(label))
         self.banner = Banner(self)
         self.banner.setObjectName("infusionBanner")
@@ -198,7 +198,7 @@ class InfusionDialog(QDialog):
         for w in (self.weight, self.total_cells, self.per_kg):
             w.textChanged.connect(self.update_dose_check)
         self.update_dose_check()
-        if subject["arm"] != "msc" or subject["status"] != "enrolled":
+        if subject.arm != "msc" or subject.status != "enrolled":
             self.banner.show_message(self.tr("MSC infusions are recorded only for enrolled subjects in the MSC arm "
                                              "({0} is not).").format(label))
             self.save_button.setEnabled(False)
@@ -292,7 +292,7 @@ class InfusionDialog(QDialog):
             self._show(exc.errors)
             return False
         except (AppError, StoreError) as exc:
-            self.banner.show_message(plain_message(exc))
+            report(exc, banner=self.banner)
             return False
         self.saved.emit(uuid_)
         self.accept()

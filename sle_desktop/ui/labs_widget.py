@@ -134,10 +134,6 @@ class LabsWidget(QWidget):
         flag.setStyleSheet("color: #b00020; font-weight: bold;" if text else "")
         self.values[code].setStyleSheet(OUT_OF_RANGE_STYLE if text else "")
 
-    def out_of_range(self) -> dict[str, str]:
-        """test -> flag text for the highlighted rows."""
-        return {c: f.text() for c, f in self.flags.items() if f.text()}
-
     def unit(self, code: str) -> str:
         """The unit the result of `code` is being entered in."""
         w = self.units[code]

@@ -18,14 +18,14 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QStyleFactory
 
 from sle_desktop import __version__
-from sle_desktop.app import site
+from sle_desktop.app import logs, site
 from sle_desktop.app.errors import AppError, StoreError
 from sle_desktop.ui import i18n
+from sle_desktop.ui.background import run_on_store
 from sle_desktop.ui.login import LoginDialog
 from sle_desktop.ui.main_window import MainWindow
 from sle_desktop.ui.messages import plain_message
 from sle_desktop.ui.setup import SetupDialog
-from sle_desktop.ui.worker import run_in_background
 
 DEMO_SUBJECTS = 60
 DEMO_SEED = 7
@@ -65,18 +65,6 @@ def build_main_window(session, *, demo: bool = False, today: date | None = None,
     return MainWindow(session, demo=demo, today=today, autolock=autolock, lock_minutes=lock_minutes)
 
 
-def _make_demo(session_or_store, *, subjects_count: int, seed: int):
-    """Background job: fill the demo database on its own connection."""
-    store = site.open_database(session_or_store, migrate=False) if isinstance(session_or_store, (str, Path)) else session_or_store
-    try:
-        from sle_desktop.app import demo as demo_uc
-
-        return demo_uc.make_demo(store, subjects_count=subjects_count, seed=seed)
-    finally:
-        if isinstance(session_or_store, (str, Path)):
-            store.close()
-
-
 class GuiController(QObject):
     """Drives set-up → log-in → main window → log-out, without blocking dialogs."""
 
@@ -110,8 +98,10 @@ class GuiController(QObject):
         self.progress.setMinimumDuration(0)
         self.progress.setWindowModality(Qt.ApplicationModal)
         self.progress.show()
-        self._job = run_in_background(_make_demo, self.store.path, subjects_count=DEMO_SUBJECTS, seed=DEMO_SEED,
-                                      on_finished=self._demo_ready, on_failed=self._demo_failed)
+        from sle_desktop.app import demo as demo_uc
+
+        self._job = run_on_store(self.store, demo_uc.make_demo, subjects_count=DEMO_SUBJECTS, seed=DEMO_SEED,
+                                 on_finished=self._demo_ready, on_failed=self._demo_failed)
 
     def _demo_ready(self, _summary) -> None:
         from sle_desktop.app import demo as demo_uc
@@ -119,7 +109,7 @@ class GuiController(QObject):
         self.progress.close()
         self.show_login(username=demo_uc.DEMO_USERS[0][0], password=demo_uc.DEMO_PASSWORD)
 
-    def _demo_failed(self, exc, _tb) -> None:
+    def _demo_failed(self, exc) -> None:
         self.progress.close()
         QMessageBox.critical(None, _t("sle_desktop – demo"), _t("The demo site could not be created: {0}")
                              .format(plain_message(exc)))
@@ -268,6 +258,7 @@ def run_gui(db_path: Path | None, demo: bool) -> int:
     """Start the GUI on `db_path` (or a temporary demo site); returns the exit status."""
     app = application()
     app.setQuitOnLastWindowClosed(False)
+    logs.configure()  # failures of background jobs are written here (user data folder/logs)
     tmp = None
     if demo:
         tmp = tempfile.TemporaryDirectory(prefix="sle_desktop_demo_")

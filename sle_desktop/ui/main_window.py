@@ -6,7 +6,6 @@ infusion, audit_trail, export_bundle, cohort_trends, lock, logout, users, refres
 
 from __future__ import annotations
 
-import importlib
 import sys
 from datetime import date
 from typing import TYPE_CHECKING
@@ -25,17 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sle_desktop.app import site, study_updates, subjects, sync_site
+from sle_desktop.app import site, study_updates, subjects, sync_site, ui_queries
 from sle_desktop.app.errors import AppError, StoreError
 from sle_desktop.app.session import ROLE_LABELS
 from sle_desktop.ui import i18n
 from sle_desktop.ui.autolock import AutoLock, configured_minutes, save_minutes
+from sle_desktop.ui.background import run_use_case
 from sle_desktop.ui.common import Banner, catalog, fmt_date, translated
-from sle_desktop.ui.messages import plain_message, show_error, show_info
+from sle_desktop.ui.messages import plain_message, report, show_info
 from sle_desktop.ui.queries_panel import QueriesPanel
-from sle_desktop.ui.setup import SYNC_MODULE, sync_available
 from sle_desktop.ui.subject_list import SubjectListPanel
-from sle_desktop.ui.tasks import run_store_job
 
 if TYPE_CHECKING:
     from sle_desktop.ui.audit_viewer import AuditViewer
@@ -45,7 +43,6 @@ if TYPE_CHECKING:
     from sle_desktop.ui.users_dialog import UsersDialog
     from sle_desktop.ui.visit_form import VisitForm
 
-WRITE_ACTIONS = ("new_screening", "record_visit", "adverse_event", "infusion")
 
 
 def _visit_forms(parent: QWidget) -> list:
@@ -116,7 +113,8 @@ class MainWindow(QMainWindow):
 
     # -- layout ------------------------------------------------------------------------
     def _build_list(self) -> None:
-        self.subject_list = SubjectListPanel(self.tabs)
+        labels = [v.label for v in ui_queries.study_definition(self.session).visits]
+        self.subject_list = SubjectListPanel(labels, self.tabs)
         self.subject_list.open_requested.connect(self.open_subject)
         self.subject_list.selection_changed.connect(self.update_actions)
         self.tabs.addTab(self.subject_list, self.tr("Subjects"))
@@ -152,7 +150,7 @@ class MainWindow(QMainWindow):
         try:
             outcomes = sync_site.reconcile_exports(self.session)
         except (AppError, StoreError) as exc:
-            self.banner.show_message(plain_message(exc), "error")
+            report(exc, banner=self.banner)
             return []
         if outcomes:
             self.banner.show_message("\n".join(translated(o.message) for o in outcomes), "info")
@@ -195,7 +193,7 @@ class MainWindow(QMainWindow):
                 try:
                     version = study_updates.accept_study_update(self.session)
                 except (AppError, StoreError) as exc:
-                    show_error(self, self.tr("Study definition update"), plain_message(exc))
+                    report(exc, parent=self, title=self.tr("Study definition update"))
                     return
                 self.banner.show_message(self.tr("Study definition {0} is now in force.").format(version), "ok")
                 self.update_actions()
@@ -341,21 +339,16 @@ class MainWindow(QMainWindow):
 
     # -- status --------------------------------------------------------------------------
     def update_export_label(self) -> None:
-        """Last export time from the sync use cases, when this build has them."""
-        if not sync_available():
-            self.export_label.setText("")
-            self.export_label.setVisible(False)
-            return
+        """The time of the last export, in the status bar."""
         try:
-            last = importlib.import_module(SYNC_MODULE).last_export(self.session)
-        except (AppError, StoreError, ImportError) as exc:
+            last = sync_site.last_export(self.session)
+        except (AppError, StoreError) as exc:
             self.export_label.setText(self.tr("Last export: unknown ({0})").format(plain_message(exc)))
             return
         if not last:
             self.export_label.setText(self.tr("Last export: never"))
         else:
-            when = last.get("created_at") if isinstance(last, dict) else getattr(last, "created_at", last)
-            self.export_label.setText(self.tr("Last export: {0}").format(fmt_date(when)))
+            self.export_label.setText(self.tr("Last export: {0}").format(fmt_date(last.created_at)))
 
     def update_actions(self) -> None:
         """Enable actions for the role and the selected subject (monitors: read-only)."""
@@ -364,8 +357,8 @@ class MainWindow(QMainWindow):
         s = self.session
         summary = self.current_summary()
         view = self.current_view()
-        status = view.subject["status"] if view else (summary.status if summary else None)
-        arm = view.subject["arm"] if view else (summary.arm if summary else None)
+        status = view.subject.status if view else (summary.status if summary else None)
+        arm = view.subject.arm if view else (summary.arm if summary else None)
         has = status is not None
         a = self.named_actions
         a["new_screening"].setEnabled(s.can("screen"))
@@ -392,8 +385,8 @@ class MainWindow(QMainWindow):
         self._loading = True
         self.progress.setVisible(True)
         self.statusBar().showMessage(self.tr("Loading subjects…"))
-        run_store_job(self.session, subjects.list_subjects, today=self.today,
-                      on_finished=self._loaded, on_failed=self._load_failed)
+        run_use_case(self.session, subjects.list_subjects, today=self.today,
+                     on_finished=self._loaded, on_failed=self._load_failed)
 
     def _loaded(self, rows) -> None:
         keep = self._select_after_load or self.selected_uuid()
@@ -411,7 +404,7 @@ class MainWindow(QMainWindow):
             self._reload_again = False
             self.refresh()
 
-    def _load_failed(self, exc, _tb) -> None:
+    def _load_failed(self, exc) -> None:
         self._loading = False
         self.progress.setVisible(False)
         self.statusBar().clearMessage()
@@ -450,7 +443,7 @@ class MainWindow(QMainWindow):
 
                 view = SubjectView(self.session, uuid_, self.tabs, today=self.today)
             except (AppError, StoreError) as exc:
-                show_error(self, exc)
+                report(exc, parent=self)
                 return None
             view.changed.connect(self._subject_changed)
             self.subject_views[uuid_] = view
@@ -515,23 +508,16 @@ class MainWindow(QMainWindow):
         return viewer
 
     def export_bundle(self):
-        try:
-            from sle_desktop.ui.export_dialog import ExportDialog
-        except ImportError as exc:
-            return show_info(self, self.tr("Export bundle"),
-                             self.tr("Exporting is not available in this build ({0}).").format(exc))
+        from sle_desktop.ui.export_dialog import ExportDialog
+
         dialog = self._keep(ExportDialog(self.session, self))
-        if hasattr(dialog, "exported"):
-            dialog.exported.connect(lambda _r: (self.update_export_label(), self.refresh()))
+        dialog.exported.connect(lambda _r: (self.update_export_label(), self.refresh()))
         dialog.open()
         return dialog
 
     def cohort_trends(self):
-        try:
-            from sle_desktop.ui.plots import CohortTrendsWidget
-        except ImportError as exc:
-            return show_info(self, self.tr("Cohort trends"),
-                             self.tr("Trend plots are not available in this build ({0}).").format(exc))
+        from sle_desktop.ui.plots import CohortTrendsWidget
+
         widget = self._keep(CohortTrendsWidget(self.session, self))
         widget.setWindowFlag(Qt.Window)
         widget.setWindowTitle(self.tr("Cohort trends"))

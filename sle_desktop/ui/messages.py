@@ -54,9 +54,10 @@ def plain_message(exc: BaseException) -> str:
               "If it happens again, tell the study coordinator.").format(type(exc).__name__)
 
 
-def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> QMessageBox:
+def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None, note: str = "") -> QMessageBox:
     """A non-blocking message box with the plain message (returned so tests can read and close it)."""
-    box = QMessageBox(QMessageBox.Warning, title or _t("Cannot continue"), plain_message(exc), QMessageBox.Ok, parent)
+    text = plain_message(exc) + (f"\n{note}" if note else "")
+    box = QMessageBox(QMessageBox.Warning, title or _t("Cannot continue"), text, QMessageBox.Ok, parent)
     box.setObjectName("errorMessage")
     box.setAttribute(Qt.WA_DeleteOnClose)
     box.open()
@@ -163,16 +164,24 @@ class FieldErrors:
         return {f: lab.text() for f, lab in self._labels.items() if lab.isVisibleTo(lab.parentWidget() or lab) and lab.text()}
 
 
-def report(exc: BaseException, *, fields: FieldErrors | None = None, banner=None, parent: QWidget | None = None) -> None:
-    """Show an error where the user is looking: next to fields, in the window's banner, or a message box."""
+def report(exc: BaseException, *, fields: FieldErrors | None = None, banner=None, parent: QWidget | None = None,
+           title: str | None = None, note: str = "") -> QMessageBox | None:
+    """Show an error where the user is looking: next to fields, in the window's banner, or a message box.
+
+    A ValidationError goes next to its fields (what has no field here, to the banner); anything else is
+    its plain message, followed by `note` (e.g. "Nothing was saved."). Returns the message box, if one opened.
+    """
     if isinstance(exc, ValidationError) and fields is not None:
         rest = fields.show(exc.errors)
-        if rest and banner is not None:
-            banner.show_message(_t("Please correct the following:") + "\n" + "\n".join(f"• {translated(m)}" for m in rest.values()))
-        elif banner is not None and not rest:
-            banner.show_message(_t("Nothing was saved: please correct the fields marked in red."), "error")
-        return
+        if banner is not None:
+            items = "\n".join(f"• {translated(m)}" for m in rest.values())
+            if len(rest) == len(exc.errors):  # nothing is marked in red here
+                banner.show_message(_t("Please correct the following:") + "\n" + items, "error")
+            else:
+                text = _t("Nothing was saved: please correct the fields marked in red.")
+                banner.show_message(text + ("\n" + items if items else ""), "error")
+        return None
     if banner is not None:
-        banner.show_message(plain_message(exc), "error")
-        return
-    show_error(parent, exc)
+        banner.show_message(plain_message(exc) + (f"\n{note}" if note else ""), "error")
+        return None
+    return show_error(parent, exc, title, note)

@@ -29,9 +29,9 @@ from sle_desktop.app import backup as backup_uc
 from sle_desktop.app import blank_crf as blank_uc
 from sle_desktop.app import casebook as casebook_uc
 from sle_desktop.ui import i18n
+from sle_desktop.ui.background import run_use_case
 from sle_desktop.ui.common import ERROR_STYLE, OK_STYLE, Banner, catalog, fmt_date
 from sle_desktop.ui.messages import plain_message
-from sle_desktop.ui.tasks import run_store_job
 
 
 def _t(text: str) -> str:
@@ -130,7 +130,7 @@ class PrintCasebookDialog(_JobDialog):
 
     def run(self) -> None:
         self.ok.setEnabled(False)
-        run_store_job(self.session, casebook_uc.subject_casebook, self.subject_uuid,
+        run_use_case(self.session, casebook_uc.subject_casebook, self.subject_uuid, parent=self,
                       include_identifiers=self.identifiers.isChecked(), on_finished=self._write, on_failed=self.failed)
 
     def _write(self, book) -> None:
@@ -215,7 +215,7 @@ class BackupDialog(_JobDialog):
         self.ok.setEnabled(False)
         self.show_result(self.tr("Backing up…"), True)
         self.ok.setEnabled(False)
-        run_store_job(self.session, backup_uc.backup, self.folder.path(), on_finished=self._finished,
+        run_use_case(self.session, backup_uc.backup, self.folder.path(), parent=self, on_finished=self._finished,
                       on_failed=self.failed)
 
     def _finished(self, result) -> None:

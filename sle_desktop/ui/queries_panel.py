@@ -143,11 +143,6 @@ class QueriesPanel(QWidget):
         name_inputs(self)  # accessible names/buddies from the row labels
 
     # -- data ----------------------------------------------------------------------------------
-    def set_subject(self, subject_uuid: str | None) -> None:
-        """Show the open queries of one subject (None: the whole site)."""
-        self._subject_uuid = subject_uuid
-        self.refresh()
-
     def refresh(self) -> None:
         """Re-read the open queries, keeping the selection when it is still open."""
         chosen = self.selected_query()
@@ -242,7 +237,7 @@ class QueriesPanel(QWidget):
             return
         text = self.tr("Answer saved; it will reach the sponsor with the next bundle.")
         if saved.correction:
-            text += " " + self.tr("It refers to the correction made on {0}.").format(str(saved.correction["at"])[:10])
+            text += " " + self.tr("It refers to the correction made on {0}.").format(str(saved.correction.at)[:10])
         self.message.setText(text)
         self.message.setStyleSheet(OK_STYLE)
         self.answer_edit.clear()

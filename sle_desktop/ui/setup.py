@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -20,20 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sle_desktop.app import site
-from sle_desktop.app.errors import AppError, StoreError, ValidationError
+from sle_desktop.app import site, sync_site
+from sle_desktop.app.errors import AppError, StoreError
 from sle_desktop.ui.common import Banner, error_label, heading, name_inputs, with_error
-from sle_desktop.ui.messages import FieldErrors, plain_message
-
-SYNC_MODULE = "sle_desktop.app.sync_site"
-
-
-def sync_available() -> bool:
-    """True when the sync use cases (sponsor keys, export) are part of this build."""
-    try:
-        return importlib.util.find_spec(SYNC_MODULE) is not None
-    except (ImportError, ValueError):
-        return False
+from sle_desktop.ui.messages import FieldErrors, plain_message, report
 
 
 class SetupDialog(QDialog):
@@ -85,19 +73,17 @@ class SetupDialog(QDialog):
             ("password", self.tr("&Password:"), self.password),
             ("password2", self.tr("&Repeat password:"), self.password2),
         ]
-        self.sponsor_file = None
-        if sync_available():
-            self.sponsor_file = QLineEdit(self)
-            self.sponsor_file.setObjectName("sponsorFile")
-            self.sponsor_file.setPlaceholderText(self.tr("optional – can be imported later"))
-            browse = QPushButton(self.tr("&Browse…"), self)
-            browse.clicked.connect(self._browse)
-            box = QWidget(self)
-            h = QHBoxLayout(box)
-            h.setContentsMargins(0, 0, 0, 0)
-            h.addWidget(self.sponsor_file, 1)
-            h.addWidget(browse)
-            rows.append(("sponsor_file", self.tr("Sponsor's public key file:"), box))
+        self.sponsor_file = QLineEdit(self)
+        self.sponsor_file.setObjectName("sponsorFile")
+        self.sponsor_file.setPlaceholderText(self.tr("optional – can be imported later"))
+        browse = QPushButton(self.tr("&Browse…"), self)
+        browse.clicked.connect(self._browse)
+        box = QWidget(self)
+        h = QHBoxLayout(box)
+        h.setContentsMargins(0, 0, 0, 0)
+        h.addWidget(self.sponsor_file, 1)
+        h.addWidget(browse)
+        rows.append(("sponsor_file", self.tr("Sponsor's public key file:"), box))
         for field, label, widget in rows:
             form.addRow(label, with_error(widget, self.errors.register(field, error_label(self))))
         lay.addLayout(form)
@@ -129,7 +115,7 @@ class SetupDialog(QDialog):
             self.errors.set("password2", self.tr("The two passwords differ; type the same password twice."))
             return
         recipients = None
-        if self.sponsor_file is not None and self.sponsor_file.text().strip():
+        if self.sponsor_file.text().strip():
             try:
                 recipients = Path(self.sponsor_file.text().strip()).read_text("utf-8")
             except (OSError, UnicodeDecodeError) as exc:
@@ -140,16 +126,13 @@ class SetupDialog(QDialog):
                 self.store, code=self.site_code.text(), name=self.site_name.text(),
                 admin_username=self.username.text().strip(), admin_name=self.full_name.text(),
                 admin_password=self.password.text())
-        except ValidationError as exc:
-            self.errors.show(exc.errors)
-            return
         except (AppError, StoreError) as exc:
-            self.banner.show_message(plain_message(exc))
+            report(exc, fields=self.errors, banner=self.banner)
             return
         self.session = session
         if recipients is not None:
             try:
-                importlib.import_module(SYNC_MODULE).set_sponsor_recipients(session, recipients)
+                sync_site.set_sponsor_recipients(session, recipients)
             except (AppError, StoreError, ValueError) as exc:
                 self.warning = self.tr(
                     "The site was created, but the sponsor's key file was not accepted: {0} "

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from sle_desktop.app import subjects
-from sle_desktop.domain import schedule
 from sle_desktop.ui.common import catalog
 from sle_desktop.ui.subject_model import COLUMNS, SubjectFilterProxy, SubjectTableModel
 
@@ -29,7 +28,7 @@ class SubjectListPanel(QWidget):
     open_requested = Signal(str)
     selection_changed = Signal()
 
-    def __init__(self, parent=None):
+    def __init__(self, visit_labels: list[str], parent=None):
         super().__init__(parent)
         v = QVBoxLayout(self)
         bar = QHBoxLayout()
@@ -78,7 +77,7 @@ class SubjectListPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setStretchLastSection(True)
-        self._size_columns()
+        self._size_columns(visit_labels)
         self.table.doubleClicked.connect(lambda index: self._open(index.row()))
         self.table.activated.connect(lambda index: self._open(index.row()))
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self.selection_changed.emit())
@@ -95,7 +94,7 @@ class SubjectListPanel(QWidget):
         self.arm_filter.currentIndexChanged.connect(lambda _i: self.apply_filter(arm=self.arm_filter.currentData()))
         self.overdue_filter.toggled.connect(lambda on: self.apply_filter(overdue=on))
 
-    def _size_columns(self) -> None:
+    def _size_columns(self, visit_labels: list[str]) -> None:
         fm = self.table.fontMetrics()
         # widths from the texts in the interface language (Russian is ~30 % longer): the header (+ sort arrow)
         # and the longest value a column can show
@@ -104,7 +103,7 @@ class SubjectListPanel(QWidget):
                    "arm": [model_tr("MSC"), model_tr("Standard")],
                    "status": [catalog(v) for v in subjects.STATUS_LABELS.values()],
                    "last_sledai": ["000"],
-                   "next_visit": [catalog(v.label) + " – 00.00.0000" for v in schedule.DEFAULT_VISITS],
+                   "next_visit": [catalog(label) + " – 00.00.0000" for label in visit_labels],
                    "visit_status": [model_tr(t) for t in ("window missed", "not yet open", "window open")]}
         for i, c in enumerate(COLUMNS):
             if c in samples:

@@ -10,7 +10,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyMod
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from sle_desktop.app import subjects as subjects_uc
-from sle_desktop.app.ui_queries import visit_label
 from sle_desktop.ui.common import catalog, fmt_date
 
 COLUMNS = ("subject", "initials", "arm", "status", "last_sledai", "next_visit", "visit_status", "sae")
@@ -102,9 +101,9 @@ class SubjectTableModel(QAbstractTableModel):
                 if r.status != "enrolled":
                     return ""
                 return self._no_baseline if not r.baseline_date else self._all_done
-            label = self._visit_labels.get(r.next_visit)
+            label = self._visit_labels.get(r.next_visit_label)
             if label is None:
-                label = self._visit_labels[r.next_visit] = catalog(visit_label(r.next_visit))
+                label = self._visit_labels[r.next_visit_label] = catalog(r.next_visit_label or r.next_visit)
             return f"{label} – {fmt_date(r.next_visit_due)}"
         if column == "visit_status":
             return self.visit_status_labels.get(r.next_visit_status, r.next_visit_status or "")

@@ -33,7 +33,7 @@ from sle_desktop.ui.common import Banner, catalog, fmt_date, fmt_number, heading
 from sle_desktop.ui.con_meds import ConMedsWidget
 from sle_desktop.ui.enrolment import ArmWidget
 from sle_desktop.ui.infusion_dialog import InfusionDialog
-from sle_desktop.ui.messages import plain_message
+from sle_desktop.ui.messages import plain_message, report
 from sle_desktop.ui.reason_dialog import ReasonDialog
 from sle_desktop.ui.sign_dialog import SignDialog
 from sle_desktop.ui.visit_form import VisitForm
@@ -117,20 +117,12 @@ class LazyTab(QWidget):
         if self.content is None:
             try:
                 self.content = self._factory(self)
-            except (AppError, StoreError, ImportError, ValueError) as exc:
+            except (AppError, StoreError, ValueError) as exc:
                 self.content = QLabel(plain_message(exc), self)
                 self.content.setWordWrap(True)
             self._layout.addWidget(self.content)
         super().showEvent(event)
 
-
-def _trends_factory():
-    """The patient trend plot from ui/plots/ when this build has it (imported lazily)."""
-    try:
-        from sle_desktop.ui.plots import PatientTrendsWidget
-    except ImportError:
-        return None
-    return PatientTrendsWidget
 
 
 class SubjectView(QWidget):
@@ -239,9 +231,9 @@ class SubjectView(QWidget):
         self.con_meds = ConMedsWidget(session, subject_uuid, self, today=today)
         self.con_meds.added.connect(lambda _u: self.changed.emit(self.subject_uuid))
         self.tabs.addTab(self.con_meds, self.tr("Concomitant medication"))
-        trends = _trends_factory()
-        if trends is not None:
-            self.add_tab(LazyTab(lambda parent: trends(session, subject_uuid, parent)), self.tr("Trends"))
+        from sle_desktop.ui.plots import PatientTrendsWidget  # pyqtgraph loads with the first subject opened
+
+        self.add_tab(LazyTab(lambda parent: PatientTrendsWidget(session, subject_uuid, parent)), self.tr("Trends"))
         self.refresh()
 
     # -- public ----------------------------------------------------------------------
@@ -251,7 +243,7 @@ class SubjectView(QWidget):
         return self.tabs.addTab(widget, title)
 
     def label(self) -> str:
-        return self.subject["subject_id"] or self.subject["screening_number"]
+        return self.subject.label
 
     def refresh(self) -> None:
         """Re-read the subject and its forms."""
@@ -263,12 +255,12 @@ class SubjectView(QWidget):
             self._fill_infusions()
             self.con_meds.refresh()
         except (AppError, StoreError) as exc:
-            self.banner.show_message(plain_message(exc))
+            report(exc, banner=self.banner)
 
     def _fill_header(self) -> None:
         s = self.subject
-        status = catalog(subjects.STATUS_LABELS.get(s["status"], s["status"]))
-        arm = catalog(subjects.ARM_LABELS[s["arm"]]) if s["arm"] else self.tr("no arm")
+        status = catalog(subjects.STATUS_LABELS.get(s.status, s.status))
+        arm = catalog(subjects.ARM_LABELS[s.arm]) if s.arm else self.tr("no arm")
         self.title.setText(self.tr("{0} – {1}").format(self.label(), status))
         try:
             ident = subjects.identifiers(self.session, self.subject_uuid)
@@ -276,43 +268,43 @@ class SubjectView(QWidget):
         except (AppError, StoreError):
             initials = "?"
         parts = [
-            self.tr("Screening number {0}").format(s["screening_number"]),
+            self.tr("Screening number {0}").format(s.screening_number),
             self.tr("initials {0}").format(initials),
             self.tr("sex {0}, born {1}").format(
-                {"F": self.tr("female"), "M": self.tr("male")}.get(s["sex"], s["sex"] or "?"), s["year_of_birth"] or "?"),
+                {"F": self.tr("female"), "M": self.tr("male")}.get(s.sex, s.sex or "?"), s.year_of_birth or "?"),
             self.tr("arm: {0}").format(arm),
         ]
-        if s["baseline_date"]:
-            parts.append(self.tr("baseline {0}").format(fmt_date(s["baseline_date"])))
+        if s.baseline_date:
+            parts.append(self.tr("baseline {0}").format(fmt_date(s.baseline_date)))
         text = " · ".join(parts)
-        if s["arm_reason"]:
-            text += "\n" + self.tr("Arm assigned by {0}: {1}").format(s["arm_assigned_by"], s["arm_reason"])
-        if s["status"] == "screen_failed":
+        if s.arm_reason:
+            text += "\n" + self.tr("Arm assigned by {0}: {1}").format(s.arm_assigned_by, s.arm_reason)
+        if s.status == "screen_failed":
             screening = ui_queries.screening_result(self.session, self.subject_uuid)
             failed = [catalog(eligibility.CRITERION_LABELS.get(c, c)) for c in (screening or {}).get("failed", [])]
             if failed:
                 text += "\n" + self.tr("Screen failure – failed criteria: {0}").format(", ".join(failed))
         self.details.setText(text)
-        enrolled = s["status"] == "enrolled"
+        enrolled = s.status == "enrolled"
         self.visit_button.setEnabled(enrolled)
-        self.infusion_button.setEnabled(enrolled and s["arm"] == "msc")
-        self.infusion_button.setToolTip("" if s["arm"] == "msc" else self.tr("MSC arm only"))
-        self.arm_button.setVisible(s["status"] == "screened" and self.session.can("assign_arm"))
+        self.infusion_button.setEnabled(enrolled and s.arm == "msc")
+        self.infusion_button.setToolTip("" if s.arm == "msc" else self.tr("MSC arm only"))
+        self.arm_button.setVisible(s.status == "screened" and self.session.can("assign_arm"))
         self.withdraw_button.setVisible(enrolled and self.session.can("enter_data"))
-        if s["withdrawn_reason"]:
-            self.details.setText(self.details.text() + "\n" + self.tr("Withdrawn: {0}").format(s["withdrawn_reason"]))
+        if s.withdrawn_reason:
+            self.details.setText(self.details.text() + "\n" + self.tr("Withdrawn: {0}").format(s.withdrawn_reason))
 
     def _fill_visits(self) -> None:
         rows, ids = [], []
         for v in visits.list_visits(self.session, self.subject_uuid):
             window = {"in_window": self.tr("in window"), "early": self.tr("early (deviation)"),
-                      "late": self.tr("late (deviation)")}.get(v["window_status"] or "", "")
-            flare = {"severe": self.tr("severe"), "mild_moderate": self.tr("mild/moderate")}.get(v["flare"] or "", "")
-            rows.append((catalog(ui_queries.visit_label(v["visit_code"])), fmt_date(v["visit_date"]),
-                         "" if v["study_day"] is None else str(v["study_day"]), window,
-                         "" if v["sledai_score"] is None else str(v["sledai_score"]),
-                         fmt_number(v["pga"], 1), flare))
-            ids.append(v["uuid"])
+                      "late": self.tr("late (deviation)")}.get(v.window_status or "", "")
+            flare = {"severe": self.tr("severe"), "mild_moderate": self.tr("mild/moderate")}.get(v.flare or "", "")
+            rows.append((catalog(ui_queries.visit_label(self.session, v.visit_code)), fmt_date(v.visit_date),
+                         "" if v.study_day is None else str(v.study_day), window,
+                         "" if v.sledai_score is None else str(v.sledai_score),
+                         fmt_number(v.pga, 1), flare))
+            ids.append(v.uuid)
         _fill(self.visits_table, rows, ids)
 
     def _fill_aes(self) -> None:
@@ -422,7 +414,7 @@ class SubjectView(QWidget):
         try:
             subjects.withdraw_subject(self.session, self.subject_uuid, reason=reason)
         except (AppError, StoreError) as exc:
-            self.banner.show_message(plain_message(exc))
+            report(exc, banner=self.banner)
             return
         self._saved()
 

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from sle_desktop.app import site
-from sle_desktop.app.errors import AppError, StoreError, ValidationError
+from sle_desktop.app.errors import AppError, StoreError
 from sle_desktop.app.session import ROLE_LABELS, ROLES
 from sle_desktop.ui.common import Banner, catalog, error_label, fmt_date, heading, name_inputs, with_error
-from sle_desktop.ui.messages import FieldErrors, plain_message
+from sle_desktop.ui.messages import FieldErrors, report
 from sle_desktop.ui.reason_dialog import ReasonDialog
 
 
@@ -101,15 +101,15 @@ class UsersDialog(QDialog):
         try:
             users = site.list_users(self.session)
         except (AppError, StoreError) as exc:
-            self.banner.show_message(plain_message(exc))
+            report(exc, banner=self.banner)
             return
         self.table.setRowCount(len(users))
         for i, u in enumerate(users):
-            values = (u["username"], u["display_name"], catalog(ROLE_LABELS.get(u["role"], u["role"])),
-                      self.tr("yes") if u["active"] else self.tr("no"), fmt_date(u["locked_until"]))
+            values = (u.username, u.display_name, catalog(ROLE_LABELS.get(u.role, u.role)),
+                      self.tr("yes") if u.active else self.tr("no"), fmt_date(u.locked_until))
             for c, v in enumerate(values):
                 item = QTableWidgetItem(v)
-                item.setData(Qt.UserRole, (u["username"], bool(u["active"])))
+                item.setData(Qt.UserRole, (u.username, bool(u.active)))
                 self.table.setItem(i, c, item)
 
     def create_user(self) -> None:
@@ -120,11 +120,8 @@ class UsersDialog(QDialog):
         try:
             site.create_user(self.session, username=self.username.text().strip(), display_name=self.full_name.text(),
                              role=self.role.currentData(), password=self.password.text())
-        except ValidationError as exc:
-            self.errors.show(exc.errors)
-            return
         except (AppError, StoreError) as exc:
-            self.banner.show_message(plain_message(exc))
+            report(exc, fields=self.errors, banner=self.banner)
             return
         self.banner.show_message(self.tr("Account {0} created.").format(self.username.text().strip()), "ok")
         for w in (self.username, self.full_name, self.password, self.password2):
@@ -150,6 +147,6 @@ class UsersDialog(QDialog):
         try:
             site.set_user_active(self.session, username, active, reason=reason)
         except (AppError, StoreError) as exc:
-            self.banner.show_message(plain_message(exc))
+            report(exc, banner=self.banner)
             return
         self.refresh()

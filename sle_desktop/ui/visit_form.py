@@ -1,5 +1,8 @@
 """The visit window: visit date with window status, SELENA-SLEDAI + PGA, labs, concomitant medication.
 
+The SLEDAI and laboratory tabs appear when the visit's definition in force lists those forms
+(`ui_queries.visit_forms`); concomitant medication belongs to the subject and is always there.
+
 A new visit, its labs and its SLEDAI are saved together (one transaction); editing a saved
 visit asks for the reason for change. Nothing typed is lost when a save fails.
 """
@@ -43,7 +46,7 @@ from sle_desktop.ui.common import (
 )
 from sle_desktop.ui.con_meds import ConMedsWidget
 from sle_desktop.ui.labs_widget import LabsWidget
-from sle_desktop.ui.messages import plain_message
+from sle_desktop.ui.messages import report
 from sle_desktop.ui.queries_panel import mark_field
 from sle_desktop.ui.reason_dialog import ReasonDialog
 from sle_desktop.ui.sign_dialog import SignDialog
@@ -70,7 +73,7 @@ class VisitForm(QWidget):
         self.sign_dialog: SignDialog | None = None
         self._sledai_saved = None
         subject = subjects.get_subject(session, subject_uuid)
-        self.subject_label = subject["subject_id"] or subject["screening_number"]
+        self.subject_label = subject.label
         self.can_edit = session.can("enter_data")
 
         lay = QVBoxLayout(self)
@@ -117,6 +120,7 @@ class VisitForm(QWidget):
         self.tabs.addTab(self.sledai, self.tr("SELENA-SLEDAI and PGA"))
         self.tabs.addTab(self.labs, self.tr("Laboratory"))
         self.tabs.addTab(self.con_meds, self.tr("Concomitant medication"))
+        self.forms: frozenset[str] = frozenset()
         lay.addWidget(self.tabs, 1)
 
         self.banner = Banner(self)
@@ -199,17 +203,18 @@ class VisitForm(QWidget):
 
     def _load(self, visit_uuid: str) -> None:
         visit = ui_queries.get_visit(self.session, visit_uuid)
+        self._show_forms(ui_queries.visit_forms(self.session, visit.visit_code, visit_uuid))
         self.visit_combo.setVisible(False)
         self.visit_combo.blockSignals(True)
         self.visit_combo.clear()
-        self.visit_combo.addItem(catalog(ui_queries.visit_label(visit["visit_code"])), visit["visit_code"])
+        self.visit_combo.addItem(catalog(ui_queries.visit_label(self.session, visit.visit_code)), visit.visit_code)
         self.visit_combo.blockSignals(False)
-        self.visit_name.setText(catalog(ui_queries.visit_label(visit["visit_code"])))
+        self.visit_name.setText(catalog(ui_queries.visit_label(self.session, visit.visit_code)))
         self.visit_name.setVisible(True)
-        self.visit_date.set_date(date.fromisoformat(visit["visit_date"]))
+        self.visit_date.set_date(date.fromisoformat(visit.visit_date))
         self.visit_date.setReadOnly(True)
         self.visit_date.setToolTip(self.tr("The date of a recorded visit cannot be changed here."))
-        self.from_paper.setChecked(visit.get("entry_source") == "paper_crf")
+        self.from_paper.setChecked(visit.entry_source == "paper_crf")
         self.from_paper.setEnabled(False)
         assessment = visits.get_sledai(self.session, visit_uuid)
         self._sledai_saved = assessment
@@ -288,9 +293,17 @@ class VisitForm(QWidget):
             egfr, explanation = ui_queries.egfr_preview(self.session, self.subject_uuid, creatinine, on)
             self.labs.set_egfr(egfr, translated(explanation))
 
+    def _show_forms(self, forms: frozenset[str]) -> None:
+        """Show the tabs of the forms this visit has."""
+        self.forms = forms
+        self.tabs.setTabVisible(self.tabs.indexOf(self.sledai), "sledai" in forms)
+        self.tabs.setTabVisible(self.tabs.indexOf(self.labs), "labs" in forms)
+
     def _update_window(self, *_args) -> None:
         self._update_title()
         code = self.visit_combo.currentData()
+        if self.visit_uuid is None and code is not None:
+            self._show_forms(ui_queries.visit_forms(self.session, code))
         self.visit_date_error.setVisible(False)
         try:
             on = self.visit_date.date()
@@ -392,7 +405,7 @@ class VisitForm(QWidget):
             visit_date = None
         if visit_date is None and "visit_date" not in problems and self.visit_uuid is None:
             problems["visit_date"] = self.tr("Visit date is required.")
-        lab_entries, lab_problems = self.labs.entries()
+        lab_entries, lab_problems = self.labs.entries() if "labs" in self.forms else ({}, {})
         problems.update(lab_problems)
         try:
             sample_date = self.labs.sample_date.date() or visit_date
@@ -404,7 +417,7 @@ class VisitForm(QWidget):
             return False
         codes = self.sledai.codes()
         pga = self.sledai.pga_value()
-        save_sledai = bool(codes) or pga is not None or self._sledai_saved is not None
+        save_sledai = "sledai" in self.forms and (bool(codes) or pga is not None or self._sledai_saved is not None)
         try:
             result = ui_queries.save_visit_forms(
                 self.session, self.subject_uuid, visit_uuid=self.visit_uuid,
@@ -419,7 +432,7 @@ class VisitForm(QWidget):
             self._show_validation(exc.errors)
             return False
         except (AppError, StoreError) as exc:
-            self.banner.show_message(plain_message(exc) + "\n" + self.tr("Nothing was saved; your entries are kept."))
+            report(exc, banner=self.banner, note=self.tr("Nothing was saved; your entries are kept."))
             return False
         self._after_save(result)
         return True

@@ -18,8 +18,8 @@ def test_eligible_screen_is_saved_and_enrolled_with_gapless_ids(investigator, st
     assert subjects.enrol_patient(investigator, first.subject_uuid, arm="msc", reason="decision") == "BY01-0001"
     assert subjects.enrol_patient(investigator, second.subject_uuid, arm="standard", reason="patient preference") == "BY01-0002"
     row = subjects.get_subject(investigator, first.subject_uuid)
-    assert (row["status"], row["arm"], row["arm_assigned_by"]) == ("enrolled", "msc", "inv")
-    assert row["arm_assigned_at"]
+    assert (row.status, row.arm, row.arm_assigned_by) == ("enrolled", "msc", "inv")
+    assert row.arm_assigned_at
 
 
 def test_screen_failure_is_kept_with_named_criteria(investigator, store):
@@ -29,7 +29,7 @@ def test_screen_failure_is_kept_with_named_criteria(investigator, store):
     assert len(outcome.messages) == 2
     saved = store.query_one("SELECT eligible, failed_criteria FROM screenings WHERE subject_uuid = ?", (outcome.subject_uuid,))
     assert saved == {"eligible": 0, "failed_criteria": '["sledai_min","dialysis"]'}
-    assert subjects.get_subject(investigator, outcome.subject_uuid)["status"] == "screen_failed"
+    assert subjects.get_subject(investigator, outcome.subject_uuid).status == "screen_failed"
     with pytest.raises(ConflictError):
         subjects.enrol_patient(investigator, outcome.subject_uuid, arm="msc", reason="x")
 

@@ -593,3 +593,12 @@ def test_property_failed_and_messages_align(exclusions, dsdna, confirm):
     assert result.eligible is (not expected)
     labels = [eligibility.CRITERION_LABELS[c] for c in result.failed]
     assert all(m.startswith(label) for m, label in zip(result.messages, labels))
+
+
+def test_anti_dsdna_positivity_is_one_rule():
+    from sle_desktop.domain.eligibility import anti_dsdna_positive
+
+    assert anti_dsdna_positive(value=120, uln=25) and anti_dsdna_positive(qualitative=True)
+    assert not anti_dsdna_positive(value=25, uln=25)  # at the upper limit is not above it
+    assert not anti_dsdna_positive(value=120) and not anti_dsdna_positive(uln=25) and not anti_dsdna_positive()
+    assert anti_dsdna_positive(qualitative=True, value=10, uln=25)  # a qualitative positive stands on its own

@@ -47,8 +47,10 @@ NO_SESSION = {
     "study.read_study_file": "pure", "study.load_study": "pure",
     "study.study_in_force": "reads the accepted study definition (a SELECT)",
     "subjects.evaluate_screening": "pure", "subjects.validate_screening": "pure", "subjects.initials": "pure",
-    "trends.visit_windows": "pure", "ui_queries.visit_label": "pure",
+    "trends.visit_windows": "pure",
     "returns.return_recipient": "read-only",
+    "logs.configure": "the program's own log file (no study data)", "logs.default_log_path": "a file name (no I/O)",
+    "logs.current_log_path": "read-only", "ui_queries.background_store": "a second connection for a worker thread",
     "study_updates.describe_changes": "pure",
 }
 NO_SESSION_PREFIXES: tuple[str, ...] = ()  # the sponsor side lives in sle_desktop.sponsor (no site roles)

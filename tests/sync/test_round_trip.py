@@ -233,6 +233,6 @@ def test_preview_counts_match_the_export(make_site):
     assert preview.estimated_bytes > 0 and preview.sponsor_keys
     result = site.export()
     assert result.changes == preview.changes and result.records == preview.records
-    assert sync_site.last_export(site.session)["bundle_seq"] == 1
+    assert sync_site.last_export(site.session).bundle_seq == 1
     after = sync_site.export_preview(site.session)
     assert after.bundle_seq == 2 and after.since_seq == result.to_seq and after.changes >= 1

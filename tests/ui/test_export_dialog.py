@@ -84,3 +84,29 @@ def test_candidate_drives_are_listed(qtbot, demo_session, tmp_path):
     dialog = ExportDialog(demo_session, roots=[media])
     qtbot.addWidget(dialog)
     assert dialog.targets.count() == 2
+
+
+def test_cancel_while_the_bundle_is_built_writes_and_records_nothing(qtbot, tmp_path):
+    """The Close button cancels a running export; on an in-memory store the job starts at the next event-loop
+    turn, so the cancel is deterministic: it lands at the use case's first progress report."""
+    store = Store.memory()
+    demo.make_demo(store, subjects_count=3, seed=2, today=date(2026, 6, 1))
+    session = site.cli_session(store)
+    try:
+        _set_sponsor(session)
+        target = tmp_path / "usb"
+        target.mkdir()
+        dialog = ExportDialog(session, roots=[tmp_path / "no-drives"])
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.set_target(target)
+        qtbot.mouseClick(dialog.export_button, Qt.LeftButton)
+        assert dialog.close_button.text() == "&Cancel export" and dialog.close_button.isEnabled()
+        with qtbot.waitSignal(dialog._job.cancelled, timeout=30000):
+            qtbot.mouseClick(dialog.close_button, Qt.LeftButton)
+        assert "cancelled" in dialog.result_label.text()
+        assert list(target.iterdir()) == [] and store.scalar("SELECT count(*) FROM exports") == 0
+        assert dialog.close_button.text() == "C&lose" and dialog.export_button.isEnabled()
+        assert dialog.isVisible()  # cancelling the export does not close the dialog
+    finally:
+        store.close()

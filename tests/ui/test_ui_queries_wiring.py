@@ -59,12 +59,17 @@ def test_closed_query_leaves_no_marker(demo_site, qtbot):
     assert window.tabs.tabText(window.tabs.indexOf(window.queries_panel)) == "Queries"
 
 
-def test_pending_study_update_is_accepted_by_the_admin_only(demo_site, qtbot):
+def _pending_update(store, edit=lambda text: text, version: str = "1.1") -> None:
+    """A study-definition update from the sponsor, waiting at the site (as a return bundle leaves it)."""
     from sle_desktop.resources import resource_path
 
-    text = resource_path("study", "sle-msc.toml").read_text("utf-8").replace('version = "1.0"', 'version = "1.1"', 1)
-    demo_site.conn.execute("INSERT INTO study_updates (version, definition, status, received_at, return_seq) "
-                           "VALUES ('1.1', ?, 'pending', '2026-06-01T10:00:00+00:00', 1)", (text,))
+    text = resource_path("study", "sle-msc.toml").read_text("utf-8").replace('version = "1.0"', f'version = "{version}"', 1)
+    store.conn.execute("INSERT INTO study_updates (version, definition, status, received_at, return_seq) "
+                       "VALUES (?, ?, 'pending', '2026-06-01T10:00:00+00:00', 1)", (version, edit(text)))
+
+
+def test_pending_study_update_is_accepted_by_the_admin_only(demo_site, qtbot):
+    _pending_update(demo_site)
     investigator = _window(qtbot, _session(demo_site))
     assert "waiting" in investigator.action("study_update").text()
     box = investigator.study_update()
@@ -79,3 +84,51 @@ def test_pending_study_update_is_accepted_by_the_admin_only(demo_site, qtbot):
     qtbot.waitUntil(lambda: demo_site.scalar("SELECT study_version FROM site") == "1.1", timeout=3000)
     assert "1.1" in admin.banner.text()
     qtbot.waitUntil(lambda: not admin._loading, timeout=5000)
+
+
+def test_a_failed_acceptance_shows_its_plain_message(demo_site, qtbot):
+    """Bug: study_update called show_error(self, title, message), so users saw 'Something unexpected went wrong'."""
+    from PySide6.QtWidgets import QMessageBox
+
+    _pending_update(demo_site)
+    admin = _window(qtbot, _session(demo_site, "demo.admin", "admin"))
+    box = admin.study_update()
+    demo_site.conn.execute("UPDATE study_updates SET status = 'superseded'")  # meanwhile a newer one replaced it
+    qtbot.mouseClick([b for b in box.buttons() if "Accept" in b.text()][0], Qt.LeftButton)
+    qtbot.waitUntil(lambda: admin.findChild(QMessageBox, "errorMessage") is not None, timeout=3000)
+    error = admin.findChild(QMessageBox, "errorMessage")
+    assert error.windowTitle() == "Study definition update"
+    assert error.text() == "No study-definition update is waiting to be accepted."
+    assert demo_site.scalar("SELECT study_version FROM site") == "1.0"
+    error.close()
+
+
+def test_visit_labels_follow_the_accepted_study_definition(demo_site, qtbot):
+    """Bug: ui_queries.visit_label read the shipped definition, so labels stayed stale after an accepted update."""
+    from sle_desktop.app import study_updates
+    from sle_desktop.ui.subject_model import COLUMNS
+
+    renamed = {"Baseline (day 0)": "Baseline, amended", "Month 1": "Month one, amended",
+               "Month 3": "Month three, amended", "Month 6 (primary endpoint)": "Month six, amended"}
+
+    def rename(text):
+        for old, new in renamed.items():
+            text = text.replace(f'label = "{old}"', f'label = "{new}"')
+        return text
+
+    _pending_update(demo_site, rename)
+    study_updates.accept_study_update(_session(demo_site, "demo.admin", "admin"))
+    window = _window(qtbot, _session(demo_site))
+    model, column = window.subject_list.model, COLUMNS.index("next_visit")
+    shown = {model.data(model.index(r, column)) for r in range(model.rowCount())}
+    assert any("amended" in text for text in shown if text), shown
+    assert not any(old in text for text in shown for old in renamed), shown
+    uuid_ = demo_site.scalar("SELECT subject_uuid FROM visits WHERE visit_code = 'baseline' LIMIT 1")
+    view = window.open_subject(uuid_)
+    table = view.visits_table
+    labels = {table.item(r, 0).text() for r in range(table.rowCount())}
+    assert "Baseline, amended" in labels and "Baseline (day 0)" not in labels
+    baseline = demo_site.scalar("SELECT uuid FROM visits WHERE subject_uuid = ? AND visit_code = 'baseline'", (uuid_,))
+    form = view.open_visit(baseline)
+    qtbot.addWidget(form)
+    assert form.visit_name.text() == "Baseline, amended"

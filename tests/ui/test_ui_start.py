@@ -99,6 +99,23 @@ def test_damaged_database_shows_the_message_and_exits_1(qtbot, tmp_path, monkeyp
     assert bad.read_bytes() == b"this is not a database" * 100
 
 
+
+def test_the_gui_start_sends_the_log_to_the_user_data_folder(qtbot, tmp_path, monkeypatch):
+    import logging
+
+    from sle_desktop.app import logs, paths
+
+    bad = tmp_path / "site.sqlite"
+    bad.write_bytes(b"not a database")
+    monkeypatch.setattr(gui_main.QMessageBox, "critical", lambda *_a: None)
+    gui_main.run_gui(bad, demo=False)
+    expected = paths.user_data_dir() / "logs" / "sle_desktop.log"
+    assert str(expected).startswith(str(tmp_path))  # the test's user profile, not the real one
+    assert logs.current_log_path() == expected.resolve()
+    logging.getLogger("sle_desktop.test").error("written at GUI start")
+    assert "written at GUI start" in expected.read_text("utf-8")
+
+
 def test_controller_goes_from_first_run_to_log_in_to_main_window_and_back(qtbot, store):
     app = gui_main.application()
     controller = gui_main.GuiController(app, store)

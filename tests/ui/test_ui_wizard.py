@@ -43,9 +43,9 @@ def test_eligible_patient_is_screened_enrolled_and_gets_a_subject_id(qtbot, inve
     assert wizard.currentId() == EnrolmentWizard.RESULT
     assert "BY01-0001" in wizard.result.message.text()
     row = subjects.get_subject(investigator, subject_uuid)
-    assert (row["status"], row["arm"], row["arm_assigned_by"]) == ("enrolled", "msc", "inv")
-    assert row["arm_reason"] == "Investigator's decision: refractory nephritis"
-    assert (row["sex"], row["year_of_birth"]) == ("F", 1980)
+    assert (row.status, row.arm, row.arm_assigned_by) == ("enrolled", "msc", "inv")
+    assert row.arm_reason == "Investigator's decision: refractory nephritis"
+    assert (row.sex, row.year_of_birth) == ("F", 1980)
     screening = investigator.store.query_one("SELECT * FROM screenings WHERE subject_uuid = ?", (subject_uuid,))
     assert screening["eligible"] == 1
     assert set(json.loads(screening["sledai_codes"])) == {"proteinuria", "hematuria", "low_complement"}

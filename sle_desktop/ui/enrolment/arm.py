@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QButtonGroup, QLabel, QPlainTextEdit, QRadioButton, QVBoxLayout, QWidget
 
 from sle_desktop.app import subjects
-from sle_desktop.app.errors import AppError, StoreError, ValidationError
-from sle_desktop.ui.common import Banner, catalog, error_label, translated
-from sle_desktop.ui.messages import FieldErrors, plain_message
+from sle_desktop.app.errors import AppError, StoreError
+from sle_desktop.ui.common import Banner, catalog, error_label
+from sle_desktop.ui.messages import FieldErrors, report
 
 
 class ArmWidget(QWidget):
@@ -45,11 +45,7 @@ class ArmWidget(QWidget):
         try:
             return subjects.enrol_patient(session, subject_uuid, arm=self.arm(), reason=self.reason.toPlainText(),
                                           today=today)
-        except ValidationError as exc:
-            rest = self.errors.show(exc.errors)
-            if rest:
-                banner.show_message("\n".join(translated(m) for m in rest.values()))
         except (AppError, StoreError) as exc:
-            banner.show_message(plain_message(exc))
+            report(exc, fields=self.errors, banner=banner)
         return None
 

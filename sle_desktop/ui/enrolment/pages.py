@@ -200,11 +200,12 @@ class DemographicsPage(ScreeningPage):
 class AcrPage(ScreeningPage):
     FIELDS = ("acr_criteria",)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, *, minimum: int = acr1997.MIN_CRITERIA):
         super().__init__(parent)
+        self.minimum = minimum  # the eligibility rule in force
         self.setTitle(self.tr("3. ACR 1997 classification criteria"))
         self.setSubTitle(self.tr("Tick each criterion present now or in the past. SLE is classified with at least "
-                                 "{0} of 11.").format(acr1997.MIN_CRITERIA))
+                                 "{0} of 11.").format(minimum))
         box = QWidget()
         lay = QVBoxLayout(box)
         self.count = QLabel(box)
@@ -238,10 +239,10 @@ class AcrPage(ScreeningPage):
 
     def _update(self) -> None:
         n = len(self.selected())
-        ok = n >= acr1997.MIN_CRITERIA
+        ok = n >= self.minimum
         self.count.setText(self.tr("{0} of 11 criteria present – {1}").format(
             n, self.tr("SLE classification met") if ok else
-            self.tr("at least {0} are required").format(acr1997.MIN_CRITERIA)))
+            self.tr("at least {0} are required").format(self.minimum)))
         self.count.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
 
     def read(self, form, problems):
@@ -278,7 +279,7 @@ class AntiDsDnaPage(ScreeningPage):
 
     def _update(self) -> None:
         v, u = self.value.safe_value(), self.uln.safe_value()
-        if v is not None and u is not None and v > u:
+        if eligibility.anti_dsdna_positive(value=v, uln=u):
             self.result.setText(self.tr("Positive: {0} IU/mL is above the upper limit {1}").format(fmt_number(v), fmt_number(u)))
             self.result.setStyleSheet(OK_STYLE)
         elif self.positive.isChecked():
@@ -300,9 +301,9 @@ class AntiDsDnaPage(ScreeningPage):
 class SledaiPage(ScreeningPage):
     FIELDS = ("sledai_codes",)
 
-    def __init__(self, parent=None, *, minimum: int = 6):
+    def __init__(self, parent=None, *, minimum: int):
         super().__init__(parent)
-        self.minimum = minimum
+        self.minimum = minimum  # the eligibility rule in force
         self.setTitle(self.tr("5. Screening SELENA-SLEDAI"))
         self.setSubTitle(self.tr("A screening score of at least {0} is required.").format(minimum))
         self.sledai = SledaiWidget(self, show_pga=False)
@@ -327,12 +328,14 @@ class NephritisPage(ScreeningPage):
     FIELDS = ("biopsy_class", "biopsy_date", "proteinuria_g_per_day", "upcr_g_per_g", "active_sediment",
               "investigator_confirms_nephritis")
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, *, rules: eligibility.EligibilityRules):
         super().__init__(parent)
         self.setTitle(self.tr("6. Active lupus nephritis"))
-        self.setSubTitle(self.tr("Evidence: kidney biopsy class III, IV or V within 12 months before consent, or "
-                                 "proteinuria ≥ 0.5 g/24 h (or UPCR ≥ 0.5 g/g) with active sediment. "
-                                 "The investigator must also confirm."))
+        self.setSubTitle(self.tr("Evidence: kidney biopsy class III, IV or V within {months} months before consent, "
+                                 "or proteinuria ≥ {protein} g/24 h (or UPCR ≥ {upcr} g/g) with active sediment. "
+                                 "The investigator must also confirm.").format(
+            months=rules.biopsy_lookback_months, protein=fmt_number(rules.min_proteinuria_g_per_day),
+            upcr=fmt_number(rules.min_upcr_g_per_g)))
         box = QWidget()
         form = QFormLayout(box)
         self.biopsy_class = QComboBox(box)

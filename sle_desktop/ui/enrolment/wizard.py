@@ -10,7 +10,7 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizard, QWizardPage
 
-from sle_desktop.app import subjects
+from sle_desktop.app import subjects, ui_queries
 from sle_desktop.app.errors import AppError, StoreError, ValidationError
 from sle_desktop.domain import eligibility, sledai
 from sle_desktop.ui.common import ERROR_STYLE, OK_STYLE, Banner, catalog, fmt_date, fmt_number, name_inputs, translated
@@ -26,7 +26,7 @@ from sle_desktop.ui.enrolment.pages import (
     SledaiPage,
     scrolled,
 )
-from sle_desktop.ui.messages import plain_message
+from sle_desktop.ui.messages import plain_message, report
 
 
 class SummaryPage(QWizardPage):
@@ -102,9 +102,9 @@ class SummaryPage(QWizardPage):
             (self.tr("Age at consent"), age),
             (self.tr("ACR 1997 criteria"), self.tr("{0} of 11").format(len(form.acr_criteria))),
             (self.tr("Screening SELENA-SLEDAI"), str(sledai.score(form.sledai_codes))),
-            (self.tr("Anti-dsDNA"), self.tr("positive") if form.anti_dsdna_positive or (
-                form.anti_dsdna_value is not None and form.anti_dsdna_uln is not None
-                and form.anti_dsdna_value > form.anti_dsdna_uln) else self.tr("not positive")),
+            (self.tr("Anti-dsDNA"), self.tr("positive") if eligibility.anti_dsdna_positive(
+                qualitative=form.anti_dsdna_positive, value=form.anti_dsdna_value, uln=form.anti_dsdna_uln)
+             else self.tr("not positive")),
             (self.tr("Biopsy"), self.tr("class {0} on {1}").format(form.biopsy_class, fmt_date(form.biopsy_date))
              if form.biopsy_class else self.tr("none")),
             (self.tr("Proteinuria / UPCR"), " / ".join(
@@ -209,10 +209,11 @@ class EnrolmentWizard(QWizard):
         self.setOption(QWizard.NoCancelButtonOnLastPage, True)
         self.consent = ConsentPage()
         self.demographics = DemographicsPage()
-        self.acr = AcrPage()
+        rules = ui_queries.study_definition(session).eligibility  # the thresholds the pages show
+        self.acr = AcrPage(minimum=rules.min_acr_criteria)
         self.anti_dsdna = AntiDsDnaPage()
-        self.sledai = SledaiPage()
-        self.nephritis = NephritisPage()
+        self.sledai = SledaiPage(minimum=rules.min_sledai)
+        self.nephritis = NephritisPage(rules=rules)
         self.exclusions = ExclusionsPage()
         self.summary = SummaryPage()
         self.arm = ArmPage()
@@ -246,11 +247,10 @@ class EnrolmentWizard(QWizard):
             return False
         try:
             self.outcome = subjects.screen_subject(self.session, form, today=self.today)
-        except ValidationError as exc:
-            banner.show_message(plain_message(exc) + "\n" + self.tr("Go back to the page concerned; nothing was saved."))
-            return False
         except (AppError, StoreError) as exc:
-            banner.show_message(plain_message(exc) + "\n" + self.tr("Nothing was saved."))
+            note = (self.tr("Go back to the page concerned; nothing was saved.") if isinstance(exc, ValidationError)
+                    else self.tr("Nothing was saved."))
+            report(exc, banner=banner, note=note)
             return False
         self.screened.emit(self.outcome)
         return True

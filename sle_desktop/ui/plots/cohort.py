@@ -1,11 +1,10 @@
 """The two arms compared: mean ± SE change from baseline, individual trajectories, month-6 responders.
 
-The cohort is computed off the GUI thread (`ui.worker.run_in_background`) on its own connection.
+The cohort is computed off the GUI thread (`ui.background.run_use_case`) on its own connection.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 
 import numpy as np
@@ -15,7 +14,9 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from sle_desktop.app import trends
+from sle_desktop.ui.background import run_use_case
 from sle_desktop.ui.common import catalog
+from sle_desktop.ui.messages import plain_message
 from sle_desktop.ui.plots.export import ExportMixin
 from sle_desktop.ui.plots.style import (
     ARM_OFFSET_DAYS,
@@ -31,18 +32,11 @@ from sle_desktop.ui.plots.style import (
     share_x,
     style_plot,
 )
-from sle_desktop.ui.worker import run_in_background
 
 
 def _load_cohort(session, arm, status, today, generation):
-    """Worker-thread body: its own connection (in-memory stores share theirs), then the cohort statistics."""
-    store = session.store.clone()
-    try:
-        data = trends.cohort_trends(dataclasses.replace(session, store=store), arm=arm, status=status, today=today)
-    finally:
-        if store is not session.store:
-            store.close()
-    return generation, data
+    """The cohort statistics, tagged with the filter generation they answer (a newer choice may be on its way)."""
+    return generation, trends.cohort_trends(session, arm=arm, status=status, today=today)
 
 
 class CohortTrendsWidget(ExportMixin, QWidget):
@@ -132,8 +126,8 @@ class CohortTrendsWidget(ExportMixin, QWidget):
         self._stack.setCurrentWidget(self.message)
         self.export_png.setEnabled(False)
         self.export_svg.setEnabled(False)
-        run_in_background(_load_cohort, self._session, self.arm_combo.currentData(), self.status_combo.currentData(),
-                          self._today, self._generation, on_finished=self._on_loaded, on_failed=self._on_failed)
+        run_use_case(self._session, _load_cohort, self.arm_combo.currentData(), self.status_combo.currentData(),
+                     self._today, self._generation, on_finished=self._on_loaded, on_failed=self._on_failed)
 
     @Slot(object)
     def _on_loaded(self, result) -> None:
@@ -152,10 +146,10 @@ class CohortTrendsWidget(ExportMixin, QWidget):
         self.export_png.setEnabled(self.can_export())
         self.export_svg.setEnabled(self.can_export())
 
-    @Slot(object, str)
-    def _on_failed(self, exc, _traceback: str) -> None:
+    @Slot(object)
+    def _on_failed(self, exc) -> None:
         self.error = str(exc)
-        self.message.setText(self.tr("The cohort plots could not be computed: {error}").format(error=exc))
+        self.message.setText(self.tr("The cohort plots could not be computed: {error}").format(error=plain_message(exc)))
         self._stack.setCurrentWidget(self.message)
 
     def _draw(self) -> None:
