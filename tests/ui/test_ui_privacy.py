@@ -75,7 +75,7 @@ def test_a_con_med_indication_with_an_email_asks_first(qtbot, enrolled, opened):
     assert visits.list_con_meds(session, uuid) == []
     with qtbot.waitSignal(widget.added):
         click(qtbot, box.save_button)
-    assert [r["indication"] for r in visits.list_con_meds(session, uuid)] == ["SLE, ask i.sidorov@mail.by"]
+    assert [r.indication for r in visits.list_con_meds(session, uuid)] == ["SLE, ask i.sidorov@mail.by"]
 
 
 def test_the_warning_is_in_russian(qtbot, enrolled, opened):
