@@ -27,6 +27,9 @@ exported as its first bundle. Then measures, each as the median of several runs:
             one transaction, WAL
   rss       peak RSS (ru_maxrss) of the GUI process with the 10 000 subjects loaded
 
+`--sponsor-exports` instead imports the 20-site corpus once and times the sponsor's exports (export-odm,
+export-odm --audit, export-csv, export-stats); no target, the figures go in the README.
+
 Each target is printed with PASS/FAIL. `--quick` (300 subjects, 3 bundles of ~2 000 changes) runs in
 well under a minute for CI smoke tests (tests/bench, not part of the default test run).
 """
@@ -63,6 +66,7 @@ TARGETS = {
     "patient_plot": ("patient_plot_ms", "<", 100.0, "patient plot < 100 ms"),
     "cohort_plot": ("cohort_plot_ms", "<", 300.0, "cohort plot < 300 ms"),
     "save": ("save_ms", "<", 50.0, "save SLEDAI < 50 ms"),
+    "verify_audit": ("verify_audit_s", "<", 10.0, "verify-audit < 10 s"),
     "export": ("export_ratio", "<=", 2.0, "export ≤ 2× floor"),
     "import": ("import_ratio", "<=", 3.0, "import ≤ 3× floor"),
     "rss": ("rss_mb", "<", 250.0, "GUI peak RSS < 250 MB"),
@@ -257,6 +261,7 @@ app = application()
 store = Store.open(db)
 info = site.site_info(store)
 # a pre-made session: the data key from the machine key file (no argon2id password check)
+keys.unlock(store, keys.data_key_from_machine(store, info.site_uuid))  # the keyed trail, as headless commands
 session = Session(store, "demo.investigator", "Dr Alena Kovalenko", "investigator",
                   keys.data_key_from_machine(store, info.site_uuid))
 w = MainWindow(session, today=today)
@@ -327,6 +332,7 @@ def gui_child(db: str, repeats: int) -> dict:
     app = application()
     store = Store.open(db)
     info = site.site_info(store)
+    keys.unlock(store, keys.data_key_from_machine(store, info.site_uuid))  # the keyed trail, as headless commands
     session = Session(store, "demo.investigator", "Dr Alena Kovalenko", "investigator",
                       keys.data_key_from_machine(store, info.site_uuid))
     w = MainWindow(session, today=BENCH_TODAY, autolock=False)
@@ -450,6 +456,7 @@ def measure_save(db: Path, key_dir: Path, repeats: int) -> dict:
     store = Store.open(db)
     try:
         info = site.site_info(store)
+        keys.unlock(store, keys.data_key_from_machine(store, info.site_uuid))  # the keyed trail, as headless commands
         session = Session(store, "demo.investigator", "Dr Alena Kovalenko", "investigator",
                           keys.data_key_from_machine(store, info.site_uuid))
         rows = store.query(
@@ -478,6 +485,27 @@ def measure_save(db: Path, key_dir: Path, repeats: int) -> dict:
         store.close()
     return {"save_ms": _median(update_ms), "save_max_ms": max(update_ms), "save_audit_rows": round(audit_rows, 1),
             "save_new_ms": _median(insert_ms)}
+
+
+# ------------------------------------------------------------------------------------------ verify-audit
+def measure_verify(db: Path, key_dir: Path, repeats: int) -> dict:
+    """`sle-desktop verify-audit` as the command runs it: open, unlock with the machine key, walk the keyed chain,
+    compare every clinical record with its audit rows, check the accounts and the e-signatures."""
+    os.environ["SLE_DESKTOP_KEY_DIR"] = str(key_dir)
+    from sle_desktop.app import audit_trail, site
+    from sle_desktop.store.db import Store
+
+    times, rows = [], 0
+    for _ in range(max(1, repeats)):
+        t = time.perf_counter()
+        with Store.open(db) as store:
+            site.cli_session(store)
+            check = audit_trail.verify(store)
+        times.append(time.perf_counter() - t)
+        if not check.ok:
+            raise SystemExit(f"verify-audit failed on the benchmark site: {check.message}")
+        rows = check.rows_checked
+    return {"verify_audit_s": _median(times), "verify_audit_rows": rows}
 
 
 # ------------------------------------------------------------------------------------------ export
@@ -633,6 +661,72 @@ def measure_import(corpus: Path, info: dict, work: Path, repeats: int) -> dict:
             "import_floor_s_per_100k_rows": floor_s * 100_000 / floor_rows, "import_runs_s": times}
 
 
+def measure_sponsor_exports(corpus: Path, info: dict, work: Path, repeats: int) -> dict:
+    """The sponsor's exports of the imported corpus: ODM Snapshot, ODM Transactional (--audit), CSV, statistics."""
+    from sle_desktop.sponsor import operations as sponsor
+
+    db = work / "sponsor-exports.sqlite"
+    for s in info["sites"]:
+        sponsor.register_site(db, corpus / "sites" / f"{s['code']}.sitekey")
+    outcomes = sponsor.import_bundles(db, corpus / "sponsor" / "sponsor.key",
+                                      [corpus / "bundles" / s["bundle"] for s in info["sites"]])
+    if any(o.error is not None for o in outcomes):
+        raise RuntimeError(f"import failed: {next(o.error for o in outcomes if o.error is not None)}")
+    jobs = {
+        "odm_snapshot": lambda k: sponsor.export_odm(db, work / f"study-{k}.xml"),
+        "odm_audit": lambda k: sponsor.export_odm(db, work / f"history-{k}.xml", audit=True),
+        "csv": lambda k: sponsor.export_csv(db, work / f"csv-{k}"),
+        "stats": lambda k: sponsor.export_stats(db, work / f"stats-{k}"),
+    }
+    out = {"sponsor_export_sites": len(info["sites"]),
+           "sponsor_export_changes": sum(s["bundle_changes"] for s in info["sites"])}
+    for name, job in jobs.items():
+        times = []
+        for k in range(repeats):
+            t = time.perf_counter()
+            result = job(k)
+            times.append(time.perf_counter() - t)
+        target = work / ("study-0.xml" if name == "odm_snapshot" else "history-0.xml" if name == "odm_audit"
+                         else f"{name}-0")
+        size = target.stat().st_size if target.is_file() else sum(p.stat().st_size for p in target.iterdir())
+        out[f"{name}_s"] = _median(times)
+        out[f"{name}_mb"] = size / 1e6
+        if name == "odm_snapshot":
+            out["odm_subjects"], out["odm_items"] = result.subjects, result.items
+        if name == "odm_audit":
+            out["odm_audit_records"] = result.audit_records
+    return out
+
+
+def format_sponsor_exports(m: dict) -> str:
+    return "\n".join([
+        f"Sponsor exports of {m['sponsor_export_sites']} imported sites ({m['sponsor_export_changes']} changes; "
+        f"{m['odm_subjects']} subjects, {m['odm_items']} item values):",
+        "",
+        "| export | time | size |",
+        "|---|---|---|",
+        f"| export-odm (Snapshot) | {m['odm_snapshot_s']:.1f} s | {m['odm_snapshot_mb']:.0f} MB |",
+        f"| export-odm --audit (Transactional, {m['odm_audit_records']} audit records) | {m['odm_audit_s']:.1f} s | "
+        f"{m['odm_audit_mb']:.0f} MB |",
+        f"| export-csv | {m['csv_s']:.1f} s | {m['csv_mb']:.0f} MB |",
+        f"| export-stats (sav, dta, xpt) | {m['stats_s']:.1f} s | {m['stats_mb']:.0f} MB |",
+    ])
+
+
+def run_sponsor_exports(size: Size, *, seed: int = SEED, json_path: Path | None = None) -> dict:
+    """Only the sponsor side: the import corpus (cached), imported once, then each export timed."""
+    corpus_dir, corpus_info = build_corpus(size, seed)
+    work = Path(tempfile.mkdtemp(prefix="sle_bench_exports_"))
+    try:
+        metrics = measure_sponsor_exports(corpus_dir, corpus_info, work, size.import_repeats)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(format_sponsor_exports(metrics))
+    if json_path is not None:
+        Path(json_path).write_text(json.dumps({"machine": machine(), "metrics": metrics}, indent=1), "utf-8")
+    return metrics
+
+
 # ------------------------------------------------------------------------------------------ report
 def machine() -> dict:
     cpu = platform.processor() or platform.machine()
@@ -694,6 +788,8 @@ def format_table(result: dict) -> str:
             f"{m['cohort_subjects']} subjects; re-opened or re-filtered {m['cohort_plot_warm_ms']:.1f} ms", "cohort_plot"),
         row("save one SLEDAI correction (file DB, WAL, synchronous=FULL)", f"{m['save_ms']:.1f} ms",
             f"{m['save_audit_rows']} audit rows each; first entry {m['save_new_ms']:.1f} ms", "save"),
+        row("verify-audit (keyed chain, every record against its trail, accounts, e-signatures)",
+            f"{m['verify_audit_s']:.2f} s", f"{m['verify_audit_rows']} audit rows", "verify_audit"),
         row(f"export bundle ({m['export_changes']} changes, {m['export_records']} records)",
             f"{m['export_s']:.2f} s ({m['export_ratio']:.2f}×), {m['bundle_bytes'] / 1e6:.1f} MB",
             f"floor {m['export_floor_s']:.2f} s (JSON lines + gzip + pyrage + fsync)", "export"),
@@ -728,6 +824,8 @@ def run(size: Size, *, seed: int = SEED, json_path: Path | None = None, keep: bo
         _log("save…")
         save_db = _copy_db(site_dir / site_info["db"], work / "save.sqlite")
         metrics.update(measure_save(save_db, key_dir, size.repeats * 3))
+        _log("verify-audit…")
+        metrics.update(measure_verify(save_db, key_dir, size.heavy_repeats))
         _log("export…")
         metrics.update(measure_export(corpus_dir, corpus_info, work, size.heavy_repeats))
         _log("import…")
@@ -793,6 +891,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--repeats", type=int, help="runs per light measurement (median)")
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--keep", action="store_true", help="keep the temporary work folder")
+    parser.add_argument("--sponsor-exports", action="store_true",
+                        help="only time the sponsor's exports (ODM, ODM --audit, CSV, statistics) of the import corpus")
     parser.add_argument("--child-gui", metavar="DB", help=argparse.SUPPRESS)
     parser.add_argument("--sponsor", action="store_true",
                         help="the sponsor benchmark instead: N sites imported into SQLite and PostgreSQL, each against "
@@ -829,6 +929,9 @@ def run_from_args(args: argparse.Namespace) -> int:
         size = replace(size, **changes)
     if args.json:
         check_json_target(Path(args.json))
+    if args.sponsor_exports:
+        run_sponsor_exports(size, seed=args.seed, json_path=Path(args.json) if args.json else None)
+        return 0
     result = run(size, seed=args.seed, json_path=Path(args.json) if args.json else None, keep=args.keep)
     return 0 if result["all_pass"] else 1
 

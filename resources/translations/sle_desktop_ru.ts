@@ -424,10 +424,6 @@
             <translation>Укажите название центра (не более 200 символов).</translation>
         </message>
         <message>
-            <source>Unknown user name or wrong password.</source>
-            <translation>Неизвестное имя пользователя или неверный пароль.</translation>
-        </message>
-        <message>
             <source>This database has no site yet; run the first-time set-up.</source>
             <translation>В этой базе данных ещё нет центра; выполните первоначальную настройку.</translation>
         </message>
@@ -436,20 +432,12 @@
             <translation>В этой базе данных центр уже создан; войдите в систему.</translation>
         </message>
         <message>
-            <source>The account {username} is locked after {n} failed log-ins; try again after {until:%H:%M} or ask an administrator.</source>
-            <translation>Учётная запись {username} заблокирована после неудачных попыток входа (количество: {n}); повторите попытку после {until:%H:%M} или обратитесь к администратору.</translation>
-        </message>
-        <message>
             <source>Give a reason for changing the account.</source>
             <translation>Укажите причину изменения учётной записи.</translation>
         </message>
         <message>
             <source>No user {username}.</source>
             <translation>Пользователь {username} не найден.</translation>
-        </message>
-        <message>
-            <source>Too many failed log-ins: the account {username} is locked for {minutes} minutes.</source>
-            <translation>Слишком много неудачных попыток входа: учётная запись {username} заблокирована на {minutes} мин.</translation>
         </message>
         <message>
             <source>The user name {username} is already taken.</source>
@@ -1912,6 +1900,102 @@ Follow-up: {followup}</source>
         <message>
             <source>The visit {visit} has no {form} form in study definition {version}; nothing was saved.</source>
             <translation>У визита {visit} нет формы «{form}» в определении исследования {version}; ничего не сохранено.</translation>
+        </message>
+        <message>
+            <source>E-signature {uuid} is invalid: {reason}.</source>
+            <translation>Электронная подпись {uuid} недействительна: {reason}.</translation>
+        </message>
+        <message>
+            <source>The audit trail cannot be verified: {reason}</source>
+            <translation>Журнал аудита невозможно проверить: {reason}</translation>
+        </message>
+        <message>
+            <source>This database holds a real site, not a demo; demo data is never added to it. Nothing was changed.</source>
+            <translation>В этой базе данных реальный центр, а не демонстрационный; демонстрационные данные в неё не добавляются. Ничего не изменено.</translation>
+        </message>
+        <message>
+            <source>Your account is locked after {n} failed password entries; the record was not signed. Wait {minutes} minutes or ask an administrator.</source>
+            <translation>Ваша учётная запись заблокирована после {n} неверных вводов пароля; запись не подписана. Подождите {minutes} мин или обратитесь к администратору.</translation>
+        </message>
+        <message>
+            <source>Log-in refused: unknown user name or wrong password, or the account is locked after {n} failed attempts (wait {minutes} minutes or ask an administrator).</source>
+            <translation>Вход отклонён: неизвестное имя пользователя или неверный пароль, либо учётная запись заблокирована после {n} неудачных попыток (подождите {minutes} мин или обратитесь к администратору).</translation>
+        </message>
+        <message>
+            <source>The account {username} was changed outside the application; it cannot be used until an administrator has checked it (run 'sle-desktop verify-audit').</source>
+            <translation>Учётная запись {username} изменена в обход программы; ею нельзя пользоваться, пока её не проверит администратор (запустите «sle-desktop verify-audit»).</translation>
+        </message>
+        <message>
+            <source>{problem} Nothing was exported; run 'sle-desktop verify-audit' and contact the sponsor.</source>
+            <translation>{problem} Ничего не выгружено; запустите «sle-desktop verify-audit» и свяжитесь со спонсором.</translation>
+        </message>
+        <message>
+            <source>The site key is locked, so nothing can be recorded; log in again.</source>
+            <translation>Ключ центра заблокирован, поэтому ничего нельзя записать; войдите снова.</translation>
+        </message>
+        <message>
+            <source>Audit trail and records disagree: {table} record {uuid} has audit rows (from row {seq}) but the record is missing; it was deleted outside the application.</source>
+            <translation>Журнал аудита и записи расходятся: у записи {table} {uuid} есть строки аудита (начиная со строки {seq}), но самой записи нет; она удалена в обход программы.</translation>
+        </message>
+        <message>
+            <source>The audit trail cannot be verified: the site key is not unlocked.</source>
+            <translation>Журнал аудита невозможно проверить: ключ центра не разблокирован.</translation>
+        </message>
+        <message>
+            <source>The audit trail's keyed start marker is missing: it was removed outside the application.</source>
+            <translation>Отметка начала защищённого журнала аудита отсутствует: она удалена в обход программы.</translation>
+        </message>
+        <message>
+            <source>Audit rows of {table} record {uuid} are malformed.</source>
+            <translation>Строки аудита записи {table} {uuid} повреждены.</translation>
+        </message>
+        <message>
+            <source>The audit trail's keyed start or end marker was changed outside the application.</source>
+            <translation>Отметка начала или конца защищённого журнала аудита изменена в обход программы.</translation>
+        </message>
+        <message>
+            <source>Audit trail broken at row {seq}: the site last wrote row {seq}, but the trail ends at row {head} (rows were removed from its end).</source>
+            <translation>Журнал аудита нарушен в строке {seq}: центр последней записал строку {seq}, а журнал заканчивается строкой {head} (строки удалены с конца).</translation>
+        </message>
+        <message>
+            <source>The audit trail's keyed end marker is missing: it was removed outside the application.</source>
+            <translation>Отметка конца защищённого журнала аудита отсутствует: она удалена в обход программы.</translation>
+        </message>
+        <message>
+            <source>Record changed outside the application: {table} record {uuid}, field {field} is {found} but its audit trail says {expected}.</source>
+            <translation>Запись изменена в обход программы: в записи {table} {uuid} поле {field} равно {found}, а по журналу аудита должно быть {expected}.</translation>
+        </message>
+        <message>
+            <source>Audit trail broken at row {seq}: it has no authentication code, so it was written outside the application.</source>
+            <translation>Журнал аудита нарушен в строке {seq}: у неё нет кода подлинности, значит, она записана в обход программы.</translation>
+        </message>
+        <message>
+            <source>Audit trail broken at row {seq}: its authentication code does not match, so it was written, changed or recomputed outside the application.</source>
+            <translation>Журнал аудита нарушен в строке {seq}: её код подлинности не совпадает, значит, она записана, изменена или пересчитана в обход программы.</translation>
+        </message>
+        <message>
+            <source>no cryptographic signature: the row was not made by signing</source>
+            <translation>нет криптографической подписи: строка создана не подписанием</translation>
+        </message>
+        <message>
+            <source>the signer {signer} has no signing key on record</source>
+            <translation>у подписавшего {signer} нет ключа подписи</translation>
+        </message>
+        <message>
+            <source>the record differs from what was signed, without an audited change</source>
+            <translation>запись отличается от подписанной, и изменение не отражено в аудите</translation>
+        </message>
+        <message>
+            <source>legacy signature (not cryptographic), made before the signatures were keyed</source>
+            <translation>прежняя подпись (не криптографическая), сделана до введения ключей подписи</translation>
+        </message>
+        <message>
+            <source>the signature does not match its record, meaning, signer or time (forged or copied)</source>
+            <translation>подпись не соответствует своей записи, значению, подписавшему или времени (подделана или скопирована)</translation>
+        </message>
+        <message>
+            <source>The signing key could not be unlocked with this password.</source>
+            <translation>Ключ подписи не удалось разблокировать этим паролем.</translation>
         </message>
     </context>
     <context>
@@ -5612,6 +5696,14 @@ Password for all: {1}</source>
         <message>
             <source>This visit has changes that are not saved. Close and discard them?</source>
             <translation>В этом визите есть несохранённые изменения. Закрыть и отменить их?</translation>
+        </message>
+        <message>
+            <source>legacy, not cryptographic</source>
+            <translation>прежняя, не криптографическая</translation>
+        </message>
+        <message>
+            <source>INVALID: {0}</source>
+            <translation>НЕДЕЙСТВИТЕЛЬНА: {0}</translation>
         </message>
     </context>
     <context>

@@ -7,13 +7,39 @@ from dataclasses import dataclass
 from datetime import date
 
 from sle_desktop.app.session import Session
-from sle_desktop.store import audit, records
+from sle_desktop.domain.text import msg
+from sle_desktop.store import accounts, audit, records
 
 
 def verify(session_or_store) -> audit.ChainCheck:
-    """Walk the hash chain and cross-check clinical rows; names the first broken row."""
+    """Walk the keyed chain, cross-check clinical rows with their audit rows, then the accounts and the
+    e-signatures; names the first broken row, record, account or signature. Needs the key unlocked
+    (a session, or `site.cli_session`, which uses the machine key file)."""
+    from dataclasses import replace
+
+    from sle_desktop.app import signatures
+
     store = getattr(session_or_store, "store", session_or_store)
-    return audit.verify_audit(store, records.CLINICAL_TABLES)
+    if audit.key_of(store.conn) is None:
+        from sle_desktop.app import site
+        from sle_desktop.store import keys
+
+        try:
+            site.cli_session(store)  # the key the way headless commands unlock it: this PC's machine key file
+        except (keys.KeyUnavailable, site.SetupError) as exc:
+            return audit.ChainCheck(False, 0, 0, audit.GENESIS_HASH, None, msg(
+                "The audit trail cannot be verified: {reason}", reason=str(exc)))
+    result = audit.verify_audit(store, records.CLINICAL_TABLES)
+    if not result.ok:
+        return result
+    changed = accounts.verify_accounts(store.conn)
+    if changed is not None:
+        return replace(result, ok=False, message=changed[1])
+    forged = signatures.first_invalid(store)
+    if forged is not None:
+        return replace(result, ok=False, message=msg("E-signature {uuid} is invalid: {reason}.", uuid=forged[0],
+                                                     reason=forged[1]))
+    return result
 
 
 def _subject_rows(store, subject_uuid: str) -> set[str]:

@@ -367,6 +367,7 @@ def restore(from_file: str | os.PathLike, db_path: str | os.PathLike, *, admin: 
         with Store.open(tmp, backup=False) as store:
             if not store.integrity_ok():
                 raise BackupError(msg("The database in {path} is damaged (integrity check failed).", path=source.name))
+            keys.unlock(store, data_key)  # the keyed audit trail, with the key this backup was opened with
             chain = audit_trail.verify(store)
             if not chain.ok:
                 raise BackupError(msg("The audit trail in {path} does not verify: {problem}", path=source.name,

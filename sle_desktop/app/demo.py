@@ -7,8 +7,11 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from sle_desktop.app import safety, site, subjects, visits
+from sle_desktop.app.errors import SetupError
 from sle_desktop.app.session import Session
 from sle_desktop.domain import acr1997, sledai
+from sle_desktop.domain.text import msg
+from sle_desktop.store import records
 
 DEMO_PASSWORD = "demo-password"  # every demo account; shown on the demo log-in screen
 DEMO_USERS = (
@@ -23,6 +26,10 @@ _LAST = ("Ivanova", "Petrova", "Sidorova", "Kuznetsova", "Smirnova", "Novik", "K
 _AE_TERMS = ("Headache", "Nausea", "Upper respiratory tract infection", "Fatigue", "Infusion-related fever",
              "Urinary tract infection", "Herpes zoster", "Anaemia", "Pneumonia", "Diarrhoea")
 _RENAL = ("urinary_casts", "hematuria", "proteinuria", "pyuria")
+
+
+class NotADemo(SetupError):
+    """Demo data was to be added to a real site's database."""
 
 
 @dataclass(frozen=True)
@@ -70,11 +77,16 @@ def make_demo(store, *, subjects_count: int = 40, seed: int = 1, today: date | N
     today = today or date.today()
     if site.is_set_up(store):
         admin = site.cli_session(store)
+        if not site.is_demo(store):
+            raise NotADemo(msg("This database holds a real site, not a demo; demo data is never added to it. "
+                               "Nothing was changed."))
+        fresh = False
     else:
         admin = site.create_site(store, code=site_code, name=site_name, admin_username="demo.admin",
-                                 admin_name="Demo Administrator", admin_password=DEMO_PASSWORD)
+                                 admin_name="Demo Administrator", admin_password=DEMO_PASSWORD, demo=True)
         for username, name, role in DEMO_USERS:
             site.create_user(admin, username=username, display_name=name, role=role, password=DEMO_PASSWORD)
+        fresh = True
     inv = Session(store, "demo.investigator", "Dr Alena Kovalenko", "investigator", admin.data_key)
     counts = {"enrolled": 0, "failed": 0, "visits": 0, "aes": 0}
     extra = None if visits_per_subject is None else visits_per_subject - 4
@@ -82,7 +94,31 @@ def make_demo(store, *, subjects_count: int = 40, seed: int = 1, today: date | N
         with store.transaction():
             for _n in range(start, min(start + DEMO_BATCH, subjects_count)):
                 _one_subject(inv, rng, today, counts, extra)
+    if fresh:
+        _sign_some(store)
     return DemoSummary(subjects_count, counts["enrolled"], counts["failed"], counts["visits"], counts["aes"])
+
+
+def _sign_some(store) -> None:
+    """Every signature path visible in the demo: an assessment authored, reviewed and approved; one approved and
+    then corrected (invalidated by the change)."""
+    from sle_desktop.app import signatures
+
+    rows = store.query("SELECT uuid, subject_uuid FROM sledai_assessments ORDER BY created_at, uuid LIMIT 2")
+    if not rows:
+        return
+    coordinator = site.login(store, "demo.coordinator", DEMO_PASSWORD)
+    investigator = site.login(store, "demo.investigator", DEMO_PASSWORD)
+    first = rows[0]["uuid"]
+    signatures.sign_record(coordinator, "sledai_assessments", first, password=DEMO_PASSWORD, meaning="authored")
+    signatures.sign_record(coordinator, "sledai_assessments", first, password=DEMO_PASSWORD, meaning="reviewed")
+    signatures.sign_record(investigator, "sledai_assessments", first, password=DEMO_PASSWORD, meaning="approved")
+    if len(rows) > 1:
+        second = rows[1]["uuid"]
+        signatures.sign_record(investigator, "sledai_assessments", second, password=DEMO_PASSWORD, meaning="approved")
+        current = store.query_one("SELECT pga FROM sledai_assessments WHERE uuid = ?", (second,))
+        records.update(store, "sledai_assessments", second, {"pga": round(min(3.0, current["pga"] + 0.1), 1)},
+                       user="demo.investigator", reason="PGA transcription corrected (demo: invalidates the approval)")
 
 
 def _one_subject(inv: Session, rng: random.Random, today: date, counts: dict, extra: int | None = None) -> None:

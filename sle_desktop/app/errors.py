@@ -1,6 +1,7 @@
 """The errors use cases raise (from `domain.errors`) and the store errors they let through."""
 
 from sle_desktop.domain.errors import (
+    AccountChanged,
     AccountLocked,
     AppError,
     AuthenticationFailed,
@@ -14,7 +15,7 @@ from sle_desktop.store.db import StoreError
 from sle_desktop.store.records import ReasonRequired, RecordNotFound
 
 __all__ = [
-    "AppError", "ValidationError", "PermissionDenied", "AuthenticationFailed", "AccountLocked",
+    "AppError", "ValidationError", "PermissionDenied", "AuthenticationFailed", "AccountLocked", "AccountChanged",
     "NotFound", "ReasonRequired", "RecordNotFound", "StoreError", "SetupError", "ConflictError", "is_database_busy",
 ]
 

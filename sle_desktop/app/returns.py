@@ -93,8 +93,10 @@ def site_key_text(session: Session, *, create_return_identity: bool = True) -> s
     recipient = return_recipient(store)
     if recipient is None and create_return_identity and session.data_key is not None:
         recipient = ensure_return_identity(session)
+    from sle_desktop.app.site import is_demo
+
     return keys.format_site_key(keys.SiteKey(site.site_uuid, site.code, site.name, site.study_id,
-                                             bytes(row["public_key"]), recipient))
+                                             bytes(row["public_key"]), recipient, demo=is_demo(store)))
 
 
 @dataclass(frozen=True)

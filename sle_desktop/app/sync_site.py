@@ -362,6 +362,10 @@ def export_bundle(session: Session, target_dir, *, since_seq: int | None = None,
         bundle_seq, prev_hash, since, head = _plan(store, since_seq)
         if since >= head:
             raise ConflictError(msg("Nothing to export: there are no changes after change {since}.", since=since))
+        check = audit.verify_since(store.conn, since)
+        if not check.ok:
+            raise ConflictError(msg("{problem} Nothing was exported; run 'sle-desktop verify-audit' and contact the "
+                                    "sponsor.", problem=check.message))
         staged = site_export.stage_bundle(
             store, site=site, target_dir=target, signing_key=signing, recipients=recipients, since_seq=since,
             bundle_seq=bundle_seq, prev_bundle_hash=prev_hash, created_by=session.username, report=report, now_text=now)

@@ -28,6 +28,7 @@ def _cmd_make_demo(args) -> str:
             keys.parse_recipients(recipients)
         except SyncError as exc:
             raise CommandError(f"{args.sponsor_recipient}: {exc}") from None
+    _refuse_unless_demo(Path(args.db))
     with new_file_guard(Path(args.db)), open_store(args.db, must_exist=False) as store:
         summary = demo.make_demo(store, subjects_count=args.subjects, seed=args.seed)
         if recipients is not None:
@@ -38,10 +39,79 @@ def _cmd_make_demo(args) -> str:
             f"{summary.screen_failures} screen failures, {summary.visits} visits, {summary.adverse_events} adverse events")
 
 
+def _refuse_unless_demo(path: Path) -> None:
+    """An existing file must already be a demo site of this version: checked before anything can be written."""
+    from sle_desktop.app import site
+    from sle_desktop.store import migrations
+    from sle_desktop.store.db import Store, StoreError
+
+    if not path.exists() or (path.is_file() and path.stat().st_size == 0):
+        return
+    refused = CommandError(f"{path} exists and is not a demo database; make-demo only creates a new demo site or "
+                           "extends one. Nothing was changed.")
+    try:
+        store = Store.open(path, migrate=False)
+    except StoreError as exc:
+        raise CommandError(f"{exc} It is not a demo database; make-demo only creates a new demo site or extends "
+                           "one. Nothing was changed.") from None
+    try:
+        if migrations.current_version(store) != migrations.LATEST or not site.is_set_up(store):
+            raise refused
+        cli_session(store)
+        if not site.is_demo(store):
+            raise refused
+    except StoreError as exc:  # e.g. no machine key file for it on this PC
+        raise CommandError(f"{path} exists and cannot be checked to be a demo database ({exc}) Nothing was "
+                           "changed.") from None
+    except Exception as exc:  # noqa: BLE001 - a file that is not a site database at all
+        if isinstance(exc, CommandError):
+            raise
+        raise refused from None
+    finally:
+        store.close()
+
+
+def _read_password(args) -> str:
+    """The new administrator's password: the first line of --password-file, or typed twice on standard input."""
+    if args.password_file:
+        try:
+            lines = Path(args.password_file).read_text("utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CommandError(f"Cannot read the password file {args.password_file}: {exc}.") from None
+        if not lines or not lines[0]:
+            raise CommandError(f"The password file {args.password_file} is empty.")
+        return lines[0]
+    first, second = sys.stdin.readline().rstrip("\r\n"), sys.stdin.readline().rstrip("\r\n")
+    if not first:
+        raise CommandError("No password given: type it twice on standard input, or use --password-file FILE.")
+    if first != second:
+        raise CommandError("The two passwords differ; nothing was created.")
+    return first
+
+
+def _cmd_init_site(args) -> str:
+    from sle_desktop.app import site
+    from sle_desktop.app.errors import ValidationError
+
+    path = Path(args.db)
+    if path.exists():
+        raise CommandError(f"{path} already exists; init-site only creates a new site database. Nothing was changed.")
+    password = _read_password(args)
+    errors = site.validate_new_site(args.site, args.name, args.admin, args.admin_name, password)
+    if errors:
+        raise CommandError(str(ValidationError(errors)))
+    with open_store(path, must_exist=False) as store:
+        created = site.create_site(store, code=args.site, name=args.name, admin_username=args.admin,
+                                   admin_name=args.admin_name, admin_password=password)
+        info = site.site_info(created.store)
+    return f"site {info.code} ({info.name}) created at {path} with administrator {args.admin}"
+
+
 def _cmd_verify_audit(args) -> str:
     from sle_desktop.app import audit_trail
 
     with open_store(args.db) as store:
+        cli_session(store)  # unlocks the keyed trail with this PC's machine key file
         result = audit_trail.verify(store)
     if not result.ok:
         raise CommandError(result.message)
@@ -226,6 +296,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--sponsor-recipient", metavar="FILE", help="the sponsor's age recipient file")
     command("verify-audit", _cmd_verify_audit, "walk the audit chain; names the first broken row")
+    p = command("init-site", _cmd_init_site, "create a new (real) site database with its first administrator")
+    p.add_argument("--site", required=True, metavar="CODE", help="site code, e.g. BY01")
+    p.add_argument("--name", required=True, help="site name")
+    p.add_argument("--admin", required=True, metavar="USER", help="the first administrator's user name")
+    p.add_argument("--admin-name", required=True, metavar="FULL NAME", help="the administrator's full name")
+    p.add_argument("--password-file", metavar="FILE",
+                   help="read the password from the first line of FILE (default: typed twice on standard input)")
     p = command("site-key", _cmd_site_key, "write the site's public signing key file for the sponsor")
     p.add_argument("--out", required=True, metavar="FILE", help="where to write the site key file")
     p = command("set-sponsor", _cmd_set_sponsor, "set the sponsor's age public key(s) bundles are encrypted to")

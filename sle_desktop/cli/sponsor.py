@@ -89,9 +89,12 @@ def _cmd_status(args) -> str:
 def _cmd_export_odm(args) -> str:
     from sle_desktop.sponsor import operations as sponsor
 
-    r = sponsor.export_odm(args.db, Path(args.out))
-    return (f"ODM 1.3.2 written to {r.path}: {r.sites} site(s), {r.subjects} subjects, {r.forms} forms, "
-            f"{r.items} items, {r.audit_records} audit records")
+    r = sponsor.export_odm(args.db, Path(args.out), audit=args.audit)
+    if r.file_type == "Transactional":
+        return (f"ODM 1.3.2 (Transactional: the history) written to {r.path}: {r.sites} site(s), {r.subjects} subjects, "
+                f"{r.forms} changes of records, {r.items} item values, {r.audit_records} audit records")
+    return (f"ODM 1.3.2 (Snapshot: current data) written to {r.path}: {r.sites} site(s), {r.subjects} subjects, "
+            f"{r.forms} forms, {r.items} items, {r.signatures} signatures, {r.annotations} query annotations")
 
 
 def _cmd_export_csv(args) -> str:
@@ -99,6 +102,15 @@ def _cmd_export_csv(args) -> str:
 
     r = sponsor.export_csv(args.db, Path(args.out))
     return f"{len(r.files)} CSV files written to {r.folder} ({r.rows} records, with data_dictionary.csv and audit_trail.csv)"
+
+
+def _cmd_export_stats(args) -> str:
+    from sle_desktop.sponsor import operations as sponsor
+
+    r = sponsor.export_stats(args.db, Path(args.out), formats=args.format, lang=args.lang)
+    kinds = sorted({Path(f).suffix for f in r.files if Path(f).suffix in (".sav", ".dta", ".xpt")})
+    return (f"{r.datasets} datasets ({', '.join(kinds)}; {r.rows} records) written to {r.folder}, "
+            "with variables.csv and formats.sas")
 
 
 def _cmd_sae_listing(args) -> str:
@@ -202,10 +214,18 @@ def register_sponsor(sub) -> None:
                    help="refuse bundle files larger than this (default 512 MB)")
     p.add_argument("bundles", nargs="+", metavar="BUNDLE")
     command("status", _cmd_status, "per site: last bundle, changes received, audit chain check")
-    p = command("export-odm", _cmd_export_odm, "write CDISC ODM 1.3.2 XML (clinical data and audit records)")
+    p = command("export-odm", _cmd_export_odm,
+                "write CDISC ODM 1.3.2 XML: a Snapshot of the current data, or with --audit the Transactional history")
     p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--audit", action="store_true",
+                   help="write the history (every change with its audit record) instead of the current data")
     p = command("export-csv", _cmd_export_csv, "write one CSV per form, a data dictionary and the audit trail")
     p.add_argument("--out", required=True, metavar="DIR")
+    p = command("export-stats", _cmd_export_stats,
+                "write one dataset per form for SPSS (.sav), Stata (.dta) and SAS (.xpt), with labels")
+    p.add_argument("--out", required=True, metavar="DIR")
+    p.add_argument("--format", default="sav,dta,xpt", metavar="sav,dta,xpt", help="formats to write (default: all three)")
+    p.add_argument("--lang", default="en", choices=("en", "ru"), help="language of the labels (default: en)")
     p = command("sae-listing", _cmd_sae_listing, "list serious adverse events (CSV; to stdout without --out)")
     p.add_argument("--out", metavar="FILE", default=None)
     _register_way_back(command)

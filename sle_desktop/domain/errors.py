@@ -5,7 +5,8 @@ They live in the domain so that `app` and `sponsor`, which are siblings, raise t
 
 from .text import join
 
-__all__ = ["AppError", "ValidationError", "PermissionDenied", "AuthenticationFailed", "AccountLocked", "NotFound",
+__all__ = ["AppError", "ValidationError", "PermissionDenied", "AuthenticationFailed", "AccountLocked", "AccountChanged",
+           "NotFound",
            "SetupError", "ConflictError"]
 
 
@@ -31,6 +32,10 @@ class AuthenticationFailed(AppError):
 
 class AccountLocked(AppError):
     """Too many failed log-ins; the account is locked for a while."""
+
+
+class AccountChanged(AppError):
+    """The account's row was changed outside the application (its MAC or lockout state does not match)."""
 
 
 class NotFound(AppError):

@@ -6,66 +6,21 @@ Shared by the ODM, CSV and SAE exports so that all three describe the data the s
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from sle_desktop.domain import sledai
 from sle_desktop.store.records import CLINICAL_TABLES
 
-# table -> (short name used in OIDs and labels, form title)
-FORMS: dict[str, tuple[str, str]] = {
-    "subjects": ("SUBJECT", "Subject status and demographics"),
-    "consents": ("CONSENT", "Informed consent"),
-    "screenings": ("ELIGIBILITY", "Screening and eligibility"),
-    "visits": ("VISIT", "Visit"),
-    "sledai_assessments": ("SLEDAI", "SELENA-SLEDAI and physician's global assessment"),
-    "labs": ("LAB", "Laboratory result"),
-    "adverse_events": ("AE", "Adverse event"),
-    "infusions": ("MSC_INFUSION", "MSC infusion"),
-    "con_meds": ("CONMED", "Concomitant medication"),
-    "deviations": ("DEVIATION", "Protocol deviation"),
-    "signatures": ("ESIG", "Electronic signature"),
-}
-# Columns that place a record (subject, visit) rather than describe it.
-PLACEMENT_COLUMNS = ("subject_uuid", "visit_uuid")
-_SLEDAI = {d.code: d for d in sledai.DESCRIPTORS}
-_LABELS = {
-    "uuid": "Record identifier (UUID)", "change_seq": "Site change number of the last change",
-    "created_at": "Created at (UTC)", "created_by": "Created by", "updated_at": "Last changed at (UTC)",
-    "updated_by": "Last changed by", "deleted": "Deleted (1 = yes)", "score": "SELENA-SLEDAI total score (0-105)",
-    "renal_score": "Renal SELENA-SLEDAI items (0-16)", "pga": "Physician's global assessment (0-3)",
-    "subject_id": "Subject ID", "screening_number": "Screening number", "year_of_birth": "Year of birth",
-    "sex": "Sex (F/M)", "arm": "Treatment arm", "visit_code": "Visit", "visit_date": "Visit date",
-    "study_day": "Study day (baseline = 0)", "window_status": "Visit window status",
-}
+if TYPE_CHECKING:
+    from sle_desktop.domain import study as study_def
 
-
-def form_short(table: str) -> str:
-    return FORMS.get(table, (re.sub(r"[^A-Z0-9]", "_", table.upper()), ""))[0]
+# Titles of the site tables that are not forms (the forms' titles are in sponsor.metadata).
+_OTHER_TITLES = {"signatures": "Electronic signature", "queries": "Data query"}
 
 
 def form_title(table: str) -> str:
-    return FORMS.get(table, ("", table.replace("_", " ").capitalize()))[1]
-
-
-def item_label(table: str, column: str) -> str:
-    """A human label for a column (SELENA-SLEDAI descriptors get their published names)."""
-    if table == "sledai_assessments" and column in _SLEDAI:
-        d = _SLEDAI[column]
-        return f"{d.label} (SELENA-SLEDAI, weight {d.weight})"
-    return _LABELS.get(column, column.replace("_", " ").capitalize())
-
-
-def data_type(column: str, decl_type: str) -> str:
-    """The ODM DataType of a column: integer, float, date or text."""
-    decl = decl_type.upper()
-    if "INT" in decl:
-        return "integer"
-    if "REAL" in decl or "FLOA" in decl or "DOUB" in decl:
-        return "float"
-    if column.endswith("_date"):
-        return "date"
-    return "text"
+    """The title of a site table that is not a form."""
+    return _OTHER_TITLES.get(table, table.replace("_", " ").capitalize())
 
 
 @dataclass
@@ -88,10 +43,6 @@ class Dataset:
 
     def site(self, site_uuid: str) -> dict:
         return next(s for s in self.sites if s["site_uuid"] == site_uuid)
-
-    def item_columns(self, table: str) -> list[tuple[str, str]]:
-        """The columns of a table that become ItemData (placement columns excluded)."""
-        return [(c, t) for c, t in self.columns.get(table, []) if c not in PLACEMENT_COLUMNS]
 
 
 def load(store) -> Dataset:
@@ -126,3 +77,78 @@ def subject_of(rec: Record) -> str | None:
 
 def visit_of(rec: Record) -> str | None:
     return rec.uuid if rec.table == "visits" else rec.row.get("visit_uuid")
+
+
+# -- what the metadata and the ODM administrative data are built from ------------------------------------------------
+def study_definitions(store) -> dict[tuple[str, str], study_def.StudyDefinition]:
+    """(study id, version) -> definition: the shipped default plus every version the sponsor sent to a site."""
+    from sle_desktop.domain import study as study_def
+    from sle_desktop.resources import resource_path
+
+    out = {}
+    default = study_def.parse_toml(resource_path("study", "sle-msc.toml").read_bytes())
+    out[(default.study_id, default.version)] = default
+    for r in store.query("SELECT study_definition FROM return_bundles WHERE study_definition IS NOT NULL "
+                         "ORDER BY return_seq"):
+        try:
+            d = study_def.parse_toml(r["study_definition"])
+        except study_def.StudyDefinitionError:
+            continue
+        out.setdefault((d.study_id, d.version), d)
+    return out
+
+
+def sponsor_queries(store) -> list[dict]:
+    """The sponsor's data queries (current state), oldest first."""
+    return store.query("SELECT q.*, s.code AS site_code FROM queries q JOIN sites s ON s.site_uuid = q.site_uuid "
+                       "ORDER BY s.code, q.raised_at, q.uuid")
+
+
+def site_accounts(store) -> dict[tuple[str, str], dict]:
+    """(site uuid, login) -> {"display_name", "role"} from the sites' audit trails of their user accounts."""
+    out: dict[tuple[str, str], dict] = {}
+    for r in store.query("SELECT site_uuid, row_id, field, new FROM audit WHERE \"table\" = 'users' "
+                         "AND field IN ('*', 'role', 'display_name') ORDER BY site_uuid, seq"):
+        try:
+            value = json.loads(r["new"] or "null")
+        except ValueError:
+            continue
+        entry = out.setdefault((r["site_uuid"], r["row_id"]), {"display_name": None, "role": None})
+        if r["field"] == "*" and isinstance(value, dict):
+            entry["display_name"] = value.get("display_name") if isinstance(value.get("display_name"), str) else None
+            entry["role"] = value.get("role") if isinstance(value.get("role"), str) else None
+        elif isinstance(value, str):
+            entry["role" if r["field"] == "role" else "display_name"] = value
+    return out
+
+
+def audit_users(store) -> list[tuple[str, str]]:
+    """(site uuid, user) of everyone named in a site's audit trail."""
+    return [(r["site_uuid"], r["user"]) for r in store.query(
+        'SELECT DISTINCT site_uuid, "user" FROM audit ORDER BY site_uuid, "user"')]
+
+
+def audit_trail(store):
+    """Every site's audit trail, site by site in chain order, as tuples (site code, seq, at_utc, at_local, user, table,
+    row_id, field, old, new, reason, prev_hash, hash, bundle_seq) (streamed)."""
+    return store.conn.execute(
+        'SELECT s.code, a.seq, a.at_utc, a.at_local, a."user", a."table", a.row_id, a.field, a.old, a.new, a.reason, '
+        "a.prev_hash, a.hash, a.bundle_seq FROM audit a JOIN sites s ON s.site_uuid = a.site_uuid ORDER BY s.code, a.seq")
+
+
+def audit_rows(store, site_uuid: str, tables: tuple[str, ...]):
+    """The audit rows of one site that touch the given tables, in chain order (streamed)."""
+    marks = ", ".join("?" for _ in tables)
+    return store.conn.execute(
+        'SELECT seq, at_utc, "user", "table", row_id, field, old, new, reason FROM audit '
+        f'WHERE site_uuid = ? AND "table" IN ({marks}) ORDER BY seq', (site_uuid, *tables))
+
+
+def metadata_in_force(store, ds: Dataset):
+    """The export metadata of the newest study version the sites work to (for the CSV and statistics files)."""
+    from sle_desktop.sponsor import metadata
+
+    definitions = study_definitions(store)
+    versions = sorted({(s["study_id"], s["study_version"]) for s in ds.sites
+                       if (s["study_id"], s["study_version"]) in definitions})
+    return metadata.build(definitions[versions[-1]] if versions else next(iter(definitions.values())))

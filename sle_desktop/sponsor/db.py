@@ -304,6 +304,14 @@ def open_sponsor_store(target, *, create: bool = False):
     return store
 
 
+DEMO_ACTION = "demo_database"
+
+
+def is_demo(store: Store) -> bool:
+    """A demo sponsor database: marked so (sponsor_log) when a demo site was the first site registered in it."""
+    return store.scalar("SELECT count(*) FROM sponsor_log WHERE action = ?", (DEMO_ACTION,)) > 0
+
+
 def log(conn, *, user: str, action: str, site_uuid: str | None, detail: str) -> None:
     """Record a sponsor-side action (inside the caller's transaction)."""
     conn.execute(

@@ -31,7 +31,8 @@ from pathlib import Path
 from sle_desktop.sponsor import db as sponsor_store
 from sle_desktop.sponsor import returns as sponsor_returns
 from sle_desktop.store import audit as audit_mod
-from sle_desktop.store.records import CLINICAL_TABLES
+from sle_desktop.store import esign
+from sle_desktop.store.records import CLINICAL_TABLES, row_content_hash
 from sle_desktop.sync import bundle
 from sle_desktop.sync.errors import BundleRejected, SyncError
 
@@ -202,8 +203,10 @@ class _Apply:
         if not ended:
             raise self.reject("the payload has no end line (truncated).", "truncated")
         self.finish_audit()
+        self.check_demo()
         self.check_references()
         self.check_records()
+        self.check_signatures()
         self.update_site()
 
     def header(self, h: dict) -> None:
@@ -508,6 +511,55 @@ class _Apply:
                         f"{table} record {row['uuid']} of site {code}: {key} is {str(value)[:60]!r} although its "
                         "audit trail never set it; the record was changed outside the application. "
                         "The bundle was refused.", "inconsistent")
+
+    def _site_audit(self, sql_where: str, params: tuple, tail: str = "ORDER BY seq"):
+        return self.store.query(f'SELECT seq, field, new FROM audit WHERE site_uuid = ? AND {sql_where} {tail}',
+                                (self.site_uuid, *params))
+
+    def check_demo(self) -> None:
+        """Demo and real data never mix: a demo site's bundles only into a demo sponsor database, and back."""
+        created = self._site_audit('"table" = \'site\' AND field = \'*\'', (), "ORDER BY seq LIMIT 1")
+        try:
+            site_demo = bool(created) and json.loads(created[0]["new"]).get("demo") is True
+        except (ValueError, AttributeError):
+            site_demo = False
+        db_demo = sponsor_store.is_demo(self.store)
+        if site_demo and not db_demo:
+            raise self.reject(f"site {self.site['code']} is a demo site (synthetic data); its bundles are never "
+                              "imported into a real sponsor database. The bundle was refused.", "demo")
+        if db_demo and not site_demo:
+            raise self.reject(f"this is a demo sponsor database, and site {self.site['code']} is a real site; its "
+                              "bundles are never mixed with demo data. The bundle was refused.", "demo")
+
+    def check_signatures(self) -> None:
+        """Each e-signature in the bundle verifies with its signer's key from the site's audit trail (vouched
+        for by the site's signature over the chain head): forged or copied ones are refused, named."""
+        marker = self._site_audit('"table" = ? AND field = ?', (audit_mod.MARKER_TABLE, audit_mod.MARKER_FIELD),
+                                  "ORDER BY seq DESC LIMIT 1")
+        try:
+            keyed_from = int(json.loads(marker[0]["new"])) if marker else 1
+        except (TypeError, ValueError):
+            keyed_from = 1
+        for table, sig in self.touched:
+            if table != "signatures" or sig.get("deleted"):
+                continue
+            signer_rows = self._site_audit('"table" = \'users\' AND row_id = ? AND field IN (\'*\', \'sign_public_key\')',
+                                           (str(sig.get("signer")),))
+            first = self._site_audit('"table" = \'signatures\' AND row_id = ?', (sig["uuid"],), "ORDER BY seq LIMIT 1")
+            target = self.store.query_one("SELECT data FROM records WHERE tbl = ? AND uuid = ? AND site_uuid = ?",
+                                          (sig.get("record_table"), sig.get("record_uuid"), self.site_uuid))
+            try:
+                record_hash = None if target is None else row_content_hash(str(sig.get("record_table")),
+                                                                           json.loads(target["data"]))
+            except (ValueError, TypeError):
+                record_hash = None
+            state, why = esign.status(sig, esign.public_key_from_trail((r["field"], r["new"]) for r in signer_rows),
+                                      record_hash, legacy=bool(first) and first[0]["seq"] < keyed_from)
+            if state == esign.INVALID:
+                raise self.reject(
+                    f"e-signature {sig['uuid']} ({str(sig.get('meaning'))[:20]} by {str(sig.get('signer'))[:40]}) on "
+                    f"{str(sig.get('record_table'))[:30]} record {str(sig.get('record_uuid'))[:64]} of site "
+                    f"{self.site['code']} is invalid: {why}. The bundle was refused.", "signature")
 
     def stored_trails(self, up_to: int) -> dict[tuple[str, str], list[dict]]:
         """The audit rows stored before this bundle (seq <= up_to) of every touched record, per (table, uuid), in

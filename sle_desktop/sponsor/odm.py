@@ -1,27 +1,20 @@
-"""CDISC ODM 1.3.2 export of the sponsor database (Snapshot: current values plus the full audit trail).
+"""CDISC ODM 1.3.2 export of the sponsor database, valid against CDISC's own schema (no vendor extension).
 
-Structure written:
+Two kinds of file, as ODM intends them:
 
-    ODM (FileType=Snapshot, ODMVersion=1.3.2)
-      Study (one per study id)
-        GlobalVariables
-        MetaDataVersion (one per study version seen)
-          Protocol / StudyEventRef…
-          StudyEventDef  SE.SCREENING, SE.<VISIT CODE>…, SE.LOGS (subject-level logs)
-          FormDef        F.<FORM>         one per clinical table
-          ItemGroupDef   IG.<FORM>        one per form
-          ItemDef        I.<FORM>.<COLUMN>
-      AdminData (one per study): User (audit-trail users), Location (sites)
-      ClinicalData (one per study version)
-        SubjectData (SubjectKey = subject ID, or screening number for screen failures)
-          SiteRef / StudyEventData / FormData / ItemGroupData / ItemData
-        AuditRecords / AuditRecord ID=AR.<SITE>.<SEQ>: UserRef, LocationRef, DateTimeStamp,
-          ReasonForChange, SourceID; the audited table, record, field, old and new value and the
-          hash chain are carried as attributes in the namespace urn:sle-desktop:odm-extension:1.
+* Snapshot (default): the current value of every field, with the metadata and the administrative
+  data. Deleted records are left out, there are no audit records (ODM says they have no meaning in a
+  snapshot); valid e-signatures are `Signature` elements on the signed record, data queries
+  `Annotation`s on the queried item.
+* Transactional (`audit=True`): the history. One `SubjectData` per change of a clinical record, in
+  the order of each site's audit trail; every typed item (`ItemDataString`, `ItemDataInteger`...)
+  carries its `TransactionType` and the `AuditRecordID` of the site audit row that made the change
+  (user, site, UTC time, reason for change, source row). A signature is a `Signature` on the
+  signed record at the moment it was applied. Accounts, keys and bundle bookkeeping are not clinical
+  data and stay out (they remain in the CSV audit trail).
 
-Every OID is unique in the file and every reference points at a definition in the same
-MetaDataVersion (the tests parse the file and check this). Deleted records are left out of
-ClinicalData (a snapshot holds current data) but their history stays in AuditRecords.
+The metadata comes from the study definition (`sponsor.metadata`), one `MetaDataVersion` per version
+the sites work to, so it is identical for the same version whatever the data.
 """
 
 from __future__ import annotations
@@ -36,16 +29,24 @@ from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from sle_desktop import __version__
-from sle_desktop.sponsor import dataset
-from sle_desktop.store.records import CLINICAL_TABLES
+from sle_desktop.sponsor import dataset, metadata
+from sle_desktop.sponsor.translations import ru
 from sle_desktop.sync import atomic
 from sle_desktop.sync.errors import SyncError
 
 ODM_NS = "http://www.cdisc.org/ns/odm/v1.3"
-EXT_NS = "urn:sle-desktop:odm-extension:1"
 _BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _ATTR_ENTITIES = {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
 _OID_SAFE = re.compile(r"[^A-Za-z0-9._-]")
+_TYPED = {"text": "ItemDataString", "integer": "ItemDataInteger", "float": "ItemDataDouble", "date": "ItemDataDate",
+          "time": "ItemDataTime", "datetime": "ItemDataDatetime"}
+USER_TYPES = {"investigator": "Investigator", "monitor": "Sponsor", "coordinator": "Other", "admin": "Other"}
+MEANINGS = {
+    "authored": ("Authored", "I am the author of this record"),
+    "reviewed": ("Reviewed", "I have reviewed this record"),
+    "approved": ("Approved", "I approve this record"),
+}
+_MEANING_RANK = {"approved": 3, "reviewed": 2, "authored": 1}
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,10 @@ class OdmResult:
     forms: int
     items: int
     audit_records: int
-    unplaced: int  # records without a subject (kept in the CSV export, not in ClinicalData)
+    unplaced: int  # records that fit no event of their study version (kept in the CSV export)
+    file_type: str = "Snapshot"
+    signatures: int = 0
+    annotations: int = 0
 
 
 def _clean(text: str) -> str:
@@ -67,17 +71,47 @@ def _oid_part(text: str) -> str:
     return _OID_SAFE.sub("_", text) or "_"
 
 
-def odm_value(value, dtype: str) -> str:
-    """An ItemData Value in ODM's lexical form."""
+def utc_z(text) -> str | None:
+    """An ISO date-time as UTC with a `Z` offset, whole seconds (a naive time is taken as UTC)."""
+    if text in (None, ""):
+        return None
+    try:
+        dt = datetime.fromisoformat(str(text).replace("Z", "+00:00"))
+    except ValueError:
+        return str(text)
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=UTC)
+    return dt.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _float_text(value: float) -> str:
+    text = repr(float(value))
+    if "e" in text or "E" in text:
+        text = format(Decimal(text), "f")
+    return text[:-2] if text.endswith(".0") else text
+
+
+def odm_value(value, dtype: str) -> str | None:
+    """A value in ODM's lexical form for its DataType (None for a missing value)."""
+    if value is None or value == "":
+        return None
     if isinstance(value, bool):
         return "1" if value else "0"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        if dtype == "integer" and value.is_integer():
+    if dtype == "integer":
+        if isinstance(value, float) and value.is_integer():
             return str(int(value))
-        text = repr(value)
-        return format(Decimal(text), "f") if "e" in text or "E" in text else text
+        return str(value)
+    if dtype == "float":
+        return _float_text(value) if isinstance(value, (int, float)) else str(value)
+    if dtype == "datetime":
+        return utc_z(value)
+    if dtype == "date":
+        return str(value)[:10]
+    if dtype == "time":
+        text = str(value)
+        return f"{text}:00" if re.fullmatch(r"\d\d:\d\d", text) else text
+    if isinstance(value, float):
+        return _float_text(value)
     return str(value)
 
 
@@ -90,7 +124,7 @@ class _Writer:
         self.buf: list[str] = []
         self.size = 0
 
-    def _out(self, text: str) -> None:
+    def out(self, text: str) -> None:
         self.buf.append(text)
         self.size += len(text)
         if self.size > 1_000_000:
@@ -107,313 +141,510 @@ class _Writer:
         return "".join(f" {k}={quoteattr(_clean(str(v)), _ATTR_ENTITIES)}" for k, v in attrs.items() if v is not None)
 
     def start(self, tag: str, attrs: dict | None = None) -> None:
-        self._out(f"{'  ' * len(self.stack)}<{tag}{self._attrs(attrs)}>\n")
+        self.out(f"{'  ' * len(self.stack)}<{tag}{self._attrs(attrs)}>\n")
         self.stack.append(tag)
 
     def end(self) -> None:
         tag = self.stack.pop()
-        self._out(f"{'  ' * len(self.stack)}</{tag}>\n")
+        self.out(f"{'  ' * len(self.stack)}</{tag}>\n")
 
     def empty(self, tag: str, attrs: dict | None = None) -> None:
-        self._out(f"{'  ' * len(self.stack)}<{tag}{self._attrs(attrs)}/>\n")
+        self.out(f"{'  ' * len(self.stack)}<{tag}{self._attrs(attrs)}/>\n")
 
     def text(self, tag: str, text: str, attrs: dict | None = None) -> None:
-        self._out(f"{'  ' * len(self.stack)}<{tag}{self._attrs(attrs)}>{escape(_clean(str(text)))}</{tag}>\n")
+        self.out(f"{'  ' * len(self.stack)}<{tag}{self._attrs(attrs)}>{escape(_clean(str(text)))}</{tag}>\n")
 
-    def translated(self, tag: str, text: str) -> None:
+    def translated(self, tag: str, english: str, russian: str | None = None) -> None:
         self.start(tag)
-        self.text("TranslatedText", text, {"xml:lang": "en"})
+        self.text("TranslatedText", english, {"xml:lang": "en"})
+        self.text("TranslatedText", russian or ru(english), {"xml:lang": "ru"})
         self.end()
 
 
-def _event_sort_key(code: str) -> tuple:
-    if code == "screening":
-        return (0, 0, code)
-    if code == "baseline":
-        return (1, 0, code)
-    m = re.match(r"^(month|week|day)_(\d+)$", code)
-    if m:
-        return (2, {"day": 1, "week": 7, "month": 30}[m.group(1)] * int(m.group(2)), code)
-    if code == "unscheduled":
-        return (4, 0, code)
-    return (3, 0, code)
-
-
-class _Plan:
-    """Where every record goes in ClinicalData, and which definitions that needs."""
-
-    def __init__(self, ds: dataset.Dataset, site_uuids: set[str]):
-        self.ds = ds
-        self.subjects: dict[str, dict] = {}  # subject uuid -> {"site": uuid, "events": {(code, key): [(table, rec)]}}
-        self.event_codes: set[str] = {"screening"}
-        self.event_forms: dict[str, list[str]] = {}
-        self.repeating_events: set[str] = {"unscheduled"}
-        self.repeating_forms: set[str] = set()
-        self.unplaced = 0
-        visit_keys = self._visit_keys(site_uuids)
-        for table in CLINICAL_TABLES:
-            for rec in ds.records.get(table, []):
-                if rec.site_uuid not in site_uuids:
-                    continue
-                if rec.row.get("deleted"):
-                    continue
-                subject = dataset.subject_of(rec)
-                if subject is None or subject not in ds.subject_keys:
-                    self.unplaced += 1
-                    continue
-                event = self._event_for(rec, visit_keys)
-                entry = self.subjects.setdefault(subject, {"site": rec.site_uuid, "events": {}})
-                entry["events"].setdefault(event, []).append((table, rec))
-                forms = self.event_forms.setdefault(event[0], [])
-                if table not in forms:
-                    forms.append(table)
-        for entry in self.subjects.values():
-            for (_code, _key), items in entry["events"].items():
-                seen: dict[str, int] = {}
-                for table, _rec in items:
-                    seen[table] = seen.get(table, 0) + 1
-                self.repeating_forms.update(t for t, n in seen.items() if n > 1)
-        for code in self.event_forms:
-            self.event_forms[code].sort(key=CLINICAL_TABLES.index)
-
-    def _visit_keys(self, site_uuids: set[str]) -> dict[str, tuple[str, str | None]]:
-        """visit uuid -> (visit code, repeat key or None)."""
-        by_subject: dict[tuple[str, str], list[dataset.Record]] = {}
-        for rec in self.ds.records.get("visits", []):
-            if rec.site_uuid in site_uuids and not rec.row.get("deleted"):
-                code = str(rec.row.get("visit_code") or "unscheduled")
-                by_subject.setdefault((rec.row.get("subject_uuid"), code), []).append(rec)
-        for (_s, code), recs in by_subject.items():
-            if len(recs) > 1:
-                self.repeating_events.add(code)
-        out = {}
-        for (_s, code), recs in by_subject.items():
-            recs.sort(key=lambda r: (str(r.row.get("visit_date")), r.uuid))
-            for n, rec in enumerate(recs, 1):
-                out[rec.uuid] = (code, str(n) if code in self.repeating_events else None)
-        return out
-
-    def _event_for(self, rec: dataset.Record, visit_keys) -> tuple[str, str | None]:
-        if rec.table in ("subjects", "consents", "screenings"):
-            return ("screening", None)
-        visit = dataset.visit_of(rec)
-        if visit in visit_keys:
-            code, key = visit_keys[visit]
-            self.event_codes.add(code)
-            return (code, key)
-        self.event_codes.add("logs")
-        return ("logs", None)
-
-    def ordered_events(self) -> list[str]:
-        codes = sorted((c for c in self.event_codes if c != "logs"), key=_event_sort_key)
-        return codes + (["logs"] if "logs" in self.event_codes else [])
-
-
-def _event_oid(code: str) -> str:
-    return f"SE.{_oid_part(code.upper())}"
-
-
-def _event_name(code: str) -> str:
-    if code == "logs":
-        return "Subject-level logs (adverse events, medication, infusions, deviations, signatures)"
-    return code.replace("_", " ").capitalize()
-
-
 def item_oid(table: str, column: str) -> str:
-    """The ItemDef OID of a column of a clinical table."""
-    return f"I.{dataset.form_short(table)}.{_oid_part(column.upper())}"
-
-
-def write_odm(store, out_path: str | os.PathLike) -> OdmResult:
-    """Write the whole sponsor database as one ODM 1.3.2 file (atomically)."""
-    ds = dataset.load(store)
-    if not ds.sites:
-        raise SyncError("The sponsor database has no sites yet; register a site and import its bundles first.")
-    out_path = Path(out_path)
-    counts = {"subjects": 0, "forms": 0, "items": 0, "audit": 0, "unplaced": 0}
-    now = datetime.now(UTC).isoformat(timespec="seconds")
-
-    def write(fh) -> None:
-        w = _Writer(fh)
-        w._out('<?xml version="1.0" encoding="UTF-8"?>\n')
-        w.start("ODM", {
-            "xmlns": ODM_NS, "xmlns:sle": EXT_NS, "FileType": "Snapshot", "Granularity": "All",
-            "FileOID": f"sle_desktop.sponsor.{now}", "CreationDateTime": now, "ODMVersion": "1.3.2",
-            "Originator": "sle_desktop sponsor", "SourceSystem": "sle_desktop", "SourceSystemVersion": __version__,
-        })
-        studies: dict[str, dict[str, list[dict]]] = {}
-        for s in ds.sites:
-            studies.setdefault(s["study_id"], {}).setdefault(s["study_version"] or "unknown", []).append(s)
-        plans: dict[tuple[str, str], _Plan] = {}
-        for study_id, versions in studies.items():
-            for version, sites in versions.items():
-                plans[(study_id, version)] = _Plan(ds, {s["site_uuid"] for s in sites})
-        users = _users(store)
-        for study_id, versions in studies.items():
-            _write_study(w, ds, study_id, versions, plans)
-            _write_admin(w, study_id, versions, users)
-        for study_id, versions in studies.items():
-            for version, sites in versions.items():
-                _write_clinical(w, ds, store, study_id, version, sites, plans[(study_id, version)], users, counts)
-                counts["unplaced"] += plans[(study_id, version)].unplaced
-        w.end()
-        w.flush()
-
-    atomic.atomic_write(out_path, write, what="the ODM file")
-    return OdmResult(out_path, len(ds.sites), counts["subjects"], counts["forms"], counts["items"], counts["audit"],
-                     counts["unplaced"])
+    """The ItemDef OID of a form field."""
+    return f"I.{metadata.form_of(table).short}.{_oid_part(column.upper())}"
 
 
 def _mdv_oid(study_id: str, version: str) -> str:
     return f"MDV.{_oid_part(study_id)}.{_oid_part(version)}"
 
 
-def _write_study(w: _Writer, ds: dataset.Dataset, study_id: str, versions: dict, plans: dict) -> None:
+def _loc_oid(code: str) -> str:
+    return f"LOC.{_oid_part(code)}"
+
+
+# -- metadata ----------------------------------------------------------------------------------------------------------
+def write_metadata_version(w: _Writer, md: metadata.StudyMetadata) -> None:
+    """One MetaDataVersion (a function of the study definition only)."""
+    w.start("MetaDataVersion", {"OID": _mdv_oid(md.study_id, md.version), "Name": f"{md.study_id} version {md.version}",
+                                "Description": md.title})
+    w.start("Protocol")
+    for n, e in enumerate(md.events, 1):
+        w.empty("StudyEventRef", {"StudyEventOID": e.oid, "OrderNumber": n,
+                                  "Mandatory": "Yes" if e.kind == "Scheduled" else "No"})
+    w.end()
+    for e in md.events:
+        w.start("StudyEventDef", {"OID": e.oid, "Name": e.label, "Repeating": "Yes" if e.repeating else "No",
+                                  "Type": e.kind})
+        for n, (table, mandatory) in enumerate(e.forms, 1):
+            w.empty("FormRef", {"FormOID": md.form(table).oid, "OrderNumber": n, "Mandatory": "Yes" if mandatory else "No"})
+        w.end()
+    for f in md.forms:
+        w.start("FormDef", {"OID": f.oid, "Name": f.title, "Repeating": "Yes" if f.repeating else "No"})
+        w.empty("ItemGroupRef", {"ItemGroupOID": f.group_oid, "Mandatory": "Yes"})
+        w.end()
+    for f in md.forms:
+        w.start("ItemGroupDef", {"OID": f.group_oid, "Name": f.title, "Repeating": "No",
+                                 "SASDatasetName": metadata.sas_dataset_name(f.table)})
+        for n, item in enumerate(f.items, 1):
+            w.empty("ItemRef", {"ItemOID": item_oid(f.table, item.column), "OrderNumber": n,
+                                "Mandatory": "Yes" if item.column == "uuid" else "No"})
+        w.end()
+    for f in md.forms:
+        sas = metadata.sas_names(f.table)
+        for item in f.items:
+            w.start("ItemDef", {"OID": item_oid(f.table, item.column), "Name": item.column, "DataType": item.data_type,
+                                "Length": item.length, "SignificantDigits": item.digits,
+                                "SASFieldName": sas[item.column]})
+            w.translated("Question", item.label, item.label_ru)
+            for unit in item.units:
+                w.empty("MeasurementUnitRef", {"MeasurementUnitOID": unit})
+            if item.codelist:
+                w.empty("CodeListRef", {"CodeListOID": item.codelist})
+            w.end()
+    for cl in md.codelists:
+        w.start("CodeList", {"OID": cl.oid, "Name": cl.name, "DataType": cl.data_type})
+        for n, (code, label) in enumerate(cl.items, 1):
+            w.start("CodeListItem", {"CodedValue": code, "OrderNumber": n})
+            w.translated("Decode", label)
+            w.end()
+        w.end()
+    w.end()
+
+
+def metadata_xml(md: metadata.StudyMetadata) -> str:
+    """The MetaDataVersion element of a study version as text (what every export of that version writes)."""
+    import io
+
+    buf = io.BytesIO()
+    w = _Writer(buf)
+    write_metadata_version(w, md)
+    w.flush()
+    return buf.getvalue().decode("utf-8")
+
+
+def _write_study(w: _Writer, study_id: str, mds: list[metadata.StudyMetadata]) -> None:
     w.start("Study", {"OID": _oid_part(study_id)})
     w.start("GlobalVariables")
     w.text("StudyName", study_id)
-    w.text("StudyDescription", f"{study_id}: data of {sum(len(v) for v in versions.values())} site(s) exported by sle_desktop")
+    w.text("StudyDescription", mds[-1].title if mds else study_id)
     w.text("ProtocolName", study_id)
     w.end()
-    for version in versions:
-        plan = plans[(study_id, version)]
-        w.start("MetaDataVersion", {"OID": _mdv_oid(study_id, version), "Name": f"{study_id} version {version}"})
-        events = plan.ordered_events()
-        w.start("Protocol")
-        for n, code in enumerate(events, 1):
-            w.empty("StudyEventRef", {"StudyEventOID": _event_oid(code), "OrderNumber": n, "Mandatory": "No"})
+    w.start("BasicDefinitions")
+    for unit in metadata.UNITS:
+        w.start("MeasurementUnit", {"OID": unit.oid, "Name": unit.symbol})
+        w.start("Symbol")
+        w.text("TranslatedText", unit.symbol, {"xml:lang": "en"})
         w.end()
-        for code in events:
-            kind = "Common" if code == "logs" else ("Unscheduled" if code == "unscheduled" else "Scheduled")
-            w.start("StudyEventDef", {"OID": _event_oid(code), "Name": _event_name(code),
-                                      "Repeating": "Yes" if code in plan.repeating_events else "No", "Type": kind})
-            for n, table in enumerate(plan.event_forms.get(code, []), 1):
-                w.empty("FormRef", {"FormOID": f"F.{dataset.form_short(table)}", "OrderNumber": n, "Mandatory": "No"})
-            w.end()
-        for table in CLINICAL_TABLES:
-            short = dataset.form_short(table)
-            w.start("FormDef", {"OID": f"F.{short}", "Name": dataset.form_title(table),
-                                "Repeating": "Yes" if table in plan.repeating_forms else "No"})
-            w.empty("ItemGroupRef", {"ItemGroupOID": f"IG.{short}", "Mandatory": "Yes"})
-            w.end()
-        for table in CLINICAL_TABLES:
-            short = dataset.form_short(table)
-            w.start("ItemGroupDef", {"OID": f"IG.{short}", "Name": dataset.form_title(table), "Repeating": "No",
-                                     "SASDatasetName": short[:8]})
-            for n, (column, _t) in enumerate(ds.item_columns(table), 1):
-                w.empty("ItemRef", {"ItemOID": item_oid(table, column), "OrderNumber": n,
-                                    "Mandatory": "Yes" if column == "uuid" else "No"})
-            w.end()
-        for table in CLINICAL_TABLES:
-            for column, decl in ds.item_columns(table):
-                w.start("ItemDef", {"OID": item_oid(table, column), "Name": column,
-                                    "DataType": dataset.data_type(column, decl)})
-                w.translated("Question", dataset.item_label(table, column))
-                w.end()
+        w.end()
+    w.end()
+    for md in mds:
+        write_metadata_version(w, md)
+    w.end()
+
+
+# -- administrative data -----------------------------------------------------------------------------------------------
+class _Users:
+    """User OIDs for every (site, login) named in the audit trails, with the account's role."""
+
+    def __init__(self, store, sites: list[dict]):
+        accounts = dataset.site_accounts(store)
+        codes = {s["site_uuid"]: s["code"] for s in sites}
+        self.by_key: dict[tuple[str, str], dict] = {}
+        used: set[str] = set()
+        for site_uuid, login in sorted(set(dataset.audit_users(store)) | set(accounts)):
+            if site_uuid not in codes:
+                continue
+            base = f"USR.{_oid_part(codes[site_uuid])}.{_oid_part(login)}"
+            oid, n = base, 1
+            while oid in used:
+                n += 1
+                oid = f"{base}.{n}"
+            used.add(oid)
+            acct = accounts.get((site_uuid, login), {})
+            self.by_key[(site_uuid, login)] = {"oid": oid, "login": login, "display": acct.get("display_name"),
+                                               "role": acct.get("role"), "site": codes[site_uuid]}
+
+    def oid(self, site_uuid: str, login: str) -> str:
+        return self.by_key[(site_uuid, login)]["oid"]
+
+
+def _write_admin(w: _Writer, study_id: str, sites: list[dict], users: _Users) -> None:
+    site_ids = {s["site_uuid"] for s in sites}
+    w.start("AdminData", {"StudyOID": _oid_part(study_id)})
+    for (site_uuid, _login), u in users.by_key.items():
+        if site_uuid not in site_ids:
+            continue
+        role = u["role"] or ("headless command" if u["login"].startswith("cli:") else "unknown")
+        w.start("User", {"OID": u["oid"], "UserType": USER_TYPES.get(u["role"] or "", "Other")})
+        w.text("LoginName", u["login"])
+        w.text("DisplayName", f"{u['display'] or u['login']} ({role})")
+        w.text("Organization", f"site {u['site']}")
+        w.empty("LocationRef", {"LocationOID": _loc_oid(u["site"])})
+        w.end()
+    for s in sites:
+        w.start("Location", {"OID": _loc_oid(s["code"]), "Name": f"{s['code']} {s['name']}", "LocationType": "Site"})
+        w.empty("MetaDataVersionRef", {"StudyOID": _oid_part(study_id),
+                                       "MetaDataVersionOID": _mdv_oid(study_id, s["_version"]),
+                                       "EffectiveDate": (s["last_import_at"] or "1970-01-01")[:10]})
+        w.end()
+    for meaning, (name, legal) in MEANINGS.items():
+        w.start("SignatureDef", {"OID": f"SD.{meaning.upper()}", "Methodology": "Electronic"})
+        w.text("Meaning", name)
+        w.text("LegalReason", f"{legal}: re-entered password, bound to the SHA-256 of the record's content "
+                              "(21 CFR Part 11 electronic signature)")
         w.end()
     w.end()
 
 
-def _users(store) -> dict[tuple[str, str], dict]:
-    """(site uuid, user) -> {"oid", "login", "display"} for every user named in an audit trail."""
-    names: dict[tuple[str, str], str] = {}
-    for r in store.query("SELECT site_uuid, row_id, new FROM audit WHERE \"table\" = 'users' AND field = '*'"):
-        try:
-            value = json.loads(r["new"] or "null")
-        except ValueError:
+# -- placing records ---------------------------------------------------------------------------------------------------
+class _Placement:
+    """Where a record goes in ClinicalData: (event code, repeat key) under its subject, per the metadata."""
+
+    def __init__(self, ds: dataset.Dataset, md: metadata.StudyMetadata):
+        self.ds = ds
+        self.md = md
+        self.events = {e.code: e for e in md.events}
+
+    def place(self, rec: dataset.Record) -> tuple[str, str | None] | None:
+        table = rec.table
+        if table in metadata.SCREENING_TABLES:
+            return ("screening", None)
+        visit = dataset.visit_of(rec)
+        if visit:
+            vrow = self.ds.visits.get(visit)
+            code = str(vrow.get("visit_code")) if vrow else None
+            event = self.events.get(code or "")
+            if event is None or code == "screening" or table not in dict(event.forms):
+                return None
+            return (code, visit if event.repeating else None)
+        if table in dict(self.md.event(metadata.LOGS).forms):
+            return (metadata.LOGS, None)
+        return None
+
+
+def _event_order(md: metadata.StudyMetadata):
+    index = {e.code: n for n, e in enumerate(md.events)}
+    return lambda key: (index[key[0]], key[1] or "")
+
+
+def _signatures_by_record(ds: dataset.Dataset, site_uuids: set[str]) -> dict[str, list[dict]]:
+    """Valid signatures per signed record uuid, the most significant first."""
+    out: dict[str, list[dict]] = {}
+    for rec in ds.records.get("signatures", []):
+        row = rec.row
+        if rec.site_uuid not in site_uuids or row.get("deleted") or row.get("invalidated_at"):
             continue
-        if isinstance(value, dict) and isinstance(value.get("display_name"), str):
-            names[(r["site_uuid"], r["row_id"])] = value["display_name"]
-    codes = {r["site_uuid"]: r["code"] for r in store.query("SELECT site_uuid, code FROM sites")}
-    out: dict[tuple[str, str], dict] = {}
-    used: set[str] = set()
-    for r in store.query('SELECT DISTINCT site_uuid, "user" FROM audit ORDER BY site_uuid, "user"'):
-        base = f"USR.{_oid_part(codes.get(r['site_uuid'], 'SITE'))}.{_oid_part(r['user'])}"
-        oid, n = base, 1
-        while oid in used:
-            n += 1
-            oid = f"{base}.{n}"
-        used.add(oid)
-        out[(r["site_uuid"], r["user"])] = {"oid": oid, "login": r["user"], "display": names.get((r["site_uuid"], r["user"]))}
+        out.setdefault(str(row.get("record_uuid")), []).append(dict(row, site_uuid=rec.site_uuid, uuid=rec.uuid))
+    for sigs in out.values():
+        sigs.sort(key=lambda s: (-_MEANING_RANK.get(s.get("meaning"), 0), str(s.get("signed_at")), s["uuid"]))
     return out
 
 
-def _write_admin(w: _Writer, study_id: str, versions: dict, users: dict) -> None:
-    sites = [s for v in versions.values() for s in v]
-    site_ids = {s["site_uuid"] for s in sites}
-    w.start("AdminData", {"StudyOID": _oid_part(study_id)})
-    for (site_uuid, _user), u in users.items():
-        if site_uuid not in site_ids:
-            continue
-        w.start("User", {"OID": u["oid"], "UserType": "Other"})
-        w.text("LoginName", u["login"])
-        if u["display"]:
-            w.text("DisplayName", u["display"])
-        w.end()
-    for version, vsites in versions.items():
-        for s in vsites:
-            w.start("Location", {"OID": f"LOC.{_oid_part(s['code'])}", "Name": f"{s['code']} {s['name']}",
-                                 "LocationType": "Site"})
-            w.empty("MetaDataVersionRef", {"StudyOID": _oid_part(study_id), "MetaDataVersionOID": _mdv_oid(study_id, version),
-                                           "EffectiveDate": (s["last_import_at"] or "1970-01-01")[:10]})
-            w.end()
+def _write_signature(w: _Writer, sig: dict, users: _Users, code: str) -> None:
+    w.start("Signature", {"ID": f"SG.{sig['uuid']}"})
+    w.empty("UserRef", {"UserOID": users.oid(sig["site_uuid"], sig["signer"])})
+    w.empty("LocationRef", {"LocationOID": _loc_oid(code)})
+    w.empty("SignatureRef", {"SignatureOID": f"SD.{str(sig['meaning']).upper()}"})
+    w.text("DateTimeStamp", utc_z(sig["signed_at"]))
     w.end()
 
 
-def _write_clinical(w: _Writer, ds: dataset.Dataset, store, study_id: str, version: str, sites: list[dict],
-                    plan: _Plan, users: dict, counts: dict) -> None:
-    w.start("ClinicalData", {"StudyOID": _oid_part(study_id), "MetaDataVersionOID": _mdv_oid(study_id, version)})
+def _write_annotations(w: _Writer, queries: list[dict]) -> int:
+    for n, q in enumerate(queries, 1):
+        w.start("Annotation", {"SeqNum": n, "ID": f"QRY.{q['uuid']}"})
+        text = f"Data query ({q['status']}), raised {utc_z(q['raised_at'])} by {q['raised_by']}: {q['text']}"
+        if q.get("followup"):
+            text += f" | follow-up: {q['followup']}"
+        if q.get("answer"):
+            text += f" | answer by {q.get('answered_by')} at {utc_z(q.get('answered_at'))}: {q['answer']}"
+        if q.get("close_reason") or q["status"] == "closed":
+            text += f" | closed by {q.get('closed_by')}: {q.get('close_reason') or ''}".rstrip(": ")
+        w.text("Comment", text, {"SponsorOrSite": "Sponsor"})
+        w.start("Flag")
+        w.text("FlagValue", q["status"], {"CodeListOID": "CL.QUERY_STATUS"})
+        w.end()
+        w.end()
+    return len(queries)
+
+
+# -- clinical data: snapshot -------------------------------------------------------------------------------------------
+def _write_snapshot(w: _Writer, ds: dataset.Dataset, md: metadata.StudyMetadata, *, sites: list[dict], users: _Users,
+                    queries: list[dict], counts: dict) -> None:
+    site_uuids = {s["site_uuid"] for s in sites}
     codes = {s["site_uuid"]: s["code"] for s in sites}
-    types = {t: dict(ds.item_columns(t)) for t in CLINICAL_TABLES}
-    order = sorted(plan.subjects, key=lambda u: (codes[plan.subjects[u]["site"]], ds.subject_keys[u]))
+    placement = _Placement(ds, md)
+    subjects: dict[str, dict] = {}
+    for table in metadata.FORM_TABLES:
+        for rec in ds.records.get(table, []):
+            if rec.site_uuid not in site_uuids or rec.row.get("deleted"):
+                continue
+            subject = dataset.subject_of(rec)
+            where = placement.place(rec) if subject in ds.subject_keys else None
+            if where is None:
+                counts["unplaced"] += 1
+                continue
+            entry = subjects.setdefault(subject, {"site": rec.site_uuid, "events": {}})
+            entry["events"].setdefault(where, []).append(rec)
+    signatures = _signatures_by_record(ds, site_uuids)
+    by_item: dict[tuple[str, str], list[dict]] = {}
+    for q in queries:
+        if q["site_uuid"] in site_uuids:
+            by_item.setdefault((q["record_uuid"], q["field"]), []).append(q)
+    table_rank = {t: n for n, t in enumerate(metadata.FORM_TABLES)}
+    order = sorted(subjects, key=lambda u: (codes[subjects[u]["site"]], ds.subject_keys[u]))
+    w.start("ClinicalData", {"StudyOID": _oid_part(md.study_id), "MetaDataVersionOID": _mdv_oid(md.study_id, md.version)})
     for subject in order:
-        entry = plan.subjects[subject]
+        entry = subjects[subject]
+        code = codes[entry["site"]]
         counts["subjects"] += 1
         w.start("SubjectData", {"SubjectKey": ds.subject_keys[subject]})
-        w.empty("SiteRef", {"LocationOID": f"LOC.{_oid_part(codes[entry['site']])}"})
-        events = sorted(entry["events"], key=lambda e: (_event_sort_key(e[0]) if e[0] != "logs" else (9, 0, ""),
-                                                         int(e[1] or 0)))
-        for code, key in events:
-            w.start("StudyEventData", {"StudyEventOID": _event_oid(code), "StudyEventRepeatKey": key})
-            numbers: dict[str, int] = {}
-            for table, rec in sorted(entry["events"][(code, key)], key=lambda tr: CLINICAL_TABLES.index(tr[0])):
-                numbers[table] = numbers.get(table, 0) + 1
-                short = dataset.form_short(table)
-                w.start("FormData", {"FormOID": f"F.{short}",
-                                     "FormRepeatKey": str(numbers[table]) if table in plan.repeating_forms else None})
-                w.start("ItemGroupData", {"ItemGroupOID": f"IG.{short}"})
-                for column, dtype in types[table].items():
-                    value = rec.row.get(column)
-                    if value is None or value == "":
+        w.empty("SiteRef", {"LocationOID": _loc_oid(code)})
+        for key in sorted(entry["events"], key=_event_order(md)):
+            w.start("StudyEventData", {"StudyEventOID": metadata.event_oid(key[0]), "StudyEventRepeatKey": key[1]})
+            for rec in sorted(entry["events"][key], key=lambda r: (table_rank[r.table], str(r.row.get("created_at")),
+                                                                    r.uuid)):
+                form = md.form(rec.table)
+                sigs = signatures.get(rec.uuid, [])
+                w.start("FormData", {"FormOID": form.oid, "FormRepeatKey": rec.uuid if form.repeating else None})
+                if len(sigs) > 1:  # ODM allows one Signature per element: the second one signs the form instance
+                    _write_signature(w, sigs[1], users, code)
+                    counts["signatures"] += 1
+                w.start("ItemGroupData", {"ItemGroupOID": form.group_oid})
+                if sigs:
+                    _write_signature(w, sigs[0], users, code)
+                    counts["signatures"] += 1
+                counts["unplaced_signatures"] += max(0, len(sigs) - 2)
+                for item in form.items:
+                    value = odm_value(rec.uuid if item.column == "uuid" else rec.row.get(item.column), item.data_type)
+                    notes = by_item.get((rec.uuid, item.column), [])
+                    if value is None:
+                        counts["query_without_value"] += len(notes)
                         continue
-                    w.empty("ItemData", {"ItemOID": item_oid(table, column),
-                                         "Value": odm_value(value, dataset.data_type(column, dtype))})
+                    unit = metadata.unit_oid(rec.row.get("unit")) if rec.table == "labs" and item.units else None
+                    if unit is None and len(item.units) == 1:
+                        unit = item.units[0]
+                    attrs = {"ItemOID": item_oid(rec.table, item.column), "Value": value}
+                    if unit or notes:
+                        w.start("ItemData", attrs)
+                        if unit:
+                            w.empty("MeasurementUnitRef", {"MeasurementUnitOID": unit})
+                        counts["annotations"] += _write_annotations(w, notes)
+                        w.end()
+                    else:
+                        w.empty("ItemData", attrs)
                     counts["items"] += 1
                 w.end()
                 w.end()
                 counts["forms"] += 1
             w.end()
         w.end()
-    w.start("AuditRecords")
+    w.end()
+
+
+# -- clinical data: transactional --------------------------------------------------------------------------------------
+def _write_transactional(w: _Writer, store, ds: dataset.Dataset, md: metadata.StudyMetadata, *, sites: list[dict],
+                         users: _Users, counts: dict) -> None:
+    placement = _Placement(ds, md)
+    by_uuid = {rec.uuid: rec for table in metadata.FORM_TABLES for rec in ds.records.get(table, [])}
+    signed = {rec.uuid: rec for rec in ds.records.get("signatures", [])}
+    w.start("ClinicalData", {"StudyOID": _oid_part(md.study_id), "MetaDataVersionOID": _mdv_oid(md.study_id, md.version)})
+    referenced: list[tuple] = []
     for s in sites:
-        code = _oid_part(s["code"])
-        cur = store.conn.execute(
-            'SELECT seq, at_utc, at_local, "user", "table", row_id, field, old, new, reason, prev_hash, hash '
-            "FROM audit WHERE site_uuid = ? ORDER BY seq", (s["site_uuid"],))
-        for a in cur:
-            seq, at_utc, at_local, user, table, row_id, fld, old, new, reason, prev_hash, hsh = a
-            w.start("AuditRecord", {
-                "ID": f"AR.{code}.{seq}", "EditPoint": "Site", "sle:Seq": seq, "sle:Table": table, "sle:RowID": row_id,
-                "sle:Field": fld, "sle:OldValue": old, "sle:NewValue": new, "sle:LocalTime": at_local,
-                "sle:PrevHash": prev_hash, "sle:Hash": hsh,
-            })
-            w.empty("UserRef", {"UserOID": users[(s["site_uuid"], user)]["oid"]})
-            w.empty("LocationRef", {"LocationOID": f"LOC.{code}"})
-            w.text("DateTimeStamp", at_utc)
-            if reason:
-                w.text("ReasonForChange", reason)
-            w.text("SourceID", f"{s['code']} audit row {seq}: {table}.{fld} of {row_id}")
-            w.end()
-            counts["audit"] += 1
+        code = s["code"]
+        created: set[tuple[str, str]] = set()  # (subject, event key) already written: later ones are Context
+        rows = dataset.audit_rows(store, s["site_uuid"], (*metadata.FORM_TABLES, "signatures"))
+        batch: list[tuple] = []
+        for row in rows:
+            if batch and (row[3] != batch[-1][3] or row[4] != batch[-1][4] or row[5] == "*" or batch[-1][5] == "*"
+                          or row[0] != batch[-1][0] + 1):
+                _transaction(w, batch, site=s, by_uuid=by_uuid, signed=signed, placement=placement, users=users,
+                             created=created, counts=counts, referenced=referenced)
+                batch = []
+            batch.append(tuple(row))
+        if batch:
+            _transaction(w, batch, site=s, by_uuid=by_uuid, signed=signed, placement=placement, users=users,
+                         created=created, counts=counts, referenced=referenced)
+    w.start("AuditRecords")
+    for site_uuid, code, row in referenced:
+        seq, at_utc, user, table, row_id, fld, reason = row
+        w.start("AuditRecord", {"ID": f"AR.{_oid_part(code)}.{seq}"})
+        w.empty("UserRef", {"UserOID": users.oid(site_uuid, user)})
+        w.empty("LocationRef", {"LocationOID": _loc_oid(code)})
+        w.text("DateTimeStamp", utc_z(at_utc))
+        if reason:
+            w.text("ReasonForChange", reason)
+        w.text("SourceID", f"site {code} audit trail row {seq} ({table}.{fld} of record {row_id})")
+        w.end()
+        counts["audit"] += 1
     w.end()
     w.end()
+
+
+def _transaction(w, batch, *, site, by_uuid, signed, placement, users, created, counts, referenced) -> None:
+    """One change of one record (consecutive audit rows of the same record) as a nested SubjectData."""
+    table, row_id = batch[0][3], batch[0][4]
+    code = site["code"]
+    if table == "signatures":
+        if batch[0][5] != "*" or row_id not in signed:
+            return  # an invalidation: the later change of the signed record is what the trail shows
+        sig = dict(signed[row_id].row, uuid=row_id, site_uuid=site["site_uuid"])
+        target = by_uuid.get(str(sig.get("record_uuid")))
+        try:
+            inserted = json.loads(batch[0][7])
+            sig.update(meaning=inserted.get("meaning"), signer=inserted.get("signer"), signed_at=inserted.get("signed_at"))
+        except (TypeError, ValueError, AttributeError):
+            return
+        if target is None or sig["meaning"] not in MEANINGS or (site["site_uuid"], sig["signer"]) not in users.by_key:
+            return
+        rec, kind = target, "signature"
+    else:
+        rec, kind = by_uuid.get(row_id), "data"
+        if rec is None:
+            return
+    subject = dataset.subject_of(rec)
+    where = placement.place(rec) if subject in placement.ds.subject_keys else None
+    if where is None:
+        counts["unplaced"] += 1
+        return
+    form = placement.md.form(rec.table)
+    items = []
+    group_tt = "Context"
+    if kind == "data":
+        for row in batch:
+            fld, old, new = row[5], row[6], row[7]
+            try:
+                new_value = json.loads(new) if new is not None else None
+                old_value = json.loads(old) if old is not None else None
+            except ValueError:
+                continue
+            if fld == "*":
+                group_tt = "Insert"
+                values = dict(new_value or {}, uuid=rec.uuid)
+                for item in form.items:
+                    raw = values.get(item.column, item.site_default)  # a column the insert left to its DEFAULT
+                    v = odm_value(raw, item.data_type)
+                    if v is not None:
+                        items.append((item, "Insert", v, row))
+            elif fld == "deleted" and new_value:
+                group_tt = "Remove"
+                items.append((form.item("uuid"), "Remove", rec.uuid, row))
+            else:
+                item = form.item(fld)
+                if item is None:
+                    continue
+                group_tt = "Update" if group_tt == "Context" else group_tt
+                v, old_v = odm_value(new_value, item.data_type), odm_value(old_value, item.data_type)
+                if v is not None:
+                    items.append((item, "Insert" if old_v is None else "Update", v, row))
+                elif old_v is not None:
+                    items.append((item, "Remove", old_v, row))
+        if not items:
+            return
+    subject_tt = "Insert" if rec.table == "subjects" and group_tt == "Insert" else "Context"
+    if subject not in counts["_subjects"]:
+        counts["_subjects"].add(subject)
+        counts["subjects"] += 1
+    event_key = (subject, where)
+    event_tt = "Context" if event_key in created else "Insert"
+    created.add(event_key)
+    w.start("SubjectData", {"SubjectKey": placement.ds.subject_keys[subject], "TransactionType": subject_tt})
+    w.empty("SiteRef", {"LocationOID": _loc_oid(code)})
+    w.start("StudyEventData", {"StudyEventOID": metadata.event_oid(where[0]), "StudyEventRepeatKey": where[1],
+                               "TransactionType": event_tt})
+    w.start("FormData", {"FormOID": form.oid, "FormRepeatKey": rec.uuid if form.repeating else None,
+                         "TransactionType": "Insert" if group_tt == "Insert" else "Context"})
+    w.start("ItemGroupData", {"ItemGroupOID": form.group_oid, "TransactionType": group_tt})
+    if kind == "signature":
+        _write_signature(w, sig, users, code)
+        counts["signatures"] += 1
+    seen_rows = set()
+    for item, tt, value, row in items:
+        if row[0] not in seen_rows:
+            seen_rows.add(row[0])
+            referenced.append((site["site_uuid"], code, (*row[:6], row[8])))  # old/new values are in the items
+        unit = None
+        if rec.table == "labs" and item.units:
+            unit = metadata.unit_oid(rec.row.get("unit"))
+        elif len(item.units) == 1:
+            unit = item.units[0]
+        w.text(_TYPED[item.data_type], value, {"ItemOID": item_oid(rec.table, item.column), "TransactionType": tt,
+                                              "AuditRecordID": f"AR.{_oid_part(code)}.{row[0]}",
+                                              "MeasurementUnitOID": unit})
+        counts["items"] += 1
+    w.end()
+    w.end()
+    w.end()
+    w.end()
+    counts["forms"] += 1
+
+
+# -- the file ----------------------------------------------------------------------------------------------------------
+def write_odm(store, out_path: str | os.PathLike, *, audit: bool = False) -> OdmResult:
+    """Write the sponsor database as one ODM 1.3.2 file (atomically): a Snapshot, or with `audit` the Transactional
+    history."""
+    ds = dataset.load(store)
+    if not ds.sites:
+        raise SyncError("The sponsor database has no sites yet; register a site and import its bundles first.")
+    definitions = dataset.study_definitions(store)
+    default = next(iter(definitions.values()))
+    studies: dict[str, dict[str, list[dict]]] = {}
+    for s in ds.sites:
+        version = s["study_version"] or (default.version if s["study_id"] == default.study_id else "1.0")
+        studies.setdefault(s["study_id"], {}).setdefault(version, []).append(dict(s, _version=version))
+    out_path = Path(out_path)
+    counts = dict.fromkeys(("subjects", "forms", "items", "audit", "unplaced", "signatures", "annotations",
+                            "unplaced_signatures", "query_without_value"), 0)
+    counts["_subjects"] = set()
+    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    file_type = "Transactional" if audit else "Snapshot"
+    users = _Users(store, ds.sites)
+    queries = [] if audit else dataset.sponsor_queries(store)
+
+    def meta(study_id: str, version: str) -> metadata.StudyMetadata:
+        definition = definitions.get((study_id, version))
+        if definition is None:
+            raise SyncError(f"Sites report study {study_id} version {version}, but the sponsor database holds no such "
+                            "study definition; send it to the sites with return-bundle --study-definition first.")
+        return metadata.build(definition)
+
+    mds = {(sid, v): meta(sid, v) for sid, versions in studies.items() for v in sorted(versions)}
+
+    def write(fh) -> None:
+        w = _Writer(fh)
+        w.out('<?xml version="1.0" encoding="UTF-8"?>\n')
+        w.start("ODM", {
+            "xmlns": ODM_NS, "FileType": file_type, "Granularity": "All",
+            "Description": "sle_desktop sponsor export: " + ("the full history of every clinical record (audit trail)"
+                                                             if audit else "current data, metadata and administrative data"),
+            "FileOID": f"sle_desktop.sponsor.{file_type.lower()}.{now}", "CreationDateTime": now, "ODMVersion": "1.3.2",
+            "Originator": "sle_desktop sponsor", "SourceSystem": "sle_desktop", "SourceSystemVersion": __version__,
+        })
+        for study_id, versions in studies.items():
+            _write_study(w, study_id, [mds[(study_id, v)] for v in sorted(versions)])
+        for study_id, versions in studies.items():
+            _write_admin(w, study_id, [s for v in sorted(versions) for s in versions[v]], users)
+        for study_id, versions in studies.items():
+            for version in sorted(versions):
+                md = mds[(study_id, version)]
+                if audit:
+                    _write_transactional(w, store, ds, md, sites=versions[version], users=users, counts=counts)
+                else:
+                    _write_snapshot(w, ds, md, sites=versions[version], users=users, queries=queries, counts=counts)
+        w.end()
+        w.flush()
+
+    atomic.atomic_write(out_path, write, what="the ODM file")
+    return OdmResult(out_path, len(ds.sites), counts["subjects"], counts["forms"], counts["items"], counts["audit"],
+                     counts["unplaced"], file_type, counts["signatures"], counts["annotations"])

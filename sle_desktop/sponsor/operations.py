@@ -137,6 +137,16 @@ def register_site(db_path, site_key_file) -> RegisterResult:
                                           "return_key_added" if added else "already_registered")
                 raise ConflictError(f"Site {same['code']} ({key.site_uuid}) is already registered with a different key "
                                     f"(fingerprint {keys.fingerprint(bytes(same['public_key']))}); the new key was refused.")
+            first_site = not store.scalar("SELECT count(*) FROM sites")
+            demo_db = sponsor_store.is_demo(store)
+            if not first_site and key.demo != demo_db:
+                raise ConflictError(
+                    f"Site {key.code} is a {'demo' if key.demo else 'real'} site and this is a "
+                    f"{'demo' if demo_db else 'real'} sponsor database; demo and real data are never mixed. "
+                    "Use a separate sponsor database; nothing was changed.")
+            if first_site and key.demo:
+                sponsor_store.log(conn, user=sponsor_user(), action=sponsor_store.DEMO_ACTION, site_uuid=None,
+                                  detail=f"demo sponsor database: its first site {key.code} is a demo site")
             other = store.query_one("SELECT site_uuid FROM sites WHERE code = ?", (key.code,))
             if other is not None:
                 raise ConflictError(f"Site code {key.code} is already registered for another site database "
@@ -239,11 +249,12 @@ def status(db_path) -> list[SiteStatus]:
 
 
 # -- exports ---------------------------------------------------------------------------------
-def export_odm(db_path, out_file) -> odm.OdmResult:
-    """CDISC ODM 1.3.2 XML of every site: metadata, clinical data and audit records."""
+def export_odm(db_path, out_file, *, audit: bool = False) -> odm.OdmResult:
+    """CDISC ODM 1.3.2 XML of every site: a Snapshot (current data, metadata, admin data), or with `audit` the
+    Transactional history of every clinical record with its audit records."""
     store = sponsor_store.open_sponsor_store(db_path)
     try:
-        return odm.write_odm(store, out_file)
+        return odm.write_odm(store, out_file, audit=audit)
     finally:
         store.close()
 
@@ -253,6 +264,23 @@ def export_csv(db_path, out_dir) -> tabular.CsvResult:
     store = sponsor_store.open_sponsor_store(db_path)
     try:
         return tabular.write_csv(store, out_dir)
+    finally:
+        store.close()
+
+
+def export_stats(db_path, out_dir, *, formats: str | None = None, lang: str = "en"):
+    """One dataset per form as SPSS .sav, Stata .dta and/or SAS transport .xpt, with variable and value labels."""
+    from sle_desktop.sponsor import stats
+
+    try:
+        chosen = stats.parse_formats(formats)
+    except ValueError as exc:
+        raise ValidationError({"format": str(exc)}) from None
+    if lang not in stats.LANGS:
+        raise ValidationError({"lang": f"Unknown language {lang!r}; choose en or ru."})
+    store = sponsor_store.open_sponsor_store(db_path)
+    try:
+        return stats.write_stats(store, out_dir, formats=chosen, lang=lang)
     finally:
         store.close()
 

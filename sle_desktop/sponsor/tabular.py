@@ -1,7 +1,9 @@
 """CSV exports of the sponsor database: one CSV per form, a data dictionary, the audit trail, the SAE listing.
 
 Each form file starts with `site_code`, `subject_key` and (where the form belongs to a visit)
-`visit_code`, then every column the sites sent, in the sites' order. Deleted records are
+`visit_code`, then every other column the sites sent, in the sites' order (each column name once).
+`data_dictionary.csv` has a row for every column of every file (labels in English and Russian,
+code list, ODM item, the variable names of the statistics files); `codelists.csv` the decodes. Deleted records are
 kept with `deleted` = 1 so analysts can see them. Files are UTF-8, comma-separated, with a
 header row, written atomically and owner-only.
 
@@ -20,7 +22,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sle_desktop.sponsor import dataset, odm
+from sle_desktop.sponsor import dataset, metadata, odm
+from sle_desktop.sponsor.translations import ru
 from sle_desktop.store.records import CLINICAL_TABLES
 from sle_desktop.sync import atomic
 from sle_desktop.sync.errors import SyncError
@@ -55,6 +58,23 @@ NEUTRALISED = ("Text cells beginning with = + - @, a tab or a carriage return ar
                "apostrophe to get the text as the site sent it. Numbers are written as numbers.")
 
 
+def _stream_csv(path: Path, header, rows, *, what: str) -> None:
+    """Write a large CSV atomically without holding it in memory (the audit trail has millions of rows)."""
+    def write(fh) -> None:
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow(row)
+            if buf.tell() > 1 << 20:
+                fh.write(buf.getvalue().encode("utf-8"))
+                buf.seek(0)
+                buf.truncate()
+        fh.write(buf.getvalue().encode("utf-8"))
+
+    atomic.atomic_write(path, write, what=what)
+
+
 def _cell(value) -> str:
     """A CSV cell: numbers as numbers, text neutralised when a spreadsheet would run it (see the module docstring)."""
     if value is None:
@@ -70,53 +90,99 @@ def _has_visit(ds: dataset.Dataset, table: str) -> bool:
     return table == "visits" or any(c == "visit_uuid" for c, _ in ds.columns.get(table, []))
 
 
+AUDIT_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("site_code", "text", "Site code"), ("seq", "integer", "Position in the site's audit trail"),
+    ("at_utc", "datetime", "When (UTC)"), ("at_local", "datetime", "When (site local time, with its offset)"),
+    ("user", "text", "Who (user login, or cli:<account> for a headless command)"),
+    ("table", "text", "Table changed"), ("row_id", "text", "Record changed (UUID or key)"),
+    ("field", "text", "Field changed (* = the record was created)"), ("old", "text", "Old value (JSON)"),
+    ("new", "text", "New value (JSON)"), ("reason", "text", "Reason for change"),
+    ("prev_hash", "text", "Hash of the previous audit row"),
+    ("hash", "text", "SHA-256 of prev_hash and this row (hash chain)"),
+    ("bundle_seq", "integer", "Bundle that brought the row to the sponsor"),
+)
+CODELIST_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("codelist_oid", "text", "Code list (ODM CodeList OID)"), ("codelist_name", "text", "Code list name"),
+    ("data_type", "text", "Data type of the coded values"), ("order", "integer", "Order in the list"),
+    ("coded_value", "text", "Coded value as stored in the data"), ("decode_en", "text", "Meaning (English)"),
+    ("decode_ru", "text", "Meaning (Russian)"),
+    ("closed", "integer", "1 = the site accepts only these values; 0 = other (free-text) values also occur"),
+)
+DICTIONARY_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("file", "text", "CSV file"), ("form", "text", "Form"), ("column", "text", "Column of the file"),
+    ("data_type", "text", "ODM data type: text, integer, float, date, time, datetime"),
+    ("odm_item_oid", "text", "ODM ItemDef OID (form fields only)"), ("label", "text", "Label (English)"),
+    ("label_ru", "text", "Label (Russian)"), ("codelist_oid", "text", "Code list of the values (see codelists.csv)"),
+    ("length", "integer", "Maximum length (ODM Length)"),
+    ("significant_digits", "integer", "Digits after the decimal point (ODM SignificantDigits)"),
+    ("units", "text", "Measurement units (ODM MeasurementUnit OIDs)"),
+    ("stats_variable", "text", "Variable in the SPSS/Stata files of export-stats (empty: not exported there)"),
+    ("sas_name", "text", "Variable name in the SAS transport (XPT v5, 8 characters) file"),
+)
+
+
 def write_csv(store, out_dir: str | os.PathLike) -> CsvResult:
-    """Write one CSV per form plus data_dictionary.csv and audit_trail.csv into `out_dir` (created if its parent
-    folder exists)."""
+    """Write one CSV per form plus data_dictionary.csv, codelists.csv and audit_trail.csv into `out_dir`
+    (created if its parent folder exists)."""
     ds = dataset.load(store)
     if not ds.sites:
         raise SyncError("The sponsor database has no sites yet; register a site and import its bundles first.")
     out = atomic.ensure_folder(out_dir, "the CSV files")
+    md = dataset.metadata_in_force(store, ds)
     codes = {s["site_uuid"]: s["code"] for s in ds.sites}
     files, total = [], 0
     dictionary = []
     for table in CLINICAL_TABLES:
-        cols = [c for c, _ in ds.columns.get(table, [])]
         visit = _has_visit(ds, table)
-        header = [*_PREFIX, *([_VISIT_TABLES_EXTRA] if visit else []), *cols]
+        prefix = [*_PREFIX, *([_VISIT_TABLES_EXTRA] if visit else [])]
+        cols = [c for c, _ in ds.columns.get(table, []) if c not in prefix]
+        header = [*prefix, *cols]
         rows = []
         for rec in ds.records.get(table, []):
             subject = dataset.subject_of(rec)
             v = dataset.visit_of(rec)
-            prefix = [codes.get(rec.site_uuid, ""), ds.subject_keys.get(subject, "") if subject else ""]
+            line = [codes.get(rec.site_uuid, ""), ds.subject_keys.get(subject, "") if subject else ""]
             if visit:
-                prefix.append(str(ds.visits.get(v, {}).get("visit_code", "")) if v else "")
-            rows.append([_cell(p) for p in prefix] + [_cell(rec.row.get(c)) for c in cols])
+                line.append(str(ds.visits.get(v, {}).get("visit_code", "")) if v else "")
+            rows.append([_cell(p) for p in line] + [_cell(rec.row.get(c)) for c in cols])
         atomic.atomic_write_text(out / f"{table}.csv", _csv_text(header, rows), what=f"{table}.csv")
         files.append(f"{table}.csv")
         total += len(rows)
-        form = dataset.form_title(table)
-        dictionary.append([f"{table}.csv", form, "site_code", "text", "", "Site code (ODM LocationOID LOC.<code>)"])
-        dictionary.append([f"{table}.csv", form, "subject_key", "text", "",
-                           "Subject ID, or screening number for screen failures (ODM SubjectKey)"])
-        if visit:
-            dictionary.append([f"{table}.csv", form, "visit_code", "text", "", "Visit of the record"])
-        for c, decl in ds.columns.get(table, []):
-            dictionary.append([f"{table}.csv", form, c, dataset.data_type(c, decl),
-                               odm.item_oid(table, c) if c not in dataset.PLACEMENT_COLUMNS else "",
-                               dataset.item_label(table, c)])
-    dictionary.append(["*", "", "*", "text", "", NEUTRALISED])
-    atomic.atomic_write_text(out / "data_dictionary.csv", _csv_text(
-        ["file", "form", "column", "data_type", "odm_item_oid", "label"], dictionary), what="data_dictionary.csv")
-    files.append("data_dictionary.csv")
-    audit_rows = [[codes.get(r["site_uuid"], ""), *[_cell(r[k]) for k in (
-        "seq", "at_utc", "at_local", "user", "table", "row_id", "field", "old", "new", "reason", "prev_hash", "hash",
-        "bundle_seq")]] for r in store.query("SELECT a.* FROM audit a JOIN sites s ON s.site_uuid = a.site_uuid "
-                                             "ORDER BY s.code, a.seq")]
-    atomic.atomic_write_text(out / "audit_trail.csv", _csv_text(
-        ["site_code", "seq", "at_utc", "at_local", "user", "table", "row_id", "field", "old", "new", "reason",
-         "prev_hash", "hash", "bundle_seq"], audit_rows), what="audit_trail.csv")
+        form = metadata.form_of(table)
+        title = form.title if form else dataset.form_title(table)
+        sas = metadata.sas_names(table) if form else {}
+        prefix_labels = {c: label for c, _n, label in metadata.STATS_PREFIX}
+        for c in header:
+            if c in prefix_labels:
+                dtype, label, item = "text", prefix_labels[c], None
+                codelist = "CL.VISIT" if c == "visit_code" else ""
+            else:
+                dtype, label, item = metadata.column_info(table, c)
+                codelist = item.codelist if item and item.codelist else ""
+            in_stats = form is not None and (item is None and c in prefix_labels or item is not None
+                                             and not item.identifying)
+            dictionary.append([
+                f"{table}.csv", title, c, dtype, odm.item_oid(table, c) if item else "", label,
+                (item.label_ru if item else ru(label)), codelist, item.length if item and item.length else "",
+                item.digits if item and item.digits is not None else "", " ".join(item.units) if item else "",
+                c if in_stats else "", sas.get(c, "") if in_stats else "",
+            ])
+    audit_rows = ([row[0], *(_cell(v) for v in row[1:])] for row in dataset.audit_trail(store))
+    _stream_csv(out / "audit_trail.csv", [c for c, _t, _l in AUDIT_COLUMNS], audit_rows, what="audit_trail.csv")
     files.append("audit_trail.csv")
+    code_rows = [[cl.oid, cl.name, cl.data_type, n, code, label, ru(label), int(cl.closed)]
+                 for cl in md.codelists for n, (code, label) in enumerate(cl.items, 1)]
+    atomic.atomic_write_text(out / "codelists.csv", _csv_text([c for c, _t, _l in CODELIST_COLUMNS], code_rows),
+                             what="codelists.csv")
+    files.append("codelists.csv")
+    for name, columns in (("audit_trail.csv", AUDIT_COLUMNS), ("codelists.csv", CODELIST_COLUMNS),
+                          ("data_dictionary.csv", DICTIONARY_COLUMNS)):
+        for c, dtype, label in columns:
+            dictionary.append([name, "", c, dtype, "", label, ru(label), "", "", "", "", "", ""])
+    dictionary.append(["*", "", "*", "text", "", NEUTRALISED, ru(NEUTRALISED), "", "", "", "", "", ""])
+    atomic.atomic_write_text(out / "data_dictionary.csv", _csv_text([c for c, _t, _l in DICTIONARY_COLUMNS], dictionary),
+                             what="data_dictionary.csv")
+    files.insert(len(files) - 2, "data_dictionary.csv")
     return CsvResult(out, files, total)
 
 

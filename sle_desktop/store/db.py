@@ -101,6 +101,12 @@ def _remove_new(path: Path) -> None:
             side.unlink()
 
 
+class KeyedConnection(sqlite3.Connection):
+    """A connection that can carry the unlocked audit key (set by `store.audit.unlock`)."""
+
+    audit_key: bytes | None = None
+
+
 class Store:
     """An open site database. Use `Store.open(path)` or `Store.memory()`."""
 
@@ -155,7 +161,8 @@ class Store:
             if problem:
                 raise StoreError(problem)
         try:
-            conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=30)
+            conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=30,
+                                   factory=KeyedConnection)
         except sqlite3.Error as exc:
             raise StoreError(msg("Cannot open the database {path}: {error}", path=str(path), error=str(exc))) from exc
         store = cls(conn, path)
@@ -196,7 +203,7 @@ class Store:
         """A fresh in-memory store with the current schema (tests and self-test)."""
         from sle_desktop.store import migrations
 
-        conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False, factory=KeyedConnection)
         store = cls(conn, None)
         store._configure()
         migrations.migrate(store)
@@ -206,7 +213,9 @@ class Store:
         """A second connection to the same file, for a background thread (in-memory stores return self)."""
         if self.path is None:
             return self
-        return Store.open(self.path, migrate=False, create=False, kind=self.kind)
+        other = Store.open(self.path, migrate=False, create=False, kind=self.kind)
+        other.conn.audit_key = getattr(self.conn, "audit_key", None)
+        return other
 
     def _configure(self) -> None:
         self.conn.execute("PRAGMA foreign_keys = ON")

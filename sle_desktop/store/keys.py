@@ -107,17 +107,64 @@ def data_key_from_machine(store, site_uuid: str) -> bytes:
         raise KeyUnavailable(f"The site key file {path} does not belong to this database or is damaged.") from None
 
 
-def wrap_for_user(username: str, password: str, data_key: bytes) -> tuple[bytes, str, bytes]:
-    """(salt, kdf params JSON, wrapped data key) for storing in the user's row."""
+def wrap_for_user(username: str, password: str, data_key: bytes) -> tuple[bytes, str, bytes, bytes, bytes]:
+    """(salt, kdf params JSON, wrapped data key, public signing key, wrapped signing key) for a new account."""
     salt = os.urandom(16)
     kek = crypto.derive_key(password, salt, crypto.KDF_PARAMS)
     wrapped = crypto.seal(kek, data_key, b"sle_desktop user key:" + username.encode("utf-8"))
-    return salt, json.dumps(crypto.KDF_PARAMS, sort_keys=True), wrapped
+    public, wrapped_sign = new_signing_key(username, kek)
+    return salt, json.dumps(crypto.KDF_PARAMS, sort_keys=True), wrapped, public, wrapped_sign
 
 
 def unwrap_for_user(user_row: dict, password: str) -> bytes:
-    kek = crypto.derive_key(password, user_row["kdf_salt"], json.loads(user_row["kdf_params"]))
+    """The data key unwrapped with the user's password."""
+    return data_key_with_kek(user_row, user_kek(user_row, password))
+
+
+def data_key_with_kek(user_row: dict, kek: bytes) -> bytes:
+    """The data key unwrapped with the user's key-encryption key."""
     try:
         return crypto.open_sealed(kek, user_row["wrapped_data_key"], b"sle_desktop user key:" + user_row["username"].encode("utf-8"))
     except crypto.CryptoError:
         raise KeyUnavailable(msg("The data key could not be unlocked with this password.")) from None
+
+
+def user_kek(user_row: dict, password: str) -> bytes:
+    """The user's key-encryption key (argon2id over the password with the account's salt)."""
+    return crypto.derive_key(password, user_row["kdf_salt"], json.loads(user_row["kdf_params"]))
+
+
+def new_signing_key(username: str, kek: bytes) -> tuple[bytes, bytes]:
+    """(raw Ed25519 public key, private key wrapped under the user's key-encryption key) for a new account."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    private = Ed25519PrivateKey.generate()
+    raw = private.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
+                                serialization.NoEncryption())
+    return private.public_key().public_bytes_raw(), crypto.seal(kek, raw, _SIGN_AAD + username.encode("utf-8"))
+
+
+def signing_key(user_row: dict, kek: bytes):
+    """The user's Ed25519 private key, unwrapped with their key-encryption key."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    try:
+        raw = crypto.open_sealed(kek, user_row["wrapped_sign_key"], _SIGN_AAD + user_row["username"].encode("utf-8"))
+    except crypto.CryptoError:
+        raise KeyUnavailable(msg("The signing key could not be unlocked with this password.")) from None
+    return Ed25519PrivateKey.from_private_bytes(raw)
+
+
+_SIGN_AAD = b"sle_desktop user signing key:"
+
+
+def unlock(store, data_key: bytes) -> None:
+    """Unlock the keyed audit trail on this store's connection (and seal accounts of an upgraded database)."""
+    from sle_desktop.store import accounts, audit
+
+    first = audit.setting_missing(store.conn, audit.KEYED_FROM)
+    audit.unlock(store.conn, data_key)
+    if first and not audit.setting_missing(store.conn, audit.KEYED_FROM):
+        with store.transaction() as conn:
+            accounts.seal_all(conn)

@@ -459,6 +459,42 @@ def _v7_paper_crf_source(conn) -> None:
                      "CHECK (entry_source IN ('direct', 'paper_crf'))")
 
 
+def _v8_keyed_trail(conn) -> None:
+    """Keyed audit trail, per-account MACs and signing keys, cryptographic e-signatures.
+
+    Runs without any key (the database is opened before log-in), so it only adds columns and, when the
+    trail already holds rows, a marker row saying from which row on it is keyed; the first unlock pins
+    that row with a MAC (`audit.unlock`). Earlier rows and signatures stay as they were: legacy.
+    """
+    import hashlib
+    import json
+
+    _run_script(conn, """
+ALTER TABLE audit ADD COLUMN mac TEXT;
+ALTER TABLE users ADD COLUMN sign_public_key BLOB;
+ALTER TABLE users ADD COLUMN wrapped_sign_key BLOB;
+ALTER TABLE users ADD COLUMN mac TEXT;
+ALTER TABLE signatures ADD COLUMN signature TEXT;
+ALTER TABLE site ADD COLUMN demo INTEGER NOT NULL DEFAULT 0 CHECK (demo IN (0, 1));
+""")
+    last = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+    if last is None:
+        return
+    # The lockout state restarts with the keyed trail (it is checked against the keyed rows from here on).
+    conn.execute("UPDATE users SET failed_attempts = 0, locked_until = NULL")
+    seq, prev = last[0] + 1, last[1]
+    now = datetime.now(UTC)
+    row = {"seq": seq, "at_utc": now.isoformat(timespec="microseconds").replace("+00:00", "Z"),
+           "at_local": now.astimezone().isoformat(timespec="seconds"), "user": "migration", "table": "audit",
+           "row_id": "trail", "field": "keyed_from", "old": None, "new": json.dumps(seq),
+           "reason": "audit trail keyed from this row on (schema migration)", "prev_hash": prev}
+    body = json.dumps(row, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    row["hash"] = hashlib.sha256((prev + body).encode("utf-8")).hexdigest()
+    conn.execute('INSERT INTO audit (seq, at_utc, at_local, user, "table", row_id, field, old, new, reason, prev_hash,'
+                 " hash) VALUES (:seq, :at_utc, :at_local, :user, :table, :row_id, :field, :old, :new, :reason,"
+                 " :prev_hash, :hash)", row)
+
+
 MIGRATIONS: tuple[tuple[int, str, Callable], ...] = (
     (1, "core schema: site, users, subjects, clinical forms, audit trail", _v1_core),
     (2, "indexes for subject lists and per-subject forms", _v2_indexes),
@@ -467,6 +503,8 @@ MIGRATIONS: tuple[tuple[int, str, Callable], ...] = (
     (5, "return bundles: data queries, SDV marks, sponsor signing key, study updates", _v5_returns),
     (6, "subject list summary kept by triggers (visits done, last SELENA-SLEDAI)", _v6_subject_listing),
     (7, "paper CRFs: visits, adverse events and infusions say when they were entered from paper", _v7_paper_crf_source),
+    (8, "keyed audit trail (HMAC), account MACs and signing keys, cryptographic e-signatures, demo mark",
+     _v8_keyed_trail),
 )
 LATEST = MIGRATIONS[-1][0]
 

@@ -136,6 +136,11 @@ def content_hash(store, table: str, record_uuid: str) -> str:
     row = get(store, table, record_uuid)
     if row is None:
         raise RecordNotFound(msg("No {table} record {uuid}.", table=table, uuid=record_uuid))
+    return row_content_hash(table, row)
+
+
+def row_content_hash(table: str, row: dict) -> str:
+    """`content_hash` of a record given as a dict of all its columns (the sponsor holds records so)."""
     skip = {"change_seq", "updated_at", "updated_by"} | BOOKKEEPING.get(table, frozenset())
     body = {k: v for k, v in row.items() if k not in skip}
     body["__table__"] = table

@@ -14,7 +14,8 @@ class BundleRejected(SyncError):
 
     Codes: oversized, truncated, not_a_bundle, malformed, unknown_site, forged, tampered,
     wrong_recipient, gap, conflict, chain, inconsistent, payload_too_large, line_too_long,
-    too_many_lines, wrong_site_key.
+    too_many_lines, wrong_site_key, signature (a forged or copied e-signature), demo (demo and real
+    data mixed).
     """
 
     def __init__(self, message: str, *, reason: str):

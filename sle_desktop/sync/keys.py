@@ -47,6 +47,7 @@ class SiteKey:
     study_id: str
     public_key: bytes  # 32 raw Ed25519 bytes
     return_recipient: str | None = None  # the site's age recipient for return bundles (optional, newer files)
+    demo: bool = False  # a demo site (synthetic data): registering it makes a new sponsor database a demo one
 
     @property
     def fingerprint(self) -> str:
@@ -67,6 +68,7 @@ def format_site_key(key: SiteKey) -> str:
         f"fingerprint: {key.fingerprint}\n"
         + (f"return_recipient: {key.return_recipient}\n"
            f"return_fingerprint: {fingerprint(key.return_recipient)}\n" if key.return_recipient else "")
+        + ("demo: yes\n" if key.demo else "")
     )
 
 
@@ -115,7 +117,8 @@ def parse_site_key(text: str) -> SiteKey:
             raise SyncError("The site key file's return key is not a valid age public key.")
         if (fields.get("return_fingerprint") or "").upper() != fingerprint(ret):
             raise SyncError("The site key file is damaged: its return key fingerprint does not match its return key.")
-    key = SiteKey(site_uuid, code, fields["site_name"][:200], fields["study_id"][:64], public, ret)
+    key = SiteKey(site_uuid, code, fields["site_name"][:200], fields["study_id"][:64], public, ret,
+                  demo=fields.get("demo") == "yes")
     if fields["fingerprint"].upper() != key.fingerprint:
         raise SyncError("The site key file is damaged: its fingerprint does not match its public key.")
     return key

@@ -352,7 +352,12 @@ class VisitForm(QWidget):
         else:
             lines = []
             for s in sigs:
-                state = self.tr("valid") if s.valid else self.tr("no longer valid: {0}").format(translated(s.reason))
+                if s.status == "legacy":
+                    state = self.tr("legacy, not cryptographic")
+                elif s.status == "invalid":
+                    state = self.tr("INVALID: {0}").format(translated(s.reason))
+                else:
+                    state = self.tr("valid") if s.valid else self.tr("no longer valid: {0}").format(translated(s.reason))
                 lines.append(self.tr("{0} by {1} on {2} ({3})").format(
                     catalog(s.meaning), s.signer_name, fmt_date(s.signed_at), state))
             self.signature_label.setText(self.tr("Signatures: ") + "; ".join(lines))

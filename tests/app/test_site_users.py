@@ -69,8 +69,12 @@ def test_lock_expires(admin, store, monkeypatch):
 
 
 def test_unknown_user_gets_the_same_message(admin, store):
-    with pytest.raises(AuthenticationFailed, match="Unknown user name or wrong password"):
+    with pytest.raises(AuthenticationFailed) as unknown:
         site.login(store, "nobody", PASSWORD)
+    with pytest.raises(AuthenticationFailed) as wrong:
+        site.login(store, "admin", "wrong password!")
+    assert str(unknown.value) == str(wrong.value) and "unknown user name or wrong password" in str(wrong.value)
+    assert "nobody" not in str(unknown.value)
 
 
 def test_only_admin_manages_users(investigator, monitor):

@@ -7,8 +7,9 @@ import pytest
 from sync_helpers import db_state, import_one, register
 
 from sle_desktop import cli
+from sle_desktop.app.errors import ConflictError
 from sle_desktop.store import audit
-from sle_desktop.sync.errors import BundleRejected, SyncError
+from sle_desktop.sync.errors import BundleRejected
 
 COLS = ("seq", "at_utc", "at_local", "user", "table", "row_id", "field", "old", "new", "reason", "prev_hash", "hash")
 
@@ -72,19 +73,23 @@ def test_tampering_is_detected_at_site_and_sponsor_naming_the_row(make_site, spo
     head = site.store.scalar("SELECT max(seq) FROM audit")
     p = POSITIONS[where](head)
     named = tamper(site.store.conn, kind, p)
+    # the keyed trail names the row itself (its MAC no longer matches, or it has none); the sponsor, which
+    # checks the public SHA-256 chain, names the first row whose link breaks
+    at_site = p if kind in ("change_and_rehash", "insert") else named
 
     # at the site: the headless command exits non-zero and names the row
     capsys.readouterr()
     assert cli.main(["verify-audit", "--db", str(site.path)]) == 1
     err = capsys.readouterr().err
-    assert f"row {named}" in err and "Traceback" not in err, err
+    assert f"row {at_site}:" in err and "Traceback" not in err, err
 
-    # at the sponsor: the bundle carrying the rows is refused, naming the row (the export itself refuses a gap)
+    # the site's export refuses the tampered trail, naming the row
+    with pytest.raises(ConflictError, match=f"row {at_site}:"):
+        site.export()
     if kind == "delete_gap":
-        with pytest.raises(SyncError, match=f"missing change {named}"):
-            site.export()
         return
-    exported = site.export()
+    # at the sponsor, even from a site that did not check (the release before the keyed trail): refused, named
+    exported = site.export_unchecked()
     before = db_state(sponsor_db)
     with pytest.raises(BundleRejected) as info:
         import_one(sponsor_db, sponsor_keys, exported.path)

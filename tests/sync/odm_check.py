@@ -58,7 +58,8 @@ def check_odm(path) -> ET.Element:
         for ref in mdv.iter(_q("ItemRef")):
             assert ref.get("ItemOID") in defs["ItemDef"], ref.attrib
         for item in defs["ItemDef"].values():
-            assert item.get("DataType") in ("integer", "float", "date", "text", "datetime", "string", "boolean"), item.attrib
+            assert item.get("DataType") in ("integer", "float", "date", "time", "text", "datetime", "string", "boolean"), \
+                item.attrib
         event_forms = {oid: {r.get("FormOID") for r in e.findall(_q("FormRef"))} for oid, e in defs["StudyEventDef"].items()}
         form_groups = {oid: {r.get("ItemGroupOID") for r in e.findall(_q("ItemGroupRef"))} for oid, e in defs["FormDef"].items()}
         group_items = {oid: {r.get("ItemOID") for r in e.findall(_q("ItemRef"))} for oid, e in defs["ItemGroupDef"].items()}

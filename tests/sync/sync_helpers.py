@@ -22,6 +22,17 @@ class Site:
 
         return sync_site.export_bundle(self.session, self.usb, **kw)
 
+    def export_unchecked(self, **kw):
+        """Export without the site's own check of the keyed trail (as the release before it did), so a test
+        can show what the sponsor finds in a tampered trail by itself."""
+        from unittest import mock
+
+        from sle_desktop.store import audit
+
+        passed = audit.ChainCheck(True, 0, 0, audit.GENESIS_HASH)
+        with mock.patch.object(audit, "verify_since", lambda conn, since: passed):
+            return self.export(**kw)
+
 
 def register(site: Site, sponsor_db: Path):
     """Register a site's public key in the sponsor database (through the use cases, as the CLI does)."""

@@ -177,9 +177,12 @@ def test_an_audit_row_naming_a_field_the_record_lacks_is_refused(two_sites, spon
     rows = [dict(r) for r in a.store.query("SELECT * FROM audit WHERE seq >= ? ORDER BY seq", (seq,))]
     from sle_desktop.store import audit as audit_mod
 
-    for r in rows:  # the insider recomputes the hash chain from there on
+    key = audit_mod.key_of(conn)  # an insider holding the audit key recomputes hashes, MACs and the head pin
+    for r in rows:
         r["prev_hash"] = a.store.scalar("SELECT hash FROM audit WHERE seq = ?", (r["seq"] - 1,))
         r["hash"] = audit_mod.row_hash({k: r[k] for k in audit_mod.AUDIT_FIELDS})
-        conn.execute("UPDATE audit SET prev_hash = ?, hash = ? WHERE seq = ?", (r["prev_hash"], r["hash"], r["seq"]))
+        conn.execute("UPDATE audit SET prev_hash = ?, hash = ?, mac = ? WHERE seq = ?",
+                     (r["prev_hash"], r["hash"], audit_mod.mac(key, r["hash"]), r["seq"]))
+    audit_mod._pin(conn, key, audit_mod.HEAD, rows[-1]["seq"], rows[-1]["hash"])
     message = refused(sponsor_db, sponsor_keys, a.export().path, "inconsistent")
     assert f"subjects record {subject} of site BY01: audit row {seq} names a field or holds a value" in message

@@ -281,7 +281,9 @@ def test_audit_row_tampered_at_site_is_detected_and_named(make_site, sponsor_db,
     register(site, sponsor_db)
     site.store.conn.execute("DROP TRIGGER audit_no_update")
     site.store.conn.execute("UPDATE audit SET reason = 'nothing to see' WHERE seq = 17")
-    exported = site.export()
+    with pytest.raises(ConflictError, match="row 17"):  # the site's keyed check refuses to export it
+        site.export()
+    exported = site.export_unchecked()
     error = refused(sponsor_db, sponsor_keys, exported.path, "chain")
     assert "row 17" in str(error) and "BY01" in str(error)
 
@@ -292,7 +294,7 @@ def test_audit_row_deleted_at_site_stops_the_export(make_site):
     site = make_site("BY01", subjects=4, seed=2)
     site.store.conn.execute("DROP TRIGGER audit_no_delete")
     site.store.conn.execute("DELETE FROM audit WHERE seq = 30")
-    with pytest.raises(SyncError, match="missing change 30"):
+    with pytest.raises(ConflictError, match="row 30: row missing"):
         site.export()
     assert not list(site.usb.iterdir()) and site.store.scalar("SELECT count(*) FROM exports") == 0
 
@@ -301,7 +303,9 @@ def test_audit_tampered_after_an_earlier_bundle_is_detected(setup, sponsor_db, s
     site, first = setup
     site.store.conn.execute("DROP TRIGGER audit_no_update")
     site.store.conn.execute("UPDATE audit SET new = '\"M\"' WHERE seq = 7")
-    resend = site.export(since_seq=0)
+    with pytest.raises(ConflictError, match="row 7"):
+        site.export(since_seq=0)
+    resend = site.export_unchecked(since_seq=0)
     error = refused(sponsor_db, sponsor_keys, resend.path, "chain")
     assert "row 7" in str(error)
 
