@@ -2,11 +2,13 @@
 ;
 ; Build (after `pyinstaller --noconfirm packaging\sle_desktop.spec`, from the project root):
 ;     iscc /DAppVersion=0.1.0 packaging\windows\sle_desktop.iss
-; -> dist\sle-desktop-<version>-setup.exe. .github/workflows/windows-installer.yml does both and
-; passes the version read from sle_desktop/__init__.py.
+; -> dist\sle-desktop-<version>-setup.exe. packaging/windows/build.sh does both (with /DSourceDir
+; and /O for its output folder), on Windows (.github/workflows/windows-installer.yml) and under
+; Wine on Linux (packaging/windows/build_on_linux.sh, on every CI run).
 ;
-; The installer asks whether to install for the current user only (no administrator rights,
-; %LOCALAPPDATA%\Programs\sle_desktop) or for all users (Program Files). Either way it installs
+; The installer asks for its language (English or Russian) and whether to install for the current
+; user only (no administrator rights, %LOCALAPPDATA%\Programs\sle_desktop) or for all users
+; (Program Files; /ALLUSERS on the command line, the only mode Wine 8 can run). Either way it installs
 ; only the program: the site database and key files live in the per-user platformdirs folders
 ; (%LOCALAPPDATA%\sle_desktop, %LOCALAPPDATA%\sle_desktop\keys), are created by the program on
 ; first start, are never written under Program Files, and are kept by the uninstaller so that
@@ -18,7 +20,10 @@
 #define AppName "sle_desktop"
 #define AppExe "sle-desktop.exe"
 #define Publisher "sle_desktop developers"
-#define SourceDir "..\..\dist\sle-desktop"
+; The PyInstaller folder; packaging/windows/build.sh passes its own (/DSourceDir=... and /O<output dir>).
+#ifndef SourceDir
+  #define SourceDir "..\..\dist\sle-desktop"
+#endif
 
 [Setup]
 ; A fixed AppId: upgrades replace the earlier version in place. Never change it.

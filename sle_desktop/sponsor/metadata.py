@@ -485,6 +485,7 @@ OTHER_COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
         "signer": (TEXT, "Signer (user login)"), "signer_name": (TEXT, "Signer's name"),
         "signed_at": (DATETIME, "Signed at (UTC)"), "content_hash": (TEXT, "SHA-256 of the signed content"),
         "invalidated_at": (DATETIME, "Invalidated at (UTC)"), "invalidated_reason": (TEXT, "Why the signature was invalidated"),
+        "signature": (TEXT, "The signer's cryptographic signature of the content"),
     },
     "queries": {
         "record_table": (TEXT, "Queried record: form table"), "record_uuid": (TEXT, "Queried record ID (UUID)"),

@@ -51,6 +51,7 @@ EXTRA_RU: dict[str, str] = {
     "Signer (user login)": "Подписал (логин)", "Signer's name": "Имя подписавшего", "Signed at (UTC)": "Подписано (UTC)",
     "SHA-256 of the signed content": "SHA-256 подписанного содержимого", "Invalidated at (UTC)": "Аннулирована (UTC)",
     "Why the signature was invalidated": "Причина аннулирования подписи",
+    "The signer's cryptographic signature of the content": "Криптографическая подпись содержимого подписавшим",
     "Queried record: form table": "Запись запроса: таблица формы", "Queried record ID (UUID)": "ID записи запроса (UUID)",
     "Queried field": "Поле запроса", "Question from the sponsor": "Вопрос спонсора", "Follow-up question":
     "Уточняющий вопрос", "Query status": "Статус запроса", "Version of the query at the sponsor":

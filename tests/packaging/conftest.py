@@ -6,7 +6,9 @@ non-root conftest):
     SLE_RUN_PACKAGING=1 QT_QPA_PLATFORM=offscreen python -m pytest tests/packaging
 
 SLE_PACKAGING_INSTALL=1 (as root, with apt-get) also installs the .deb and runs the installed
-launcher's self-test.
+launcher's self-test. test_windows_installer.py builds the Windows setup under Wine and installs
+it into a fresh Wine prefix; it needs the tools `packaging/windows/host_tools.sh test` installs
+(.ci/run does), and SLE_WINE_REUSE_BUILD=1 makes it reuse the last dist/windows build.
 """
 
 import os

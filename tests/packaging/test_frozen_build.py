@@ -2,8 +2,11 @@
 
 Builds dist/sle-desktop/ with packaging/build_pyinstaller.sh, runs its --self-test under the
 offscreen Qt platform, checks what was left out, then builds the .deb with
-packaging/build_deb.sh and inspects it; with SLE_PACKAGING_INSTALL=1 as root it installs the
-package with apt and runs the installed launcher's self-test.
+packaging/build_deb.sh and inspects it: desktop-file-validate and lintian (no error but those
+of the deliberate /opt layout, which packaging/deb/lintian-overrides names), no RUNPATH into
+the build machine's Python, shared libraries not executable, a changelog, and the packaged
+program's own self-test. With SLE_PACKAGING_INSTALL=1 as root it installs the package with apt
+and runs the installed launcher's self-test.
 """
 
 from __future__ import annotations
@@ -31,6 +34,9 @@ PROGRAM = DIST / ("sle-desktop.exe" if sys.platform == "win32" else "sle-desktop
 # The issue's reference: a bare PySide6 + pyqtgraph window frozen the same way, unpacked.
 BASELINE_UNPACKED_BYTES = 219 * 1024 * 1024
 ICON_SIZES = (16, 32, 48, 64, 128, 256)
+# freedesktop.org main categories; a menu entry names exactly one (desktop-file-validate warns otherwise).
+MAIN_CATEGORIES = {"AudioVideo", "Audio", "Video", "Development", "Education", "Game", "Graphics", "Network",
+                   "Office", "Science", "Settings", "System", "Utility"}
 
 
 def _env(tmp_path: Path) -> dict:
@@ -59,7 +65,7 @@ def deb(frozen) -> Path:
     if shutil.which("dpkg-deb") is None:
         pytest.skip("dpkg-deb is not installed")
     subprocess.run(["bash", str(ROOT / "packaging" / "build_deb.sh")], cwd=ROOT, check=True, timeout=900)
-    debs = sorted((ROOT / "dist").glob(f"sle-desktop_{sle_desktop.__version__}_*.deb"))
+    debs = sorted((ROOT / "dist").glob(f"sle-desktop_{sle_desktop.__version__}-*_*.deb"))
     assert len(debs) == 1, debs
     return debs[0]
 
@@ -134,14 +140,16 @@ def test_deb_control_fields(deb):
         return subprocess.run(["dpkg-deb", "-f", str(deb), name], capture_output=True, text=True, check=True).stdout.strip()
 
     assert field("Package") == "sle-desktop"
-    assert field("Version") == sle_desktop.__version__
+    assert re.fullmatch(rf"{re.escape(sle_desktop.__version__)}-\d+", field("Version"))  # non-native: Debian revision
     assert field("Architecture") == subprocess.run(["dpkg", "--print-architecture"], capture_output=True,
                                                    text=True, check=True).stdout.strip()
-    assert field("Maintainer")
+    assert re.fullmatch(r"[^<>]+ <[^@\s]+@[^@\s]+\.(org|com|net)>", field("Maintainer")), field("Maintainer")
     assert field("Description").startswith("offline electronic data capture")
     depends = {d.strip().split()[0] for d in field("Depends").replace("\n", " ").split(",")}
     assert {"libxcb-cursor0", "libxkbcommon-x11-0", "libxcb-icccm4", "libxcb-keysyms1", "libxcb-shape0",
-            "libxcb-render-util0", "libxcb-image0", "libegl1", "libgl1", "libfontconfig1", "libdbus-1-3"} <= depends
+            "libxcb-render-util0", "libxcb-image0", "libegl1", "libgl1", "libfontconfig1", "libdbus-1-3",
+            "fonts-dejavu-core",  # Cyrillic glyphs for the Russian interface
+            "zlib1g", "libbz2-1.0", "libexpat1", "libpng16-16", "libfreetype6"} <= depends  # not bundled
     assert int(field("Installed-Size")) > 50_000  # KiB
 
 
@@ -155,13 +163,51 @@ def test_deb_launcher_and_menu_entry(deb, tmp_path):
     entry.read(tmp_path / "usr" / "share" / "applications" / "sle-desktop.desktop", encoding="utf-8")
     desktop = entry["Desktop Entry"]
     assert desktop["Type"] == "Application"
-    assert desktop["Exec"].split()[0] == "sle-desktop"
+    assert desktop["Exec"] == "sle-desktop"  # the program takes no files: no %F
     assert desktop["Icon"] == "sle-desktop"
     assert desktop["Terminal"] == "false"
-    if shutil.which("desktop-file-validate"):
-        check = subprocess.run(["desktop-file-validate", str(tmp_path / "usr/share/applications/sle-desktop.desktop")],
-                               capture_output=True, text=True)
-        assert check.returncode == 0, check.stdout + check.stderr
+    assert len([c for c in desktop["Categories"].split(";") if c in MAIN_CATEGORIES]) == 1, desktop["Categories"]
+    if shutil.which("desktop-file-validate") is None:
+        pytest.skip("desktop-file-validate is not installed (packaging/windows/host_tools.sh deb; .ci/run installs it)")
+    check = subprocess.run(["desktop-file-validate", str(tmp_path / "usr/share/applications/sle-desktop.desktop")],
+                           capture_output=True, text=True)
+    assert check.returncode == 0 and not check.stdout.strip(), check.stdout + check.stderr
+
+
+def test_deb_passes_lintian(deb):
+    if shutil.which("lintian") is None:
+        pytest.skip("lintian is not installed (packaging/windows/host_tools.sh deb; .ci/run installs it)")
+    result = subprocess.run(["lintian", "--info", "--no-tag-display-limit", "--show-overrides", str(deb)], capture_output=True,
+                            text=True, timeout=1200)
+    lines = result.stdout.splitlines()
+    errors = [line for line in lines if line.startswith("E: ")]
+    assert not errors, "\n".join(errors[:40])
+    # The overrides still match what they were written for (a stale one is reported, not silent).
+    assert not [line for line in lines if "unused-override" in line or "mismatched-override" in line], result.stdout
+    overridden = {line.split()[2] for line in lines if line.startswith("O: ")}
+    assert overridden <= {"dir-or-file-in-opt", "embedded-library", "library-not-linked-against-libc",
+                          "unstripped-binary-or-object"}, overridden
+
+
+def test_deb_has_no_build_machine_runpath_and_its_program_works(deb, tmp_path):
+    subprocess.run(["dpkg-deb", "-x", str(deb), str(tmp_path)], check=True)
+    opt = tmp_path / "opt" / "sle-desktop"
+    internal = opt / "_internal"
+    interpreter = [*internal.glob("libpython3*.so*"), *internal.glob("python3.*/lib-dynload/*.so")]
+    assert len(interpreter) > 20
+    for lib in interpreter:
+        dynamic = subprocess.run(["readelf", "-d", str(lib)], capture_output=True, text=True, check=True).stdout
+        assert "RUNPATH" not in dynamic and "RPATH" not in dynamic, (lib, dynamic)
+    libraries = [p for p in internal.rglob("*") if p.is_file() and re.search(r"\.so(\.[0-9.]+)?$", p.name)]
+    assert [p for p in libraries if p.stat().st_mode & 0o777 != 0o644] == []
+    assert (opt / "sle-desktop").stat().st_mode & 0o777 == 0o755
+    assert (tmp_path / "usr/share/doc/sle-desktop/changelog.Debian.gz").is_file()
+    assert (tmp_path / "usr/share/lintian/overrides/sle-desktop").is_file()
+    # The stripped, patched copy still runs (the system zlib/expat/freetype/png stand in for the bundled ones).
+    result = subprocess.run([str(opt / "sle-desktop"), "--self-test"], capture_output=True, text=True, timeout=300,
+                            env=_env(tmp_path / "home"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("self-test OK: ")
 
 
 def test_deb_installs_and_the_launcher_self_test_passes(deb, tmp_path):
@@ -176,7 +222,7 @@ def test_deb_installs_and_the_launcher_self_test_passes(deb, tmp_path):
     assert install.returncode == 0, install.stdout[-3000:] + install.stderr[-3000:]
     status = subprocess.run(["dpkg-query", "-W", "-f", "${Status} ${Version}", "sle-desktop"], capture_output=True,
                             text=True, check=True).stdout
-    assert status == f"install ok installed {sle_desktop.__version__}"
+    assert re.fullmatch(rf"install ok installed {re.escape(sle_desktop.__version__)}-\d+", status), status
     result = subprocess.run(["/usr/bin/sle-desktop", "--self-test"], capture_output=True, text=True, timeout=120,
                             env=_env(tmp_path))
     assert result.returncode == 0, result.stderr
