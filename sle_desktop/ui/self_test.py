@@ -103,62 +103,6 @@ def _step_plot(ctx: dict) -> str:
     return f"plot {image.width()}x{image.height()}"
 
 
-def _step_icon(ctx: dict) -> str:
-    from PySide6 import QtGui, QtSvg
-
-    from sle_desktop.resources import resource_path
-
-    _qt_application()
-    path = resource_path(*ICON_FILE)
-    check(path.is_file(), f"the application icon {path} is missing")
-    renderer = QtSvg.QSvgRenderer(str(path))
-    check(renderer.isValid(), f"QtSvg cannot read {path.name}")
-    image = QtGui.QImage(64, 64, QtGui.QImage.Format.Format_ARGB32)
-    image.fill(0)
-    painter = QtGui.QPainter(image)
-    renderer.render(painter)
-    painter.end()
-    opaque = sum(1 for y in range(0, 64, 4) for x in range(0, 64, 4) if image.pixelColor(x, y).alpha() > 0)
-    check(opaque > 16, f"the rendered icon is (almost) empty: {opaque} of 256 sampled pixels drawn")
-    return "icon"
-
-
-def _step_plot(ctx: dict) -> str:
-    import numpy as np
-    import pyqtgraph as pg
-    from PySide6 import QtGui
-
-    app = _qt_application()
-    widget = pg.PlotWidget(background="w")
-    try:
-        x = np.linspace(0.0, 6.0, 200)
-        widget.plot(x, np.sin(x) * 10.0, pen=pg.mkPen(PLOT_PEN, width=3))
-        widget.resize(*PLOT_SIZE)
-        widget.show()
-        app.processEvents()
-        png = ctx["tmp"] / "plot.png"
-        check(widget.grab().save(str(png), "PNG"), "the plot could not be saved as PNG")
-    finally:
-        widget.close()
-        widget.deleteLater()
-        app.processEvents()
-    image = QtGui.QImage(str(png))
-    check(not image.isNull(), "the saved PNG cannot be read back")
-    check(image.width() >= PLOT_SIZE[0] // 2 and image.height() >= PLOT_SIZE[1] // 2,
-           f"the plot image is {image.width()}x{image.height()}")
-    colours = set()
-    curve = 0
-    for y in range(0, image.height(), 2):
-        for x in range(0, image.width(), 2):
-            c = image.pixelColor(x, y)
-            colours.add(c.rgb())
-            if c.red() > 180 and c.green() < 90 and c.blue() < 90:
-                curve += 1
-    check(len(colours) > 2, f"the plot image is uniform ({len(colours)} colours)")
-    check(curve >= 20, f"the plotted curve is missing ({curve} curve-coloured pixels)")
-    return f"plot {image.width()}x{image.height()}"
-
-
 # -- runner ------------------------------------------------------------------------------------------
 STEPS = (*self_check.STEPS, ("icon", _step_icon), ("plot", _step_plot))
 
