@@ -102,7 +102,9 @@ def measure(size: bench.Size, seed: int, work: Path) -> dict:
                                                                  header=lambda p, n: "", footer=lambda p, n: ""))
         usb = work / "usb"
         usb.mkdir()
-        session = bench_session(store)
+        from sle_desktop.app import site
+
+        session = site.cli_session(store)
         results = []
         out["backup_s"] = _timed(lambda: results.append(backup.backup(session, usb)))
         out["backup_mb"] = round(results[-1].size / 1e6, 1)
@@ -120,12 +122,6 @@ def measure(size: bench.Size, seed: int, work: Path) -> dict:
     for k in ("casebook", "backup", "restore"):
         out[f"{k}_ratio"] = round(out[f"{k}_s"] / out[f"{k}_floor_s"], 2)
     return out
-
-
-def bench_session(store):
-    from sle_desktop.app import site
-
-    return site.cli_session(store)
 
 
 def format_table(m: dict) -> str:
