@@ -104,7 +104,7 @@ def _sign_some(store) -> None:
     then corrected (invalidated by the change)."""
     from sle_desktop.app import signatures
 
-    rows = store.query("SELECT uuid, subject_uuid FROM sledai_assessments ORDER BY created_at, uuid LIMIT 2")
+    rows = store.query("SELECT uuid, subject_uuid FROM sledai_assessments ORDER BY change_seq LIMIT 2")
     if not rows:
         return
     coordinator = site.login(store, "demo.coordinator", DEMO_PASSWORD)

@@ -8,7 +8,13 @@ from sle_desktop.store.db import Store
 
 
 def _fingerprint(store):
-    return store.query("SELECT subject_id, screening_number, status, arm, sex, year_of_birth FROM subjects ORDER BY screening_number")
+    """Subjects and every SELENA-SLEDAI value, keyed by what a reader sees (record UUIDs are random)."""
+    subjects_ = store.query("SELECT subject_id, screening_number, status, arm, sex, year_of_birth FROM subjects "
+                            "ORDER BY screening_number")
+    assessments = store.query("SELECT s.subject_id, v.visit_code, v.visit_date, a.score, a.pga FROM sledai_assessments a "
+                              "JOIN visits v ON v.uuid = a.visit_uuid JOIN subjects s ON s.uuid = a.subject_uuid "
+                              "ORDER BY s.subject_id, v.visit_date, v.visit_code")
+    return [dict(r) for r in subjects_], [dict(r) for r in assessments]
 
 
 def test_demo_is_deterministic_by_seed_and_realistic(tmp_path):
