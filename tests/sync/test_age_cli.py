@@ -37,7 +37,7 @@ def test_stock_age_tool_decrypts_a_bundle(make_site, sponsor_keys, tmp_path):
     assert sum(1 for x in lines if x["type"] == "audit") == exported.to_seq
 
 
-@pytest.mark.skipif(AGE is None or shutil.which("tar") is None or shutil.which("gunzip") is None,
+@pytest.mark.skipif(NO_AGE or shutil.which("tar") is None or shutil.which("gunzip") is None,
                     reason="needs the age, tar and gunzip command-line tools")
 def test_readme_pipeline(make_site, sponsor_keys):
     site = make_site("BY01", subjects=2, seed=2)
