@@ -467,9 +467,9 @@ def measure_save(db: Path, key_dir: Path, repeats: int) -> dict:
         audit_before = store.scalar("SELECT max(seq) FROM audit")
         for k, r in enumerate(rows[1:]):
             current = visits.get_sledai(session, r["visit_uuid"])
-            codes = variants[0] if current["codes"] != variants[0] else variants[1]
+            codes = variants[0] if current.codes != variants[0] else variants[1]
             t = time.perf_counter()
-            visits.save_sledai(session, r["visit_uuid"], codes, 1.5 if current["pga"] != 1.5 else 1.2,
+            visits.save_sledai(session, r["visit_uuid"], codes, 1.5 if current.pga != 1.5 else 1.2,
                                reason="benchmark correction")
             update_ms.append((time.perf_counter() - t) * 1000)
         audit_rows = (store.scalar("SELECT max(seq) FROM audit") - audit_before) / max(1, len(rows) - 1)
