@@ -35,7 +35,7 @@ from sle_desktop.ui.common import (
     name_inputs,
     with_error,
 )
-from sle_desktop.ui.messages import FieldErrors, report
+from sle_desktop.ui.messages import FieldErrors, FreeTextCheck, report
 from sle_desktop.ui.reason_dialog import ReasonDialog
 from sle_desktop.ui.screen_fit import fit_to_screen, grow_with_contents
 
@@ -287,6 +287,7 @@ class AdverseEventDialog(QDialog):
         self.setObjectName("aeDialog")
         self.session, self.subject_uuid, self.ae_uuid, self.today = session, subject_uuid, ae_uuid, today
         self.reason_dialog: ReasonDialog | None = None
+        self.free_text = FreeTextCheck(self, session, subject_uuid)
         subject = subjects.get_subject(session, subject_uuid)
         label = subject.label
         title = self.tr("Adverse event – {0}").format(label) if ae_uuid is None else \
@@ -357,6 +358,8 @@ class AdverseEventDialog(QDialog):
         if problems:
             self.fields.errors.show(problems)
             self.banner.show_message(self.tr("Nothing was saved: please correct the fields marked in red."))
+            return False
+        if not self.free_text.confirmed({self.tr("Adverse event term"): form.term}, lambda: self.save(reason)):
             return False
         try:
             self.ae_uuid = safety.record_adverse_event(self.session, self.subject_uuid, form, ae_uuid=self.ae_uuid,
