@@ -198,9 +198,30 @@ CREATE INDEX sponsor_audit_row ON sponsor_audit ("table", row_id);
 """)
 
 
+def _v_lock_requests(conn) -> None:
+    _run_script(conn, """
+-- Lock and unlock requests for a site's casebooks (listed subjects, or all: the end-of-study lock), sent in every
+-- return bundle from then on; the site applies each once.
+CREATE TABLE lock_requests (
+    uuid TEXT PRIMARY KEY,
+    site_uuid TEXT NOT NULL REFERENCES sites (site_uuid),
+    action TEXT NOT NULL CHECK (action IN ('lock', 'unlock')),
+    scope TEXT NOT NULL CHECK (scope IN ('all', 'subjects')),
+    subjects TEXT NOT NULL,
+    reason TEXT,
+    requested_by TEXT NOT NULL,
+    requested_at TEXT NOT NULL
+);
+CREATE INDEX lock_requests_site ON lock_requests (site_uuid, requested_at);
+ALTER TABLE queries ADD COLUMN origin TEXT NOT NULL DEFAULT 'sponsor';
+ALTER TABLE sdv_marks ADD COLUMN source TEXT NOT NULL DEFAULT 'sponsor';
+""")
+
+
 MIGRATIONS: tuple[tuple[int, str, Callable], ...] = (
     (1, "sponsor schema: sites, bundles, records, audit trail, log", _v1),
     (2, "the way back: queries, SDV marks, return bundles, sponsor audit trail", _v2_returns),
+    (3, "lock requests for site casebooks; queries and SDV marks say whether they came from the site", _v_lock_requests),
 )
 SPONSOR = runner.MigrationSet("sponsor", "sponsor_schema", MIGRATIONS)
 LATEST = SPONSOR.latest
