@@ -175,6 +175,8 @@ _STATIC_CODELISTS: tuple[CodeList, ...] = (
         ("direct", "Entered directly"), ("paper_crf", "Entered from a paper CRF"))),
     _cl("CL.QUERY_STATUS", "Data query status", (
         ("open", "Open"), ("answered", "Answered"), ("closed", "Closed"), ("reopened", "Reopened"))),
+    _cl("CL.LOCK_STATE", "Lock and sign-off state of a casebook or visit", (
+        ("locked", "Locked"), ("signoff_invalidated", "Investigator's sign-off invalidated by a later change"))),
 )
 
 
