@@ -63,6 +63,7 @@ class QueryView:
     correction: Correction | None
     closed_at: str | None
     close_reason: str | None
+    origin: str = "sponsor"  # or "site": raised by a monitor at the site
 
     @property
     def text(self) -> str:
@@ -85,7 +86,8 @@ def _view(r: dict) -> QueryView:
     return QueryView(r["uuid"], r["subject_uuid"], r["subject_label"] or "", r["visit_uuid"], r["visit_code"],
                      r["record_table"], FORM_LABELS.get(r["record_table"], r["record_table"]), r["record_uuid"],
                      r["field"], r["question"], r["followup"], r["status"], r["raised_by"], r["raised_at"], r["answer"],
-                     r["answered_by"], r["answered_at"], correction, r["closed_at"], r["close_reason"])
+                     r["answered_by"], r["answered_at"], correction, r["closed_at"], r["close_reason"],
+                     r.get("origin") or "sponsor")
 
 
 def open_queries(session: Session, subject_uuid: str | None = None) -> list[QueryView]:

@@ -164,3 +164,13 @@ def monitoring_queue(session: Session) -> list[QueueItem]:
                                  last["monitor"] if last else None, last["marked_at"] if last else None))
     out.sort(key=lambda q: (q.state != "changed", q.subject_label, q.visit_code or "", q.record_table))
     return out
+
+
+def record_fields(session: Session, table: str, record_uuid: str) -> list[str]:
+    """The data fields of a record a monitor can verify or query one by one (bookkeeping columns left out)."""
+    session.require("view")
+    row = records.get(session.store, table, record_uuid) if table in MONITORED else None
+    if row is None:
+        return []
+    skip = {*records._MANAGED, "deleted", "subject_uuid", "visit_uuid"}
+    return [k for k in row if k not in skip]

@@ -6,14 +6,28 @@ the dialog in one sentence and nothing is changed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout
 
 from sle_desktop.app import locks
 from sle_desktop.app.errors import AppError, StoreError
-from sle_desktop.ui.common import error_label, heading, name_inputs
+from sle_desktop.ui.common import error_label, fmt_date, heading, name_inputs
 from sle_desktop.ui.messages import plain_message
 from sle_desktop.ui.screen_fit import grow_with_contents
+
+
+def describe_lock(lock: locks.LockInfo) -> str:
+    """What is locked, by whom, when and why, in the interface language."""
+    def t(text: str) -> str:
+        return QCoreApplication.translate("CasebookDialogs", text)
+
+    if lock.requested_by:
+        text = t("Locked on {0} at the sponsor's request ({1}, {2}): {3}").format(
+            fmt_date(lock.locked_at), lock.requested_by, fmt_date(lock.requested_at), lock.reason)
+    else:
+        text = t("Locked by {0} on {1}: {2}").format(lock.locked_by, fmt_date(lock.locked_at), lock.reason)
+    return text if text.endswith(".") else text + "."
 
 
 class LockReasonDialog(QDialog):
@@ -37,6 +51,7 @@ class LockReasonDialog(QDialog):
         self.text.setPlaceholderText(self.tr("Reason (kept in the audit trail)"))
         self.text.setTabChangesFocus(True)
         self.text.setPlainText(default)
+        self.text.moveCursor(QTextCursor.End)  # typing adds to the suggested reason
         self.text.setMaximumHeight(90)
         lay.addWidget(self.text)
         self.error = error_label(self)
