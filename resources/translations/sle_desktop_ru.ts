@@ -3374,6 +3374,17 @@ Follow-up: {followup}</source>
         </message>
     </context>
     <context>
+        <name>CasebookDialogs</name>
+        <message>
+            <source>Locked on {0} at the sponsor's request ({1}, {2}): {3}</source>
+            <translation>Заблокировано {0} по запросу спонсора ({1}, {2}): {3}</translation>
+        </message>
+        <message>
+            <source>Locked by {0} on {1}: {2}</source>
+            <translation>Заблокировано пользователем {0} {1}: {2}</translation>
+        </message>
+    </context>
+    <context>
         <name>CohortTrendsWidget</name>
         <message>
             <source>Both arms</source>
@@ -4017,6 +4028,14 @@ mean change {mean} (SE {se}), n = {n}</source>
         <message>
             <source>{0} record(s) source-data-verified.</source>
             <translation>Записей с верификацией исходных данных: {0}.</translation>
+        </message>
+        <message>
+            <source>{0} casebook(s) locked at the sponsor's request.</source>
+            <translation>Заблокировано карт субъектов по запросу спонсора: {0}.</translation>
+        </message>
+        <message>
+            <source>{0} lock(s) lifted at the sponsor's request.</source>
+            <translation>Снято блокировок по запросу спонсора: {0}.</translation>
         </message>
         <message>
             <source>Study definition {0} waits for a site administrator to accept it.</source>
@@ -4760,6 +4779,10 @@ Discard them?</source>
         <message>
             <source>Form</source>
             <translation>Форма</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>Запись</translation>
         </message>
         <message>
             <source>State</source>
@@ -5862,11 +5885,11 @@ Password for all: {1}</source>
         </message>
         <message>
             <source>locked</source>
-            <translation>заблокировано</translation>
+            <translation>заблок.</translation>
         </message>
         <message>
             <source>{0} visit(s) locked</source>
-            <translation>заблокировано визитов: {0}</translation>
+            <translation>{0} виз. заблок.</translation>
         </message>
         <message>
             <source>signed</source>
@@ -5874,7 +5897,7 @@ Password for all: {1}</source>
         </message>
         <message>
             <source>sign-off invalidated</source>
-            <translation>подпись недействительна</translation>
+            <translation>подпись снята</translation>
         </message>
         <message>
             <source>sign-off invalid</source>
@@ -6170,6 +6193,10 @@ Password for all: {1}</source>
         <message>
             <source>Signed off by {0} on {1}.</source>
             <translation>Подписана: {0}, {1}.</translation>
+        </message>
+        <message>
+            <source>Sign-off by {0} on {1} was invalidated by a later change; it must be signed again.</source>
+            <translation>Подпись ({0}, {1}) стала недействительной после изменения; нужно подписать снова.</translation>
         </message>
         <message>
             <source>Sign-off by {0} on {1} is no longer valid: {2}</source>
@@ -7571,6 +7598,18 @@ Password for all: {1}</source>
         <message>
             <source>(0 absent, 1 present)</source>
             <translation>(0 нет, 1 есть)</translation>
+        </message>
+        <message>
+            <source>Lock</source>
+            <translation>Блокировка</translation>
+        </message>
+        <message>
+            <source>Source-data verification at the site</source>
+            <translation>Сверка с первичной документацией в центре</translation>
+        </message>
+        <message>
+            <source>Sponsor's lock request</source>
+            <translation>Запрос спонсора на блокировку</translation>
         </message>
         <message>
             <source>no creatinine result</source>

@@ -135,6 +135,18 @@ class QueueItem:
     state: str  # "not_verified" | "changed"
     verified_by: str | None
     verified_at: str | None
+    detail: str = ""  # which record: the lab test, AE term, drug or infusion lot
+
+
+def _detail(table: str, row: dict) -> str:
+    if table == "labs":
+        from sle_desktop.domain import labs
+
+        try:
+            return labs.lab_test(row["test"]).label
+        except ValueError:
+            return str(row["test"])
+    return str(row.get("term") or row.get("drug") or row.get("lot_number") or "")
 
 
 def monitoring_queue(session: Session) -> list[QueueItem]:
@@ -161,7 +173,8 @@ def monitoring_queue(session: Session) -> list[QueueItem]:
             last = max(marks, key=lambda m: m["marked_at"]) if marks else None
             out.append(QueueItem(subject, labels[subject], visit_codes.get(visit) if visit else None, table,
                                  row["uuid"], "changed" if last else "not_verified",
-                                 last["monitor"] if last else None, last["marked_at"] if last else None))
+                                 last["monitor"] if last else None, last["marked_at"] if last else None,
+                                 _detail(table, row)))
     out.sort(key=lambda q: (q.state != "changed", q.subject_label, q.visit_code or "", q.record_table))
     return out
 

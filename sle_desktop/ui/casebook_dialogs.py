@@ -19,14 +19,12 @@ from sle_desktop.ui.screen_fit import grow_with_contents
 
 def describe_lock(lock: locks.LockInfo) -> str:
     """What is locked, by whom, when and why, in the interface language."""
-    def t(text: str) -> str:
-        return QCoreApplication.translate("CasebookDialogs", text)
-
     if lock.requested_by:
-        text = t("Locked on {0} at the sponsor's request ({1}, {2}): {3}").format(
-            fmt_date(lock.locked_at), lock.requested_by, fmt_date(lock.requested_at), lock.reason)
+        text = QCoreApplication.translate("CasebookDialogs", "Locked on {0} at the sponsor's request ({1}, {2}): {3}")
+        text = text.format(fmt_date(lock.locked_at), lock.requested_by, fmt_date(lock.requested_at), lock.reason)
     else:
-        text = t("Locked by {0} on {1}: {2}").format(lock.locked_by, fmt_date(lock.locked_at), lock.reason)
+        text = QCoreApplication.translate("CasebookDialogs", "Locked by {0} on {1}: {2}")
+        text = text.format(lock.locked_by, fmt_date(lock.locked_at), lock.reason)
     return text if text.endswith(".") else text + "."
 
 

@@ -45,15 +45,16 @@ class MonitoringPanel(QWidget):
         self.summary = QLabel(self)
         self.summary.setObjectName("monitoringSummary")
         lay.addWidget(self.summary)
-        self.table = QTableWidget(0, 5, self)
+        self.table = QTableWidget(0, 6, self)
         self.table.setObjectName("monitoringTable")
         self.table.setTabKeyNavigation(False)
-        self.table.setHorizontalHeaderLabels([self.tr("Subject"), self.tr("Visit"), self.tr("Form"), self.tr("State"),
-                                              self.tr("Last verified")])
+        self.table.setHorizontalHeaderLabels([self.tr("Subject"), self.tr("Visit"), self.tr("Form"), self.tr("Record"),
+                                              self.tr("State"), self.tr("Last verified")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._selection_changed)
@@ -116,7 +117,9 @@ class MonitoringPanel(QWidget):
             state = self.tr("changed since verified") if it.state == "changed" else self.tr("not verified")
             last = self.tr("{0}, {1}").format(it.verified_by, fmt_date(it.verified_at)) if it.verified_by else ""
             visit = catalog(ui_queries.visit_label(self.session, it.visit_code)) if it.visit_code else ""
-            for col, text in enumerate((it.subject_label, visit, self._form_label(it.record_table), state, last)):
+            detail = catalog(it.detail) if it.record_table in ("labs",) else it.detail
+            for col, text in enumerate((it.subject_label, visit, self._form_label(it.record_table), detail, state,
+                                        last)):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.UserRole, it.record_uuid)
                 if it.state == "changed":

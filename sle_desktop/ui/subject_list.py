@@ -107,7 +107,9 @@ class SubjectListPanel(QWidget):
                    "last_sledai": ["000"],
                    "next_visit": [catalog(label) + " – 00.00.0000" for label in visit_labels],
                    "visit_status": [model_tr(t) for t in ("window missed", "not yet open", "window open")],
-                   "casebook": [model_tr("locked") + ", " + model_tr("sign-off invalidated")]}
+                   # the usual closing state; a longer one is elided, its tooltip says it all
+                   "casebook": [model_tr("locked") + ", " + model_tr("signed"), model_tr("sign-off invalidated"),
+                                model_tr("{0} visit(s) locked").format(9)]}
         for i, c in enumerate(COLUMNS):
             if c in samples:
                 header_text = str(self.model.headerData(i, Qt.Horizontal, Qt.DisplayRole) or "")

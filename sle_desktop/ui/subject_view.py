@@ -337,10 +337,14 @@ class SubjectView(QWidget):
             parts.append(self.tr("Not signed off by the investigator."))
         elif so.valid:
             parts.append(self.tr("Signed off by {0} on {1}.").format(so.signer_name, fmt_date(so.signed_at)))
+        elif so.status == "invalidated":
+            parts.append(self.tr("Sign-off by {0} on {1} was invalidated by a later change; it must be signed "
+                                 "again.").format(so.signer_name, fmt_date(so.signed_at)))
         else:
             parts.append(self.tr("Sign-off by {0} on {1} is no longer valid: {2}").format(
                 so.signer_name, fmt_date(so.signed_at), translated(so.reason)))
         self.casebook_state.setText(" ".join(parts))
+        self.casebook_state.setToolTip(translated(so.reason) if so is not None and not so.valid else "")
         style = "color: #8a5300;" if so is not None and not so.valid else ""
         self.casebook_state.setStyleSheet(style)
         can = self.session.can

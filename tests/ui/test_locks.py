@@ -100,3 +100,37 @@ def test_the_subject_list_shows_locked_and_signed_casebooks(qtbot, windows, demo
     assert model.data(model.index(row, col)) == "locked, signed"
     others = [model.data(model.index(r, col)) for r in range(model.rowCount()) if r != row]
     assert set(others) == {""}
+
+
+def test_sponsor_requested_lock_arrives_through_the_import_dialog(qtbot, windows, demo_site, tmp_path):
+    from sle_desktop.app import returns, sync_site
+    from sle_desktop.sponsor import operations as sponsor
+    from sle_desktop.sponsor import queries as sponsor_queries
+    from sle_desktop.ui.import_return_dialog import ImportReturnDialog
+
+    keys = sponsor.keygen(tmp_path / "sponsor")
+    cli = site.cli_session(demo_site)
+    sync_site.set_sponsor_recipients(cli, keys.public_path.read_text())
+    returns.set_sponsor_signing_key(cli, keys.signing_public_path.read_text())
+    (tmp_path / "site.key").write_text(sync_site.site_public_key(cli))
+    db = tmp_path / "sponsor.sqlite"
+    sponsor.register_site(db, tmp_path / "site.key")
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    [outcome] = sponsor.import_bundles(db, keys.key_path, [sync_site.export_bundle(cli, usb).path])
+    assert outcome.error is None
+    subject = _enrolled(demo_site)
+    subject_id = demo_site.scalar("SELECT subject_id FROM subjects WHERE uuid = ?", (subject,))
+    sponsor_queries.write_return_bundle(db, site="BY01", out_dir=usb, key_file=keys.key_path, lock=[subject_id],
+                                        user="dm.petrova")
+    dialog = ImportReturnDialog(cli, roots=[tmp_path])
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.imported, timeout=30000) as blocker:
+        click(qtbot, dialog.import_button)
+    assert blocker.args[0].casebooks_locked == 1
+    assert "1 casebook(s) locked at the sponsor's request" in dialog.result_label.text()
+    [row] = _lock_rows(demo_site, subject)
+    assert row["requested_by"] == "dm.petrova" and row["unlocked_at"] is None
+    view = windows(SubjectView(_login(demo_site, "demo.investigator"), subject))
+    assert "at the sponsor's request (dm.petrova" in view.casebook_state.text()
+    assert not view.visit_button.isEnabled()

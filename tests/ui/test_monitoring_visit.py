@@ -43,7 +43,7 @@ def test_monitor_verifies_and_raises_a_query_in_the_monitoring_tab(qtbot, window
     visits.save_sledai(inv, a["visit_uuid"], {"rash", "fever"}, a["codes_pga"], reason="fever missed")
     panel.refresh()
     assert panel.select_record(a["uuid"])
-    [state] = [panel.table.item(r, 3).text() for r in range(panel.table.rowCount())
+    [state] = [panel.table.item(r, 4).text() for r in range(panel.table.rowCount())
                if panel.table.item(r, 0).data(Qt.UserRole) == a["uuid"]]
     assert state == "changed since verified"
     assert panel.items()[0].record_uuid == a["uuid"]  # changed records come first
