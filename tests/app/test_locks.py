@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from testkit import PASSWORD, TODAY, eligible_form
-from sle_desktop.app import locks, safety, signatures, subjects, visits
+from sle_desktop.app import con_meds, locks, safety, signatures, subjects, visits
 from sle_desktop.app.errors import ConflictError, PermissionDenied, ValidationError
 from sle_desktop.store.records import RecordLocked
 
@@ -42,7 +42,7 @@ def test_lock_and_unlock_a_casebook_are_audited(enrolled, admin):
         'SELECT field, reason FROM audit WHERE "table" = \'locks\' AND row_id = ?', (lock.uuid,))}
     assert fields["unlock_reason"] == "late lab result to enter"
     # unlocked: data can be changed again
-    visits.add_con_med(inv, uuid, drug="Prednisolone")
+    visits.add_con_med(inv, uuid, drug="Prednisolone", drug_class="other")
     assert [x.uuid for x in locks.lock_history(inv, uuid)] == [lock.uuid]
 
 
@@ -70,7 +70,7 @@ def test_a_visit_lock_freezes_the_visit_and_its_forms_only(enrolled):
         visits.save_labs(inv, visit, date(2026, 1, 20), {"platelets": visits.LabEntry(200)})
     assert set(visits.get_sledai(inv, visit)["codes"]) == {"rash"}
     # the rest of the casebook stays open
-    visits.add_con_med(inv, uuid, drug="Prednisolone")
+    visits.add_con_med(inv, uuid, drug="Prednisolone", drug_class="other")
     with pytest.raises(ConflictError):
         locks.lock_visit(inv, visit)
     assert sledai.uuid
@@ -100,7 +100,7 @@ def test_no_application_function_changes_a_locked_casebook(enrolled, admin):
     inv, uuid, _ = enrolled
     visit = _visit(inv, uuid)
     sledai = visits.save_sledai(inv, visit, {"rash"}, 1.0)
-    con_med = visits.add_con_med(inv, uuid, drug="Prednisolone")
+    con_med = visits.add_con_med(inv, uuid, drug="Prednisolone", drug_class="other")
     ae = _ae(inv, uuid)
     locks.lock_casebook(inv, uuid, reason="end of study")
     screened = subjects.screen_subject(inv, eligible_form(full_name="Anna Orlova", sex="F"), today=TODAY).subject_uuid
@@ -113,7 +113,7 @@ def test_no_application_function_changes_a_locked_casebook(enrolled, admin):
         "record_visit": lambda: visits.record_visit(inv, uuid, "month_1", date(2026, 2, 19), today=TODAY),
         "save_sledai": lambda: visits.save_sledai(inv, visit, {"rash", "fever"}, 1.0, reason="x"),
         "save_labs": lambda: visits.save_labs(inv, visit, date(2026, 1, 20), {"platelets": visits.LabEntry(200)}),
-        "add_con_med": lambda: visits.add_con_med(inv, uuid, drug="Methotrexate"),
+        "add_con_med": lambda: visits.add_con_med(inv, uuid, drug="Methotrexate", drug_class="other"),
         "record_adverse_event": lambda: _ae(inv, uuid),
         "record_infusion": lambda: safety.record_infusion(inv, uuid, safety.InfusionForm()),
         "correction": lambda: records.update(inv.store, "con_meds", con_med, {"dose": 5.0}, user="inv", reason="x"),
@@ -124,11 +124,13 @@ def test_no_application_function_changes_a_locked_casebook(enrolled, admin):
         "deletion": lambda: records.update(inv.store, "sledai_assessments", sledai.uuid, {"deleted": 1}, user="inv",
                                            reason="entered in error"),
         "subject_change": lambda: records.update(inv.store, "subjects", uuid, {"sex": "F"}, user="inv", reason="x"),
+        "set_visit_weight": lambda: visits.set_visit_weight(inv, visit, 64.0, reason="weighed"),
     }
-    extra = {name for module in (subjects, visits, safety)
+    extra = {name for module in (subjects, visits, safety, con_meds)
              for name, fn in inspect.getmembers(module, inspect.isfunction)
              if fn.__module__ == module.__name__ and name.split("_")[0] in ("enrol", "withdraw", "record", "save",
-                                                                             "add", "update", "delete", "correct")}
+                                                                             "add", "update", "delete", "correct",
+                                                                             "set", "stop")}
     extra -= {"record_sae_export"}  # bookkeeping of the SAE clock, not clinical data (checked below)
     assert extra <= set(writes), f"write use cases without a locked-casebook test: {extra - set(writes)}"
     before = _audit_max(inv.store)

@@ -32,7 +32,7 @@ def test_sign_off_covers_the_casebook_and_is_invalidated_by_any_later_change(enr
     # signed again: valid; then a new record of the subject (a con-med) invalidates it too
     again = locks.sign_casebook(inv, uuid, password=PASSWORD)
     assert again.valid and locks.casebook_sign_off(inv, uuid).uuid == again.uuid
-    visits.add_con_med(inv, uuid, drug="Hydroxychloroquine")
+    visits.add_con_med(inv, uuid, drug="Hydroxychloroquine", drug_class="hydroxychloroquine")
     assert locks.casebook_sign_off(inv, uuid).status == esign.INVALIDATED
     assert signatures.first_invalid(inv.store) is None
 

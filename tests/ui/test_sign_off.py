@@ -31,7 +31,7 @@ def test_sign_off_through_the_window_and_invalidation(qtbot, windows, demo_site)
     assert (row["record_uuid"], row["signer"], row["meaning"]) == (subject, "demo.investigator", "approved")
     assert "Signed off by Dr Alena Kovalenko" in view.casebook_state.text()
     # a later change of one record of the subject: the view shows the sign-off no longer valid
-    visits.add_con_med(inv, subject, drug="Hydroxychloroquine")
+    visits.add_con_med(inv, subject, drug="Hydroxychloroquine", drug_class="hydroxychloroquine")
     view.refresh()
     assert "was invalidated by a later change" in view.casebook_state.text()
     assert "con_meds record added" in view.casebook_state.toolTip()
