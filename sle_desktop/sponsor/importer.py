@@ -296,7 +296,9 @@ class _Apply:
                 if column in row and not (table == "subjects" and column == "subject_uuid")
                 and not (table == "visits" and column == "visit_uuid")]
         if "record_uuid" in row:
-            refs.append(("record_uuid", row.get("record_table"), row.get("record_uuid")))
+            # a casebook sign-off points at the subject whose whole casebook it signs
+            target = "subjects" if row.get("record_table") == CASEBOOK else row.get("record_table")
+            refs.append(("record_uuid", target, row.get("record_uuid")))
         for column, target, value in refs:
             if value is None:
                 continue

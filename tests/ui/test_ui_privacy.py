@@ -42,7 +42,7 @@ def test_an_ae_term_with_a_phone_number_asks_first_and_saves_after_confirming(qt
     with qtbot.waitSignal(dialog.saved):
         click(qtbot, box.save_button)
     [row] = safety.list_adverse_events(session, uuid)
-    assert row["term"] == "Fall, wife called from +375 29 765-43-21"
+    assert row.term == "Fall, wife called from +375 29 765-43-21"
 
 
 def test_an_ae_term_with_the_patients_name_is_questioned(qtbot, enrolled, opened):
