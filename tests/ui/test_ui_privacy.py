@@ -3,8 +3,7 @@ clinician can still save after confirming."""
 
 from __future__ import annotations
 
-import pytest
-from clinic_ui import choose, click, dispose, type_into
+from clinic_ui import choose, click, type_into
 from test_ui_safety import fill_ae
 from testkit import TODAY
 
@@ -13,21 +12,9 @@ from sle_desktop.ui.ae_dialog import AdverseEventDialog
 from sle_desktop.ui.con_meds import ConMedsWidget
 
 
-@pytest.fixture
-def opened(qtbot):
-    made = []
-
-    def keep(w):
-        made.append(w)
-        w.show()
-        return w
-    yield keep
-    dispose(*made)
-
-
-def test_an_ae_term_with_a_phone_number_asks_first_and_saves_after_confirming(qtbot, enrolled, opened):
+def test_an_ae_term_with_a_phone_number_asks_first_and_saves_after_confirming(qtbot, enrolled, windows):
     session, uuid, _sid = enrolled
-    dialog = opened(AdverseEventDialog(session, uuid, today=TODAY))
+    dialog = windows(AdverseEventDialog(session, uuid, today=TODAY))
     fill_ae(qtbot, dialog.fields, term="Fall, wife called from +375 29 765-43-21", grade=1, outcome="recovered")
     click(qtbot, dialog.save_button)
     box = dialog.free_text.box
@@ -45,27 +32,27 @@ def test_an_ae_term_with_a_phone_number_asks_first_and_saves_after_confirming(qt
     assert row.term == "Fall, wife called from +375 29 765-43-21"
 
 
-def test_an_ae_term_with_the_patients_name_is_questioned(qtbot, enrolled, opened):
+def test_an_ae_term_with_the_patients_name_is_questioned(qtbot, enrolled, windows):
     session, uuid, _sid = enrolled
-    dialog = opened(AdverseEventDialog(session, uuid, today=TODAY))
+    dialog = windows(AdverseEventDialog(session, uuid, today=TODAY))
     fill_ae(qtbot, dialog.fields, term="Sidorov: headache", grade=1, outcome="recovered")
     click(qtbot, dialog.save_button)
     assert "“Sidorov” looks like one of the patient's own identifiers" in dialog.free_text.box.text()
     assert safety.list_adverse_events(session, uuid) == []
 
 
-def test_an_ordinary_term_saves_without_a_question(qtbot, enrolled, opened):
+def test_an_ordinary_term_saves_without_a_question(qtbot, enrolled, windows):
     session, uuid, _sid = enrolled
-    dialog = opened(AdverseEventDialog(session, uuid, today=TODAY))
+    dialog = windows(AdverseEventDialog(session, uuid, today=TODAY))
     fill_ae(qtbot, dialog.fields, term="Headache", grade=1, outcome="recovered")
     with qtbot.waitSignal(dialog.saved):
         click(qtbot, dialog.save_button)
     assert dialog.free_text.box is None
 
 
-def test_a_con_med_indication_with_an_email_asks_first(qtbot, enrolled, opened):
+def test_a_con_med_indication_with_an_email_asks_first(qtbot, enrolled, windows):
     session, uuid, _sid = enrolled
-    widget = opened(ConMedsWidget(session, uuid, today=TODAY))
+    widget = windows(ConMedsWidget(session, uuid, today=TODAY))
     type_into(qtbot, widget.drug, "Hydroxychloroquine")
     choose(widget.drug_class, "hydroxychloroquine")
     type_into(qtbot, widget.indication, "SLE, ask i.sidorov@mail.by")
@@ -79,13 +66,13 @@ def test_a_con_med_indication_with_an_email_asks_first(qtbot, enrolled, opened):
     assert [r.indication for r in visits.list_con_meds(session, uuid)] == ["SLE, ask i.sidorov@mail.by"]
 
 
-def test_the_warning_is_in_russian(qtbot, enrolled, opened):
+def test_the_warning_is_in_russian(qtbot, enrolled, windows):
     from sle_desktop.ui import i18n
 
     session, uuid, _sid = enrolled
     i18n.install("ru")
     try:
-        dialog = opened(AdverseEventDialog(session, uuid, today=TODAY))
+        dialog = windows(AdverseEventDialog(session, uuid, today=TODAY))
         fill_ae(qtbot, dialog.fields, term="Sidorov: headache", grade=1, outcome="recovered")
         click(qtbot, dialog.save_button)
         box = dialog.free_text.box

@@ -7,28 +7,14 @@ import json
 from datetime import date
 
 import pytest
+from clinic_ui import click, type_into
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QApplication
-from clinic_ui import click, dispose, type_into
 from testkit import PASSWORD, TODAY
 
 from sle_desktop.app import visits
 from sle_desktop.domain import sledai
-from sle_desktop.ui.visit_form import VisitForm
-
-
-@pytest.fixture
-def form_for(qtbot):
-    made = []
-
-    def make(session, subject_uuid, visit_uuid=None, **kw):
-        f = VisitForm(session, subject_uuid, visit_uuid, today=TODAY, **kw)
-        made.append(f)
-        f.show()
-        return f
-    yield make
-    dispose(*made)
 
 
 def baseline_uuid(session, subject_uuid):
