@@ -441,6 +441,30 @@ def test_the_fast_row_hash_is_the_canonical_one(fields, seq):
     assert audit.row_hash(row) == expected
 
 
+@pytest.mark.parametrize("odd", [{"old": 5}, {"new": 2.5}, {"reason": True}, {"new": ["a", 1]}, {"seq": "7"}])
+def test_a_row_with_values_other_than_text_hashes_as_its_canonical_json(odd):
+    """Rows from a hostile bundle may carry numbers or lists where text belongs: the general path hashes them."""
+    row = {k: k for k in audit.AUDIT_FIELDS} | {"seq": 7, "prev_hash": "p" * 64} | odd
+    body = json.dumps({k: row[k] for k in audit.AUDIT_FIELDS}, sort_keys=True, separators=(",", ":"),
+                      ensure_ascii=False)
+    assert audit.row_hash(row) == hashlib.sha256(("p" * 64 + body).encode("utf-8")).hexdigest()
+
+
+@pytest.mark.parametrize(("stored", "malformed"), [(' "screened"', False), ('"screened"  ', False),
+                                                    ('"screened" x', True), ('"screened"]', True), ("", True)])
+def test_stored_audit_values_are_read_as_whole_json_values(keyed, stored, malformed):
+    uuid = records.insert(keyed, "subjects", {"screening_number": "S1", "status": "screened"}, user="u")
+    records.update(keyed, "subjects", uuid, {"status": "screen_failed"}, user="u", reason="r")
+    keyed.conn.execute("DROP TRIGGER audit_no_update")  # the chain breaks too: the records are checked directly
+    keyed.conn.execute("UPDATE audit SET new = ? WHERE field = 'status'", (stored,))
+    keyed.conn.execute("UPDATE subjects SET status = 'screened'")  # what the (whitespace-padded) value says
+    check = audit.check_records(keyed.conn, "subjects", 2, "h", 2)
+    if malformed:
+        assert check is not None and check.message == f"Audit rows of subjects record {uuid} are malformed."
+    else:
+        assert check is None
+
+
 # -- exact results of every failure (what a user reads, and the ChainCheck fields scripts use) ------------------
 def _recomputed(store, seq):
     """Rewrite row `seq` and recompute the public chain after it, as someone without the key can."""
