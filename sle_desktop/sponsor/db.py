@@ -19,6 +19,8 @@ Tables (migration 1):
 
 Migration 2 (the way back, see sponsor_returns.py): sites.return_recipient, queries, sdv_marks,
 return_bundles, and sponsor_audit (the sponsor's own hash-chained, append-only audit trail).
+
+Sponsor accounts (sponsor/accounts.py): sponsor_users, the people who log in to `sle-sponsor gui`.
 """
 
 from __future__ import annotations
@@ -202,6 +204,27 @@ MIGRATIONS: tuple[tuple[int, str, Callable], ...] = (
     (1, "sponsor schema: sites, bundles, records, audit trail, log", _v1),
     (2, "the way back: queries, SDV marks, return bundles, sponsor audit trail", _v2_returns),
 )
+
+
+def _v_accounts(conn) -> None:
+    _run_script(conn, """
+CREATE TABLE sponsor_users (
+    username TEXT PRIMARY KEY,
+    display_name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('data_manager', 'monitor', 'safety_officer', 'statistician')),
+    password_hash TEXT NOT NULL,
+    active INTEGER NOT NULL DEFAULT 1,
+    failed_attempts INTEGER NOT NULL DEFAULT 0,
+    locked_until TEXT,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL
+);
+""")
+
+
+# Appended, numbered after whatever precedes it.
+ACCOUNTS_MIGRATION = "sponsor accounts: users of the sponsor window (argon2id, lockout)"
+MIGRATIONS += ((len(MIGRATIONS) + 1, ACCOUNTS_MIGRATION, _v_accounts),)
 SPONSOR = runner.MigrationSet("sponsor", "sponsor_schema", MIGRATIONS)
 LATEST = SPONSOR.latest
 
