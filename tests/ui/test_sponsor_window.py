@@ -1,0 +1,275 @@
+"""The sponsor window through its real widgets (pytest-qt), on SQLite and PostgreSQL.
+
+Imports a folder with a good, a replayed and a forged bundle; checks the sites overview against the database;
+raises a query by selecting a value, sends it back, imports the site's answer and closes it; marks SDV;
+log-in and first run; safety, reports (PNG/SVG) and exports."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+_SYNC = Path(__file__).resolve().parent.parent / "sync"
+if str(_SYNC) not in sys.path:
+    sys.path.insert(0, str(_SYNC))
+_spec = importlib.util.spec_from_file_location("sle_tests_sync_fixtures_sponsorgui", _SYNC / "conftest.py")
+_fixtures = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_fixtures)
+sponsor_keys = _fixtures.sponsor_keys
+demo_template = _fixtures.demo_template
+make_site = _fixtures.make_site
+
+from sync_helpers import add_sae, crafted_bundle, import_one  # noqa: E402
+
+from sle_desktop.sponsor import accounts  # noqa: E402
+from sle_desktop.sponsor import db as sponsor_db_mod  # noqa: E402
+from sle_desktop.sponsor import returns as sponsor_returns  # noqa: E402
+
+PASSWORD = "correct horse battery"
+
+
+def _wait(qtbot, job, timeout=60_000):
+    qtbot.waitUntil(lambda: not job.running, timeout=timeout)
+
+
+@pytest.fixture
+def sponsor_window(qtbot, sponsor_db, sponsor_keys):
+    """Factory: the sponsor database opened as the window does, a data manager logged in, the window shown."""
+    from sle_desktop.ui.sponsor.app import open_database
+    from sle_desktop.ui.sponsor.window import SponsorWindow
+
+    made = []
+
+    def factory(role="data_manager"):
+        store = open_database(sponsor_db)
+        if accounts.needs_first_user(store):
+            accounts.create_first_data_manager(store, username="dana", display_name="Dana Manager", password=PASSWORD)
+        dm = accounts.login(store, "dana", PASSWORD)
+        session = dm if role == "data_manager" else _other(dm, role)
+        w = SponsorWindow(session, where="test", key_file=str(sponsor_keys.key_path))
+        qtbot.addWidget(w)
+        w.show()
+        made.append((w, store))
+        return w
+
+    yield factory
+    for w, store in made:
+        w.close()
+        store.close()
+
+
+def _other(dm, role):
+    name = role.replace("_", "")[:10]
+    accounts.create_user(dm, username=name, display_name=role, role=role, password=PASSWORD)
+    return accounts.login(dm.store, name, PASSWORD)
+
+
+def _folder(tmp_path, site, sponsor_keys):
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from sle_desktop.store.audit import canonical_json
+
+    good = site.export().path
+    folder = tmp_path / "usb-in"
+    folder.mkdir()
+    shutil.copyfile(good, folder / "a-good.slebundle")
+    shutil.copyfile(good, folder / "b-replayed.slebundle")
+    (folder / "c-forged.slebundle").write_bytes(crafted_bundle(
+        site, [canonical_json({"kind": "header"}).encode()], recipients=[sponsor_keys.recipient],
+        signing_key=Ed25519PrivateKey.generate()))
+    return folder
+
+
+def test_first_run_creates_the_data_manager_then_log_in_and_lockout(qtbot, sponsor_db):
+    from sle_desktop.ui.sponsor.app import open_database
+    from sle_desktop.ui.sponsor.login import SponsorLoginDialog
+
+    store = open_database(sponsor_db)
+    try:
+        d = SponsorLoginDialog(store, "test")
+        qtbot.addWidget(d)
+        d.show()
+        assert d.first_run and d.display_name.isVisible()
+        qtbot.keyClicks(d.username, "dana")
+        qtbot.keyClicks(d.display_name, "Dana Manager")
+        qtbot.keyClicks(d.password, PASSWORD)
+        qtbot.keyClicks(d.password2, "something else")
+        d.try_login()
+        assert d.session is None and "differ" in d.message.text()
+        qtbot.keyClicks(d.password, PASSWORD)
+        qtbot.keyClicks(d.password2, PASSWORD)
+        qtbot.keyClick(d.password2, Qt.Key_Return)
+        assert d.session is not None and d.session.role == "data_manager"
+        d2 = SponsorLoginDialog(store, "test")
+        qtbot.addWidget(d2)
+        d2.show()
+        assert not d2.first_run and not d2.display_name.isVisible()
+        qtbot.keyClicks(d2.username, "dana")
+        for _ in range(5):
+            qtbot.keyClicks(d2.password, "wrong password")
+            qtbot.keyClick(d2.password, Qt.Key_Return)
+            assert d2.session is None and "refused" in d2.message.text()
+        qtbot.keyClicks(d2.password, PASSWORD)
+        qtbot.keyClick(d2.password, Qt.Key_Return)
+        assert d2.session is None  # locked now, even with the right password
+        fields = [r["field"] for r in sponsor_returns.audit_rows(store, "dana")]
+        assert fields.count("failed_login") == 5 and "locked_until" in fields
+        assert sponsor_returns.verify_audit(store).ok
+    finally:
+        store.close()
+
+
+def test_import_folder_overview_and_subject_filters(qtbot, tmp_path, make_site, sponsor_keys, sponsor_db,
+                                                    sponsor_window):
+    from sync_helpers import register
+
+    site = make_site("BY01", subjects=6)
+    register(site, sponsor_db)
+    add_sae(site)
+    folder = _folder(tmp_path, site, sponsor_keys)
+    w = sponsor_window()
+    assert w.sites.table.rowCount() == 1 and w.sites.table.item(0, 1).text() == "–"
+    w.tabs.setCurrentWidget(w.bundles)
+    w.bundles.folder.setText(str(folder))
+    qtbot.mouseClick(w.bundles.import_button, Qt.LeftButton)
+    assert w.bundles.job.running or w.bundles.results.rowCount()
+    _wait(qtbot, w.bundles.job)
+    t = w.bundles.results
+    assert [t.item(i, 0).text() for i in range(3)] == ["a-good.slebundle", "b-replayed.slebundle",
+                                                       "c-forged.slebundle"]
+    assert t.item(0, 1).text() == "imported" and t.item(1, 1).text().startswith("already imported")
+    assert t.item(2, 1).text() == "REFUSED" and "signature" in t.item(2, 2).text().lower()
+    assert w.bundles.progress.value() == w.bundles.progress.maximum() == 3
+    # the overview against the database
+    s = w.sites.table
+    assert s.item(0, 0).text().startswith("BY01") and s.item(0, 1).text() == "1"
+    assert s.item(0, 4).text() == "none" and s.item(0, 5).text() == "OK"
+    n = site.store.scalar("SELECT count(*) FROM subjects")
+    assert s.item(0, 7).text() == str(n)
+    saes = site.store.scalar("SELECT count(*) FROM adverse_events WHERE serious = 1")
+    assert s.item(0, 12).text() == str(saes)
+    oow = site.store.scalar("SELECT count(*) FROM visits WHERE window_status IN ('early', 'late')")
+    assert s.item(0, 10).text() == str(oow)
+    msc = site.store.scalar("SELECT count(*) FROM subjects WHERE arm = 'msc' AND status IN ('enrolled', "
+                            "'completed', 'withdrawn')")
+    assert f" {msc}" in s.item(0, 8).text()
+    # subject list and filters
+    r = w.review
+    assert r.model.rowCount() == n
+    r.arm.setCurrentIndex(r.arm.findData("msc"))
+    assert r.model.rowCount() == site.store.scalar("SELECT count(*) FROM subjects WHERE arm = 'msc'")
+    r.arm.setCurrentIndex(0)
+    qtbot.keyClicks(r.search, "-0001")
+    assert r.model.rowCount() == 1
+    r.search.clear()
+    r.open_only.setChecked(True)
+    assert r.model.rowCount() == 0
+    r.open_only.setChecked(False)
+    # safety
+    w.tabs.setCurrentWidget(w.safety)
+    assert w.safety.saes.rowCount() == saes
+    assert sum(int(w.safety.endpoint.item(i, 1).text()) for i in range(w.safety.endpoint.rowCount())) == \
+        site.store.scalar("SELECT count(*) FROM subjects WHERE arm IS NOT NULL AND status IN ('enrolled', "
+                          "'completed', 'withdrawn')")
+
+
+def test_raise_answer_by_bundle_close_query_and_sdv(qtbot, tmp_path, make_site, sponsor_keys, sponsor_db,
+                                                    sponsor_window):
+    from return_helpers import link, user
+
+    from sle_desktop.app import queries as site_queries
+    from sle_desktop.app import returns as site_returns
+
+    site = make_site("BY01", subjects=4)
+    link(site, sponsor_db, sponsor_keys)
+    import_one(sponsor_db, sponsor_keys, site.export().path)
+    w = sponsor_window()
+    r = w.review
+    w.tabs.setCurrentWidget(r)
+    first = r.model.rows[0].subject_key
+    r.select_subject(first)
+    assert r.book is not None and r.book.subject_key == first
+    r.select_value("subjects", "year_of_birth")
+    r.raise_query("Please check the year of birth against the source.")
+    assert "Query raised" in r.banner.text()
+    assert r.queries.rowCount() == 1 and r.queries.item(0, 1).text() == "open"
+    r.select_value("subjects", None)
+    qtbot.mouseClick(r.sdv_button, Qt.LeftButton)
+    assert "source-data-verified" in r.banner.text()
+    assert "dana" in r.tree.topLevelItem(0).text(2)
+    out = tmp_path / "to-site"
+    out.mkdir()
+    r.write_return(str(out), "BY01")
+    qtbot.waitUntil(lambda: "Return bundle" in r.banner.text(), timeout=30_000)
+    [ret] = list(out.iterdir())
+    site_returns.import_return(site.session, ret)
+    [q] = site.store.query("SELECT uuid FROM queries")
+    site_queries.answer_query(user(site, "demo.investigator", "investigator"), q["uuid"], "Checked: correct.")
+    assert site.store.scalar("SELECT count(*) FROM sdv_marks") == 1 if "sdv_marks" in site.store.table_names() \
+        else True
+    w.bundles.folder.setText(str(site.export().path.parent))
+    for p in site.usb.iterdir():  # only the new bundle: the first one is already imported (reported, not an error)
+        pass
+    w.bundles.start_import()
+    _wait(qtbot, w.bundles.job)
+    r.select_subject(first)
+    r.book_tabs.setCurrentWidget(r.queries)
+    assert r.queries.item(0, 1).text() == "answered" and "correct" in r.queries.item(0, 3).text()
+    r.queries.selectRow(0)
+    r.close_query("answer accepted")
+    assert r.queries.item(0, 1).text() == "closed"
+    r.queries.selectRow(0)
+    r.reopen_query("The source says 1980.")
+    assert r.queries.item(0, 1).text() == "reopened"
+    store = w.session.store
+    users = {a["user"] for a in sponsor_returns.audit_rows(store, q["uuid"])}
+    assert "dana" in users and sponsor_returns.verify_audit(store).ok
+
+
+def test_read_only_statistician_and_reports_exports(qtbot, tmp_path, make_site, sponsor_keys, sponsor_db,
+                                                    sponsor_window):
+    from sync_helpers import register
+
+    site = make_site("BY01", subjects=6)
+    register(site, sponsor_db)
+    import_one(sponsor_db, sponsor_keys, site.export().path)
+    w = sponsor_window("statistician")
+    assert not w.bundles.import_button.isEnabled()
+    assert not w.review.raise_button.isEnabled() and not w.review.sdv_button.isEnabled()
+    assert w.exports.buttons["csv"].isEnabled()
+    w.tabs.setCurrentWidget(w.reports)
+    assert w.reports.missing.rowCount() > 0
+    png, svg = w.reports.export_image(tmp_path / "r.png"), w.reports.export_image(tmp_path / "r.svg")
+    assert png.stat().st_size > 1000 and "<svg" in svg.read_text("utf-8")
+    w.reports.site.setCurrentIndex(w.reports.site.findData("BY01"))
+    assert w.reports.ageing.rowCount() == 1
+    w.tabs.setCurrentWidget(w.exports)
+    job = w.exports.start("csv", str(tmp_path / "csv"))
+    _wait(qtbot, job)
+    assert "CSV files" in w.exports.banner.text() and (tmp_path / "csv" / "data_dictionary.csv").exists()
+    assert w.exports.progress.value() == 1
+
+
+def test_keyboard_only_tabs(qtbot, tmp_path, sponsor_db, sponsor_window):
+    from PySide6.QtWidgets import QApplication
+
+    w = sponsor_window()
+    w.activateWindow()
+    qtbot.waitActive(w)
+    w.tabs.tabBar().setFocus(Qt.OtherFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    for i in (0, 2, 5, 3, 1, 4):
+        qtbot.keyClick(QApplication.focusWidget() or w, Qt.Key(Qt.Key_1 + i), Qt.AltModifier)
+        assert w.tabs.currentIndex() == i
+    qtbot.keyClick(QApplication.focusWidget() or w, Qt.Key_1, Qt.AltModifier)
+    reached = set()
+    for _ in range(12):
+        qtbot.keyClick(QApplication.focusWidget() or w, Qt.Key_Tab)
+        reached.add(QApplication.focusWidget().objectName())
+    assert {"bundleFolder", "sponsorKey", "importButton"} <= reached
+    assert sponsor_db_mod.LATEST == sponsor_db_mod.MIGRATIONS[-1][0]
