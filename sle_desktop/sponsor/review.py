@@ -440,14 +440,14 @@ def casebook(session: SponsorSession, subject_uuid: str) -> Casebook:
                                   tuple(q for q in qs if q.record_uuid == uuid), detail))
     records.sort(key=lambda r: (order[r.table], r.when, r.uuid))
     sigs = []
-    for uuid, (table, d, _c) in by_uuid.items():
+    for table, d, _c in by_uuid.values():
         if table != "signatures":
             continue
         target = by_uuid.get(d.get("record_uuid"))
         valid = not d.get("invalidated_at") and target is not None
         note = d.get("invalidated_reason") or ("" if target is not None else "the signed record is not at the sponsor")
         if valid:
-            note = "valid: the record is unchanged since it was signed"
+            note = "not invalidated at the site (the site invalidates a signature when its record changes)"
         sigs.append(SignatureLine(d.get("record_table") or "", d.get("record_uuid") or "", d.get("meaning") or "",
                                   d.get("signer_name") or d.get("signer") or "", d.get("signed_at") or "", valid,
                                   note))

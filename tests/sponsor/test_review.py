@@ -123,12 +123,11 @@ def test_import_folder_good_replayed_forged_and_overview(tmp_path, make_site, sp
 
 
 def test_query_raise_answer_by_bundle_close_and_sdv(tmp_path, make_site, sponsor_keys, sponsor_db):
-    from return_helpers import link
+    from return_helpers import link, user
     from sync_helpers import import_one
 
     from sle_desktop.app import queries as site_queries
     from sle_desktop.app import returns as site_returns
-    from return_helpers import user
 
     site = make_site("BY01", subjects=4)
     link(site, sponsor_db, sponsor_keys)
