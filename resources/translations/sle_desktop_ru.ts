@@ -5991,60 +5991,92 @@ Discard them?</source>
             <translation>Обзор центров</translation>
         </message>
         <message>
+            <source>&amp;Verify audit chains</source>
+            <translation>&amp;Проверить цепочки аудита</translation>
+        </message>
+        <message>
             <source>Site</source>
             <translation>Центр</translation>
         </message>
         <message>
-            <source>Last bundle</source>
-            <translation>Последний пакет</translation>
+            <source>Last bundle:
+number · written · age</source>
+            <translation>Последний пакет:
+номер · создан · давность</translation>
         </message>
         <message>
-            <source>Written</source>
-            <translation>Создан</translation>
+            <source>Audit
+chain</source>
+            <translation>Цепочка
+аудита</translation>
         </message>
         <message>
-            <source>Age, days</source>
-            <translation>Давность, дн.</translation>
+            <source>Last
+return</source>
+            <translation>Последний
+обратный</translation>
+        </message>
+        <message>
+            <source>Enrolled
+by arm</source>
+            <translation>Включено
+по группам</translation>
+        </message>
+        <message>
+            <source>Visits
+overdue</source>
+            <translation>Просрочено
+визитов</translation>
+        </message>
+        <message>
+            <source>Out of
+window</source>
+            <translation>Вне
+окна</translation>
+        </message>
+        <message>
+            <source>Open queries
+≤7 / 8–30 / &gt;30 d</source>
+            <translation>Открытые запросы
+≤7 / 8–30 / &gt;30 дн.</translation>
+        </message>
+        <message>
+            <source>SAEs (in 24 h,
+late)</source>
+            <translation>СНЯ (в срок 24 ч,
+позже)</translation>
+        </message>
+        <message>
+            <source> · {0} d</source>
+            <translation> · {0} дн.</translation>
+        </message>
+        <message>
+            <source>BROKEN</source>
+            <translation>НАРУШЕНА</translation>
+        </message>
+        <message>
+            <source>{0} ({1}, {2})</source>
+            <translation>{0} ({1}, {2})</translation>
+        </message>
+        <message>
+            <source>OK (every hash)</source>
+            <translation>в порядке (все хеши)</translation>
+        </message>
+        <message>
+            <source>Audit chain broken at: {0}.</source>
+            <translation>Цепочка аудита нарушена: {0}.</translation>
+        </message>
+        <message>
+            <source>Every audit chain checked hash by hash: {0} site(s), all intact.</source>
+            <translation>Все цепочки аудита проверены по каждому хешу: центров {0}, нарушений нет.</translation>
         </message>
         <message>
             <source>Gaps</source>
             <translation>Пропуски</translation>
         </message>
         <message>
-            <source>Audit chain</source>
-            <translation>Цепочка аудита</translation>
-        </message>
-        <message>
-            <source>Last return</source>
-            <translation>Последний обратный</translation>
-        </message>
-        <message>
             <source>Subjects</source>
             <translation>Субъекты</translation>
-        </message>
-        <message>
-            <source>Enrolled by arm</source>
-            <translation>Включено по группам</translation>
-        </message>
-        <message>
-            <source>Visits overdue</source>
-            <translation>Просрочено визитов</translation>
-        </message>
-        <message>
-            <source>Out of window</source>
-            <translation>Вне окна</translation>
-        </message>
-        <message>
-            <source>Open queries ≤7 / 8–30 / &gt;30 d</source>
-            <translation>Открытые запросы ≤7 / 8–30 / &gt;30 дн.</translation>
-        </message>
-        <message>
-            <source>SAEs</source>
-            <translation>СНЯ</translation>
-        </message>
-        <message>
-            <source>SAEs in 24 h / late</source>
-            <translation>СНЯ в срок 24 ч / позже</translation>
         </message>
         <message>
             <source>none</source>
@@ -6053,10 +6085,6 @@ Discard them?</source>
         <message>
             <source>OK</source>
             <translation>в порядке</translation>
-        </message>
-        <message>
-            <source>BROKEN: {0}</source>
-            <translation>НАРУШЕНА: {0}</translation>
         </message>
     </context>
     <context>

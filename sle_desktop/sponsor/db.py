@@ -20,7 +20,8 @@ Tables (migration 1):
 Migration 2 (the way back, see sponsor_returns.py): sites.return_recipient, queries, sdv_marks,
 return_bundles, and sponsor_audit (the sponsor's own hash-chained, append-only audit trail).
 
-Sponsor accounts (sponsor/accounts.py): sponsor_users, the people who log in to `sle-sponsor gui`.
+Sponsor accounts (sponsor/accounts.py): sponsor_users, the people who log in to `sle-sponsor gui`; and an
+index covering the sponsor window's per-subject record counts (SDV progress).
 """
 
 from __future__ import annotations
@@ -219,6 +220,7 @@ CREATE TABLE sponsor_users (
     created_at TEXT NOT NULL,
     created_by TEXT NOT NULL
 );
+CREATE INDEX records_subject_sdv ON records (subject_uuid, deleted, tbl, change_seq);
 """)
 
 

@@ -22,6 +22,7 @@ from sle_desktop.sponsor import returns as sponsor_returns
 from sle_desktop.sponsor.accounts import SponsorSession
 from sle_desktop.sponsor.operations import SIGNING_KEY_FILE, load_identities
 from sle_desktop.store import audit as audit_mod
+from sle_desktop.store.records import CLINICAL_TABLES
 from sle_desktop.sync import bundle
 from sle_desktop.sync.errors import SyncError
 
@@ -149,6 +150,7 @@ class SiteOverview:
 
 
 def _chain(store, site: dict) -> tuple[bool, str]:
+    """Walk one site's whole stored audit trail (every hash) and compare its end with the recorded head."""
     cur = store.conn.execute('SELECT seq, at_utc, at_local, "user", "table", row_id, field, old, new, reason, '
                              "prev_hash, hash FROM audit WHERE site_uuid = ? ORDER BY seq", (site["site_uuid"],))
     cols = [c[0] for c in cur.description]
@@ -156,8 +158,43 @@ def _chain(store, site: dict) -> tuple[bool, str]:
     if not check.ok:
         return False, check.message
     if check.head_seq != site["head_seq"] or check.head_hash != site["head_hash"]:
-        return False, "The stored audit trail does not end at the recorded head; the database was altered."
+        return False, _ALTERED
     return True, check.message
+
+
+_ALTERED = "The stored audit trail does not end at the recorded head; the database was altered."
+
+
+def _chain_ends(store) -> dict[str, tuple[int, str | None]]:
+    """Per site: (last seq, hash of the row at the recorded head) of the stored audit trail (index look-ups)."""
+    return {r["site_uuid"]: (r["last"] or 0, r["head"]) for r in store.query(
+        "SELECT s.site_uuid, (SELECT max(a.seq) FROM audit a WHERE a.site_uuid = s.site_uuid) AS last, "
+        "(SELECT a.hash FROM audit a WHERE a.site_uuid = s.site_uuid AND a.seq = s.head_seq) AS head FROM sites s")}
+
+
+def _quick_chain(site: dict, end: tuple[int, str | None] | None) -> tuple[bool, str]:
+    """The stored trail ends at the head the importer verified (each import walks the new rows' hashes)."""
+    last, head_hash = end or (0, None)
+    if site["head_seq"] == 0 and last == 0:
+        return True, "no audit rows yet"
+    if last != site["head_seq"] or head_hash != site["head_hash"]:
+        return False, _ALTERED
+    return True, f"ends at the head verified at import (row {last}); Verify audit chains walks every hash"
+
+
+def verify_chains(session: SponsorSession, *, report=None) -> tuple[tuple[str, bool, str], ...]:
+    """Walk every site's whole audit trail hash by hash: (site code, ok, message) per site."""
+    session.require("view")
+    sites = session.store.query("SELECT * FROM sites ORDER BY code")
+    out = []
+    for i, s in enumerate(sites):
+        if report is not None:
+            report(i, len(sites))
+        ok, message = _chain(session.store, s)
+        out.append((s["code"], ok, message))
+    if report is not None:
+        report(len(sites), len(sites))
+    return tuple(out)
 
 
 def _records(store, tables: tuple[str, ...]) -> dict[str, list[tuple[str, str, dict, str]]]:
@@ -193,15 +230,18 @@ def _overdue_count(subjects: list[dict], visit_codes: dict[str, set[str]], today
     return count
 
 
-def sites_overview(session: SponsorSession, *, today: date | None = None, check_chains: bool = True
+def sites_overview(session: SponsorSession, *, today: date | None = None, full_chain_check: bool = False
                    ) -> tuple[SiteOverview, ...]:
-    """One line per registered site: what arrived, what is missing, what needs attention."""
+    """One line per registered site: what arrived, what is missing, what needs attention.
+
+    The audit-chain status is the quick check (the stored trail is whole and ends at the head each import
+    verified) unless `full_chain_check`, which walks every hash (`verify_chains` does it in the background)."""
     session.require("view")
     store = session.store
     today = _today(today)
     now = datetime.now(UTC)
     sites = store.query("SELECT * FROM sites ORDER BY code")
-    recs = _records(store, ("subjects", "visits", "adverse_events"))
+    j = store.json_text
     bundles: dict[str, list[dict]] = defaultdict(list)
     for b in store.query("SELECT site_uuid, bundle_seq, site_created_at FROM bundles ORDER BY site_uuid, bundle_seq"):
         bundles[b["site_uuid"]].append(b)
@@ -213,18 +253,24 @@ def sites_overview(session: SponsorSession, *, today: date | None = None, check_
                          "('open', 'reopened')"):
         queries[q["site_uuid"]].append(q)
     subjects = defaultdict(list)
-    for site_uuid, uuid, data, _r in recs["subjects"]:
-        subjects[site_uuid].append({"uuid": uuid, "data": data})
+    for site_uuid, uuid, status, arm, baseline in store.conn.execute(
+            f"SELECT site_uuid, uuid, {j('data', 'status')}, {j('data', 'arm')}, {j('data', 'baseline_date')} "
+            "FROM records WHERE tbl = 'subjects' AND deleted = 0"):
+        subjects[site_uuid].append({"uuid": uuid, "data": {"status": status, "arm": arm, "baseline_date": baseline}})
     visit_codes: dict[str, set[str]] = defaultdict(set)
     out_of_window: Counter = Counter()
-    for site_uuid, _uuid, data, _r in recs["visits"]:
-        visit_codes[data.get("subject_uuid")].add(data.get("visit_code"))
-        if data.get("window_status") in ("early", "late"):
+    for site_uuid, subject_uuid, code, window in store.conn.execute(
+            f"SELECT site_uuid, subject_uuid, {j('data', 'visit_code')}, {j('data', 'window_status')} FROM records "
+            "WHERE tbl = 'visits' AND deleted = 0"):
+        visit_codes[subject_uuid].add(code)
+        if window in ("early", "late"):
             out_of_window[site_uuid] += 1
     sae_counts: dict[str, list[bool | None]] = defaultdict(list)
-    for site_uuid, _uuid, data, received in recs["adverse_events"]:
-        if data.get("serious"):
-            sae_counts[site_uuid].append(_within_24h(data, received))
+    for site_uuid, aware, received in store.conn.execute(
+            f"SELECT site_uuid, {j('data', 'aware_at')}, received_at FROM records WHERE tbl = 'adverse_events' "
+            f"AND deleted = 0 AND {store.json_is_one('data', 'serious')}"):
+        sae_counts[site_uuid].append(_within_24h({"aware_at": aware}, received))
+    ends = {} if full_chain_check else _chain_ends(store)
     out = []
     for s in sites:
         su = s["site_uuid"]
@@ -233,7 +279,7 @@ def sites_overview(session: SponsorSession, *, today: date | None = None, check_
         last = got[-1] if got else None
         last_at = last["site_created_at"] if last else None
         age = (now - _parse_dt(last_at)).days if last_at and _parse_dt(last_at) else None
-        ok, message = _chain(store, s) if check_chains else (True, "")
+        ok, message = _chain(store, s) if full_chain_check else _quick_chain(s, ends.get(su))
         arms = Counter(x["data"].get("arm") for x in subjects[su] if x["data"].get("status") in
                        ("enrolled", "completed", "withdrawn") and x["data"].get("arm"))
         ages = [0] * len(QUERY_AGE_BUCKETS)
@@ -278,22 +324,24 @@ def subject_rows(session: SponsorSession) -> tuple[SubjectRow, ...]:
     session.require("view")
     store = session.store
     codes = {r["site_uuid"]: r["code"] for r in store.query("SELECT site_uuid, code FROM sites")}
-    marks = ", ".join("?" for _ in _SDV_TABLES)
-    counts = {r["subject_uuid"]: (r["n"], r["v"]) for r in store.query(
-        "SELECT coalesce(r.subject_uuid, r.uuid) AS subject_uuid, count(*) AS n, count(m.record_uuid) AS v "
-        "FROM records r LEFT JOIN sdv_marks m ON m.record_table = r.tbl AND m.record_uuid = r.uuid "
-        f"AND m.change_seq = r.change_seq WHERE r.deleted = 0 AND r.tbl IN ({marks}) "
-        "GROUP BY coalesce(r.subject_uuid, r.uuid)", _SDV_TABLES)}
+    others = tuple(t for t in CLINICAL_TABLES if t not in _SDV_TABLES)
+    marks = ", ".join("?" for _ in others)
+    # covered by the index records_subject_sdv
+    totals = {r["subject_uuid"]: r["n"] for r in store.query(
+        f"SELECT subject_uuid, count(*) AS n FROM records WHERE deleted = 0 AND tbl NOT IN ({marks}) "
+        "GROUP BY subject_uuid", others)}
+    verified = {r["subject_uuid"]: r["n"] for r in store.query(
+        "SELECT r.subject_uuid, count(*) AS n FROM sdv_marks m JOIN records r ON r.tbl = m.record_table AND "
+        "r.uuid = m.record_uuid AND r.change_seq = m.change_seq WHERE r.deleted = 0 GROUP BY r.subject_uuid")}
     open_q = {r["subject_uuid"]: r["n"] for r in store.query(
         "SELECT subject_uuid, count(*) AS n FROM queries WHERE status IN ('open', 'reopened') GROUP BY subject_uuid")}
+    j = store.json_text
     rows = []
-    for site_uuid, uuid, data in store.conn.execute(
-            "SELECT site_uuid, uuid, data FROM records WHERE tbl = 'subjects' AND deleted = 0"):
-        d = json.loads(data)
-        n, v = counts.get(uuid, (0, 0))
-        rows.append(SubjectRow(codes.get(site_uuid, "?"), uuid, d.get("subject_id") or d.get("screening_number") or uuid,
-                               d.get("arm") or "", d.get("status") or "", d.get("baseline_date") or "",
-                               open_q.get(uuid, 0), n, v))
+    for site_uuid, uuid, sid, screening, arm, status, baseline in store.conn.execute(
+            f"SELECT site_uuid, uuid, {j('data', 'subject_id')}, {j('data', 'screening_number')}, {j('data', 'arm')}, "
+            f"{j('data', 'status')}, {j('data', 'baseline_date')} FROM records WHERE tbl = 'subjects' AND deleted = 0"):
+        rows.append(SubjectRow(codes.get(site_uuid, "?"), uuid, sid or screening or uuid, arm or "", status or "",
+                               baseline or "", open_q.get(uuid, 0), totals.get(uuid, 0), verified.get(uuid, 0)))
     rows.sort(key=lambda r: (r.site_code, r.subject_key))
     return tuple(rows)
 
@@ -620,7 +668,7 @@ def reports(session: SponsorSession, *, site: str | None = None) -> Reports:
         for t in _VISIT_FORMS:
             if uuid not in has[t]:
                 missing[(code, t)] += 1
-    overview = sites_overview(session, check_chains=False)
+    overview = sites_overview(session)
     ageing = tuple((o.code, o.open_queries_by_age) for o in overview if not site or o.code == site)
     miss = tuple((v, t, on_file[v], missing[(v, t)]) for v in sorted(on_file) for t in _VISIT_FORMS)
     return Reports(tuple((m, s, a, n) for (m, s, a), n in sorted(enrol.items())), ageing, miss, tuple(codes.values()))

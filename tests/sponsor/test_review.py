@@ -188,3 +188,21 @@ def test_safety_reports_and_exports(tmp_path, make_site, sponsor_keys, sponsor_d
         assert (tmp_path / "study.xml").stat().st_size > 1000
     finally:
         store.close()
+
+
+def test_overview_chain_status_quick_and_full(tmp_path, make_site, sponsor_keys, sponsor_db):
+    site, folder = _import_setup(tmp_path, make_site, sponsor_keys, sponsor_db)
+    store = _open(sponsor_db)
+    try:
+        dm = accounts.create_first_data_manager(store, username="dana", display_name="Dana", password=PASSWORD)
+        review.import_folder(dm, folder, sponsor_keys.key_path)
+        assert review.sites_overview(dm)[0].chain_ok
+        assert review.verify_chains(dm) == (("BY01", True, review.verify_chains(dm)[0][2]),)
+        with store.transaction() as conn:  # someone edits the recorded head: both checks see it
+            conn.execute("UPDATE sites SET head_hash = ?", ("0" * 64,))
+        [o] = review.sites_overview(dm)
+        assert not o.chain_ok and "altered" in o.chain_message
+        [(code, ok, message)] = review.verify_chains(dm)
+        assert code == "BY01" and not ok and "altered" in message
+    finally:
+        store.close()

@@ -25,8 +25,10 @@ class SponsorLoginDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(heading(self.tr("SLE MSC trial – sponsor data management"), self))
         if where:
-            info = QLabel(self.tr("Sponsor database: {0}").format(where), self)
-            info.setWordWrap(True)
+            text = self.tr("Sponsor database: {0}").format(where)
+            info = QLabel(self)
+            info.setToolTip(text)
+            info.setText(info.fontMetrics().elidedText(text, Qt.ElideRight, 440))  # a long path or URL
             lay.addWidget(info)
         if self.first_run:
             first = QLabel(self.tr("First run: create the first data manager account. The data manager then "

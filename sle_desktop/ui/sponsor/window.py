@@ -46,7 +46,7 @@ from sle_desktop.ui.screen_fit import centre, fit_to_screen
 ARM_COLOURS = {"msc": "#1565c0", "standard": "#e65100"}
 
 
-def _table(parent, headers: list[str], name: str) -> QTableWidget:
+def _table(parent, headers: list[str], name: str, *, fit: bool = False) -> QTableWidget:
     t = QTableWidget(0, len(headers), parent)
     t.setObjectName(name)
     t.setHorizontalHeaderLabels(headers)
@@ -54,7 +54,7 @@ def _table(parent, headers: list[str], name: str) -> QTableWidget:
     t.setSelectionBehavior(QAbstractItemView.SelectRows)
     t.setAlternatingRowColors(True)
     t.verticalHeader().setVisible(False)
-    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+    t.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch if fit else QHeaderView.ResizeToContents)
     t.horizontalHeader().setStretchLastSection(True)
     t.setTabKeyNavigation(False)
     return t
@@ -193,13 +193,24 @@ class SitesTab(_Tab):
         super().__init__(window)
         self.setObjectName("sitesTab")
         lay = QVBoxLayout(self)
-        lay.addWidget(heading(self.tr("Sites at a glance"), self))
+        top = QHBoxLayout()
+        top.addWidget(heading(self.tr("Sites at a glance"), self), 1)
+        self.verify_button = QPushButton(self.tr("&Verify audit chains"), self)
+        self.verify_button.setObjectName("verifyChainsButton")
+        self.verify_button.clicked.connect(self.verify_chains)
+        top.addWidget(self.verify_button)
+        lay.addLayout(top)
+        self.progress = QProgressBar(self)
+        self.progress.setVisible(False)
+        lay.addWidget(self.progress)
         lay.addWidget(self.banner)
-        self.headers = [self.tr("Site"), self.tr("Last bundle"), self.tr("Written"), self.tr("Age, days"),
-                        self.tr("Gaps"), self.tr("Audit chain"), self.tr("Last return"), self.tr("Subjects"),
-                        self.tr("Enrolled by arm"), self.tr("Visits overdue"), self.tr("Out of window"),
-                        self.tr("Open queries ≤7 / 8–30 / >30 d"), self.tr("SAEs"), self.tr("SAEs in 24 h / late")]
+        self.job = None
+        self.headers = [self.tr("Site"), self.tr("Last bundle:\nnumber · written · age"), self.tr("Gaps"),
+                        self.tr("Audit\nchain"), self.tr("Last\nreturn"), self.tr("Subjects"),
+                        self.tr("Enrolled\nby arm"), self.tr("Visits\noverdue"), self.tr("Out of\nwindow"),
+                        self.tr("Open queries\n≤7 / 8–30 / >30 d"), self.tr("SAEs (in 24 h,\nlate)")]
         self.table = _table(self, self.headers, "sitesTable")
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
         lay.addWidget(self.table, 1)
         self.overview: tuple[review.SiteOverview, ...] = ()
 
@@ -213,19 +224,61 @@ class SitesTab(_Tab):
         rows = []
         for o in self.overview:
             arms = ", ".join(f"{catalog(a)} {n}" for a, n in o.enrolled_by_arm) or "–"
-            rows.append((f"{o.code} {o.name}", o.last_bundle_seq or "–", (o.last_bundle_at or "–")[:16].replace("T", " "),
-                         "–" if o.last_bundle_age_days is None else o.last_bundle_age_days,
-                         ", ".join(map(str, o.gaps)) or self.tr("none"),
-                         self.tr("OK") if o.chain_ok else self.tr("BROKEN: {0}").format(o.chain_message),
+            last = "–"
+            if o.last_bundle_seq:
+                written = (o.last_bundle_at or "")[:16].replace("T", " ")
+                age = "" if o.last_bundle_age_days is None else self.tr(" · {0} d").format(o.last_bundle_age_days)
+                last = f"{o.last_bundle_seq} · {written}{age}"
+            rows.append((f"{o.code} {o.name}", last, ", ".join(map(str, o.gaps)) or self.tr("none"),
+                         self.tr("OK") if o.chain_ok else self.tr("BROKEN"),
                          f"{o.last_return_seq} ({(o.last_return_at or '')[:10]})" if o.last_return_seq else "–",
                          o.subjects, arms, o.visits_overdue, o.visits_out_of_window,
-                         " / ".join(map(str, o.open_queries_by_age)), o.saes, f"{o.saes_within_24h} / {o.saes_late}"))
+                         " / ".join(map(str, o.open_queries_by_age)),
+                         self.tr("{0} ({1}, {2})").format(o.saes, o.saes_within_24h, o.saes_late)))
         _fill(self.table, rows)
         for i, o in enumerate(self.overview):
+            self.table.item(i, 3).setToolTip(o.chain_message)
             if not o.chain_ok:
-                self.table.item(i, 5).setForeground(QColor("#8c0016"))
+                self.table.item(i, 3).setForeground(QColor("#8c0016"))
             if o.saes_late:
-                self.table.item(i, 13).setForeground(QColor("#8c0016"))
+                self.table.item(i, 10).setForeground(QColor("#8c0016"))
+        self.table.resizeColumnsToContents()
+
+    def verify_chains(self):
+        """Walk every site's whole audit trail in the background (the table shows the quick check)."""
+        self.banner.clear()
+        self.verify_button.setEnabled(False)
+        self.progress.setVisible(True)
+        self.progress.setValue(0)
+        self.job = run_use_case(self.session, review.verify_chains, progress=True, on_progress=self._progress,
+                                on_finished=self._verified, on_failed=self._failed, parent=self)
+        return self.job
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+
+    def _failed(self, exc) -> None:
+        self.verify_button.setEnabled(True)
+        self.progress.setVisible(False)
+        self.show_error(exc)
+
+    def _verified(self, results) -> None:
+        self.verify_button.setEnabled(True)
+        self.progress.setVisible(False)
+        rows = {o.code: i for i, o in enumerate(self.overview)}
+        for code, ok, message in results:
+            if code in rows:
+                item = self.table.item(rows[code], 3)
+                item.setText(self.tr("OK (every hash)") if ok else self.tr("BROKEN"))
+                item.setToolTip(message)
+                item.setForeground(QColor("#1b5e20" if ok else "#8c0016"))
+        broken = [code for code, ok, _m in results if not ok]
+        if broken:
+            self.banner.show_message(self.tr("Audit chain broken at: {0}.").format(", ".join(broken)), "error")
+        else:
+            self.banner.show_message(self.tr("Every audit chain checked hash by hash: {0} site(s), all intact.").format(
+                len(results)), "ok")
 
 
 # -- data review -----------------------------------------------------------------------------
@@ -334,7 +387,7 @@ class ReviewTab(_Tab):
         self.subjects.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.subjects.setSelectionMode(QAbstractItemView.SingleSelection)
         self.subjects.verticalHeader().setVisible(False)
-        self.subjects.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.subjects.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         self.subjects.setTabKeyNavigation(False)
         self.subjects.selectionModel().currentRowChanged.connect(lambda cur, _prev: self.open_subject(cur.row()))
         ll.addWidget(self.subjects, 1)
