@@ -38,9 +38,8 @@ def build(folder: Path, sites: int = 3, subjects: int = 8, *, seed: int = 1) -> 
     """A sponsor database with `sites` sites of `subjects` demo subjects and a data manager `dana`
     (password PASSWORD); returns (database path, sponsor key file)."""
     from sle_desktop.app import demo, site, sync_site
-    from sle_desktop.sponsor import accounts, review
+    from sle_desktop.sponsor import accounts, operations, review
     from sle_desktop.sponsor import db as sponsor_db
-    from sle_desktop.sponsor import operations
     from sle_desktop.store.db import Store
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -50,6 +49,7 @@ def build(folder: Path, sites: int = 3, subjects: int = 8, *, seed: int = 1) -> 
         demo.make_demo(store, subjects_count=subjects, seed=seed, today=date(2026, 6, 1), site_code="BY01",
                        site_name="Minsk Republican Clinical Hospital")
         cli = site.cli_session(store)
+        _add_sae(store, cli)
         sync_site.set_sponsor_recipients(cli, keys.public_path.read_text("utf-8"))
         usb = folder / "usb"
         usb.mkdir(exist_ok=True)
@@ -70,6 +70,21 @@ def build(folder: Path, sites: int = 3, subjects: int = 8, *, seed: int = 1) -> 
     return db, keys.key_path
 
 
+def _add_sae(store, cli) -> None:
+    """One serious AE (pneumonia, site aware 10 days before the demo's today) so the safety views have one."""
+    from datetime import datetime, timezone
+
+    from sle_desktop.app import safety
+    from sle_desktop.app.session import Session
+
+    subject = store.scalar("SELECT uuid FROM subjects WHERE status = 'enrolled' ORDER BY subject_id LIMIT 1")
+    inv = Session(store, "demo.investigator", "Demo investigator", "investigator", cli.data_key)
+    safety.record_adverse_event(inv, subject, safety.AdverseEventForm(
+        term="Pneumonia", onset_date=date(2026, 5, 20), grade=3, serious=True, serious_criteria=("hospitalisation",),
+        relationship="unlikely", action_taken="hospitalised", outcome="recovering",
+        aware_at=datetime(2026, 5, 21, 9, 0, tzinfo=timezone.utc)), today=date(2026, 6, 1))
+
+
 def _copies(store, sites: int) -> None:
     [template] = store.query("SELECT * FROM sites")
     records = store.query("SELECT * FROM records WHERE site_uuid = ?", (template["site_uuid"],))
@@ -82,7 +97,7 @@ def _copies(store, sites: int) -> None:
             su = str(uuidlib.uuid4())
             ns = uuidlib.UUID(su)
             new = lambda old, ns=ns: str(uuidlib.uuid5(ns, old)) if old else old  # noqa: E731
-            row = dict(template, site_uuid=su, code=code, name=f"Benchmark site {code}")
+            row = dict(template, site_uuid=su, code=code, name=f"Regional hospital {code}")
             conn.execute(f"INSERT INTO sites ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)})",
                          tuple(row.values()))
             for table, rows in others.items():
@@ -96,9 +111,10 @@ def _copies(store, sites: int) -> None:
                 for k in list(data):
                     if k == "uuid" or k.endswith("_uuid"):
                         data[k] = new(data[k])
-                if r["tbl"] == "subjects" and data.get("subject_id"):
-                    data["subject_id"] = data["subject_id"].replace("BY01", code)
-                    data["screening_number"] = (data.get("screening_number") or "").replace("BY01", code)
+                if r["tbl"] == "subjects":
+                    for key in ("subject_id", "screening_number"):
+                        if data.get(key):
+                            data[key] = data[key].replace("BY01", code)
                 batch.append((r["tbl"], new(r["uuid"]), su, new(r["subject_uuid"]), new(r["visit_uuid"]),
                               r["change_seq"], r["deleted"], json.dumps(data), r["first_bundle_seq"],
                               r["last_bundle_seq"], r["received_at"], r["updated_at"]))

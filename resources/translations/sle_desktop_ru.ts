@@ -5707,6 +5707,34 @@ Discard them?</source>
             <translation>НЕДЕЙСТВИТЕЛЬНА</translation>
         </message>
         <message>
+            <source>open</source>
+            <translation>открыт</translation>
+        </message>
+        <message>
+            <source>answered</source>
+            <translation>получен ответ</translation>
+        </message>
+        <message>
+            <source>closed</source>
+            <translation>закрыт</translation>
+        </message>
+        <message>
+            <source>re-opened</source>
+            <translation>возобновлён</translation>
+        </message>
+        <message>
+            <source>authored</source>
+            <translation>автор</translation>
+        </message>
+        <message>
+            <source>reviewed</source>
+            <translation>проверено</translation>
+        </message>
+        <message>
+            <source>approved</source>
+            <translation>утверждено</translation>
+        </message>
+        <message>
             <source>Select a value in the casebook first.</source>
             <translation>Сначала выберите значение в ИРК.</translation>
         </message>
@@ -6059,6 +6087,14 @@ late)</source>
             <translation>{0} ({1}, {2})</translation>
         </message>
         <message>
+            <source>MSC</source>
+            <translation>МСК</translation>
+        </message>
+        <message>
+            <source>standard</source>
+            <translation>стандарт</translation>
+        </message>
+        <message>
             <source>OK (every hash)</source>
             <translation>в порядке (все хеши)</translation>
         </message>
@@ -6356,12 +6392,20 @@ Password for all: {1}</source>
             <translation>Исх.</translation>
         </message>
         <message>
-            <source>Open queries</source>
-            <translation>Открытые запросы</translation>
-        </message>
-        <message>
             <source>SDV</source>
             <translation>Сверка</translation>
+        </message>
+        <message>
+            <source>Queries</source>
+            <translation>Запросы</translation>
+        </message>
+        <message>
+            <source>MSC</source>
+            <translation>МСК</translation>
+        </message>
+        <message>
+            <source>standard</source>
+            <translation>стандарт</translation>
         </message>
     </context>
     <context>

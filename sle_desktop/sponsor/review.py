@@ -17,7 +17,7 @@ from pathlib import Path
 from sle_desktop.domain import outcomes, safety, schedule, sledai
 from sle_desktop.domain.errors import NotFound, ValidationError
 from sle_desktop.domain.text import msg
-from sle_desktop.sponsor import importer, odm, tabular
+from sle_desktop.sponsor import importer, metadata, odm, tabular
 from sle_desktop.sponsor import returns as sponsor_returns
 from sle_desktop.sponsor.accounts import SponsorSession
 from sle_desktop.sponsor.operations import SIGNING_KEY_FILE, load_identities
@@ -377,7 +377,7 @@ class CaseRecord:
     uuid: str
     visit_code: str
     when: str
-    fields: tuple[tuple[str, str], ...]
+    fields: tuple[tuple[str, str, str], ...]  # (column, English label, value)
     sdv: bool
     sdv_by: str
     queries: tuple[QueryLine, ...]
@@ -478,7 +478,7 @@ def casebook(session: SponsorSession, subject_uuid: str) -> Casebook:
         vu = uuid if table == "visits" else data.get("visit_uuid")
         when = data.get("visit_date") or data.get("sample_date") or data.get("onset_date") or \
             data.get("infusion_date") or data.get("consent_date") or visit_date.get(vu) or ""
-        fields = tuple((k, "" if v is None else str(v)) for k, v in data.items()
+        fields = tuple((k, metadata.column_info(table, k)[1], "" if v is None else str(v)) for k, v in data.items()
                        if k not in _HIDDEN and not (table == "sledai_assessments" and k in _CODES))
         mark = marks.get((table, uuid))
         current = mark is not None and mark["change_seq"] == change_seq

@@ -233,7 +233,7 @@ def test_raise_answer_by_bundle_close_query_and_sdv(qtbot, tmp_path, make_site, 
     assert r.queries.item(0, 1).text() == "closed"
     r.queries.selectRow(0)
     r.reopen_query("The source says 1980.")
-    assert r.queries.item(0, 1).text() == "reopened"
+    assert r.queries.item(0, 1).text() == "re-opened"
     store = w.session.store
     users = {a["user"] for a in sponsor_returns.audit_rows(store, q["uuid"])}
     assert "dana" in users and sponsor_returns.verify_audit(store).ok

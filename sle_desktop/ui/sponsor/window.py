@@ -35,8 +35,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sle_desktop.app.queries import FORM_LABELS
+from sle_desktop.app.study import load_study
+from sle_desktop.app.subjects import ARM_LABELS, STATUS_LABELS
 from sle_desktop.domain.errors import AppError
+from sle_desktop.domain.safety import RELATIONSHIP_LABELS
 from sle_desktop.sponsor import accounts, review
+from sle_desktop.sponsor import translations as sponsor_ru
 from sle_desktop.ui.background import run_use_case
 from sle_desktop.ui.common import Banner, catalog, heading, name_inputs
 from sle_desktop.ui.messages import plain_message
@@ -44,6 +49,27 @@ from sle_desktop.ui.plots.export import export_svg
 from sle_desktop.ui.screen_fit import centre, fit_to_screen
 
 ARM_COLOURS = {"msc": "#1565c0", "standard": "#e65100"}
+
+
+def arm_label(code: str | None) -> str:
+    return catalog(ARM_LABELS.get(code, code)) if code else "–"
+
+
+def status_label(code: str | None) -> str:
+    return catalog(STATUS_LABELS.get(code, code)) if code else "–"
+
+
+def form_label(table: str) -> str:
+    return catalog(FORM_LABELS.get(table, table))
+
+
+def relationship_label(code: str | None) -> str:
+    return catalog(RELATIONSHIP_LABELS.get(code, code)) if code else "–"
+
+
+def visit_label(code: str | None) -> str:
+    labels = {v.code: v.label for v in load_study().visits}
+    return catalog(labels.get(code, code)) if code else ""
 
 
 def _table(parent, headers: list[str], name: str, *, fit: bool = False) -> QTableWidget:
@@ -98,7 +124,9 @@ class BundlesTab(_Tab):
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
         row.addWidget(choose)
-        form.addRow(self.tr("&Folder:"), row)
+        folder_label = QLabel(self.tr("&Folder:"), self)
+        folder_label.setBuddy(self.folder)
+        form.addRow(folder_label, row)
         self.key = QLineEdit(window.key_file, self)
         self.key.setObjectName("sponsorKey")
         key_button = QPushButton(self.tr("Choose &key…"), self)
@@ -106,7 +134,9 @@ class BundlesTab(_Tab):
         row2 = QHBoxLayout()
         row2.addWidget(self.key, 1)
         row2.addWidget(key_button)
-        form.addRow(self.tr("Sponsor &key file:"), row2)
+        key_label = QLabel(self.tr("Sponsor &key file:"), self)
+        key_label.setBuddy(self.key)
+        form.addRow(key_label, row2)
         lay.addLayout(form)
         buttons = QHBoxLayout()
         self.import_button = QPushButton(self.tr("&Import all bundles"), self)
@@ -223,7 +253,7 @@ class SitesTab(_Tab):
             return
         rows = []
         for o in self.overview:
-            arms = ", ".join(f"{catalog(a)} {n}" for a, n in o.enrolled_by_arm) or "–"
+            arms = ", ".join(f"{self._arm_short(a)} {n}" for a, n in o.enrolled_by_arm) or "–"
             last = "–"
             if o.last_bundle_seq:
                 written = (o.last_bundle_at or "")[:16].replace("T", " ")
@@ -243,6 +273,9 @@ class SitesTab(_Tab):
             if o.saes_late:
                 self.table.item(i, 10).setForeground(QColor("#8c0016"))
         self.table.resizeColumnsToContents()
+
+    def _arm_short(self, code: str) -> str:
+        return {"msc": self.tr("MSC"), "standard": self.tr("standard")}.get(code, code)
 
     def verify_chains(self):
         """Walk every site's whole audit trail in the background (the table shows the quick check)."""
@@ -290,7 +323,7 @@ class SubjectModel(QAbstractTableModel):
         self.all: tuple[review.SubjectRow, ...] = ()
         self.rows: tuple[review.SubjectRow, ...] = ()
         self.headers = [self.tr("Site"), self.tr("Subject"), self.tr("Arm"), self.tr("Status"), self.tr("Baseline"),
-                        self.tr("Open queries"), self.tr("SDV")]
+                        self.tr("Queries"), self.tr("SDV")]
 
     def set_rows(self, rows) -> None:
         self.beginResetModel()
@@ -324,9 +357,9 @@ class SubjectModel(QAbstractTableModel):
         if col == 1:
             return r.subject_key
         if col == 2:
-            return catalog(r.arm) if r.arm else "–"
+            return {"msc": self.tr("MSC"), "standard": self.tr("standard")}.get(r.arm, "–")
         if col == 3:
-            return catalog(r.status)
+            return status_label(r.status)
         if col == 4:
             return r.baseline_date or "–"
         if col == 5:
@@ -352,12 +385,12 @@ class ReviewTab(_Tab):
         self.arm.setObjectName("filterArm")
         self.arm.addItem(self.tr("all arms"), "")
         for a in ("msc", "standard"):
-            self.arm.addItem(catalog(a), a)
+            self.arm.addItem(arm_label(a), a)
         self.status = QComboBox(left)
         self.status.setObjectName("filterStatus")
         self.status.addItem(self.tr("all statuses"), "")
         for s in ("screened", "screen_failed", "enrolled", "withdrawn", "completed"):
-            self.status.addItem(catalog(s), s)
+            self.status.addItem(status_label(s), s)
         self.open_only = QCheckBox(self.tr("with &open queries"), left)
         self.open_only.setObjectName("filterOpenQueries")
         self.not_sdv = QCheckBox(self.tr("not &SDV'd"), left)
@@ -387,7 +420,10 @@ class ReviewTab(_Tab):
         self.subjects.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.subjects.setSelectionMode(QAbstractItemView.SingleSelection)
         self.subjects.verticalHeader().setVisible(False)
-        self.subjects.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        header = self.subjects.horizontalHeader()
+        header.setResizeContentsPrecision(200)  # sized from the first rows, not from all 10 000
+        header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        header.setStretchLastSection(True)
         self.subjects.setTabKeyNavigation(False)
         self.subjects.selectionModel().currentRowChanged.connect(lambda cur, _prev: self.open_subject(cur.row()))
         ll.addWidget(self.subjects, 1)
@@ -444,6 +480,7 @@ class ReviewTab(_Tab):
         split.addWidget(right)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
+        split.setSizes([640, 680])  # the subject list's headers whole, in Russian too
         lay.addWidget(split, 1)
         for w in (self.site, self.arm, self.status):
             w.currentIndexChanged.connect(self.apply_filters)
@@ -498,12 +535,12 @@ class ReviewTab(_Tab):
             return
         b = self.book
         self.title.setText(self.tr("{0} – site {1}, {2}, {3}").format(
-            b.subject_key, b.site_code, catalog(b.arm) if b.arm else "–", catalog(b.status)))
+            b.subject_key, b.site_code, arm_label(b.arm), status_label(b.status)))
         self.tree.clear()
         for rec in b.records:
-            label = catalog(rec.table)
+            label = form_label(rec.table)
             if rec.visit_code:
-                label += f" – {catalog(rec.visit_code)}"
+                label += f" – {visit_label(rec.visit_code)}"
             state = self.tr("SDV'd by {0}").format(rec.sdv_by) if rec.sdv else self.tr("not SDV'd")
             if rec.queries:
                 state += " · " + self.tr("{0} quer(ies)").format(len(rec.queries))
@@ -514,19 +551,30 @@ class ReviewTab(_Tab):
                 child.setData(0, Qt.UserRole, (rec.table, rec.uuid, None))
                 top.addChild(child)
             queried = {q.field: q for q in rec.queries}
-            for name, value in rec.fields:
+            for name, english, value in rec.fields:
                 q = queried.get(name)
-                child = QTreeWidgetItem([name, value, catalog(q.status) if q else ""])
+                shown = sponsor_ru.ru(english) if self.window_.language == "ru" else english
+                child = QTreeWidgetItem([shown, value, self.query_status(q.status) if q else ""])
+                child.setToolTip(0, name)
+                child.setToolTip(1, value)
                 child.setData(0, Qt.UserRole, (rec.table, rec.uuid, name))
                 top.addChild(child)
             self.tree.addTopLevelItem(top)
-        _fill(self.queries, [(f"{q.record_table}.{q.field}", catalog(q.status), q.text + (
+        _fill(self.queries, [(f"{form_label(q.record_table)}: {q.field}", self.query_status(q.status), q.text + (
             f" | {q.followup}" if q.followup else ""), q.answer) for q in b.queries])
-        _fill(self.signatures, [(s.record_table, catalog(s.meaning), s.signer, s.signed_at,
+        _fill(self.signatures, [(form_label(s.record_table), self.meaning(s.meaning), s.signer, s.signed_at,
                                  (self.tr("valid") if s.valid else self.tr("NOT VALID")) + f": {s.note}")
                                 for s in b.signatures])
         _fill(self.audit, [(a.at_utc[:19].replace("T", " "), a.user, a.table, a.field, a.old, a.new, a.reason)
                            for a in b.audit])
+
+    def query_status(self, status: str) -> str:
+        return {"open": self.tr("open"), "answered": self.tr("answered"), "closed": self.tr("closed"),
+                "reopened": self.tr("re-opened")}.get(status, status)
+
+    def meaning(self, meaning: str) -> str:
+        return {"authored": self.tr("authored"), "reviewed": self.tr("reviewed"),
+                "approved": self.tr("approved")}.get(meaning, meaning)
 
     def selected_value(self) -> tuple[str, str, str | None] | None:
         item = self.tree.currentItem()
@@ -681,14 +729,14 @@ class SafetyTab(_Tab):
             self.show_error(exc)
             return
         yes, no, unknown = self.tr("yes"), self.tr("NO"), self.tr("unknown")
-        _fill(self.saes, [(x.site_code, x.subject_key, x.term, x.grade, catalog(x.relationship), x.aware_at[:16],
+        _fill(self.saes, [(x.site_code, x.subject_key, x.term, x.grade, relationship_label(x.relationship), x.aware_at[:16],
                            x.received_at[:16], x.hours, yes if x.within_24h else (unknown if x.within_24h is None
                                                                                    else no)) for x in s.saes])
         for i, x in enumerate(s.saes):
             if x.within_24h is False:
                 self.saes.item(i, 8).setForeground(QColor("#8c0016"))
-        _fill(self.aes, [(catalog(a) if a else "–", g, catalog(r), n) for a, g, r, n in s.ae_counts])
-        _fill(self.endpoint, [(catalog(e.arm), e.subjects, e.with_reaction, e.without_reaction) for e in s.endpoint])
+        _fill(self.aes, [(arm_label(a), g, relationship_label(r), n) for a, g, r, n in s.ae_counts])
+        _fill(self.endpoint, [(arm_label(e.arm), e.subjects, e.with_reaction, e.without_reaction) for e in s.endpoint])
 
 
 # -- reports and plots -----------------------------------------------------------------------
@@ -728,6 +776,7 @@ class ReportsTab(_Tab):
         split.addWidget(tables)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setSizes([820, 500])
         lay.addWidget(split, 1)
         self.site.currentIndexChanged.connect(self.refresh)
         self.report: review.Reports | None = None
@@ -760,20 +809,19 @@ class ReportsTab(_Tab):
                 ys.append(total)
             if months:
                 p1.plot(list(range(len(months))), ys, pen=pg.mkPen(ARM_COLOURS[arm], width=2), symbol="o",
-                        symbolBrush=ARM_COLOURS[arm], name=catalog(arm))
+                        symbolBrush=ARM_COLOURS[arm], name=arm_label(arm))
         p1.getAxis("bottom").setTicks([[(i, m) for i, m in enumerate(months)]])
         p1.setLabel("left", self.tr("subjects"))
         p2 = self.graphics.addPlot(row=1, col=0, title=self.tr("Cohort SELENA-SLEDAI by study day (mean)"))
-        p2.addLegend(offset=(10, 10))
         for arm in ("msc", "standard"):
             pts = [(d, s) for a, d, s, _n in trend if a == arm]
             if pts:
                 p2.plot([d for d, _s in pts], [s for _d, s in pts], pen=pg.mkPen(ARM_COLOURS[arm], width=2),
-                        symbol="s", symbolBrush=ARM_COLOURS[arm], name=catalog(arm))
+                        symbol="s", symbolBrush=ARM_COLOURS[arm], name=arm_label(arm))
         p2.setLabel("bottom", self.tr("study day"))
         p2.setLabel("left", "SLEDAI")
         _fill(self.ageing, [(s, *ages) for s, ages in r.query_ageing])
-        _fill(self.missing, [(catalog(v), catalog(t), n, m) for v, t, n, m in r.missing_forms])
+        _fill(self.missing, [(visit_label(v), form_label(t), n, m) for v, t, n, m in r.missing_forms])
 
     def export_image(self, path) -> Path:
         """Write the plots to `path` (.png or .svg)."""
