@@ -6071,7 +6071,7 @@ window</source>
         <message>
             <source>SAEs (in 24 h,
 late)</source>
-            <translation>СНЯ (в срок 24 ч,
+            <translation>СНЯ (в срок,
 позже)</translation>
         </message>
         <message>

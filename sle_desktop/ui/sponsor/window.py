@@ -240,7 +240,6 @@ class SitesTab(_Tab):
                         self.tr("Enrolled\nby arm"), self.tr("Visits\noverdue"), self.tr("Out of\nwindow"),
                         self.tr("Open queries\n≤7 / 8–30 / >30 d"), self.tr("SAEs (in 24 h,\nlate)")]
         self.table = _table(self, self.headers, "sitesTable")
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
         lay.addWidget(self.table, 1)
         self.overview: tuple[review.SiteOverview, ...] = ()
 
