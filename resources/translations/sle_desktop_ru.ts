@@ -6253,6 +6253,89 @@ late)</source>
         </message>
     </context>
     <context>
+        <name>SponsorUsersDialog</name>
+        <message>
+            <source>Sponsor accounts</source>
+            <translation>Учётные записи спонсора</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>Имя пользователя</translation>
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation>Полное имя</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Роль</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>Активна</translation>
+        </message>
+        <message>
+            <source>Locked until</source>
+            <translation>Заблокирована до</translation>
+        </message>
+        <message>
+            <source>&amp;Deactivate / reactivate…</source>
+            <translation>&amp;Отключить / включить…</translation>
+        </message>
+        <message>
+            <source>&amp;User name:</source>
+            <translation>&amp;Имя пользователя:</translation>
+        </message>
+        <message>
+            <source>&amp;Full name:</source>
+            <translation>&amp;Полное имя:</translation>
+        </message>
+        <message>
+            <source>&amp;Role:</source>
+            <translation>&amp;Роль:</translation>
+        </message>
+        <message>
+            <source>&amp;Password:</source>
+            <translation>П&amp;ароль:</translation>
+        </message>
+        <message>
+            <source>&amp;Create account</source>
+            <translation>&amp;Создать учётную запись</translation>
+        </message>
+        <message>
+            <source>Clo&amp;se</source>
+            <translation>&amp;Закрыть</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>да</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>нет</translation>
+        </message>
+        <message>
+            <source>Account {0} created.</source>
+            <translation>Учётная запись {0} создана.</translation>
+        </message>
+        <message>
+            <source>Account {0} changed.</source>
+            <translation>Учётная запись {0} изменена.</translation>
+        </message>
+        <message>
+            <source>Select an account first.</source>
+            <translation>Сначала выберите учётную запись.</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Причина</translation>
+        </message>
+        <message>
+            <source>Reason for the change:</source>
+            <translation>Причина изменения:</translation>
+        </message>
+    </context>
+    <context>
         <name>SponsorWindow</name>
         <message>
             <source>SLE MSC trial – sponsor – {0}</source>
@@ -6293,6 +6376,10 @@ late)</source>
         <message>
             <source>&amp;Refresh</source>
             <translation>&amp;Обновить</translation>
+        </message>
+        <message>
+            <source>&amp;Accounts…</source>
+            <translation>&amp;Учётные записи…</translation>
         </message>
         <message>
             <source>&amp;Quit</source>

@@ -238,10 +238,10 @@ def register_sponsor(sub) -> None:
     p = command("migrate-db", _cmd_migrate_db, "copy a sponsor database (e.g. the SQLite file) into a new, empty one "
                 "(e.g. PostgreSQL) and verify the copy", db=False)
     p.add_argument("--from", required=True, metavar="URL", help="the sponsor database to copy (path or URL)")
+    p.add_argument("--to", required=True, metavar="URL", help="the empty target, e.g. postgresql://user@host/dbname")
     p = command("gui", _cmd_gui, "the sponsor window: bundles in, sites at a glance, data review, safety, reports")
     p.add_argument("--key", metavar="DIR/sponsor.key", default=None,
                    help="the sponsor key file, preset for imports and return bundles")
-    p.add_argument("--to", required=True, metavar="URL", help="the empty target, e.g. postgresql://user@host/dbname")
 
 
 def _register_way_back(command) -> None:

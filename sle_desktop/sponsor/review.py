@@ -230,6 +230,19 @@ def _overdue_count(subjects: list[dict], visit_codes: dict[str, set[str]], today
     return count
 
 
+# More per-site facts for the overview: functions store -> {site_uuid: ((column title, value), ...)}; the window
+# shows each title as one more column (e.g. signed casebooks and locks, once the sponsor knows them).
+OVERVIEW_EXTRAS: list = []
+
+
+def _extras(store) -> dict[str, tuple[tuple[str, str], ...]]:
+    out: dict[str, tuple] = defaultdict(tuple)
+    for fn in OVERVIEW_EXTRAS:
+        for site_uuid, facts in fn(store).items():
+            out[site_uuid] += tuple(facts)
+    return out
+
+
 def sites_overview(session: SponsorSession, *, today: date | None = None, full_chain_check: bool = False
                    ) -> tuple[SiteOverview, ...]:
     """One line per registered site: what arrived, what is missing, what needs attention.
@@ -271,6 +284,7 @@ def sites_overview(session: SponsorSession, *, today: date | None = None, full_c
             f"AND deleted = 0 AND {store.json_is_one('data', 'serious')}"):
         sae_counts[site_uuid].append(_within_24h({"aware_at": aware}, received))
     ends = {} if full_chain_check else _chain_ends(store)
+    extras = _extras(store)
     out = []
     for s in sites:
         su = s["site_uuid"]
@@ -297,7 +311,8 @@ def sites_overview(session: SponsorSession, *, today: date | None = None, full_c
             tuple(n for n in range(1, s["last_bundle_seq"] + 1) if n not in seqs), ok, message,
             ret["return_seq"] if ret else 0, ret["created_at"] if ret else None, len(subjects[su]),
             tuple(sorted(arms.items())), _overdue_count(subjects[su], visit_codes, today), out_of_window[su],
-            tuple(ages), len(saes), sum(1 for x in saes if x is True), sum(1 for x in saes if x is False)))
+            tuple(ages), len(saes), sum(1 for x in saes if x is True), sum(1 for x in saes if x is False),
+            extras.get(su, ())))
     return tuple(out)
 
 

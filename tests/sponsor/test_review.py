@@ -206,3 +206,16 @@ def test_overview_chain_status_quick_and_full(tmp_path, make_site, sponsor_keys,
         assert code == "BY01" and not ok and "altered" in message
     finally:
         store.close()
+
+
+def test_overview_takes_more_facts_per_site(tmp_path, make_site, sponsor_keys, sponsor_db, monkeypatch):
+    site, folder = _import_setup(tmp_path, make_site, sponsor_keys, sponsor_db)
+    store = _open(sponsor_db)
+    try:
+        dm = accounts.create_first_data_manager(store, username="dana", display_name="Dana", password=PASSWORD)
+        review.import_folder(dm, folder, sponsor_keys.key_path)
+        uuid = store.scalar("SELECT site_uuid FROM sites")
+        monkeypatch.setattr(review, "OVERVIEW_EXTRAS", [lambda s: {uuid: (("Signed casebooks", "2 of 6"),)}])
+        assert review.sites_overview(dm)[0].extra == (("Signed casebooks", "2 of 6"),)
+    finally:
+        store.close()

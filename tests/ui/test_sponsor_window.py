@@ -281,3 +281,40 @@ def test_keyboard_only_tabs(qtbot, tmp_path, sponsor_db, sponsor_window):
         reached.add(QApplication.focusWidget().objectName())
     assert {"bundleFolder", "sponsorKey", "importButton"} <= reached
     assert sponsor_db_mod.LATEST == sponsor_db_mod.MIGRATIONS[-1][0]
+
+
+def test_accounts_dialog_creates_and_deactivates(qtbot, sponsor_db, sponsor_window):
+    w = sponsor_window()
+    d = w.open_users()
+    qtbot.addWidget(d)
+    assert d.table.rowCount() == 1
+    qtbot.keyClicks(d.username, "mona")
+    qtbot.keyClicks(d.display_name, "Mona Monitor")
+    d.role.setCurrentIndex(d.role.findData("monitor"))
+    qtbot.keyClicks(d.password, "short")
+    d.create()
+    assert "at least 10" in d.banner.text() and d.table.rowCount() == 1
+    d.password.clear()
+    qtbot.keyClicks(d.password, PASSWORD)
+    d.create()
+    assert d.table.rowCount() == 2 and "created" in d.banner.text()
+    d.set_active("mona", False, "left the project")
+    assert d.table.item([u.username for u in d.users].index("mona"), 3).text() == "no"
+    with pytest.raises(Exception, match="refused"):
+        accounts.login(w.session.store, "mona", PASSWORD)
+    fields = [(r["field"], r["reason"]) for r in sponsor_returns.audit_rows(w.session.store, "mona")]
+    assert fields[0][0] == "*" and ("active", "left the project") in fields
+
+
+def test_monitor_cannot_open_accounts_and_sle_sponsor_has_gui(sponsor_db, sponsor_window):
+    from sle_desktop.cli.sponsor import _cmd_gui, register_sponsor
+
+    w = sponsor_window("monitor")
+    [action] = [a for a in w.menuBar().actions()[0].menu().actions() if "Accounts" in a.text()]
+    assert not action.isEnabled() and w.review.sdv_button.isEnabled() and not w.bundles.import_button.isEnabled()
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    register_sponsor(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(["gui", "--db", "postgresql://x@y/z", "--key", "k/sponsor.key"])
+    assert args.handler is _cmd_gui and args.db == "postgresql://x@y/z" and args.key == "k/sponsor.key"

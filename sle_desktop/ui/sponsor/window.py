@@ -26,8 +26,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -47,6 +45,7 @@ from sle_desktop.ui.common import Banner, catalog, heading, name_inputs
 from sle_desktop.ui.messages import plain_message
 from sle_desktop.ui.plots.export import export_svg
 from sle_desktop.ui.screen_fit import centre, fit_to_screen
+from sle_desktop.ui.sponsor.tables import fill_table, make_table
 
 ARM_COLOURS = {"msc": "#1565c0", "standard": "#e65100"}
 
@@ -70,28 +69,6 @@ def relationship_label(code: str | None) -> str:
 def visit_label(code: str | None) -> str:
     labels = {v.code: v.label for v in load_study().visits}
     return catalog(labels.get(code, code)) if code else ""
-
-
-def _table(parent, headers: list[str], name: str, *, fit: bool = False) -> QTableWidget:
-    t = QTableWidget(0, len(headers), parent)
-    t.setObjectName(name)
-    t.setHorizontalHeaderLabels(headers)
-    t.setEditTriggers(QAbstractItemView.NoEditTriggers)
-    t.setSelectionBehavior(QAbstractItemView.SelectRows)
-    t.setAlternatingRowColors(True)
-    t.verticalHeader().setVisible(False)
-    t.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch if fit else QHeaderView.ResizeToContents)
-    t.horizontalHeader().setStretchLastSection(True)
-    t.setTabKeyNavigation(False)
-    return t
-
-
-def _fill(table: QTableWidget, rows) -> None:
-    table.setRowCount(0)
-    table.setRowCount(len(rows))
-    for i, row in enumerate(rows):
-        for j, value in enumerate(row):
-            table.setItem(i, j, QTableWidgetItem("" if value is None else str(value)))
 
 
 class _Tab(QWidget):
@@ -155,7 +132,7 @@ class BundlesTab(_Tab):
         self.progress.setValue(0)
         lay.addWidget(self.progress)
         lay.addWidget(self.banner)
-        self.results = _table(self, [self.tr("File"), self.tr("Result"), self.tr("Details")], "importResults")
+        self.results = make_table(self, [self.tr("File"), self.tr("Result"), self.tr("Details")], "importResults")
         self.results.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
         self.results.setWordWrap(True)
         lay.addWidget(self.results, 1)
@@ -196,7 +173,7 @@ class BundlesTab(_Tab):
         self._end()
         labels = {"imported": self.tr("imported"), "already_imported": self.tr("already imported, nothing changed"),
                   "refused": self.tr("REFUSED")}
-        _fill(self.results, [(r.name, labels[r.status], r.message) for r in results])
+        fill_table(self.results, [(r.name, labels[r.status], r.message) for r in results])
         for i, r in enumerate(results):
             if r.status == "refused":
                 for j in range(3):
@@ -239,7 +216,7 @@ class SitesTab(_Tab):
                         self.tr("Audit\nchain"), self.tr("Last\nreturn"), self.tr("Subjects"),
                         self.tr("Enrolled\nby arm"), self.tr("Visits\noverdue"), self.tr("Out of\nwindow"),
                         self.tr("Open queries\n≤7 / 8–30 / >30 d"), self.tr("SAEs (in 24 h,\nlate)")]
-        self.table = _table(self, self.headers, "sitesTable")
+        self.table = make_table(self, self.headers, "sitesTable")
         lay.addWidget(self.table, 1)
         self.overview: tuple[review.SiteOverview, ...] = ()
 
@@ -250,6 +227,7 @@ class SitesTab(_Tab):
         except AppError as exc:
             self.show_error(exc)
             return
+        extra = list(dict.fromkeys(k for o in self.overview for k, _v in o.extra))  # e.g. signed casebooks
         rows = []
         for o in self.overview:
             arms = ", ".join(f"{self._arm_short(a)} {n}" for a, n in o.enrolled_by_arm) or "–"
@@ -263,8 +241,11 @@ class SitesTab(_Tab):
                          f"{o.last_return_seq} ({(o.last_return_at or '')[:10]})" if o.last_return_seq else "–",
                          o.subjects, arms, o.visits_overdue, o.visits_out_of_window,
                          " / ".join(map(str, o.open_queries_by_age)),
-                         self.tr("{0} ({1}, {2})").format(o.saes, o.saes_within_24h, o.saes_late)))
-        _fill(self.table, rows)
+                         self.tr("{0} ({1}, {2})").format(o.saes, o.saes_within_24h, o.saes_late),
+                         *(dict(o.extra).get(k, "") for k in extra)))
+        self.table.setColumnCount(len(self.headers) + len(extra))
+        self.table.setHorizontalHeaderLabels(self.headers + extra)
+        fill_table(self.table, rows)
         for i, o in enumerate(self.overview):
             self.table.item(i, 3).setToolTip(o.chain_message)
             if not o.chain_ok:
@@ -440,13 +421,13 @@ class ReviewTab(_Tab):
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeToContents)
         self.tree.header().setSectionResizeMode(1, QHeaderView.Stretch)
         self.book_tabs.addTab(self.tree, self.tr("Casebook"))
-        self.queries = _table(self.book_tabs, [self.tr("Field"), self.tr("Status"), self.tr("Question"),
+        self.queries = make_table(self.book_tabs, [self.tr("Field"), self.tr("Status"), self.tr("Question"),
                                                self.tr("Answer")], "queryTable")
         self.book_tabs.addTab(self.queries, self.tr("Queries"))
-        self.signatures = _table(self.book_tabs, [self.tr("Form"), self.tr("Meaning"), self.tr("Signed by"),
+        self.signatures = make_table(self.book_tabs, [self.tr("Form"), self.tr("Meaning"), self.tr("Signed by"),
                                                   self.tr("Signed at"), self.tr("Validity")], "signatureTable")
         self.book_tabs.addTab(self.signatures, self.tr("Signatures"))
-        self.audit = _table(self.book_tabs, [self.tr("When (UTC)"), self.tr("User"), self.tr("Form"), self.tr("Field"),
+        self.audit = make_table(self.book_tabs, [self.tr("When (UTC)"), self.tr("User"), self.tr("Form"), self.tr("Field"),
                                              self.tr("Old"), self.tr("New"), self.tr("Reason")], "auditTable")
         self.book_tabs.addTab(self.audit, self.tr("Audit trail"))
         rl.addWidget(self.book_tabs, 1)
@@ -559,12 +540,12 @@ class ReviewTab(_Tab):
                 child.setData(0, Qt.UserRole, (rec.table, rec.uuid, name))
                 top.addChild(child)
             self.tree.addTopLevelItem(top)
-        _fill(self.queries, [(f"{form_label(q.record_table)}: {q.field}", self.query_status(q.status), q.text + (
+        fill_table(self.queries, [(f"{form_label(q.record_table)}: {q.field}", self.query_status(q.status), q.text + (
             f" | {q.followup}" if q.followup else ""), q.answer) for q in b.queries])
-        _fill(self.signatures, [(form_label(s.record_table), self.meaning(s.meaning), s.signer, s.signed_at,
+        fill_table(self.signatures, [(form_label(s.record_table), self.meaning(s.meaning), s.signer, s.signed_at,
                                  (self.tr("valid") if s.valid else self.tr("NOT VALID")) + f": {s.note}")
                                 for s in b.signatures])
-        _fill(self.audit, [(a.at_utc[:19].replace("T", " "), a.user, a.table, a.field, a.old, a.new, a.reason)
+        fill_table(self.audit, [(a.at_utc[:19].replace("T", " "), a.user, a.table, a.field, a.old, a.new, a.reason)
                            for a in b.audit])
 
     def query_status(self, status: str) -> str:
@@ -701,18 +682,18 @@ class SafetyTab(_Tab):
         lay = QVBoxLayout(self)
         lay.addWidget(self.banner)
         lay.addWidget(heading(self.tr("Serious adverse events and the 24-hour rule"), self, size_delta=1))
-        self.saes = _table(self, [self.tr("Site"), self.tr("Subject"), self.tr("Term"), self.tr("Grade"),
+        self.saes = make_table(self, [self.tr("Site"), self.tr("Subject"), self.tr("Term"), self.tr("Grade"),
                                   self.tr("Relationship"), self.tr("Site aware"), self.tr("At the sponsor"),
                                   self.tr("Hours"), self.tr("Within 24 h")], "saeTable")
         lay.addWidget(self.saes, 2)
         row = QHBoxLayout()
         box1 = QGroupBox(self.tr("Adverse events by arm, CTCAE grade and relationship to MSC"), self)
         b1 = QVBoxLayout(box1)
-        self.aes = _table(box1, [self.tr("Arm"), self.tr("Grade"), self.tr("Relationship"), self.tr("AEs")], "aeTable")
+        self.aes = make_table(box1, [self.tr("Arm"), self.tr("Grade"), self.tr("Relationship"), self.tr("AEs")], "aeTable")
         b1.addWidget(self.aes)
         box2 = QGroupBox(self.tr("Month-1 safety endpoint: absence of adverse reactions"), self)
         b2 = QVBoxLayout(box2)
-        self.endpoint = _table(box2, [self.tr("Arm"), self.tr("Subjects"), self.tr("With a reaction"),
+        self.endpoint = make_table(box2, [self.tr("Arm"), self.tr("Subjects"), self.tr("With a reaction"),
                                       self.tr("Without")], "endpointTable")
         b2.addWidget(self.endpoint)
         row.addWidget(box1, 1)
@@ -728,14 +709,14 @@ class SafetyTab(_Tab):
             self.show_error(exc)
             return
         yes, no, unknown = self.tr("yes"), self.tr("NO"), self.tr("unknown")
-        _fill(self.saes, [(x.site_code, x.subject_key, x.term, x.grade, relationship_label(x.relationship), x.aware_at[:16],
+        fill_table(self.saes, [(x.site_code, x.subject_key, x.term, x.grade, relationship_label(x.relationship), x.aware_at[:16],
                            x.received_at[:16], x.hours, yes if x.within_24h else (unknown if x.within_24h is None
                                                                                    else no)) for x in s.saes])
         for i, x in enumerate(s.saes):
             if x.within_24h is False:
                 self.saes.item(i, 8).setForeground(QColor("#8c0016"))
-        _fill(self.aes, [(arm_label(a), g, relationship_label(r), n) for a, g, r, n in s.ae_counts])
-        _fill(self.endpoint, [(arm_label(e.arm), e.subjects, e.with_reaction, e.without_reaction) for e in s.endpoint])
+        fill_table(self.aes, [(arm_label(a), g, relationship_label(r), n) for a, g, r, n in s.ae_counts])
+        fill_table(self.endpoint, [(arm_label(e.arm), e.subjects, e.with_reaction, e.without_reaction) for e in s.endpoint])
 
 
 # -- reports and plots -----------------------------------------------------------------------
@@ -765,10 +746,10 @@ class ReportsTab(_Tab):
         self.graphics.setObjectName("reportPlots")
         self.graphics.setBackground("w")
         tables = QTabWidget(split)
-        self.ageing = _table(tables, [self.tr("Site"), self.tr("≤7 d"), self.tr("8–30 d"), self.tr(">30 d")],
+        self.ageing = make_table(tables, [self.tr("Site"), self.tr("≤7 d"), self.tr("8–30 d"), self.tr(">30 d")],
                              "ageingTable")
         tables.addTab(self.ageing, self.tr("Query ageing"))
-        self.missing = _table(tables, [self.tr("Visit"), self.tr("Form"), self.tr("Visits"), self.tr("Missing")],
+        self.missing = make_table(tables, [self.tr("Visit"), self.tr("Form"), self.tr("Visits"), self.tr("Missing")],
                               "missingTable")
         tables.addTab(self.missing, self.tr("Missing forms"))
         split.addWidget(self.graphics)
@@ -819,8 +800,8 @@ class ReportsTab(_Tab):
                         symbol="s", symbolBrush=ARM_COLOURS[arm], name=arm_label(arm))
         p2.setLabel("bottom", self.tr("study day"))
         p2.setLabel("left", "SLEDAI")
-        _fill(self.ageing, [(s, *ages) for s, ages in r.query_ageing])
-        _fill(self.missing, [(visit_label(v), form_label(t), n, m) for v, t, n, m in r.missing_forms])
+        fill_table(self.ageing, [(s, *ages) for s, ages in r.query_ageing])
+        fill_table(self.missing, [(visit_label(v), form_label(t), n, m) for v, t, n, m in r.missing_forms])
 
     def export_image(self, path) -> Path:
         """Write the plots to `path` (.png or .svg)."""
@@ -939,11 +920,15 @@ class SponsorWindow(QMainWindow):
         refresh = menu.addAction(self.tr("&Refresh"))
         refresh.setShortcut(QKeySequence.Refresh)
         refresh.triggered.connect(self.data_changed)
+        users = menu.addAction(self.tr("&Accounts…"))
+        users.setEnabled(session.can("manage_users"))
+        users.triggered.connect(self.open_users)
         quit_ = menu.addAction(self.tr("&Quit"))
         quit_.setShortcut(QKeySequence.Quit)
         quit_.triggered.connect(self.close)
-        roles = {"data_manager": self.tr("Data manager"), "monitor": self.tr("Monitor"),
-                 "safety_officer": self.tr("Safety officer"), "statistician": self.tr("Statistician (read-only)")}
+        self.role_labels = roles = {
+            "data_manager": self.tr("Data manager"), "monitor": self.tr("Monitor"),
+            "safety_officer": self.tr("Safety officer"), "statistician": self.tr("Statistician (read-only)")}
         self.statusBar().showMessage(self.tr("{0} ({1})").format(session.display_name,
                                                                  roles.get(session.role, session.role)))
         self._loaded: set[int] = set()
@@ -957,6 +942,14 @@ class SponsorWindow(QMainWindow):
         self.review.refresh()
         self._loaded = {1, 2}
         self.tabs.setCurrentWidget(self.sites)
+
+    def open_users(self):
+        """The accounts dialog (data managers)."""
+        from sle_desktop.ui.sponsor.users import SponsorUsersDialog
+
+        dialog = SponsorUsersDialog(self.session, self.role_labels, self)
+        dialog.show()
+        return dialog
 
     def _ensure_loaded(self, index: int) -> None:
         if index not in self._loaded:
