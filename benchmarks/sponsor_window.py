@@ -19,7 +19,7 @@ import subprocess
 import sys
 import tempfile
 import uuid as uuidlib
-from datetime import date
+from datetime import UTC, date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -72,7 +72,7 @@ def build(folder: Path, sites: int = 3, subjects: int = 8, *, seed: int = 1) -> 
 
 def _add_sae(store, cli) -> None:
     """One serious AE (pneumonia, site aware 10 days before the demo's today) so the safety views have one."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from sle_desktop.app import safety
     from sle_desktop.app.session import Session
@@ -82,7 +82,7 @@ def _add_sae(store, cli) -> None:
     safety.record_adverse_event(inv, subject, safety.AdverseEventForm(
         term="Pneumonia", onset_date=date(2026, 5, 20), grade=3, serious=True, serious_criteria=("hospitalisation",),
         relationship="unlikely", action_taken="hospitalised", outcome="recovering",
-        aware_at=datetime(2026, 5, 21, 9, 0, tzinfo=timezone.utc)), today=date(2026, 6, 1))
+        aware_at=datetime(2026, 5, 21, 9, 0, tzinfo=UTC)), today=date(2026, 6, 1))
 
 
 def _copies(store, sites: int) -> None:

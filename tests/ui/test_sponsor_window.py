@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import importlib.util
 import shutil
-from datetime import UTC, datetime, timedelta
 import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
