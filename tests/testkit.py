@@ -91,6 +91,39 @@ def casebook_subject(session) -> str:
         term="Pneumonia", onset_date=BASELINE + timedelta(days=20), grade=3, serious=True,
         serious_criteria=("hospitalisation",), relationship="unlikely", action_taken="not_applicable",
         outcome="recovered", aware_at=datetime(2026, 2, 9, 9, tzinfo=timezone.utc)), today=LATER)
-    visits.add_con_med(session, out.subject_uuid, drug="Prednisolone", dose=20, dose_unit="mg", route="oral",
-                       frequency="daily", start_date=BASELINE, indication="SLE")
+    visits.add_con_med(session, out.subject_uuid, drug="Prednisolone", drug_class="corticosteroid",
+                       steroid="prednisolone", dose=20, dose_unit="mg", route="oral", frequency="daily",
+                       frequency_code="once_daily", start_date=BASELINE, indication="SLE")
     return out.subject_uuid
+
+
+def old_site_database(path, version: int, fill) -> None:
+    """A site database at schema `version` holding data: `fill(store)` writes it with today's code into a
+    latest-schema store, then every table the old schema has is copied, column by column it knows.
+
+    (Today's use cases cannot write an old schema directly: they write the columns later migrations add.)
+    """
+    import sqlite3
+
+    from sle_desktop.store import migrations
+    from sle_desktop.store.db import Store
+
+    src_path = path.with_name(path.stem + ".latest.sqlite")
+    with Store.open(src_path) as src:
+        fill(src)
+    old = Store.open(path, migrate=False)
+    migrations.migrate(old, target=version)
+    old.close()
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute("ATTACH DATABASE ? AS src", (str(src_path),))
+    tables = [r[0] for r in conn.execute("SELECT name FROM main.sqlite_master WHERE type = 'table' "
+                                         "AND name NOT IN ('schema_migrations', 'subject_listing')")]
+    with conn:
+        for table in tables:
+            cols = ", ".join(f'"{r[1]}"' for r in conn.execute(f'PRAGMA main.table_info("{table}")'))
+            if table != "audit":  # append-only, and empty in a fresh database anyway
+                conn.execute(f'DELETE FROM main."{table}"')
+            conn.execute(f'INSERT INTO main."{table}" ({cols}) SELECT {cols} FROM src."{table}"')
+    conn.execute("DETACH DATABASE src")
+    conn.close()

@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 def catalogue_strings() -> list[str]:
     from sle_desktop.app import queries, session, signatures, subjects
     from sle_desktop.app.study import load_study
-    from sle_desktop.domain import acr1997, eligibility, labs, safety, schedule, sledai
+    from sle_desktop.domain import acr1997, eligibility, labs, medication, outcomes, safety, schedule, sledai
 
     out: list[str] = []
     for d in sledai.DESCRIPTORS:
@@ -42,6 +42,10 @@ def catalogue_strings() -> list[str]:
     from sle_desktop.app import audit_trail  # forms and coded answers named in the audit viewer
     out += list(audit_trail.FORMS.values())
     out += [str(v) for table in audit_trail._CODED.values() for v in table.values()]
+    # SELENA Flare Index: manifestations, reasons, coded medication
+    for table in (outcomes.MANIFESTATION_LABELS, outcomes.REASON_LABELS, medication.DRUG_CLASS_LABELS,
+                  medication.STEROID_LABELS, medication.FREQUENCY_LABELS):
+        out += list(table.values())
     # explanations the app layer returns for a missing eGFR (shown through catalog() in the labs tab)
     out += ["no creatinine result", "sex unknown: eGFR not computed"]
     from sle_desktop.app import casebook

@@ -173,6 +173,10 @@
             <source>SERIOUS ADVERSE EVENT – must reach the sponsor within 24 hours of awareness: by {0} ({1} h {2} min left). It goes into the next sync bundle.</source>
             <translation>СЕРЬЁЗНОЕ НЕЖЕЛАТЕЛЬНОЕ ЯВЛЕНИЕ – должно быть передано спонсору в течение 24 часов с момента, когда о нём стало известно: до {0} (осталось {1} ч {2} мин). Оно войдёт в следующий пакет синхронизации.</translation>
         </message>
+        <message>
+            <source>Hospitalisation for SLE activity (counts as a severe SELENA Flare Index flare)</source>
+            <translation>Госпитализация по поводу активности СКВ (тяжёлое обострение по индексу обострений SELENA)</translation>
+        </message>
     </context>
     <context>
         <name>AntiDsDnaPage</name>
@@ -2386,6 +2390,46 @@ Follow-up: {followup}</source>
             <translation>Запись</translation>
         </message>
         <message>
+            <source>Frequency (coded)</source>
+            <translation>Кратность приёма (код)</translation>
+        </message>
+        <message>
+            <source>Hospitalisation for SLE activity</source>
+            <translation>Госпитализация по поводу активности СКВ</translation>
+        </message>
+        <message>
+            <source>New or worse manifestations (SELENA Flare Index)</source>
+            <translation>Новые или усилившиеся проявления (индекс обострений SELENA)</translation>
+        </message>
+        <message>
+            <source>NSAID or hydroxychloroquine added</source>
+            <translation>Добавлены НПВП или гидроксихлорохин</translation>
+        </message>
+        <message>
+            <source>New immunosuppressant</source>
+            <translation>Новый иммунодепрессант</translation>
+        </message>
+        <message>
+            <source>Prednisone equivalent (mg/kg/day)</source>
+            <translation>Эквивалент преднизолона (мг/кг/сут)</translation>
+        </message>
+        <message>
+            <source>Flare index items confirmed from suggestions</source>
+            <translation>Пункты индекса обострений, подтверждённые из подсказок</translation>
+        </message>
+        <message>
+            <source>SELENA Flare Index</source>
+            <translation>Индекс обострений SELENA</translation>
+        </message>
+        <message>
+            <source>SELENA Flare Index reasons</source>
+            <translation>Причины по индексу обострений SELENA</translation>
+        </message>
+        <message>
+            <source>SELENA Flare Index complete</source>
+            <translation>Индекс обострений SELENA полный</translation>
+        </message>
+        <message>
             <source>baseline visit recorded</source>
             <translation>записан исходный визит</translation>
         </message>
@@ -2480,6 +2524,90 @@ Follow-up: {followup}</source>
         <message>
             <source>{mantissa:.3g}×10{power}</source>
             <translation>{mantissa:.3g}×10{power}</translation>
+        </message>
+        <message>
+            <source>Hospitalisation for SLE activity must be yes or no.</source>
+            <translation>Госпитализация по поводу активности СКВ: ответ должен быть «да» или «нет».</translation>
+        </message>
+        <message>
+            <source>Hospitalisation for SLE activity is a serious adverse event with the criterion 'hospitalisation': mark it serious and tick that criterion.</source>
+            <translation>Госпитализация по поводу активности СКВ — серьёзное нежелательное явление с критерием «госпитализация»: отметьте явление как серьёзное и этот критерий.</translation>
+        </message>
+        <message>
+            <source>Body weight</source>
+            <translation>Масса тела</translation>
+        </message>
+        <message>
+            <source>Drug class</source>
+            <translation>Класс препарата</translation>
+        </message>
+        <message>
+            <source>Physician's Global Assessment {value} has more than one decimal place: record it to one decimal (e.g. 2.5), as on the visual-analogue scale.</source>
+            <translation>Общая оценка врача {value} содержит больше одного знака после запятой: укажите её с одним десятичным знаком (например, 2,5), как на визуально-аналоговой шкале.</translation>
+        </message>
+        <message>
+            <source>a corticosteroid taken on the visit date has no dose in mg, agent or coded frequency</source>
+            <translation>у глюкокортикоида, принимаемого в день визита, не указаны доза в мг, препарат или кратность приёма</translation>
+        </message>
+        <message>
+            <source>no body weight on record</source>
+            <translation>масса тела не записана</translation>
+        </message>
+        <message>
+            <source>Corticosteroid</source>
+            <translation>Глюкокортикоид</translation>
+        </message>
+        <message>
+            <source>The dose of a corticosteroid is required (the prednisone-equivalent dose is computed from it).</source>
+            <translation>Для глюкокортикоида нужна доза (по ней рассчитывается доза в пересчёте на преднизон).</translation>
+        </message>
+        <message>
+            <source>Give the corticosteroid dose in mg.</source>
+            <translation>Укажите дозу глюкокортикоида в мг.</translation>
+        </message>
+        <message>
+            <source>Choose how often the corticosteroid is taken.</source>
+            <translation>Выберите кратность приёма глюкокортикоида.</translation>
+        </message>
+        <message>
+            <source>A corticosteroid agent is given but the drug class is not corticosteroid.</source>
+            <translation>Указан глюкокортикоид, но класс препарата — не глюкокортикоид.</translation>
+        </message>
+        <message>
+            <source>The SELENA Flare Index answers must be yes or no.</source>
+            <translation>Ответы для индекса обострений SELENA должны быть «да» или «нет».</translation>
+        </message>
+        <message>
+            <source>Visit date is required.</source>
+            <translation>Укажите дату визита.</translation>
+        </message>
+        <message>
+            <source>Platelets fell below {limit:g} ×10⁹/L: {previous:g} → {value:g}</source>
+            <translation>Тромбоциты снизились ниже {limit:g} ×10⁹/л: {previous:g} → {value:g}</translation>
+        </message>
+        <message>
+            <source>Haemoglobin {value:g} g/L &lt; {limit:g} (confirm haemolysis)</source>
+            <translation>Гемоглобин {value:g} г/л &lt; {limit:g} (подтвердите гемолиз)</translation>
+        </message>
+        <message>
+            <source>Concomitant medication: {drugs} started since the previous assessment (for SLE activity?)</source>
+            <translation>Сопутствующая терапия: {drugs} — начат(а) после предыдущей оценки (по поводу активности СКВ?)</translation>
+        </message>
+        <message>
+            <source>Concomitant medication: {drugs} started since the previous assessment</source>
+            <translation>Сопутствующая терапия: {drugs} — начат(а) после предыдущей оценки</translation>
+        </message>
+        <message>
+            <source>SAE with hospitalisation for SLE activity: {terms}</source>
+            <translation>СНЯ с госпитализацией по поводу активности СКВ: {terms}</translation>
+        </message>
+        <message>
+            <source>SELENA-SLEDAI: {descriptor} newly present</source>
+            <translation>SELENA-SLEDAI: впервые отмечено — {descriptor}</translation>
+        </message>
+        <message>
+            <source>Haemoglobin fell {fall:g} g/L ({previous:g} → {value:g}; &gt; {limit:g}; confirm haemolysis)</source>
+            <translation>Гемоглобин снизился на {fall:g} г/л ({previous:g} → {value:g}; &gt; {limit:g}; подтвердите гемолиз)</translation>
         </message>
     </context>
     <context>
@@ -3543,10 +3671,6 @@ mean change {mean} (SE {se}), n = {n}</source>
             <translation>внутрь, в/в, …</translation>
         </message>
         <message>
-            <source>once daily, …</source>
-            <translation>1 раз в сутки, …</translation>
-        </message>
-        <message>
             <source>Drug:</source>
             <translation>Препарат:</translation>
         </message>
@@ -3585,6 +3709,26 @@ mean change {mean} (SE {se}), n = {n}</source>
         <message>
             <source>Medication added.</source>
             <translation>Препарат добавлен.</translation>
+        </message>
+        <message>
+            <source>Class</source>
+            <translation>Класс</translation>
+        </message>
+        <message>
+            <source>choose…</source>
+            <translation>выберите…</translation>
+        </message>
+        <message>
+            <source>Drug class:</source>
+            <translation>Класс препарата:</translation>
+        </message>
+        <message>
+            <source>Corticosteroid:</source>
+            <translation>Глюкокортикоид:</translation>
+        </message>
+        <message>
+            <source>not coded</source>
+            <translation>не закодирован</translation>
         </message>
     </context>
     <context>
@@ -3980,6 +4124,116 @@ mean change {mean} (SE {se}), n = {n}</source>
         <message>
             <source>Written to {0}: {1}.</source>
             <translation>Записано в {0}: {1}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FlareIndex</name>
+        <message>
+            <source>no flare</source>
+            <translation>нет обострения</translation>
+        </message>
+        <message>
+            <source>mild/moderate flare</source>
+            <translation>лёгкое/умеренное обострение</translation>
+        </message>
+        <message>
+            <source>severe flare</source>
+            <translation>тяжёлое обострение</translation>
+        </message>
+    </context>
+    <context>
+        <name>FlareWidget</name>
+        <message>
+            <source>Body weight and corticosteroid dose</source>
+            <translation>Масса тела и доза глюкокортикоидов</translation>
+        </message>
+        <message>
+            <source>kg</source>
+            <translation>кг</translation>
+        </message>
+        <message>
+            <source>Body weight at this visit:</source>
+            <translation>Масса тела на этом визите:</translation>
+        </message>
+        <message>
+            <source>Prednisone-equivalent dose:</source>
+            <translation>Доза в пересчёте на преднизон:</translation>
+        </message>
+        <message>
+            <source>New or worse since the previous assessment: mild/moderate</source>
+            <translation>Впервые или хуже, чем при предыдущей оценке: лёгкое/умеренное</translation>
+        </message>
+        <message>
+            <source>New or worse since the previous assessment: severe</source>
+            <translation>Впервые или хуже, чем при предыдущей оценке: тяжёлое</translation>
+        </message>
+        <message>
+            <source>Treatment and hospitalisation since the previous assessment</source>
+            <translation>Лечение и госпитализация после предыдущей оценки</translation>
+        </message>
+        <message>
+            <source>suggested</source>
+            <translation>предложено</translation>
+        </message>
+        <message>
+            <source>Suggested: {0}</source>
+            <translation>Предложено: {0}</translation>
+        </message>
+        <message>
+            <source>Suggested by the recorded data (tick to confirm): {0}</source>
+            <translation>Предложено по записанным данным (отметьте для подтверждения): {0}</translation>
+        </message>
+        <message>
+            <source>at an MSC infusion</source>
+            <translation>при инфузии МСК</translation>
+        </message>
+        <message>
+            <source>at an earlier visit</source>
+            <translation>на предыдущем визите</translation>
+        </message>
+        <message>
+            <source>none typed: {0} kg recorded {1} on {2} is used</source>
+            <translation>не введена: используется {0} кг, записанная {1} {2}</translation>
+        </message>
+        <message>
+            <source>no body weight on record: the steroid part is skipped</source>
+            <translation>масса тела не записана: компонент глюкокортикоидов не оценивается</translation>
+        </message>
+        <message>
+            <source>unknown ({0}): the steroid part is skipped</source>
+            <translation>неизвестна ({0}): компонент глюкокортикоидов не оценивается</translation>
+        </message>
+        <message>
+            <source>{0} mg/day; </source>
+            <translation>{0} мг/сут; </translation>
+        </message>
+        <message>
+            <source>{0} mg/day = {1} mg/kg/day (computed from the concomitant medication)</source>
+            <translation>{0} мг/сут = {1} мг/кг/сут (рассчитано по сопутствующей терапии)</translation>
+        </message>
+        <message>
+            <source>previous assessment {0} mg/kg/day</source>
+            <translation>при предыдущей оценке {0} мг/кг/сут</translation>
+        </message>
+        <message>
+            <source>previous assessment: dose unknown</source>
+            <translation>при предыдущей оценке: доза неизвестна</translation>
+        </message>
+        <message>
+            <source>SELENA Flare Index: first assessment, nothing to compare with.</source>
+            <translation>Индекс обострений SELENA: первая оценка, сравнивать не с чем.</translation>
+        </message>
+        <message>
+            <source>SELENA Flare Index: enter the SELENA-SLEDAI and a valid PGA.</source>
+            <translation>Индекс обострений SELENA: введите SELENA-SLEDAI и допустимое значение PGA.</translation>
+        </message>
+        <message>
+            <source>SELENA Flare Index: {0}</source>
+            <translation>Индекс обострений SELENA: {0}</translation>
+        </message>
+        <message>
+            <source>SELENA flare (SLEDAI/PGA parts): {0}</source>
+            <translation>Обострение SELENA (компоненты SLEDAI/PGA): {0}</translation>
         </message>
     </context>
     <context>
@@ -4962,10 +5216,6 @@ Discard them?</source>
             <translation>Ответ SLEDAI-4: {a} · SRI-4 (без BILAG): {b}</translation>
         </message>
         <message>
-            <source>Flare vs previous assessment: {flare}</source>
-            <translation>Обострение по сравнению с предыдущей оценкой: {flare}</translation>
-        </message>
-        <message>
             <source>PGA {pga}</source>
             <translation>ИГВ {pga}</translation>
         </message>
@@ -4976,10 +5226,6 @@ Discard them?</source>
         <message>
             <source>PGA (right axis)</source>
             <translation>ИГВ (правая ось)</translation>
-        </message>
-        <message>
-            <source>Flare (filled: severe)</source>
-            <translation>Обострение (закрашено: тяжёлое)</translation>
         </message>
         <message>
             <source>SRI-4 (without BILAG) response</source>
@@ -5131,6 +5377,18 @@ Discard them?</source>
             <source>Laboratory normal range</source>
             <translation>Референсный интервал лаборатории</translation>
         </message>
+        <message>
+            <source>SELENA Flare Index vs previous assessment: {flare}</source>
+            <translation>Индекс обострений SELENA по сравнению с предыдущей оценкой: {flare}</translation>
+        </message>
+        <message>
+            <source>SELENA flare (SLEDAI/PGA parts) vs previous assessment: {flare}; recorded before the SELENA Flare Index (partial)</source>
+            <translation>Обострение SELENA (компоненты SLEDAI/PGA) по сравнению с предыдущей оценкой: {flare}; записано до введения индекса обострений SELENA (неполное)</translation>
+        </message>
+        <message>
+            <source>SELENA Flare Index flare (filled: severe)</source>
+            <translation>Обострение по индексу SELENA (закрашено: тяжёлое)</translation>
+        </message>
     </context>
     <context>
         <name>PgaWidget</name>
@@ -5153,6 +5411,10 @@ Discard them?</source>
         <message>
             <source>3 severe</source>
             <translation>3 тяжёлая</translation>
+        </message>
+        <message>
+            <source>PGA {0} has more than one decimal place: record it to one decimal (e.g. {1}), as on the visual-analogue scale.</source>
+            <translation>PGA {0} содержит больше одного знака после запятой: укажите значение с одним десятичным знаком (например, {1}), как на визуально-аналоговой шкале.</translation>
         </message>
     </context>
     <context>
@@ -6033,6 +6295,10 @@ number · written · age</source>
 номер · создан · давность</translation>
         </message>
         <message>
+            <source>Gaps</source>
+            <translation>Пропуски</translation>
+        </message>
+        <message>
             <source>Audit
 chain</source>
             <translation>Цепочка
@@ -6043,6 +6309,10 @@ chain</source>
 return</source>
             <translation>Последний
 обратный</translation>
+        </message>
+        <message>
+            <source>Subjects</source>
+            <translation>Субъекты</translation>
         </message>
         <message>
             <source>Enrolled
@@ -6079,6 +6349,14 @@ late)</source>
             <translation> · {0} дн.</translation>
         </message>
         <message>
+            <source>none</source>
+            <translation>нет</translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>в порядке</translation>
+        </message>
+        <message>
             <source>BROKEN</source>
             <translation>НАРУШЕНА</translation>
         </message>
@@ -6105,22 +6383,6 @@ late)</source>
         <message>
             <source>Every audit chain checked hash by hash: {0} site(s), all intact.</source>
             <translation>Все цепочки аудита проверены по каждому хешу: центров {0}, нарушений нет.</translation>
-        </message>
-        <message>
-            <source>Gaps</source>
-            <translation>Пропуски</translation>
-        </message>
-        <message>
-            <source>Subjects</source>
-            <translation>Субъекты</translation>
-        </message>
-        <message>
-            <source>none</source>
-            <translation>нет</translation>
-        </message>
-        <message>
-            <source>OK</source>
-            <translation>в порядке</translation>
         </message>
     </context>
     <context>
@@ -6479,12 +6741,12 @@ Password for all: {1}</source>
             <translation>Исх.</translation>
         </message>
         <message>
-            <source>SDV</source>
-            <translation>Сверка</translation>
-        </message>
-        <message>
             <source>Queries</source>
             <translation>Запросы</translation>
+        </message>
+        <message>
+            <source>SDV</source>
+            <translation>Сверка</translation>
         </message>
         <message>
             <source>MSC</source>
@@ -6577,6 +6839,30 @@ Password for all: {1}</source>
             <source>Assessed on {0}</source>
             <translation>Оценено {0}</translation>
         </message>
+        <message>
+            <source>none</source>
+            <translation>нет</translation>
+        </message>
+        <message>
+            <source>mild/moderate</source>
+            <translation>лёгкое/умеренное</translation>
+        </message>
+        <message>
+            <source>severe</source>
+            <translation>тяжёлое</translation>
+        </message>
+        <message>
+            <source>{0} (partial)</source>
+            <translation>{0}*</translation>
+        </message>
+        <message>
+            <source>SELENA Flare Index of the last assessment</source>
+            <translation>Индекс обострений SELENA последней оценки</translation>
+        </message>
+        <message>
+            <source>SELENA flare (SLEDAI/PGA parts): recorded before the SELENA Flare Index, partial</source>
+            <translation>Обострение SELENA (компоненты SLEDAI/PGA): записано до введения индекса обострений SELENA, неполное</translation>
+        </message>
     </context>
     <context>
         <name>SubjectView</name>
@@ -6623,10 +6909,6 @@ Password for all: {1}</source>
         <message>
             <source>PGA</source>
             <translation>ИГВ</translation>
-        </message>
-        <message>
-            <source>Flare</source>
-            <translation>Обострение</translation>
         </message>
         <message>
             <source>&amp;Open visit…</source>
@@ -6859,6 +7141,18 @@ Password for all: {1}</source>
         <message>
             <source>Select an infusion in the list first.</source>
             <translation>Сначала выберите инфузию в списке.</translation>
+        </message>
+        <message>
+            <source>SELENA Flare Index</source>
+            <translation>Индекс обострений SELENA</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>нет</translation>
+        </message>
+        <message>
+            <source>{0} (SLEDAI/PGA parts only)</source>
+            <translation>{0} (только компоненты SLEDAI/PGA)</translation>
         </message>
     </context>
     <context>
@@ -7384,18 +7678,6 @@ Password for all: {1}</source>
             <translation>SELENA-SLEDAI {0}, почечный {1}, ИГВ {2}.</translation>
         </message>
         <message>
-            <source>severe</source>
-            <translation>тяжёлое</translation>
-        </message>
-        <message>
-            <source>mild/moderate</source>
-            <translation>лёгкое/умеренное</translation>
-        </message>
-        <message>
-            <source>SELENA flare ({0}) compared with the previous assessment: please confirm clinically.</source>
-            <translation>Обострение по SELENA ({0}) по сравнению с предыдущей оценкой: подтвердите клинически.</translation>
-        </message>
-        <message>
             <source>Save the changes before signing.</source>
             <translation>Сохраните изменения перед подписанием.</translation>
         </message>
@@ -7422,6 +7704,26 @@ Password for all: {1}</source>
         <message>
             <source>PGA</source>
             <translation>ИГВ</translation>
+        </message>
+        <message>
+            <source>SELENA Flare Index</source>
+            <translation>Индекс обострений SELENA</translation>
+        </message>
+        <message>
+            <source>SELENA flare (SLEDAI/PGA parts): {0} – recorded before the SELENA Flare Index (partial); save again to complete it.</source>
+            <translation>Обострение SELENA (компоненты SLEDAI/PGA): {0} — записано до введения индекса обострений SELENA (неполное); сохраните снова, чтобы дополнить.</translation>
+        </message>
+        <message>
+            <source>SELENA Flare Index: {0}</source>
+            <translation>Индекс обострений SELENA: {0}</translation>
+        </message>
+        <message>
+            <source>SELENA Flare Index: {0} compared with the previous assessment ({1}); please confirm clinically.</source>
+            <translation>Индекс обострений SELENA: {0} по сравнению с предыдущей оценкой ({1}); подтвердите клинически.</translation>
+        </message>
+        <message>
+            <source>SELENA flare (SLEDAI/PGA parts): {0}.</source>
+            <translation>Обострение SELENA (компоненты SLEDAI/PGA): {0}.</translation>
         </message>
     </context>
     <context>
@@ -8460,6 +8762,166 @@ Password for all: {1}</source>
         <message>
             <source>Positive</source>
             <translation>Положительный</translation>
+        </message>
+        <message>
+            <source>Discoid lupus rash</source>
+            <translation>Дискоидная волчаночная сыпь</translation>
+        </message>
+        <message>
+            <source>Photosensitive lupus rash</source>
+            <translation>Фоточувствительная волчаночная сыпь</translation>
+        </message>
+        <message>
+            <source>Lupus profundus</source>
+            <translation>Глубокая волчанка (люпус-панникулит)</translation>
+        </message>
+        <message>
+            <source>Cutaneous vasculitis</source>
+            <translation>Кожный васкулит</translation>
+        </message>
+        <message>
+            <source>Bullous lupus</source>
+            <translation>Буллёзная волчанка</translation>
+        </message>
+        <message>
+            <source>Nasopharyngeal ulcers</source>
+            <translation>Язвы носоглотки</translation>
+        </message>
+        <message>
+            <source>Pleuritis</source>
+            <translation>Плеврит</translation>
+        </message>
+        <message>
+            <source>Fever (SLE)</source>
+            <translation>Лихорадка (СКВ)</translation>
+        </message>
+        <message>
+            <source>CNS lupus</source>
+            <translation>Поражение ЦНС при волчанке</translation>
+        </message>
+        <message>
+            <source>Nephritis</source>
+            <translation>Нефрит</translation>
+        </message>
+        <message>
+            <source>Platelets &lt; 60 ×10⁹/L</source>
+            <translation>Тромбоциты &lt; 60 ×10⁹/л</translation>
+        </message>
+        <message>
+            <source>Haemolytic anaemia (Hb below 70 g/L or a fall of more than 30 g/L)</source>
+            <translation>Гемолитическая анемия (гемоглобин ниже 70 г/л или снижение более чем на 30 г/л)</translation>
+        </message>
+        <message>
+            <source>SELENA-SLEDAI up by 3 or more (to ≤ 12)</source>
+            <translation>SELENA-SLEDAI выросло на 3 и более (до ≤ 12)</translation>
+        </message>
+        <message>
+            <source>SELENA-SLEDAI up by 3 or more to &gt; 12</source>
+            <translation>SELENA-SLEDAI выросло на 3 и более, до &gt; 12</translation>
+        </message>
+        <message>
+            <source>PGA up by 1.0 or more (to ≤ 2.5)</source>
+            <translation>PGA выросла на 1,0 и более (до ≤ 2,5)</translation>
+        </message>
+        <message>
+            <source>PGA increased to &gt; 2.5</source>
+            <translation>PGA выросла до &gt; 2,5</translation>
+        </message>
+        <message>
+            <source>Prednisone (equivalent) increased, ≤ 0.5 mg/kg/day</source>
+            <translation>Доза преднизона (эквивалент) увеличена, ≤ 0,5 мг/кг/сут</translation>
+        </message>
+        <message>
+            <source>Prednisone (equivalent) increased to &gt; 0.5 mg/kg/day</source>
+            <translation>Доза преднизона (эквивалент) увеличена до &gt; 0,5 мг/кг/сут</translation>
+        </message>
+        <message>
+            <source>Prednisone (equivalent) doubled</source>
+            <translation>Доза преднизона (эквивалент) удвоена</translation>
+        </message>
+        <message>
+            <source>NSAID or hydroxychloroquine added for SLE activity</source>
+            <translation>Добавлены НПВП или гидроксихлорохин по поводу активности СКВ</translation>
+        </message>
+        <message>
+            <source>New cyclophosphamide, azathioprine, methotrexate or mycophenolate</source>
+            <translation>Впервые назначены циклофосфамид, азатиоприн, метотрексат или микофенолат</translation>
+        </message>
+        <message>
+            <source>Hospitalisation for SLE activity</source>
+            <translation>Госпитализация по поводу активности СКВ</translation>
+        </message>
+        <message>
+            <source>Corticosteroid</source>
+            <translation>Глюкокортикоид</translation>
+        </message>
+        <message>
+            <source>Cyclophosphamide</source>
+            <translation>Циклофосфамид</translation>
+        </message>
+        <message>
+            <source>Azathioprine</source>
+            <translation>Азатиоприн</translation>
+        </message>
+        <message>
+            <source>Methotrexate</source>
+            <translation>Метотрексат</translation>
+        </message>
+        <message>
+            <source>Mycophenolate</source>
+            <translation>Микофенолат</translation>
+        </message>
+        <message>
+            <source>NSAID</source>
+            <translation>НПВП</translation>
+        </message>
+        <message>
+            <source>Hydroxychloroquine</source>
+            <translation>Гидроксихлорохин</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>Другое</translation>
+        </message>
+        <message>
+            <source>Prednisone</source>
+            <translation>Преднизон</translation>
+        </message>
+        <message>
+            <source>Prednisolone</source>
+            <translation>Преднизолон</translation>
+        </message>
+        <message>
+            <source>Methylprednisolone</source>
+            <translation>Метилпреднизолон</translation>
+        </message>
+        <message>
+            <source>Dexamethasone</source>
+            <translation>Дексаметазон</translation>
+        </message>
+        <message>
+            <source>Hydrocortisone</source>
+            <translation>Гидрокортизон</translation>
+        </message>
+        <message>
+            <source>Once daily</source>
+            <translation>Один раз в сутки</translation>
+        </message>
+        <message>
+            <source>Twice daily</source>
+            <translation>Два раза в сутки</translation>
+        </message>
+        <message>
+            <source>Three times daily</source>
+            <translation>Три раза в сутки</translation>
+        </message>
+        <message>
+            <source>Four times daily</source>
+            <translation>Четыре раза в сутки</translation>
+        </message>
+        <message>
+            <source>Every other day</source>
+            <translation>Через день</translation>
         </message>
     </context>
 </TS>

@@ -20,7 +20,7 @@ from sle_desktop.app.session import ROLE_LABELS, Session
 from sle_desktop.app.signatures import MEANING_LABELS
 from sle_desktop.app.study import study_in_force
 from sle_desktop.app.subjects import ARM_LABELS, STATUS_LABELS
-from sle_desktop.domain import acr1997, eligibility, labs, schedule, sledai
+from sle_desktop.domain import acr1997, eligibility, labs, medication, outcomes, schedule, sledai
 from sle_desktop.domain import safety as safety_rules
 from sle_desktop.domain.text import Msg, msg
 from sle_desktop.store import accounts, audit, records
@@ -115,13 +115,23 @@ _FIELDS: dict[str, Msg] = {
     "active": msg("Active"), "code": msg("Site code"), "name": msg("Site name"), "study_id": msg("Study"),
     "study_version": msg("Study definition version"), "public_key": msg("Public key"), "sign_public_key": msg("Signing public key"), "demo": msg("Demo site"), "login": msg("Log-in"), "last_login": msg("Last log-in"),
     "failed_attempts": msg("Failed log-ins"), "failed_login": msg("Failed log-in"), "locked_until": msg("Locked until"), "*": msg("Record"),
+    # SELENA Flare Index inputs and results
+    "drug_class": msg("Drug class"), "steroid": msg("Corticosteroid"), "frequency_code": msg("Frequency (coded)"),
+    "hospitalised_for_sle": msg("Hospitalisation for SLE activity"),
+    "flare_manifestations": msg("New or worse manifestations (SELENA Flare Index)"),
+    "added_nsaid_or_hcq": msg("NSAID or hydroxychloroquine added"),
+    "new_immunosuppressant": msg("New immunosuppressant"),
+    "prednisone_mg_per_kg_day": msg("Prednisone equivalent (mg/kg/day)"),
+    "flare_sources": msg("Flare index items confirmed from suggestions"), "flare_index": msg("SELENA Flare Index"),
+    "flare_index_reasons": msg("SELENA Flare Index reasons"), "flare_index_complete": msg("SELENA Flare Index complete"),
 }
 # links between records and bookkeeping: not shown in the summary of a new record
 _LINKS = {"subject_uuid", "visit_uuid", "infusion_uuid", "record_uuid", "reaction_ae_uuid", "record_table",
           "sponsor_version", "content_hash"}
 _BOOLEAN = {"anti_dsdna_positive", "active_sediment", "investigator_confirms_nephritis", "can_follow_procedures",
             "needs_dialysis", "planned_transplant", "high_risk_condition", "pregnant_or_lactating",
-            "chronic_infection", "eligible", "serious", "reaction", "active", *sledai.BY_CODE}
+            "chronic_infection", "eligible", "serious", "reaction", "active", "hospitalised_for_sle",
+            "added_nsaid_or_hcq", "new_immunosuppressant", "flare_index_complete", *sledai.BY_CODE}
 _DATES = {"baseline_date", "consent_date", "screening_date", "biopsy_date", "last_malignancy_date", "visit_date",
           "sample_date", "onset_date", "stop_date", "infusion_date", "start_date", "detected_on"}
 _TIMES = {"arm_assigned_at", "aware_at", "sae_exported_at", "sae_acknowledged_at", "signed_at", "invalidated_at",
@@ -133,6 +143,9 @@ _CODED: dict[str, dict] = {
     "test": {t.code: t.label for t in labs.TESTS}, "sex": {"F": "female", "M": "male"},
     "window_status": {"in_window": "in window", "early": "early (deviation)", "late": "late (deviation)"},
     "flare": {"none": "no flare", "mild_moderate": "mild/moderate", "severe": "severe"},
+    "flare_index": {"none": "no flare", "mild_moderate": "mild/moderate", "severe": "severe"},
+    "drug_class": medication.DRUG_CLASS_LABELS, "steroid": medication.STEROID_LABELS,
+    "frequency_code": medication.FREQUENCY_LABELS,
     "pregnancy_test": {"negative": "Negative", "positive": "Positive", "not_applicable": "Not applicable"},
 }
 # reasons the application itself writes (the clinician's own reasons are shown as typed), as messages
@@ -177,6 +190,7 @@ def reason_text(reason: str | None) -> Msg | str:
 _CODE_LISTS: dict[str, dict] = {
     "acr_criteria": acr1997.LABELS, "sledai_codes": {d.code: d.label for d in sledai.DESCRIPTORS},
     "failed_criteria": eligibility.CRITERION_LABELS, "serious_criteria": safety_rules.SERIOUS_CRITERIA_LABELS,
+    "flare_manifestations": outcomes.MANIFESTATION_LABELS, "flare_index_reasons": outcomes.REASON_LABELS,
 }
 
 
@@ -246,6 +260,16 @@ def _typed(field: str, value) -> AuditValue:
             sources = {}
         return AuditValue("labels", tuple(sledai.BY_CODE[c].label for c, how in sorted(sources.items())
                                           if how == "suggested" and c in sledai.BY_CODE))
+    if field == "flare_sources" and isinstance(value, (dict, str)):  # flare index item -> entered | suggested
+        try:
+            sources = json.loads(value) if isinstance(value, str) else value
+        except ValueError:
+            sources = {}
+        flags = {"added_nsaid_or_hydroxychloroquine": outcomes.REASON_LABELS["nsaid_or_hcq_added"],
+                 "new_immunosuppressant": outcomes.REASON_LABELS["new_immunosuppressant"],
+                 "hospitalised_for_sle": outcomes.REASON_LABELS["hospitalised_for_sle"]}
+        return AuditValue("labels", tuple(outcomes.MANIFESTATION_LABELS.get(i) or flags.get(i, i)
+                                          for i, how in sorted(sources.items()) if how == "suggested"))
     if field in _CODE_LISTS:
         try:
             codes = json.loads(value) if isinstance(value, str) else value

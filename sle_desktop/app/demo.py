@@ -164,14 +164,21 @@ def _one_subject(inv: Session, rng: random.Random, today: date, counts: dict, ex
         when = baseline + timedelta(days=target + jitter)
         if when > today:
             break
-        v, visit_codes = _assessed_visit(inv, rng, today, counts, uuid_, code, when, i, score, codes, pga, improvement)
-        if code == "baseline":
-            visits.add_con_med(inv, uuid_, drug="Prednisolone", dose=rng.choice((10, 15, 20, 30)), dose_unit="mg",
-                               route="oral", frequency="once daily", start_date=consent - timedelta(days=rng.randint(30, 900)),
+        def standard_treatment():  # recorded before the baseline SELENA-SLEDAI, which reads the steroid dose
+            visits.add_con_med(inv, uuid_, drug="Prednisolone", drug_class="corticosteroid", steroid="prednisolone",
+                               dose=rng.choice((10, 15, 20, 30)), dose_unit="mg", route="oral",
+                               frequency_code="once_daily", start_date=consent - timedelta(days=rng.randint(30, 900)),
                                indication="SLE", today=today)
-            visits.add_con_med(inv, uuid_, drug=rng.choice(("Mycophenolate mofetil", "Cyclophosphamide")),
+            drug = rng.choice(("Mycophenolate mofetil", "Cyclophosphamide"))
+            visits.add_con_med(inv, uuid_, drug=drug,
+                               drug_class="mycophenolate" if drug.startswith("Myco") else "cyclophosphamide",
                                dose=rng.choice((500, 1000)), dose_unit="mg", route="oral" if rng.random() < 0.7 else "IV",
                                frequency="twice daily", start_date=baseline, indication="Lupus nephritis", today=today)
+
+        v, visit_codes = _assessed_visit(inv, rng, today, counts, uuid_, code, when, i, score, codes, pga, improvement,
+                                         weight_kg=weight if code == "baseline" else None,
+                                         before_sledai=standard_treatment if code == "baseline" else None)
+        if code == "baseline":
             if arm == "msc":
                 cells_per_kg = round(rng.uniform(0.8, 2.0), 2)
                 safety.record_infusion(inv, uuid_, safety.InfusionForm(
@@ -202,9 +209,12 @@ def _one_subject(inv: Session, rng: random.Random, today: date, counts: dict, ex
 
 
 def _assessed_visit(inv: Session, rng: random.Random, today: date, counts: dict, uuid_: str, code: str, when: date,
-                    i: float, score: int, codes: set[str], pga: float, improvement: float):
-    """One visit with its labs and SELENA-SLEDAI (i: position in follow-up, 0 = baseline ... 3 = month 6)."""
-    v = visits.record_visit(inv, uuid_, code, when, today=today)
+                    i: float, score: int, codes: set[str], pga: float, improvement: float, weight_kg: float | None = None,
+                    before_sledai=None):
+    """One visit with its labs and SELENA-SLEDAI (i: position in follow-up, 0 = baseline ... 3 = month 6).
+
+    ``before_sledai`` runs after this visit's random draws and before its SELENA-SLEDAI is saved."""
+    v = visits.record_visit(inv, uuid_, code, when, weight_kg=weight_kg, today=today)
     counts["visits"] += 1
     visit_score = score if i == 0 else max(0, round(score * (1 - improvement * i / 3 + rng.uniform(-0.15, 0.2))))
     visit_codes = codes if i == 0 else _sledai_codes(rng, visit_score)
@@ -220,5 +230,7 @@ def _assessed_visit(inv: Session, rng: random.Random, today: date, counts: dict,
         "creatinine": visits.LabEntry(round(rng.uniform(55, 160))),
         "urine_rbc_hpf": visits.LabEntry(rng.randint(6, 40) if "hematuria" in visit_codes else rng.randint(0, 4)),
     }, today=today)
+    if before_sledai is not None:
+        before_sledai()
     visits.save_sledai(inv, v.uuid, visit_codes, visit_pga)
     return v, visit_codes

@@ -27,6 +27,7 @@ class AdverseEventForm:
     outcome: str | None = None
     aware_at: datetime | None = None  # when the site learned of it; starts the SAE clock
     from_paper: bool = False  # transcribed from a paper CRF
+    hospitalised_for_sle: bool = False  # an SAE with hospitalisation for SLE activity (SELENA Flare Index, severe)
 
 
 def _validate_ae(form: AdverseEventForm, today: date) -> Problems:
@@ -53,6 +54,11 @@ def _validate_ae(form: AdverseEventForm, today: date) -> Problems:
         p["grade"] = msg("A fatal outcome is CTCAE grade 5.")
     if form.outcome == "fatal" and "death" not in form.serious_criteria:
         p["serious_criteria"] = msg("A fatal event is serious with the criterion 'death'.")
+    if not isinstance(form.hospitalised_for_sle, bool):
+        p["hospitalised_for_sle"] = msg("Hospitalisation for SLE activity must be yes or no.")
+    elif form.hospitalised_for_sle and not (form.serious and "hospitalisation" in form.serious_criteria):
+        p["hospitalised_for_sle"] = msg("Hospitalisation for SLE activity is a serious adverse event with the "
+                                        "criterion 'hospitalisation': mark it serious and tick that criterion.")
     if form.aware_at is not None and form.aware_at.tzinfo is None:
         p["aware_at"] = msg("The awareness time must include the time zone.")
     return p
@@ -65,6 +71,7 @@ def _ae_values(form: AdverseEventForm) -> dict:
         "serious": form.serious, "serious_criteria": sorted(form.serious_criteria), "relationship": form.relationship,
         "action_taken": form.action_taken.strip() or None, "outcome": form.outcome,
         "aware_at": aware.astimezone(UTC).isoformat(timespec="seconds"),
+        "hospitalised_for_sle": form.hospitalised_for_sle is True,
     }
 
 

@@ -296,6 +296,8 @@ class SubjectSummary:
     overdue_sae: bool
     failed_criteria: list[str] = field(default_factory=list)
     next_visit_label: str | None = None  # in the study definition in force
+    last_flare: str | None = None  # the last assessment's SELENA Flare Index, or its SLEDAI/PGA parts when partial
+    last_flare_complete: bool | None = None  # False: recorded before the index (SLEDAI/PGA parts only)
 
     @property
     def label(self) -> str:
@@ -324,11 +326,11 @@ def list_subjects(session: Session, *, today: date | None = None) -> list[Subjec
     # subject_listing (migration 6) is kept by triggers in the same transaction as every visit/SLEDAI write.
     for r in store.conn.execute(
         "SELECT s.uuid, s.subject_id, s.screening_number, s.sex, s.arm, s.status, s.baseline_date, "
-        "l.done_codes, l.last_sledai, l.last_sledai_date "
+        "l.done_codes, l.last_sledai, l.last_sledai_date, l.last_flare, l.last_flare_index, l.last_flare_complete "
         "FROM subjects s LEFT JOIN subject_listing l ON l.subject_uuid = s.uuid WHERE s.deleted = 0 "
         "ORDER BY coalesce(s.subject_id, s.screening_number)"
     ):
-        uuid_, sid, scr, sex, arm, status, baseline, done_codes, score, when = r
+        uuid_, sid, scr, sex, arm, status, baseline, done_codes, score, when, flare_sp, flare_index, complete = r
         nxt = None
         if status == "enrolled" and baseline:
             done = done_codes.split(" ") if done_codes else ()
@@ -340,6 +342,7 @@ def list_subjects(session: Session, *, today: date | None = None) -> list[Subjec
             next_visit_due=nxt[2].isoformat() if nxt else None,
             next_visit_status=nxt[4] if nxt else None, overdue_sae=uuid_ in overdue,
             failed_criteria=failed.get(uuid_, []),
+            last_flare=flare_index if complete else flare_sp, last_flare_complete=None if complete is None else bool(complete),
         ))
     return out
 

@@ -2,11 +2,13 @@
 
 No Qt here: `ui/plots/` draws what these functions return. Study day 0 = the subject's
 baseline date (clinical-reference §5); outcomes follow §2 (change from baseline,
-SLEDAI-4, "SRI-4 (without BILAG)", SELENA flare vs the previous assessment).
+SLEDAI-4, "SRI-4 (without BILAG)", "SELENA flare (SLEDAI/PGA parts)" recomputed vs the previous assessment,
+and the "SELENA Flare Index" as saved with each assessment).
 """
 
 from __future__ import annotations
 
+import json
 import math
 import threading
 from dataclasses import dataclass, field
@@ -123,7 +125,11 @@ class PatientTrends:
     change: np.ndarray = field(default_factory=lambda: np.zeros(0))  # NaN where there is no baseline SLEDAI
     sledai4: list[bool | None] = field(default_factory=list)  # None at baseline / without a baseline SLEDAI
     sri4: list[bool | None] = field(default_factory=list)
-    flare: list[str | None] = field(default_factory=list)  # None for the first assessment
+    flare: list[str | None] = field(default_factory=list)  # SELENA flare (SLEDAI/PGA parts); None for the first
+    flare_index: list[str | None] = field(default_factory=list)  # SELENA Flare Index as saved; None first / partial
+    flare_reasons: list[tuple[str, ...]] = field(default_factory=list)  # the index's reasons (outcomes.REASONS)
+    flare_complete: list[bool] = field(default_factory=list)  # False: recorded before the index (SLEDAI/PGA only)
+    flare_shown: list[str | None] = field(default_factory=list)  # the index, else the SLEDAI/PGA parts (partial)
     labs: dict[str, LabSeries] = field(default_factory=dict)  # RENAL_TESTS + "egfr"
     egfr_missing: list[tuple[int, str]] = field(default_factory=list)  # (study day, why not computed)
     windows: tuple[VisitWindow, ...] = ()
@@ -172,8 +178,8 @@ def patient_trends(session: Session, subject_uuid: str) -> PatientTrends:
         return out
     labels = _visit_labels(session.store)
     rows = store.query(
-        "SELECT v.uuid, v.visit_code, v.visit_date, v.window_status, s.score, s.pga "
-        "FROM sledai_assessments s JOIN visits v ON v.uuid = s.visit_uuid "
+        "SELECT v.uuid, v.visit_code, v.visit_date, v.window_status, s.score, s.pga, s.flare_index, "
+        "s.flare_index_reasons, s.flare_index_complete FROM sledai_assessments s JOIN visits v ON v.uuid = s.visit_uuid "
         "WHERE s.subject_uuid = ? AND s.deleted = 0 AND v.deleted = 0 ORDER BY v.visit_date, v.created_at",
         (subject_uuid,))
     out.visit_uuid = [r["uuid"] for r in rows]
@@ -200,6 +206,11 @@ def patient_trends(session: Session, subject_uuid: str) -> PatientTrends:
                                                                 rows[i - 1]["pga"], r["pga"]))
     out.change = np.array(change, dtype=float)
     out.sledai4, out.sri4, out.flare = sledai4, sri4, flare
+    out.flare_complete = [bool(r["flare_index_complete"]) for r in rows]
+    out.flare_index = [r["flare_index"] if r["flare_index_complete"] and i > 0 else None for i, r in enumerate(rows)]
+    out.flare_reasons = [tuple(json.loads(r["flare_index_reasons"])) if r["flare_index_complete"] else ()
+                         for r in rows]
+    out.flare_shown = [fi if complete else sp for fi, complete, sp in zip(out.flare_index, out.flare_complete, flare)]
     out.labs = _patient_labs(session, subject_uuid, baseline, labels, out)
     inf = store.query("SELECT infusion_date FROM infusions WHERE subject_uuid = ? AND deleted = 0 "
                       "ORDER BY infusion_date", (subject_uuid,))

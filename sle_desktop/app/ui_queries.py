@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from sle_desktop.app import visits
+from sle_desktop.app import flare_preview, visits
 from sle_desktop.app.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from sle_desktop.app.session import Session
 from sle_desktop.app.study import study_in_force
@@ -172,6 +172,38 @@ def previous_lab_limits(session: Session, subject_uuid: str) -> dict[str, tuple[
     return out
 
 
+@dataclass(frozen=True)
+class FlareView:
+    """The visit form's SELENA Flare Index panel: suggestions with the computed dose, and the live result."""
+
+    suggestions: flare_preview.FlareSuggestions
+    preview: flare_preview.FlarePreview
+
+
+def preview_flare_index(session: Session, subject_uuid: str, visit_uuid: str | None, on: date, *, codes, pga,
+                        flare: visits.FlareInputs, entries: dict[str, visits.LabEntry],
+                        weight_kg: float | None) -> FlareView:
+    """Suggestions and result of the SELENA Flare Index for the values as typed on the visit form.
+
+    Lab values that do not convert and a weight outside 20–300 kg are left out rather than raising.
+    """
+    session.require("view")
+    labs = {}
+    for test, e in entries.items():
+        try:
+            labs[test] = lab_rules.to_canonical(test, e.value, e.unit or lab_rules.lab_test(test).unit)
+        except (ValueError, TypeError):
+            continue
+    if visit_uuid is not None:  # saved values the form does not show again stay in force
+        labs = {**{t: v["value"] for t, v in visits.visit_labs(session, visit_uuid).items()}, **labs}
+    if weight_kg is not None and not 20 <= weight_kg <= 300:
+        weight_kg = None
+    kwargs = dict(subject_uuid=subject_uuid, on=on, weight_kg=weight_kg)
+    found = flare_preview.flare_suggestions(session, visit_uuid, codes, labs=labs, **kwargs)
+    preview = flare_preview.preview_flare(session, visit_uuid, codes, pga, flare, **kwargs)
+    return FlareView(found, preview)
+
+
 def preview_lab_suggestions(session: Session, subject_uuid: str, on: date,
                             entries: dict[str, visits.LabEntry]) -> list[lab_rules.Suggestion]:
     """SLEDAI descriptors the labs being typed would suggest (same rule as `visits.lab_suggestions`).
@@ -240,8 +272,10 @@ def save_visit_forms(session: Session, subject_uuid: str, *, visit_uuid: str | N
                      visit_code: str | None = None, visit_date: date | None = None,
                      labs: dict[str, visits.LabEntry] | None = None, sample_date: date | None = None,
                      codes=None, pga: float | None = None, suggested=frozenset(), reason: str | None = None,
+                     weight_kg: float | None = None, flare: visits.FlareInputs | None = None,
                      today: date | None = None, from_paper: bool = False) -> VisitSave:
-    """Record the visit (when new), then its labs and SLEDAI, all in one transaction.
+    """Record the visit (when new) with its body weight, then its labs and SLEDAI with the SELENA Flare Index
+    inputs, all in one transaction.
 
     Raises what the underlying use cases raise (ValidationError, ReasonRequired, ...); then nothing is saved.
     """
@@ -252,9 +286,11 @@ def save_visit_forms(session: Session, subject_uuid: str, *, visit_uuid: str | N
         if visit_uuid is None:
             if visit_code is None:
                 raise ConflictError(msg("Choose the visit first."))
-            recorded = visits.record_visit(session, subject_uuid, visit_code, visit_date, today=today,
-                                           from_paper=from_paper)
+            recorded = visits.record_visit(session, subject_uuid, visit_code, visit_date, weight_kg=weight_kg,
+                                           today=today, from_paper=from_paper)
             visit_uuid, created, status = recorded.uuid, True, recorded.window_status
+        else:
+            visits.set_visit_weight(session, visit_uuid, weight_kg, reason=reason)
         code = visit_code if created else session.store.scalar("SELECT visit_code FROM visits WHERE uuid = ?",
                                                                 (visit_uuid,))
         forms = visit_forms(session, code, None if created else visit_uuid)
@@ -266,7 +302,8 @@ def save_visit_forms(session: Session, subject_uuid: str, *, visit_uuid: str | N
         if labs:
             visits.save_labs(session, visit_uuid, sample_date, labs, reason=reason, today=today)
         if codes is not None:
-            result = visits.save_sledai(session, visit_uuid, codes, pga, suggested=suggested, reason=reason)
+            result = visits.save_sledai(session, visit_uuid, codes, pga, suggested=suggested, reason=reason,
+                                        flare=flare)
     return VisitSave(visit_uuid, created, status, result)
 
 

@@ -1,4 +1,4 @@
-"""Visits, SELENA-SLEDAI assessments, labs and concomitant medication."""
+"""Visits, SELENA-SLEDAI assessments with the SELENA Flare Index, and labs (con-meds: `app.con_meds`)."""
 
 from __future__ import annotations
 
@@ -6,12 +6,13 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
+from sle_desktop.app.con_meds import ConMed, add_con_med, list_con_meds  # noqa: F401 (visits.* API)
 from sle_desktop.app.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from sle_desktop.app.session import Session
 from sle_desktop.app.study import study_in_force
 from sle_desktop.app.subjects import identifiers
 from sle_desktop.app.validation import Problems
-from sle_desktop.domain import eligibility, outcomes, renal, schedule, sledai
+from sle_desktop.domain import eligibility, flare_inputs, medication, outcomes, renal, schedule, sledai
 from sle_desktop.domain import labs as lab_rules
 from sle_desktop.domain.text import Msg, msg
 from sle_desktop.store import records
@@ -44,8 +45,13 @@ def _visit(session: Session, visit_uuid: str) -> dict:
     return row
 
 
+def _check_weight(p: Problems, weight_kg) -> float | None:
+    return p.number("weight_kg", weight_kg, msg("Body weight"), lo=medication.MIN_WEIGHT_KG,
+                    hi=medication.MAX_WEIGHT_KG, unit="kg")
+
+
 def record_visit(session: Session, subject_uuid: str, visit_code: str, visit_date: date, *, notes: str = "",
-                 today: date | None = None, from_paper: bool = False) -> VisitResult:
+                 weight_kg: float | None = None, today: date | None = None, from_paper: bool = False) -> VisitResult:
     """Record that a visit took place; out-of-window visits are allowed and logged as protocol deviations.
 
     `from_paper`: the visit's forms are transcribed from a paper CRF (marked, and said in the audit trail)."""
@@ -56,6 +62,7 @@ def record_visit(session: Session, subject_uuid: str, visit_code: str, visit_dat
     p.choice("visit_code", visit_code, msg("Visit"), [c for c in defs if c != "screening"])
     when = p.clinical_date("visit_date", visit_date, msg("Visit date"), today=today)
     notes = p.text("notes", notes, msg("Notes"), max_len=2000) or None
+    weight = _check_weight(p, weight_kg)
     if p:
         raise ValidationError(p)
     store = session.store
@@ -89,7 +96,7 @@ def record_visit(session: Session, subject_uuid: str, visit_code: str, visit_dat
         status = schedule.window_status(visit_code, day0, when, study_in_force(store).visits) if vdef.window_days is not None else None
         visit_uuid = records.insert(store, "visits", {
             "subject_uuid": subject_uuid, "visit_code": visit_code, "visit_date": when, "study_day": day,
-            "window_status": status, "notes": notes, **records.paper_source(from_paper),
+            "window_status": status, "notes": notes, "weight_kg": weight, **records.paper_source(from_paper),
         }, user=session.username, reason=records.PAPER_CRF if from_paper else None)
         deviation = None
         if status in ("early", "late"):
@@ -100,6 +107,51 @@ def record_visit(session: Session, subject_uuid: str, visit_code: str, visit_dat
                 "detected_on": today,
             }, user=session.username)
     return VisitResult(visit_uuid, visit_code, day, status, deviation)
+
+
+def set_visit_weight(session: Session, visit_uuid: str, weight_kg: float | None, *, reason: str | None = None) -> list[str]:
+    """Record (or correct, with a reason) the body weight measured at a visit; returns the changed fields."""
+    session.require("enter_data")
+    p = Problems()
+    weight = _check_weight(p, weight_kg)
+    if p:
+        raise ValidationError(p)
+    with session.store.transaction():
+        visit = _visit(session, visit_uuid)
+        if visit["weight_kg"] is None and weight is not None:
+            reason = reason or "body weight recorded"
+        return records.update(session.store, "visits", visit_uuid, {"weight_kg": weight}, user=session.username,
+                              reason=reason)
+
+
+@dataclass(frozen=True)
+class Weight:
+    """The body weight that applies on a visit: measured then, or the latest one before (visit or infusion)."""
+
+    kg: float | None
+    measured_on: date | None
+    source: str | None  # "this_visit", "earlier_visit", "infusion" or None (no weight on record)
+
+
+def weight_on(session: Session, subject_uuid: str, on: date, visit_uuid: str | None = None) -> Weight:
+    """The latest body weight on or before `on` (this visit's own first, then visits, then MSC infusions)."""
+    session.require("view")
+    store = session.store
+    if visit_uuid is not None:
+        own = store.scalar("SELECT weight_kg FROM visits WHERE uuid = ? AND deleted = 0", (visit_uuid,))
+        if own is not None:
+            return Weight(own, on, "this_visit")
+    row = store.query_one(
+        "SELECT kg, day, source FROM ("
+        " SELECT weight_kg AS kg, visit_date AS day, 'earlier_visit' AS source, created_at FROM visits"
+        " WHERE subject_uuid = ? AND deleted = 0 AND weight_kg IS NOT NULL AND visit_date <= ?"
+        " UNION ALL SELECT weight_kg, infusion_date, 'infusion', created_at FROM infusions"
+        " WHERE subject_uuid = ? AND deleted = 0 AND infusion_date <= ?"
+        ") ORDER BY day DESC, created_at DESC LIMIT 1",
+        (subject_uuid, on.isoformat(), subject_uuid, on.isoformat()))
+    if row is None:
+        return Weight(None, None, None)
+    return Weight(row["kg"], date.fromisoformat(row["day"]), row["source"])
 
 
 @dataclass(frozen=True)
@@ -117,14 +169,19 @@ class VisitRow:
     pga: float | None
     flare: str | None
     entry_source: str = "direct"  # "paper_crf" when transcribed from a paper CRF
+    weight_kg: float | None = None
+    flare_index: str | None = None  # SELENA Flare Index; None before it was recorded or for the first assessment
+    flare_index_reasons: str = "[]"  # JSON list of the reasons
+    flare_index_complete: int | None = None  # 0: recorded before the index (SLEDAI/PGA parts only)
 
 
 def list_visits(session: Session, subject_uuid: str) -> list[VisitRow]:
-    """The subject's visits by date."""
+    """The subject's visits with their SLEDAI summary (score, PGA, both flare measures), by date."""
     session.require("view")
     return [VisitRow(**r) for r in session.store.query(
         "SELECT v.uuid, v.subject_uuid, v.visit_code, v.visit_date, v.study_day, v.window_status, v.entry_source, "
-        "s.uuid AS sledai_uuid, s.score AS sledai_score, s.pga, s.flare FROM visits v "
+        "v.weight_kg, s.uuid AS sledai_uuid, s.score AS sledai_score, s.pga, s.flare, s.flare_index, "
+        "s.flare_index_reasons, s.flare_index_complete FROM visits v "
         "LEFT JOIN sledai_assessments s ON s.visit_uuid = v.uuid AND s.deleted = 0 "
         "WHERE v.subject_uuid = ? AND v.deleted = 0 ORDER BY v.visit_date, v.created_at",
         (subject_uuid,),
@@ -137,25 +194,125 @@ class SledaiResult:
     score: int
     renal_score: int
     pga: float
-    flare: str | None
+    flare: str | None  # "SELENA flare (SLEDAI/PGA parts)"; None for the first assessment
     changed_fields: list[str]
+    flare_index: str | None = None  # "SELENA Flare Index"; None for the first assessment
+    flare_reasons: tuple[str, ...] = ()
+    prednisone_mg_per_kg_day: float | None = None
+
+
+@dataclass(frozen=True)
+class FlareInputs:
+    """What the clinician confirms for the SELENA Flare Index (new or worse since the previous assessment).
+
+    ``suggested``: the items (manifestation codes or ``flare_inputs.FLAG_ITEMS``) that came from a suggestion.
+    """
+
+    new_manifestations: frozenset = frozenset()
+    added_nsaid_or_hydroxychloroquine: bool = False
+    new_immunosuppressant: bool = False
+    hospitalised_for_sle: bool = False
+    suggested: frozenset = frozenset()
+
+    def items(self) -> frozenset[str]:
+        """Every confirmed item: manifestation codes and the flags that are set."""
+        flags = {"added_nsaid_or_hydroxychloroquine": self.added_nsaid_or_hydroxychloroquine,
+                 "new_immunosuppressant": self.new_immunosuppressant,
+                 "hospitalised_for_sle": self.hospitalised_for_sle}
+        return frozenset(self.new_manifestations) | {k for k, v in flags.items() if v}
 
 
 def _check_pga(p: Problems, pga) -> float | None:
     value = p.number("pga", pga, msg("Physician's Global Assessment"), lo=0.0, hi=3.0, required=True)
-    return None if value is None else round(value, 1)
+    if value is None:
+        return None
+    try:
+        return outcomes.pga_tenths(value) / 10
+    except ValueError:
+        p["pga"] = msg("Physician's Global Assessment {value} has more than one decimal place: record it to one "
+                       "decimal (e.g. 2.5), as on the visual-analogue scale.", value=repr(value))
+        return None
+
+
+def _previous_assessment(store, visit: dict) -> dict | None:
+    return store.query_one(
+        "SELECT s.*, v.visit_date FROM sledai_assessments s JOIN visits v ON v.uuid = s.visit_uuid "
+        "WHERE s.subject_uuid = ? AND s.deleted = 0 AND v.deleted = 0 AND s.visit_uuid != ? "
+        "AND (v.visit_date < ? OR (v.visit_date = ? AND v.created_at < ?)) "
+        "ORDER BY v.visit_date DESC, v.created_at DESC LIMIT 1",
+        (visit["subject_uuid"], visit["uuid"], visit["visit_date"], visit["visit_date"], visit["created_at"]),
+    )
+
+
+def _medications(store, subject_uuid: str) -> list[medication.Medication]:
+    d = lambda t: date.fromisoformat(t) if t else None  # noqa: E731
+    return [medication.Medication(r["drug_class"], r["steroid"], r["dose"], r["dose_unit"], r["frequency_code"],
+                                  d(r["start_date"]), d(r["stop_date"]))
+            for r in store.query("SELECT drug_class, steroid, dose, dose_unit, frequency_code, start_date, stop_date "
+                                 "FROM con_meds WHERE subject_uuid = ? AND deleted = 0", (subject_uuid,))]
+
+
+@dataclass(frozen=True)
+class SteroidDose:
+    """The computed prednisone-equivalent dose on a visit (never typed); ``why`` says why it is unknown."""
+
+    mg_per_day: float | None
+    weight: Weight
+    mg_per_kg_day: float | None
+    why: str | None
+
+
+def steroid_dose(session: Session, visit_uuid: str | None = None, *, subject_uuid: str | None = None,
+                 on: date | None = None, weight_kg: float | None = None) -> SteroidDose:
+    """Prednisone-equivalent mg/day and mg/kg/day on the visit date, from the coded con-meds and the weight.
+
+    For a visit not saved yet give ``subject_uuid`` and ``on``; ``weight_kg`` is a weight typed on the form
+    (it wins over the one on record)."""
+    session.require("view")
+    if visit_uuid is not None:
+        visit = _visit(session, visit_uuid)
+        subject_uuid, on = visit["subject_uuid"], date.fromisoformat(visit["visit_date"])
+    meds = _medications(session.store, subject_uuid)
+    mg = medication.prednisone_mg_per_day(meds, on, study_in_force(session.store).equivalence)
+    if weight_kg is not None:
+        weight = Weight(medication.check_weight(weight_kg), on, "this_visit")
+    else:
+        weight = weight_on(session, subject_uuid, on, visit_uuid)
+    if mg is None:
+        return SteroidDose(None, weight, None, msg("a corticosteroid taken on the visit date has no dose in mg, "
+                                                   "agent or coded frequency"))
+    if weight.kg is None:
+        return SteroidDose(mg, weight, None, msg("no body weight on record"))
+    return SteroidDose(mg, weight, round(mg / weight.kg, 4), None)
+
+
+def _flare_assessment(row: dict) -> outcomes.FlareAssessment:
+    return outcomes.FlareAssessment(
+        row["score"], row["pga"], row["prednisone_mg_per_kg_day"],
+        frozenset(json.loads(row["flare_manifestations"] or "[]")), bool(row["added_nsaid_or_hcq"]),
+        bool(row["new_immunosuppressant"]), bool(row["hospitalised_for_sle"]))
 
 
 def save_sledai(session: Session, visit_uuid: str, codes, pga: float, *, suggested=frozenset(),
-                reason: str | None = None) -> SledaiResult:
-    """Save (or correct, with a reason) the SELENA-SLEDAI of a visit; computes score, renal score and flare."""
+                reason: str | None = None, flare: FlareInputs | None = None) -> SledaiResult:
+    """Save (or correct, with a reason) the SELENA-SLEDAI of a visit with what the clinician confirmed for the
+    SELENA Flare Index; computes score, renal score, the prednisone-equivalent dose and both flare measures."""
     session.require("enter_data")
+    flare = flare or FlareInputs()
     p = Problems()
     try:
         present = sledai.validate_codes(codes)
         suggested_codes = sledai.validate_codes(suggested)
     except ValueError as exc:
         raise ValidationError({"descriptors": exc.args[0]}) from None  # the message itself (str() drops a Msg)
+    try:
+        manifestations = outcomes.validate_manifestations(flare.new_manifestations)
+        flare_suggested = flare_inputs.check_items(flare.suggested)
+    except ValueError as exc:
+        raise ValidationError({"flare": exc.args[0]}) from None
+    flags = (flare.added_nsaid_or_hydroxychloroquine, flare.new_immunosuppressant, flare.hospitalised_for_sle)
+    if not all(isinstance(f, bool) for f in flags):
+        raise ValidationError({"flare": msg("The SELENA Flare Index answers must be yes or no.")})
     pga_value = _check_pga(p, pga)
     if p:
         raise ValidationError(p)
@@ -163,18 +320,25 @@ def save_sledai(session: Session, visit_uuid: str, codes, pga: float, *, suggest
     with store.transaction():
         visit = _visit(session, visit_uuid)
         score = sledai.score(present)
-        previous = store.query_one(
-            "SELECT s.score, s.pga FROM sledai_assessments s JOIN visits v ON v.uuid = s.visit_uuid "
-            "WHERE s.subject_uuid = ? AND s.deleted = 0 AND v.deleted = 0 AND s.visit_uuid != ? "
-            "AND (v.visit_date < ? OR (v.visit_date = ? AND v.created_at < ?)) "
-            "ORDER BY v.visit_date DESC, v.created_at DESC LIMIT 1",
-            (visit["subject_uuid"], visit_uuid, visit["visit_date"], visit["visit_date"], visit["created_at"]),
-        )
-        flare = outcomes.selena_flare(previous["score"], score, previous["pga"], pga_value) if previous else None
+        dose = steroid_dose(session, visit_uuid).mg_per_kg_day
+        current = outcomes.FlareAssessment(score, pga_value, dose, manifestations, *flags)
+        previous = _previous_assessment(store, visit)
+        if previous:
+            flare_sp = outcomes.selena_flare(previous["score"], score, previous["pga"], pga_value)
+            index = outcomes.selena_flare_index(_flare_assessment(previous), current)
+        else:
+            flare_sp, index = None, None
         values = {code: code in present for code in sledai.CODES}
+        confirmed = flare.items()
         values.update({
             "sources": {c: ("suggested" if c in suggested_codes else "entered") for c in sorted(present)},
-            "score": score, "renal_score": sledai.renal_score(present), "pga": pga_value, "flare": flare,
+            "score": score, "renal_score": sledai.renal_score(present), "pga": pga_value, "flare": flare_sp,
+            "flare_manifestations": sorted(manifestations), "added_nsaid_or_hcq": flags[0],
+            "new_immunosuppressant": flags[1], "hospitalised_for_sle": flags[2], "prednisone_mg_per_kg_day": dose,
+            "flare_sources": {i: ("suggested" if i in flare_suggested else "entered") for i in sorted(confirmed)},
+            "flare_index": index.level if index else None,
+            "flare_index_reasons": list(index.reasons) if index else [],
+            "flare_index_complete": True,
         })
         existing = store.query_one(
             "SELECT uuid FROM sledai_assessments WHERE visit_uuid = ? AND deleted = 0", (visit_uuid,)
@@ -188,11 +352,13 @@ def save_sledai(session: Session, visit_uuid: str, codes, pga: float, *, suggest
                                    dict(values, subject_uuid=visit["subject_uuid"], visit_uuid=visit_uuid),
                                    user=session.username)
             changed = ["*"]
-    return SledaiResult(uuid_, score, sledai.renal_score(present), pga_value, flare, changed)
+    return SledaiResult(uuid_, score, sledai.renal_score(present), pga_value, flare_sp, changed,
+                        index.level if index else None, index.reasons if index else (), dose)
 
 
 def get_sledai(session: Session, visit_uuid: str) -> dict | None:
-    """The visit's assessment: present codes, sources, score, PGA, flare; None if not entered yet."""
+    """The visit's assessment: present codes, sources, score, PGA, both flare measures and the index inputs;
+    None if not entered yet. ``flare_index_complete`` is False for assessments recorded before the index."""
     session.require("view")
     row = session.store.query_one("SELECT * FROM sledai_assessments WHERE visit_uuid = ? AND deleted = 0", (visit_uuid,))
     if row is None:
@@ -201,6 +367,13 @@ def get_sledai(session: Session, visit_uuid: str) -> dict | None:
         "uuid": row["uuid"], "codes": frozenset(c for c in sledai.CODES if row[c]),
         "sources": json.loads(row["sources"]), "score": row["score"], "renal_score": row["renal_score"],
         "pga": row["pga"], "flare": row["flare"],
+        "flare_inputs": FlareInputs(frozenset(json.loads(row["flare_manifestations"])), bool(row["added_nsaid_or_hcq"]),
+                                    bool(row["new_immunosuppressant"]), bool(row["hospitalised_for_sle"]),
+                                    frozenset(i for i, src in json.loads(row["flare_sources"]).items()
+                                              if src == "suggested")),
+        "prednisone_mg_per_kg_day": row["prednisone_mg_per_kg_day"],
+        "flare_index": row["flare_index"], "flare_index_reasons": tuple(json.loads(row["flare_index_reasons"])),
+        "flare_index_complete": bool(row["flare_index_complete"]),
     }
 
 
@@ -325,54 +498,3 @@ def visit_egfr(session: Session, visit_uuid: str) -> tuple[float | None, str]:
     except ValueError as exc:
         return None, exc.args[0]
     return value, f"CKD-EPI 2021, age {age}, sex {subject['sex']}"
-
-
-def add_con_med(session: Session, subject_uuid: str, *, drug: str, dose: float | None = None, dose_unit: str = "",
-                route: str = "", frequency: str = "", start_date: date | None = None, stop_date: date | None = None,
-                indication: str = "", today: date | None = None) -> str:
-    """Record a concomitant (standard-treatment) medication."""
-    session.require("enter_data")
-    today = today or date.today()
-    p = Problems()
-    drug = p.text("drug", drug, msg("Drug"), required=True)
-    p.number("dose", dose, msg("Dose"), lo=0, hi=100000)
-    start = p.clinical_date("start_date", start_date, msg("Start date"), today=today, required=False,
-                            earliest=date(1950, 1, 1))
-    stop = p.clinical_date("stop_date", stop_date, msg("Stop date"), today=today, required=False,
-                           earliest=date(1950, 1, 1))
-    if start and stop and stop < start:
-        p["stop_date"] = msg("The stop date is before the start date.")
-    values = {
-        "drug": drug, "dose": dose, "dose_unit": p.text("dose_unit", dose_unit, msg("Dose unit"), max_len=20),
-        "route": p.text("route", route, msg("Route"), max_len=40),
-        "frequency": p.text("frequency", frequency, msg("Frequency"), max_len=60),
-        "start_date": start, "stop_date": stop, "indication": p.text("indication", indication, msg("Indication")),
-    }
-    if p:
-        raise ValidationError(p)
-    _subject(session, subject_uuid)
-    return records.insert(session.store, "con_meds", dict(values, subject_uuid=subject_uuid), user=session.username)
-
-
-@dataclass(frozen=True)
-class ConMed:
-    """One concomitant medication of a subject."""
-
-    uuid: str
-    drug: str
-    dose: float | None
-    dose_unit: str | None
-    route: str | None
-    frequency: str | None
-    start_date: str | None
-    stop_date: str | None
-    indication: str | None
-
-
-def list_con_meds(session: Session, subject_uuid: str) -> list[ConMed]:
-    """The subject's concomitant medications by start date."""
-    session.require("view")
-    return [ConMed(**r) for r in session.store.query(
-        "SELECT uuid, drug, dose, dose_unit, route, frequency, start_date, stop_date, indication FROM con_meds "
-        "WHERE subject_uuid = ? AND deleted = 0 ORDER BY start_date", (subject_uuid,)
-    )]

@@ -14,6 +14,8 @@ Layout (see ``resources/study/sle-msc.toml``)::
                    min_proteinuria_g_per_day, min_upcr_g_per_g   (all optional)
     [[sites]]      code = "BY01", name = "..."
     [[visits]]     code, label, target_day, window_days, earliest_day, forms, scheduled
+    [prednisone_equivalence]  mg of each corticosteroid equal to 5 mg prednisone
+                   (optional; every agent of ``medication.STEROIDS``, prednisone = 5)
 
 Rules: visit codes are unique snake_case; a ``screening`` visit (window-less period
 ``earliest_day`` … ``target_day`` ≤ 0) and a ``baseline`` visit (day 0, no window) are
@@ -30,6 +32,7 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
+from . import medication
 from ._checks import is_number
 from .eligibility import EligibilityRules
 from .schedule import FORMS, VisitDef
@@ -59,6 +62,12 @@ class StudyDefinition:
     sae_report_hours: int
     sites: tuple[tuple[str, str], ...]
     backup_reminder_days: int = 7  # remind the site when its last backup is older than this
+    prednisone_equivalence: tuple[tuple[str, float], ...] = tuple(medication.DEFAULT_EQUIVALENCE.items())
+
+    @property
+    def equivalence(self) -> dict[str, float]:
+        """Corticosteroid -> mg equal to 5 mg prednisone (for ``medication.prednisone_mg_per_kg_day``)."""
+        return dict(self.prednisone_equivalence)
 
     def visit(self, code: str) -> VisitDef:
         """The visit with this code; KeyError if there is none."""
@@ -76,7 +85,7 @@ class StudyDefinition:
 
 
 _TOP_KEYS = ("study_id", "version", "title", "sae_report_hours", "backup_reminder_days", "eligibility", "sites",
-             "visits")
+             "visits", "prednisone_equivalence")
 _VISIT_KEYS = ("code", "label", "target_day", "window_days", "earliest_day", "forms", "scheduled")
 _SITE_KEYS = ("code", "name")
 _RULE_FIELDS = {f.name: f for f in fields(EligibilityRules)}
@@ -180,6 +189,15 @@ def _parse_sites(value: object) -> tuple[tuple[str, str], ...]:
         name = _text(_required(data, "name", where + "."), where + ".name")
         sites.append((code, name))
     return tuple(sites)
+
+
+def _parse_equivalence(value: object) -> tuple[tuple[str, float], ...]:
+    data = _table(value, "prednisone_equivalence")
+    try:
+        table = medication.check_equivalence(data)
+    except ValueError as exc:
+        raise StudyDefinitionError(f"prednisone_equivalence: {exc}") from None
+    return tuple(table.items())
 
 
 def _parse_visit(raw: object, i: int) -> VisitDef:
@@ -321,7 +339,9 @@ def parse_mapping(data: Mapping) -> StudyDefinition:
     visits = tuple(_parse_visit(raw, i) for i, raw in enumerate(raw_visits))
     _check_schedule(visits)
     backup_days = _int(data.get("backup_reminder_days", 7), "backup_reminder_days", 1, 90)
-    return StudyDefinition(study_id, version, title, visits, rules, hours, sites, backup_days)
+    equivalence = (_parse_equivalence(data["prednisone_equivalence"]) if "prednisone_equivalence" in data
+                   else tuple(medication.DEFAULT_EQUIVALENCE.items()))
+    return StudyDefinition(study_id, version, title, visits, rules, hours, sites, backup_days, equivalence)
 
 
 def parse_toml(text: str | bytes) -> StudyDefinition:

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from sle_desktop.domain import labs as lab_catalogue
-from sle_desktop.domain import outcomes, safety, sledai
+from sle_desktop.domain import medication, outcomes, safety, sledai
 from sle_desktop.domain.study import StudyDefinition
 from sle_desktop.sponsor.translations import ru
 
@@ -171,6 +171,9 @@ _STATIC_CODELISTS: tuple[CodeList, ...] = (
         (u, u) for u in dict.fromkeys(u for t in lab_catalogue.TESTS for u in (t.unit, *dict(t.alt_units))))),
     _cl("CL.DEVIATION_KIND", "Kind of protocol deviation", (
         ("visit_out_of_window", "Visit out of window"), ("other", "Other deviation")), closed=False),
+    _cl("CL.DRUG_CLASS", "Drug class of a concomitant medication", tuple(medication.DRUG_CLASS_LABELS.items())),
+    _cl("CL.STEROID", "Corticosteroid agent", tuple(medication.STEROID_LABELS.items())),
+    _cl("CL.FREQUENCY", "Coded frequency of a concomitant medication", tuple(medication.FREQUENCY_LABELS.items())),
     _cl("CL.ENTRY_SOURCE", "Source of the entry", (
         ("direct", "Entered directly"), ("paper_crf", "Entered from a paper CRF"))),
     _cl("CL.QUERY_STATUS", "Data query status", (
@@ -254,6 +257,11 @@ def _yn(column, label):
     return (column, INTEGER, label, {"length": 1, "codelist": "CL.NY"})
 
 
+def _flag(column, label, russian):
+    """A yes/no item that site migration 9 added with the default 0."""
+    return (column, INTEGER, label, {"length": 1, "codelist": "CL.NY", "site_default": 0, "russian": russian})
+
+
 def _text(column, label, length=200, **kw):
     return (column, TEXT, label, {"length": length, **kw})
 
@@ -327,12 +335,34 @@ _FORM_SPECS: tuple[tuple[str, str, str, bool, list], ...] = (
         _int("study_day", "Study day (baseline = 0)", 5),
         _text("window_status", "Visit window status", 9, codelist="CL.WINDOW_STATUS"),
         _text("notes", "Visit notes", 2000), _ENTRY_SOURCE,
+        _float("weight_kg", "Body weight at the visit (kg)", 5, 1, units=("MU.KG",),
+               russian="Масса тела на визите (кг)"),
     ]),
     ("sledai_assessments", "SLEDAI", "SELENA-SLEDAI and physician's global assessment", False, [
         *_sledai_items(), _text("sources", "Source of each descriptor (JSON)", 4000),
         _int("score", "SELENA-SLEDAI total score (0-105)", 3), _int("renal_score", "Renal SELENA-SLEDAI items (0-16)", 2),
         _float("pga", "Physician's global assessment (0-3)", 3, 1),
-        _text("flare", "SELENA flare vs the previous assessment", 13, codelist="CL.FLARE"),
+        _text("flare", "SELENA flare (SLEDAI/PGA parts) vs the previous assessment", 13, codelist="CL.FLARE",
+              russian="Обострение SELENA (части SLEDAI/PGA) по сравнению с предыдущей оценкой"),
+        # SELENA Flare Index (site migration 9); flare_index_complete = 0: recorded before it, only `flare` known
+        _text("flare_manifestations", "New or worse SELENA Flare Index manifestations (JSON list of codes)", 4000,
+              site_default="[]", russian="Новые или усилившиеся проявления индекса обострений SELENA (JSON-список кодов)"),
+        _flag("added_nsaid_or_hcq", "NSAID or hydroxychloroquine added for SLE activity",
+              "Добавлены НПВП или гидроксихлорохин по поводу активности СКВ"),
+        _flag("new_immunosuppressant", "New cyclophosphamide, azathioprine, methotrexate or mycophenolate",
+              "Новый циклофосфамид, азатиоприн, метотрексат или микофенолат"),
+        _flag("hospitalised_for_sle", "Hospitalisation for SLE activity since the previous assessment",
+              "Госпитализация по поводу активности СКВ после предыдущей оценки"),
+        _float("prednisone_mg_per_kg_day", "Prednisone-equivalent dose (mg/kg/day)", 7, 3,
+               russian="Доза в пересчёте на преднизон (мг/кг/сут)"),
+        _text("flare_sources", "SELENA Flare Index items: suggested or entered (JSON)", 4000, site_default="{}",
+              russian="Пункты индекса обострений SELENA: предложены или введены (JSON)"),
+        _text("flare_index", "SELENA Flare Index vs the previous assessment", 13, codelist="CL.FLARE",
+              russian="Индекс обострений SELENA по сравнению с предыдущей оценкой"),
+        _text("flare_index_reasons", "SELENA Flare Index reasons (JSON list of codes)", 4000, site_default="[]",
+              russian="Причины по индексу обострений SELENA (JSON-список кодов)"),
+        _flag("flare_index_complete", "SELENA Flare Index complete (0 = recorded before it: SLEDAI/PGA only)",
+              "Индекс обострений SELENA полный (0 = записан до него: только SLEDAI/PGA)"),
     ]),
     ("labs", "LAB", "Laboratory result", True, [
         _date("sample_date", "Sample date"), _text("test", "Laboratory test", 20, codelist="CL.LAB_TEST"),
@@ -350,6 +380,8 @@ _FORM_SPECS: tuple[tuple[str, str, str, bool, list], ...] = (
         _text("infusion_uuid", "Related infusion (record ID)", 36, identifying=True),
         _datetime("sae_exported_at", "SAE sent to the sponsor at (UTC)"),
         _datetime("sae_acknowledged_at", "SAE receipt confirmed at (UTC)"), _ENTRY_SOURCE,
+        _flag("hospitalised_for_sle", "Hospitalisation for SLE activity",
+              "Госпитализация по поводу активности СКВ"),
     ]),
     ("infusions", "MSC_INFUSION", "MSC infusion", True, [
         _date("infusion_date", "Infusion date"), (
@@ -379,6 +411,9 @@ _FORM_SPECS: tuple[tuple[str, str, str, bool, list], ...] = (
         _text("drug", "Drug", 200), _float("dose", "Dose", 12, 3), _text("dose_unit", "Dose unit", 20, codelist="CL.DOSE_UNIT"),
         _text("route", "Route", 40, codelist="CL.CM_ROUTE"), _text("frequency", "Frequency", 60),
         _date("start_date", "Start date"), _date("stop_date", "Stop date"), _text("indication", "Indication", 200),
+        _text("drug_class", "Drug class", 18, codelist="CL.DRUG_CLASS", russian="Класс препарата"),
+        _text("steroid", "Corticosteroid agent", 18, codelist="CL.STEROID", russian="Глюкокортикоид"),
+        _text("frequency_code", "Coded frequency", 17, codelist="CL.FREQUENCY", russian="Частота (код)"),
     ]),
     ("deviations", "DEVIATION", "Protocol deviation", True, [
         _text("kind", "Kind of deviation", 40, codelist="CL.DEVIATION_KIND"), _text("description", "Description", 2000),

@@ -12,7 +12,6 @@ so an answer to an old question never re-answers a re-opened query.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import uuid as uuidlib
 from dataclasses import dataclass
@@ -25,7 +24,7 @@ from sle_desktop import __version__
 from sle_desktop.domain import study as study_def
 from sle_desktop.sponsor import db as sponsor_store
 from sle_desktop.store import audit as audit_mod
-from sle_desktop.store.records import BOOKKEEPING, CLINICAL_TABLES
+from sle_desktop.store.records import CLINICAL_TABLES, row_content_hash
 from sle_desktop.sync import atomic, bundle, return_bundle
 from sle_desktop.sync.errors import SyncError
 from sle_desktop.sync.keys import fingerprint
@@ -83,10 +82,7 @@ def audit_rows(store, row_id: str | None = None) -> list[dict]:
 # -- helpers ----------------------------------------------------------------------------------
 def content_hash_of(table: str, row: dict) -> str:
     """SHA-256 of a record's canonical content, computed exactly as the site does (`records.content_hash`)."""
-    skip = {"change_seq", "updated_at", "updated_by"} | BOOKKEEPING.get(table, frozenset())
-    body = {k: v for k, v in row.items() if k not in skip}
-    body["__table__"] = table
-    return hashlib.sha256(audit_mod.canonical_json(body).encode("utf-8")).hexdigest()
+    return row_content_hash(table, row)
 
 
 def _text(value, what: str, *, required: bool = True) -> str | None:

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from sle_desktop.store import migration_flare
+
 
 def _run_script(conn, script: str) -> None:
     """Execute statements one by one: `executescript` would commit the migration's transaction."""
@@ -505,6 +507,8 @@ MIGRATIONS: tuple[tuple[int, str, Callable], ...] = (
     (7, "paper CRFs: visits, adverse events and infusions say when they were entered from paper", _v7_paper_crf_source),
     (8, "keyed audit trail (HMAC), account MACs and signing keys, cryptographic e-signatures, demo mark",
      _v8_keyed_trail),
+    (9, "SELENA Flare Index inputs: coded con-meds, visit weight, SAE hospitalisation for SLE, flare index "
+        "columns (earlier assessments partial)", lambda conn: migration_flare.v9_flare_index(conn, _run_script)),
 )
 LATEST = MIGRATIONS[-1][0]
 

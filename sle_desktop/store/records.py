@@ -19,6 +19,19 @@ _MANAGED = ("uuid", "change_seq", "created_at", "created_by", "updated_at", "upd
 # Transmission bookkeeping: audited like any field, but not part of what a signature covers,
 # so exporting a signed SAE does not invalidate the investigator's signature.
 BOOKKEEPING = {"adverse_events": frozenset({"sae_exported_at", "sae_acknowledged_at"})}
+# Columns added to signed record types by a later migration (7: SELENA Flare Index inputs), with their
+# migration default. Left at that default a column is not part of the record's content, so signatures and
+# SDV marks made before the migration stay valid; once set it is.
+ADDED_DEFAULTS: dict[str, dict[str, object]] = {
+    "visits": {"weight_kg": None},
+    "con_meds": {"drug_class": None, "steroid": None, "frequency_code": None},
+    "adverse_events": {"hospitalised_for_sle": 0},
+    "sledai_assessments": {
+        "flare_manifestations": "[]", "added_nsaid_or_hcq": 0, "new_immunosuppressant": 0,
+        "hospitalised_for_sle": 0, "prednisone_mg_per_kg_day": None, "flare_sources": "{}", "flare_index": None,
+        "flare_index_reasons": "[]", "flare_index_complete": 0,
+    },
+}
 
 
 class ReasonRequired(StoreError):
@@ -29,17 +42,23 @@ class RecordNotFound(StoreError):
     """No record with that identifier."""
 
 
-_columns_cache: dict[tuple[int, str], tuple[str, ...]] = {}
-
-
 def columns(store, table: str) -> tuple[str, ...]:
-    """Column names of a clinical table (validated against the whitelist)."""
+    """Column names of a clinical table (validated against the whitelist).
+
+    Cached per connection and schema version (a migration or a new connection re-reads them: keying on
+    id(conn) alone returned an old database's columns for a new connection that reused the id)."""
     if table not in CLINICAL_TABLES:
         raise StoreError(f"unknown record type {table!r}")
-    key = (id(store.conn), table)
-    if key not in _columns_cache:
-        _columns_cache[key] = tuple(r[1] for r in store.conn.execute(f'PRAGMA table_info("{table}")'))
-    return _columns_cache[key]
+    conn = store.conn
+    cache = getattr(store, "_record_columns", None)
+    version = conn.execute("PRAGMA schema_version").fetchone()[0]
+    if cache is None or cache[0] is not conn or cache[1] != version:
+        cache = (conn, version, {})
+        store._record_columns = cache
+    cols = cache[2]
+    if table not in cols:
+        cols[table] = tuple(r[1] for r in conn.execute(f'PRAGMA table_info("{table}")'))
+    return cols[table]
 
 
 def to_db(value):
@@ -142,7 +161,8 @@ def content_hash(store, table: str, record_uuid: str) -> str:
 def row_content_hash(table: str, row: dict) -> str:
     """`content_hash` of a record given as a dict of all its columns (the sponsor holds records so)."""
     skip = {"change_seq", "updated_at", "updated_by"} | BOOKKEEPING.get(table, frozenset())
-    body = {k: v for k, v in row.items() if k not in skip}
+    added = ADDED_DEFAULTS.get(table, {})
+    body = {k: v for k, v in row.items() if k not in skip and not (k in added and v == added[k])}
     body["__table__"] = table
     return hashlib.sha256(audit.canonical_json(body).encode("utf-8")).hexdigest()
 

@@ -109,6 +109,14 @@ class AdverseEventWidget(QWidget):
             crit.addWidget(cb, i // 2, i % 2)
         sb.addLayout(crit)
         sb.addWidget(self.errors.register(prefix + "serious_criteria", error_label(self.serious_box)))
+        self.sle_hospitalisation = QCheckBox(self.tr("Hospitalisation for SLE activity (counts as a severe SELENA "
+                                                     "Flare Index flare)"), self.serious_box)
+        self.sle_hospitalisation.setObjectName("aeHospitalisedForSle")
+        self.sle_hospitalisation.setEnabled(False)
+        self.sle_hospitalisation.toggled.connect(self.changed)
+        sb.addWidget(self.sle_hospitalisation)
+        sb.addWidget(self.errors.register(prefix + "hospitalised_for_sle", error_label(self.serious_box)))
+        self.criteria["hospitalisation"].toggled.connect(self._hospitalisation_changed)
         aware_row = QFormLayout()
         self.aware = QDateTimeEdit(QDateTime.currentDateTime(), self.serious_box)
         self.aware.setObjectName("aeAware")
@@ -154,6 +162,11 @@ class AdverseEventWidget(QWidget):
         self._serious_changed(False)
 
     # -- SAE ---------------------------------------------------------------------------
+    def _hospitalisation_changed(self, on: bool) -> None:
+        self.sle_hospitalisation.setEnabled(on and self.criteria["hospitalisation"].isEnabled())
+        if not on:
+            self.sle_hospitalisation.setChecked(False)
+
     def _serious_changed(self, on: bool) -> None:
         for cb in self.criteria.values():
             cb.setEnabled(on)
@@ -222,6 +235,7 @@ class AdverseEventWidget(QWidget):
             relationship=self.relationship.currentData(), action_taken=self.action.currentData() or "",
             outcome=self.outcome.currentData(), aware_at=aware,
             from_paper=self.from_paper.isChecked() if self.from_paper is not None else False,
+            hospitalised_for_sle=self.sle_hospitalisation.isChecked(),
         )
         return form, problems
 
@@ -243,6 +257,7 @@ class AdverseEventWidget(QWidget):
         for code in json.loads(row["serious_criteria"] or "[]"):
             if code in self.criteria:
                 self.criteria[code].setChecked(True)
+        self.sle_hospitalisation.setChecked(bool(row.get("hospitalised_for_sle")))
         self._aware_saved = datetime.fromisoformat(row["aware_at"])
         self._exported_at = row.get("sae_exported_at")
         if self.from_paper is not None:
@@ -260,6 +275,7 @@ class AdverseEventWidget(QWidget):
             w.setEnabled(not ro)
         for cb in self.criteria.values():
             cb.setEnabled(not ro and self.serious.isChecked())
+        self.sle_hospitalisation.setEnabled(not ro and self.criteria["hospitalisation"].isChecked())
 
 
 class AdverseEventDialog(QDialog):

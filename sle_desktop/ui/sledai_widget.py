@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from sle_desktop.domain import sledai
-from sle_desktop.ui.common import catalog, error_label, translated
+from sle_desktop.ui.common import BadInput, catalog, error_label, fmt_number, translated
 
 SUGGESTED_STYLE = "background: #fff1c2; color: #6b4000; border: 1px solid #e0b84d; border-radius: 3px; padding: 0 4px;"
 
@@ -96,10 +96,29 @@ class ScaleLabels(QWidget):
         for value, label in self.labels:
             width = label.sizeHint().width()
             label.setGeometry(self._x_of(value) - width // 2, 0, width, self.height())
+def _is_tenth(value: float) -> bool:
+    return abs(value * 10 - round(value * 10)) < 1e-6
+
+
+class PgaSpinBox(QDoubleSpinBox):
+    """Shows one decimal, but keeps a second typed decimal (2.55) so it can be refused with a message,
+    never rounded silently."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setDecimals(3)
+
+    def textFromValue(self, value: float) -> str:  # noqa: N802 - Qt naming
+        if _is_tenth(value):
+            return self.locale().toString(value, "f", 1)
+        digits = len(f"{value:.3f}".rstrip("0").split(".")[1])
+        return self.locale().toString(value, "f", digits)
 
 
 class PgaWidget(QWidget):
-    """Physician's Global Assessment 0.0–3.0: a slider and a spin box kept in sync (None until entered)."""
+    """Physician's Global Assessment 0.0–3.0: a slider and a spin box kept in sync (None until entered).
+
+    A value with more than one decimal place is shown as an error and refused by `value()`."""
 
     changed = Signal()
 
@@ -112,11 +131,10 @@ class PgaWidget(QWidget):
         self.slider.setTickPosition(QSlider.TicksBelow)
         self.slider.setTickInterval(5)
         self.slider.setPageStep(5)
-        self.spin = QDoubleSpinBox(self)
+        self.spin = PgaSpinBox(self)
         self.spin.setObjectName("pgaSpin")
         self.spin.setRange(-0.1, 3.0)
         self.spin.setSingleStep(0.1)
-        self.spin.setDecimals(1)
         self.spin.setSpecialValueText(self.tr("not entered"))
         self.spin.setValue(-0.1)
         self.spin.setAccelerated(True)
@@ -154,11 +172,32 @@ class PgaWidget(QWidget):
             self.slider.blockSignals(True)
             self.slider.setValue(tenths)
             self.slider.blockSignals(False)
+        problem = self.problem()
+        self.error.setText(problem or "")
+        self.error.setVisible(bool(problem))
         self.changed.emit()
 
+    def problem(self) -> str | None:
+        """Why the PGA as typed cannot be saved (more than one decimal place), else None."""
+        v = self.spin.value()
+        if v < 0 or _is_tenth(v):
+            return None
+        return self.tr("PGA {0} has more than one decimal place: record it to one decimal (e.g. {1}), as on the "
+                       "visual-analogue scale.").format(fmt_number(v), fmt_number(2.5, 1))
+
     def value(self) -> float | None:
+        """The PGA (one decimal) or None when not entered; BadInput for a value with a second decimal."""
+        problem = self.problem()
+        if problem:
+            raise BadInput(problem)
         v = self.spin.value()
         return None if v < 0 else round(v, 1)
+
+    def safe_value(self) -> float | None:
+        try:
+            return self.value()
+        except BadInput:
+            return None
 
     def set_value(self, value: float | None) -> None:
         self.spin.setValue(-0.1 if value is None else float(value))
@@ -230,8 +269,13 @@ class SledaiWidget(QWidget):
         self.requirement = QLabel(totals)
         self.requirement.setWordWrap(True)
         self.requirement.setVisible(False)
+        self.flare_label = QLabel(totals)
+        self.flare_label.setObjectName("flareSummary")
+        self.flare_label.setWordWrap(True)
+        self.flare_label.setVisible(False)
         tl.addWidget(self.total_label)
         tl.addWidget(self.renal_label)
+        tl.addWidget(self.flare_label)
         tl.addWidget(self.requirement)
         side.addWidget(totals)
         self.pga = None
@@ -308,6 +352,12 @@ class SledaiWidget(QWidget):
         self.total_label.setText(self.tr("SELENA-SLEDAI: {0}").format(sledai.score(codes)))
         self.renal_label.setText(self.tr("Renal SLEDAI: {0} of {1}").format(sledai.renal_score(codes), sledai.RENAL_MAX))
 
+    def set_flare(self, text: str, style: str = "") -> None:
+        """The flare result next to the score (hidden when empty)."""
+        self.flare_label.setText(text)
+        self.flare_label.setStyleSheet(style)
+        self.flare_label.setVisible(bool(text))
+
     def set_requirement(self, text: str, ok: bool) -> None:
         """A line under the totals (e.g. the screening minimum), green when met, red otherwise."""
         self.requirement.setText(text)
@@ -362,6 +412,7 @@ class SledaiWidget(QWidget):
         return frozenset(c for c in self.codes() if c in self._suggestions or c in self._recorded_suggested)
 
     def pga_value(self) -> float | None:
+        """The PGA entered (None if not entered or not shown); BadInput for a value with a second decimal."""
         return None if self.pga is None else self.pga.value()
 
     def set_read_only(self, read_only: bool) -> None:

@@ -104,7 +104,7 @@ class SubjectListPanel(QWidget):
         samples = {"subject": ["BY01-S00000__"], "initials": ["WW__"],
                    "arm": [model_tr("MSC"), model_tr("Standard")],
                    "status": [catalog(v) for v in subjects.STATUS_LABELS.values()],
-                   "last_sledai": ["000"],
+                   "last_sledai": ["000", "000 · " + model_tr("{0} (partial)").format(model_tr("mild/moderate"))],
                    "next_visit": [catalog(label) + " – 00.00.0000" for label in visit_labels],
                    "visit_status": [model_tr(t) for t in ("window missed", "not yet open", "window open")]}
         for i, c in enumerate(COLUMNS):

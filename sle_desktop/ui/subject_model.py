@@ -24,6 +24,7 @@ _RED_BRUSH = QBrush(QColor("#b00020"))
 _GREY_BRUSH = QBrush(QColor("#666666"))
 _SAE_BRUSH = QBrush(QColor("#fde0e0"))
 _VISIT_BRUSH = {"missed": _RED_BRUSH, "overdue": QBrush(QColor("#8a5300"))}
+_FLARE_BRUSH = {"severe": _RED_BRUSH, "mild_moderate": QBrush(QColor("#8a5300"))}
 _BOLD = QFont()
 _BOLD.setBold(True)
 
@@ -45,6 +46,9 @@ class SubjectTableModel(QAbstractTableModel):
             "overdue": self.tr("overdue"), "missed": self.tr("window missed"),
         }
         self.arm_labels = {"msc": self.tr("MSC"), "standard": self.tr("Standard")}
+        self.flare_labels = {"none": self.tr("none"), "mild_moderate": self.tr("mild/moderate"),
+                             "severe": self.tr("severe")}
+        self._partial = self.tr("{0} (partial)")
         self.status_labels = {k: catalog(v) for k, v in subjects_uc.STATUS_LABELS.items()}
         self._visit_labels: dict[str, str] = {}
         self._sae_text = self.tr("⚠ overdue")
@@ -95,7 +99,11 @@ class SubjectTableModel(QAbstractTableModel):
         if column == "status":
             return self.status_labels.get(r.status, r.status)
         if column == "last_sledai":
-            return "" if r.last_sledai is None else str(r.last_sledai)
+            if r.last_sledai is None:
+                return ""
+            if r.last_flare in (None, "none"):
+                return str(r.last_sledai)
+            return f"{r.last_sledai} · {self.flare_text(r)}"  # the score first: it is what the column sorts by
         if column == "next_visit":
             if not r.next_visit:
                 if r.status != "enrolled":
@@ -110,6 +118,12 @@ class SubjectTableModel(QAbstractTableModel):
         if column == "sae":
             return self._sae_text if r.overdue_sae else ""
         return ""
+
+    def flare_text(self, r) -> str:
+        """The last assessment's flare: SELENA Flare Index, or its SLEDAI/PGA parts marked partial (shown after
+        the score when there is one)."""
+        text = self.flare_labels.get(r.last_flare, r.last_flare or "")
+        return text if r.last_flare_complete else self._partial.format(text)
 
     def data(self, index, role=Qt.DisplayRole):
         # Roles compared as plain ints: comparing with enum members costs microseconds per call.
@@ -129,6 +143,8 @@ class SubjectTableModel(QAbstractTableModel):
                 return _RED_BRUSH
             if column == "visit_status":
                 return _VISIT_BRUSH.get(r.next_visit_status)
+            if column == "last_sledai":
+                return _FLARE_BRUSH.get(r.last_flare)
             if column == "status" and r.status == "screen_failed":
                 return _GREY_BRUSH
             return None
@@ -143,7 +159,12 @@ class SubjectTableModel(QAbstractTableModel):
             if column == "status" and r.failed_criteria:
                 return self.tr("Failed criteria: {0}").format(", ".join(r.failed_criteria))
             if column == "last_sledai" and r.last_sledai_date:
-                return self.tr("Assessed on {0}").format(fmt_date(r.last_sledai_date))
+                tip = self.tr("Assessed on {0}").format(fmt_date(r.last_sledai_date))
+                if r.last_flare is not None:
+                    tip += "\n" + (self.tr("SELENA Flare Index of the last assessment") if r.last_flare_complete else
+                                   self.tr("SELENA flare (SLEDAI/PGA parts): recorded before the SELENA Flare Index, "
+                                           "partial"))
+                return tip
             return None
         if role == _ALIGN and column == "last_sledai":
             return _RIGHT

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sle_desktop.app import safety, subjects, ui_queries, visits
+from sle_desktop.app import flare_preview, safety, subjects, ui_queries, visits
 from sle_desktop.app.errors import AppError, StoreError
 from sle_desktop.domain import eligibility
 from sle_desktop.domain import safety as safety_rules
@@ -32,6 +32,7 @@ from sle_desktop.ui.ae_dialog import AdverseEventDialog
 from sle_desktop.ui.common import Banner, catalog, fmt_date, fmt_number, heading
 from sle_desktop.ui.con_meds import ConMedsWidget
 from sle_desktop.ui.enrolment import ArmWidget
+from sle_desktop.ui.flare_widget import reasons_text
 from sle_desktop.ui.infusion_dialog import InfusionDialog
 from sle_desktop.ui.messages import plain_message, report
 from sle_desktop.ui.reason_dialog import ReasonDialog
@@ -179,7 +180,7 @@ class SubjectView(QWidget):
         vl = QVBoxLayout(visits_page)
         self.visits_table = _table(visits_page, [
             self.tr("Visit"), self.tr("Date"), self.tr("Study day"), self.tr("Window"), self.tr("SLEDAI"),
-            self.tr("PGA"), self.tr("Flare")], "visitsTable")
+            self.tr("PGA"), self.tr("SELENA Flare Index")], "visitsTable")
         self.visits_table.doubleClicked.connect(lambda _i: self.open_visit())
         vl.addWidget(self.visits_table)
         row = QHBoxLayout()
@@ -304,11 +305,17 @@ class SubjectView(QWidget):
         for v in visits.list_visits(self.session, self.subject_uuid):
             window = {"in_window": self.tr("in window"), "early": self.tr("early (deviation)"),
                       "late": self.tr("late (deviation)")}.get(v.window_status or "", "")
-            flare = {"severe": self.tr("severe"), "mild_moderate": self.tr("mild/moderate")}.get(v.flare or "", "")
+            level, partial = flare_preview.flare_shown(v.flare_index, v.flare_index_complete, v.flare)
+            shown = {"severe": self.tr("severe"), "mild_moderate": self.tr("mild/moderate"),
+                     "none": self.tr("none")}.get(level or "", "")
+            if level and partial:
+                shown = self.tr("{0} (SLEDAI/PGA parts only)").format(shown)
+            elif level and v.flare_index_reasons not in (None, "[]"):
+                shown += ": " + reasons_text(json.loads(v.flare_index_reasons))
             rows.append((catalog(ui_queries.visit_label(self.session, v.visit_code)), fmt_date(v.visit_date),
                          "" if v.study_day is None else str(v.study_day), window,
                          "" if v.sledai_score is None else str(v.sledai_score),
-                         fmt_number(v.pga, 1), flare))
+                         fmt_number(v.pga, 1), shown))
             ids.append(v.uuid)
         _fill(self.visits_table, rows, ids)
 

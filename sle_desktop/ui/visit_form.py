@@ -1,4 +1,6 @@
-"""The visit window: visit date with window status, SELENA-SLEDAI + PGA, labs, concomitant medication.
+"""The visit window: visit date with window status, SELENA-SLEDAI + PGA, the SELENA Flare Index inputs
+(body weight, new or worse manifestations, treatment, hospitalisation; suggested from the recorded data),
+labs, concomitant medication.
 
 The SLEDAI and laboratory tabs appear when the visit's definition in force lists those forms
 (`ui_queries.visit_forms`); concomitant medication belongs to the subject and is always there.
@@ -47,6 +49,7 @@ from sle_desktop.ui.common import (
     with_error,
 )
 from sle_desktop.ui.con_meds import ConMedsWidget
+from sle_desktop.ui.flare_widget import PARTIAL_STYLE, FlareWidget, level_style, level_text, reasons_text
 from sle_desktop.ui.labs_widget import LabsWidget, unit_label
 from sle_desktop.ui.messages import report
 from sle_desktop.ui.queries_panel import mark_field
@@ -119,11 +122,13 @@ class VisitForm(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("visitTabs")
         self.sledai = SledaiWidget(self)
+        self.flare = FlareWidget(self)
         self.labs = LabsWidget(self)
         self.con_meds = ConMedsWidget(session, subject_uuid, self, today=today)
         self.tabs.addTab(self.sledai, self.tr("SELENA-SLEDAI and PGA"))
         self.tabs.addTab(self.labs, self.tr("Laboratory"))
         self.tabs.addTab(self.con_meds, self.tr("Concomitant medication"))
+        self.tabs.addTab(self.flare, self.tr("SELENA Flare Index"))  # last: it sums up the tabs before it
         self.forms: frozenset[str] = frozenset()
         lay.addWidget(self.tabs, 1)
 
@@ -162,9 +167,17 @@ class VisitForm(QWidget):
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(250)
         self._preview_timer.timeout.connect(self._preview_labs)
+        self._flare_timer = QTimer(self)
+        self._flare_timer.setSingleShot(True)
+        self._flare_timer.setInterval(250)
+        self._flare_timer.timeout.connect(lambda: self.refresh_flare() if self.isVisible() else None)
         self.visit_combo.currentIndexChanged.connect(self._update_window)
         self.visit_date.changed.connect(self._update_window)
         self.sledai.changed.connect(self._mark_dirty)
+        self.flare.changed.connect(self._mark_dirty)
+        for signal in (self.sledai.changed, self.flare.changed, self.labs.changed, self.visit_date.changed,
+                       self.con_meds.added):
+            signal.connect(lambda *_a: self._flare_timer.start())
         self.labs.changed.connect(self._labs_changed)
         self.visit_date.changed.connect(self._mark_dirty)
 
@@ -175,6 +188,8 @@ class VisitForm(QWidget):
             self._load(visit_uuid)
         self._apply_permissions()
         self.dirty = False
+        self.refresh_flare()
+        self._flare_timer.stop()  # loading the form is not a change
         fit_to_screen(self, 1350, 720)  # the whole form on a 1366×768 ward PC, less where the screen is smaller
         name_inputs(self)  # accessible names/buddies from the row labels
         # the keyboard starts where the work is: the visit choice for a new visit, else the first descriptor
@@ -224,10 +239,12 @@ class VisitForm(QWidget):
         self.from_paper.setEnabled(False)
         assessment = visits.get_sledai(self.session, visit_uuid)
         self._sledai_saved = assessment
+        self.flare.set_weight(visit.weight_kg)
         if assessment:
             self.sledai.set_recorded_sources(assessment["sources"])
             self.sledai.set_codes(assessment["codes"])
             self.sledai.pga.set_value(assessment["pga"])
+            self.flare.set_inputs(assessment["flare_inputs"])
         saved_labs = visits.visit_labs(self.session, visit_uuid)
         self.labs.set_saved(saved_labs)
         self.labs.sample_date.set_date(ui_queries.lab_sample_date(self.session, visit_uuid))
@@ -279,6 +296,7 @@ class VisitForm(QWidget):
     def _apply_permissions(self) -> None:
         ro = not self.can_edit
         self.sledai.set_read_only(ro)
+        self.flare.set_read_only(ro)
         self.labs.set_read_only(ro)
         self.visit_combo.setEnabled(not ro and self.visit_uuid is None)
         self.visit_date.setReadOnly(ro or self.visit_uuid is not None)
@@ -321,6 +339,7 @@ class VisitForm(QWidget):
         """Show the tabs of the forms this visit has."""
         self.forms = forms
         self.tabs.setTabVisible(self.tabs.indexOf(self.sledai), "sledai" in forms)
+        self.tabs.setTabVisible(self.tabs.indexOf(self.flare), "sledai" in forms)  # the index goes with the SLEDAI
         self.tabs.setTabVisible(self.tabs.indexOf(self.labs), "labs" in forms)
 
     def _update_window(self, *_args) -> None:
@@ -362,6 +381,42 @@ class VisitForm(QWidget):
         self.window_label.setText(" · ".join(parts))
         self.window_label.setStyleSheet(style)
 
+    def refresh_flare(self) -> None:
+        """Suggestions, computed dose and result of the SELENA Flare Index for the values as typed; the result
+        also shows next to the score. A saved assessment recorded before the index shows its SLEDAI/PGA flare,
+        marked partial, until it is saved again."""
+        on = self.visit_date.safe_date() if self.visit_uuid is None else None
+        if self.visit_uuid is None and on is None:
+            self.flare.set_suggestions(None)
+            self.flare.set_result(None)
+            self.sledai.set_flare("")
+            return
+        entries, _problems = self.labs.entries()
+        weight = self.flare.weight.safe_value()
+        try:
+            view = ui_queries.preview_flare_index(
+                self.session, self.subject_uuid, self.visit_uuid, on, codes=self.sledai.codes(),
+                pga=self.sledai.pga.safe_value() if self.sledai.pga else None, flare=self.flare.inputs(),
+                entries=entries, weight_kg=weight)
+        except (AppError, StoreError, ValueError):
+            return
+        self.flare.set_suggestions(view.suggestions)
+        self.flare.set_result(view.preview)
+        saved = self._sledai_saved
+        if saved and not saved["flare_index_complete"] and not self.dirty and saved["flare"]:
+            self.sledai.set_flare(self.tr("SELENA flare (SLEDAI/PGA parts): {0} – recorded before the SELENA Flare "
+                                          "Index (partial); save again to complete it.").format(
+                level_text(saved["flare"])), PARTIAL_STYLE)
+            return
+        index = view.preview.index
+        if index is None:
+            self.sledai.set_flare("")
+            return
+        text = self.tr("SELENA Flare Index: {0}").format(level_text(index.level))
+        if index.reasons:
+            text += " – " + reasons_text(index.reasons)
+        self.sledai.set_flare(text, level_style(index.level))
+
     def window_status_text(self) -> str:
         return self.window_label.text()
 
@@ -395,6 +450,8 @@ class VisitForm(QWidget):
         self.visit_date_error.setVisible(False)
         if self.sledai.pga is not None:
             self.sledai.pga.error.setVisible(False)
+        self.flare.weight_error.setVisible(False)
+        self.flare.error.setVisible(False)
 
     def _show_validation(self, errors: dict[str, str]) -> None:
         errors = {field: translated(message) for field, message in errors.items()}
@@ -410,6 +467,12 @@ class VisitForm(QWidget):
             elif field == "pga":
                 self.sledai.pga.error.setText(message)
                 self.sledai.pga.error.setVisible(True)
+            elif field == "weight_kg":
+                self.flare.weight_error.setText(message)
+                self.flare.weight_error.setVisible(True)
+            elif field == "flare":
+                self.flare.error.setText(message)
+                self.flare.error.setVisible(True)
             else:
                 other[field] = message
         text = self.tr("Nothing was saved: please correct the fields marked in red.")
@@ -420,6 +483,8 @@ class VisitForm(QWidget):
             self.tabs.setCurrentWidget(self.labs)
         elif "pga" in errors:
             self.tabs.setCurrentWidget(self.sledai)
+        elif "weight_kg" in errors or "flare" in errors:
+            self.tabs.setCurrentWidget(self.flare)
 
     def save(self, reason: str | None = None) -> bool:
         """Save the visit, its labs and SLEDAI; asks for a reason when a saved record changes."""
@@ -441,6 +506,14 @@ class VisitForm(QWidget):
         except BadInput as exc:
             problems["sample_date"] = str(exc)
             sample_date = None
+        try:
+            pga = self.sledai.pga_value()
+        except BadInput as exc:
+            problems["pga"] = str(exc)
+        try:
+            weight = self.flare.weight_value()
+        except BadInput as exc:
+            problems["weight_kg"] = str(exc)
         if problems:
             # one round: what was typed but is impossible (Hb 1080 g/L) is named together with what cannot be read
             for test, message in visits.check_lab_entries(lab_entries).items():
@@ -448,15 +521,17 @@ class VisitForm(QWidget):
             self._show_validation(problems)
             return False
         codes = self.sledai.codes()
-        pga = self.sledai.pga_value()
-        save_sledai = "sledai" in self.forms and (bool(codes) or pga is not None or self._sledai_saved is not None)
+        flare = self.flare.inputs()
+        save_sledai = "sledai" in self.forms and (bool(codes) or pga is not None or self._sledai_saved is not None
+                                                  or bool(flare.items()))
         try:
             result = ui_queries.save_visit_forms(
                 self.session, self.subject_uuid, visit_uuid=self.visit_uuid,
                 visit_code=self.visit_combo.currentData(), visit_date=visit_date,
                 labs=lab_entries, sample_date=sample_date,
                 codes=codes if save_sledai else None, pga=pga, suggested=self.sledai.suggested_codes(),
-                reason=reason, today=self.today, from_paper=self.from_paper.isChecked())
+                reason=reason, weight_kg=weight, flare=flare if save_sledai else None, today=self.today,
+                from_paper=self.from_paper.isChecked())
         except ReasonRequired:
             self.ask_reason()
             return False
@@ -511,6 +586,9 @@ class VisitForm(QWidget):
         self.visit_uuid = result.visit_uuid
         self.dirty = False
         self._load(result.visit_uuid)
+        self.dirty = False
+        self.refresh_flare()
+        self._flare_timer.stop()
         self.visit_combo.setEnabled(False)
         self.visit_date.setReadOnly(True)
         self.from_paper.setEnabled(False)
@@ -521,12 +599,17 @@ class VisitForm(QWidget):
         if result.sledai is not None:
             msg += " " + self.tr("SELENA-SLEDAI {0}, renal {1}, PGA {2}.").format(
                 result.sledai.score, result.sledai.renal_score, fmt_number(result.sledai.pga, 1))
+            level = result.sledai.flare_index
+            if level and level != "none":
+                msg += " " + self.tr("SELENA Flare Index: {0} compared with the previous assessment ({1}); "
+                                     "please confirm clinically.").format(level_text(level),
+                                                                          reasons_text(result.sledai.flare_reasons))
             if result.sledai.flare and result.sledai.flare != "none":
-                level = self.tr("severe") if result.sledai.flare == "severe" else self.tr("mild/moderate")
-                msg += " " + self.tr("SELENA flare ({0}) compared with the previous assessment: "
-                                     "please confirm clinically.").format(level)
-        flare = result.sledai is not None and result.sledai.flare not in (None, "none")
-        self.banner.show_message(msg, "warning" if deviation or flare else "ok")
+                msg += " " + self.tr("SELENA flare (SLEDAI/PGA parts): {0}.").format(
+                    level_text(result.sledai.flare))
+        flagged = result.sledai is not None and any(
+            level in ("mild_moderate", "severe") for level in (result.sledai.flare_index, result.sledai.flare))
+        self.banner.show_message(msg, "warning" if deviation or flagged else "ok")
         self.dirty = False
         self.saved.emit(result.visit_uuid)
 
@@ -542,6 +625,12 @@ class VisitForm(QWidget):
         self.sign_dialog.signed.connect(lambda _u: self._update_signatures())
         self.sign_dialog.open()
         return self.sign_dialog
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        """A hidden (closing) window stops its pending previews: they would read a store that may be closed."""
+        self._flare_timer.stop()
+        self._preview_timer.stop()
+        super().hideEvent(event)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
         """Unsaved changes: ask (without blocking) before discarding them."""

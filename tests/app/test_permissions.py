@@ -22,6 +22,7 @@ def test_every_write_use_case_refuses_a_monitor(enrolled, monitor):
         "save_sledai": lambda: visits.save_sledai(monitor, visit, {"rash", "fever"}, 1.0, reason="x"),
         "save_labs": lambda: visits.save_labs(monitor, visit, date(2026, 1, 20), {"platelets": visits.LabEntry(200)}),
         "add_con_med": lambda: visits.add_con_med(monitor, uuid, drug="Prednisolone"),
+        "set_visit_weight": lambda: visits.set_visit_weight(monitor, visit, 60.0, reason="x"),
         "record_adverse_event": lambda: safety.record_adverse_event(monitor, uuid, safety.AdverseEventForm()),
         "record_infusion": lambda: safety.record_infusion(monitor, uuid, safety.InfusionForm()),
         "sign_record": lambda: signatures.sign_record(monitor, "sledai_assessments", sledai.uuid, password=PASSWORD, meaning="reviewed"),

@@ -149,7 +149,9 @@ def test_signature_requires_the_right_password_and_meaning(enrolled):
 
 def test_con_med_dates_checked(enrolled):
     session, uuid, _ = enrolled
-    visits.add_con_med(session, uuid, drug="Hydroxychloroquine", dose=200, dose_unit="mg", start_date=date(2025, 1, 1), today=TODAY)
+    visits.add_con_med(session, uuid, drug="Hydroxychloroquine", drug_class="hydroxychloroquine", dose=200, dose_unit="mg",
+                       start_date=date(2025, 1, 1), today=TODAY)
     with pytest.raises(ValidationError, match="before the start"):
-        visits.add_con_med(session, uuid, drug="Prednisolone", start_date=date(2026, 1, 1), stop_date=date(2025, 1, 1), today=TODAY)
+        visits.add_con_med(session, uuid, drug="Prednisolone", drug_class="other", start_date=date(2026, 1, 1),
+                           stop_date=date(2025, 1, 1), today=TODAY)
     assert [m.drug for m in visits.list_con_meds(session, uuid)] == ["Hydroxychloroquine"]

@@ -22,6 +22,8 @@ pgas = st.integers(min_value=0, max_value=30).map(lambda t: t / 10)
 
 def test_label_says_without_bilag():
     assert outcomes.SRI4_LABEL == "SRI-4 (without BILAG)"
+    assert outcomes.SELENA_FLARE_LABEL == "SELENA flare (SLEDAI/PGA parts)"
+    assert outcomes.FLARE_INDEX_LABEL == "SELENA Flare Index"
 
 
 def test_change_from_baseline():
@@ -62,11 +64,19 @@ def test_sri4_without_bilag(baseline, score, bpga, pga, expected):
     assert sri4_without_bilag(baseline, score, bpga, pga) is expected
 
 
+@pytest.mark.parametrize("bad", [2.55, 1.04, 1.25, 1.249, 0.05, 2.999])
+def test_pga_not_given_to_one_decimal_is_refused_not_rounded(bad):
+    # 2.5 -> 2.55 used to round to 2.6 and become a severe flare; now it is refused.
+    with pytest.raises(ValueError, match=r"one decimal place \(e\.g\. 2\.5\), got " + repr(bad).replace(".", r"\.")):
+        outcomes.pga_tenths(bad)
+    with pytest.raises(ValueError, match="one decimal place"):
+        selena_flare(4, 4, 2.5, bad)
+    with pytest.raises(ValueError, match="one decimal place"):
+        sri4_without_bilag(12, 8, bad, 1.0)
+
+
 def test_sri4_compares_one_decimal_values():
-    # 1.04 is recorded as 1.0; 1.25 as 1.3 (half up): +0.3 -> not a responder
-    assert sri4_without_bilag(12, 8, 1.04, 1.25) is False
-    assert sri4_without_bilag(12, 8, 1.0, 1.249) is True  # 1.2: +0.2
-    assert outcomes.pga_tenths(0.25) == 3
+    assert outcomes.pga_tenths(0.1 + 0.2) == 3  # float noise is not a second decimal
     assert outcomes.pga_tenths(1.2) == 12
     assert outcomes.pga_tenths(0.9) == 9
     assert outcomes.pga_tenths(3) == 30

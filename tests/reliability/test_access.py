@@ -20,12 +20,11 @@ import os
 import pkgutil
 import shutil
 import stat
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pyrage
 import pytest
-
 from testkit import PASSWORD, TODAY, eligible_form
 
 import sle_desktop.app as app_pkg
@@ -50,7 +49,7 @@ NO_SESSION = {
     "returns.return_recipient": "read-only",
     "logs.configure": "the program's own log file (no study data)", "logs.default_log_path": "a file name (no I/O)",
     "logs.current_log_path": "read-only", "ui_queries.background_store": "a second connection for a worker thread",
-    "study_updates.describe_changes": "pure",
+    "study_updates.describe_changes": "pure", "flare_preview.flare_shown": "pure",
     "audit_trail.field_label": "pure", "audit_trail.reason_text": "pure", "audit_trail.visit_label": "pure",
     "audit_trail.write_csv": "writes rows its caller already read under a session; no store access",
     "visits.check_lab_entries": "pure: checks typed values, saves nothing",
@@ -131,7 +130,7 @@ def _ae_form():
     from sle_desktop.app import safety
 
     return safety.AdverseEventForm(term="Headache", onset_date=date(2026, 2, 1), grade=1, relationship="unrelated",
-                                   outcome="recovered", aware_at=datetime(2026, 2, 1, 9, tzinfo=timezone.utc))
+                                   outcome="recovered", aware_at=datetime(2026, 2, 1, 9, tzinfo=UTC))
 
 
 def _infusion_form():
@@ -156,13 +155,15 @@ def _arguments(name: str, fn, ids: dict, sandbox: Path) -> dict:
         "visit_code": "month_1", "visit_date": date(2026, 2, 19), "on": date(2026, 2, 19), "creatinine_umol_l": 80.0,
         "entries": {}, "target_dir": sandbox, "folder": sandbox, "bundle_seq": 1, "code": "baseline",
         "text": str(pyrage.x25519.Identity.generate().to_public()), "query_uuid": "00000000-0000-4000-8000-000000000000",
-        "path": sandbox / "none.slebundle", "field": "pga",
+        "path": sandbox / "none.slebundle", "field": "pga", "weight_kg": 64.0,
     }
     special = {
         "subjects.screen_subject.form": eligible_form(full_name="Another Patient"),
         "safety.record_adverse_event.form": _ae_form(),
         "safety.record_infusion.form": _infusion_form(),
         "site.set_user_active.username": "inv",
+        "visits.steroid_dose.visit_uuid": ids["visit"], "flare_preview.flare_suggestions.visit_uuid": ids["visit"],
+        "flare_preview.preview_flare.flare": visits.FlareInputs(), "ui_queries.preview_flare_index.flare": visits.FlareInputs(),
     }
     kwargs = {}
     for p in list(inspect.signature(fn).parameters.values())[1:]:

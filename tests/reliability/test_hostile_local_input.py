@@ -251,7 +251,7 @@ def test_emoji_and_right_to_left_text_arrive_unchanged_at_the_sponsor(make_site,
     for text in UNUSUAL:
         ae = safety.record_adverse_event(inv, subject, safety.AdverseEventForm(
             term=text, onset_date=date(2026, 2, 1), grade=1, relationship="unrelated", outcome="recovered"), today=TODAY)
-        cm = visits.add_con_med(inv, subject, drug=text.replace("\n", " ").replace("\t", " ")[:200], indication=text,
+        cm = visits.add_con_med(inv, subject, drug=text.replace("\n", " ").replace("\t", " ")[:200], drug_class="other", indication=text,
                                 today=TODAY)
         saved[ae] = ("term", text)
         saved[cm] = ("indication", text)

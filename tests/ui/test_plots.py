@@ -170,7 +170,35 @@ def test_hover_shows_value_and_visit(qtbot, patient_widget):
     view_pos = w.graphics.mapFromScene(top.vb.mapViewToScene(QPointF(95, 18)))
     QTest.mouseMove(w.graphics.viewport(), view_pos)
     qtbot.waitUntil(lambda: hover.current is not None and "Month 3" in hover.current, timeout=2000)
-    assert "Flare vs previous assessment: severe" in hover.current
+    assert "SELENA Flare Index vs previous assessment: severe (SELENA-SLEDAI up by 3 or more to > 12)" in hover.current
+
+
+def test_flare_markers_follow_the_selena_flare_index(qtbot, enrolled):
+    """A flare by treatment alone (SLEDAI falling) is marked; an assessment recorded before the index shows its
+    SLEDAI/PGA flare, marked partial in the readout."""
+    session, uuid, _sid = enrolled
+    base = baseline_visit(session, uuid)
+    visits.save_sledai(session, base, codes_for(8), 1.0)
+    m1 = visits.record_visit(session, uuid, "month_1", date(2026, 2, 19), today=LATER).uuid
+    visits.save_sledai(session, m1, codes_for(6), 1.0, flare=visits.FlareInputs(new_immunosuppressant=True))
+    m3 = visits.record_visit(session, uuid, "month_3", date(2026, 4, 25), today=LATER).uuid
+    visits.save_sledai(session, m3, codes_for(10), 1.0)
+    session.store.conn.execute("UPDATE sledai_assessments SET flare_index = NULL, flare_index_reasons = '[]', "
+                               "flare_index_complete = 0 WHERE visit_uuid = ?", (m3,))  # as migrated (pre-index)
+    w = PatientTrendsWidget(session, uuid)
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    fx, fy = w.items["flare"].getData()
+    assert list(zip(fx, fy)) == [(30, 6), (95, 10)]
+    assert _colour(w.items["flare"].points()[0]) == style.VERMILLION  # severe: filled
+    hover = w._hover
+    top = w.plots["sledai"]
+    hover.on_mouse_moved((top.vb.mapViewToScene(QPointF(30, 6)),))
+    assert "SELENA Flare Index vs previous assessment: severe (New cyclophosphamide" in hover.current
+    hover.on_mouse_moved((top.vb.mapViewToScene(QPointF(95, 10)),))
+    assert "SELENA flare (SLEDAI/PGA parts) vs previous assessment: mild/moderate" in hover.current
+    assert "partial" in hover.current
 
 
 def test_empty_and_one_visit_patients_show_no_data_yet(qtbot, enrolled, tmp_path):

@@ -44,16 +44,16 @@ def _tabs(form: VisitForm) -> list[str]:
 def test_visit_forms_follow_the_definition_in_force(qtbot, admin, enrolled, windows):
     session, uuid, _sid = enrolled
     new = windows(VisitForm(session, uuid, today=TODAY, visit_code="month_3"))
-    assert _tabs(new) == ["SELENA-SLEDAI and PGA", "Laboratory", "Concomitant medication"]  # the shipped study
+    assert _tabs(new) == ["SELENA-SLEDAI and PGA", "Laboratory", "Concomitant medication", "SELENA Flare Index"]  # the shipped study
     visits.record_visit(session, uuid, "month_1", date(2026, 2, 19), today=TODAY)
     _accept_amendment(admin)
 
     new = windows(VisitForm(session, uuid, today=TODAY, visit_code="month_3"))
-    assert _tabs(new) == ["SELENA-SLEDAI and PGA", "Concomitant medication"]
+    assert _tabs(new) == ["SELENA-SLEDAI and PGA", "Concomitant medication", "SELENA Flare Index"]
     choose(new.visit_combo, "month_6")  # other visits keep their laboratory form
-    assert _tabs(new) == ["SELENA-SLEDAI and PGA", "Laboratory", "Concomitant medication"]
+    assert _tabs(new) == ["SELENA-SLEDAI and PGA", "Laboratory", "Concomitant medication", "SELENA Flare Index"]
     choose(new.visit_combo, "month_3")
-    assert _tabs(new) == ["SELENA-SLEDAI and PGA", "Concomitant medication"]
+    assert _tabs(new) == ["SELENA-SLEDAI and PGA", "Concomitant medication", "SELENA Flare Index"]
     new.sledai.checkboxes["rash"].setChecked(True)
     new.sledai.pga.set_value(1.0)
     new.visit_date.set_date(date(2026, 4, 21))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from clinic_ui import click, type_into
+from clinic_ui import click, dispose, type_into
 from PySide6.QtWidgets import QPushButton
 from testkit import PASSWORD
 
@@ -195,6 +195,8 @@ def test_language_switch_rebuilds_the_window_in_russian_keeping_the_open_subject
         box = next(w for w in app.topLevelWidgets() if w.objectName() == "infoMessage" and w.isVisible())
         assert "несохранён" in box.text()
         box.close()
+        form._discard = True  # the unsaved form goes too: its pending previews must not outlive the store
+        dispose(form)
     finally:
         i18n.install("en")
         if controller.window is not None:

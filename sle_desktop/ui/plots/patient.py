@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, 
 
 from sle_desktop.app import trends
 from sle_desktop.ui.common import catalog
+from sle_desktop.ui.flare_widget import reasons_text
 from sle_desktop.ui.plots.export import ExportMixin
 from sle_desktop.ui.plots.style import (
     AXIS_WIDTH,
@@ -306,14 +307,23 @@ class PatientTrendsWidget(ExportMixin, QWidget):
             if d.sri4[i] is not None:
                 lines.append(self.tr("SLEDAI-4 response: {a} · SRI-4 (without BILAG): {b}").format(
                     a=yes if d.sledai4[i] else no, b=yes if d.sri4[i] else no))
-            if d.flare[i] is not None:
-                lines.append(self.tr("Flare vs previous assessment: {flare}").format(flare=flare_names[d.flare[i]]))
+            shown = d.flare_shown[i] if i < len(d.flare_shown) else None
+            if shown is not None and d.flare_complete[i]:
+                line = self.tr("SELENA Flare Index vs previous assessment: {flare}").format(flare=flare_names[shown])
+                if d.flare_reasons[i]:
+                    line += " (" + reasons_text(d.flare_reasons[i]) + ")"
+                lines.append(line)
+            elif shown is not None:
+                lines.append(self.tr("SELENA flare (SLEDAI/PGA parts) vs previous assessment: {flare}; recorded "
+                                     "before the SELENA Flare Index (partial)").format(flare=flare_names[shown]))
             texts.append("\n".join(lines))
         self._hover.add(plot.vb, x, score, texts)
         self._hover.add(pga_vb, x, d.pga, [f"{h}\n" + self.tr("PGA {pga}").format(pga=f"{p:.1f}") for h, p in zip(heads, d.pga)])
 
-        flare_idx = [i for i, f in enumerate(d.flare) if f in ("mild_moderate", "severe")]
-        brushes = [pg.mkBrush(VERMILLION) if d.flare[i] == "severe" else pg.mkBrush(255, 255, 255, 255) for i in flare_idx]
+        # the SELENA Flare Index of each assessment (its SLEDAI/PGA parts for one recorded before the index)
+        flare_idx = [i for i, f in enumerate(d.flare_shown) if f in ("mild_moderate", "severe")]
+        brushes = [pg.mkBrush(VERMILLION) if d.flare_shown[i] == "severe" else pg.mkBrush(255, 255, 255, 255)
+                   for i in flare_idx]
         flare = pg.ScatterPlotItem(x[flare_idx], score[flare_idx], symbol=FLARE_SYMBOL, size=MARKER_BOX_PX,
                                    pen=pg.mkPen(VERMILLION, width=2), brush=brushes)
         sri = [i for i, r in enumerate(d.sri4) if r]
@@ -329,7 +339,7 @@ class PatientTrendsWidget(ExportMixin, QWidget):
 
         legend.addItem(BLUE, "●━", self.tr("SELENA-SLEDAI"))
         legend.addItem(ORANGE, "■╌", self.tr("PGA (right axis)"))
-        legend.addItem(VERMILLION, "▲", self.tr("Flare (filled: severe)"))
+        legend.addItem(VERMILLION, "▲", self.tr("SELENA Flare Index flare (filled: severe)"))
         legend.addItem(GREEN, "★", self.tr("SRI-4 (without BILAG) response"))
         legend.addItem(GREEN, "◇", self.tr("SLEDAI-4 response only"))
         legend.addItem(SKY, "█", self.tr("Visit window"))
