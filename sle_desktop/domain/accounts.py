@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sle_desktop.domain.text import msg
+from .text import msg
 
 USERNAME = re.compile(r"^[a-z][a-z0-9._-]{1,31}$")
 MIN_PASSWORD = 10

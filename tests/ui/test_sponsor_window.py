@@ -318,3 +318,36 @@ def test_monitor_cannot_open_accounts_and_sle_sponsor_has_gui(sponsor_db, sponso
     register_sponsor(parser.add_subparsers(dest="command"))
     args = parser.parse_args(["gui", "--db", "postgresql://x@y/z", "--key", "k/sponsor.key"])
     assert args.handler is _cmd_gui and args.db == "postgresql://x@y/z" and args.key == "k/sponsor.key"
+
+
+def test_every_tab_is_russian(qtbot, tmp_path, sponsor_db, make_site, sponsor_keys, sponsor_window):
+    """With the Russian translator, the window's own text (titles, tabs, buttons, labels, headers, menus and the
+    choice lists) has no English left; the cells are study data (demo names, codes) and are not checked."""
+    from sync_helpers import register
+    from test_translation_complete import english_left, visible_texts
+
+    from sle_desktop.ui import i18n
+
+    site = make_site("BY01", subjects=4)
+    register(site, sponsor_db)
+    import_one(sponsor_db, sponsor_keys, site.export().path)
+    i18n.install("ru")
+    try:
+        w = sponsor_window()
+        w.language = "ru"
+        bad = []
+        for i in range(w.tabs.count()):
+            w.tabs.setCurrentIndex(i)
+            if w.tabs.currentWidget() is w.review:
+                w.review.select_subject(w.review.model.rows[0].subject_key)
+            texts = [(where, text) for where, text in visible_texts(w) if not where.endswith(" cell")]
+            bad += [f"[{w.tabs.tabText(i)}] {line}" for line in english_left(texts)]
+        d = w.open_users()
+        qtbot.addWidget(d)
+        bad += [f"[accounts] {line}" for line in english_left(
+            [(where, text) for where, text in visible_texts(d) if not where.endswith(" cell")])]
+        names = ("(test)", "(CDISC, ODM)", "(ODM)", "(SPSS, Stata, SAS)")  # the database's name, format names
+        bad = [line for line in bad if not line.endswith(names)]
+        assert not bad, "English text left in the Russian sponsor window:\n" + "\n".join(bad)
+    finally:
+        i18n.install("en")
