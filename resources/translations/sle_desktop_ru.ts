@@ -5961,12 +5961,20 @@ Discard them?</source>
             <translation>вычислено</translation>
         </message>
         <message>
-            <source>valid</source>
-            <translation>действительна</translation>
+            <source>valid: the record is as it was signed</source>
+            <translation>действительна: запись такая же, как при подписании</translation>
         </message>
         <message>
-            <source>NOT VALID</source>
-            <translation>НЕДЕЙСТВИТЕЛЬНА</translation>
+            <source>NOT VALID: the record changed after it was signed</source>
+            <translation>НЕДЕЙСТВИТЕЛЬНА: запись изменена после подписания</translation>
+        </message>
+        <message>
+            <source>NOT VALID: invalidated at the site</source>
+            <translation>НЕДЕЙСТВИТЕЛЬНА: аннулирована в центре</translation>
+        </message>
+        <message>
+            <source>NOT VALID: the signed record is not at the sponsor</source>
+            <translation>НЕДЕЙСТВИТЕЛЬНА: подписанной записи нет у спонсора</translation>
         </message>
         <message>
             <source>open</source>

@@ -407,7 +407,8 @@ class SignatureLine:
     signer: str
     signed_at: str
     valid: bool
-    note: str
+    note: str  # "valid" (the record is as signed), "changed" (since signed), "invalidated" (at the site), "missing"
+    reason: str = ""  # the site's reason when it invalidated the signature
 
 
 @dataclass(frozen=True)
@@ -507,13 +508,19 @@ def casebook(session: SponsorSession, subject_uuid: str) -> Casebook:
         if table != "signatures":
             continue
         target = by_uuid.get(d.get("record_uuid"))
-        valid = not d.get("invalidated_at") and target is not None
-        note = d.get("invalidated_reason") or ("" if target is not None else "the signed record is not at the sponsor")
-        if valid:
-            note = "not invalidated at the site (the site invalidates a signature when its record changes)"
+        same = target is not None and sponsor_returns.content_hash_of(target[0], target[1]) == d.get("content_hash")
+        valid = same and not d.get("invalidated_at")
+        if d.get("invalidated_at"):
+            note = "invalidated"
+        elif target is None:
+            note = "missing"
+        elif not same:
+            note = "changed"
+        else:
+            note = "valid"
         sigs.append(SignatureLine(d.get("record_table") or "", d.get("record_uuid") or "", d.get("meaning") or "",
                                   d.get("signer_name") or d.get("signer") or "", d.get("signed_at") or "", valid,
-                                  note))
+                                  note, d.get("invalidated_reason") or ""))
     ids = list(by_uuid)
     trail = []
     for i in range(0, len(ids), 500):

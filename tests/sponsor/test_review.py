@@ -219,3 +219,34 @@ def test_overview_takes_more_facts_per_site(tmp_path, make_site, sponsor_keys, s
         assert review.sites_overview(dm)[0].extra == (("Signed casebooks", "2 of 6"),)
     finally:
         store.close()
+
+
+def test_casebook_signatures_are_checked_against_the_record(tmp_path, make_site, sponsor_keys, sponsor_db):
+    from sync_helpers import import_one
+
+    site = make_site("BY01", subjects=8)
+    register(site, sponsor_db)
+    import_one(sponsor_db, sponsor_keys, site.export().path)
+    sig = site.store.query_one("SELECT subject_uuid, record_uuid FROM signatures WHERE invalidated_at IS NULL "
+                               "AND record_uuid NOT IN (SELECT record_uuid FROM signatures WHERE invalidated_at "
+                               "IS NOT NULL) LIMIT 1")
+    assert sig, "the demo site has a signature in force"
+    store = _open(sponsor_db)
+    try:
+        dm = accounts.create_first_data_manager(store, username="dana", display_name="Dana", password=PASSWORD)
+
+        def lines():
+            return [s for s in review.casebook(dm, sig["subject_uuid"]).signatures
+                    if s.record_uuid == sig["record_uuid"]]
+
+        assert lines() and all(s.valid and s.note == "valid" for s in lines())
+        # the same record altered in the sponsor database no longer matches its signature
+        data = json.loads(store.scalar("SELECT data FROM records WHERE uuid = ?", (sig["record_uuid"],)))
+        key = next(k for k, v in data.items() if isinstance(v, str) and not k.endswith("uuid") and k != "uuid"
+                   and k not in ("created_at", "created_by", "updated_at", "updated_by"))
+        data[key] += " (changed)"
+        with store.transaction() as conn:
+            conn.execute("UPDATE records SET data = ? WHERE uuid = ?", (json.dumps(data), sig["record_uuid"]))
+        assert lines() and all(not s.valid and s.note == "changed" for s in lines())
+    finally:
+        store.close()

@@ -426,6 +426,7 @@ class ReviewTab(_Tab):
         self.book_tabs.addTab(self.queries, self.tr("Queries"))
         self.signatures = make_table(self.book_tabs, [self.tr("Form"), self.tr("Meaning"), self.tr("Signed by"),
                                                   self.tr("Signed at"), self.tr("Validity")], "signatureTable")
+        self.signatures.horizontalHeader().setSectionResizeMode(4, QHeaderView.Stretch)  # long reasons: tooltip
         self.book_tabs.addTab(self.signatures, self.tr("Signatures"))
         self.audit = make_table(self.book_tabs, [self.tr("When (UTC)"), self.tr("User"), self.tr("Form"), self.tr("Field"),
                                              self.tr("Old"), self.tr("New"), self.tr("Reason")], "auditTable")
@@ -542,9 +543,17 @@ class ReviewTab(_Tab):
             self.tree.addTopLevelItem(top)
         fill_table(self.queries, [(f"{form_label(q.record_table)}: {q.field}", self.query_status(q.status), q.text + (
             f" | {q.followup}" if q.followup else ""), q.answer) for q in b.queries])
-        fill_table(self.signatures, [(form_label(s.record_table), self.meaning(s.meaning), s.signer, s.signed_at,
-                                 (self.tr("valid") if s.valid else self.tr("NOT VALID")) + f": {s.note}")
-                                for s in b.signatures])
+        states = {"valid": self.tr("valid: the record is as it was signed"),
+                  "changed": self.tr("NOT VALID: the record changed after it was signed"),
+                  "invalidated": self.tr("NOT VALID: invalidated at the site"),
+                  "missing": self.tr("NOT VALID: the signed record is not at the sponsor")}
+        fill_table(self.signatures, [(form_label(s.record_table), self.meaning(s.meaning), s.signer,
+                                      s.signed_at[:16].replace("T", " "),
+                                      states.get(s.note, s.note) + (f" ({s.reason})" if s.reason else ""))
+                                     for s in b.signatures])
+        for i in range(self.signatures.rowCount()):
+            item = self.signatures.item(i, 4)
+            item.setToolTip(item.text())
         fill_table(self.audit, [(a.at_utc[:19].replace("T", " "), a.user, a.table, a.field, a.old, a.new, a.reason)
                            for a in b.audit])
 
