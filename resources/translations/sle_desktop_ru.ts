@@ -3213,6 +3213,14 @@ Follow-up: {followup}</source>
             <translation>Импортировано пакетов: {0}, уже импортировано: {1}, отклонено: {2}.</translation>
         </message>
         <message>
+            <source>Bundle {0} of site {1}: {2} records added, {3} updated.</source>
+            <translation>Пакет {0} центра {1}: добавлено записей {2}, изменено {3}.</translation>
+        </message>
+        <message>
+            <source>Bundle {0} of site {1} was imported before; nothing changed.</source>
+            <translation>Пакет {0} центра {1} уже был импортирован; ничего не изменено.</translation>
+        </message>
+        <message>
             <source>Import cancelled; the bundles imported before stay imported.</source>
             <translation>Импорт отменён; пакеты, импортированные до отмены, остаются в базе.</translation>
         </message>

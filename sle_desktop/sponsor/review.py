@@ -79,6 +79,12 @@ def bundle_files(folder) -> tuple[Path, ...]:
     return files
 
 
+def _reason(exc: SyncError) -> str:
+    """The refusal as the importer worded it (a translatable `Msg` when it is one)."""
+    first = exc.args[0] if exc.args else None
+    return first if isinstance(first, str) else str(exc)
+
+
 def import_folder(session: SponsorSession, folder, key_file, *, report=None) -> tuple[FileResult, ...]:
     """Verify and import every bundle of `folder` (by site and bundle number); each is all-or-nothing.
 
@@ -104,7 +110,7 @@ def import_folder(session: SponsorSession, folder, key_file, *, report=None) -> 
         try:
             ready.append(bundle.read_container(p, limits))
         except SyncError as exc:
-            results.append(FileResult(p.name, "refused", str(exc)))
+            results.append(FileResult(p.name, "refused", _reason(exc)))
             step()
     ready.sort(key=lambda c: (c.manifest["site_uuid"], c.manifest["bundle_seq"], c.path.name))
     for c in ready:
@@ -112,7 +118,7 @@ def import_folder(session: SponsorSession, folder, key_file, *, report=None) -> 
             r = importer.import_bundle(session.store, c.path, identities, user=session.username, limits=limits,
                                        container=c)
         except SyncError as exc:
-            results.append(FileResult(c.path.name, "refused", str(exc)))
+            results.append(FileResult(c.path.name, "refused", _reason(exc)))
         else:
             results.append(FileResult(c.path.name, r.status, r.message, r.site_code, r.bundle_seq, r.records_added,
                                       r.records_updated))

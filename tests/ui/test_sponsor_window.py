@@ -346,6 +346,17 @@ def test_every_tab_is_russian(qtbot, tmp_path, sponsor_db, make_site, sponsor_ke
         qtbot.addWidget(d)
         bad += [f"[accounts] {line}" for line in english_left(
             [(where, text) for where, text in visible_texts(d) if not where.endswith(" cell")])]
+        # the result of a folder import, refusal included, reads in Russian too
+        folder = tmp_path / "ru-usb"
+        folder.mkdir()
+        shutil.copyfile(next(site.usb.glob("*.slebundle")), folder / "BY01-0001.slebundle")
+        (folder / "BY01-0002.slebundle").write_bytes(b"\0" * 600)
+        w.bundles.folder.setText(str(folder))
+        w.bundles.start_import()
+        _wait(qtbot, w.bundles.job)
+        cells = [("import result", w.bundles.results.item(i, j).text()) for i in range(2) for j in (1, 2)]
+        assert w.bundles.results.item(1, 1).text() == "ОТКЛОНЁН"
+        bad += english_left(cells)
         names = ("(test)", "(CDISC, ODM)", "(ODM)", "(SPSS, Stata, SAS)")  # the database's name, format names
         bad = [line for line in bad if not line.endswith(names)]
         assert not bad, "English text left in the Russian sponsor window:\n" + "\n".join(bad)

@@ -41,7 +41,7 @@ from sle_desktop.domain.safety import RELATIONSHIP_LABELS
 from sle_desktop.sponsor import accounts, review
 from sle_desktop.sponsor import translations as sponsor_ru
 from sle_desktop.ui.background import run_use_case
-from sle_desktop.ui.common import Banner, catalog, heading, name_inputs
+from sle_desktop.ui.common import Banner, catalog, heading, name_inputs, translated
 from sle_desktop.ui.messages import plain_message
 from sle_desktop.ui.plots.export import export_svg
 from sle_desktop.ui.screen_fit import centre, fit_to_screen
@@ -173,7 +173,7 @@ class BundlesTab(_Tab):
         self._end()
         labels = {"imported": self.tr("imported"), "already_imported": self.tr("already imported, nothing changed"),
                   "refused": self.tr("REFUSED")}
-        fill_table(self.results, [(r.name, labels[r.status], r.message) for r in results])
+        fill_table(self.results, [(r.name, labels[r.status], self._details(r)) for r in results])
         for i, r in enumerate(results):
             if r.status == "refused":
                 for j in range(3):
@@ -184,6 +184,15 @@ class BundlesTab(_Tab):
         self.banner.show_message(self.tr("{0} bundle(s) imported, {1} already imported, {2} refused.").format(
             ok, len(results) - ok - refused, refused), "error" if refused else "ok")
         self.window_.data_changed()
+
+    def _details(self, r) -> str:
+        if r.status == "imported":
+            return self.tr("Bundle {0} of site {1}: {2} records added, {3} updated.").format(
+                r.bundle_seq, r.site_code, r.records_added, r.records_updated)
+        if r.status == "already_imported":
+            return self.tr("Bundle {0} of site {1} was imported before; nothing changed.").format(
+                r.bundle_seq, r.site_code)
+        return translated(r.message)
 
     def _failed(self, exc) -> None:
         self._end()
