@@ -467,9 +467,9 @@ def measure_save(db: Path, key_dir: Path, repeats: int) -> dict:
         audit_before = store.scalar("SELECT max(seq) FROM audit")
         for k, r in enumerate(rows[1:]):
             current = visits.get_sledai(session, r["visit_uuid"])
-            codes = variants[0] if current["codes"] != variants[0] else variants[1]
+            codes = variants[0] if current.codes != variants[0] else variants[1]
             t = time.perf_counter()
-            visits.save_sledai(session, r["visit_uuid"], codes, 1.5 if current["pga"] != 1.5 else 1.2,
+            visits.save_sledai(session, r["visit_uuid"], codes, 1.5 if current.pga != 1.5 else 1.2,
                                reason="benchmark correction")
             update_ms.append((time.perf_counter() - t) * 1000)
         audit_rows = (store.scalar("SELECT max(seq) FROM audit") - audit_before) / max(1, len(rows) - 1)
@@ -857,8 +857,28 @@ def run(size: Size, *, seed: int = SEED, json_path: Path | None = None, keep: bo
     result["elapsed_s"] = round(time.perf_counter() - t_all, 1)
     print(format_table(result))
     if json_path is not None:
-        Path(json_path).write_text(json.dumps(result, indent=1, default=str), "utf-8")
+        from sle_desktop.sync import atomic
+
+        atomic.atomic_write_text(Path(json_path), json.dumps(result, indent=1, default=str), what="the --json file")
     return result
+
+
+def check_json_target(path: Path) -> None:
+    """Before the (long) run: ValueError in one sentence when the --json file could not be written at the end."""
+    from sle_desktop.sync import atomic
+    from sle_desktop.sync.errors import SyncError
+
+    if path.is_dir():
+        raise ValueError(f"{path} is a folder; give a file name for --json.")
+    problem = atomic.folder_problem(path.parent)
+    if problem:
+        raise ValueError(problem)
+    try:
+        atomic.write_temp(path, lambda fh: None).unlink()  # a hidden probe file beside it, removed at once
+    except OSError as exc:
+        raise ValueError(str(atomic.explain_os_error(exc, "the --json file", path.parent))) from None
+    except SyncError as exc:
+        raise ValueError(str(exc)) from None
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -907,6 +927,8 @@ def run_from_args(args: argparse.Namespace) -> int:
         from dataclasses import replace
 
         size = replace(size, **changes)
+    if args.json:
+        check_json_target(Path(args.json))
     if args.sponsor_exports:
         run_sponsor_exports(size, seed=args.seed, json_path=Path(args.json) if args.json else None)
         return 0

@@ -77,12 +77,12 @@ def casebook_subject(session) -> str:
             "creatinine": visits.LabEntry(90 + n, lln=44, uln=97)}, today=LATER)
         visit_uuids.append(res.uuid)
     month3 = visits.get_sledai(session, visit_uuids[2])
-    visits.save_sledai(session, visit_uuids[2], set(month3["codes"]) | {"fever"}, 1.2,
+    visits.save_sledai(session, visit_uuids[2], set(month3.codes) | {"fever"}, 1.2,
                        reason="fever confirmed from the nursing chart")
-    signatures.sign_record(session, "sledai_assessments", visits.get_sledai(session, visit_uuids[1])["uuid"],
+    signatures.sign_record(session, "sledai_assessments", visits.get_sledai(session, visit_uuids[1]).uuid,
                            password=PASSWORD, meaning="approved")
-    signatures.sign_record(session, "sledai_assessments", month3["uuid"], password=PASSWORD, meaning="authored")
-    visits.save_sledai(session, visit_uuids[2], set(month3["codes"]), 1.2, reason="fever was drug-induced")
+    signatures.sign_record(session, "sledai_assessments", month3.uuid, password=PASSWORD, meaning="authored")
+    visits.save_sledai(session, visit_uuids[2], set(month3.codes), 1.2, reason="fever was drug-induced")
     safety.record_infusion(session, out.subject_uuid, safety.InfusionForm(
         infusion_date=BASELINE + timedelta(days=1), start_time=time(10), end_time=time(11), lot_number="LOT-77",
         cells_per_kg_million=1.0, total_cells=70e6, viability_pct=95, volume_ml=100, weight_kg=70,

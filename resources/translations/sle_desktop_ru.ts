@@ -2609,6 +2609,118 @@ Follow-up: {followup}</source>
             <source>Haemoglobin fell {fall:g} g/L ({previous:g} → {value:g}; &gt; {limit:g}; confirm haemolysis)</source>
             <translation>Гемоглобин снизился на {fall:g} г/л ({previous:g} → {value:g}; &gt; {limit:g}; подтвердите гемолиз)</translation>
         </message>
+        <message>
+            <source>{name}: its content could not be read ({error}); it was refused and nothing was changed.</source>
+            <translation>{name}: содержимое не удалось прочитать ({error}); файл отклонён, ничего не изменено.</translation>
+        </message>
+        <message>
+            <source>an e-mail address</source>
+            <translation>адрес электронной почты</translation>
+        </message>
+        <message>
+            <source>a phone number</source>
+            <translation>номер телефона</translation>
+        </message>
+        <message>
+            <source>a national ID or passport number</source>
+            <translation>личный номер или номер паспорта</translation>
+        </message>
+        <message>
+            <source>one of the patient's own identifiers</source>
+            <translation>одни из личных данных пациента</translation>
+        </message>
+        <message>
+            <source>{field}: “{text}” looks like {kind}.</source>
+            <translation>{field}: «{text}» похоже на {kind}.</translation>
+        </message>
+        <message>
+            <source>{folder} is a file, not a folder.</source>
+            <translation>{folder} — это файл, а не папка.</translation>
+        </message>
+        <message>
+            <source>{path} is another program's SQLite database, not an sle_desktop sponsor database; it was left unchanged.</source>
+            <translation>{path} — база данных SQLite другой программы, а не база спонсора sle_desktop; файл не изменён.</translation>
+        </message>
+        <message>
+            <source>Cannot create {what}: the folder {folder} does not exist. Create it first, or choose another place.</source>
+            <translation>Не удалось создать {what}: папки {folder} нет. Сначала создайте её или выберите другое место.</translation>
+        </message>
+        <message>
+            <source>{path} is an empty file, not an sle_desktop database; it was left unchanged. To start a new database, give the name of a file that does not exist yet.</source>
+            <translation>{path} — пустой файл, а не база данных sle_desktop; файл не изменён. Чтобы начать новую базу, укажите имя ещё не существующего файла.</translation>
+        </message>
+        <message>
+            <source>{path} is not an sle_desktop database (it is not an SQLite file); it was left unchanged.</source>
+            <translation>{path} — не база данных sle_desktop (это не файл SQLite); файл не изменён.</translation>
+        </message>
+        <message>
+            <source>{path} is an sle_desktop sponsor database, not a site database; it was left unchanged.</source>
+            <translation>{path} — база спонсора sle_desktop, а не база центра; файл не изменён.</translation>
+        </message>
+        <message>
+            <source>{path} is an sle_desktop site database, not a sponsor database; it was left unchanged.</source>
+            <translation>{path} — база центра sle_desktop, а не база спонсора; файл не изменён.</translation>
+        </message>
+        <message>
+            <source>{path} is another program's SQLite database, not an sle_desktop site database; it was left unchanged.</source>
+            <translation>{path} — база данных SQLite другой программы, а не база центра sle_desktop; файл не изменён.</translation>
+        </message>
+        <message>
+            <source>Cannot create {what} in {folder}: {folder} is a file, not a folder.</source>
+            <translation>Не удалось создать {what} в {folder}: {folder} — это файл, а не папка.</translation>
+        </message>
+        <message>
+            <source>{path} cannot be read ({error}).</source>
+            <translation>Не удалось прочитать {path} ({error}).</translation>
+        </message>
+        <message>
+            <source>{path} is not a readable sle_desktop database ({error}). It may be damaged or a different kind of file; it was left unchanged.</source>
+            <translation>{path} — не читаемая база данных sle_desktop ({error}). Возможно, файл повреждён или это файл другого типа; он не изменён.</translation>
+        </message>
+        <message>
+            <source>the database {name}</source>
+            <translation>базу данных {name}</translation>
+        </message>
+        <message>
+            <source>No database at {path}.</source>
+            <translation>Базы данных {path} нет.</translation>
+        </message>
+        <message>
+            <source>Cannot create the database {path}: {error}.</source>
+            <translation>Не удалось создать базу данных {path}: {error}.</translation>
+        </message>
+        <message>
+            <source>the folder is read-only or not yours</source>
+            <translation>папка доступна только для чтения или принадлежит другому пользователю</translation>
+        </message>
+        <message>
+            <source>the disk is full</source>
+            <translation>диск заполнен</translation>
+        </message>
+        <message>
+            <source>Cannot write the key file {name}: {folder} is a file, not a folder.</source>
+            <translation>Не удалось записать файл ключа {name}: {folder} — это файл, а не папка.</translation>
+        </message>
+        <message>
+            <source>Cannot write the key file {name} to {folder}: {problem}.</source>
+            <translation>Не удалось записать файл ключа {name} в {folder}: {problem}.</translation>
+        </message>
+        <message>
+            <source>The folder {folder} does not exist.</source>
+            <translation>Папки {folder} нет.</translation>
+        </message>
+        <message>
+            <source>{name} changed while it was being imported; it was refused.</source>
+            <translation>{name} изменился во время импорта; файл отклонён.</translation>
+        </message>
+        <message>
+            <source>{key} is out of range</source>
+            <translation>{key} вне допустимого диапазона</translation>
+        </message>
+        <message>
+            <source>{name} carries {size} after the end of the bundle; it is not an sle_desktop bundle as exported and was refused.</source>
+            <translation>{name} содержит {size} после конца пакета; это не пакет sle_desktop в том виде, в каком он был выгружен, поэтому он отклонён.</translation>
+        </message>
     </context>
     <context>
         <name>ArmDialog</name>
@@ -5018,6 +5130,26 @@ Discard them?</source>
         <message>
             <source>Nothing was saved: please correct the fields marked in red.</source>
             <translation>Ничего не сохранено: исправьте поля, отмеченные красным.</translation>
+        </message>
+        <message>
+            <source>Identifying details in free text?</source>
+            <translation>Личные данные в свободном тексте?</translation>
+        </message>
+        <message>
+            <source>Save anyway</source>
+            <translation>Всё равно сохранить</translation>
+        </message>
+        <message>
+            <source>Edit the text</source>
+            <translation>Исправить текст</translation>
+        </message>
+        <message>
+            <source>Free text is sent to the sponsor, who must not be able to tell who the patient is:</source>
+            <translation>Свободный текст передаётся спонсору, который не должен узнать, кто пациент:</translation>
+        </message>
+        <message>
+            <source>Remove the identifying details, or save anyway if the text is right as it is.</source>
+            <translation>Удалите личные данные или сохраните, если текст верен в таком виде.</translation>
         </message>
     </context>
     <context>

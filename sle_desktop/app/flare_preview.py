@@ -59,7 +59,7 @@ def flare_suggestions(session: Session, visit_uuid: str | None = None, codes=Non
     visit = _visit_or_new(session, visit_uuid, subject_uuid, on)
     if codes is None:
         saved = get_sledai(session, visit_uuid) if visit_uuid else None
-        codes = saved["codes"] if saved else frozenset()
+        codes = saved.codes if saved else frozenset()
     try:
         codes = sledai.validate_codes(codes)
     except ValueError as exc:
@@ -68,7 +68,7 @@ def flare_suggestions(session: Session, visit_uuid: str | None = None, codes=Non
     previous = _previous_assessment(store, visit)
     prev_date = date.fromisoformat(previous["visit_date"]) if previous else None
     if labs is None:
-        labs = {t: v["value"] for t, v in visit_labs(session, visit_uuid).items()} if visit_uuid else {}
+        labs = {t: v.value for t, v in visit_labs(session, visit_uuid).items()} if visit_uuid else {}
 
     def prev_lab(test: str) -> float | None:
         return store.scalar(

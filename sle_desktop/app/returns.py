@@ -260,6 +260,16 @@ def _read_payload(compressed: bytes, m: dict, name: str, site) -> dict:
 def import_return(session: Session, path) -> ReturnImportResult:
     """Verify and apply one return bundle from the sponsor (all or nothing); BundleRejected says why it was refused."""
     session.require("export")
+    try:
+        return _import_return(session, path)
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError, RecursionError) as exc:
+        # malformed content that slipped past the explicit checks: refused like any bad bundle (rolled back)
+        raise BundleRejected(msg("{name}: its content could not be read ({error}); it was refused and nothing was "
+                                 "changed.", name=Path(path).name, error=type(exc).__name__), reason="malformed") \
+            from None
+
+
+def _import_return(session: Session, path) -> ReturnImportResult:
     store = session.store
     site = site_info(store)
     c = return_bundle.read(path)

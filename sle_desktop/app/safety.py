@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 
@@ -133,11 +134,43 @@ def subjects_with_overdue_sae(session: Session, *, now: datetime | None = None) 
     return {s.subject_uuid for s in sae_clocks(session, now=now) if s.overdue}
 
 
-def list_adverse_events(session: Session, subject_uuid: str) -> list[dict]:
+@dataclass(frozen=True)
+class AdverseEvent:
+    """One recorded adverse event as the site sees it."""
+
+    uuid: str
+    subject_uuid: str
+    term: str
+    onset_date: date
+    stop_date: date | None
+    grade: int
+    serious: bool
+    serious_criteria: tuple[str, ...]
+    hospitalised_for_sle: bool
+    relationship: str
+    action_taken: str | None
+    outcome: str | None
+    aware_at: datetime
+    infusion_uuid: str | None
+    sae_exported_at: str | None
+    sae_acknowledged_at: str | None
+    entry_source: str  # "direct" | "paper_crf"
+
+
+def _adverse_event(r: dict) -> AdverseEvent:
+    return AdverseEvent(
+        r["uuid"], r["subject_uuid"], r["term"], date.fromisoformat(r["onset_date"]),
+        date.fromisoformat(r["stop_date"]) if r["stop_date"] else None, r["grade"], bool(r["serious"]),
+        tuple(json.loads(r["serious_criteria"] or "[]")), bool(r["hospitalised_for_sle"]), r["relationship"],
+        r["action_taken"], r["outcome"], datetime.fromisoformat(r["aware_at"]), r["infusion_uuid"],
+        r["sae_exported_at"], r["sae_acknowledged_at"], r["entry_source"])
+
+
+def list_adverse_events(session: Session, subject_uuid: str) -> list[AdverseEvent]:
+    """A subject's adverse events in order of onset."""
     session.require("view")
-    return session.store.query(
-        "SELECT * FROM adverse_events WHERE subject_uuid = ? AND deleted = 0 ORDER BY onset_date", (subject_uuid,)
-    )
+    return [_adverse_event(r) for r in session.store.query(
+        "SELECT * FROM adverse_events WHERE subject_uuid = ? AND deleted = 0 ORDER BY onset_date", (subject_uuid,))]
 
 
 @dataclass
@@ -270,8 +303,6 @@ def list_infusions(session: Session, subject_uuid: str) -> list[dict]:
 def month1_safety(session: Session, subject_uuid: str) -> bool:
     """Secondary endpoint: no AE possibly/probably/definitely related within 30 days after an infusion."""
     infusions = [date.fromisoformat(r["infusion_date"]) for r in list_infusions(session, subject_uuid)]
-    events = [
-        {"onset_date": date.fromisoformat(r["onset_date"]), "relationship": r["relationship"]}
-        for r in list_adverse_events(session, subject_uuid)
-    ]
+    events = [{"onset_date": r.onset_date, "relationship": r.relationship}
+              for r in list_adverse_events(session, subject_uuid)]
     return rules.absence_of_adverse_reactions(infusions, events)

@@ -41,7 +41,13 @@ class SiteInfo:
 
 
 def open_database(path, *, migrate: bool = True):
-    """The site database at `path` (created when new, migrated unless `migrate=False`); StoreError otherwise."""
+    """The site database at `path` (created when new, migrated unless `migrate=False`); StoreError otherwise.
+
+    A file that is not an sle_desktop site database is refused and left unchanged; only the default location's
+    folder is created when missing."""
+    from sle_desktop.app.paths import prepare_default_folder
+
+    prepare_default_folder(path)
     return Store.open(path, migrate=migrate)
 
 

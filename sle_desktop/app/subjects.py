@@ -16,6 +16,7 @@ from sle_desktop.app.validation import Problems
 from sle_desktop.domain import acr1997, eligibility, schedule, sledai
 from sle_desktop.domain.text import msg
 from sle_desktop.store import audit, crypto, records
+from sle_desktop.store.db import StoreError
 
 ARMS = ("msc", "standard")
 ARM_LABELS = {"msc": "MSC + standard treatment", "standard": "Standard treatment"}
@@ -233,6 +234,31 @@ def identifiers(session: Session, subject_uuid: str) -> dict:
     if row is None:
         raise NotFound(msg("This subject has no identifiers on file."))
     return crypto.open_json(session.require_key(), row["ciphertext"], _identifier_aad(subject_uuid))
+
+
+_PRIVACY_KINDS = {
+    "email": msg("an e-mail address"), "phone": msg("a phone number"),
+    "national_id": msg("a national ID or passport number"), "identifier": msg("one of the patient's own identifiers"),
+}
+
+
+def free_text_warnings(session: Session, subject_uuid: str, texts: dict[str, str]) -> list[str]:
+    """A warning per finding when free text (field label -> text) looks like it identifies the patient: a phone
+    number, a national ID, an e-mail address or one of the subject's own identifiers. Empty when nothing does.
+
+    Free text travels to the sponsor; the clinician may still save after confirming."""
+    from sle_desktop.domain import privacy
+
+    try:
+        own = identifiers(session, subject_uuid)
+    except (NotFound, crypto.CryptoError, StoreError):
+        own = {}
+    warnings = []
+    for label, text in texts.items():
+        for finding in privacy.identifying(text, own):
+            warnings.append(msg("{field}: “{text}” looks like {kind}.", field=label, text=finding.text[:60],
+                                kind=_PRIVACY_KINDS[finding.kind]))
+    return warnings
 
 
 def initials(full_name: str) -> str:

@@ -342,6 +342,8 @@ def export_bundle(session: Session, target_dir, *, since_seq: int | None = None,
     session.require("export")
     store = session.store
     target = Path(target_dir)
+    if target.exists() and not target.is_dir():
+        raise ValidationError({"target": msg("{folder} is a file, not a folder.", folder=target)})
     if not target.is_dir():
         raise ValidationError({"target": msg("The folder {folder} does not exist (is the USB drive plugged in?).",
                                              folder=target)})

@@ -195,7 +195,7 @@ def preview_flare_index(session: Session, subject_uuid: str, visit_uuid: str | N
         except (ValueError, TypeError):
             continue
     if visit_uuid is not None:  # saved values the form does not show again stay in force
-        labs = {**{t: v["value"] for t, v in visits.visit_labs(session, visit_uuid).items()}, **labs}
+        labs = {**{t: v.value for t, v in visits.visit_labs(session, visit_uuid).items()}, **labs}
     if weight_kg is not None and not 20 <= weight_kg <= 300:
         weight_kg = None
     kwargs = dict(subject_uuid=subject_uuid, on=on, weight_kg=weight_kg)

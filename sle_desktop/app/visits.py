@@ -356,25 +356,42 @@ def save_sledai(session: Session, visit_uuid: str, codes, pga: float, *, suggest
                         index.level if index else None, index.reasons if index else (), dose)
 
 
-def get_sledai(session: Session, visit_uuid: str) -> dict | None:
-    """The visit's assessment: present codes, sources, score, PGA, both flare measures and the index inputs;
-    None if not entered yet. ``flare_index_complete`` is False for assessments recorded before the index."""
+@dataclass(frozen=True)
+class SledaiView:
+    """A visit's saved SELENA-SLEDAI: present codes, sources, scores, PGA, both flare measures and the index
+    inputs. ``flare_index_complete`` is False for assessments recorded before the index."""
+
+    uuid: str
+    codes: frozenset[str]
+    sources: dict[str, str]  # descriptor -> "entered" | "suggested"
+    score: int
+    renal_score: int
+    pga: float
+    flare: str | None
+    flare_inputs: FlareInputs
+    prednisone_mg_per_kg_day: float | None
+    flare_index: str | None
+    flare_index_reasons: tuple[str, ...]
+    flare_index_complete: bool
+
+
+def get_sledai(session: Session, visit_uuid: str) -> SledaiView | None:
+    """The visit's assessment; None if not entered yet."""
     session.require("view")
     row = session.store.query_one("SELECT * FROM sledai_assessments WHERE visit_uuid = ? AND deleted = 0", (visit_uuid,))
     if row is None:
         return None
-    return {
-        "uuid": row["uuid"], "codes": frozenset(c for c in sledai.CODES if row[c]),
-        "sources": json.loads(row["sources"]), "score": row["score"], "renal_score": row["renal_score"],
-        "pga": row["pga"], "flare": row["flare"],
-        "flare_inputs": FlareInputs(frozenset(json.loads(row["flare_manifestations"])), bool(row["added_nsaid_or_hcq"]),
-                                    bool(row["new_immunosuppressant"]), bool(row["hospitalised_for_sle"]),
-                                    frozenset(i for i, src in json.loads(row["flare_sources"]).items()
-                                              if src == "suggested")),
-        "prednisone_mg_per_kg_day": row["prednisone_mg_per_kg_day"],
-        "flare_index": row["flare_index"], "flare_index_reasons": tuple(json.loads(row["flare_index_reasons"])),
-        "flare_index_complete": bool(row["flare_index_complete"]),
-    }
+    return SledaiView(
+        uuid=row["uuid"], codes=frozenset(c for c in sledai.CODES if row[c]), sources=json.loads(row["sources"]),
+        score=row["score"], renal_score=row["renal_score"], pga=row["pga"], flare=row["flare"],
+        flare_inputs=FlareInputs(frozenset(json.loads(row["flare_manifestations"])), bool(row["added_nsaid_or_hcq"]),
+                                 bool(row["new_immunosuppressant"]), bool(row["hospitalised_for_sle"]),
+                                 frozenset(i for i, src in json.loads(row["flare_sources"]).items()
+                                           if src == "suggested")),
+        prednisone_mg_per_kg_day=row["prednisone_mg_per_kg_day"], flare_index=row["flare_index"],
+        flare_index_reasons=tuple(json.loads(row["flare_index_reasons"])),
+        flare_index_complete=bool(row["flare_index_complete"]),
+    )
 
 
 @dataclass(frozen=True)
@@ -439,8 +456,20 @@ def save_labs(session: Session, visit_uuid: str, sample_date: date, results: dic
     return saved
 
 
-def visit_labs(session: Session, visit_uuid: str) -> dict[str, dict]:
-    """test -> {uuid, value, unit, lln, uln, out_of_range: 'low'|'high'|None} for one visit."""
+@dataclass(frozen=True)
+class LabValue:
+    """One saved laboratory result of a visit (canonical unit); ``out_of_range`` is "low", "high" or None."""
+
+    uuid: str
+    value: float
+    unit: str
+    lln: float | None
+    uln: float | None
+    out_of_range: str | None
+
+
+def visit_labs(session: Session, visit_uuid: str) -> dict[str, LabValue]:
+    """test -> its saved result for one visit."""
     session.require("view")
     out = {}
     for r in session.store.query("SELECT * FROM labs WHERE visit_uuid = ? AND deleted = 0", (visit_uuid,)):
@@ -449,8 +478,7 @@ def visit_labs(session: Session, visit_uuid: str) -> dict[str, dict]:
             flag = "low"
         elif r["uln"] is not None and r["value"] > r["uln"]:
             flag = "high"
-        out[r["test"]] = {"uuid": r["uuid"], "value": r["value"], "unit": r["unit"], "lln": r["lln"], "uln": r["uln"],
-                          "out_of_range": flag}
+        out[r["test"]] = LabValue(r["uuid"], r["value"], r["unit"], r["lln"], r["uln"], flag)
     return out
 
 
@@ -466,9 +494,9 @@ def lab_suggestions(session: Session, visit_uuid: str) -> list:
     )
     previous = {r["test"]: r["value"] for r in prev}
     panel = lab_rules.LabPanel(
-        **{t: v["value"] for t, v in current.items() if hasattr(lab_rules.LabPanel, t)},
-        c3_lln=current.get("c3", {}).get("lln"), c4_lln=current.get("c4", {}).get("lln"),
-        anti_dsdna_uln=current.get("anti_dsdna", {}).get("uln"),
+        **{t: v.value for t, v in current.items() if hasattr(lab_rules.LabPanel, t)},
+        c3_lln=current["c3"].lln if "c3" in current else None, c4_lln=current["c4"].lln if "c4" in current else None,
+        anti_dsdna_uln=current["anti_dsdna"].uln if "anti_dsdna" in current else None,
         previous_protein_24h=previous.get("protein_24h"), previous_upcr=previous.get("upcr"),
     )
     return lab_rules.suggest_descriptors(panel)
@@ -494,7 +522,7 @@ def visit_egfr(session: Session, visit_uuid: str) -> tuple[float | None, str]:
     else:
         age = on.year - subject["year_of_birth"]
     try:
-        value = renal.egfr_from_umol(labs["creatinine"]["value"], age, subject["sex"])
+        value = renal.egfr_from_umol(labs["creatinine"].value, age, subject["sex"])
     except ValueError as exc:
         return None, exc.args[0]
     return value, f"CKD-EPI 2021, age {age}, sex {subject['sex']}"

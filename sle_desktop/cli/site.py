@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sle_desktop import __version__
 from sle_desktop.app.paths import default_db_path
-from sle_desktop.cli.common import CommandError, cli_session, open_store, read_key_file, run
+from sle_desktop.cli.common import CommandError, cli_session, new_file_guard, open_store, read_key_file, run
 
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks" / "bench.py"
 
@@ -18,13 +18,23 @@ def _cmd_make_demo(args) -> str:
 
     if args.subjects < 0 or args.subjects > 100_000:
         raise CommandError("--subjects must be between 0 and 100000.")
+    recipients = None
+    if args.sponsor_recipient:  # checked before anything is written
+        from sle_desktop.sync import keys
+        from sle_desktop.sync.errors import SyncError
+
+        recipients = read_key_file(Path(args.sponsor_recipient), "sponsor key file", "key file sponsor.pub")
+        try:
+            keys.parse_recipients(recipients)
+        except SyncError as exc:
+            raise CommandError(f"{args.sponsor_recipient}: {exc}") from None
     _refuse_unless_demo(Path(args.db))
-    with open_store(args.db, must_exist=False) as store:
+    with new_file_guard(Path(args.db)), open_store(args.db, must_exist=False) as store:
         summary = demo.make_demo(store, subjects_count=args.subjects, seed=args.seed)
-        if args.sponsor_recipient:
+        if recipients is not None:
             from sle_desktop.app import sync_site
 
-            sync_site.set_sponsor_recipients(cli_session(store), Path(args.sponsor_recipient).read_text("utf-8"))
+            sync_site.set_sponsor_recipients(cli_session(store), recipients)
     return (f"demo site at {args.db}: {summary.subjects} screened, {summary.enrolled} enrolled, "
             f"{summary.screen_failures} screen failures, {summary.visits} visits, {summary.adverse_events} adverse events")
 
@@ -41,8 +51,9 @@ def _refuse_unless_demo(path: Path) -> None:
                            "extends one. Nothing was changed.")
     try:
         store = Store.open(path, migrate=False)
-    except StoreError:
-        raise refused from None
+    except StoreError as exc:
+        raise CommandError(f"{exc} It is not a demo database; make-demo only creates a new demo site or extends "
+                           "one. Nothing was changed.") from None
     try:
         if migrations.current_version(store) != migrations.LATEST or not site.is_set_up(store):
             raise refused
@@ -147,11 +158,21 @@ def _cmd_set_sponsor_signing_key(args) -> str:
 
 
 def _cmd_import_return(args) -> str:
+    """Each return bundle on its own (all or nothing per file): one that is refused never stops the others."""
     from sle_desktop.app import returns
+    from sle_desktop.sync.errors import SyncError
 
+    done, refused = [], []
     with open_store(args.db) as store:
-        result = returns.import_return(cli_session(store), Path(args.file))
-    return result.message
+        session = cli_session(store)
+        for file in args.file:
+            try:
+                done.append(returns.import_return(session, Path(file)).message)
+            except SyncError as exc:
+                refused.append(str(exc))
+    if refused:
+        raise CommandError("; ".join(refused + done))
+    return "; ".join(done)
 
 
 def _find_subject(session, label: str) -> str:
@@ -294,7 +315,7 @@ def _parser() -> argparse.ArgumentParser:
                 "register the sponsor's public signing key (sponsor-signing.pub) that signs return bundles")
     p.add_argument("key_file", metavar="FILE")
     p = command("import-return", _cmd_import_return, "verify and apply a return bundle from the sponsor")
-    p.add_argument("file", metavar="FILE", help="the return bundle (*.slereturn)")
+    p.add_argument("file", metavar="FILE", nargs="+", help="the return bundle(s) (*.slereturn)")
     p = command("casebook", _cmd_casebook, "write one subject's casebook as PDF (pseudonymous unless --identifiers)")
     p.add_argument("--subject", required=True, metavar="ID", help="subject ID (BY01-0007) or screening number")
     p.add_argument("--out", required=True, metavar="FILE.pdf")

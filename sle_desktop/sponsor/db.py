@@ -19,6 +19,7 @@ Tables (migration 1):
 
 Migration 2 (the way back, see sponsor_returns.py): sites.return_recipient, queries, sdv_marks,
 return_bundles, and sponsor_audit (the sponsor's own hash-chained, append-only audit trail).
+Migration 3: records keyed by (site_uuid, tbl, uuid), so UUIDs are scoped per site.
 
 Sponsor accounts (sponsor/accounts.py): sponsor_users, the people who log in to `sle-sponsor gui`; and an
 index covering the sponsor window's per-subject record counts (SDV progress).
@@ -201,9 +202,40 @@ CREATE INDEX sponsor_audit_row ON sponsor_audit ("table", row_id);
 """)
 
 
+def _v3_records_per_site(conn) -> None:
+    """Records keyed by (site, table, uuid): a UUID one site reuses can never block another site's records."""
+    _run_script(conn, """
+CREATE TABLE records_v3 (
+    site_uuid TEXT NOT NULL REFERENCES sites (site_uuid),
+    tbl TEXT NOT NULL,
+    uuid TEXT NOT NULL,
+    subject_uuid TEXT,
+    visit_uuid TEXT,
+    change_seq INTEGER NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    data TEXT NOT NULL,
+    first_bundle_seq INTEGER NOT NULL,
+    last_bundle_seq INTEGER NOT NULL,
+    received_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (site_uuid, tbl, uuid)
+);
+INSERT INTO records_v3 (site_uuid, tbl, uuid, subject_uuid, visit_uuid, change_seq, deleted, data, first_bundle_seq,
+    last_bundle_seq, received_at, updated_at)
+SELECT site_uuid, tbl, uuid, subject_uuid, visit_uuid, change_seq, deleted, data, first_bundle_seq, last_bundle_seq,
+    received_at, updated_at FROM records;
+DROP TABLE records;
+ALTER TABLE records_v3 RENAME TO records;
+CREATE INDEX records_site ON records (site_uuid, tbl);
+CREATE INDEX records_subject ON records (subject_uuid);
+CREATE INDEX records_uuid ON records (tbl, uuid);
+""")
+
+
 MIGRATIONS: tuple[tuple[int, str, Callable], ...] = (
     (1, "sponsor schema: sites, bundles, records, audit trail, log", _v1),
     (2, "the way back: queries, SDV marks, return bundles, sponsor audit trail", _v2_returns),
+    (3, "records keyed per site: (site, table, uuid)", _v3_records_per_site),
 )
 
 
@@ -270,7 +302,7 @@ def open_sponsor_store(target, *, create: bool = False):
         if not path.exists() and not create:
             raise StoreError(f"No sponsor database at {path}. Register a site first (sle-sponsor register-site) to "
                              "create it.")
-        store = Store.open(path, migrate=False)
+        store = Store.open(path, migrate=False, kind="sponsor")
         where = str(path)
     try:
         tables = store.table_names()

@@ -12,6 +12,12 @@ Order of checks (each failure raises BundleRejected with a plain message; nothin
     continue the stored chain (`store.audit.verify_rows`; the broken row is named), rows
     already held are identical, every record's last change has its audit row and its
     values agree with its audit trail; then sites/bundles/records/audit are updated.
+ 6. one site touches only its own data: the header lists only columns of the site schema and
+    each record has exactly its table's columns; subject IDs carry the site's prefix; every
+    reference (subject, visit, AE, infusion, signed or queried record) is to a record of the
+    same site, a record's visit belongs to its subject, no subject or visit takes another
+    site's UUID; created_by/updated_by agree with the audit trail. Records are keyed by
+    (site, table, uuid), so UUIDs are scoped per site.
 """
 
 from __future__ import annotations
@@ -40,6 +46,40 @@ _AUDIT_COLUMNS = ("site_uuid", "seq", "at_utc", "at_local", "user", "table", "ro
 _ROW_BATCH = 2000  # records per batch insert (a first bundle is nearly all new records)
 _TRAIL_BATCH = 500  # records whose stored audit trail is read in one query
 _AUDIT_KEYS = set(audit_mod.AUDIT_FIELDS) | {"hash"}
+# columns that point at another record of the same site: column -> the table it points into
+# (record_uuid points into the table named by record_table)
+_REFERENCES = {"subject_uuid": "subjects", "visit_uuid": "visits", "reaction_ae_uuid": "adverse_events",
+               "infusion_uuid": "infusions"}
+_UNREADABLE = object()
+_PREFIXED = ("subject_id", "screening_number")  # subject identifiers start with the site code and a hyphen
+_MANAGED = frozenset(("uuid", "change_seq", "created_at", "created_by", "updated_at", "updated_by"))
+_site_schema: dict[str, frozenset[str]] = {}
+_site_defaults: dict[str, dict] = {}
+
+
+def _literal(sql: str | None):
+    """The value of a column's DEFAULT clause (the site schema uses plain literals only)."""
+    if sql is None or sql.upper() == "NULL":
+        return None
+    if sql.startswith("'") and sql.endswith("'"):
+        return sql[1:-1].replace("''", "'")
+    try:
+        return int(sql)
+    except ValueError:
+        return float(sql)
+
+
+def site_schema() -> dict[str, frozenset[str]]:
+    """{table: column names} of the clinical tables as this program's site schema defines them."""
+    if not _site_schema:
+        from sle_desktop.store.db import Store
+
+        with Store.memory() as store:
+            for table in CLINICAL_TABLES:
+                info = store.conn.execute(f'PRAGMA table_info("{table}")').fetchall()
+                _site_schema[table] = frozenset(r[1] for r in info)
+                _site_defaults[table] = {r[1]: _literal(r[4]) for r in info}
+    return _site_schema
 
 
 @dataclass(frozen=True)
@@ -128,6 +168,9 @@ class _Apply:
         self.next_audit_seq = self.m["from_seq"] + 1
         self.now = _now()
         self.keys_ok: set[str] = set()  # record field names already checked against _COLUMN_RE
+        self.columns: dict[str, frozenset[str]] = {}  # the columns the header declares for each table
+        self.references: dict[tuple[str, str], tuple[str, str, str]] = {}  # (table, uuid) -> a record pointing at it
+        self.visit_of: dict[tuple[str, str], str] = {}  # (table, uuid) -> visit it names, when it names a subject too
 
     def reject(self, message: str, reason: str = "malformed") -> BundleRejected:
         return BundleRejected(f"{self.name}: {message}", reason=reason)
@@ -161,6 +204,7 @@ class _Apply:
             raise self.reject("the payload has no end line (truncated).", "truncated")
         self.finish_audit()
         self.check_demo()
+        self.check_references()
         self.check_records()
         self.check_signatures()
         self.update_site()
@@ -168,7 +212,7 @@ class _Apply:
     def header(self, h: dict) -> None:
         m = self.m
         for key in ("site_uuid", "bundle_seq", "from_seq", "to_seq", "study_id", "study_version"):
-            if h.get(key) != m[key]:
+            if h.get(key) != m[key] or type(h.get(key)) is not type(m[key]):
                 raise self.reject(f"the payload header does not match the signed manifest ({key}).", "inconsistent")
         if h.get("format") != bundle.PAYLOAD_FORMAT or h.get("version") != 1:
             raise self.reject("the payload is not in a format this program reads.")
@@ -176,6 +220,7 @@ class _Apply:
         if not isinstance(tables, dict) or len(tables) > len(CLINICAL_TABLES):
             raise self.reject("the payload header has no valid table list.")
         columns = []
+        schema = site_schema()
         for table, cols in tables.items():
             if table not in CLINICAL_TABLES or not isinstance(cols, list) or len(cols) > _MAX_COLUMNS:
                 raise self.reject(f"the payload header lists an unknown table {str(table)[:40]!r}.")
@@ -183,7 +228,13 @@ class _Apply:
                 if not (isinstance(col, list) and len(col) == 2 and isinstance(col[0], str) and isinstance(col[1], str)
                         and _COLUMN_RE.match(col[0]) and len(col[1]) <= 40):
                     raise self.reject(f"the payload header has an invalid column for {table}.")
+                if any(c[0] == col[0] for c in cols[:position]):
+                    raise self.reject(f"the payload header lists the {table} column {col[0]!r} twice.")
+                if col[0] not in schema[table]:
+                    raise self.reject(f"the payload header gives {table} a column {col[0]!r} that the {table} form "
+                                      "does not have; the bundle was refused.", "inconsistent")
                 columns.append((self.site_uuid, table, position, col[0], col[1].upper()))
+            self.columns[table] = frozenset(c[0] for c in cols)
         stored = self.store.conn.execute("SELECT site_uuid, tbl, position, name, decl_type FROM site_columns "
                                          "WHERE site_uuid = ? ORDER BY tbl, position", (self.site_uuid,)).fetchall()
         if sorted(map(tuple, stored)) != sorted(columns):  # as the last bundle described them: nothing to write
@@ -217,11 +268,77 @@ class _Apply:
         visit = row.get("visit_uuid") if table != "visits" else uuid
         if not (subject is None or isinstance(subject, str)) or not (visit is None or isinstance(visit, str)):
             raise self.reject(f"{table} record {uuid} has an invalid subject or visit reference.")
+        self.check_own_site(table, uuid, row)
         self.rows_seen += 1
         self.pending.append((table, uuid, subject, visit, change_seq, int(bool(row.get("deleted"))),
                              audit_mod.canonical_json(row), row))
         if len(self.pending) >= _ROW_BATCH:
             self.flush_rows()
+
+    def check_own_site(self, table: str, uuid: str, row: dict) -> None:
+        """The record has exactly its form's columns, its subject identifiers carry the site's prefix, and the
+        records it points at are noted (checked against this site's records by `check_references`)."""
+        declared = self.columns.get(table)
+        if declared is None or declared != row.keys():
+            extra = sorted(set(row) - (declared or set()))
+            missing = sorted((declared or set()) - set(row))
+            what = f"extra column(s) {', '.join(extra)[:80]}" if extra else f"no column(s) {', '.join(missing)[:80]}"
+            raise self.reject(f"{table} record {uuid} does not have the columns of its form ({what}); the bundle "
+                              "was refused.", "inconsistent")
+        code = self.site["code"]
+        if table == "subjects":
+            for key in _PREFIXED:
+                value = row.get(key)
+                if value is not None and not (isinstance(value, str) and value.startswith(code + "-")):
+                    raise self.reject(f"subject record {uuid}: {key} {str(value)[:30]!r} is not an identifier of site "
+                                      f"{code} (it must start with {code}-); the bundle was refused.", "foreign")
+        refs = [(column, target, row.get(column)) for column, target in _REFERENCES.items()
+                if column in row and not (table == "subjects" and column == "subject_uuid")
+                and not (table == "visits" and column == "visit_uuid")]
+        if "record_uuid" in row:
+            refs.append(("record_uuid", row.get("record_table"), row.get("record_uuid")))
+        for column, target, value in refs:
+            if value is None:
+                continue
+            if not isinstance(value, str) or target not in CLINICAL_TABLES:
+                raise self.reject(f"{table} record {uuid} has an invalid {column}.")
+            self.references.setdefault((target, value), (table, uuid, column))
+        if table != "visits" and isinstance(row.get("visit_uuid"), str) and isinstance(row.get("subject_uuid"), str):
+            self.visit_of[(table, uuid)] = row["visit_uuid"]
+
+    def check_references(self) -> None:
+        """Every record points only at subjects, visits and records of its own site, and a record naming both a
+        subject and a visit names that subject's visit."""
+        held = {(t, row["uuid"]): row for t, row in self.touched}
+        subject_of_visit: dict[str, str | None] = {}
+        for (target, uuid), (table, source, column) in self.references.items():
+            row = held.get((target, uuid))
+            if row is not None:
+                found = (row.get("subject_uuid") if target == "visits" else None,)
+            else:
+                found = self.store.query_one("SELECT subject_uuid FROM records WHERE site_uuid = ? AND tbl = ? AND uuid = ?",
+                                             (self.site_uuid, target, uuid))
+                if found is None:
+                    raise self.reject(
+                        f"{table} record {source} points ({column}) at {target} record {uuid}, which site "
+                        f"{self.site['code']} has never sent (it is another site's or does not exist); the bundle was "
+                        "refused and nothing was imported.", "foreign")
+                found = (found["subject_uuid"],)
+            if target == "visits":
+                subject_of_visit[uuid] = found[0]
+        # the exports place records by subject and visit UUID: one site's subject or visit never takes another's
+        clash = self.store.query_one(
+            "SELECT r.tbl, r.uuid FROM records r JOIN records o ON o.tbl = r.tbl AND o.uuid = r.uuid "
+            "AND o.site_uuid <> r.site_uuid WHERE r.site_uuid = ? AND r.first_bundle_seq = ? "
+            "AND r.tbl IN ('subjects', 'visits') LIMIT 1", (self.site_uuid, self.m["bundle_seq"]))
+        if clash is not None:
+            raise self.reject(f"{clash['tbl']} record {clash['uuid']} has the UUID of another site's record; the "
+                              "bundle was refused and nothing was imported.", "foreign")
+        for (table, source), visit in self.visit_of.items():
+            row = held[(table, source)]
+            if subject_of_visit.get(visit) != row["subject_uuid"]:
+                raise self.reject(f"{table} record {source} names subject {row['subject_uuid']} but visit {visit}, "
+                                  "which is another subject's; the bundle was refused.", "inconsistent")
 
     def flush_rows(self) -> None:
         """Write the buffered records: new ones in one batch insert; a batch that meets an existing record (an
@@ -252,20 +369,17 @@ class _Apply:
                   row: dict) -> None:
         """One record against what the sponsor already holds: added, updated if newer, or refused if it is
         another site's."""
-        existing = self.store.query_one("SELECT site_uuid, change_seq, data FROM records WHERE tbl = ? AND uuid = ?",
-                                        (table, uuid))
+        existing = self.store.query_one("SELECT change_seq, data FROM records WHERE site_uuid = ? AND tbl = ? AND uuid = ?",
+                                        (self.site_uuid, table, uuid))
         conn = self.store.conn
         if existing is not None:
-            if existing["site_uuid"] != self.site_uuid:
-                raise self.reject(f"{table} record {uuid} already belongs to another site; the bundle was refused.",
-                                  "conflict")
             if existing["change_seq"] > change_seq or existing["data"] == data:
                 self.touched.append((table, row))
                 return
             conn.execute(
                 "UPDATE records SET subject_uuid = ?, visit_uuid = ?, change_seq = ?, deleted = ?, data = ?, "
-                "last_bundle_seq = ?, updated_at = ? WHERE tbl = ? AND uuid = ?",
-                (subject, visit, change_seq, deleted, data, self.m["bundle_seq"], self.now, table, uuid),
+                "last_bundle_seq = ?, updated_at = ? WHERE site_uuid = ? AND tbl = ? AND uuid = ?",
+                (subject, visit, change_seq, deleted, data, self.m["bundle_seq"], self.now, self.site_uuid, table, uuid),
             )
             self.updated += 1
         else:
@@ -349,20 +463,39 @@ class _Apply:
         stored = self.stored_trails(min(self.site["head_seq"], self.m["to_seq"]))
         for table, row in self.touched:
             trail = stored.get((table, row["uuid"]), []) + new_rows.get((table, row["uuid"]), [])
-            if not any(a["seq"] == row["change_seq"] for a in trail):
+            last = [a for a in trail if a["seq"] == row["change_seq"]]
+            if not last:
                 raise self.reject(
                     f"Audit trail incomplete: {table} record {row['uuid']} of site {code} was last changed at row "
                     f"{row['change_seq']}, but the audit trail has no such row for it. The bundle was refused.",
                     "inconsistent")
+            if trail[0]["field"] != "*":
+                raise self.reject(
+                    f"Audit trail incomplete: {table} record {row['uuid']} of site {code} has no audit row for its "
+                    "creation. The bundle was refused.", "inconsistent")
+            # who created it, and who changed it last (nobody while its last change is its creation)
+            who = {"created_by": trail[0]["user"],
+                   "updated_by": None if last[0]["seq"] == trail[0]["seq"] else last[0]["user"]}
+            for key, user in who.items():
+                if key in row and row[key] != user:
+                    raise self.reject(
+                        f"{table} record {row['uuid']} of site {code}: {key} is {str(row[key])[:60]!r} but its audit "
+                        f"trail says {str(user)[:60]!r}; the record was changed outside the application. "
+                        "The bundle was refused.", "inconsistent")
             expected: dict = {}
             for a in trail:
-                try:
+                try:  # the site writes every audited value as canonical JSON
                     value = None if a["new"] is None else json.loads(a["new"])
                 except ValueError:
-                    continue
+                    value = _UNREADABLE
+                if value is _UNREADABLE or (a["field"] == "*" and not isinstance(value, (dict, type(None)))) \
+                        or (a["field"] != "*" and a["field"] not in row):
+                    raise self.reject(
+                        f"{table} record {row['uuid']} of site {code}: audit row {a['seq']} names a field or holds a "
+                        "value that the record cannot have; the audit trail does not agree with the record. "
+                        "The bundle was refused.", "inconsistent")
                 if a["field"] == "*":
-                    if isinstance(value, dict):
-                        expected.update(value)
+                    expected.update(value or {})
                 else:
                     expected[a["field"]] = value
             for key, value in expected.items():
@@ -370,6 +503,13 @@ class _Apply:
                     raise self.reject(
                         f"{table} record {row['uuid']} of site {code}: {key} is {str(row[key])[:60]!r} but its audit "
                         f"trail says {str(value)[:60]!r}; the record was changed outside the application. "
+                        "The bundle was refused.", "inconsistent")
+            defaults = _site_defaults[table]  # the whole history is known: a field it never set keeps its default
+            for key, value in row.items():
+                if key not in expected and key not in _MANAGED and value != defaults.get(key):
+                    raise self.reject(
+                        f"{table} record {row['uuid']} of site {code}: {key} is {str(value)[:60]!r} although its "
+                        "audit trail never set it; the record was changed outside the application. "
                         "The bundle was refused.", "inconsistent")
 
     def _site_audit(self, sql_where: str, params: tuple, tail: str = "ORDER BY seq"):
@@ -437,7 +577,7 @@ class _Apply:
                 chunk = uuids[i:i + _TRAIL_BATCH]
                 # INDEXED BY (SQLite): without it the planner walks the (site_uuid, seq) key over the whole trail
                 for a in self.store.query(
-                        f'SELECT row_id, seq, field, new FROM audit {self.store.indexed_by("audit_row")} '
+                        f'SELECT row_id, seq, "user", field, new FROM audit {self.store.indexed_by("audit_row")} '
                         f'WHERE site_uuid = ? AND "table" = ? AND row_id IN ({", ".join("?" * len(chunk))}) '
                         "AND seq <= ? ORDER BY seq", (self.site_uuid, table, *chunk, up_to)):
                     out.setdefault((table, a.pop("row_id")), []).append(a)
@@ -519,19 +659,34 @@ class Outcome:
 
 
 def import_many(store, paths, identities: list, *, user: str, limits: bundle.Limits = bundle.Limits()) -> list[Outcome]:
-    """Import several bundles, in (site, bundle number) order whatever order they were given in."""
-    ready: list[bundle.Container] = []
+    """Import several bundles, in (site, bundle number) order whatever order they were given in; a bundle that
+    cannot be read or is refused never stops the others."""
+    ready: list[tuple[tuple, Path]] = []
     outcomes: list[Outcome] = []
     for p in paths:
         try:
-            ready.append(bundle.read_container(p, limits))
+            c = bundle.read_container(p, limits)
+            ready.append(((c.manifest["site_uuid"], c.manifest["bundle_seq"], c.path.name), c.path))
         except SyncError as exc:
             outcomes.append(Outcome(Path(p), None, exc))
-    ready.sort(key=lambda c: (c.manifest["site_uuid"], c.manifest["bundle_seq"], c.path.name))
-    for c in ready:
+        except _CONTENT_ERRORS as exc:
+            outcomes.append(Outcome(Path(p), None, _unreadable(Path(p), exc)))
+    ready.sort(key=lambda item: item[0])  # only the sort keys are kept: each bundle is read again when its turn comes
+    for _key, path in ready:
         try:
-            outcomes.append(Outcome(c.path, import_bundle(store, c.path, identities, user=user, limits=limits,
-                                                          container=c), None))
+            outcomes.append(Outcome(path, import_bundle(store, path, identities, user=user, limits=limits), None))
         except SyncError as exc:
-            outcomes.append(Outcome(c.path, None, exc))
+            outcomes.append(Outcome(path, None, exc))
+        except _CONTENT_ERRORS as exc:
+            outcomes.append(Outcome(path, None, _unreadable(path, exc)))
     return outcomes
+
+
+# what malformed content can still raise below the explicit checks (a last line of defence; the transaction is
+# rolled back by then)
+_CONTENT_ERRORS = (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError, RecursionError)
+
+
+def _unreadable(path: Path, exc: BaseException) -> BundleRejected:
+    return BundleRejected(f"{path.name}: its content could not be read ({type(exc).__name__}: {str(exc)[:80]}); "
+                          "it was refused and nothing was changed.", reason="malformed")

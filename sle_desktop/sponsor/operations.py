@@ -49,6 +49,12 @@ def _read_small(path, what: str) -> str:
         raise ValidationError({"file": f"{path} is not a text file, so it is not {what}."}) from None
     except FileNotFoundError:
         raise NotFound(f"No file {path}.") from None
+    except IsADirectoryError:
+        raise ValidationError({"file": f"{path} is a folder, not {what}."}) from None
+    except PermissionError:
+        raise ValidationError({"file": f"Cannot read {path}: it is not readable by you."}) from None
+    except OSError as exc:
+        raise ValidationError({"file": f"Cannot read {path}: {exc.strerror or exc}."}) from None
 
 
 # -- keys ------------------------------------------------------------------------------------
@@ -67,7 +73,11 @@ def keygen(out_dir) -> KeygenResult:
     """Create the sponsor's age identity (sponsor.key, 0600) and recipient (sponsor.pub), plus an Ed25519
     sponsor signing key pair for signing files sent back to sites. Never overwrites existing keys."""
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    made_folder = not out.exists()
+    try:
+        atomic.ensure_folder(out, "the sponsor keys")
+    except SyncError as exc:
+        raise ValidationError({"out": str(exc)}) from None
     paths = [out / KEY_FILE, out / PUBLIC_FILE, out / SIGNING_KEY_FILE, out / SIGNING_PUBLIC_FILE]
     existing = [p.name for p in paths if p.exists()]
     if existing:
@@ -81,15 +91,22 @@ def keygen(out_dir) -> KeygenResult:
     signing_pem = signing.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                         serialization.NoEncryption())
     signing_pub = signing.public_key().public_bytes_raw()
-    write_private_file(paths[0], keys.format_identity(identity, created).encode("ascii"))
-    write_private_file(paths[2], signing_pem)
-    atomic.atomic_write_text(paths[1], f"# sle_desktop sponsor key {fp} (created {created[:10]})\n{recipient}\n",
-                             what=PUBLIC_FILE)
-    atomic.atomic_write_text(paths[3], (
-        "# sle_desktop sponsor signing key (Ed25519 public key)\n"
-        "format: sle_desktop-sponsor-signing-key/1\n"
-        f"public_key: {base64.b64encode(signing_pub).decode('ascii')}\n"
-        f"fingerprint: {keys.fingerprint(signing_pub)}\n"), what=SIGNING_PUBLIC_FILE)
+    try:
+        write_private_file(paths[0], keys.format_identity(identity, created).encode("ascii"))
+        write_private_file(paths[2], signing_pem)
+        atomic.atomic_write_text(paths[1], f"# sle_desktop sponsor key {fp} (created {created[:10]})\n{recipient}\n",
+                                 what=PUBLIC_FILE)
+        atomic.atomic_write_text(paths[3], (
+            "# sle_desktop sponsor signing key (Ed25519 public key)\n"
+            "format: sle_desktop-sponsor-signing-key/1\n"
+            f"public_key: {base64.b64encode(signing_pub).decode('ascii')}\n"
+            f"fingerprint: {keys.fingerprint(signing_pub)}\n"), what=SIGNING_PUBLIC_FILE)
+    except BaseException:
+        for p in paths:  # a half-made key set is worse than none
+            p.unlink(missing_ok=True)
+        if made_folder:
+            out.rmdir()
+        raise
     return KeygenResult(paths[0], paths[1], recipient, fp, paths[2], paths[3], keys.fingerprint(signing_pub))
 
 

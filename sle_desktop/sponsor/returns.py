@@ -105,8 +105,8 @@ def site_by_code(store, code: str) -> dict:
     return row
 
 
-def _record(store, table: str, uuid: str) -> dict | None:
-    row = store.query_one("SELECT * FROM records WHERE tbl = ? AND uuid = ?", (table, uuid))
+def _record(store, table: str, uuid: str, site_uuid: str) -> dict | None:
+    row = store.query_one("SELECT * FROM records WHERE site_uuid = ? AND tbl = ? AND uuid = ?", (site_uuid, table, uuid))
     if row is None:
         return None
     return dict(row, row=json.loads(row["data"]))
@@ -123,7 +123,7 @@ def resolve_record(store, site: dict, *, table: str, subject_id: str | None = No
     if table not in QUERYABLE:
         raise SyncError(f"{table!r} is not a form a query can point at (forms: {', '.join(QUERYABLE)}).")
     if record_uuid:
-        rec = _record(store, table, record_uuid.strip())
+        rec = _record(store, table, record_uuid.strip(), site["site_uuid"])
         if rec is None or rec["site_uuid"] != site["site_uuid"]:
             raise SyncError(f"Site {site['code']} has sent no {table} record {record_uuid}.")
         return rec
@@ -135,18 +135,19 @@ def resolve_record(store, site: dict, *, table: str, subject_id: str | None = No
     if subj is None:
         raise SyncError(f"Site {site['code']} has sent no subject {subject_id}.")
     if table == "subjects":
-        return _record(store, "subjects", subj["uuid"])
+        return _record(store, "subjects", subj["uuid"], site["site_uuid"])
     sql = "SELECT uuid, data FROM records WHERE tbl = ? AND site_uuid = ? AND subject_uuid = ? AND deleted = 0"
     params: list = [table, site["site_uuid"], subj["uuid"]]
     if visit_code:
-        visits = store.query("SELECT uuid FROM records WHERE tbl = 'visits' AND subject_uuid = ? AND deleted = 0 "
-                             f"AND {store.json_text('data', 'visit_code')} = ?", (subj["uuid"], visit_code))
+        visits = store.query("SELECT uuid FROM records WHERE site_uuid = ? AND tbl = 'visits' AND subject_uuid = ? "
+                             f"AND deleted = 0 AND {store.json_text('data', 'visit_code')} = ?",
+                             (site["site_uuid"], subj["uuid"], visit_code))
         if not visits:
             raise SyncError(f"Subject {subject_id} has no {visit_code} visit at the sponsor.")
         if table == "visits":
             if len(visits) > 1:
                 raise SyncError(f"Subject {subject_id} has {len(visits)} {visit_code} visits; name the record (--record).")
-            return _record(store, "visits", visits[0]["uuid"])
+            return _record(store, "visits", visits[0]["uuid"], site["site_uuid"])
         sql += f" AND visit_uuid IN ({', '.join('?' for _ in visits)})"
         params += [v["uuid"] for v in visits]
     found = store.query(sql, tuple(params))
@@ -156,7 +157,7 @@ def resolve_record(store, site: dict, *, table: str, subject_id: str | None = No
     if len(found) > 1:
         raise SyncError(f"Subject {subject_id} has {len(found)} {table} records"
                         f"{' at that visit' if visit_code else ''}; name the one meant with --record UUID.")
-    return _record(store, table, found[0]["uuid"])
+    return _record(store, table, found[0]["uuid"], site["site_uuid"])
 
 
 def _subject_and_visit(store, rec: dict) -> tuple[str | None, str | None, str | None, str | None]:
@@ -166,11 +167,11 @@ def _subject_and_visit(store, rec: dict) -> tuple[str | None, str | None, str | 
     visit_uuid = rec["uuid"] if table == "visits" else row.get("visit_uuid")
     subject_id = visit_code = None
     if subject_uuid:
-        s = _record(store, "subjects", subject_uuid)
+        s = _record(store, "subjects", subject_uuid, rec["site_uuid"])
         if s:
             subject_id = s["row"].get("subject_id") or s["row"].get("screening_number")
     if visit_uuid:
-        v = _record(store, "visits", visit_uuid)
+        v = _record(store, "visits", visit_uuid, rec["site_uuid"])
         if v:
             visit_code = v["row"].get("visit_code")
     return subject_uuid, subject_id, visit_uuid, visit_code
@@ -370,8 +371,9 @@ def write_return_bundle(store, *, site_code: str, signing_key: Ed25519PrivateKey
         raise SyncError(f"Site {site['code']} has no return key registered: ask the site for a new site key file "
                         "(sle-desktop site-key) and register it again (sle-sponsor register-site).")
     out = Path(out_dir)
-    if not out.is_dir():
-        raise SyncError(f"The folder {out} does not exist.")
+    problem = atomic.folder_problem(out)
+    if problem:
+        raise SyncError(problem)
     su = site["site_uuid"]
     last = store.query_one("SELECT return_seq, bundle_hash, study_version, study_definition FROM return_bundles "
                            "WHERE site_uuid = ? ORDER BY return_seq DESC LIMIT 1", (su,))

@@ -5,7 +5,11 @@ Each form file starts with `site_code`, `subject_key` and (where the form belong
 `data_dictionary.csv` has a row for every column of every file (labels in English and Russian,
 code list, ODM item, the variable names of the statistics files); `codelists.csv` the decodes. Deleted records are
 kept with `deleted` = 1 so analysts can see them. Files are UTF-8, comma-separated, with a
-header row, written atomically.
+header row, written atomically and owner-only.
+
+Text a spreadsheet would run as a formula (a cell beginning with =, +, -, @, a tab or a carriage
+return) is written with a leading apostrophe, as OWASP recommends against CSV injection; numbers
+are written as numbers. The data dictionary says so in its last row.
 """
 
 from __future__ import annotations
@@ -48,6 +52,12 @@ def _csv_text(header, rows) -> str:
     return buf.getvalue()
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+NEUTRALISED = ("Text cells beginning with = + - @, a tab or a carriage return are written with a leading apostrophe "
+               "(') so that spreadsheet programs show them instead of running them as formulas; remove that one "
+               "apostrophe to get the text as the site sent it. Numbers are written as numbers.")
+
+
 def _stream_csv(path: Path, header, rows, *, what: str) -> None:
     """Write a large CSV atomically without holding it in memory (the audit trail has millions of rows)."""
     def write(fh) -> None:
@@ -66,10 +76,13 @@ def _stream_csv(path: Path, header, rows, *, what: str) -> None:
 
 
 def _cell(value) -> str:
+    """A CSV cell: numbers as numbers, text neutralised when a spreadsheet would run it (see the module docstring)."""
     if value is None:
         return ""
     if isinstance(value, float):
         return odm.odm_value(value, "float")
+    if isinstance(value, str):
+        return "'" + value if value.startswith(FORMULA_START) else value
     return str(value)
 
 
@@ -109,15 +122,12 @@ DICTIONARY_COLUMNS: tuple[tuple[str, str, str], ...] = (
 
 
 def write_csv(store, out_dir: str | os.PathLike) -> CsvResult:
-    """Write one CSV per form plus data_dictionary.csv, codelists.csv and audit_trail.csv into `out_dir`."""
+    """Write one CSV per form plus data_dictionary.csv, codelists.csv and audit_trail.csv into `out_dir`
+    (created if its parent folder exists)."""
     ds = dataset.load(store)
     if not ds.sites:
         raise SyncError("The sponsor database has no sites yet; register a site and import its bundles first.")
-    out = Path(out_dir)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise atomic.explain_os_error(exc, "the CSV files", out) from exc
+    out = atomic.ensure_folder(out_dir, "the CSV files")
     md = dataset.metadata_in_force(store, ds)
     codes = {s["site_uuid"]: s["code"] for s in ds.sites}
     files, total = [], 0
@@ -134,7 +144,7 @@ def write_csv(store, out_dir: str | os.PathLike) -> CsvResult:
             line = [codes.get(rec.site_uuid, ""), ds.subject_keys.get(subject, "") if subject else ""]
             if visit:
                 line.append(str(ds.visits.get(v, {}).get("visit_code", "")) if v else "")
-            rows.append(line + [_cell(rec.row.get(c)) for c in cols])
+            rows.append([_cell(p) for p in line] + [_cell(rec.row.get(c)) for c in cols])
         atomic.atomic_write_text(out / f"{table}.csv", _csv_text(header, rows), what=f"{table}.csv")
         files.append(f"{table}.csv")
         total += len(rows)
@@ -169,6 +179,7 @@ def write_csv(store, out_dir: str | os.PathLike) -> CsvResult:
                           ("data_dictionary.csv", DICTIONARY_COLUMNS)):
         for c, dtype, label in columns:
             dictionary.append([name, "", c, dtype, "", label, ru(label), "", "", "", "", "", ""])
+    dictionary.append(["*", "", "*", "text", "", NEUTRALISED, ru(NEUTRALISED), "", "", "", "", "", ""])
     atomic.atomic_write_text(out / "data_dictionary.csv", _csv_text([c for c, _t, _l in DICTIONARY_COLUMNS], dictionary),
                              what="data_dictionary.csv")
     files.insert(len(files) - 2, "data_dictionary.csv")
@@ -179,17 +190,18 @@ def sae_rows(store) -> list[dict]:
     """Every serious adverse event held by the sponsor, oldest awareness first, with time to reach the sponsor."""
     out = []
     for r in store.query(
-        "SELECT r.uuid, r.data, r.received_at, r.first_bundle_seq, s.code, r.subject_uuid FROM records r "
+        "SELECT r.uuid, r.data, r.received_at, r.first_bundle_seq, s.code, r.site_uuid, r.subject_uuid FROM records r "
         "JOIN sites s ON s.site_uuid = r.site_uuid WHERE r.tbl = 'adverse_events' AND r.deleted = 0 "
         f"AND {store.json_is_one('r.data', 'serious')}"
     ):
         row = json.loads(r["data"])
-        subject = store.query_one("SELECT data FROM records WHERE tbl = 'subjects' AND uuid = ?", (r["subject_uuid"],))
+        subject = store.query_one("SELECT data FROM records WHERE site_uuid = ? AND tbl = 'subjects' AND uuid = ?",
+                                  (r["site_uuid"], r["subject_uuid"]))
         sdata = json.loads(subject["data"]) if subject else {}
         hours = ""
         try:
             delta = datetime.fromisoformat(r["received_at"]) - datetime.fromisoformat(row["aware_at"])
-            hours = f"{delta.total_seconds() / 3600:.1f}"
+            hours = round(delta.total_seconds() / 3600, 1)
         except (TypeError, ValueError, KeyError):
             pass
         try:

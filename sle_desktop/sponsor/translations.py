@@ -16,6 +16,12 @@ from sle_desktop.resources import resource_path
 TS_FILE = ("translations", "sle_desktop_ru.ts")
 
 EXTRA_RU: dict[str, str] = {
+    ("Text cells beginning with = + - @, a tab or a carriage return are written with a leading apostrophe "
+     "(') so that spreadsheet programs show them instead of running them as formulas; remove that one "
+     "apostrophe to get the text as the site sent it. Numbers are written as numbers."):
+        ("Текст, начинающийся с = + - @, табуляции или возврата каретки, записан с апострофом (') в начале, "
+         "чтобы электронные таблицы показывали его, а не выполняли как формулу; уберите этот апостроф, чтобы "
+         "получить текст в том виде, в каком его прислал центр. Числа записаны как числа."),
     "Yes": "Да", "No": "Нет", "Absent": "Нет", "Present": "Есть",
     "Early": "Раньше окна визита", "In window": "В окне визита", "Late": "Позже окна визита",
     "No flare": "Нет обострения", "Mild/moderate flare": "Лёгкое или умеренное обострение",

@@ -62,13 +62,16 @@ def row_hash(row: dict) -> str:
     """Hash of one audit row given its fields (the `hash` field itself is ignored)."""
     seq = row["seq"]
     values = [row[k] for k in _TEXT_FIELDS]
-    if type(seq) is int and all(v is None or type(v) is str for v in values):
-        # the canonical JSON of the row spelled out (same bytes as canonical_json, ~2x faster: verify-audit's loop)
+    try:
+        if type(seq) is not int:
+            raise TypeError(seq)
+        # the canonical JSON of the row spelled out (same bytes as canonical_json, ~2x faster: verify-audit's
+        # loop); _quote refuses anything but text, which then takes the general path
         parts = ["null" if v is None else _quote(v) for v in values]
         body = (f'{{"at_local":{parts[0]},"at_utc":{parts[1]},"field":{parts[2]},"new":{parts[3]},"old":{parts[4]},'
                 f'"prev_hash":{parts[5]},"reason":{parts[6]},"row_id":{parts[7]},"seq":{seq},"table":{parts[8]},'
                 f'"user":{parts[9]}}}')
-    else:
+    except TypeError:
         body = canonical_json({k: row[k] for k in AUDIT_FIELDS})
     return hashlib.sha256((row["prev_hash"] + body).encode("utf-8")).hexdigest()
 
@@ -303,7 +306,8 @@ def check_records(conn, table: str, head_seq: int, head_hash: str, checked: int)
     One ordered pass over the records and one over their audit rows (both by uuid), tuples not dicts:
     this is most of verify-audit's time at 10 000 subjects.
     """
-    recs = conn.execute(f'SELECT * FROM "{table}" ORDER BY uuid')
+    # sorted by SQLite rather than read through the uuid index: one random page read per record otherwise
+    recs = conn.execute(f'SELECT * FROM "{table}" NOT INDEXED ORDER BY uuid')
     index = {c[0]: i for i, c in enumerate(recs.description)}
     compared = {name: i for name, i in index.items() if name not in MANAGED}
     at_uuid, at_change = index["uuid"], index["change_seq"]

@@ -29,6 +29,78 @@ def _restrict_permissions(path: Path) -> None:
         pass
 
 
+def create_private_file(path: Path) -> None:
+    """Create an empty file readable and writable by its owner only (FileExistsError when it exists).
+
+    SQLite gives a database's -wal, -shm and -journal files the mode of the database file, so a
+    database created this way keeps all its side files owner-only too."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, stat.S_IRUSR | stat.S_IWUSR))
+
+
+SQLITE_MAGIC = b"SQLite format 3\0"
+# the table that marks each kind of sle_desktop database, and how to name it
+KINDS = {"site": "schema_migrations", "sponsor": "sponsor_schema"}
+
+
+def check_folder(folder: Path, what: str) -> None:
+    """StoreError in one sentence when `folder` (where `what` is to be created) is missing or not a folder."""
+    if folder.is_dir():
+        return
+    if folder.exists():
+        raise StoreError(msg("Cannot create {what} in {folder}: {folder} is a file, not a folder.", what=what,
+                             folder=str(folder)))
+    raise StoreError(msg("Cannot create {what}: the folder {folder} does not exist. Create it first, or choose "
+                         "another place.", what=what, folder=str(folder)))
+
+
+def foreign_file_problem(path: Path, kind: str = "site") -> str | None:
+    """Why the existing file at `path` is not an sle_desktop database of `kind`, or None when it is one.
+
+    Only reads the file (no SQLite connection that could switch its journal mode or add tables)."""
+    other = "sponsor" if kind == "site" else "site"
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(100)
+    except OSError as exc:
+        return msg("{path} cannot be read ({error}).", path=str(path), error=exc.strerror or str(exc))
+    if not head:
+        return msg("{path} is an empty file, not an sle_desktop database; it was left unchanged. To start a new "
+                   "database, give the name of a file that does not exist yet.", path=str(path))
+    if not head.startswith(SQLITE_MAGIC):
+        return msg("{path} is not an sle_desktop database (it is not an SQLite file); it was left unchanged.",
+                   path=str(path))
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None)
+        try:
+            names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        return msg("{path} is not a readable sle_desktop database ({error}). It may be damaged or a different kind "
+                   "of file; it was left unchanged.", path=str(path), error=str(exc))
+    if KINDS[kind] in names:
+        return None
+    if KINDS[other] in names and kind == "site":
+        return msg("{path} is an sle_desktop sponsor database, not a site database; it was left unchanged.",
+                   path=str(path))
+    if KINDS[other] in names:
+        return msg("{path} is an sle_desktop site database, not a sponsor database; it was left unchanged.",
+                   path=str(path))
+    if kind == "site":
+        return msg("{path} is another program's SQLite database, not an sle_desktop site database; it was left "
+                   "unchanged.", path=str(path))
+    return msg("{path} is another program's SQLite database, not an sle_desktop sponsor database; it was left "
+               "unchanged.", path=str(path))
+
+
+def _remove_new(path: Path) -> None:
+    """Remove a database this open created and could not finish (and its side files): no half-made file stays."""
+    for side in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"),
+                 path.with_name(path.name + "-journal")):
+        with contextlib.suppress(OSError):
+            side.unlink()
+
+
 class KeyedConnection(sqlite3.Connection):
     """A connection that can carry the unlocked audit key (set by `store.audit.unlock`)."""
 
@@ -47,6 +119,7 @@ class Store:
         self.path = path
         self._db = None
         self._depth = 0
+        self.kind = "site"
 
     @property
     def db(self):
@@ -59,26 +132,46 @@ class Store:
 
     # -- opening -------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | os.PathLike, *, migrate: bool = True, backup: bool = True) -> Store:
-        """Open (creating if absent) the database at `path` and bring its schema up to date."""
+    def open(cls, path: str | os.PathLike, *, migrate: bool = True, backup: bool = True, create: bool = True,
+             kind: str = "site") -> Store:
+        """Open the sle_desktop database of `kind` ("site" or "sponsor") at `path` and bring its schema up to date.
+
+        A path that does not exist yet is a new database (when `create`; created owner-only, in an existing
+        folder only); an existing file that is not such a database (empty, another program's, garbage) is
+        refused with StoreError and left byte for byte unchanged."""
         from sle_desktop.store import migrations
 
         path = Path(path)
-        if path.exists() and path.is_dir():
+        if path.is_dir():
             raise StoreError(msg("{path} is a folder, not a database file.", path=str(path)))
-        if not path.parent.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-        is_new = not path.exists() or path.stat().st_size == 0
+        is_new = not path.exists()
+        if is_new:
+            if not create:
+                raise StoreError(msg("No database at {path}.", path=str(path)))
+            check_folder(path.parent, msg("the database {name}", name=path.name))
+            try:
+                create_private_file(path)
+            except FileExistsError:
+                is_new = False
+            except OSError as exc:
+                raise StoreError(msg("Cannot create the database {path}: {error}.", path=str(path),
+                                     error=exc.strerror or str(exc))) from None
+        if not is_new:
+            problem = foreign_file_problem(path, kind)
+            if problem:
+                raise StoreError(problem)
         try:
             conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=30,
                                    factory=KeyedConnection)
         except sqlite3.Error as exc:
             raise StoreError(msg("Cannot open the database {path}: {error}", path=str(path), error=str(exc))) from exc
         store = cls(conn, path)
+        store.kind = kind
         try:
+            for side in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+                if side.exists():
+                    _restrict_permissions(side)
             store._configure()
-            if is_new:
-                _restrict_permissions(path)
             if migrate:
                 version = migrations.current_version(store)
                 if version > migrations.LATEST:
@@ -92,12 +185,16 @@ class Store:
                 migrations.migrate(store)
         except sqlite3.DatabaseError as exc:
             conn.close()
+            if is_new:
+                _remove_new(path)
             raise StoreError(msg(
                 "{path} is not a readable sle_desktop database ({error}). "
                 "It may be damaged or a different kind of file; restore it from a backup.",
                 path=str(path), error=str(exc))) from exc
         except BaseException:
             conn.close()
+            if is_new:
+                _remove_new(path)
             raise
         return store
 
@@ -116,7 +213,7 @@ class Store:
         """A second connection to the same file, for a background thread (in-memory stores return self)."""
         if self.path is None:
             return self
-        other = Store.open(self.path, migrate=False)
+        other = Store.open(self.path, migrate=False, create=False, kind=self.kind)
         other.conn.audit_key = getattr(self.conn, "audit_key", None)
         return other
 
@@ -242,6 +339,7 @@ class Store:
             return None
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         target = self.path.with_name(f"{self.path.stem}.{label}.{stamp}.sqlite")
+        create_private_file(target)
         dest = sqlite3.connect(str(target))
         try:
             self.conn.backup(dest)

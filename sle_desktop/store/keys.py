@@ -34,16 +34,40 @@ def _machine_key_path(site_uuid: str) -> Path:
 
 
 def write_private_file(path: Path, data: bytes) -> None:
-    """Create a file readable by its owner only (0600 where the OS supports it), atomically."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Create a file readable by its owner only (0600 where the OS supports it), atomically.
+
+    StoreError in one sentence naming the folder when it cannot be written (nothing is left behind)."""
+    folder = path.parent
+    if folder.exists() and not folder.is_dir():
+        raise StoreError(msg("Cannot write the key file {name}: {folder} is a file, not a folder.", name=path.name,
+                             folder=str(folder)))
     tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, stat.S_IRUSR | stat.S_IWUSR)
     try:
-        os.write(fd, data)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, path)
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, stat.S_IRUSR | stat.S_IWUSR)
+        try:
+            os.write(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+    except OSError as exc:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        raise StoreError(msg("Cannot write the key file {name} to {folder}: {problem}.", name=path.name,
+                             folder=str(folder), problem=_write_problem(exc))) from None
+
+
+def _write_problem(exc: OSError) -> str:
+    import errno
+
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return msg("the folder is read-only or not yours")
+    if exc.errno == errno.ENOSPC:
+        return msg("the disk is full")
+    return exc.strerror or str(exc)
 
 
 def create_machine_key(store, site_uuid: str, data_key: bytes) -> Path:

@@ -52,11 +52,40 @@ def explain_os_error(exc: OSError, what: str, where: Path) -> SyncError:
                          error=exc.strerror or str(exc)))
 
 
+def folder_problem(folder: Path) -> str | None:
+    """Why `folder` cannot take a file (missing, or a file rather than a folder), in one sentence; None when it can."""
+    if folder.is_dir():
+        return None
+    if folder.exists():
+        return msg("{folder} is a file, not a folder.", folder=folder)
+    return msg("The folder {folder} does not exist.", folder=folder)
+
+
+def ensure_folder(folder: str | os.PathLike, what: str = "the files") -> Path:
+    """`folder`, created (owner-only) when missing but only inside a folder that exists: never a chain of folders."""
+    folder = Path(folder)
+    if folder.is_dir():
+        return folder
+    if folder.exists() or not folder.parent.is_dir():
+        raise SyncError(folder_problem(folder if folder.exists() else folder.parent))
+    try:
+        folder.mkdir(mode=0o700)
+    except OSError as exc:
+        raise explain_os_error(exc, what, folder.parent) from None
+    return folder
+
+
+def _private(path, flags: int) -> int:
+    return os.open(path, flags, 0o600)
+
+
 def write_temp(final: Path, write: Callable[[BinaryIO], None]) -> Path:
-    """Write a hidden temporary file beside `final` with `write(fileobj)`, flushed and fsynced; returns its path."""
+    """Write a hidden temporary file beside `final` with `write(fileobj)`, flushed and fsynced; returns its path.
+
+    The file is created owner-only (0600 where the OS supports it): every export is private to its writer."""
     tmp = temp_path_for(final)
     try:
-        with open(tmp, "xb") as fh:
+        with open(tmp, "xb", opener=_private) as fh:
             write(fh)
             fh.flush()
             os.fsync(fh.fileno())
@@ -78,8 +107,9 @@ def atomic_write(final: str | os.PathLike, write: Callable[[BinaryIO], None], *,
     final = Path(final)
     if final.exists() and final.is_dir():
         raise SyncError(f"{final} is a folder; give a file name.")
-    if not final.parent.is_dir():
-        raise SyncError(f"The folder {final.parent} does not exist.")
+    problem = folder_problem(final.parent)
+    if problem:
+        raise SyncError(problem)
     tmp = None
     try:
         tmp = write_temp(final, write)

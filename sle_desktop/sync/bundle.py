@@ -18,9 +18,13 @@ Payload lines (each an object with a ``type``): one ``header``, then ``row`` lin
 (``table``, ``row``: every column of a clinical record), then ``audit`` lines (``row``:
 one audit-trail row), then one ``end`` line with the counts.
 
-Reading is bounded (`Limits`): the file size is checked before it is read, member sizes
-before they are extracted, and the decompressed size, line count and line length while
-the payload streams, so neither a huge file nor a compression or JSON bomb gets far.
+Reading is bounded (`Limits`): the file size is checked before it is read; the file is read as
+a stream of 512-byte tar blocks, each member's size checked against its cap before it is read,
+nothing but the three ustar members accepted (no pax or GNU headers, at most 64 kB of end
+padding), the encrypted member only hashed while streaming (its bytes are read again after the
+signature check); the decompressed size, line count and line length are checked while the
+payload streams. So neither a huge or padded file nor a compression or JSON bomb gets far, and
+memory does not depend on what the headers claim.
 """
 
 from __future__ import annotations
@@ -193,10 +197,49 @@ def build_bundle(fields: dict, payload: PayloadWriter, recipients: list, signing
     return BuiltBundle(manifest, data, signature, ciphertext)
 
 
+_BLOCK = 512
+_READ_STEP = 1024 * 1024
+_MAX_TRAILER = 64 * 1024  # the end-of-archive blocks padded to tar's 10 KiB record; more is not a bundle's
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _has_lone_surrogate(value) -> bool:
+    """True when a parsed JSON value holds a string with a surrogate code point (text no UTF-8 file can carry)."""
+    if isinstance(value, str):
+        return any("\ud800" <= ch <= "\udfff" for ch in value)
+    if isinstance(value, dict):
+        return any(_has_lone_surrogate(k) or _has_lone_surrogate(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_lone_surrogate(v) for v in value)
+    return False
+
+
+def _tar_header(block: bytes) -> tuple[str, int, bytes] | None:
+    """(name, size, type flag) of one ustar header block; None when the block is not a valid header."""
+    if block[257:262] != b"ustar":
+        return None
+    stored = block[148:156].split(b"\0", 1)[0].strip()
+    try:
+        checksum = int(stored or b"x", 8)
+        size_field = block[124:136].split(b"\0", 1)[0].strip()
+        size = int(size_field or b"x", 8)
+    except ValueError:
+        return None
+    unsigned = sum(block[:148]) + 8 * 32 + sum(block[156:])
+    if checksum != unsigned or size < 0:
+        return None
+    name = block[:100].split(b"\0", 1)[0]
+    prefix = block[345:500].split(b"\0", 1)[0]
+    if prefix:
+        name = prefix + b"/" + name
+    return name.decode("utf-8", "replace"), size, block[156:157]
+
+
 # -- reading ----------------------------------------------------------------------------------
 @dataclass
 class Container:
-    """The three members of a bundle file, read within limits but not yet verified."""
+    """A bundle file's manifest and signature, read within limits but not yet verified, and where its encrypted
+    member lies (size and SHA-256 measured while streaming; the bytes themselves are read only by `ciphertext`)."""
 
     path: Path
     size: int
@@ -204,11 +247,28 @@ class Container:
     manifest_bytes: bytes
     manifest: dict
     signature: bytes
-    ciphertext: bytes = field(repr=False)
+    ciphertext_size: int
+    ciphertext_sha256: str
+    ciphertext_offset: int = field(repr=False)
 
     @property
     def bundle_hash(self) -> str:
         return hashlib.sha256(self.manifest_bytes).hexdigest()
+
+    @property
+    def ciphertext(self) -> bytes:
+        """The encrypted member, read again from the file (after the signature is checked) and re-hashed."""
+        try:
+            with open(self.path, "rb") as fh:
+                fh.seek(self.ciphertext_offset)
+                data = fh.read(self.ciphertext_size)
+        except OSError as exc:
+            raise SyncError(msg("Cannot read {path}: {error}.", path=self.path, error=exc.strerror or str(exc))) \
+                from None
+        if len(data) != self.ciphertext_size or hashlib.sha256(data).hexdigest() != self.ciphertext_sha256:
+            raise BundleRejected(msg("{name} changed while it was being imported; it was refused.",
+                                     name=self.path.name), reason="tampered")
+        return data
 
 
 def _no_duplicate_keys(pairs):
@@ -227,19 +287,32 @@ def _no_constants(name):
     raise ValueError(f"{name} is not allowed")
 
 
-_STRICT = json.JSONDecoder(object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constants)
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if value in (_INF, -_INF):  # 1e999 parses as infinity, which no JSON writer (nor canonical_json) accepts
+        raise ValueError(f"the number {text[:20]} is out of range")
+    return value
 
 
-def strict_json(data: bytes):
-    """json.loads refusing duplicate keys, NaN/Infinity and deep nesting (RecursionError -> ValueError)."""
+_INF = float("inf")
+_INT64 = 2 ** 63
+_STRICT = json.JSONDecoder(object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constants,
+                           parse_float=_finite_float)
+
+
+def strict_json(data: bytes | str):
+    """json.loads refusing duplicate keys, NaN/Infinity, deep nesting (RecursionError -> ValueError), bytes that
+    are not UTF-8 and lone surrogates (text no UTF-8 file can carry, which would break every later encode)."""
     try:
-        # what json.loads does, with one decoder for every line instead of a new one per call (bulk import)
         if isinstance(data, (bytes, bytearray)):
-            return _STRICT.decode(data.decode(json.detect_encoding(data), "surrogatepass"))
-        return json.loads(data, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constants)
+            # one decoder for every line instead of a new one per call (bulk import)
+            data = data.decode(json.detect_encoding(data))
+        value = _STRICT.decode(data)
     except RecursionError:
         raise ValueError("nested too deeply") from None
-
+    if _SURROGATE_ESCAPE.search(data) and _has_lone_surrogate(value):
+        raise ValueError("it contains a lone surrogate escape (not text)")
+    return value
 
 
 def check_fields(manifest: dict, fields: dict, bad) -> None:
@@ -257,6 +330,8 @@ def check_fields(manifest: dict, fields: dict, bad) -> None:
         value = manifest[key]
         if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
             raise bad(msg("{key} is not a whole number", key=key))
+        if kind is int and not -_INT64 <= value < _INT64:
+            raise bad(msg("{key} is out of range", key=key))
         if kind is not int and not isinstance(value, kind):
             raise bad(msg("{key} has the wrong type", key=key))
         if isinstance(value, str) and len(value) > 300:
@@ -291,7 +366,7 @@ def check_manifest(manifest) -> dict:
             or len(manifest["recipient_fingerprints"]) > 20:
         raise bad(msg("recipient_fingerprints is not a short list of fingerprints"))
     counts = manifest["counts"]
-    if len(counts) > 100 or not all(isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool) and v >= 0
+    if len(counts) > 100 or not all(isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool) and 0 <= v < _INT64
                                     for k, v in counts.items()):
         raise bad(msg("counts is not a table of whole numbers"))
     return manifest
@@ -300,13 +375,21 @@ def check_manifest(manifest) -> dict:
 def read_container(path: str | os.PathLike, limits: Limits = Limits(), *, check=None) -> Container:
     """Read a bundle file's members, refusing oversized, truncated or foreign files before any decryption.
 
-    `check` validates the manifest (default `check_manifest`; return bundles pass their own)."""
+    The file is read as a stream of 512-byte tar blocks: a member's size is checked against its cap and
+    against what is left of the file before it is read, nothing but the three members is accepted (no
+    pax, GNU or other special headers), and the end-of-archive padding is bounded, so memory stays within
+    the members' caps whatever the headers claim. `check` validates the manifest (default
+    `check_manifest`; return bundles pass their own)."""
     path = Path(path)
     name = path.name
+
+    def unreadable(exc: OSError) -> SyncError:
+        return SyncError(msg("Cannot read {path}: {error}.", path=path, error=exc.strerror or str(exc)))
+
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise SyncError(msg("Cannot read {path}: {error}.", path=path, error=exc.strerror or str(exc))) from None
+        raise unreadable(exc) from None
     if path.is_dir():
         raise SyncError(msg("{path} is a folder, not a bundle file.", path=path))
     if size > limits.max_bundle_bytes:
@@ -314,56 +397,83 @@ def read_container(path: str | os.PathLike, limits: Limits = Limits(), *, check=
             "{name} is {size}, more than the {limit} a bundle may be; it was not read. "
             "If it is genuine, import it with a higher --max-bundle-mb.", name=name, size=_mb(size),
             limit=_mb(limits.max_bundle_bytes)), reason="oversized")
-    try:
-        with open(path, "rb") as fh:
-            # read(n) allocates n bytes up front: ask for the file's size (+1 to notice growth), not the limit
-            data = fh.read(min(size, limits.max_bundle_bytes) + 1)
-    except OSError as exc:
-        raise SyncError(msg("Cannot read {path}: {error}.", path=path, error=exc.strerror or str(exc))) from None
-    if len(data) > min(size, limits.max_bundle_bytes):
-        raise BundleRejected(msg("{name} grew beyond {limit} while being read; it was refused.", name=name,
-                                 limit=_mb(limits.max_bundle_bytes)), reason="oversized")
-    if len(data) == 0:
+    if size == 0:
         raise BundleRejected(msg("{name} is empty (0 bytes): the copy was interrupted. Export the bundle again.",
                                  name=name), reason="truncated")
-    if len(data) < 512 or data[257:262] != b"ustar":
-        raise BundleRejected(msg("{name} is not an sle_desktop bundle (or its beginning is damaged).", name=name),
-                             reason="not_a_bundle")
     truncated = BundleRejected(msg(
         "{name} is truncated or damaged (the copy was probably interrupted, e.g. the USB stick was pulled). "
         "Copy or export the bundle again.", name=name), reason="truncated")
-    members: dict[str, bytes] = {}
+    not_a_bundle = BundleRejected(msg("{name} is not an sle_desktop bundle (or its beginning is damaged).", name=name),
+                                  reason="not_a_bundle")
     caps = {MANIFEST_NAME: limits.max_manifest_bytes, SIGNATURE_NAME: limits.max_signature_bytes,
             PAYLOAD_NAME: limits.max_bundle_bytes}
+    sha = hashlib.sha256()
+    members: dict[str, bytes] = {}
     try:
-        with tarfile.open(fileobj=io.BytesIO(data), mode="r:") as tar:
-            for index, info in enumerate(tar):
-                expected = MEMBERS[index] if index < len(MEMBERS) else None
-                if info.name != expected or not info.isreg():
+        with open(path, "rb") as fh:
+            def take(n: int) -> bytes:
+                data = fh.read(n)
+                sha.update(data)
+                return data
+
+            pos = 0
+            for index, expected in enumerate(MEMBERS):
+                block = take(_BLOCK)
+                pos += len(block)
+                header = _tar_header(block) if len(block) == _BLOCK else None
+                if header is None:
+                    if index == 0:
+                        raise not_a_bundle
+                    raise truncated if len(block) < _BLOCK or block.count(0) == _BLOCK else not_a_bundle
+                member, length, kind = header
+                if member != expected or kind not in (b"0", b"\0"):
                     raise BundleRejected(msg("{name} is not an sle_desktop bundle (unexpected content {member!r}).",
-                                             name=name, member=info.name[:60]), reason="not_a_bundle")
-                if info.size > caps[info.name]:
+                                             name=name, member=member[:60]), reason="not_a_bundle")
+                if length > caps[member]:
                     raise BundleRejected(msg("{name}: {member} is {size}, over its limit; the bundle was refused.",
-                                             name=name, member=info.name, size=_mb(info.size)), reason="oversized")
-                fobj = tar.extractfile(info)
-                content = fobj.read() if fobj is not None else b""
-                if len(content) != info.size:
-                    raise truncated
-                members[info.name] = content
-            end = tar.offset
-    except (tarfile.TarError, EOFError, OSError):
-        raise truncated from None
-    if len(members) != len(MEMBERS):
-        raise truncated
-    trailer = data[end:]
-    if len(data) % 512 or len(trailer) < 1024 or trailer.count(0) != len(trailer):
-        raise truncated
+                                             name=name, member=member, size=_mb(length)), reason="oversized")
+                padded = -(-length // _BLOCK) * _BLOCK
+                if member == PAYLOAD_NAME:  # hashed as it streams past, not kept
+                    cipher_at, cipher_sha, left = pos, hashlib.sha256(), length
+                    while left:
+                        chunk = take(min(left, _READ_STEP))
+                        if not chunk:
+                            raise truncated
+                        cipher_sha.update(chunk)
+                        left -= len(chunk)
+                    content = b""
+                else:
+                    content = take(length)
+                    if len(content) != length:
+                        raise truncated
+                take(padded - length)
+                pos += padded
+                members[member] = content
+            trailer = size - pos
+            if trailer < 2 * _BLOCK or trailer % _BLOCK:
+                raise truncated
+            if trailer > _MAX_TRAILER:
+                raise BundleRejected(msg("{name} carries {size} after the end of the bundle; it is not an sle_desktop "
+                                         "bundle as exported and was refused.", name=name, size=_mb(trailer)),
+                                     reason="not_a_bundle")
+            rest = take(trailer)
+            extra = _tar_header(rest[:_BLOCK])
+            if extra is not None:
+                raise BundleRejected(msg("{name} is not an sle_desktop bundle (unexpected content {member!r}).",
+                                         name=name, member=extra[0][:60]), reason="not_a_bundle")
+            if len(rest) != trailer or rest.count(0) != trailer:
+                raise truncated
+            if fh.read(1):
+                raise BundleRejected(msg("{name} grew beyond {limit} while being read; it was refused.", name=name,
+                                         limit=_mb(size)), reason="oversized")
+    except OSError as exc:
+        raise unreadable(exc) from None
     manifest_bytes = members[MANIFEST_NAME]
     try:
         manifest = strict_json(manifest_bytes)
     except (ValueError, UnicodeDecodeError) as exc:
-        raise BundleRejected(msg("{name}: the manifest is not valid JSON ({error}).", name=name, error=str(exc)),
-                             reason="malformed") from None
+        raise BundleRejected(msg("{name}: the manifest is not valid JSON ({error}).", name=name,
+                                 error=str(exc)[:80]), reason="malformed") from None
     (check or check_manifest)(manifest)
     if canonical_json(manifest).encode("utf-8") != manifest_bytes:
         raise BundleRejected(msg("{name}: the manifest is not in canonical form; it was altered.", name=name),
@@ -374,8 +484,8 @@ def read_container(path: str | os.PathLike, limits: Limits = Limits(), *, check=
         signature = b""
     if len(signature) != 64:
         raise BundleRejected(msg("{name}: the signature is damaged or missing.", name=name), reason="forged")
-    return Container(path, size, hashlib.sha256(data).hexdigest(), manifest_bytes, manifest, signature,
-                     members[PAYLOAD_NAME])
+    return Container(path, size, sha.hexdigest(), manifest_bytes, manifest, signature, length,
+                     cipher_sha.hexdigest(), cipher_at)
 
 
 def check_signed(container: Container, public_key: bytes, *, forged, tampered) -> dict:
@@ -386,8 +496,7 @@ def check_signed(container: Container, public_key: bytes, *, forged, tampered) -
     except (InvalidSignature, ValueError):
         raise BundleRejected(forged, reason="forged") from None
     m = container.manifest
-    if len(container.ciphertext) != m["ciphertext_bytes"] or \
-            hashlib.sha256(container.ciphertext).hexdigest() != m["ciphertext_sha256"]:
+    if container.ciphertext_size != m["ciphertext_bytes"] or container.ciphertext_sha256 != m["ciphertext_sha256"]:
         raise BundleRejected(tampered, reason="tampered")
     return m
 

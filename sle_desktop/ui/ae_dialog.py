@@ -35,7 +35,7 @@ from sle_desktop.ui.common import (
     name_inputs,
     with_error,
 )
-from sle_desktop.ui.messages import FieldErrors, report
+from sle_desktop.ui.messages import FieldErrors, FreeTextCheck, report
 from sle_desktop.ui.reason_dialog import ReasonDialog
 from sle_desktop.ui.screen_fit import fit_to_screen, grow_with_contents
 
@@ -239,29 +239,27 @@ class AdverseEventWidget(QWidget):
         )
         return form, problems
 
-    def set_row(self, row: dict) -> None:
-        """Fill the fields from a saved adverse_events row."""
-        import json
-
-        self.term.setText(row["term"])
-        self.onset.set_date(date.fromisoformat(row["onset_date"]))
-        self.stop.set_date(date.fromisoformat(row["stop_date"]) if row["stop_date"] else None)
-        for box, value in ((self.grade, row["grade"]), (self.relationship, row["relationship"]),
-                           (self.action, row["action_taken"]), (self.outcome, row["outcome"])):
+    def set_row(self, row: safety.AdverseEvent) -> None:
+        """Fill the fields from a saved adverse event."""
+        self.term.setText(row.term)
+        self.onset.set_date(row.onset_date)
+        self.stop.set_date(row.stop_date)
+        for box, value in ((self.grade, row.grade), (self.relationship, row.relationship),
+                           (self.action, row.action_taken), (self.outcome, row.outcome)):
             i = box.findData(value)
             if i < 0 and value:
                 box.addItem(str(value), value)
                 i = box.count() - 1
             box.setCurrentIndex(max(i, 0))
-        self.serious.setChecked(bool(row["serious"]))
-        for code in json.loads(row["serious_criteria"] or "[]"):
+        self.serious.setChecked(row.serious)
+        for code in row.serious_criteria:
             if code in self.criteria:
                 self.criteria[code].setChecked(True)
-        self.sle_hospitalisation.setChecked(bool(row.get("hospitalised_for_sle")))
-        self._aware_saved = datetime.fromisoformat(row["aware_at"])
-        self._exported_at = row.get("sae_exported_at")
+        self.sle_hospitalisation.setChecked(row.hospitalised_for_sle)
+        self._aware_saved = row.aware_at
+        self._exported_at = row.sae_exported_at
         if self.from_paper is not None:
-            self.from_paper.setChecked(row.get("entry_source") == "paper_crf")
+            self.from_paper.setChecked(row.entry_source == "paper_crf")
             self.from_paper.setEnabled(False)  # how a saved record was entered does not change
         self.aware.setDateTime(QDateTime(self._aware_saved.astimezone().replace(tzinfo=None)))
         self.update_clock()
@@ -289,6 +287,7 @@ class AdverseEventDialog(QDialog):
         self.setObjectName("aeDialog")
         self.session, self.subject_uuid, self.ae_uuid, self.today = session, subject_uuid, ae_uuid, today
         self.reason_dialog: ReasonDialog | None = None
+        self.free_text = FreeTextCheck(self, session, subject_uuid)
         subject = subjects.get_subject(session, subject_uuid)
         label = subject.label
         title = self.tr("Adverse event – {0}").format(label) if ae_uuid is None else \
@@ -313,7 +312,7 @@ class AdverseEventDialog(QDialog):
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
         if ae_uuid is not None:
-            row = next((r for r in safety.list_adverse_events(session, subject_uuid) if r["uuid"] == ae_uuid), None)
+            row = next((r for r in safety.list_adverse_events(session, subject_uuid) if r.uuid == ae_uuid), None)
             if row is None:
                 self.banner.show_message(self.tr("This adverse event no longer exists."))
                 self.save_button.setEnabled(False)
@@ -339,16 +338,16 @@ class AdverseEventDialog(QDialog):
             return catalog(table.get(code, code)) if code is not None else ""
         yes, no = self.tr("yes"), self.tr("no")
         pairs = [
-            (self.tr("Adverse event term"), row["term"], form.term.strip()),
-            (self.tr("Onset date"), fmt_date(row["onset_date"]), fmt_date(form.onset_date)),
-            (self.tr("Stop date"), fmt_date(row["stop_date"]), fmt_date(form.stop_date)),
-            (self.tr("CTCAE grade"), label(rules.GRADE_LABELS, row["grade"]), label(rules.GRADE_LABELS, form.grade)),
-            (self.tr("Serious"), yes if row["serious"] else no, yes if form.serious else no),
-            (self.tr("Relationship to MSC product"), label(rules.RELATIONSHIP_LABELS, row["relationship"]),
+            (self.tr("Adverse event term"), row.term, form.term.strip()),
+            (self.tr("Onset date"), fmt_date(row.onset_date), fmt_date(form.onset_date)),
+            (self.tr("Stop date"), fmt_date(row.stop_date), fmt_date(form.stop_date)),
+            (self.tr("CTCAE grade"), label(rules.GRADE_LABELS, row.grade), label(rules.GRADE_LABELS, form.grade)),
+            (self.tr("Serious"), yes if row.serious else no, yes if form.serious else no),
+            (self.tr("Relationship to MSC product"), label(rules.RELATIONSHIP_LABELS, row.relationship),
              label(rules.RELATIONSHIP_LABELS, form.relationship)),
-            (self.tr("Action taken with MSC"), label(rules.ACTION_LABELS, row["action_taken"]),
+            (self.tr("Action taken with MSC"), label(rules.ACTION_LABELS, row.action_taken),
              label(rules.ACTION_LABELS, form.action_taken or None)),
-            (self.tr("Outcome"), label(rules.OUTCOME_LABELS, row["outcome"]), label(rules.OUTCOME_LABELS, form.outcome)),
+            (self.tr("Outcome"), label(rules.OUTCOME_LABELS, row.outcome), label(rules.OUTCOME_LABELS, form.outcome)),
         ]
         return [(what, old, new) for what, old, new in pairs if old != new]
 
@@ -359,6 +358,8 @@ class AdverseEventDialog(QDialog):
         if problems:
             self.fields.errors.show(problems)
             self.banner.show_message(self.tr("Nothing was saved: please correct the fields marked in red."))
+            return False
+        if not self.free_text.confirmed({self.tr("Adverse event term"): form.term}, lambda: self.save(reason)):
             return False
         try:
             self.ae_uuid = safety.record_adverse_event(self.session, self.subject_uuid, form, ae_uuid=self.ae_uuid,

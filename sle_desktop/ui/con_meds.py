@@ -34,7 +34,7 @@ from sle_desktop.ui.common import (
     fmt_number,
     with_error,
 )
-from sle_desktop.ui.messages import FieldErrors, report
+from sle_desktop.ui.messages import FieldErrors, FreeTextCheck, report
 
 
 class ConMedsWidget(QWidget):
@@ -45,6 +45,7 @@ class ConMedsWidget(QWidget):
     def __init__(self, session, subject_uuid: str, parent=None, *, today=None):
         super().__init__(parent)
         self.session, self.subject_uuid, self.today = session, subject_uuid, today
+        self.free_text = FreeTextCheck(self, session, subject_uuid)
         self.table = QTableWidget(0, 8, self)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move within it
         self.table.setObjectName("conMedsTable")
@@ -154,6 +155,10 @@ class ConMedsWidget(QWidget):
             except BadInput as exc:
                 self.errors.set(field, str(exc))
                 return
+        texts = {self.tr("Drug"): self.drug.text(), self.tr("Route"): self.route.text(),
+                 self.tr("Indication"): self.indication.text()}
+        if not self.free_text.confirmed(texts, self.add):
+            return
         try:
             uuid_ = visits.add_con_med(
                 self.session, self.subject_uuid, drug=self.drug.text(), drug_class=self.drug_class.currentData(),

@@ -238,7 +238,7 @@ class InfusionDialog(QDialog):
         self.reaction.setChecked(bool(row["reaction"]))
         if row.get("reaction_ae_uuid"):
             event = next((a for a in safety.list_adverse_events(self.session, self.subject_uuid)
-                          if a["uuid"] == row["reaction_ae_uuid"]), None)
+                          if a.uuid == row["reaction_ae_uuid"]), None)
             if event is not None:
                 self.reaction_event.set_row(event)
 

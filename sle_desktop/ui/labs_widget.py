@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sle_desktop.app.visits import LabEntry
+from sle_desktop.app.visits import LabEntry, LabValue
 from sle_desktop.domain import labs as lab_rules
 from sle_desktop.ui.common import (
     BadInput,
@@ -88,7 +88,7 @@ class LabsWidget(QWidget):
         self.ulns: dict[str, NumberField] = {}
         self.flags: dict[str, QLabel] = {}
         self.errors: dict[str, QLabel] = {}
-        self._saved: dict[str, dict] = {}
+        self._saved: dict[str, LabValue] = {}
 
         top = QFormLayout()
         self.sample_date = DateField(self)
@@ -225,18 +225,18 @@ class LabsWidget(QWidget):
             out[code] = LabEntry(value, self.unit(code), lln, uln)
         return out, problems
 
-    def set_saved(self, saved: dict[str, dict]) -> None:
+    def set_saved(self, saved: dict[str, LabValue]) -> None:
         """Show a visit's saved results (canonical units)."""
         self._saved = dict(saved)
         for code, r in saved.items():
             if code not in self.values:
                 continue
             self.set_unit(code, lab_rules.lab_test(code).unit)
-            self.values[code].set_value(r["value"])
-            self.llns[code].set_value(r.get("lln"))
-            self.ulns[code].set_value(r.get("uln"))
+            self.values[code].set_value(r.value)
+            self.llns[code].set_value(r.lln)
+            self.ulns[code].set_value(r.uln)
 
-    def saved(self) -> dict[str, dict]:
+    def saved(self) -> dict[str, LabValue]:
         """The visit's saved results (canonical units) as loaded."""
         return dict(self._saved)
 

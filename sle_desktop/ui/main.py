@@ -6,13 +6,15 @@ screenshot scripts a ready main window for a session.
 
 from __future__ import annotations
 
+import atexit
 import os
+import signal
 import sys
 import tempfile
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QStyleFactory
 
 from sle_desktop import __version__
@@ -238,6 +240,20 @@ class GuiController(QObject):
         self.show_login()
 
 
+def _end_on_sigterm(app: QApplication) -> None:
+    """SIGTERM (a log-out, `kill`) ends the event loop like closing the window, so the clean-up below runs.
+
+    Python handles signals only when it runs, so a timer gives it a moment several times a second."""
+    def stop(_signum, _frame):
+        app.setProperty("sle_terminated", True)
+        app.quit()
+
+    signal.signal(signal.SIGTERM, stop)
+    timer = QTimer(app)
+    timer.timeout.connect(lambda: None)
+    timer.start(200)
+
+
 def run_gui(db_path: Path | None, demo: bool) -> int:
     """Start the GUI on `db_path` (or a temporary demo site); returns the exit status."""
     app = application()
@@ -248,6 +264,8 @@ def run_gui(db_path: Path | None, demo: bool) -> int:
         tmp = tempfile.TemporaryDirectory(prefix="sle_desktop_demo_")
         db_path = Path(tmp.name) / "demo.sqlite"
         os.environ["SLE_DESKTOP_KEY_DIR"] = str(Path(tmp.name) / "keys")  # the demo's key file dies with it
+        _end_on_sigterm(app)
+        atexit.register(tmp.cleanup)  # also when the program ends some other way
     if db_path is None:
         from sle_desktop.app.paths import default_db_path
 
@@ -262,7 +280,7 @@ def run_gui(db_path: Path | None, demo: bool) -> int:
     controller = GuiController(app, store, demo=demo)
     controller.start()
     try:
-        code = app.exec()
+        code = 0 if app.property("sle_terminated") else app.exec()
     finally:
         QThreadPool.globalInstance().waitForDone(60_000)  # let a running job finish before its store closes
         controller.store.close()  # (a restore on first run replaces the store the controller started with)

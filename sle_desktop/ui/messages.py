@@ -72,6 +72,49 @@ def show_info(parent: QWidget | None, title: str, text: str) -> QMessageBox:
     return box
 
 
+class FreeTextCheck:
+    """Before a save: warn when free text looks like it identifies the patient (free text goes to the sponsor).
+
+    `confirmed(texts, retry)` is True when nothing looks identifying or the clinician already chose to save these
+    very texts; otherwise it opens the warning (`box`) and returns False; "Save anyway" then calls `retry()`."""
+
+    def __init__(self, parent: QWidget, session, subject_uuid: str):
+        self.parent, self.session, self.subject_uuid = parent, session, subject_uuid
+        self.box: QMessageBox | None = None
+        self._accepted: tuple | None = None
+
+    def confirmed(self, texts: dict[str, str], retry) -> bool:
+        from sle_desktop.app import subjects
+
+        key = tuple(texts.items())
+        if key == self._accepted:
+            return True
+        warnings = subjects.free_text_warnings(self.session, self.subject_uuid, texts)
+        if not warnings:
+            return True
+        text = "\n\n".join((
+            _t("Free text is sent to the sponsor, who must not be able to tell who the patient is:"),
+            "\n".join(f"• {translated(w)}" for w in warnings),
+            _t("Remove the identifying details, or save anyway if the text is right as it is.")))
+        box = QMessageBox(QMessageBox.Warning, _t("Identifying details in free text?"), text, QMessageBox.NoButton,
+                          self.parent)
+        box.setObjectName("privacyWarning")
+        box.save_button = box.addButton(_t("Save anyway"), QMessageBox.AcceptRole)
+        box.edit_button = box.addButton(_t("Edit the text"), QMessageBox.RejectRole)
+        box.setDefaultButton(box.edit_button)
+        box.setEscapeButton(box.edit_button)
+
+        def clicked(button) -> None:
+            if button is box.save_button:
+                self._accepted = key
+                retry()
+
+        box.buttonClicked.connect(clicked)
+        box.open()
+        self.box = box
+        return False
+
+
 class FieldErrors:
     """Maps form field names to the red labels under them; unplaced messages go to a fallback banner."""
 

@@ -325,21 +325,20 @@ class SubjectView(QWidget):
         for a in safety.list_adverse_events(self.session, self.subject_uuid):
             serious = ""
             report = ""
-            if a["serious"]:
-                crit = json.loads(a["serious_criteria"] or "[]")
+            if a.serious:
                 serious = self.tr("SAE: {0}").format(", ".join(catalog(safety_rules.SERIOUS_CRITERIA_LABELS.get(c, c))
-                                                               for c in crit))
-                clock = clocks.get(a["uuid"])
+                                                               for c in a.serious_criteria))
+                clock = clocks.get(a.uuid)
                 if clock and clock.exported_at:
                     report = self.tr("sent {0}").format(fmt_date(clock.exported_at))
                 elif clock and clock.overdue:
                     report = self.tr("OVERDUE – export now")
                 elif clock:
                     report = self.tr("due by {0}").format(clock.deadline.astimezone().strftime("%d.%m.%Y %H:%M"))
-            rows.append((a["term"], fmt_date(a["onset_date"]), fmt_date(a["stop_date"]), str(a["grade"]), serious,
-                         catalog(safety_rules.RELATIONSHIP_LABELS.get(a["relationship"], a["relationship"])),
-                         catalog(safety_rules.OUTCOME_LABELS.get(a["outcome"], a["outcome"] or "")), report))
-            ids.append(a["uuid"])
+            rows.append((a.term, fmt_date(a.onset_date), fmt_date(a.stop_date), str(a.grade), serious,
+                         catalog(safety_rules.RELATIONSHIP_LABELS.get(a.relationship, a.relationship)),
+                         catalog(safety_rules.OUTCOME_LABELS.get(a.outcome, a.outcome or "")), report))
+            ids.append(a.uuid)
         _fill(self.ae_table, rows, ids)
         for i, a in enumerate(rows):
             if a[4]:

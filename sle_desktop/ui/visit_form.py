@@ -77,7 +77,7 @@ class VisitForm(QWidget):
         self.discard_box: QMessageBox | None = None
         self.reason_dialog: ReasonDialog | None = None
         self.sign_dialog: SignDialog | None = None
-        self._sledai_saved = None
+        self._sledai_saved: visits.SledaiView | None = None
         self._query_widgets: dict[tuple[str, str, str], QWidget] = {}
         subject = subjects.get_subject(session, subject_uuid)
         self.subject_label = subject.label
@@ -241,10 +241,10 @@ class VisitForm(QWidget):
         self._sledai_saved = assessment
         self.flare.set_weight(visit.weight_kg)
         if assessment:
-            self.sledai.set_recorded_sources(assessment["sources"])
-            self.sledai.set_codes(assessment["codes"])
-            self.sledai.pga.set_value(assessment["pga"])
-            self.flare.set_inputs(assessment["flare_inputs"])
+            self.sledai.set_recorded_sources(assessment.sources)
+            self.sledai.set_codes(assessment.codes)
+            self.sledai.pga.set_value(assessment.pga)
+            self.flare.set_inputs(assessment.flare_inputs)
         saved_labs = visits.visit_labs(self.session, visit_uuid)
         self.labs.set_saved(saved_labs)
         self.labs.sample_date.set_date(ui_queries.lab_sample_date(self.session, visit_uuid))
@@ -259,16 +259,16 @@ class VisitForm(QWidget):
         self._update_window()
         self._update_signatures()
 
-    def _mark_queried_fields(self, assessment: dict | None, saved_labs: dict) -> None:
+    def _mark_queried_fields(self, assessment: visits.SledaiView | None, saved_labs: dict[str, visits.LabValue]) -> None:
         """Put the sponsor's open questions on the fields they are about (marker + question on hover)."""
         self.queried_fields: dict[str, str] = {}
         targets = []
         if assessment:
-            for q in queries.queries_for_record(self.session, "sledai_assessments", assessment["uuid"]):
+            for q in queries.queries_for_record(self.session, "sledai_assessments", assessment.uuid):
                 widget = self.sledai.pga if q.field == "pga" else self.sledai.checkboxes.get(q.field)
                 targets.append((q, widget))
         for test, lab in saved_labs.items():
-            for q in queries.queries_for_record(self.session, "labs", lab["uuid"]):
+            for q in queries.queries_for_record(self.session, "labs", lab.uuid):
                 targets.append((q, self.labs.values.get(test)))
         self._query_widgets: dict[tuple[str, str, str], QWidget] = {}
         for q, widget in targets:
@@ -403,10 +403,10 @@ class VisitForm(QWidget):
         self.flare.set_suggestions(view.suggestions)
         self.flare.set_result(view.preview)
         saved = self._sledai_saved
-        if saved and not saved["flare_index_complete"] and not self.dirty and saved["flare"]:
+        if saved and not saved.flare_index_complete and not self.dirty and saved.flare:
             self.sledai.set_flare(self.tr("SELENA flare (SLEDAI/PGA parts): {0} – recorded before the SELENA Flare "
                                           "Index (partial); save again to complete it.").format(
-                level_text(saved["flare"])), PARTIAL_STYLE)
+                level_text(saved.flare)), PARTIAL_STYLE)
             return
         index = view.preview.index
         if index is None:
@@ -425,7 +425,7 @@ class VisitForm(QWidget):
             self.signature_label.setText(self.tr("SLEDAI not saved yet: nothing to sign."))
             self.sign_button.setEnabled(False)
             return
-        sigs = signatures.signatures_for(self.session, "sledai_assessments", self._sledai_saved["uuid"])
+        sigs = signatures.signatures_for(self.session, "sledai_assessments", self._sledai_saved.uuid)
         if not sigs:
             self.signature_label.setText(self.tr("SLEDAI saved; not signed."))
         else:
@@ -560,13 +560,13 @@ class VisitForm(QWidget):
         out = []
         saved = self._sledai_saved
         if saved:
-            before, now = set(saved["codes"]), set(self.sledai.codes())
+            before, now = set(saved.codes), set(self.sledai.codes())
             for code in sorted(before ^ now, key=list(sledai.BY_CODE).index):
                 present, absent = self.tr("present"), self.tr("absent")
                 out.append((catalog(sledai.BY_CODE[code].label), present if code in before else absent,
                             present if code in now else absent))
-            if saved["pga"] != self.sledai.pga_value():
-                out.append((self.tr("PGA"), fmt_number(saved["pga"], 1), fmt_number(self.sledai.pga_value(), 1)))
+            if saved.pga != self.sledai.pga_value():
+                out.append((self.tr("PGA"), fmt_number(saved.pga, 1), fmt_number(self.sledai.pga_value(), 1)))
         entries, _problems = self.labs.entries()
         for test, lab in self.labs.saved().items():
             entry = entries.get(test)
@@ -576,10 +576,10 @@ class VisitForm(QWidget):
                 now = lab_rules.to_canonical(test, entry.value, entry.unit)
             except ValueError:
                 now = None
-            if now is None or abs(now - lab["value"]) > 1e-9:
+            if now is None or abs(now - lab.value) > 1e-9:
                 new = self.labs.value_text(test, entry.value) if entry.unit == lab_rules.lab_test(test).unit else \
                     f"{self.labs.values[test].text()} {unit_label(entry.unit)}"
-                out.append((catalog(lab_rules.lab_test(test).label), self.labs.value_text(test, lab["value"]), new))
+                out.append((catalog(lab_rules.lab_test(test).label), self.labs.value_text(test, lab.value), new))
         return out
 
     def _after_save(self, result) -> None:
@@ -619,7 +619,7 @@ class VisitForm(QWidget):
         if self.dirty:
             self.banner.show_message(self.tr("Save the changes before signing."), "warning")
             return None
-        self.sign_dialog = SignDialog(self.session, "sledai_assessments", self._sledai_saved["uuid"],
+        self.sign_dialog = SignDialog(self.session, "sledai_assessments", self._sledai_saved.uuid,
                                       description=self.tr("the SELENA-SLEDAI of {0}").format(self.title.text()),
                                       parent=self)
         self.sign_dialog.signed.connect(lambda _u: self._update_signatures())

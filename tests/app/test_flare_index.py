@@ -169,8 +169,8 @@ def test_severe_flare_by_treatment_only(with_baseline):
     assert (row["flare"], row["flare_index"], row["flare_index_complete"], row["new_immunosuppressant"],
             row["flare_sources"]) == ("none", "severe", 1, 1, '{"new_immunosuppressant":"suggested"}')
     saved = visits.get_sledai(session, v)
-    assert saved["flare_index_reasons"] == ("new_immunosuppressant",) and saved["flare_index_complete"] is True
-    assert saved["flare_inputs"].new_immunosuppressant and saved["flare_inputs"].suggested == {"new_immunosuppressant"}
+    assert saved.flare_index_reasons == ("new_immunosuppressant",) and saved.flare_index_complete is True
+    assert saved.flare_inputs.new_immunosuppressant and saved.flare_inputs.suggested == {"new_immunosuppressant"}
     listed = {s.uuid: s for s in subjects.list_subjects(session, today=TODAY)}[uuid]
     assert (listed.last_flare, listed.last_flare_complete) == ("severe", True)
     t = trends.patient_trends(session, uuid)

@@ -59,7 +59,7 @@ def test_ae_correction_needs_reason_and_keeps_awareness_time(enrolled):
         safety.record_adverse_event(session, uuid, form, ae_uuid=ae, today=TODAY)
     safety.record_adverse_event(session, uuid, form, ae_uuid=ae, reason="ICU admission", today=TODAY)
     row = safety.list_adverse_events(session, uuid)[0]
-    assert row["grade"] == 4 and row["aware_at"] == "2026-02-02T08:00:00+00:00"
+    assert row.grade == 4 and row.aware_at.isoformat() == "2026-02-02T08:00:00+00:00"
 
 
 def _infusion(**kw):
@@ -89,7 +89,7 @@ def test_infusion_reaction_creates_linked_ae_and_month1_safety(enrolled):
         safety.record_infusion(session, uuid, _infusion(reaction=True), today=TODAY)
     inf = safety.record_infusion(session, uuid, _infusion(reaction=True, reaction_event=reaction), today=TODAY)
     ae = safety.list_adverse_events(session, uuid)[0]
-    assert ae["infusion_uuid"] == inf and safety.list_infusions(session, uuid)[0]["reaction_ae_uuid"] == ae["uuid"]
+    assert ae.infusion_uuid == inf and safety.list_infusions(session, uuid)[0]["reaction_ae_uuid"] == ae.uuid
     assert safety.month1_safety(session, uuid) is False
 
 

@@ -332,8 +332,8 @@ def test_cohort_cache_follows_every_write_and_each_filter(tmp_path):
         arm = store.scalar("SELECT arm FROM subjects WHERE uuid = ?", (row["subject"],))
         before = first.arms[arm].stat("month_1").mean
         current = visits.get_sledai(session, row["visit"])
-        visits.save_sledai(session, row["visit"], set(current["codes"]) | {"seizure"} if "seizure" not in
-                           current["codes"] else set(current["codes"]) - {"seizure"}, current["pga"],
+        visits.save_sledai(session, row["visit"], set(current.codes) | {"seizure"} if "seizure" not in
+                           current.codes else set(current.codes) - {"seizure"}, current.pga,
                            reason="transcription error")
         after = trends.cohort_trends(session, today=TODAY).arms[arm].stat("month_1").mean
         assert after != pytest.approx(before)

@@ -55,17 +55,17 @@ def test_each_descriptor_saved_with_its_weight(enrolled, descriptor):
     session, uuid, _ = enrolled
     result = visits.save_sledai(session, _baseline_visit(session, uuid), {descriptor.code}, 1.0)
     saved = visits.get_sledai(session, _baseline_visit(session, uuid))
-    assert result.score == descriptor.weight == saved["score"] and saved["codes"] == {descriptor.code}
+    assert result.score == descriptor.weight == saved.score and saved.codes == {descriptor.code}
 
 
 def test_correction_needs_reason_and_is_audited(enrolled):
     session, uuid, _ = enrolled
     visit = _baseline_visit(session, uuid)
     first = visits.save_sledai(session, visit, {"proteinuria", "rash"}, 1.5, suggested={"proteinuria"})
-    assert first.score == 6 and visits.get_sledai(session, visit)["sources"] == {"proteinuria": "suggested", "rash": "entered"}
+    assert first.score == 6 and visits.get_sledai(session, visit).sources == {"proteinuria": "suggested", "rash": "entered"}
     with pytest.raises(records.ReasonRequired):
         visits.save_sledai(session, visit, {"proteinuria"}, 1.5)
-    assert visits.get_sledai(session, visit)["score"] == 6
+    assert visits.get_sledai(session, visit).score == 6
     second = visits.save_sledai(session, visit, {"proteinuria"}, 1.5, reason="rash was drug-induced")
     assert second.score == 4 and "rash" in second.changed_fields
     audit_row = session.store.query_one("SELECT * FROM audit WHERE row_id = ? AND field = 'rash'", (first.uuid,))
@@ -103,8 +103,8 @@ def test_labs_canonical_units_limits_and_suggestions(enrolled):
         "creatinine": visits.LabEntry(1.0, "mg/dL"), "urine_rbc_hpf": visits.LabEntry(12),
     }, today=TODAY)
     labs = visits.visit_labs(session, visit)
-    assert labs["c3"]["value"] == pytest.approx(0.6) and labs["c3"]["unit"] == "g/L" and labs["c3"]["out_of_range"] == "low"
-    assert labs["creatinine"]["value"] == pytest.approx(88.4)
+    assert labs["c3"].value == pytest.approx(0.6) and labs["c3"].unit == "g/L" and labs["c3"].out_of_range == "low"
+    assert labs["creatinine"].value == pytest.approx(88.4)
     codes = {s.code for s in visits.lab_suggestions(session, visit)}
     assert {"thrombocytopenia", "low_complement", "hematuria"} <= codes
     egfr, why = visits.visit_egfr(session, visit)

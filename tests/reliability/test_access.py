@@ -42,6 +42,7 @@ NO_SESSION = {
     "backup.verify_backup_file": "reads a file", "errors.is_database_busy": "pure", "self_check.check": "pure", "self_check.temporary_env": "environment only",
     "self_check.run_steps": "runs the self-test steps in their own temporary folder",
     "paths.default_db_path": "where the database lives (no I/O)", "paths.user_data_dir": "a folder name (no I/O)",
+    "paths.prepare_default_folder": "creates the program's own data folder only",
     "study.read_study_file": "pure", "study.load_study": "pure",
     "study.study_in_force": "reads the accepted study definition (a SELECT)",
     "subjects.evaluate_screening": "pure", "subjects.validate_screening": "pure", "subjects.initials": "pure",
@@ -156,6 +157,7 @@ def _arguments(name: str, fn, ids: dict, sandbox: Path) -> dict:
         "entries": {}, "target_dir": sandbox, "folder": sandbox, "bundle_seq": 1, "code": "baseline",
         "text": str(pyrage.x25519.Identity.generate().to_public()), "query_uuid": "00000000-0000-4000-8000-000000000000",
         "path": sandbox / "none.slebundle", "field": "pga", "weight_kg": 64.0,
+        "texts": {"Term": "call +375 29 765-43-21"},
     }
     special = {
         "subjects.screen_subject.form": eligible_form(full_name="Another Patient"),

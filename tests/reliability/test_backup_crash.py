@@ -33,8 +33,8 @@ n = 0
 while time.time() < deadline:
     for r in rows:
         cur = visits.get_sledai(inv, r["visit_uuid"])
-        codes = set(cur["codes"]) ^ {"fever"}
-        visits.save_sledai(inv, r["visit_uuid"], codes, cur["pga"], reason="stress correction")
+        codes = set(cur.codes) ^ {"fever"}
+        visits.save_sledai(inv, r["visit_uuid"], codes, cur.pga, reason="stress correction")
         n += 1
 print("saved", n, flush=True)
 """

@@ -17,6 +17,7 @@ from sle_desktop.store.db import Store
 
 
 def _site(path, code):
+    path.parent.mkdir(parents=True, exist_ok=True)  # Store.open creates no folders
     with Store.open(path) as store:
         site.create_site(store, code=code, name=f"Site {code}", admin_username="admin", admin_name="Administrator",
                          admin_password=PASSWORD)

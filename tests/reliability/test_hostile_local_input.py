@@ -84,7 +84,7 @@ def test_sql_metacharacters_in_free_text_are_data(enrolled):
     term = "Rash'; DELETE FROM audit; --"
     form = safety.AdverseEventForm(term=term, onset_date=date(2026, 2, 1), grade=1, relationship="unrelated", outcome="recovered")
     safety.record_adverse_event(session, uuid, form, today=TODAY)
-    assert safety.list_adverse_events(session, uuid)[0]["term"] == term
+    assert safety.list_adverse_events(session, uuid)[0].term == term
     assert session.store.scalar("SELECT count(*) FROM audit") > 0
 
 

@@ -83,7 +83,7 @@ def _build(folder: Path, subjects: int, *, extras: bool) -> SponsorData:
         send(site, db, keys)
         if extras:
             current = visits.get_sledai(inv, visit["uuid"])
-            visits.save_sledai(inv, visit["uuid"], set(current["codes"]) | {"fever"}, current["pga"],
+            visits.save_sledai(inv, visit["uuid"], set(current.codes) | {"fever"}, current.pga,
                                reason="fever 38.4 °C recorded in the nursing notes was missed at entry")
             corrected.append(("sledai_assessments", visit["a"]))
             q1 = sponsor_queries.raise_query(db, site="BY01", record=visit["a"], form="sledai_assessments", field="pga",

@@ -47,7 +47,7 @@ def test_csv_columns_unique_and_every_column_in_the_dictionary(csv_dir):
     files = sorted(p.name for p in csv_dir.glob("*.csv"))
     assert {"data_dictionary.csv", "codelists.csv", "audit_trail.csv", "visits.csv"} <= set(files)
     _, dictionary = _read_csv(csv_dir / "data_dictionary.csv")
-    described = [(d["file"], d["column"]) for d in dictionary]
+    described = [(d["file"], d["column"]) for d in dictionary if d["file"] != "*"]  # "*": the CSV-injection note
     assert len(described) == len(set(described))
     columns = []
     for name in files:

@@ -67,7 +67,7 @@ def test_migrating_an_old_database_keeps_sledai_pga_flares_as_partial(tmp_path):
         # shown as the SLEDAI/PGA result, marked partial: in the form, the subject list and the plots
         a = store.query_one("SELECT * FROM sledai_assessments WHERE uuid = ?", (signed["uuid"],))
         got = visits.get_sledai(session, a["visit_uuid"])
-        assert got["flare"] == a["flare"] and got["flare_index"] is None and got["flare_index_complete"] is False
+        assert got.flare == a["flare"] and got.flare_index is None and got.flare_index_complete is False
         listed = subjects.list_subjects(session, today=TODAY)
         assessed = [s for s in listed if s.last_sledai is not None]
         assert assessed and all(s.last_flare_complete is False for s in assessed)
@@ -79,10 +79,10 @@ def test_migrating_an_old_database_keeps_sledai_pga_flares_as_partial(tmp_path):
         assert t.flare_shown == t.flare  # the SLEDAI/PGA parts, shown as partial
 
         # re-saving (a correction) records the complete index
-        result = visits.save_sledai(session, a["visit_uuid"], got["codes"], got["pga"], reason="index inputs confirmed",
+        result = visits.save_sledai(session, a["visit_uuid"], got.codes, got.pga, reason="index inputs confirmed",
                                     flare=visits.FlareInputs(hospitalised_for_sle=True))
         assert result.flare_index == "severe" and "hospitalised_for_sle" in result.flare_reasons
-        assert visits.get_sledai(session, a["visit_uuid"])["flare_index_complete"] is True
+        assert visits.get_sledai(session, a["visit_uuid"]).flare_index_complete is True
         assert not signatures.signatures_for(session, "sledai_assessments", signed["uuid"])[0].valid
 
 

@@ -80,7 +80,7 @@ def test_failed_migration_rolls_back_entirely(tmp_path, monkeypatch):
 def test_damaged_file_gives_a_clear_message(tmp_path, content):
     path = tmp_path / "site.sqlite"
     path.write_bytes(content)
-    with pytest.raises(StoreError, match="not a readable sle_desktop database"):
+    with pytest.raises(StoreError, match="not a readable sle_desktop database|not an SQLite file"):
         Store.open(path)
     assert path.read_bytes() == content
 

@@ -79,7 +79,7 @@ def test_every_kind_of_write_keeps_the_summary_equal_to_a_full_scan(store):
     latest_visit = store.query_one("SELECT uuid FROM visits WHERE subject_uuid = ? AND visit_date = ? AND deleted = 0",
                                    (first.uuid, first.last_sledai_date))["uuid"]
     current = visits.get_sledai(session, latest_visit)
-    new_codes = frozenset({"arthritis"}) if current["codes"] != frozenset({"arthritis"}) else frozenset({"rash"})
+    new_codes = frozenset({"arthritis"}) if current.codes != frozenset({"arthritis"}) else frozenset({"rash"})
     visits.save_sledai(session, latest_visit, new_codes, 1.0, reason="transcription error")
     assert _listed(store)[first.uuid][1] == 4
     assert _listed(store) == _scanned(store)

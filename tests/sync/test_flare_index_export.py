@@ -33,7 +33,7 @@ def test_flare_index_columns_reach_the_csv_and_odm_exports(make_site, sponsor_db
     codes = visits.get_sledai(inv, site.store.scalar(
         "SELECT visit_uuid FROM sledai_assessments a JOIN visits v ON v.uuid = a.visit_uuid WHERE a.subject_uuid = ? "
         "ORDER BY v.visit_date DESC LIMIT 1", (subject,)))
-    saved = visits.save_sledai(inv, v, codes["codes"], codes["pga"], flare=visits.FlareInputs(
+    saved = visits.save_sledai(inv, v, codes.codes, codes.pga, flare=visits.FlareInputs(
         new_immunosuppressant=True, new_manifestations=frozenset({"nephritis"})))
     assert saved.flare_index == "severe"
 

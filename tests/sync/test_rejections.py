@@ -14,7 +14,7 @@ from sync_helpers import crafted_bundle, db_state, header_line, import_one, regi
 from sle_desktop.sponsor import operations as sponsor
 from sle_desktop.app.errors import ConflictError
 from sle_desktop.store.audit import canonical_json
-from sle_desktop.sync import bundle
+from sle_desktop.sync import bundle, site_export
 from sle_desktop.sync.errors import BundleRejected
 
 
@@ -261,9 +261,10 @@ def test_too_many_lines_streaming(registered, sponsor_db, sponsor_keys, tmp_path
     site = registered
     recipient = sponsor_keys.public_path.read_text().split()[-1]
     subject = site.store.scalar("SELECT uuid FROM subjects LIMIT 1")
-    rows = [(canonical_json({"type": "row", "table": "con_meds", "row": {
-        "uuid": f"00000000-0000-4000-8000-{i:012d}", "change_seq": 1, "subject_uuid": subject, "drug": "X"}}) + "\n").encode()
-        for i in range(300)]
+    blank = dict.fromkeys(c for c, _ in site_export.table_columns(site.store)["con_meds"])
+    rows = [(canonical_json({"type": "row", "table": "con_meds", "row": dict(blank, **{
+        "uuid": f"00000000-0000-4000-8000-{i:012d}", "change_seq": 1, "subject_uuid": subject, "drug": "X"})}) + "\n")
+        .encode() for i in range(300)]
     bad = tmp_path / "lines.slebundle"
     bad.write_bytes(crafted_bundle(site, [header_line(site)] + rows,
                                    recipients=[recipient], manifest_overrides={"payload_lines": 100}))

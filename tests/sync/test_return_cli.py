@@ -3,8 +3,25 @@ reopen-query and sle-desktop set-sponsor-signing-key / import-return."""
 
 from __future__ import annotations
 
+import io
+import tarfile
+
 from sle_desktop import cli
 from sle_desktop.sync import keys
+
+
+def _with_manifest(path, change) -> bytes:
+    """The bundle at `path` re-packed with its manifest bytes changed by `change`."""
+    with tarfile.open(path) as tar:
+        parts = [(m.name, tar.extractfile(m).read()) for m in tar]
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w", format=tarfile.USTAR_FORMAT) as tar:
+        for i, (name, data) in enumerate(parts):
+            data = change(data) if i == 0 else data
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    return buf.getvalue()
 
 
 def run(capsys, argv, *, sponsor=False):
@@ -53,8 +70,16 @@ def test_return_commands_end_to_end(tmp_path, capsys):
     assert code == 1 and "set-sponsor-signing-key" in err
     code, out, _ = run(capsys, ["set-sponsor-signing-key", "--db", site_db, kdir / "sponsor-signing.pub"])
     assert code == 0 and "fingerprint" in out
-    code, out, err = run(capsys, ["import-return", "--db", site_db, ret])
-    assert code == 0 and "Return bundle 1 imported" in out and "1 new query" in out, err
+    # a damaged return bundle (a lone surrogate in its manifest) given first never stops the genuine one
+    bad = tmp_path / "bad.slereturn"
+    bad.write_bytes(_with_manifest(ret, lambda m: m.replace(b'"site_code":"BY01"', b'"site_code":"\\ud800"')))
+    before = site_db.read_bytes()
+    code, out, err = run(capsys, ["import-return", "--db", site_db, bad])
+    assert code == 1 and "bad.slereturn: the manifest is not valid JSON (it contains a lone surrogate" in err, err
+    assert site_db.read_bytes() == before
+    code, out, err = run(capsys, ["import-return", "--db", site_db, bad, ret])
+    assert code == 1 and "lone surrogate" in err and "Return bundle 1 imported" in err and "1 new query" in err, err
+    assert "Traceback" not in err
     code, _, err = run(capsys, ["import-return", "--db", site_db, ret])
     assert code == 1 and "already imported" in err
 

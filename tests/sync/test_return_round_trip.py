@@ -64,7 +64,7 @@ def test_queries_sdv_and_acknowledgements_make_the_round_trip(make_site, sponsor
     queries.answer_query(inv, q1["uuid"], "Checked against the lab report: dipstick negative, value is correct.")
     _, visit3 = _sledai_uuid(site, "BY01-0003", "month_3")
     current = visits.get_sledai(inv, visit3)
-    visits.save_sledai(inv, visit3, current["codes"], 1.5, reason="transcription error: source notes say PGA 1.5")
+    visits.save_sledai(inv, visit3, current.codes, 1.5, reason="transcription error: source notes say PGA 1.5")
     answered = queries.answer_query(inv, q2["uuid"], "Corrected to 1.5 as in the source notes.")
     assert answered.status == "answered" and answered.correction.reason.startswith("transcription error")
     assert (answered.correction.old, answered.correction.new) == ("1.8", "1.5")

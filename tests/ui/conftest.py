@@ -26,6 +26,24 @@ def windows(qtbot):
 
 
 @pytest.fixture
+def form_for(qtbot):
+    """`make(session, subject_uuid, visit_uuid=None, **kw)`: a shown visit form (today = TODAY), closed after the test."""
+    from testkit import TODAY
+
+    from sle_desktop.ui.visit_form import VisitForm
+
+    made = []
+
+    def make(session, subject_uuid, visit_uuid=None, **kw):
+        f = VisitForm(session, subject_uuid, visit_uuid, today=TODAY, **kw)
+        made.append(f)
+        f.show()
+        return f
+    yield make
+    dispose(*made)
+
+
+@pytest.fixture
 def demo_site(tmp_path):
     """A small demo site (3 subjects) in a file database."""
     store = Store.open(tmp_path / "site.sqlite")

@@ -13,6 +13,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import re
 
 from PySide6.QtCore import QPoint, QRect, Qt
@@ -215,6 +217,9 @@ def frame_problem(window: QWidget) -> str | None:
 def layout_problems(window: QWidget) -> list[str]:
     """Every defect a clinician would see in `window` as shown now (see the module docstring)."""
     QApplication.processEvents()
+    # a layout item's Python wrapper kept alive by a reference cycle can outlive its C++ object; a widget made
+    # later at the same address is then handed back as that QWidgetItem by parentWidget()
+    gc.collect()
     problems = []
     frame = frame_problem(window)
     if frame:

@@ -12,20 +12,6 @@ from testkit import TODAY
 
 from sle_desktop.app import subjects, visits
 from sle_desktop.ui.ae_dialog import AdverseEventDialog
-from sle_desktop.ui.visit_form import VisitForm
-
-
-@pytest.fixture
-def form_for(qtbot):
-    made = []
-
-    def make(session, subject_uuid, visit_uuid=None, **kw):
-        f = VisitForm(session, subject_uuid, visit_uuid, today=TODAY, **kw)
-        made.append(f)
-        f.show()
-        return f
-    yield make
-    dispose(*made)
 
 
 @pytest.fixture

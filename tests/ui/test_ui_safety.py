@@ -3,7 +3,6 @@ dialog (live dose-per-kg check, MSC arm only, reaction recorded as an AE)."""
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -56,11 +55,11 @@ def test_serious_event_is_highlighted_with_the_24h_clock_and_saved(qtbot, enroll
     with qtbot.waitSignal(dialog.saved) as saved:
         click(qtbot, dialog.save_button)
     row = safety.list_adverse_events(session, uuid)[0]
-    assert row["uuid"] == saved.args[0]
-    assert (row["term"], row["onset_date"], row["grade"], row["serious"]) == ("Pneumonia", "2026-05-01", 3, 1)
-    assert json.loads(row["serious_criteria"]) == ["hospitalisation"]
-    assert (row["relationship"], row["outcome"], row["action_taken"]) == ("unlikely", "recovering", "not_applicable")
-    clock = [c for c in safety.sae_clocks(session) if c.ae_uuid == row["uuid"]][0]
+    assert row.uuid == saved.args[0]
+    assert (row.term, row.onset_date, row.grade, row.serious) == ("Pneumonia", date(2026, 5, 1), 3, True)
+    assert row.serious_criteria == ("hospitalisation",)
+    assert (row.relationship, row.outcome, row.action_taken) == ("unlikely", "recovering", "not_applicable")
+    clock = [c for c in safety.sae_clocks(session) if c.ae_uuid == row.uuid][0]
     assert not clock.overdue and 23 < clock.hours_left <= 24
 
 
@@ -91,8 +90,8 @@ def test_correcting_a_saved_event_asks_for_a_reason(qtbot, enrolled, opened):
     type_into(qtbot, reason.text, "Grade corrected after source review")
     click(qtbot, reason.ok_button)
     row = safety.list_adverse_events(session, uuid)[0]
-    assert row["grade"] == 2
-    assert row["aware_at"].startswith("2026-02-01T09:00")  # awareness time untouched by the correction
+    assert row.grade == 2
+    assert row.aware_at.isoformat().startswith("2026-02-01T09:00")  # awareness time untouched by the correction
     audit = session.store.query_one(
         "SELECT old, new, reason FROM audit WHERE row_id = ? AND field = 'grade'", (ae_uuid,))
     assert audit == {"old": "1", "new": "2", "reason": "Grade corrected after source review"}
@@ -146,8 +145,8 @@ def test_infusion_reaction_is_recorded_as_a_linked_adverse_event(qtbot, enrolled
     click(qtbot, dialog.save_button)
     infusion = safety.list_infusions(session, uuid)[0]
     ae = safety.list_adverse_events(session, uuid)[0]
-    assert infusion["reaction"] == 1 and infusion["reaction_ae_uuid"] == ae["uuid"]
-    assert (ae["term"], ae["relationship"], ae["infusion_uuid"]) == ("Infusion-related fever", "probable",
+    assert infusion["reaction"] == 1 and infusion["reaction_ae_uuid"] == ae.uuid
+    assert (ae.term, ae.relationship, ae.infusion_uuid) == ("Infusion-related fever", "probable",
                                                                      infusion["uuid"])
 
 
@@ -230,4 +229,4 @@ def test_after_saving_an_sae_the_subject_view_says_to_export_it(qtbot, enrolled,
         click(qtbot, dialog.save_button)
     assert view.banner.isVisible() and view.banner.kind == "warning"
     assert "export a sync bundle now" in view.banner.text() and "Export bundle" in view.banner.text()
-    assert safety.list_adverse_events(session, uuid)[0]["serious"] == 1
+    assert safety.list_adverse_events(session, uuid)[0].serious is True

@@ -95,7 +95,8 @@ def test_damaged_database_shows_the_message_and_exits_1(qtbot, tmp_path, monkeyp
     shown = []
     monkeypatch.setattr(gui_main.QMessageBox, "critical", lambda _p, title, text: shown.append((title, text)))
     assert gui_main.run_gui(bad, demo=False) == 1
-    assert shown and "not a readable sle_desktop database" in shown[0][1]
+    assert shown and "is not an sle_desktop database (it is not an SQLite file); it was left unchanged" in shown[0][1]
+    assert bad.read_bytes() == b"this is not a database" * 100
 
 
 

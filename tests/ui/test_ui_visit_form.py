@@ -7,28 +7,14 @@ import json
 from datetime import date
 
 import pytest
+from clinic_ui import click, type_into
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QApplication
-from clinic_ui import click, dispose, type_into
 from testkit import PASSWORD, TODAY
 
 from sle_desktop.app import visits
 from sle_desktop.domain import sledai
-from sle_desktop.ui.visit_form import VisitForm
-
-
-@pytest.fixture
-def form_for(qtbot):
-    made = []
-
-    def make(session, subject_uuid, visit_uuid=None, **kw):
-        f = VisitForm(session, subject_uuid, visit_uuid, today=TODAY, **kw)
-        made.append(f)
-        f.show()
-        return f
-    yield make
-    dispose(*made)
 
 
 def baseline_uuid(session, subject_uuid):
@@ -89,9 +75,9 @@ def test_new_visit_with_labs_and_sledai_is_saved_in_one_go(qtbot, enrolled, form
                                   (visit_uuid,))
     assert row == {"visit_code": "month_1", "visit_date": "2026-02-19", "study_day": 30, "window_status": "in_window"}
     assessment = visits.get_sledai(session, visit_uuid)
-    assert assessment["codes"] == {"proteinuria", "hematuria", "arthritis"}
-    assert assessment["score"] == 12 and assessment["renal_score"] == 8 and assessment["pga"] == 1.4
-    assert visits.visit_labs(session, visit_uuid)["creatinine"]["value"] == 90
+    assert assessment.codes == {"proteinuria", "hematuria", "arthritis"}
+    assert assessment.score == 12 and assessment.renal_score == 8 and assessment.pga == 1.4
+    assert visits.visit_labs(session, visit_uuid)["creatinine"].value == 90
     assert form.banner.kind == "ok" and "SELENA-SLEDAI 12" in form.banner.text()
     assert "mL/min/1.73 m²" in form.labs.egfr_label.text()
 
@@ -133,11 +119,11 @@ def test_editing_a_saved_sledai_asks_for_a_reason_and_writes_the_audit_row(qtbot
     dialog = form.reason_dialog
     assert dialog is not None and dialog.isVisible()
     assert not dialog.ok_button.isEnabled()  # a reason is required
-    assert visits.get_sledai(session, base)["score"] == 8  # not saved yet
+    assert visits.get_sledai(session, base).score == 8  # not saved yet
     type_into(qtbot, dialog.text, "Urine microscopy result received late")
     click(qtbot, dialog.ok_button)
     assessment = visits.get_sledai(session, base)
-    assert assessment["score"] == 12 and "pyuria" in assessment["codes"]
+    assert assessment.score == 12 and "pyuria" in assessment.codes
     rows = session.store.query(
         "SELECT field, old, new, reason, user FROM audit WHERE \"table\" = 'sledai_assessments' AND field IN "
         "('pyuria', 'score') ORDER BY seq")
@@ -155,7 +141,7 @@ def test_cancelled_reason_saves_nothing_and_keeps_the_edit(qtbot, enrolled, form
     click(qtbot, form.save_button)
     form.reason_dialog.reject()
     assert "needs a reason" in form.banner.text()
-    assert visits.get_sledai(session, base)["codes"] == {"proteinuria"}
+    assert visits.get_sledai(session, base).codes == {"proteinuria"}
     assert form.sledai.codes() == {"proteinuria", "rash"}
 
 
