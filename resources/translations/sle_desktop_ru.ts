@@ -1516,6 +1516,14 @@
             <translation>В папке {path} нет файлов пакетов (*.slebundle).</translation>
         </message>
         <message>
+            <source>Two sites have a subject {id}; choose the site.</source>
+            <translation>Субъект {id} есть в двух центрах; выберите центр.</translation>
+        </message>
+        <message>
+            <source>Two sites have a record {uuid}; choose the site.</source>
+            <translation>Запись {uuid} есть в двух центрах; выберите центр.</translation>
+        </message>
+        <message>
             <source>Unknown export {kind}.</source>
             <translation>Неизвестный вид экспорта {kind}.</translation>
         </message>

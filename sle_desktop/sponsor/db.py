@@ -252,7 +252,7 @@ CREATE TABLE sponsor_users (
     created_at TEXT NOT NULL,
     created_by TEXT NOT NULL
 );
-CREATE INDEX records_subject_sdv ON records (subject_uuid, deleted, tbl, change_seq);
+CREATE INDEX records_subject_sdv ON records (site_uuid, subject_uuid, deleted, tbl);
 """)
 
 

@@ -221,7 +221,8 @@ def _within_24h(ae: dict, received_at) -> bool | None:
     return received <= safety.sae_deadline(aware)
 
 
-def _overdue_count(subjects: list[dict], visit_codes: dict[str, set[str]], today: date) -> int:
+def _overdue_count(site_uuid: str, subjects: list[dict], visit_codes: dict[tuple[str, str], set[str]],
+                   today: date) -> int:
     count = 0
     windowed = [v for v in schedule.default_visits() if v.scheduled and v.window_days is not None
                 and v.target_day is not None]
@@ -229,7 +230,7 @@ def _overdue_count(subjects: list[dict], visit_codes: dict[str, set[str]], today
         day0 = _parse_date(s["data"].get("baseline_date"))
         if day0 is None or s["data"].get("status") not in ("enrolled",):
             continue
-        done = visit_codes.get(s["uuid"], set())
+        done = visit_codes.get((site_uuid, s["uuid"]), set())
         for v in windowed:
             if v.code not in done and schedule.visit_window(v, day0)[2] < today:
                 count += 1
@@ -276,12 +277,12 @@ def sites_overview(session: SponsorSession, *, today: date | None = None, full_c
             f"SELECT site_uuid, uuid, {j('data', 'status')}, {j('data', 'arm')}, {j('data', 'baseline_date')} "
             "FROM records WHERE tbl = 'subjects' AND deleted = 0"):
         subjects[site_uuid].append({"uuid": uuid, "data": {"status": status, "arm": arm, "baseline_date": baseline}})
-    visit_codes: dict[str, set[str]] = defaultdict(set)
+    visit_codes: dict[tuple[str, str], set[str]] = defaultdict(set)  # UUIDs are unique within a site
     out_of_window: Counter = Counter()
     for site_uuid, subject_uuid, code, window in store.conn.execute(
             f"SELECT site_uuid, subject_uuid, {j('data', 'visit_code')}, {j('data', 'window_status')} FROM records "
             "WHERE tbl = 'visits' AND deleted = 0"):
-        visit_codes[subject_uuid].add(code)
+        visit_codes[(site_uuid, subject_uuid)].add(code)
         if window in ("early", "late"):
             out_of_window[site_uuid] += 1
     sae_counts: dict[str, list[bool | None]] = defaultdict(list)
@@ -316,7 +317,7 @@ def sites_overview(session: SponsorSession, *, today: date | None = None, full_c
             s["code"], s["name"], s["last_bundle_seq"], last_at, age,
             tuple(n for n in range(1, s["last_bundle_seq"] + 1) if n not in seqs), ok, message,
             ret["return_seq"] if ret else 0, ret["created_at"] if ret else None, len(subjects[su]),
-            tuple(sorted(arms.items())), _overdue_count(subjects[su], visit_codes, today), out_of_window[su],
+            tuple(sorted(arms.items())), _overdue_count(su, subjects[su], visit_codes, today), out_of_window[su],
             tuple(ages), len(saes), sum(1 for x in saes if x is True), sum(1 for x in saes if x is False),
             extras.get(su, ())))
     return tuple(out)
@@ -348,21 +349,25 @@ def subject_rows(session: SponsorSession) -> tuple[SubjectRow, ...]:
     others = tuple(t for t in CLINICAL_TABLES if t not in _SDV_TABLES)
     marks = ", ".join("?" for _ in others)
     # covered by the index records_subject_sdv
-    totals = {r["subject_uuid"]: r["n"] for r in store.query(
-        f"SELECT subject_uuid, count(*) AS n FROM records WHERE deleted = 0 AND tbl NOT IN ({marks}) "
-        "GROUP BY subject_uuid", others)}
-    verified = {r["subject_uuid"]: r["n"] for r in store.query(
-        "SELECT r.subject_uuid, count(*) AS n FROM sdv_marks m JOIN records r ON r.tbl = m.record_table AND "
-        "r.uuid = m.record_uuid AND r.change_seq = m.change_seq WHERE r.deleted = 0 GROUP BY r.subject_uuid")}
-    open_q = {r["subject_uuid"]: r["n"] for r in store.query(
-        "SELECT subject_uuid, count(*) AS n FROM queries WHERE status IN ('open', 'reopened') GROUP BY subject_uuid")}
+    # keyed by (site, subject): UUIDs are unique within a site
+    totals = {(r["site_uuid"], r["subject_uuid"]): r["n"] for r in store.query(
+        f"SELECT site_uuid, subject_uuid, count(*) AS n FROM records WHERE deleted = 0 AND tbl NOT IN ({marks}) "
+        "GROUP BY site_uuid, subject_uuid", others)}
+    verified = {(r["site_uuid"], r["subject_uuid"]): r["n"] for r in store.query(
+        "SELECT r.site_uuid, r.subject_uuid, count(*) AS n FROM sdv_marks m JOIN records r ON r.site_uuid = "
+        "m.site_uuid AND r.tbl = m.record_table AND r.uuid = m.record_uuid AND r.change_seq = m.change_seq "
+        "WHERE r.deleted = 0 GROUP BY r.site_uuid, r.subject_uuid")}
+    open_q = {(r["site_uuid"], r["subject_uuid"]): r["n"] for r in store.query(
+        "SELECT site_uuid, subject_uuid, count(*) AS n FROM queries WHERE status IN ('open', 'reopened') "
+        "GROUP BY site_uuid, subject_uuid")}
     j = store.json_text
     rows = []
     for site_uuid, uuid, sid, screening, arm, status, baseline in store.conn.execute(
             f"SELECT site_uuid, uuid, {j('data', 'subject_id')}, {j('data', 'screening_number')}, {j('data', 'arm')}, "
             f"{j('data', 'status')}, {j('data', 'baseline_date')} FROM records WHERE tbl = 'subjects' AND deleted = 0"):
         rows.append(SubjectRow(codes.get(site_uuid, "?"), uuid, sid or screening or uuid, arm or "", status or "",
-                               baseline or "", open_q.get(uuid, 0), totals.get(uuid, 0), verified.get(uuid, 0)))
+                               baseline or "", open_q.get((site_uuid, uuid), 0), totals.get((site_uuid, uuid), 0),
+                               verified.get((site_uuid, uuid), 0)))
     rows.sort(key=lambda r: (r.site_code, r.subject_key))
     return tuple(rows)
 
@@ -469,25 +474,31 @@ def _sledai_detail(row: dict, baseline: dict | None) -> str:
     return "; ".join(parts)
 
 
-def casebook(session: SponsorSession, subject_uuid: str) -> Casebook:
-    """One subject's casebook: every form by visit, with SDV marks, queries, signatures and the audit trail."""
+def casebook(session: SponsorSession, subject_uuid: str, site_code: str | None = None) -> Casebook:
+    """One subject's casebook: every form by visit, with SDV marks, queries, signatures and the audit trail.
+
+    `site_code` picks the site when two sites used the same subject UUID (UUIDs are unique within a site)."""
     session.require("view")
     store = session.store
-    subj = store.query_one("SELECT r.site_uuid, r.data, s.code FROM records r JOIN sites s ON s.site_uuid = r.site_uuid "
-                           "WHERE r.tbl = 'subjects' AND r.uuid = ?", (subject_uuid,))
-    if subj is None:
+    found = store.query("SELECT r.site_uuid, r.data, s.code FROM records r JOIN sites s ON s.site_uuid = r.site_uuid "
+                        "WHERE r.tbl = 'subjects' AND r.uuid = ?", (subject_uuid,))
+    found = [f for f in found if site_code is None or f["code"] == site_code]
+    if not found:
         raise NotFound(msg("No subject {id} at the sponsor.", id=subject_uuid))
+    if len(found) > 1:
+        raise ValidationError({"site": msg("Two sites have a subject {id}; choose the site.", id=subject_uuid)})
+    subj = found[0]
     sdata = json.loads(subj["data"])
-    rows = store.query("SELECT tbl, uuid, data, change_seq FROM records WHERE deleted = 0 AND "
-                       "(uuid = ? OR subject_uuid = ?) ORDER BY change_seq", (subject_uuid, subject_uuid))
+    rows = store.query("SELECT tbl, uuid, data, change_seq FROM records WHERE site_uuid = ? AND deleted = 0 AND "
+                       "(uuid = ? OR subject_uuid = ?) ORDER BY change_seq", (subj["site_uuid"], subject_uuid, subject_uuid))
     by_uuid = {r["uuid"]: (r["tbl"], json.loads(r["data"]), r["change_seq"]) for r in rows}
     visit_code = {u: d.get("visit_code") for u, (t, d, _c) in by_uuid.items() if t == "visits"}
     visit_date = {u: d.get("visit_date") for u, (t, d, _c) in by_uuid.items() if t == "visits"}
     marks = {(m["record_table"], m["record_uuid"]): m for m in store.query(
         "SELECT record_table, record_uuid, change_seq, monitor FROM sdv_marks WHERE site_uuid = ?",
         (subj["site_uuid"],))}
-    qs = [_query_line(q) for q in store.query("SELECT * FROM queries WHERE subject_uuid = ? ORDER BY raised_at",
-                                             (subject_uuid,))]
+    qs = [_query_line(q) for q in store.query("SELECT * FROM queries WHERE site_uuid = ? AND subject_uuid = ? "
+                                             "ORDER BY raised_at", (subj["site_uuid"], subject_uuid))]
     baseline = None
     for _u, (t, d, _c) in by_uuid.items():
         if t == "sledai_assessments" and visit_code.get(d.get("visit_uuid")) == "baseline":
@@ -542,18 +553,23 @@ def casebook(session: SponsorSession, subject_uuid: str) -> Casebook:
 
 
 # -- data review: queries, SDV, the return bundle --------------------------------------------
-def _site_code_of(store, record_table: str, record_uuid: str) -> str:
-    row = store.query_one("SELECT s.code FROM records r JOIN sites s ON s.site_uuid = r.site_uuid "
-                          "WHERE r.tbl = ? AND r.uuid = ?", (record_table, record_uuid))
-    if row is None:
+def _site_code_of(store, record_table: str, record_uuid: str, site_code: str | None) -> str:
+    if site_code:
+        return site_code
+    rows = store.query("SELECT s.code FROM records r JOIN sites s ON s.site_uuid = r.site_uuid "
+                       "WHERE r.tbl = ? AND r.uuid = ?", (record_table, record_uuid))
+    if not rows:
         raise NotFound(msg("No {table} record {uuid} at the sponsor.", table=record_table, uuid=record_uuid))
-    return row["code"]
+    if len(rows) > 1:
+        raise ValidationError({"site": msg("Two sites have a record {uuid}; choose the site.", uuid=record_uuid)})
+    return rows[0]["code"]
 
 
-def raise_query(session: SponsorSession, record_table: str, record_uuid: str, field_name: str, text: str) -> QueryLine:
+def raise_query(session: SponsorSession, record_table: str, record_uuid: str, field_name: str, text: str, *,
+                site_code: str | None = None) -> QueryLine:
     """Raise a query on one value of a record (as the logged-in user)."""
     session.require("query")
-    code = _site_code_of(session.store, record_table, record_uuid)
+    code = _site_code_of(session.store, record_table, record_uuid, site_code)
     q = sponsor_returns.raise_query(session.store, site_code=code, table=record_table, field=field_name, text=text,
                                     user=session.username, record_uuid=record_uuid)
     return _query_line(q)
@@ -569,10 +585,10 @@ def reopen_query(session: SponsorSession, query_uuid: str, text: str) -> QueryLi
     return _query_line(sponsor_returns.reopen_query(session.store, query_uuid, user=session.username, text=text))
 
 
-def mark_sdv(session: SponsorSession, record_table: str, record_uuid: str) -> str:
+def mark_sdv(session: SponsorSession, record_table: str, record_uuid: str, *, site_code: str | None = None) -> str:
     """Mark a record source-data-verified as it is now; returns the monitor recorded."""
     session.require("sdv")
-    code = _site_code_of(session.store, record_table, record_uuid)
+    code = _site_code_of(session.store, record_table, record_uuid, site_code)
     m = sponsor_returns.mark_sdv(session.store, site_code=code, record_uuid=record_uuid, table=record_table,
                                  user=session.username)
     return m["monitor"]
@@ -630,24 +646,24 @@ def safety_summary(session: SponsorSession) -> SafetySummary:
                             r["relationship"] or "", r["aware_at"] or "", r["received_by_sponsor_at"] or "",
                             r["hours_from_awareness_to_sponsor"], within))
     recs = _records(store, ("subjects", "adverse_events", "infusions"))
-    arm_of = {uuid: d.get("arm") or "" for _s, uuid, d, _r in recs["subjects"]}
+    arm_of = {(su, uuid): d.get("arm") or "" for su, uuid, d, _r in recs["subjects"]}  # UUIDs unique within a site
     counts: Counter = Counter()
-    aes_of: dict[str, list[dict]] = defaultdict(list)
-    for _s, _u, d, _r in recs["adverse_events"]:
-        counts[(arm_of.get(d.get("subject_uuid"), ""), int(d.get("grade") or 0), d.get("relationship") or "")] += 1
-        aes_of[d.get("subject_uuid")].append(d)
-    infusions: dict[str, list[date]] = defaultdict(list)
-    for _s, _u, d, _r in recs["infusions"]:
+    aes_of: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for su, _u, d, _r in recs["adverse_events"]:
+        counts[(arm_of.get((su, d.get("subject_uuid")), ""), int(d.get("grade") or 0), d.get("relationship") or "")] += 1
+        aes_of[(su, d.get("subject_uuid"))].append(d)
+    infusions: dict[tuple[str, str], list[date]] = defaultdict(list)
+    for su, _u, d, _r in recs["infusions"]:
         day = _parse_date(d.get("infusion_date"))
         if day:
-            infusions[d.get("subject_uuid")].append(day)
+            infusions[(su, d.get("subject_uuid"))].append(day)
     per_arm: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for _s, uuid, d, _r in recs["subjects"]:
+    for su, uuid, d, _r in recs["subjects"]:
         if not d.get("arm") or d.get("status") not in ("enrolled", "completed", "withdrawn"):
             continue
         aes = [{"onset_date": _parse_date(a.get("onset_date")), "relationship": a.get("relationship")}
-               for a in aes_of.get(uuid, []) if a.get("relationship") in (None, *safety.RELATIONSHIPS)]
-        reaction = bool(safety.adverse_reactions(infusions.get(uuid, []), aes))
+               for a in aes_of.get((su, uuid), []) if a.get("relationship") in (None, *safety.RELATIONSHIPS)]
+        reaction = bool(safety.adverse_reactions(infusions.get((su, uuid), []), aes))
         per_arm[d["arm"]][0] += 1
         per_arm[d["arm"]][1] += int(reaction)
     endpoint = tuple(EndpointLine(arm, n, k, n - k) for arm, (n, k) in sorted(per_arm.items()))
@@ -679,11 +695,11 @@ def reports(session: SponsorSession, *, site: str | None = None) -> Reports:
         day = d.get("baseline_date") or (d.get("arm_assigned_at") or "")[:10]
         if d.get("arm") and day:
             enrol[(day[:7], codes.get(su, "?"), d["arm"])] += 1
-    has: dict[str, set[str]] = defaultdict(set)
+    has: dict[str, set[tuple[str, str]]] = defaultdict(set)  # (site, visit): UUIDs are unique within a site
     for t in _VISIT_FORMS:
-        for _s, _u, d, _r in recs[t]:
+        for su, _u, d, _r in recs[t]:
             if d.get("visit_uuid"):
-                has[t].add(d["visit_uuid"])
+                has[t].add((su, d["visit_uuid"]))
     missing: Counter = Counter()
     on_file: Counter = Counter()
     for su, uuid, d, _r in recs["visits"]:
@@ -694,7 +710,7 @@ def reports(session: SponsorSession, *, site: str | None = None) -> Reports:
             continue
         on_file[code] += 1
         for t in _VISIT_FORMS:
-            if uuid not in has[t]:
+            if (su, uuid) not in has[t]:
                 missing[(code, t)] += 1
     overview = sites_overview(session)
     ageing = tuple((o.code, o.open_queries_by_age) for o in overview if not site or o.code == site)
@@ -708,12 +724,12 @@ def trend_points(session: SponsorSession, *, site: str | None = None) -> tuple[t
     store = session.store
     codes = {r["site_uuid"]: r["code"] for r in store.query("SELECT site_uuid, code FROM sites")}
     recs = _records(store, ("subjects", "visits", "sledai_assessments"))
-    subj = {u: d for s, u, d, _r in recs["subjects"] if not site or codes.get(s) == site}
-    visits = {u: d for _s, u, d, _r in recs["visits"]}
+    subj = {(s, u): d for s, u, d, _r in recs["subjects"] if not site or codes.get(s) == site}
+    visits = {(s, u): d for s, u, d, _r in recs["visits"]}
     acc: dict[tuple[str, int], list[int]] = defaultdict(list)
-    for _s, _u, d, _r in recs["sledai_assessments"]:
-        s = subj.get(d.get("subject_uuid"))
-        v = visits.get(d.get("visit_uuid"))
+    for su, _u, d, _r in recs["sledai_assessments"]:
+        s = subj.get((su, d.get("subject_uuid")))
+        v = visits.get((su, d.get("visit_uuid")))
         if not s or not v or not s.get("arm"):
             continue
         day0, on = _parse_date(s.get("baseline_date")), _parse_date(v.get("visit_date"))

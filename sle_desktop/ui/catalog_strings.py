@@ -1096,6 +1096,8 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("AppMessages", "No subject {id} at the sponsor."),
     QT_TRANSLATE_NOOP("AppMessages", "No {table} record {uuid} at the sponsor."),
     QT_TRANSLATE_NOOP("AppMessages", "There are no bundle files (*.slebundle) in {path}."),
+    QT_TRANSLATE_NOOP("AppMessages", "Two sites have a subject {id}; choose the site."),
+    QT_TRANSLATE_NOOP("AppMessages", "Two sites have a record {uuid}; choose the site."),
     QT_TRANSLATE_NOOP("AppMessages", "Unknown export {kind}."),
     QT_TRANSLATE_NOOP("AppMessages", "{path} is a folder; give a file name for the PDF."),
     QT_TRANSLATE_NOOP("AppMessages", "The PDF {path} could not be written."),

@@ -496,7 +496,7 @@ class ReviewTab(_Tab):
         self.model.set_rows(rows)
         self.apply_filters()
         if self.book is not None:
-            self.show_casebook(self.book.subject_uuid)
+            self.show_casebook(self.book.subject_uuid, self.book.site_code)
 
     def apply_filters(self) -> None:
         self.model.apply(site=self.site.currentData() or None, arm=self.arm.currentData() or None,
@@ -506,7 +506,7 @@ class ReviewTab(_Tab):
 
     def open_subject(self, row: int) -> None:
         if 0 <= row < len(self.model.rows):
-            self.show_casebook(self.model.rows[row].subject_uuid)
+            self.show_casebook(self.model.rows[row].subject_uuid, self.model.rows[row].site_code)
 
     def select_subject(self, subject_key: str) -> None:
         """Select a subject of the (filtered) list by number (tests, keyboard users typing in Find)."""
@@ -517,9 +517,9 @@ class ReviewTab(_Tab):
                 return
         raise LookupError(subject_key)
 
-    def show_casebook(self, subject_uuid: str) -> None:
+    def show_casebook(self, subject_uuid: str, site_code: str | None = None) -> None:
         try:
-            self.book = review.casebook(self.session, subject_uuid)
+            self.book = review.casebook(self.session, subject_uuid, site_code)
         except AppError as exc:
             self.show_error(exc)
             return
@@ -603,7 +603,7 @@ class ReviewTab(_Tab):
             self.banner.show_message(self.tr("Select a value in the casebook first."), "warning")
             return
         try:
-            q = review.raise_query(self.session, chosen[0], chosen[1], chosen[2], text)
+            q = review.raise_query(self.session, chosen[0], chosen[1], chosen[2], text, site_code=self.book.site_code)
         except AppError as exc:
             self.show_error(exc)
             return
@@ -625,7 +625,7 @@ class ReviewTab(_Tab):
             self.banner.show_message(self.tr("Select a record in the casebook first."), "warning")
             return
         try:
-            review.mark_sdv(self.session, chosen[0], chosen[1])
+            review.mark_sdv(self.session, chosen[0], chosen[1], site_code=self.book.site_code)
         except AppError as exc:
             self.show_error(exc)
             return
