@@ -240,8 +240,9 @@ MIGRATIONS: tuple[tuple[int, str, Callable], ...] = (
 
 
 def _v_accounts(conn) -> None:
+    # IF NOT EXISTS: a database whose bookkeeping row was lost (restored from a copy) runs it again safely
     _run_script(conn, """
-CREATE TABLE sponsor_users (
+CREATE TABLE IF NOT EXISTS sponsor_users (
     username TEXT PRIMARY KEY,
     display_name TEXT NOT NULL,
     role TEXT NOT NULL CHECK (role IN ('data_manager', 'monitor', 'safety_officer', 'statistician')),
@@ -252,7 +253,7 @@ CREATE TABLE sponsor_users (
     created_at TEXT NOT NULL,
     created_by TEXT NOT NULL
 );
-CREATE INDEX records_subject_sdv ON records (site_uuid, subject_uuid, deleted, tbl);
+CREATE INDEX IF NOT EXISTS records_subject_sdv ON records (site_uuid, subject_uuid, deleted, tbl);
 """)
 
 
