@@ -587,54 +587,27 @@ def measure_export(corpus: Path, info: dict, work: Path, repeats: int) -> dict:
 
 
 # ------------------------------------------------------------------------------------------ import
+def _sponsor_bench():
+    """benchmarks/sponsor_bench.py as a module (the benchmarks folder is not a package)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("sle_sponsor_bench", Path(__file__).with_name("sponsor_bench.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def _import_floor(corpus: Path, info: dict, work: Path, repeats: int) -> tuple[float, int]:
     """The same record and audit rows, plain sqlite3 executemany into the sponsor schema, one transaction, WAL."""
-    from sle_desktop.sponsor import db as sponsor_store
-    from sle_desktop.sponsor import operations as sponsor
-    from sle_desktop.store.audit import canonical_json
-    from sle_desktop.sync import bundle
-
-    identities = sponsor.load_identities(corpus / "sponsor" / "sponsor.key")
-    site_rows, record_rows, audit_rows = [], [], []
-    now = "2026-06-01T00:00:00+00:00"
-    for s in info["sites"]:
-        c = bundle.read_container(corpus / "bundles" / s["bundle"])
-        m = c.manifest
-        site_rows.append((m["site_uuid"], m["site_code"], m["site_name"], m["study_id"], b"k" * 32, "fp", now, "bench",
-                          m["prev_bundle_hash"], m["prev_bundle_hash"]))
-        for obj in bundle.iter_payload(bundle.decrypt(c, identities), m):
-            if obj["type"] == "row":
-                row = obj["row"]
-                table = obj["table"]
-                record_rows.append((table, row["uuid"], m["site_uuid"], row["uuid"] if table == "subjects" else row.get("subject_uuid"),
-                                    row["uuid"] if table == "visits" else row.get("visit_uuid"), row["change_seq"],
-                                    int(bool(row.get("deleted"))), canonical_json(row), 1, 1, now, now))
-            elif obj["type"] == "audit":
-                r = obj["row"]
-                audit_rows.append((m["site_uuid"], r["seq"], r["at_utc"], r["at_local"], r["user"], r["table"], r["row_id"],
-                                   r["field"], r["old"], r["new"], r["reason"], r["prev_hash"], r["hash"], 1))
+    sponsor_bench = _sponsor_bench()
+    rows = sponsor_bench.decoded_rows(corpus, info)
     times = []
     for k in range(repeats):
         path = work / f"floor-{k}.sqlite"
-        sponsor_store.open_sponsor_store(path, create=True).close()  # the same schema and indexes
-        conn = sqlite3.connect(str(path), isolation_level=None)
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
-        t = time.perf_counter()
-        conn.execute("BEGIN")
-        conn.executemany("INSERT INTO sites (site_uuid, code, name, study_id, public_key, fingerprint, registered_at, "
-                         "registered_by, last_bundle_hash, head_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", site_rows)
-        conn.executemany("INSERT INTO records (tbl, uuid, site_uuid, subject_uuid, visit_uuid, change_seq, deleted, data, "
-                         "first_bundle_seq, last_bundle_seq, received_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                         record_rows)
-        conn.executemany('INSERT INTO audit (site_uuid, seq, at_utc, at_local, user, "table", row_id, field, old, new, '
-                         "reason, prev_hash, hash, bundle_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", audit_rows)
-        conn.execute("COMMIT")
-        times.append(time.perf_counter() - t)
-        conn.close()
+        times.append(sponsor_bench.floor_sqlite(path, rows))
         for suffix in ("", "-wal", "-shm"):
             Path(str(path) + suffix).unlink(missing_ok=True)
-    return _median(times), len(record_rows) + len(audit_rows)
+    return _median(times), len(rows[1]) + len(rows[2])
 
 
 def measure_import(corpus: Path, info: dict, work: Path, repeats: int) -> dict:
@@ -908,12 +881,7 @@ def run_from_args(args: argparse.Namespace) -> int:
         print("GUIJSON " + json.dumps(gui_child(args.child_gui, args.repeats or 3)), flush=True)
         return 0
     if args.sponsor:
-        import importlib.util
-
-        spec = importlib.util.spec_from_file_location("sle_sponsor_bench", Path(__file__).with_name("sponsor_bench.py"))
-        sponsor_bench = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(sponsor_bench)
-        result = sponsor_bench.run(sys.modules[__name__], quick=args.quick, sites=args.sites, subjects=args.subjects,
+        result = _sponsor_bench().run(sys.modules[__name__], quick=args.quick, sites=args.sites, subjects=args.subjects,
                                    seed=args.seed, pg_url=args.pg_url, repeats=args.repeats)
         if args.json:
             Path(args.json).write_text(json.dumps(result, indent=1, default=str), "utf-8")

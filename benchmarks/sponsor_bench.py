@@ -47,7 +47,7 @@ def build_corpus(bench, sites: int, subjects: int, seed: int) -> tuple[Path, dic
     return folder, info
 
 
-def _rows(corpus: Path, info: dict):
+def decoded_rows(corpus: Path, info: dict):
     """The rows an import stores, decoded beforehand (the floor loads exactly these)."""
     from sle_desktop.sponsor import operations as sponsor
     from sle_desktop.store.audit import canonical_json
@@ -83,7 +83,8 @@ _AUDIT_COLS = ("site_uuid", "seq", "at_utc", "at_local", "user", "table", "row_i
                "prev_hash", "hash", "bundle_seq")
 
 
-def _floor_sqlite(path: Path, rows) -> float:
+def floor_sqlite(path: Path, rows) -> float:
+    """The rows loaded with executemany into a fresh sponsor schema, one transaction (WAL, synchronous=FULL)."""
     from sle_desktop.sponsor import db as sponsor_store
 
     sponsor_store.open_sponsor_store(path, create=True).close()  # the same schema and indexes
@@ -148,7 +149,7 @@ def run(bench, *, quick: bool, sites: int | None, subjects: int | None, seed: in
     n_subjects = subjects or (math.ceil(2000 / bench.CHANGES_PER_SUBJECT) if quick else 100)
     runs = repeats or (3 if quick else 1)
     corpus, info = build_corpus(bench, n_sites, n_subjects, seed)
-    rows = _rows(corpus, info)
+    rows = decoded_rows(corpus, info)
     n_rows = len(rows[1]) + len(rows[2])
     cluster = None
     if pg_url is None:
@@ -175,7 +176,7 @@ def run(bench, *, quick: bool, sites: int | None, subjects: int | None, seed: in
                     _drop(target, cluster, pg_url)
                 target = _new_target(backend, work, 100 + k, cluster, pg_url)
                 try:
-                    floors.append(_floor_sqlite(target, rows) if backend == "sqlite" else _floor_pg(target, rows))
+                    floors.append(floor_sqlite(target, rows) if backend == "sqlite" else _floor_pg(target, rows))
                 finally:
                     _drop(target, cluster, pg_url)
             med = {key: bench._median([a[key] for a in app]) for key in ("import_s", "status_s", "odm_s", "odm_mb")}

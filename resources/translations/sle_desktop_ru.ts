@@ -5258,6 +5258,13 @@ Discard them?</source>
         </message>
     </context>
     <context>
+        <name>PathField</name>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation>&amp;Обзор…</translation>
+        </message>
+    </context>
+    <context>
         <name>PatientTrendsWidget</name>
         <message>
             <source>MSC + standard treatment</source>
@@ -5883,10 +5890,6 @@ Discard them?</source>
             <translation>Восстановление из резервной копии</translation>
         </message>
         <message>
-            <source>&amp;Browse…</source>
-            <translation>&amp;Обзор…</translation>
-        </message>
-        <message>
             <source>Backup &amp;file:</source>
             <translation>&amp;Файл резервной копии:</translation>
         </message>
@@ -6349,10 +6352,6 @@ Discard them?</source>
         <message>
             <source>optional – can be imported later</source>
             <translation>необязательно – можно импортировать позже</translation>
-        </message>
-        <message>
-            <source>&amp;Browse…</source>
-            <translation>&amp;Обзор…</translation>
         </message>
         <message>
             <source>Sponsor's public key file:</source>
@@ -7880,13 +7879,6 @@ Password for all: {1}</source>
         <message>
             <source>SELENA flare (SLEDAI/PGA parts): {0}.</source>
             <translation>Обострение SELENA (компоненты SLEDAI/PGA): {0}.</translation>
-        </message>
-    </context>
-    <context>
-        <name>_PathRow</name>
-        <message>
-            <source>&amp;Browse…</source>
-            <translation>&amp;Обзор…</translation>
         </message>
     </context>
     <context>

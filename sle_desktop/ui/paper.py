@@ -13,16 +13,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from sle_desktop.app import backup as backup_uc
@@ -32,6 +28,7 @@ from sle_desktop.ui import i18n
 from sle_desktop.ui.background import run_use_case
 from sle_desktop.ui.common import ERROR_STYLE, OK_STYLE, WARNING_STYLE, catalog, fmt_date
 from sle_desktop.ui.messages import plain_message
+from sle_desktop.ui.path_field import PathField
 
 
 def _t(text: str) -> str:
@@ -40,33 +37,6 @@ def _t(text: str) -> str:
 
 def _documents() -> Path:
     return Path(QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation) or Path.home())
-
-
-class _PathRow(QWidget):
-    """A file or folder path with a Browse… button."""
-
-    def __init__(self, parent, path: Path, *, folder: bool, caption: str, pattern: str = ""):
-        super().__init__(parent)
-        self.folder, self.caption, self.pattern = folder, caption, pattern
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        self.edit = QLineEdit(str(path), self)
-        self.edit.setMinimumWidth(380)
-        browse = QPushButton(self.tr("&Browse…"), self)
-        browse.clicked.connect(self._browse)
-        lay.addWidget(self.edit, 1)
-        lay.addWidget(browse)
-
-    def _browse(self) -> None:
-        if self.folder:
-            chosen = QFileDialog.getExistingDirectory(self, self.caption, self.edit.text())
-        else:
-            chosen, _ = QFileDialog.getSaveFileName(self, self.caption, self.edit.text(), self.pattern)
-        if chosen:
-            self.edit.setText(chosen)
-
-    def path(self) -> Path:
-        return Path(self.edit.text().strip())
 
 
 class _JobDialog(QDialog):
@@ -118,8 +88,8 @@ class PrintCasebookDialog(_JobDialog):
         group = QButtonGroup(self)
         group.addButton(self.to_pdf)
         group.addButton(self.to_printer)
-        self.file = _PathRow(self, _documents() / f"{label}-casebook.pdf", folder=False,
-                             caption=self.tr("Save the casebook as"), pattern=self.tr("PDF files (*.pdf)"))
+        self.file = PathField(self, _documents() / f"{label}-casebook.pdf", mode="save",
+                              caption=self.tr("Save the casebook as"), pattern=self.tr("PDF files (*.pdf)"))
         self.identifiers = QCheckBox(self.tr("Include the direct &identifiers (name, national ID, phone, address); "
                                              "every page then says so"), self)
         self.form.addRow(self.to_pdf)
@@ -170,8 +140,8 @@ class BlankCrfDialog(_JobDialog):
         self.language.addItem("English", "en")
         self.language.addItem("Русский", "ru")
         self.language.setCurrentIndex(1 if i18n.current_language() == "ru" else 0)
-        self.file = _PathRow(self, _documents() / "blank-crf.pdf", folder=False, caption=self.tr("Save the blank CRF as"),
-                             pattern=self.tr("PDF files (*.pdf)"))
+        self.file = PathField(self, _documents() / "blank-crf.pdf", mode="save", caption=self.tr("Save the blank CRF as"),
+                              pattern=self.tr("PDF files (*.pdf)"))
         self.form.addRow(self.tr("&Visit:"), self.visit)
         self.form.addRow(self.tr("&Language:"), self.language)
         self.form.addRow(self.tr("&File:"), self.file)
@@ -204,7 +174,7 @@ class BackupDialog(_JobDialog):
         super().__init__(parent, self.tr("Back up to USB"))
         self.setObjectName("backupDialog")
         self.session = session
-        self.folder = _PathRow(self, folder or _default_usb(), folder=True, caption=self.tr("Back up into the folder"))
+        self.folder = PathField(self, folder or _default_usb(), mode="folder", caption=self.tr("Back up into the folder"))
         explain = QLabel(self.tr("The backup is encrypted to this site's key and the sponsor's; it restores on a new PC "
                                  "with the machine key file or a site administrator's password."), self)
         explain.setWordWrap(True)
@@ -242,14 +212,9 @@ class RestoreDialog(QDialog):
         self.setObjectName("restoreDialog")
         self.setWindowTitle(self.tr("Restore from backup"))
         self.restorer = restorer
-        self.file = QLineEdit(self)
-        browse = QPushButton(self.tr("&Browse…"), self)
-        browse.clicked.connect(self._browse)
-        row = QWidget(self)
-        row_layout = QHBoxLayout(row)
-        row_layout.setContentsMargins(0, 0, 0, 0)
-        row_layout.addWidget(self.file, 1)
-        row_layout.addWidget(browse)
+        row = PathField(self, mode="open", caption=self.tr("Choose the backup"),
+                        pattern=self.tr("Site backups (*.slebackup)"), start=_default_usb())
+        self.file = row.edit
         self.admin = QLineEdit(self)
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.Password)
@@ -276,12 +241,6 @@ class RestoreDialog(QDialog):
         lay.addLayout(form)
         lay.addWidget(self.message)
         lay.addWidget(buttons)
-
-    def _browse(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the backup"), str(_default_usb()),
-                                                self.tr("Site backups (*.slebackup)"))
-        if chosen:
-            self.file.setText(chosen)
 
     def restore(self) -> None:
         admin = self.admin.text().strip() or None

@@ -8,20 +8,17 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from sle_desktop.app import site, sync_site
 from sle_desktop.app.errors import AppError, StoreError
 from sle_desktop.ui.common import Banner, error_label, heading, name_inputs, with_error
 from sle_desktop.ui.messages import FieldErrors, plain_message, report
+from sle_desktop.ui.path_field import PathField
 from sle_desktop.ui.screen_fit import grow_with_contents
 
 
@@ -74,16 +71,10 @@ class SetupDialog(QDialog):
             ("password", self.tr("&Password:"), self.password),
             ("password2", self.tr("&Repeat password:"), self.password2),
         ]
-        self.sponsor_file = QLineEdit(self)
+        box = PathField(self, mode="open", caption=self.tr("Sponsor's public key file"))
+        self.sponsor_file = box.edit
         self.sponsor_file.setObjectName("sponsorFile")
         self.sponsor_file.setPlaceholderText(self.tr("optional – can be imported later"))
-        browse = QPushButton(self.tr("&Browse…"), self)
-        browse.clicked.connect(self._browse)
-        box = QWidget(self)
-        h = QHBoxLayout(box)
-        h.setContentsMargins(0, 0, 0, 0)
-        h.addWidget(self.sponsor_file, 1)
-        h.addWidget(browse)
         rows.append(("sponsor_file", self.tr("Sponsor's public key file:"), box))
         for field, label, widget in rows:
             form.addRow(label, with_error(widget, self.errors.register(field, error_label(self))))
@@ -104,11 +95,6 @@ class SetupDialog(QDialog):
         self.setMinimumWidth(560)
         name_inputs(self)  # accessible names/buddies from the row labels
         grow_with_contents(self)  # a message that appears is shown whole
-
-    def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Sponsor's public key file"))
-        if path:
-            self.sponsor_file.setText(path)
 
     def create(self) -> None:
         """Validate, create the site, import the sponsor key if given; accept on success."""

@@ -41,7 +41,7 @@ STAND_INS = {"bcryptprimitives.dll", "icuuc.dll"}
 # same way on the same Wine Python (`build_on_linux.sh --baseline`), measured 2026-12-01 with
 # PySide6 6.11.3, numpy 2.1.3, PyInstaller 6.22.3, Inno Setup 6.4.1: bare-window-setup.exe.
 BASELINE_SETUP_BYTES = 38_595_593
-FIRST_WINDOW_TITLE = "First-time set-up – sle_desktop"
+FIRST_WINDOW_TITLE = "First-time set-up – SLE MSC trial"  # ui/setup.py's title
 
 
 def _wine_env(prefix: Path, display: str) -> dict:
