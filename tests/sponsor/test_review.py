@@ -11,8 +11,10 @@ from sync_helpers import add_sae, crafted_bundle, register
 
 from sle_desktop.domain.errors import AccountLocked, AuthenticationFailed, PermissionDenied, ValidationError
 from sle_desktop.sponsor import accounts, review
+from sle_desktop.sponsor import casebook as cases
 from sle_desktop.sponsor import db as sponsor_db_mod
 from sle_desktop.sponsor import returns as sponsor_returns
+from sle_desktop.sponsor import safety_reports as sponsor_reports
 
 PASSWORD = "correct horse battery"
 
@@ -40,7 +42,7 @@ def test_first_data_manager_login_and_lockout_are_audited(sponsor_db, monkeypatc
         accounts.create_user(dm, username="stan", display_name="Stan Stat", role="statistician", password=PASSWORD)
         stan = accounts.login(store, "stan", PASSWORD)
         with pytest.raises(PermissionDenied):
-            review.raise_query(stan, "subjects", "x", "arm", "why?")
+            cases.raise_query(stan, "subjects", "x", "arm", "why?")
         for _ in range(4):
             with pytest.raises(AuthenticationFailed):
                 accounts.login(store, "stan", "wrong password!")
@@ -136,18 +138,18 @@ def test_query_raise_answer_by_bundle_close_and_sdv(tmp_path, make_site, sponsor
     try:
         dm = accounts.create_first_data_manager(store, username="dana", display_name="Dana", password=PASSWORD)
         rows = review.subject_rows(dm)
-        book = review.casebook(dm, rows[0].subject_uuid)
+        book = cases.casebook(dm, rows[0].subject_uuid)
         rec = next(r for r in book.records if r.table == "subjects")
-        q = review.raise_query(dm, rec.table, rec.uuid, "year_of_birth", "Please check the year of birth.")
+        q = cases.raise_query(dm, rec.table, rec.uuid, "year_of_birth", "Please check the year of birth.")
         assert q.status == "open"
         assert review.subject_rows(dm)[0].open_queries == 1
-        assert review.mark_sdv(dm, rec.table, rec.uuid) == "dana"
-        book = review.casebook(dm, rows[0].subject_uuid)
+        assert cases.mark_sdv(dm, rec.table, rec.uuid) == "dana"
+        book = cases.casebook(dm, rows[0].subject_uuid)
         rec = next(r for r in book.records if r.table == "subjects")
         assert rec.sdv and rec.sdv_by == "dana" and rec.queries[0].uuid == q.uuid
         out = tmp_path / "to-site"
         out.mkdir()
-        written = review.write_return_bundle(dm, "BY01", out, sponsor_keys.key_path.parent)
+        written = cases.write_return_bundle(dm, "BY01", out, sponsor_keys.key_path.parent)
         assert written.queries == 1 and written.sdv_marks == 1
         site_returns.import_return(site.session, written.path)
         inv = user(site, "demo.investigator", "investigator")
@@ -156,10 +158,10 @@ def test_query_raise_answer_by_bundle_close_and_sdv(tmp_path, make_site, sponsor
         import_one(sponsor_db, sponsor_keys, site.export().path)
         store = _open(sponsor_db)
         dm = accounts.login(store, "dana", PASSWORD)
-        [line] = review.casebook(dm, rows[0].subject_uuid).queries
+        [line] = cases.casebook(dm, rows[0].subject_uuid).queries
         assert line.status == "answered" and "correct" in line.answer
-        assert review.close_query(dm, q.uuid, "answer accepted").status == "closed"
-        assert review.reopen_query(dm, q.uuid, "Source says otherwise.").status == "reopened"
+        assert cases.close_query(dm, q.uuid, "answer accepted").status == "closed"
+        assert cases.reopen_query(dm, q.uuid, "Source says otherwise.").status == "reopened"
         users = {r["user"] for r in sponsor_returns.audit_rows(store, q.uuid)}
         assert "dana" in users
         assert sponsor_returns.verify_audit(store).ok
@@ -173,18 +175,18 @@ def test_safety_reports_and_exports(tmp_path, make_site, sponsor_keys, sponsor_d
     try:
         dm = accounts.create_first_data_manager(store, username="dana", display_name="Dana", password=PASSWORD)
         review.import_folder(dm, folder, sponsor_keys.key_path)
-        s = review.safety_summary(dm)
+        s = sponsor_reports.safety_summary(dm)
         assert len(s.saes) == site.store.scalar("SELECT count(*) FROM adverse_events WHERE serious = 1")
         assert sum(n for *_k, n in s.ae_counts) == site.store.scalar("SELECT count(*) FROM adverse_events")
         enrolled = site.store.scalar("SELECT count(*) FROM subjects WHERE arm IS NOT NULL AND status IN "
                                      "('enrolled', 'completed', 'withdrawn')")
         assert sum(e.subjects for e in s.endpoint) == enrolled
-        r = review.reports(dm)
+        r = sponsor_reports.reports(dm)
         assert sum(n for *_k, n in r.enrolment) == enrolled
-        assert review.trend_points(dm)
-        done = review.export(dm, "csv", tmp_path / "csv")
+        assert sponsor_reports.trend_points(dm)
+        done = sponsor_reports.export(dm, "csv", tmp_path / "csv")
         assert done.kind == "csv" and (tmp_path / "csv" / "data_dictionary.csv").exists()
-        review.export(dm, "odm", tmp_path / "study.xml")
+        sponsor_reports.export(dm, "odm", tmp_path / "study.xml")
         assert (tmp_path / "study.xml").stat().st_size > 1000
     finally:
         store.close()
@@ -236,7 +238,7 @@ def test_casebook_signatures_are_checked_against_the_record(tmp_path, make_site,
         dm = accounts.create_first_data_manager(store, username="dana", display_name="Dana", password=PASSWORD)
 
         def lines():
-            return [s for s in review.casebook(dm, sig["subject_uuid"]).signatures
+            return [s for s in cases.casebook(dm, sig["subject_uuid"]).signatures
                     if s.record_uuid == sig["record_uuid"]]
 
         assert lines() and all(s.valid and s.note == "valid" for s in lines())
