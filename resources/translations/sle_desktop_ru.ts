@@ -916,6 +916,122 @@
             <translation>В этой базе данных реальный центр, а не демонстрационный; демонстрационные данные в неё не добавляются. Ничего не изменено.</translation>
         </message>
         <message>
+            <source>Locked by {user} on {at}: {reason}</source>
+            <translation>Заблокировано пользователем {user} {at}: {reason}</translation>
+        </message>
+        <message>
+            <source>Give a reason for the lock.</source>
+            <translation>Укажите причину блокировки.</translation>
+        </message>
+        <message>
+            <source>Give a reason for unlocking; nothing was unlocked.</source>
+            <translation>Укажите причину разблокировки; ничего не разблокировано.</translation>
+        </message>
+        <message>
+            <source>Locked on {at} at the sponsor's request ({requester}, {requested}): {reason}</source>
+            <translation>Заблокировано {at} по запросу спонсора ({requester}, {requested}): {reason}</translation>
+        </message>
+        <message>
+            <source>Only an investigator can sign off a casebook.</source>
+            <translation>Подписать карту субъекта целиком может только исследователь.</translation>
+        </message>
+        <message>
+            <source>The reason is too long (at most {max} characters).</source>
+            <translation>Причина слишком длинная (не более {max} символов).</translation>
+        </message>
+        <message>
+            <source>This casebook is already locked.</source>
+            <translation>Эта карта субъекта уже заблокирована.</translation>
+        </message>
+        <message>
+            <source>This visit is already locked.</source>
+            <translation>Этот визит уже заблокирован.</translation>
+        </message>
+        <message>
+            <source>No such lock.</source>
+            <translation>Такой блокировки нет.</translation>
+        </message>
+        <message>
+            <source>This lock was already lifted.</source>
+            <translation>Эта блокировка уже снята.</translation>
+        </message>
+        <message>
+            <source>the sponsor asks to {action} subject {subject}, which this site does not have</source>
+            <translation>спонсор просит {action} субъекта {subject}, которого нет в этом центре</translation>
+        </message>
+        <message>
+            <source>end-of-study database lock requested by the sponsor</source>
+            <translation>блокировка базы данных по окончании исследования по запросу спонсора</translation>
+        </message>
+        <message>
+            <source>database lock requested by the sponsor</source>
+            <translation>блокировка базы данных по запросу спонсора</translation>
+        </message>
+        <message>
+            <source>Your account is locked after {n} failed password entries; the casebook was not signed. Wait {minutes} minutes or ask an administrator.</source>
+            <translation>Ваша учётная запись заблокирована после {n} неверных вводов пароля; карта субъекта не подписана. Подождите {minutes} мин. или обратитесь к администратору.</translation>
+        </message>
+        <message>
+            <source>The password is not correct; the casebook was not signed.</source>
+            <translation>Неверный пароль; карта субъекта не подписана.</translation>
+        </message>
+        <message>
+            <source>lock</source>
+            <translation>заблокировать</translation>
+        </message>
+        <message>
+            <source>unlock</source>
+            <translation>разблокировать</translation>
+        </message>
+        <message>
+            <source>unlock requested by the sponsor ({requester}, {at})</source>
+            <translation>разблокировка по запросу спонсора ({requester}, {at})</translation>
+        </message>
+        <message>
+            <source>Write the question of the query.</source>
+            <translation>Напишите вопрос запроса.</translation>
+        </message>
+        <message>
+            <source>The question is too long (at most {max} characters).</source>
+            <translation>Вопрос слишком длинный (не более {max} символов).</translation>
+        </message>
+        <message>
+            <source>The record to query does not exist.</source>
+            <translation>Запись, к которой относится запрос, не существует.</translation>
+        </message>
+        <message>
+            <source>{table} has no data field {field}.</source>
+            <translation>В форме {table} нет поля данных {field}.</translation>
+        </message>
+        <message>
+            <source>{problem}; the return bundle was refused and nothing was changed.</source>
+            <translation>{problem}; обратный пакет отклонён, ничего не изменено.</translation>
+        </message>
+        <message>
+            <source>{table} records are not source data.</source>
+            <translation>Записи {table} не являются исходными данными.</translation>
+        </message>
+        <message>
+            <source>The record to verify does not exist.</source>
+            <translation>Проверяемая запись не существует.</translation>
+        </message>
+        <message>
+            <source>lock visits or casebooks</source>
+            <translation>блокировать визиты и карты субъектов</translation>
+        </message>
+        <message>
+            <source>unlock visits or casebooks</source>
+            <translation>разблокировать визиты и карты субъектов</translation>
+        </message>
+        <message>
+            <source>mark data source-verified</source>
+            <translation>отмечать данные как сверенные с первичной документацией</translation>
+        </message>
+        <message>
+            <source>raise data queries</source>
+            <translation>создавать запросы по данным</translation>
+        </message>
+        <message>
             <source>Your account is locked after {n} failed password entries; the record was not signed. Wait {minutes} minutes or ask an administrator.</source>
             <translation>Ваша учётная запись заблокирована после {n} неверных вводов пароля; запись не подписана. Подождите {minutes} мин или обратитесь к администратору.</translation>
         </message>
@@ -1328,6 +1444,18 @@
             <translation>Ключ подписи не удалось разблокировать этим паролем.</translation>
         </message>
         <message>
+            <source>This record cannot be changed: {what} was locked by {user} on {at} ({reason}); an administrator must unlock it first.</source>
+            <translation>Эту запись нельзя изменить: {what} заблокирована пользователем {user} {at} ({reason}); сначала её должен разблокировать администратор.</translation>
+        </message>
+        <message>
+            <source>the casebook</source>
+            <translation>карта субъекта</translation>
+        </message>
+        <message>
+            <source>the visit</source>
+            <translation>запись визита</translation>
+        </message>
+        <message>
             <source>No {table} record {uuid}.</source>
             <translation>Запись {table} {uuid} не найдена.</translation>
         </message>
@@ -1484,10 +1612,6 @@
             <translation>создавать или закрывать запросы по данным</translation>
         </message>
         <message>
-            <source>mark data source-verified</source>
-            <translation>отмечать данные как сверенные с первичной документацией</translation>
-        </message>
-        <message>
             <source>write return bundles</source>
             <translation>создавать обратные пакеты</translation>
         </message>
@@ -1500,10 +1624,6 @@
             <translation>Первый менеджер данных уже создан; войдите в систему.</translation>
         </message>
         <message>
-            <source>There is no folder {path}.</source>
-            <translation>Папки {path} нет.</translation>
-        </message>
-        <message>
             <source>No subject {id} at the sponsor.</source>
             <translation>У спонсора нет субъекта {id}.</translation>
         </message>
@@ -1512,16 +1632,20 @@
             <translation>У спонсора нет записи {table} {uuid}.</translation>
         </message>
         <message>
-            <source>There are no bundle files (*.slebundle) in {path}.</source>
-            <translation>В папке {path} нет файлов пакетов (*.slebundle).</translation>
-        </message>
-        <message>
             <source>Two sites have a subject {id}; choose the site.</source>
             <translation>Субъект {id} есть в двух центрах; выберите центр.</translation>
         </message>
         <message>
             <source>Two sites have a record {uuid}; choose the site.</source>
             <translation>Запись {uuid} есть в двух центрах; выберите центр.</translation>
+        </message>
+        <message>
+            <source>There is no folder {path}.</source>
+            <translation>Папки {path} нет.</translation>
+        </message>
+        <message>
+            <source>There are no bundle files (*.slebundle) in {path}.</source>
+            <translation>В папке {path} нет файлов пакетов (*.slebundle).</translation>
         </message>
         <message>
             <source>Unknown export {kind}.</source>
@@ -3621,6 +3745,17 @@ Follow-up: {followup}</source>
         </message>
     </context>
     <context>
+        <name>CasebookDialogs</name>
+        <message>
+            <source>Locked on {0} at the sponsor's request ({1}, {2}): {3}</source>
+            <translation>Заблокировано {0} по запросу спонсора ({1}, {2}): {3}</translation>
+        </message>
+        <message>
+            <source>Locked by {0} on {1}: {2}</source>
+            <translation>Заблокировано пользователем {0} {1}: {2}</translation>
+        </message>
+    </context>
+    <context>
         <name>CohortTrendsWidget</name>
         <message>
             <source>Both arms</source>
@@ -4427,6 +4562,14 @@ mean change {mean} (SE {se}), n = {n}</source>
             <translation>Записей с верификацией исходных данных: {0}.</translation>
         </message>
         <message>
+            <source>{0} casebook(s) locked at the sponsor's request.</source>
+            <translation>Заблокировано карт субъектов по запросу спонсора: {0}.</translation>
+        </message>
+        <message>
+            <source>{0} lock(s) lifted at the sponsor's request.</source>
+            <translation>Снято блокировок по запросу спонсора: {0}.</translation>
+        </message>
+        <message>
             <source>Study definition {0} waits for a site administrator to accept it.</source>
             <translation>Определение исследования {0} ожидает принятия администратором центра.</translation>
         </message>
@@ -4767,6 +4910,17 @@ mean change {mean} (SE {se}), n = {n}</source>
         </message>
     </context>
     <context>
+        <name>LockReasonDialog</name>
+        <message>
+            <source>Reason</source>
+            <translation>Причина</translation>
+        </message>
+        <message>
+            <source>Reason (kept in the audit trail)</source>
+            <translation>Причина (сохраняется в журнале аудита)</translation>
+        </message>
+    </context>
+    <context>
         <name>LoginDialog</name>
         <message>
             <source>Site {0} – {1}</source>
@@ -4814,6 +4968,10 @@ mean change {mean} (SE {se}), n = {n}</source>
         <message>
             <source>Queries</source>
             <translation>Запросы</translation>
+        </message>
+        <message>
+            <source>Monitoring</source>
+            <translation>Мониторинг</translation>
         </message>
         <message>
             <source>Queries ({0})</source>
@@ -5158,6 +5316,113 @@ Discard them?</source>
         <message>
             <source>Remove the identifying details, or save anyway if the text is right as it is.</source>
             <translation>Удалите личные данные или сохраните, если текст верен в таком виде.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MonitoringPanel</name>
+        <message>
+            <source>Subject</source>
+            <translation>Участник</translation>
+        </message>
+        <message>
+            <source>Visit</source>
+            <translation>Визит</translation>
+        </message>
+        <message>
+            <source>Form</source>
+            <translation>Форма</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>Запись</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Состояние</translation>
+        </message>
+        <message>
+            <source>Last verified</source>
+            <translation>Последняя сверка</translation>
+        </message>
+        <message>
+            <source>Field:</source>
+            <translation>Поле:</translation>
+        </message>
+        <message>
+            <source>Mark source-data-&amp;verified</source>
+            <translation>Отметить как &amp;сверенное</translation>
+        </message>
+        <message>
+            <source>Question for the site about the chosen field</source>
+            <translation>Вопрос центру по выбранному полю</translation>
+        </message>
+        <message>
+            <source>&amp;Raise query</source>
+            <translation>&amp;Создать запрос</translation>
+        </message>
+        <message>
+            <source>Informed consent</source>
+            <translation>Информированное согласие</translation>
+        </message>
+        <message>
+            <source>Screening and eligibility</source>
+            <translation>Скрининг и критерии включения</translation>
+        </message>
+        <message>
+            <source>SELENA-SLEDAI</source>
+            <translation>SELENA-SLEDAI</translation>
+        </message>
+        <message>
+            <source>Laboratory result</source>
+            <translation>Лабораторный результат</translation>
+        </message>
+        <message>
+            <source>Adverse event</source>
+            <translation>Нежелательное явление</translation>
+        </message>
+        <message>
+            <source>MSC infusion</source>
+            <translation>Инфузия MSC</translation>
+        </message>
+        <message>
+            <source>Concomitant medication</source>
+            <translation>Сопутствующая терапия</translation>
+        </message>
+        <message>
+            <source>Protocol deviation</source>
+            <translation>Отклонение от протокола</translation>
+        </message>
+        <message>
+            <source>changed since verified</source>
+            <translation>изменено после сверки</translation>
+        </message>
+        <message>
+            <source>not verified</source>
+            <translation>не сверено</translation>
+        </message>
+        <message>
+            <source>{0}, {1}</source>
+            <translation>{0}, {1}</translation>
+        </message>
+        <message>
+            <source>{0} record(s) to verify, {1} of them changed since they were verified.</source>
+            <translation>Записей для сверки: {0}, из них изменено после сверки: {1}.</translation>
+        </message>
+        <message>
+            <source>The whole record</source>
+            <translation>Вся запись</translation>
+        </message>
+        <message>
+            <source>Marked source-data-verified; the mark reaches the sponsor with the next bundle.</source>
+            <translation>Отмечено как сверенное; отметка попадёт к спонсору со следующим пакетом.</translation>
+        </message>
+        <message>
+            <source>Choose the field the query is about.</source>
+            <translation>Выберите поле, к которому относится запрос.</translation>
+        </message>
+        <message>
+            <source>Query raised; the site answers it here, and it reaches the sponsor with the next bundle.</source>
+            <translation>Запрос создан; центр отвечает на него здесь, а к спонсору он попадёт со следующим пакетом.</translation>
         </message>
     </context>
     <context>
@@ -5723,6 +5988,10 @@ Discard them?</source>
         <message>
             <source>Protocol deviation</source>
             <translation>Отклонение от протокола</translation>
+        </message>
+        <message>
+            <source>Raised by the monitor ({0}) at the site on {1}.</source>
+            <translation>Создан монитором ({0}) в центре {1}.</translation>
         </message>
         <message>
             <source>Answer saved; it will reach the sponsor with the next bundle.</source>
@@ -6430,6 +6699,33 @@ Discard them?</source>
         </message>
     </context>
     <context>
+        <name>SignOffDialog</name>
+        <message>
+            <source>Sign off casebook</source>
+            <translation>Подписание карты субъекта</translation>
+        </message>
+        <message>
+            <source>Investigator's sign-off</source>
+            <translation>Подпись исследователя</translation>
+        </message>
+        <message>
+            <source>You, {0}, approve the whole casebook of {1}: every visit, form, adverse event, infusion and medication as recorded now. Any later change invalidates this sign-off until you sign again.</source>
+            <translation>Вы, {0}, утверждаете всю карту субъекта {1}: все визиты, формы, нежелательные явления, инфузии и препараты в их нынешнем виде. Любое последующее изменение делает подпись недействительной, пока вы не подпишете снова.</translation>
+        </message>
+        <message>
+            <source>Enter your password to sign:</source>
+            <translation>Введите пароль для подписи:</translation>
+        </message>
+        <message>
+            <source>Your password</source>
+            <translation>Ваш пароль</translation>
+        </message>
+        <message>
+            <source>&amp;Sign off</source>
+            <translation>&amp;Подписать</translation>
+        </message>
+    </context>
+    <context>
         <name>SitesTab</name>
         <message>
             <source>Sites at a glance</source>
@@ -6947,6 +7243,30 @@ Password for all: {1}</source>
             <translation>СНЯ</translation>
         </message>
         <message>
+            <source>Casebook</source>
+            <translation>Карта</translation>
+        </message>
+        <message>
+            <source>locked</source>
+            <translation>заблок.</translation>
+        </message>
+        <message>
+            <source>{0} visit(s) locked</source>
+            <translation>{0} виз. заблок.</translation>
+        </message>
+        <message>
+            <source>signed</source>
+            <translation>подписано</translation>
+        </message>
+        <message>
+            <source>sign-off invalidated</source>
+            <translation>подпись снята</translation>
+        </message>
+        <message>
+            <source>sign-off invalid</source>
+            <translation>подпись неверна</translation>
+        </message>
+        <message>
             <source>not yet open</source>
             <translation>ещё не открыт</translation>
         </message>
@@ -6989,6 +7309,10 @@ Password for all: {1}</source>
         <message>
             <source>Failed criteria: {0}</source>
             <translation>Невыполненные критерии: {0}</translation>
+        </message>
+        <message>
+            <source>Casebook: {0}</source>
+            <translation>Карта субъекта: {0}</translation>
         </message>
         <message>
             <source>Assessed on {0}</source>
@@ -7042,6 +7366,18 @@ Password for all: {1}</source>
             <translation>&amp;Выбыл из исследования…</translation>
         </message>
         <message>
+            <source>&amp;Lock casebook…</source>
+            <translation>&amp;Заблокировать карту…</translation>
+        </message>
+        <message>
+            <source>U&amp;nlock…</source>
+            <translation>Ра&amp;зблокировать…</translation>
+        </message>
+        <message>
+            <source>Sign o&amp;ff casebook…</source>
+            <translation>По&amp;дписать карту…</translation>
+        </message>
+        <message>
             <source>Visit</source>
             <translation>Визит</translation>
         </message>
@@ -7066,8 +7402,16 @@ Password for all: {1}</source>
             <translation>ИГВ</translation>
         </message>
         <message>
+            <source>Lock</source>
+            <translation>Блокировка</translation>
+        </message>
+        <message>
             <source>&amp;Open visit…</source>
             <translation>&amp;Открыть визит…</translation>
+        </message>
+        <message>
+            <source>Loc&amp;k visit…</source>
+            <translation>Заблоки&amp;ровать визит…</translation>
         </message>
         <message>
             <source>Visits</source>
@@ -7214,6 +7558,34 @@ Password for all: {1}</source>
             <translation>Выбыл: {0}</translation>
         </message>
         <message>
+            <source>Casebook locked.</source>
+            <translation>Карта субъекта заблокирована.</translation>
+        </message>
+        <message>
+            <source>{0} visit(s) locked; the casebook is open.</source>
+            <translation>Заблокировано визитов: {0}; карта субъекта открыта.</translation>
+        </message>
+        <message>
+            <source>Casebook open.</source>
+            <translation>Карта субъекта открыта.</translation>
+        </message>
+        <message>
+            <source>Not signed off by the investigator.</source>
+            <translation>Не подписана исследователем.</translation>
+        </message>
+        <message>
+            <source>Signed off by {0} on {1}.</source>
+            <translation>Подписана: {0}, {1}.</translation>
+        </message>
+        <message>
+            <source>Sign-off by {0} on {1} was invalidated by a later change; it must be signed again.</source>
+            <translation>Подпись ({0}, {1}) стала недействительной после изменения; нужно подписать снова.</translation>
+        </message>
+        <message>
+            <source>Sign-off by {0} on {1} is no longer valid: {2}</source>
+            <translation>Подпись ({0}, {1}) больше не действительна: {2}</translation>
+        </message>
+        <message>
             <source>in window</source>
             <translation>в окне</translation>
         </message>
@@ -7232,6 +7604,10 @@ Password for all: {1}</source>
         <message>
             <source>mild/moderate</source>
             <translation>лёгкое/умеренное</translation>
+        </message>
+        <message>
+            <source>locked</source>
+            <translation>заблок.</translation>
         </message>
         <message>
             <source>SAE: {0}</source>
@@ -7280,6 +7656,62 @@ Password for all: {1}</source>
         <message>
             <source>Withdraw</source>
             <translation>Выбыл</translation>
+        </message>
+        <message>
+            <source>Lock casebook</source>
+            <translation>Блокировка карты субъекта</translation>
+        </message>
+        <message>
+            <source>&amp;Lock</source>
+            <translation>&amp;Заблокировать</translation>
+        </message>
+        <message>
+            <source>Casebook complete</source>
+            <translation>Карта субъекта заполнена</translation>
+        </message>
+        <message>
+            <source>Nothing in {0}'s casebook can be changed once it is locked, until an administrator unlocks it with a reason.</source>
+            <translation>После блокировки в карте субъекта {0} ничего нельзя изменить, пока администратор не разблокирует её с указанием причины.</translation>
+        </message>
+        <message>
+            <source>Lock visit</source>
+            <translation>Блокировка визита</translation>
+        </message>
+        <message>
+            <source>Visit data complete</source>
+            <translation>Данные визита заполнены</translation>
+        </message>
+        <message>
+            <source>The visit and the forms recorded at it cannot be changed once it is locked.</source>
+            <translation>После блокировки визит и заполненные на нём формы нельзя изменить.</translation>
+        </message>
+        <message>
+            <source>Visit locked.</source>
+            <translation>Визит заблокирован.</translation>
+        </message>
+        <message>
+            <source>Select the locked visit in the list first.</source>
+            <translation>Сначала выберите заблокированный визит в списке.</translation>
+        </message>
+        <message>
+            <source>Unlock</source>
+            <translation>Разблокировка</translation>
+        </message>
+        <message>
+            <source>&amp;Unlock</source>
+            <translation>&amp;Разблокировать</translation>
+        </message>
+        <message>
+            <source>Why is it unlocked? The reason is kept in the audit trail and sent to the sponsor.</source>
+            <translation>Почему снимается блокировка? Причина сохраняется в журнале аудита и передаётся спонсору.</translation>
+        </message>
+        <message>
+            <source>Unlocked.</source>
+            <translation>Разблокировано.</translation>
+        </message>
+        <message>
+            <source>Casebook signed off.</source>
+            <translation>Карта субъекта подписана.</translation>
         </message>
         <message>
             <source>Select a record in the list first.</source>
@@ -7731,6 +8163,10 @@ Password for all: {1}</source>
         <message>
             <source>Sponsor query: {0}</source>
             <translation>Запрос спонсора: {0}</translation>
+        </message>
+        <message>
+            <source>Read-only: this visit is locked. {0}</source>
+            <translation>Только просмотр: визит заблокирован. {0}</translation>
         </message>
         <message>
             <source>Read-only: your account cannot change study data.</source>
@@ -8558,6 +8994,18 @@ Password for all: {1}</source>
         <message>
             <source>(0 absent, 1 present)</source>
             <translation>(0 нет, 1 есть)</translation>
+        </message>
+        <message>
+            <source>Lock</source>
+            <translation>Блокировка</translation>
+        </message>
+        <message>
+            <source>Source-data verification at the site</source>
+            <translation>Сверка с первичной документацией в центре</translation>
+        </message>
+        <message>
+            <source>Sponsor's lock request</source>
+            <translation>Запрос спонсора на блокировку</translation>
         </message>
         <message>
             <source>no creatinine result</source>

@@ -60,7 +60,8 @@ def verify(session_or_store) -> audit.ChainCheck:
 # -- labels ---------------------------------------------------------------------------------------------
 FORMS = dict(FORM_LABELS, signatures="Electronic signature", queries="Data query", users="User account",
              site="Site", identifiers="Patient identifiers", site_signing_key="Site signing key",
-             exports="Sync bundle")
+             exports="Sync bundle", locks="Lock", site_sdv="Source-data verification at the site",
+             lock_requests="Sponsor's lock request")
 
 _FIELDS: dict[str, Msg] = {
     "screening_number": msg("Screening number"), "subject_id": msg("Subject ID"), "status": msg("Status"),

@@ -63,6 +63,7 @@ class QueryView:
     correction: Correction | None
     closed_at: str | None
     close_reason: str | None
+    origin: str = "sponsor"  # or "site": raised by a monitor at the site
 
     @property
     def text(self) -> str:
@@ -85,7 +86,8 @@ def _view(r: dict) -> QueryView:
     return QueryView(r["uuid"], r["subject_uuid"], r["subject_label"] or "", r["visit_uuid"], r["visit_code"],
                      r["record_table"], FORM_LABELS.get(r["record_table"], r["record_table"]), r["record_uuid"],
                      r["field"], r["question"], r["followup"], r["status"], r["raised_by"], r["raised_at"], r["answer"],
-                     r["answered_by"], r["answered_at"], correction, r["closed_at"], r["close_reason"])
+                     r["answered_by"], r["answered_at"], correction, r["closed_at"], r["close_reason"],
+                     r.get("origin") or "sponsor")
 
 
 def open_queries(session: Session, subject_uuid: str | None = None) -> list[QueryView]:
@@ -155,3 +157,29 @@ def answer_query(session: Session, query_uuid: str, text: str) -> QueryView:
             "correction": audit.canonical_json(correction) if correction else None,
         }, user=session.username, reason="query answered")
     return get_query(session, query_uuid)
+
+
+def raise_query(session: Session, table: str, record_uuid: str, field: str, text: str) -> QueryView:
+    """A monitor at the site raises a query on one data point (offline); audited, sent to the sponsor in the next
+    bundle, where it merges with the sponsor's queries; it closes only when the sponsor closes it."""
+    session.require("raise_query")
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError({"question": msg("Write the question of the query.")})
+    if len(text) > MAX_TEXT:
+        raise ValidationError({"question": msg("The question is too long (at most {max} characters).", max=MAX_TEXT)})
+    store = session.store
+    with store.transaction():
+        row = records.get(store, table, record_uuid) if table in records.CASEBOOK_TABLES else None
+        if row is None or row["deleted"]:
+            raise NotFound(msg("The record to query does not exist."))
+        if field not in row or field in ("uuid", "change_seq", "created_at", "created_by", "updated_at", "updated_by",
+                                         "deleted"):
+            raise ValidationError({"field": msg("{table} has no data field {field}.", table=table, field=field)})
+        subject, visit = records.subject_and_visit(table, record_uuid, row)
+        uuid = records.insert(store, "queries", {
+            "subject_uuid": subject, "visit_uuid": visit, "record_table": table, "record_uuid": record_uuid,
+            "field": field, "question": text, "status": "open", "sponsor_version": 0, "raised_by": session.username,
+            "raised_at": audit.utc_now().isoformat(timespec="seconds"), "origin": "site"}, user=session.username,
+            reason="query raised by the monitor at the site")
+    return get_query(session, uuid)

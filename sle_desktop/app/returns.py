@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pyrage
 
+from sle_desktop.app import locks
 from sle_desktop.app.errors import SetupError, ValidationError
 from sle_desktop.app.queries import MAX_TEXT, STATUSES
 from sle_desktop.app.session import Session
@@ -145,6 +146,8 @@ class ReturnImportResult:
     sdv_marks: int
     study_version_pending: str | None
     warnings: list[str] = field(default_factory=list)
+    casebooks_locked: int = 0  # at the sponsor's request
+    casebooks_unlocked: int = 0
 
     @property
     def message(self) -> str:
@@ -157,6 +160,10 @@ class ReturnImportResult:
                      f"{self.queries_updated} updated")
         if self.sdv_marks:
             parts.append(f"{self.sdv_marks} record(s) source-data-verified")
+        if self.casebooks_locked:
+            parts.append(f"{self.casebooks_locked} casebook(s) locked at the sponsor's request")
+        if self.casebooks_unlocked:
+            parts.append(f"{self.casebooks_unlocked} lock(s) lifted at the sponsor's request")
         if self.study_version_pending:
             parts.append(f"study definition {self.study_version_pending} waits for an administrator to accept it")
         text = "; ".join(parts) + "."
@@ -200,7 +207,7 @@ def _check_line(obj: dict, name: str, n: int) -> None:
               and q["record_table"] in records.CLINICAL_TABLES and _s(q["record_uuid"], 64)
               and _s(q["field"], 64) and _FIELD_RE.match(q["field"]) is not None
               and _s(q["text"], MAX_TEXT) and bool(q["text"].strip()) and _s(q["followup"], MAX_TEXT, optional=True)
-              and q["status"] in STATUSES and _int(q["version"], 1)
+              and q["status"] in STATUSES and _int(q["version"], 0)
               and _s(q["subject_uuid"], 64, optional=True) and _s(q["visit_uuid"], 64, optional=True)
               and _s(q["raised_by"]) and _s(q["raised_at"], 40) and _s(q["closed_by"], optional=True)
               and _s(q["closed_at"], 40, optional=True) and _s(q["close_reason"], MAX_TEXT, optional=True))
@@ -209,6 +216,18 @@ def _check_line(obj: dict, name: str, n: int) -> None:
               and obj["record_table"] in records.CLINICAL_TABLES and _s(obj["record_uuid"], 64)
               and isinstance(obj["content_hash"], str) and _HEX64.match(obj["content_hash"]) is not None
               and _s(obj["monitor"]) and _s(obj["marked_at"], 40))
+    elif kind == "lock":
+        subjects = obj.get("subjects")
+        ok = (set(obj) == {"type", "request_uuid", "action", "scope", "subjects", "reason", "requested_by",
+                           "requested_at"}
+              and _s(obj["request_uuid"], 64) and _UUID_RE.match(obj["request_uuid"]) is not None
+              and obj["action"] in ("lock", "unlock") and obj["scope"] in ("all", "subjects")
+              and isinstance(subjects, list) and len(subjects) <= 100_000
+              and (obj["scope"] == "all") == (not subjects)
+              and all(isinstance(x, dict) and set(x) == {"uuid", "subject_id"} and _s(x["uuid"], 64)
+                      and _s(x["subject_id"], 64) for x in subjects)
+              and _s(obj["reason"], MAX_TEXT, optional=True) and _s(obj["requested_by"])
+              and _s(obj["requested_at"], 40))
     elif kind == "study":
         ok = set(obj) == {"type", "version", "definition"} and _s(obj["version"], 32) and _s(obj["definition"], 1_000_000)
     else:
@@ -226,14 +245,15 @@ def _read_payload(compressed: bytes, m: dict, name: str, site) -> dict:
     if first.get("format") != return_bundle.PAYLOAD_FORMAT or first.get("version") != 1 \
             or first.get("site_uuid") != m["site_uuid"] or first.get("return_seq") != m["return_seq"]:
         raise _reject(name, msg("the payload header does not match the signed manifest."), "inconsistent")
-    got: dict[str, list] = {"ack": [], "sae_ack": [], "query": [], "sdv": [], "study": []}
+    got: dict[str, list] = {"ack": [], "sae_ack": [], "query": [], "sdv": [], "study": [], "lock": []}
     ended = False
     for n, obj in enumerate(lines, 2):
         if ended:
             raise _reject(name, msg("there is data after the payload's end line."))
         if obj["type"] == "end":
             counts = {k: v for k, v in obj.items() if k != "type"}
-            if counts != {k: len(v) for k, v in got.items()} or counts != m["counts"]:
+            expected = {k: len(v) for k, v in got.items() if k != "lock" or "lock" in counts}  # older sponsors: no lock
+            if counts != expected or counts != m["counts"]:
                 raise _reject(name, msg("the payload's end line does not match its content (truncated or altered)."),
                               "tampered")
             ended = True
@@ -314,6 +334,10 @@ def _import_return(session: Session, path) -> ReturnImportResult:
                                  "Give the sponsor this site's key file (sle-desktop site-key) first.", name=name),
                              reason="wrong_recipient")
     got = _read_payload(return_bundle.decrypt(c, identity), m, name, site)
+    problem = locks.check_lock_requests(store, [line for line in got["lock"]])
+    if problem:
+        raise _reject(name, msg("{problem}; the return bundle was refused and nothing was changed.", problem=problem),
+                      "unknown_subject")
     with store.transaction() as conn:
         result = _apply(session, conn, c, m, got)
     return result
@@ -382,6 +406,7 @@ def _apply(session: Session, conn, c, m: dict, got: dict) -> ReturnImportResult:
         audit.append(conn, user=user, table="sdv_marks", row_id=s["record_uuid"], field="*", old=old,
                      new=dict(mark, record_table=s["record_table"]), reason=f"source data verified (return bundle {seq})")
         marks += 1
+    n_locked, n_unlocked = locks.apply_lock_requests(store, got["lock"], user=user, return_seq=seq, now=now)
     pending = None
     current_version = site_info(store).study_version
     for s in got["study"]:
@@ -398,14 +423,15 @@ def _apply(session: Session, conn, c, m: dict, got: dict) -> ReturnImportResult:
                      new={"version": s["version"], "status": "pending", "previous_version": current_version}, reason=None)
         pending = s["version"]
     summary = {"acknowledged": acked, "sae_acknowledged": sae, "queries_new": new, "queries_updated": updated,
-               "sdv_marks": marks, "study_version": pending, "warnings": warnings}
+               "sdv_marks": marks, "study_version": pending, "warnings": warnings, "casebooks_locked": n_locked,
+               "casebooks_unlocked": n_unlocked}
     conn.execute("INSERT INTO return_imports (return_seq, bundle_hash, prev_return_hash, file_name, sponsor_created_at, "
                  "sponsor_created_by, imported_at, imported_by, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                  (seq, c.bundle_hash, m["prev_return_hash"], c.path.name, m["created_at"], m["created_by"], now, user,
                   audit.canonical_json(summary)))
     audit.append(conn, user=user, table="return_imports", row_id=str(seq), field="*", old=None,
                  new=dict(summary, bundle_hash=c.bundle_hash, file_name=c.path.name), reason=None)
-    return ReturnImportResult(c.path, seq, acked, sae, new, updated, marks, pending, warnings)
+    return ReturnImportResult(c.path, seq, acked, sae, new, updated, marks, pending, warnings, n_locked, n_unlocked)
 
 
 def last_return(session: Session) -> dict | None:

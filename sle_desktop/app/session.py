@@ -18,10 +18,10 @@ ROLE_LABELS = {
 
 # What each role may do. Monitors read only; admins manage accounts and site settings.
 PERMISSIONS = {
-    "investigator": {"view", "enter_data", "screen", "enrol", "assign_arm", "sign", "export", "configure_sync"},
+    "investigator": {"view", "enter_data", "screen", "enrol", "assign_arm", "sign", "export", "configure_sync", "lock"},
     "coordinator": {"view", "enter_data", "screen", "sign", "export"},
-    "monitor": {"view"},
-    "admin": {"view", "manage_users", "configure_sync", "export"},
+    "monitor": {"view", "verify", "raise_query"},  # the monitoring visit: SDV and queries, never clinical data
+    "admin": {"view", "manage_users", "configure_sync", "export", "lock", "unlock"},
     "cli": {"view", "export", "configure_sync", "demo"},
 }
 ACTION_LABELS = {
@@ -35,6 +35,10 @@ ACTION_LABELS = {
     "configure_sync": msg("change the sync keys"),
     "manage_users": msg("manage user accounts"),
     "demo": msg("generate demo data"),
+    "lock": msg("lock visits or casebooks"),
+    "unlock": msg("unlock visits or casebooks"),
+    "verify": msg("mark data source-verified"),
+    "raise_query": msg("raise data queries"),
 }
 
 

@@ -112,9 +112,12 @@ def signatures_for(session: Session, table: str, record_uuid: str) -> list[Signa
 def first_invalid(store):
     """The first signature at the site that does not verify: (uuid, reason), or None (verify-audit)."""
     for r in store.query("SELECT * FROM signatures WHERE deleted = 0 ORDER BY change_seq"):
-        target = records.get(store, r["record_table"], r["record_uuid"]) if r["record_table"] in records.CLINICAL_TABLES \
-            else None
-        current = None if target is None else records.row_content_hash(r["record_table"], target)
+        if r["record_table"] == records.CASEBOOK:
+            current = records.casebook_hash(store, r["record_uuid"])
+        else:
+            target = records.get(store, r["record_table"], r["record_uuid"]) \
+                if r["record_table"] in records.CLINICAL_TABLES else None
+            current = None if target is None else records.row_content_hash(r["record_table"], target)
         state, reason = signature_status(store, r, current)
         if state == esign.INVALID:
             return r["uuid"], reason

@@ -78,7 +78,9 @@ def _cmd_status(args) -> str:
     for s in sites:
         last = f"bundle {s.last_bundle_seq} imported {s.last_import_at[:16]}" if s.last_bundle_seq else "no bundle yet"
         chain = "audit chain OK" if s.chain_ok else f"AUDIT CHAIN BROKEN: {s.chain_message}"
-        parts.append(f"{s.code}: {last}, changes 1-{s.head_seq}, {chain}, {s.subjects} subjects, {s.saes} SAEs; "
+        books = (f", casebooks: {s.casebooks_signed} signed, {s.casebooks_invalidated} sign-off(s) invalidated, "
+                 f"{s.casebooks_locked} locked")
+        parts.append(f"{s.code}: {last}, changes 1-{s.head_seq}, {chain}, {s.subjects} subjects, {s.saes} SAEs{books}; "
                      f"next expected bundle {s.last_bundle_seq + 1}")
     line = f"{len(sites)} site(s): " + " | ".join(parts)
     if not all(s.chain_ok for s in sites):
@@ -177,10 +179,13 @@ def _cmd_return_bundle(args) -> str:
     r = sponsor_queries.write_return_bundle(
         args.db, site=args.site, out_dir=Path(args.out), key_file=Path(args.key) if args.key else None,
         signing_key_file=Path(args.signing_key) if args.signing_key else None,
-        study_file=Path(args.study_definition) if args.study_definition else None)
+        study_file=Path(args.study_definition) if args.study_definition else None,
+        lock=args.lock, lock_all=args.lock_all, unlock=args.unlock)
     study = f", study definition {r.study_version}" if r.study_version else ""
+    asked = "".join(f", asks to {action} {'all casebooks' if who == 'all' else ' '.join(who)}"
+                    for action, who in r.lock_requests)
     return (f"{r.path}: return bundle {r.return_seq} for {r.site_code}: {r.acked_bundles} bundle(s) acknowledged, "
-            f"{r.sae_acks} SAE(s), {r.queries} queries, {r.sdv_marks} SDV mark(s){study}")
+            f"{r.sae_acks} SAE(s), {r.queries} queries, {r.sdv_marks} SDV mark(s){study}{asked}")
 
 
 def _cmd_migrate_db(args) -> str:
@@ -274,6 +279,12 @@ def _register_way_back(command) -> None:
     p.add_argument("--site", required=True, metavar="CODE")
     p.add_argument("--out", required=True, metavar="DIR")
     p.add_argument("--study-definition", metavar="FILE", default=None, help="a new study definition version to offer")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--lock", nargs="+", metavar="SUBJECT_ID", default=None,
+                       help="ask the site to lock these subjects' casebooks")
+    which.add_argument("--lock-all", action="store_true", help="ask the site to lock every casebook (end-of-study lock)")
+    p.add_argument("--unlock", nargs="+", metavar="SUBJECT_ID", default=None,
+                   help="ask the site to unlock these subjects' casebooks")
 
 
 def sponsor_main(argv: list[str] | None = None) -> int:

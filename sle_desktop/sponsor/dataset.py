@@ -15,7 +15,8 @@ if TYPE_CHECKING:
     from sle_desktop.domain import study as study_def
 
 # Titles of the site tables that are not forms (the forms' titles are in sponsor.metadata).
-_OTHER_TITLES = {"signatures": "Electronic signature", "queries": "Data query"}
+_OTHER_TITLES = {"signatures": "Electronic signature", "queries": "Data query", "locks": "Lock",
+                 "site_sdv": "Source-data verification at the site"}
 
 
 def form_title(table: str) -> str:

@@ -232,10 +232,34 @@ CREATE INDEX records_uuid ON records (tbl, uuid);
 """)
 
 
+def _v_lock_requests(conn) -> None:
+    # idempotent: a database whose bookkeeping lost this step's row runs it again harmlessly
+    _run_script(conn, """
+-- Lock and unlock requests for a site's casebooks (listed subjects, or all: the end-of-study lock), sent in every
+-- return bundle from then on; the site applies each once.
+CREATE TABLE IF NOT EXISTS lock_requests (
+    uuid TEXT PRIMARY KEY,
+    site_uuid TEXT NOT NULL REFERENCES sites (site_uuid),
+    action TEXT NOT NULL CHECK (action IN ('lock', 'unlock')),
+    scope TEXT NOT NULL CHECK (scope IN ('all', 'subjects')),
+    subjects TEXT NOT NULL,
+    reason TEXT,
+    requested_by TEXT NOT NULL,
+    requested_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS lock_requests_site ON lock_requests (site_uuid, requested_at);
+""")
+    for table, column in (("queries", "origin"), ("sdv_marks", "source")):
+        cur = conn.execute(f"SELECT * FROM {table} LIMIT 0")
+        if column not in [c[0] for c in cur.description]:
+            _run_script(conn, f"ALTER TABLE {table} ADD COLUMN {column} TEXT NOT NULL DEFAULT 'sponsor';\n")
+
+
 MIGRATIONS: tuple[tuple[int, str, Callable], ...] = (
     (1, "sponsor schema: sites, bundles, records, audit trail, log", _v1),
     (2, "the way back: queries, SDV marks, return bundles, sponsor audit trail", _v2_returns),
     (3, "records keyed per site: (site, table, uuid)", _v3_records_per_site),
+    (4, "lock requests for site casebooks; queries and SDV marks say whether they came from the site", _v_lock_requests),
 )
 
 

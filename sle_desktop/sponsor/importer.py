@@ -32,7 +32,7 @@ from sle_desktop.sponsor import db as sponsor_store
 from sle_desktop.sponsor import returns as sponsor_returns
 from sle_desktop.store import audit as audit_mod
 from sle_desktop.store import esign
-from sle_desktop.store.records import CLINICAL_TABLES, row_content_hash
+from sle_desktop.store.records import CASEBOOK, CASEBOOK_TABLES, CLINICAL_TABLES, casebook_hash_of, row_content_hash
 from sle_desktop.sync import bundle
 from sle_desktop.sync.errors import BundleRejected, SyncError
 
@@ -296,7 +296,9 @@ class _Apply:
                 if column in row and not (table == "subjects" and column == "subject_uuid")
                 and not (table == "visits" and column == "visit_uuid")]
         if "record_uuid" in row:
-            refs.append(("record_uuid", row.get("record_table"), row.get("record_uuid")))
+            # a casebook sign-off points at the subject whose whole casebook it signs
+            target = "subjects" if row.get("record_table") == CASEBOOK else row.get("record_table")
+            refs.append(("record_uuid", target, row.get("record_uuid")))
         for column, target, value in refs:
             if value is None:
                 continue
@@ -546,13 +548,16 @@ class _Apply:
             signer_rows = self._site_audit('"table" = \'users\' AND row_id = ? AND field IN (\'*\', \'sign_public_key\')',
                                            (str(sig.get("signer")),))
             first = self._site_audit('"table" = \'signatures\' AND row_id = ?', (sig["uuid"],), "ORDER BY seq LIMIT 1")
-            target = self.store.query_one("SELECT data FROM records WHERE tbl = ? AND uuid = ? AND site_uuid = ?",
-                                          (sig.get("record_table"), sig.get("record_uuid"), self.site_uuid))
-            try:
-                record_hash = None if target is None else row_content_hash(str(sig.get("record_table")),
-                                                                           json.loads(target["data"]))
-            except (ValueError, TypeError):
-                record_hash = None
+            if sig.get("record_table") == CASEBOOK:
+                record_hash = casebook_hash_at_sponsor(self.store, self.site_uuid, str(sig.get("record_uuid")))
+            else:
+                target = self.store.query_one("SELECT data FROM records WHERE tbl = ? AND uuid = ? AND site_uuid = ?",
+                                              (sig.get("record_table"), sig.get("record_uuid"), self.site_uuid))
+                try:
+                    record_hash = None if target is None else row_content_hash(str(sig.get("record_table")),
+                                                                               json.loads(target["data"]))
+                except (ValueError, TypeError):
+                    record_hash = None
             state, why = esign.status(sig, esign.public_key_from_trail((r["field"], r["new"]) for r in signer_rows),
                                       record_hash, legacy=bool(first) and first[0]["seq"] < keyed_from)
             if state == esign.INVALID:
@@ -590,7 +595,9 @@ class _Apply:
         conn = self.store.conn
         with self.store.batch():
             self._record_import(conn, m, c, head_seq, head_hash)
-        # the site's answers to data queries, in the same transaction
+        # the monitor's queries and SDV marks made at the site, and the site's answers, in the same transaction
+        sponsor_returns.merge_site_monitoring(conn, self.site_uuid, self.touched, user=self.user,
+                                              bundle_seq=m["bundle_seq"])
         sponsor_returns.apply_site_answers(conn, self.site_uuid, self.touched, user=self.user, bundle_seq=m["bundle_seq"])
 
     def _record_import(self, conn, m: dict, c: bundle.Container, head_seq: int, head_hash: str) -> None:
@@ -610,6 +617,18 @@ class _Apply:
         sponsor_store.log(conn, user=self.user, action="import", site_uuid=self.site_uuid,
                           detail=f"bundle {m['bundle_seq']} ({c.path.name}): changes {m['from_seq'] + 1}-{m['to_seq']}, "
                                  f"{self.added} records added, {self.updated} updated, {len(self.new_audit)} audit rows")
+
+
+def casebook_hash_at_sponsor(store, site_uuid: str, subject_uuid: str) -> str | None:
+    """The content hash of a subject's casebook as the sponsor holds it (`records.casebook_hash` at the site)."""
+    pairs = []
+    for r in store.query(f"SELECT tbl, data FROM records WHERE site_uuid = ? AND subject_uuid = ? AND tbl IN "
+                         f"({', '.join('?' * len(CASEBOOK_TABLES))})", (site_uuid, subject_uuid, *CASEBOOK_TABLES)):
+        try:
+            pairs.append((r["tbl"], json.loads(r["data"])))
+        except ValueError:
+            return None
+    return casebook_hash_of(pairs) if pairs else None
 
 
 def import_bundle(store, path, identities: list, *, user: str, limits: bundle.Limits = bundle.Limits(),

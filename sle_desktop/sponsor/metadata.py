@@ -178,6 +178,8 @@ _STATIC_CODELISTS: tuple[CodeList, ...] = (
         ("direct", "Entered directly"), ("paper_crf", "Entered from a paper CRF"))),
     _cl("CL.QUERY_STATUS", "Data query status", (
         ("open", "Open"), ("answered", "Answered"), ("closed", "Closed"), ("reopened", "Reopened"))),
+    _cl("CL.LOCK_STATE", "Lock and sign-off state of a casebook or visit", (
+        ("locked", "Locked"), ("signoff_invalidated", "Investigator's sign-off invalidated by a later change"))),
 )
 
 
@@ -531,6 +533,20 @@ OTHER_COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
         "answered_by": (TEXT, "Answered by (site user login)"), "answered_at": (DATETIME, "Answered at (UTC)"),
         "correction": (TEXT, "Correction made with the answer (JSON)"), "closed_by": (TEXT, "Closed by"),
         "closed_at": (DATETIME, "Closed at (UTC)"), "close_reason": (TEXT, "Reason for closing"),
+        "origin": (TEXT, "Raised by the sponsor or by a monitor at the site"),
+    },
+    "locks": {
+        "locked_at": (DATETIME, "Locked at (UTC)"), "locked_by": (TEXT, "Locked by (user login)"),
+        "lock_reason": (TEXT, "Reason for the lock"), "requested_by": (TEXT, "Lock requested by (sponsor user)"),
+        "requested_at": (DATETIME, "Lock requested at (UTC)"), "request_uuid": (TEXT, "Sponsor's lock request ID"),
+        "unlocked_at": (DATETIME, "Unlocked at (UTC)"), "unlocked_by": (TEXT, "Unlocked by (user login)"),
+        "unlock_reason": (TEXT, "Reason for unlocking"), "unlock_request_uuid": (TEXT, "Sponsor's unlock request ID"),
+    },
+    "site_sdv": {
+        "record_table": (TEXT, "Verified record: form table"), "record_uuid": (TEXT, "Verified record ID (UUID)"),
+        "field": (TEXT, "Verified field (empty: the whole record)"),
+        "content_hash": (TEXT, "SHA-256 of the verified content"), "monitor": (TEXT, "Monitor (user login)"),
+        "monitor_name": (TEXT, "Monitor's name"), "marked_at": (DATETIME, "Verified at (UTC)"),
     },
 }
 

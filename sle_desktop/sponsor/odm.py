@@ -31,6 +31,7 @@ from xml.sax.saxutils import escape, quoteattr
 from sle_desktop import __version__
 from sle_desktop.sponsor import dataset, metadata
 from sle_desktop.sponsor.translations import ru
+from sle_desktop.store.records import CASEBOOK
 from sle_desktop.sync import atomic
 from sle_desktop.sync.errors import SyncError
 
@@ -344,7 +345,8 @@ def _signatures_by_record(ds: dataset.Dataset, site_uuids: set[str]) -> dict[str
     out: dict[str, list[dict]] = {}
     for rec in ds.records.get("signatures", []):
         row = rec.row
-        if rec.site_uuid not in site_uuids or row.get("deleted") or row.get("invalidated_at"):
+        if rec.site_uuid not in site_uuids or row.get("deleted") or row.get("invalidated_at") \
+                or row.get("record_table") == CASEBOOK:
             continue
         out.setdefault(str(row.get("record_uuid")), []).append(dict(row, site_uuid=rec.site_uuid, uuid=rec.uuid))
     for sigs in out.values():
@@ -379,6 +381,40 @@ def _write_annotations(w: _Writer, queries: list[dict]) -> int:
     return len(queries)
 
 
+def _closing_state(ds: dataset.Dataset, site_uuids: set[str]):
+    """(locks in force per subject uuid and per visit uuid, latest casebook sign-off per subject uuid)."""
+    subject_locks: dict[str, dict] = {}
+    visit_locks: dict[str, dict] = {}
+    for rec in ds.records.get("locks", []):
+        row = rec.row
+        if rec.site_uuid not in site_uuids or row.get("deleted") or row.get("unlocked_at"):
+            continue
+        if row.get("visit_uuid"):
+            visit_locks[str(row["visit_uuid"])] = row
+        else:
+            subject_locks[str(row.get("subject_uuid"))] = row
+    sign_offs: dict[str, dict] = {}
+    for rec in ds.records.get("signatures", []):
+        row = rec.row
+        if rec.site_uuid in site_uuids and not row.get("deleted") and row.get("record_table") == CASEBOOK:
+            prev = sign_offs.get(str(row.get("record_uuid")))
+            if prev is None or str(row.get("signed_at")) >= str(prev.get("signed_at")):
+                sign_offs[str(row.get("record_uuid"))] = dict(row, site_uuid=rec.site_uuid, uuid=rec.uuid)
+    return subject_locks, visit_locks, sign_offs
+
+
+def _write_lock_note(w: _Writer, n: int, lock: dict, what: str) -> None:
+    w.start("Annotation", {"SeqNum": n, "ID": f"LCK.{lock['uuid']}"})
+    text = f"{what} locked {utc_z(lock['locked_at'])} by {lock['locked_by']}: {lock['lock_reason']}"
+    if lock.get("requested_by"):
+        text += f" | requested by the sponsor ({lock['requested_by']}, {utc_z(lock.get('requested_at'))})"
+    w.text("Comment", text, {"SponsorOrSite": "Site"})
+    w.start("Flag")
+    w.text("FlagValue", "locked", {"CodeListOID": "CL.LOCK_STATE"})
+    w.end()
+    w.end()
+
+
 # -- clinical data: snapshot -------------------------------------------------------------------------------------------
 def _write_snapshot(w: _Writer, ds: dataset.Dataset, md: metadata.StudyMetadata, *, sites: list[dict], users: _Users,
                     queries: list[dict], counts: dict) -> None:
@@ -398,6 +434,9 @@ def _write_snapshot(w: _Writer, ds: dataset.Dataset, md: metadata.StudyMetadata,
             entry = subjects.setdefault(subject, {"site": rec.site_uuid, "events": {}})
             entry["events"].setdefault(where, []).append(rec)
     signatures = _signatures_by_record(ds, site_uuids)
+    subject_locks, visit_locks, sign_offs = _closing_state(ds, site_uuids)
+    locked_events = {(rec.row.get("subject_uuid"), placement.place(rec)): visit_locks[rec.uuid]
+                     for rec in ds.records.get("visits", []) if rec.uuid in visit_locks and rec.site_uuid in site_uuids}
     by_item: dict[tuple[str, str], list[dict]] = {}
     for q in queries:
         if q["site_uuid"] in site_uuids:
@@ -410,9 +449,31 @@ def _write_snapshot(w: _Writer, ds: dataset.Dataset, md: metadata.StudyMetadata,
         code = codes[entry["site"]]
         counts["subjects"] += 1
         w.start("SubjectData", {"SubjectKey": ds.subject_keys[subject]})
+        sign_off = sign_offs.get(subject)
+        if sign_off is not None and not sign_off.get("invalidated_at"):  # the investigator approved the casebook
+            _write_signature(w, sign_off, users, code)
+            counts["signatures"] += 1
         w.empty("SiteRef", {"LocationOID": _loc_oid(code)})
+        notes = 0
+        if subject in subject_locks:
+            notes += 1
+            _write_lock_note(w, notes, subject_locks[subject], "Casebook")
+        if sign_off is not None and sign_off.get("invalidated_at"):
+            notes += 1
+            w.start("Annotation", {"SeqNum": notes, "ID": f"SGX.{sign_off['uuid']}"})
+            w.text("Comment", f"Casebook sign-off by {sign_off.get('signer')} at {utc_z(sign_off.get('signed_at'))} "
+                              f"invalidated {utc_z(sign_off['invalidated_at'])}: {sign_off.get('invalidated_reason')}",
+                   {"SponsorOrSite": "Site"})
+            w.start("Flag")
+            w.text("FlagValue", "signoff_invalidated", {"CodeListOID": "CL.LOCK_STATE"})
+            w.end()
+            w.end()
+        counts["locks"] += notes
         for key in sorted(entry["events"], key=_event_order(md)):
             w.start("StudyEventData", {"StudyEventOID": metadata.event_oid(key[0]), "StudyEventRepeatKey": key[1]})
+            if (subject, key) in locked_events:
+                _write_lock_note(w, 1, locked_events[(subject, key)], "Visit")
+                counts["locks"] += 1
             for rec in sorted(entry["events"][key], key=lambda r: (table_rank[r.table], str(r.row.get("created_at")),
                                                                     r.uuid)):
                 form = md.form(rec.table)
@@ -605,7 +666,7 @@ def write_odm(store, out_path: str | os.PathLike, *, audit: bool = False) -> Odm
         studies.setdefault(s["study_id"], {}).setdefault(version, []).append(dict(s, _version=version))
     out_path = Path(out_path)
     counts = dict.fromkeys(("subjects", "forms", "items", "audit", "unplaced", "signatures", "annotations",
-                            "unplaced_signatures", "query_without_value"), 0)
+                            "unplaced_signatures", "query_without_value", "locks"), 0)
     counts["_subjects"] = set()
     now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     file_type = "Transactional" if audit else "Snapshot"

@@ -16,6 +16,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sle_desktop.domain.errors import ConflictError, NotFound, ValidationError
 from sle_desktop.sponsor import db as sponsor_store
 from sle_desktop.sponsor import importer, odm, tabular
+from sle_desktop.sponsor.casebooks import INVALID, INVALIDATED, SIGNED, CasebookState, casebook_states
 from sle_desktop.store import audit
 from sle_desktop.store.keys import write_private_file
 from sle_desktop.sync import atomic, bundle, keys
@@ -218,6 +219,9 @@ class SiteStatus:
     subjects: int
     records: int
     saes: int
+    casebooks_locked: int = 0
+    casebooks_signed: int = 0  # with a sign-off that still holds
+    casebooks_invalidated: int = 0  # signed, then changed: to be signed again
 
 
 def status(db_path) -> list[SiteStatus]:
@@ -225,7 +229,9 @@ def status(db_path) -> list[SiteStatus]:
     store = sponsor_store.open_sponsor_store(db_path)
     try:
         out = []
+        books = casebook_states(store)
         for s in store.query("SELECT * FROM sites ORDER BY code"):
+            mine = [b for b in books if b.site_code == s["code"]]
             rows = (dict(zip(("seq", "at_utc", "at_local", "user", "table", "row_id", "field", "old", "new", "reason",
                               "prev_hash", "hash"), r))
                     for r in store.conn.execute(
@@ -242,8 +248,20 @@ def status(db_path) -> list[SiteStatus]:
                 count("SELECT count(*) FROM records WHERE site_uuid = ?"),
                 count("SELECT count(*) FROM records WHERE site_uuid = ? AND tbl = 'adverse_events' AND deleted = 0 "
                       f"AND {store.json_is_one('data', 'serious')}"),
+                sum(b.casebook_locked for b in mine), sum(b.sign_off == SIGNED for b in mine),
+                sum(b.sign_off in (INVALIDATED, INVALID) for b in mine),
             ))
         return out
+    finally:
+        store.close()
+
+
+def casebooks(db_path) -> list[CasebookState]:
+    """Every subject's casebook at the sponsor: locked or not, signed off or not (for the sponsor window's
+    overview and `sle-sponsor status`)."""
+    store = sponsor_store.open_sponsor_store(db_path)
+    try:
+        return casebook_states(store)
     finally:
         store.close()
 

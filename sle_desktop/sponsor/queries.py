@@ -70,11 +70,13 @@ def load_signing_key(path) -> Ed25519PrivateKey:
 
 
 def write_return_bundle(db_path, *, site: str, out_dir, key_file=None, signing_key_file=None, study_file=None,
-                        user: str | None = None) -> sponsor_returns.ReturnWritten:
+                        user: str | None = None, lock: list[str] | None = None, lock_all: bool = False,
+                        unlock: list[str] | None = None) -> sponsor_returns.ReturnWritten:
     """Write the next return bundle for `site` into `out_dir`, signed with the sponsor signing key.
 
     The signing key is `signing_key_file`, else sponsor-signing.key beside `key_file` (DIR/sponsor.key).
     `study_file`: a new study definition version to offer the site (validated here).
+    `lock` (subject IDs) / `lock_all` / `unlock` (subject IDs): ask the site to lock or unlock casebooks.
     """
     if signing_key_file is None:
         if key_file is None:
@@ -90,7 +92,7 @@ def write_return_bundle(db_path, *, site: str, out_dir, key_file=None, signing_k
         study_text, study_version = Path(study_file).read_text("utf-8"), definition.version
     return _with_store(db_path, lambda s: sponsor_returns.write_return_bundle(
         s, site_code=site, signing_key=signing, out_dir=out_dir, user=user or sponsor_user(), study_text=study_text,
-        study_version=study_version))
+        study_version=study_version, lock=lock, lock_all=lock_all, unlock=unlock))
 
 
 def sponsor_audit_check(db_path):

@@ -24,15 +24,15 @@ from sle_desktop import __version__
 from sle_desktop.domain import study as study_def
 from sle_desktop.sponsor import db as sponsor_store
 from sle_desktop.store import audit as audit_mod
-from sle_desktop.store.records import CLINICAL_TABLES, row_content_hash
+from sle_desktop.store.records import CASEBOOK_TABLES, row_content_hash
 from sle_desktop.sync import atomic, bundle, return_bundle
 from sle_desktop.sync.errors import SyncError
 from sle_desktop.sync.keys import fingerprint
 
 STATUSES = ("open", "answered", "closed", "reopened")
 MAX_TEXT = 2000
-# Tables a query may point at (the query table itself and signatures are not data points).
-QUERYABLE = tuple(t for t in CLINICAL_TABLES if t not in ("queries", "signatures"))
+# Tables a query may point at (queries, signatures, locks and SDV marks are not data points).
+QUERYABLE = CASEBOOK_TABLES
 
 
 def _now() -> str:
@@ -327,7 +327,8 @@ def mark_sdv(store, *, site_code: str, record_uuid: str, user: str, table: str |
                      "monitor, marked_at) VALUES (:site_uuid, :record_table, :record_uuid, :content_hash, :change_seq, "
                      ":monitor, :marked_at) ON CONFLICT (record_table, record_uuid) DO UPDATE SET "
                      "site_uuid = excluded.site_uuid, content_hash = excluded.content_hash, "
-                     "change_seq = excluded.change_seq, monitor = excluded.monitor, marked_at = excluded.marked_at", mark)
+                     "change_seq = excluded.change_seq, monitor = excluded.monitor, marked_at = excluded.marked_at, "
+                     "source = 'sponsor'", mark)
         append_audit(conn, user=user, table="sdv_marks", row_id=rec["uuid"], field="*", old=old,
                      new={k: mark[k] for k in ("record_table", "content_hash", "change_seq")},
                      reason="source data verified")
@@ -350,6 +351,7 @@ class ReturnWritten:
     queries: int
     sdv_marks: int
     study_version: str | None
+    lock_requests: tuple = ()  # the requests made with this bundle: (action, subject IDs or "all")
 
 
 def _query_line(q: dict) -> dict:
@@ -359,13 +361,19 @@ def _query_line(q: dict) -> dict:
 
 
 def write_return_bundle(store, *, site_code: str, signing_key: Ed25519PrivateKey, out_dir, user: str,
-                        study_text: str | None = None, study_version: str | None = None) -> ReturnWritten:
+                        study_text: str | None = None, study_version: str | None = None,
+                        lock: list[str] | None = None, lock_all: bool = False,
+                        unlock: list[str] | None = None) -> ReturnWritten:
     """Write the next return bundle for one site into `out_dir` (atomically) and record it (audited).
 
     `study_text`/`study_version`: a new study definition to offer (already validated by the caller). Without
     it, the last definition offered is carried again until the site's bundles report that version.
+    `lock` / `lock_all` / `unlock`: ask the site to lock the casebooks of the listed subjects (or of all its
+    subjects: the end-of-study lock), or to unlock them; the request is recorded with this bundle and sent in
+    every later one, and the site applies it once.
     """
     site = site_by_code(store, site_code)
+    new_requests = lock_requests_for(store, site, lock=lock, lock_all=lock_all, unlock=unlock, user=user)
     recipient = site.get("return_recipient")
     if not recipient:
         raise SyncError(f"Site {site['code']} has no return key registered: ask the site for a new site key file "
@@ -411,7 +419,7 @@ def write_return_bundle(store, *, site_code: str, signing_key: Ed25519PrivateKey
     for q in queries:
         payload.add(_query_line(q))
         counts["query"] += 1
-    marks = sdv_marks(store, su)
+    marks = [m for m in sdv_marks(store, su) if m.get("source", "sponsor") != "site"]  # the site has its own
     for m in marks:
         payload.add({"type": "sdv", "record_table": m["record_table"], "record_uuid": m["record_uuid"],
                      "content_hash": m["content_hash"], "monitor": m["monitor"], "marked_at": m["marked_at"]})
@@ -419,6 +427,11 @@ def write_return_bundle(store, *, site_code: str, signing_key: Ed25519PrivateKey
     if study_text is not None:
         payload.add({"type": "study", "version": study_version, "definition": study_text})
         counts["study"] = 1
+    counts["lock"] = 0
+    for r in [*store.query("SELECT * FROM lock_requests WHERE site_uuid = ? ORDER BY requested_at, uuid", (su,)),
+              *new_requests]:
+        payload.add(_lock_line(r))
+        counts["lock"] += 1
     payload.add({"type": "end", **counts})
     acked_seq = acked[-1]["bundle_seq"] if acked else 0
     acked_hash = acked[-1]["bundle_hash"] if acked else audit_mod.GENESIS_HASH
@@ -442,6 +455,8 @@ def write_return_bundle(store, *, site_code: str, signing_key: Ed25519PrivateKey
                 "study_definition) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (su, seq, built.bundle_hash, prev, final.name, fields["created_at"], user, acked_seq, site["head_seq"],
                  site["head_hash"], counts["query"], counts["sdv"], study_version, study_text))
+            for r in new_requests:
+                _store_lock_request(conn, r)
             append_audit(conn, user=user, table="return_bundles", row_id=f"{site['code']}:{seq}", field="*", old=None,
                          new={"bundle_hash": built.bundle_hash, "acked_bundle_seq": acked_seq, "counts": counts,
                               "study_version": study_version}, reason=None)
@@ -458,7 +473,9 @@ def write_return_bundle(store, *, site_code: str, signing_key: Ed25519PrivateKey
             tmp.unlink()
         raise
     return ReturnWritten(final, site["code"], seq, built.bundle_hash, counts["ack"], counts["sae_ack"], counts["query"],
-                         counts["sdv"], study_version)
+                         counts["sdv"], study_version,
+                         tuple((r["action"], "all" if r["scope"] == "all" else
+                                tuple(x["subject_id"] for x in json.loads(r["subjects"]))) for r in new_requests))
 
 
 def store_return_recipient(conn, site_uuid: str, recipient: str | None, *, user: str) -> str:
@@ -477,3 +494,141 @@ def store_return_recipient(conn, site_uuid: str, recipient: str | None, *, user:
                       detail=f"return key registered, fingerprint {fingerprint(recipient)}")
     return "added"
 
+
+
+# -- lock requests -----------------------------------------------------------------------------------------------
+def _subject_ref(store, site: dict, subject_id: str) -> dict:
+    sid = (subject_id or "").strip()
+    subj = store.query_one("SELECT uuid FROM records WHERE tbl = 'subjects' AND site_uuid = ? AND deleted = 0 AND "
+                           f"({store.json_text('data', 'subject_id')} = ? OR "
+                           f"{store.json_text('data', 'screening_number')} = ?)", (site["site_uuid"], sid, sid))
+    if subj is None:
+        raise SyncError(f"Site {site['code']} has sent no subject {sid!r}; no lock request was made and no return "
+                        "bundle was written.")
+    return {"uuid": subj["uuid"], "subject_id": sid}
+
+
+def lock_requests_for(store, site: dict, *, lock: list[str] | None, lock_all: bool, unlock: list[str] | None,
+                      user: str) -> list[dict]:
+    """The lock/unlock requests asked for (checked: every subject known from the site); not stored yet."""
+    lock, unlock = list(lock or []), list(unlock or [])
+    if lock_all and lock:
+        raise SyncError("Ask to lock listed subjects or all of them (--lock or --lock-all), not both.")
+    both = set(lock) & set(unlock)
+    if both:
+        raise SyncError(f"Subject {sorted(both)[0]} is asked to be both locked and unlocked; nothing was written.")
+    now = _now()
+    out = []
+    for action, ids, everyone in (("lock", lock, lock_all), ("unlock", unlock, False)):
+        if not ids and not everyone:
+            continue
+        subjects = [] if everyone else [_subject_ref(store, site, s) for s in dict.fromkeys(ids)]
+        out.append({"uuid": str(uuidlib.uuid4()), "site_uuid": site["site_uuid"], "action": action,
+                    "scope": "all" if everyone else "subjects", "subjects": audit_mod.canonical_json(subjects),
+                    "reason": "end-of-study database lock" if everyone else None, "requested_by": user,
+                    "requested_at": now})
+    return out
+
+
+def _store_lock_request(conn, r: dict) -> None:
+    conn.execute("INSERT INTO lock_requests (uuid, site_uuid, action, scope, subjects, reason, requested_by, "
+                 "requested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", tuple(r[k] for k in (
+                     "uuid", "site_uuid", "action", "scope", "subjects", "reason", "requested_by", "requested_at")))
+    append_audit(conn, user=r["requested_by"], table="lock_requests", row_id=r["uuid"], field="*", old=None,
+                 new={k: r[k] for k in ("site_uuid", "action", "scope", "subjects", "reason")}, reason=r["reason"])
+
+
+def _lock_line(r: dict) -> dict:
+    return {"type": "lock", "request_uuid": r["uuid"], "action": r["action"], "scope": r["scope"],
+            "subjects": json.loads(r["subjects"]), "reason": r["reason"], "requested_by": r["requested_by"],
+            "requested_at": r["requested_at"]}
+
+
+def lock_requests(store, site_code: str | None = None) -> list[dict]:
+    """The lock requests made (of one site or all), oldest first, with the site code."""
+    sql = "SELECT r.*, s.code AS site_code FROM lock_requests r JOIN sites s ON s.site_uuid = r.site_uuid"
+    params: tuple = ()
+    if site_code:
+        sql += " WHERE r.site_uuid = ?"
+        params = (site_by_code(store, site_code)["site_uuid"],)
+    return store.query(sql + " ORDER BY r.requested_at, r.uuid", params)
+
+
+# -- the monitor's visit at the site: its SDV marks and queries arrive in the site's bundle ----------------------
+def merge_site_monitoring(conn, site_uuid: str, touched, *, user: str, bundle_seq: int) -> tuple[int, int]:
+    """Inside a bundle import: queries a monitor raised at the site become sponsor queries (same uuid, so never
+    twice), and whole-record SDV marks made at the site join the sponsor's marks (the newer mark of a record
+    wins). Returns (queries added, marks merged)."""
+    added = merged = 0
+    for table, row in touched:
+        if table == "queries" and row.get("origin") == "site":
+            if conn.execute("SELECT 1 FROM queries WHERE uuid = ?", (row.get("uuid"),)).fetchone():
+                continue
+            added += _add_site_query(conn, site_uuid, row, user=user, bundle_seq=bundle_seq)
+        elif table == "site_sdv" and not row.get("field") and not row.get("deleted"):
+            merged += _merge_site_mark(conn, site_uuid, row, user=user, bundle_seq=bundle_seq)
+    return added, merged
+
+
+def _data_of(conn, site_uuid: str, table: str, uuid) -> dict | None:
+    found = conn.execute("SELECT data FROM records WHERE site_uuid = ? AND tbl = ? AND uuid = ?",
+                         (site_uuid, table, uuid)).fetchone()
+    return json.loads(found[0]) if found else None
+
+
+def _add_site_query(conn, site_uuid: str, row: dict, *, user: str, bundle_seq: int) -> int:
+    text = str(row.get("question") or "").strip()[:MAX_TEXT]
+    if not text or not isinstance(row.get("record_table"), str) or not isinstance(row.get("field"), str):
+        return 0
+    subject = _data_of(conn, site_uuid, "subjects", row.get("subject_uuid")) or {}
+    visit = _data_of(conn, site_uuid, "visits", row.get("visit_uuid")) or {}
+    target = _data_of(conn, site_uuid, row["record_table"], row.get("record_uuid")) or {}
+    raised_by = str(row.get("raised_by"))[:200]
+    history = [{"at": str(row.get("raised_at")), "by": raised_by, "event": "raised at the site", "text": text,
+                "bundle_seq": bundle_seq}]
+    answered = row.get("status") == "answered" and isinstance(row.get("answer"), str) and row["answer"].strip()
+    q = {"uuid": row["uuid"], "site_uuid": site_uuid, "subject_uuid": row.get("subject_uuid"),
+         "subject_id": subject.get("subject_id") or subject.get("screening_number"),
+         "visit_uuid": row.get("visit_uuid"), "visit_code": visit.get("visit_code"),
+         "record_table": row["record_table"], "record_uuid": str(row.get("record_uuid")), "field": row["field"],
+         "value_at_raise": audit_mod.canonical_json(target.get(row["field"])), "text": text, "status": "open",
+         "version": 0, "raised_by": raised_by, "raised_at": str(row.get("raised_at"))[:40], "origin": "site"}
+    if answered:
+        q.update(status="answered", answer=row["answer"][:MAX_TEXT], answered_by=str(row.get("answered_by"))[:200],
+                 answered_at=str(row.get("answered_at"))[:40],
+                 correction=row.get("correction") if isinstance(row.get("correction"), str) else None)
+        history.append({"at": q["answered_at"], "by": q["answered_by"], "event": "answered", "text": q["answer"],
+                        "bundle_seq": bundle_seq})
+    q["history"] = audit_mod.canonical_json(history)
+    q["updated_at"] = _now()
+    conn.execute(f"INSERT INTO queries ({', '.join(q)}) VALUES ({', '.join('?' for _ in q)})", tuple(q.values()))
+    append_audit(conn, user=user, table="queries", row_id=q["uuid"], field="*", old=None,
+                 new={k: q[k] for k in ("site_uuid", "subject_id", "visit_code", "record_table", "record_uuid", "field",
+                                        "text", "status", "version", "raised_by", "origin")},
+                 reason=f"query raised by a monitor at the site, received in bundle {bundle_seq}")
+    return 1
+
+
+def _merge_site_mark(conn, site_uuid: str, row: dict, *, user: str, bundle_seq: int) -> int:
+    old = conn.execute("SELECT content_hash, marked_at FROM sdv_marks WHERE record_table = ? AND record_uuid = ?",
+                       (row.get("record_table"), row.get("record_uuid"))).fetchone()
+    marked_at = str(row.get("marked_at"))[:40]
+    if old is not None and (old[0] == row.get("content_hash") or old[1] >= marked_at):
+        return 0
+    mark = {"site_uuid": site_uuid, "record_table": row["record_table"], "record_uuid": row["record_uuid"],
+            "content_hash": row.get("content_hash"), "change_seq": 0, "monitor": str(row.get("monitor"))[:200],
+            "marked_at": marked_at}
+    target = conn.execute("SELECT change_seq FROM records WHERE site_uuid = ? AND tbl = ? AND uuid = ?",
+                          (site_uuid, row["record_table"], row["record_uuid"])).fetchone()
+    mark["change_seq"] = target[0] if target else 0
+    conn.execute("INSERT INTO sdv_marks (site_uuid, record_table, record_uuid, content_hash, change_seq, monitor, "
+                 "marked_at, source) VALUES (:site_uuid, :record_table, :record_uuid, :content_hash, :change_seq, "
+                 ":monitor, :marked_at, 'site') ON CONFLICT (record_table, record_uuid) DO UPDATE SET "
+                 "site_uuid = excluded.site_uuid, content_hash = excluded.content_hash, change_seq = excluded.change_seq, "
+                 "monitor = excluded.monitor, marked_at = excluded.marked_at, source = 'site'", mark)
+    append_audit(conn, user=user, table="sdv_marks", row_id=row["record_uuid"], field="*",
+                 old=None if old is None else {"content_hash": old[0], "marked_at": old[1]},
+                 new={"record_table": row["record_table"], "content_hash": mark["content_hash"],
+                      "monitor": mark["monitor"], "source": "site"},
+                 reason=f"source data verified by a monitor at the site, received in bundle {bundle_seq}")
+    return 1

@@ -33,6 +33,8 @@ EXTRA_RU: dict[str, str] = {
     "Negative": "Отрицательный", "Positive": "Положительный", "Not done": "Не проводился",
     "Authored": "Автор записи", "Reviewed": "Проверено", "Approved": "Утверждено",
     "Open": "Открыт", "Answered": "Получен ответ", "Closed": "Закрыт", "Reopened": "Открыт повторно",
+    "Locked": "Заблокировано",
+    "Investigator's sign-off invalidated by a later change": "Подпись исследователя недействительна после изменения",
     "Visit out of window": "Визит вне окна", "Other deviation": "Другое отклонение",
     "Subject-level logs": "Журналы участника", "Entered directly": "Введено напрямую",
     # laboratory units (the windows show the canonical unit only)

@@ -497,6 +497,58 @@ ALTER TABLE site ADD COLUMN demo INTEGER NOT NULL DEFAULT 0 CHECK (demo IN (0, 1
                  " :prev_hash, :hash)", row)
 
 
+def _v_locks_signoff_monitoring(conn) -> None:
+    """Locks of visits and casebooks (and the sponsor's lock requests applied), the site monitor's SDV marks,
+    and where a data query was raised (the sponsor, or a monitor at the site)."""
+    _run_script(conn, f"""
+-- A lock freezes a visit (visit_uuid set) or a subject's whole casebook (visit_uuid NULL) until an administrator
+-- unlocks it with a reason; a clinical table, so every lock and unlock is audited and travels to the sponsor.
+CREATE TABLE locks (
+    {_CLINICAL},
+    subject_uuid TEXT NOT NULL REFERENCES subjects (uuid),
+    visit_uuid TEXT REFERENCES visits (uuid),
+    locked_at TEXT NOT NULL,
+    locked_by TEXT NOT NULL,
+    lock_reason TEXT NOT NULL,
+    requested_by TEXT,
+    requested_at TEXT,
+    request_uuid TEXT,
+    unlocked_at TEXT,
+    unlocked_by TEXT,
+    unlock_reason TEXT,
+    unlock_request_uuid TEXT
+);
+CREATE INDEX locks_subject ON locks (subject_uuid, unlocked_at);
+-- Source-data verification by a monitor at the site: a whole record (field '') or one field, as it was then.
+CREATE TABLE site_sdv (
+    {_CLINICAL},
+    subject_uuid TEXT,
+    visit_uuid TEXT,
+    record_table TEXT NOT NULL,
+    record_uuid TEXT NOT NULL,
+    field TEXT NOT NULL DEFAULT '',
+    content_hash TEXT NOT NULL,
+    monitor TEXT NOT NULL,
+    monitor_name TEXT NOT NULL,
+    marked_at TEXT NOT NULL,
+    UNIQUE (record_table, record_uuid, field)
+);
+CREATE INDEX site_sdv_subject ON site_sdv (subject_uuid);
+ALTER TABLE queries ADD COLUMN origin TEXT NOT NULL DEFAULT 'sponsor' CHECK (origin IN ('sponsor', 'site'));
+-- Lock and unlock requests from the sponsor's return bundles, each applied once (return bundles are cumulative).
+CREATE TABLE lock_requests (
+    request_uuid TEXT PRIMARY KEY,
+    action TEXT NOT NULL CHECK (action IN ('lock', 'unlock')),
+    scope TEXT NOT NULL,
+    requested_by TEXT NOT NULL,
+    requested_at TEXT NOT NULL,
+    return_seq INTEGER NOT NULL,
+    applied_at TEXT NOT NULL,
+    outcome TEXT NOT NULL
+);
+""")
+
+
 MIGRATIONS: tuple[tuple[int, str, Callable], ...] = (
     (1, "core schema: site, users, subjects, clinical forms, audit trail", _v1_core),
     (2, "indexes for subject lists and per-subject forms", _v2_indexes),
@@ -509,6 +561,8 @@ MIGRATIONS: tuple[tuple[int, str, Callable], ...] = (
      _v8_keyed_trail),
     (9, "SELENA Flare Index inputs: coded con-meds, visit weight, SAE hospitalisation for SLE, flare index "
         "columns (earlier assessments partial)", lambda conn: migration_flare.v9_flare_index(conn, _run_script)),
+    (10, "locks of visits and casebooks, sponsor lock requests, monitor SDV at the site, site-raised queries",
+     _v_locks_signoff_monitoring),
 )
 LATEST = MIGRATIONS[-1][0]
 

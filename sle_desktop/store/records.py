@@ -12,8 +12,14 @@ from sle_desktop.store.db import StoreError
 
 CLINICAL_TABLES = (
     "subjects", "consents", "screenings", "visits", "sledai_assessments", "labs",
-    "adverse_events", "infusions", "con_meds", "deviations", "signatures", "queries",
+    "adverse_events", "infusions", "con_meds", "deviations", "signatures", "queries", "locks", "site_sdv",
 )
+# The subject's clinical data: what a lock freezes and a casebook sign-off covers.
+CASEBOOK_TABLES = (
+    "subjects", "consents", "screenings", "visits", "sledai_assessments", "labs", "adverse_events", "infusions",
+    "con_meds", "deviations",
+)
+CASEBOOK = "casebook"  # the record_table of a casebook sign-off (its record_uuid is the subject's uuid)
 # Columns the store manages itself; callers never set them.
 _MANAGED = ("uuid", "change_seq", "created_at", "created_by", "updated_at", "updated_by")
 # Transmission bookkeeping: audited like any field, but not part of what a signature covers,
@@ -40,6 +46,10 @@ class ReasonRequired(StoreError):
 
 class RecordNotFound(StoreError):
     """No record with that identifier."""
+
+
+class RecordLocked(StoreError):
+    """The record belongs to a locked visit or casebook."""
 
 
 def columns(store, table: str) -> tuple[str, ...]:
@@ -106,12 +116,17 @@ def insert(store, table: str, values: dict, *, user: str, record_uuid: str | Non
     data = _checked_values(store, table, values)
     record_uuid = record_uuid or new_uuid()
     with store.transaction() as conn:
+        if table in CASEBOOK_TABLES:
+            refuse_if_locked(store, table, record_uuid, data)
         seq = audit.append(conn, user=user, table=table, row_id=record_uuid, field="*", old=None, new=data,
                            reason=reason)
         row = dict(data, uuid=record_uuid, change_seq=seq, created_at=_now_text(), created_by=user)
         names = ", ".join(f'"{k}"' for k in row)
         marks = ", ".join("?" for _ in row)
         conn.execute(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', tuple(row.values()))
+        if table in CASEBOOK_TABLES:
+            invalidate_casebook_signoffs(store, table, record_uuid, data, user=user,
+                                         reason=f"{table} record added after the casebook was signed")
     return record_uuid
 
 
@@ -133,6 +148,9 @@ def update(store, table: str, record_uuid: str, changes: dict, *, user: str, rea
         changed = {k: v for k, v in data.items() if current.get(k) != v}
         if not changed:
             return []
+        data_change = not set(changed) <= BOOKKEEPING.get(table, frozenset())
+        if table in CASEBOOK_TABLES and data_change:
+            refuse_if_locked(store, table, record_uuid, current)
         if not reason or not str(reason).strip():
             raise ReasonRequired(msg("A reason for change is required to change a saved record."))
         reason = str(reason).strip()
@@ -145,8 +163,11 @@ def update(store, table: str, record_uuid: str, changes: dict, *, user: str, rea
             f'UPDATE "{table}" SET {sets}, change_seq = ?, updated_at = ?, updated_by = ? WHERE uuid = ?',
             (*changed.values(), seq, _now_text(), user, record_uuid),
         )
-        if table != "signatures" and not set(changed) <= BOOKKEEPING.get(table, frozenset()):
+        if table != "signatures" and data_change:
             invalidate_signatures(store, table, record_uuid, user=user, reason=f"record changed: {reason}")
+        if table in CASEBOOK_TABLES and data_change:
+            invalidate_casebook_signoffs(store, table, record_uuid, current, user=user,
+                                         reason=f"{table} record changed after the casebook was signed: {reason}")
     return list(changed)
 
 
@@ -173,6 +194,77 @@ def invalidate_signatures(store, table: str, record_uuid: str, *, user: str, rea
         "SELECT uuid FROM signatures WHERE record_table = ? AND record_uuid = ? AND invalidated_at IS NULL",
         (table, record_uuid),
     )
+    for r in rows:
+        update(store, "signatures", r["uuid"], {"invalidated_at": _now_text(), "invalidated_reason": reason},
+               user=user, reason=reason)
+    return len(rows)
+
+
+# -- locks and casebook sign-offs ---------------------------------------------------------------------------------
+def subject_and_visit(table: str, record_uuid: str, row: dict) -> tuple[str | None, str | None]:
+    """(subject uuid, visit uuid) a casebook record belongs to."""
+    subject = record_uuid if table == "subjects" else row.get("subject_uuid")
+    visit = record_uuid if table == "visits" else row.get("visit_uuid")
+    return subject, visit
+
+
+def _has_table(store, name: str) -> bool:
+    return bool(columns(store, name))  # databases being migrated step by step may not have the table yet
+
+
+def active_lock(store, subject_uuid: str | None, visit_uuid: str | None = None) -> dict | None:
+    """The lock in force on a subject's casebook, or else on the visit (None when neither is locked)."""
+    if not subject_uuid or not _has_table(store, "locks"):
+        return None
+    return store.query_one(
+        "SELECT * FROM locks WHERE subject_uuid = ? AND deleted = 0 AND unlocked_at IS NULL AND "
+        "(visit_uuid IS NULL OR visit_uuid = ?) ORDER BY visit_uuid IS NOT NULL, locked_at LIMIT 1",
+        (subject_uuid, visit_uuid))
+
+
+def lock_message(lock: dict) -> str:
+    """Why a record cannot be changed, in one sentence."""
+    what = msg("the casebook") if lock.get("visit_uuid") is None else msg("the visit")
+    return msg("This record cannot be changed: {what} was locked by {user} on {at} ({reason}); an administrator "
+               "must unlock it first.", what=what, user=lock["locked_by"], at=str(lock["locked_at"])[:10],
+               reason=lock["lock_reason"])
+
+
+def refuse_if_locked(store, table: str, record_uuid: str, row: dict) -> None:
+    """RecordLocked when the record's visit or casebook is locked."""
+    subject, visit = subject_and_visit(table, record_uuid, row)
+    lock = active_lock(store, subject, visit)
+    if lock is not None:
+        raise RecordLocked(lock_message(lock))
+
+
+def casebook_hash_of(pairs) -> str:
+    """SHA-256 over the content hashes of every record of a casebook, given as (table, row) pairs."""
+    items = sorted([t, r["uuid"], row_content_hash(t, r)] for t, r in pairs)
+    return hashlib.sha256(audit.canonical_json({"v": 1, "records": items}).encode("utf-8")).hexdigest()
+
+
+def casebook_rows(store, subject_uuid: str) -> list[tuple[str, dict]]:
+    """Every record of a subject's casebook (deleted ones too: a deletion is a change), as (table, row)."""
+    out = []
+    for table in CASEBOOK_TABLES:
+        where = "uuid = ?" if table == "subjects" else "subject_uuid = ?"
+        out += [(table, r) for r in store.query(f'SELECT * FROM "{table}" WHERE {where}', (subject_uuid,))]
+    return out
+
+
+def casebook_hash(store, subject_uuid: str) -> str:
+    """The content hash a casebook sign-off covers."""
+    return casebook_hash_of(casebook_rows(store, subject_uuid))
+
+
+def invalidate_casebook_signoffs(store, table: str, record_uuid: str, row: dict, *, user: str, reason: str) -> int:
+    """Mark the subject's valid casebook sign-offs invalidated after a change of one of its records."""
+    subject, _visit = subject_and_visit(table, record_uuid, row)
+    if not subject:
+        return 0
+    rows = store.query("SELECT uuid FROM signatures WHERE record_table = ? AND record_uuid = ? AND "
+                       "invalidated_at IS NULL AND deleted = 0", (CASEBOOK, subject))
     for r in rows:
         update(store, "signatures", r["uuid"], {"invalidated_at": _now_text(), "invalidated_reason": reason},
                user=user, reason=reason)

@@ -187,6 +187,10 @@ class ImportReturnDialog(QDialog):
         lines.append(self.tr("{0} new and {1} updated data queries.").format(result.queries_new, result.queries_updated))
         if result.sdv_marks:
             lines.append(self.tr("{0} record(s) source-data-verified.").format(result.sdv_marks))
+        if result.casebooks_locked:
+            lines.append(self.tr("{0} casebook(s) locked at the sponsor's request.").format(result.casebooks_locked))
+        if result.casebooks_unlocked:
+            lines.append(self.tr("{0} lock(s) lifted at the sponsor's request.").format(result.casebooks_unlocked))
         if result.study_version_pending:
             lines.append(self.tr("Study definition {0} waits for a site administrator to accept it.").format(
                 result.study_version_pending))

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sle_desktop.app import site, study_updates, subjects, sync_site, ui_queries
+from sle_desktop.app import locks, site, study_updates, subjects, sync_site, ui_queries
 from sle_desktop.app.errors import AppError, StoreError
 from sle_desktop.app.session import ROLE_LABELS
 from sle_desktop.ui import i18n, window_sync
@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
 
         self._build_list()
         self._build_queries_tab()
+        self._build_monitoring_tab()
         self._build_actions()
         self._build_status_bar()
         self.autolock = None
@@ -133,6 +134,20 @@ class MainWindow(QMainWindow):
         self.queries_panel.open_record.connect(self._open_queried_record)
         self.queries_panel.answered.connect(lambda _q: self._update_queries_tab())
         self._update_queries_tab()
+
+    def _build_monitoring_tab(self) -> None:
+        """A monitor's queue (records to verify, changed since verified); only for accounts that verify."""
+        self.monitoring_panel = None
+        if not self.session.can("verify"):
+            return
+        from sle_desktop.ui.monitoring_panel import MonitoringPanel
+
+        self.monitoring_panel = MonitoringPanel(self.session, self)
+        index = self.tabs.addTab(self.monitoring_panel, self.tr("Monitoring"))
+        bar = self.tabs.tabBar()
+        bar.setTabButton(index, bar.ButtonPosition.RightSide, None)
+        bar.setTabButton(index, bar.ButtonPosition.LeftSide, None)
+        self.monitoring_panel.query_raised.connect(lambda _q: self.queries_panel.refresh())
 
     def _update_queries_tab(self) -> None:
         n = len(self.queries_panel.queries())
@@ -380,6 +395,12 @@ class MainWindow(QMainWindow):
         keep = self._select_after_load or self.selected_uuid()
         self._select_after_load = None
         self.subject_list.set_rows(rows)
+        try:
+            self.subject_list.set_casebook_states(locks.casebook_states(self.session))
+        except (AppError, StoreError) as exc:
+            self.banner.show_message(plain_message(exc))
+        if self.monitoring_panel is not None:
+            self.monitoring_panel.refresh()
         self._loading = False
         self.progress.setVisible(False)
         self.statusBar().clearMessage()

@@ -212,7 +212,10 @@ class QueriesPanel(QWidget):
             self.question.setText("")
         else:
             who = q.raised_by[4:] if q.raised_by.startswith("cli:") else q.raised_by
-            raised = self.tr("Raised by the sponsor ({0}) on {1}.").format(who, fmt_date(q.raised_at))
+            if q.origin == "site":
+                raised = self.tr("Raised by the monitor ({0}) at the site on {1}.").format(who, fmt_date(q.raised_at))
+            else:
+                raised = self.tr("Raised by the sponsor ({0}) on {1}.").format(who, fmt_date(q.raised_at))
             self.question.setText(f"{translated(q.text)}\n{raised}")
         self._update_buttons()
 

@@ -106,7 +106,10 @@ class SubjectListPanel(QWidget):
                    "status": [catalog(v) for v in subjects.STATUS_LABELS.values()],
                    "last_sledai": ["000", "000 · " + model_tr("{0} (partial)").format(model_tr("mild/moderate"))],
                    "next_visit": [catalog(label) + " – 00.00.0000" for label in visit_labels],
-                   "visit_status": [model_tr(t) for t in ("window missed", "not yet open", "window open")]}
+                   "visit_status": [model_tr(t) for t in ("window missed", "not yet open", "window open")],
+                   # the usual closing state; a longer one is elided, its tooltip says it all
+                   "casebook": [model_tr("locked") + ", " + model_tr("signed"), model_tr("sign-off invalidated"),
+                                model_tr("{0} visit(s) locked").format(9)]}
         for i, c in enumerate(COLUMNS):
             if c in samples:
                 header_text = str(self.model.headerData(i, Qt.Horizontal, Qt.DisplayRole) or "")
@@ -123,6 +126,10 @@ class SubjectListPanel(QWidget):
         """Show `rows` (from `subjects.list_subjects`), keeping the filters."""
         self.model.set_rows(rows)
         self.update_count()
+
+    def set_casebook_states(self, states: dict) -> None:
+        """Show which casebooks are locked and signed off (`locks.casebook_states`)."""
+        self.model.set_casebook_states(states)
 
     def _search_entered(self) -> None:
         """Enter in the search box: filter now and go to the first match, selected (so Ctrl+R, Ctrl+E act on it)."""

@@ -12,7 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from sle_desktop.app import subjects as subjects_uc
 from sle_desktop.ui.common import catalog, fmt_date
 
-COLUMNS = ("subject", "initials", "arm", "status", "last_sledai", "next_visit", "visit_status", "sae")
+COLUMNS = ("subject", "initials", "arm", "status", "last_sledai", "next_visit", "visit_status", "sae", "casebook")
 UUID_ROLE = Qt.UserRole
 SUMMARY_ROLE = Qt.UserRole + 1
 _DISPLAY, _FOREGROUND, _BACKGROUND = int(Qt.DisplayRole), int(Qt.ForegroundRole), int(Qt.BackgroundRole)
@@ -39,8 +39,12 @@ class SubjectTableModel(QAbstractTableModel):
         self.headers = {
             "subject": self.tr("Subject"), "initials": self.tr("Initials"), "arm": self.tr("Arm"),
             "status": self.tr("Status"), "last_sledai": self.tr("Last SLEDAI"), "next_visit": self.tr("Next visit due"),
-            "visit_status": self.tr("Window"), "sae": self.tr("SAE"),
+            "visit_status": self.tr("Window"), "sae": self.tr("SAE"), "casebook": self.tr("Casebook"),
         }
+        self.casebook: dict = {}  # subject uuid -> locks.CasebookState (set_casebook_states)
+        self.casebook_words = {"locked": self.tr("locked"), "visits": self.tr("{0} visit(s) locked"),
+                               "valid": self.tr("signed"), "invalidated": self.tr("sign-off invalidated"),
+                               "invalid": self.tr("sign-off invalid")}
         self.visit_status_labels = {
             "not_yet_open": self.tr("not yet open"), "open": self.tr("window open"),
             "overdue": self.tr("overdue"), "missed": self.tr("window missed"),
@@ -67,6 +71,13 @@ class SubjectTableModel(QAbstractTableModel):
         self._sorted_cache = {}
         self._sort_rows(self.sort_column, self.sort_order)
         self.endResetModel()
+
+    def set_casebook_states(self, states: dict) -> None:
+        """Lock and sign-off state per subject uuid (`locks.casebook_states`)."""
+        self.casebook = dict(states)
+        if self.rows:
+            col = COLUMNS.index("casebook")
+            self.dataChanged.emit(self.index(0, col), self.index(len(self.rows) - 1, col))
 
     def _index_search(self) -> None:
         self._search = [f"{r.subject_id or ''}\t{r.screening_number}\t{r.initials}".lower() for r in self.rows]
@@ -117,6 +128,18 @@ class SubjectTableModel(QAbstractTableModel):
             return self.visit_status_labels.get(r.next_visit_status, r.next_visit_status or "")
         if column == "sae":
             return self._sae_text if r.overdue_sae else ""
+        if column == "casebook":
+            state = self.casebook.get(r.uuid)
+            if state is None:
+                return ""
+            words = []
+            if state.casebook_locked:
+                words.append(self.casebook_words["locked"])
+            elif state.locked_visits:
+                words.append(self.casebook_words["visits"].format(state.locked_visits))
+            if state.sign_off:
+                words.append(self.casebook_words.get(state.sign_off, state.sign_off))
+            return ", ".join(words)
         return ""
 
     def flare_text(self, r) -> str:
@@ -158,6 +181,8 @@ class SubjectTableModel(QAbstractTableModel):
                                "export a sync bundle now.")
             if column == "status" and r.failed_criteria:
                 return self.tr("Failed criteria: {0}").format(", ".join(r.failed_criteria))
+            if column == "casebook" and r.uuid in self.casebook:
+                return self.tr("Casebook: {0}").format(self.text(r, "casebook"))
             if column == "last_sledai" and r.last_sledai_date:
                 tip = self.tr("Assessed on {0}").format(fmt_date(r.last_sledai_date))
                 if r.last_flare is not None:
@@ -183,6 +208,7 @@ class SubjectTableModel(QAbstractTableModel):
             "next_visit": lambda r: r.next_visit_due,
             "visit_status": lambda r: visit_order.get(r.next_visit_status),
             "sae": lambda r: 0 if r.overdue_sae else None,
+            "casebook": lambda r: self.text(r, "casebook") or None,
         }[column]
 
     def _sort_rows(self, column: int, order) -> None:

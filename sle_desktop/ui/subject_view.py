@@ -24,12 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sle_desktop.app import flare_preview, safety, subjects, ui_queries, visits
+from sle_desktop.app import flare_preview, locks, safety, subjects, ui_queries, visits
 from sle_desktop.app.errors import AppError, StoreError
 from sle_desktop.domain import eligibility
 from sle_desktop.domain import safety as safety_rules
 from sle_desktop.ui.ae_dialog import AdverseEventDialog
-from sle_desktop.ui.common import Banner, catalog, fmt_date, fmt_number, heading
+from sle_desktop.ui.casebook_dialogs import LockReasonDialog, SignOffDialog, describe_lock
+from sle_desktop.ui.common import Banner, catalog, fmt_date, fmt_number, heading, translated
 from sle_desktop.ui.con_meds import ConMedsWidget
 from sle_desktop.ui.enrolment import ArmWidget
 from sle_desktop.ui.flare_widget import reasons_text
@@ -147,6 +148,11 @@ class SubjectView(QWidget):
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextSelectableByMouse)
         lay.addWidget(self.details)
+        self.casebook_state = QLabel(self)
+        self.casebook_state.setObjectName("casebookState")
+        self.casebook_state.setWordWrap(True)
+        self.casebook_state.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        lay.addWidget(self.casebook_state)
         self.banner = Banner(self)
         lay.addWidget(self.banner)
         actions = QHBoxLayout()
@@ -169,6 +175,17 @@ class SubjectView(QWidget):
             actions.addWidget(b)
             b.setVisible(can_edit or b is self.arm_button)
         actions.addStretch(1)
+        self.lock_button = QPushButton(self.tr("&Lock casebook…"), self)
+        self.lock_button.setObjectName("lockCasebook")
+        self.lock_button.clicked.connect(lambda: self.lock_casebook())
+        self.unlock_button = QPushButton(self.tr("U&nlock…"), self)
+        self.unlock_button.setObjectName("unlockCasebook")
+        self.unlock_button.clicked.connect(lambda: self.unlock())
+        self.sign_off_button = QPushButton(self.tr("Sign o&ff casebook…"), self)
+        self.sign_off_button.setObjectName("signOffCasebook")
+        self.sign_off_button.clicked.connect(lambda: self.sign_off())
+        for b in (self.lock_button, self.unlock_button, self.sign_off_button):
+            actions.addWidget(b)
         lay.addLayout(actions)
 
         self.tabs = QTabWidget(self)
@@ -180,7 +197,7 @@ class SubjectView(QWidget):
         vl = QVBoxLayout(visits_page)
         self.visits_table = _table(visits_page, [
             self.tr("Visit"), self.tr("Date"), self.tr("Study day"), self.tr("Window"), self.tr("SLEDAI"),
-            self.tr("PGA"), self.tr("SELENA Flare Index")], "visitsTable")
+            self.tr("PGA"), self.tr("SELENA Flare Index"), self.tr("Lock")], "visitsTable")
         self.visits_table.doubleClicked.connect(lambda _i: self.open_visit())
         vl.addWidget(self.visits_table)
         row = QHBoxLayout()
@@ -188,6 +205,11 @@ class SubjectView(QWidget):
         self.open_visit_button.setObjectName("openVisit")
         self.open_visit_button.clicked.connect(lambda: self.open_visit())
         row.addWidget(self.open_visit_button)
+        self.lock_visit_button = QPushButton(self.tr("Loc&k visit…"), visits_page)
+        self.lock_visit_button.setObjectName("lockVisit")
+        self.lock_visit_button.clicked.connect(lambda: self.lock_visit())
+        self.lock_visit_button.setVisible(session.can("lock"))
+        row.addWidget(self.lock_visit_button)
         row.addStretch(1)
         vl.addLayout(row)
         self.tabs.addTab(visits_page, self.tr("Visits"))
@@ -255,7 +277,10 @@ class SubjectView(QWidget):
         """Re-read the subject and its forms."""
         try:
             self.subject = subjects.get_subject(self.session, self.subject_uuid)
+            self.locks = locks.subject_locks(self.session, self.subject_uuid)
+            self.sign_off_state = locks.casebook_sign_off(self.session, self.subject_uuid)
             self._fill_header()
+            self._fill_casebook()
             self._fill_visits()
             self._fill_aes()
             self._fill_infusions()
@@ -300,6 +325,47 @@ class SubjectView(QWidget):
         if s.withdrawn_reason:
             self.details.setText(self.details.text() + "\n" + self.tr("Withdrawn: {0}").format(s.withdrawn_reason))
 
+    def _fill_casebook(self) -> None:
+        """The lock and sign-off line, and which closing actions this account has."""
+        book, so = self.locks.casebook, self.sign_off_state
+        if book is not None:
+            parts = [self.tr("Casebook locked.") + " " + describe_lock(book)]
+        elif self.locks.visits:
+            parts = [self.tr("{0} visit(s) locked; the casebook is open.").format(len(self.locks.visits))]
+        else:
+            parts = [self.tr("Casebook open.")]
+        if so is None:
+            parts.append(self.tr("Not signed off by the investigator."))
+        elif so.valid:
+            parts.append(self.tr("Signed off by {0} on {1}.").format(so.signer_name, fmt_date(so.signed_at)))
+        elif so.status == "invalidated":
+            parts.append(self.tr("Sign-off by {0} on {1} was invalidated by a later change; it must be signed "
+                                 "again.").format(so.signer_name, fmt_date(so.signed_at)))
+        else:
+            parts.append(self.tr("Sign-off by {0} on {1} is no longer valid: {2}").format(
+                so.signer_name, fmt_date(so.signed_at), translated(so.reason)))
+        self.casebook_state.setText(" ".join(parts))
+        self.casebook_state.setToolTip(translated(so.reason) if so is not None and not so.valid else "")
+        style = "color: #8a5300;" if so is not None and not so.valid else ""
+        self.casebook_state.setStyleSheet(style)
+        can = self.session.can
+        self.lock_button.setVisible(can("lock") and book is None)
+        self.unlock_button.setVisible(can("unlock") and (book is not None or bool(self.locks.visits)))
+        self.sign_off_button.setVisible(self.session.role == "investigator")
+        self.lock_visit_button.setEnabled(book is None)
+        if book is not None:
+            tip = describe_lock(book)
+            for b in (self.visit_button, self.ae_button, self.infusion_button, self.withdraw_button, self.arm_button):
+                b.setEnabled(False)
+                b.setToolTip(tip)
+            self.con_meds.setEnabled(False)
+            self.con_meds.setToolTip(tip)
+        else:
+            self.con_meds.setEnabled(True)
+            for b in (self.ae_button, self.withdraw_button, self.arm_button):
+                b.setEnabled(True)
+                b.setToolTip("")
+
     def _fill_visits(self) -> None:
         rows, ids = [], []
         for v in visits.list_visits(self.session, self.subject_uuid):
@@ -315,7 +381,8 @@ class SubjectView(QWidget):
             rows.append((catalog(ui_queries.visit_label(self.session, v.visit_code)), fmt_date(v.visit_date),
                          "" if v.study_day is None else str(v.study_day), window,
                          "" if v.sledai_score is None else str(v.sledai_score),
-                         fmt_number(v.pga, 1), shown))
+                         fmt_number(v.pga, 1), shown,
+                         self.tr("locked") if self.locks.visit_lock(v.uuid) is not None else ""))
             ids.append(v.uuid)
         _fill(self.visits_table, rows, ids)
 
@@ -449,6 +516,59 @@ class SubjectView(QWidget):
             report(exc, banner=self.banner)
             return
         self._saved()
+
+    # -- closing the casebook ---------------------------------------------------------------------
+    def _closed(self, text: str) -> None:
+        self._saved()
+        self.banner.show_message(text, "ok")
+
+    def lock_casebook(self) -> LockReasonDialog:
+        """Lock the whole casebook (investigator, administrator), with a reason."""
+        dialog = self._keep(LockReasonDialog(
+            self, title=self.tr("Lock casebook"), ok_text=self.tr("&Lock"), default=self.tr("Casebook complete"),
+            prompt=self.tr("Nothing in {0}'s casebook can be changed once it is locked, until an administrator "
+                           "unlocks it with a reason.").format(self.label()),
+            action=lambda reason: locks.lock_casebook(self.session, self.subject_uuid, reason=reason)))
+        dialog.done.connect(lambda _r: self._closed(self.tr("Casebook locked.")))
+        dialog.open()
+        return dialog
+
+    def lock_visit(self, visit_uuid: str | None = None) -> LockReasonDialog | None:
+        visit_uuid = visit_uuid or _selected_uuid(self.visits_table)
+        if visit_uuid is None:
+            self.banner.show_message(self.tr("Select a visit in the list first."), "info")
+            return None
+        dialog = self._keep(LockReasonDialog(
+            self, title=self.tr("Lock visit"), ok_text=self.tr("&Lock"), default=self.tr("Visit data complete"),
+            prompt=self.tr("The visit and the forms recorded at it cannot be changed once it is locked."),
+            action=lambda reason: locks.lock_visit(self.session, visit_uuid, reason=reason)))
+        dialog.done.connect(lambda _r: self._closed(self.tr("Visit locked.")))
+        dialog.open()
+        return dialog
+
+    def unlock(self) -> LockReasonDialog | None:
+        """Lift the casebook lock (or else the selected visit's), administrators only, with a reason."""
+        target = self.locks.casebook
+        if target is None:
+            visit_uuid = _selected_uuid(self.visits_table)
+            target = self.locks.visit_lock(visit_uuid) if visit_uuid else None
+            target = target or (self.locks.visits[0] if len(self.locks.visits) == 1 else None)
+        if target is None:
+            self.banner.show_message(self.tr("Select the locked visit in the list first."), "info")
+            return None
+        dialog = self._keep(LockReasonDialog(
+            self, title=self.tr("Unlock"), ok_text=self.tr("&Unlock"),
+            prompt=self.tr("Why is it unlocked? The reason is kept in the audit trail and sent to the sponsor."),
+            action=lambda reason: locks.unlock(self.session, target.uuid, reason=reason)))
+        dialog.done.connect(lambda _r: self._closed(self.tr("Unlocked.")))
+        dialog.open()
+        return dialog
+
+    def sign_off(self) -> SignOffDialog:
+        dialog = self._keep(SignOffDialog(self.session, self.subject_uuid, self.label(), self))
+        dialog.signed.connect(lambda _r: self._closed(self.tr("Casebook signed off.")))
+        dialog.open()
+        return dialog
 
     def sign_selected(self, table: str, widget: QTableWidget) -> SignDialog | None:
         record = _selected_uuid(widget)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sle_desktop.app import queries, signatures, subjects, ui_queries, visits
+from sle_desktop.app import locks, queries, signatures, subjects, ui_queries, visits
 from sle_desktop.app.errors import AppError, ReasonRequired, StoreError, ValidationError
 from sle_desktop.domain import labs as lab_rules
 from sle_desktop.domain import sledai
@@ -82,6 +82,11 @@ class VisitForm(QWidget):
         subject = subjects.get_subject(session, subject_uuid)
         self.subject_label = subject.label
         self.can_edit = session.can("enter_data")
+        # a locked visit (or casebook) opens read-only, saying why
+        self.lock = (locks.visit_lock(session, visit_uuid) if visit_uuid
+                     else locks.subject_locks(session, subject_uuid).casebook)
+        if self.lock is not None:
+            self.can_edit = False
 
         lay = QVBoxLayout(self)
         self.title = heading("", self)
@@ -302,7 +307,12 @@ class VisitForm(QWidget):
         self.visit_date.setReadOnly(ro or self.visit_uuid is not None)
         self.from_paper.setEnabled(not ro and self.visit_uuid is None)
         self.save_button.setVisible(not ro)
-        if ro:
+        if self.lock is not None:
+            from sle_desktop.ui.casebook_dialogs import describe_lock
+
+            self.banner.show_message(self.tr("Read-only: this visit is locked. {0}").format(describe_lock(self.lock)),
+                                     "info")
+        elif ro:
             self.banner.show_message(self.tr("Read-only: your account cannot change study data."), "info")
         if not self.session.can("sign"):
             self.sign_button.setVisible(False)

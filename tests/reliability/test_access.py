@@ -57,7 +57,12 @@ NO_SESSION = {
     "site.is_demo": "read-only", "site.validate_new_site": "pure",
     "signatures.signer_key": "read-only", "signatures.is_legacy": "read-only",
     "signatures.signature_status": "read-only", "signatures.first_invalid": "read-only (verify-audit)",
+    "locks.check_lock_requests": "read-only; part of returns.import_return, which checks the role",
+    "locks.apply_lock_requests": "inside returns.import_return's transaction, after its role check",
 }
+# The monitoring visit: a monitor at the site verifies source data and raises queries. These write, for the monitor
+# only, and never a clinical record (checked below: only their own tables and the audit trail change).
+MONITORING = {"sdv.mark_verified": ("site_sdv",), "queries.raise_query": ("queries",)}
 # Re-entering one's own password (e-signature, idle screen) writes the audited lockout rows for every role:
 # that is the point (tests/app/test_site_users.py and tests/reliability/test_lockout.py check them).
 AUTHENTICATION = {"site.reauthenticate", "site.verify_password"}
@@ -157,6 +162,7 @@ def _arguments(name: str, fn, ids: dict, sandbox: Path) -> dict:
         "entries": {}, "target_dir": sandbox, "folder": sandbox, "bundle_seq": 1, "code": "baseline",
         "text": str(pyrage.x25519.Identity.generate().to_public()), "query_uuid": "00000000-0000-4000-8000-000000000000",
         "path": sandbox / "none.slebundle", "field": "pga", "weight_kg": 64.0,
+        "lock_uuid": "00000000-0000-4000-8000-000000000001",
         "texts": {"Term": "call +375 29 765-43-21"},
     }
     special = {
@@ -214,6 +220,9 @@ def test_monitor_cannot_change_anything(template, tmp_path, name):
                     (("monitor", "mon"), ("investigator", "inv"), ("admin", "admin"), ("cli", "cli:test"))}
         kwargs = _arguments(name, fn, ids, sandbox)
         before = _dump(store)
+        if name in MONITORING:
+            _check_monitoring(store, sessions, fn, kwargs, before, MONITORING[name])
+            return
         try:
             fn(sessions["monitor"], **kwargs)
             denied = False
@@ -241,11 +250,30 @@ def test_monitor_cannot_change_anything(template, tmp_path, name):
         assert ran, f"{name}: nobody may call it, yet the monitor was not refused with PermissionDenied"
 
 
+def _check_monitoring(store, sessions, fn, kwargs, before, own_tables) -> None:
+    """A monitoring use case: refused to everyone else (nothing changes); for the monitor, it changes its own
+    table and the audit trail only."""
+    for role in ("investigator", "admin", "cli"):
+        with pytest.raises(PermissionDenied):
+            fn(sessions[role], **kwargs)
+        assert _dump(store) == before
+    from sle_desktop.store import audit
+
+    audit.unlock(store.conn, sessions["monitor"].data_key)  # as after the monitor's log-in
+    fn(sessions["monitor"], **kwargs)
+    allowed = (*(f'INSERT INTO "{t}"' for t in (*own_tables, "audit")), 'INSERT INTO "settings" VALUES(\'audit_head\'')
+    changed = set(_dump(store)) ^ set(before)
+    assert changed and all(line.startswith(allowed) for line in changed), [x[:80] for x in changed
+                                                                            if not x.startswith(allowed)]
+
+
 def test_the_enumeration_found_the_write_use_cases():
     """A sanity check that the automatic enumeration is not empty or missing the well-known writers."""
     expected = {"subjects.screen_subject", "subjects.enrol_patient", "visits.save_sledai", "visits.save_labs",
                 "safety.record_adverse_event", "signatures.sign_record", "site.create_user",
-                "sync_site.export_bundle", "sync_site.set_sponsor_recipients", "ui_queries.save_visit_forms"}
+                "sync_site.export_bundle", "sync_site.set_sponsor_recipients", "ui_queries.save_visit_forms",
+                "locks.lock_casebook", "locks.lock_visit", "locks.unlock", "locks.sign_casebook",
+                "sdv.mark_verified", "queries.raise_query"}
     assert expected <= set(SESSION_FUNCTIONS)
 
 

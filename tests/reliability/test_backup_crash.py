@@ -66,7 +66,7 @@ def test_a_backup_taken_while_another_process_saves_verifies_and_restores(tmp_pa
     db = _demo(tmp_path)
     usb = tmp_path / "usb"
     usb.mkdir()
-    saver = subprocess.Popen([sys.executable, "-c", SAVER, str(db), "6"], stdout=subprocess.PIPE, text=True,
+    saver = subprocess.Popen([sys.executable, "-c", SAVER, str(db), "8"], stdout=subprocess.PIPE, text=True,
                              env=_env())
     assert saver.stdout.readline().strip() == "ready"
     results = []
@@ -74,7 +74,9 @@ def test_a_backup_taken_while_another_process_saves_verifies_and_restores(tmp_pa
         session = site.cli_session(store)
         for _ in range(3):
             results.append(backup.backup(session, usb))
-            time.sleep(0.3)
+            deadline = time.monotonic() + 30  # the next backup after the saver has moved the head (slow machines too)
+            while store.scalar("SELECT max(seq) FROM audit") == results[-1].head_seq and time.monotonic() < deadline:
+                time.sleep(0.05)
     out, _ = saver.communicate(timeout=120)
     assert saver.returncode == 0 and int(out.split()[-1]) > 0
     for n, r in enumerate(results):

@@ -38,7 +38,7 @@ def released_sponsor_db(tmp_path, make_site, sponsor_keys):
     # back to schema 1: what migration 2 and later added goes (the released v1 file had none of it); migration 3
     # (records keyed per site) rebuilds the records table whatever its key, so only its bookkeeping row goes
     for sql in ("DROP TABLE queries", "DROP TABLE sdv_marks", "DROP TABLE return_bundles", "DROP TABLE sponsor_audit",
-                "ALTER TABLE sites DROP COLUMN return_recipient", "DROP TABLE sponsor_users",
+                "ALTER TABLE sites DROP COLUMN return_recipient", "DROP TABLE lock_requests", "DROP TABLE sponsor_users",
                 "DROP INDEX records_subject_sdv", "DELETE FROM sponsor_schema WHERE version >= 2"):
         store.conn.execute(sql)
     store.close()
