@@ -299,6 +299,20 @@ def _stream(cur, batch: int = 5000):
         yield from chunk
 
 
+_scan_json = json.JSONDecoder().scan_once
+
+
+def _loads(text: str):
+    """json.loads for the audit's stored JSON values without its per-call wrapping (a third of its time here)."""
+    try:
+        value, end = _scan_json(text, len(text) - len(text.lstrip()))
+    except StopIteration:
+        raise ValueError("not JSON") from None
+    if end != len(text) and text[end:].strip():
+        raise ValueError("extra data after the JSON value")
+    return value
+
+
 def check_records(conn, table: str, head_seq: int, head_hash: str, checked: int) -> ChainCheck | None:
     """Each record of `table` against its audit rows: its last change is audited and every audited value is
     the current one; a record with audit rows but missing is named too. None when all agree.
@@ -314,7 +328,7 @@ def check_records(conn, table: str, head_seq: int, head_hash: str, checked: int)
     trail = _stream(conn.execute('SELECT row_id, seq, field, new FROM audit WHERE "table" = ? ORDER BY row_id, seq',
                                  (table,)))
     pending = next(trail, None)
-    loads = json.loads
+    loads = _loads
 
     def broken(seq, message) -> ChainCheck:
         return ChainCheck(False, checked, head_seq, head_hash, seq, message)

@@ -549,6 +549,14 @@ CREATE TABLE lock_requests (
 """)
 
 
+# verify-audit compares every record with its audit rows in record order: with the values in the index it reads
+# them in one sequential pass instead of one table lookup per audit row (1.8 s -> 0.5 s at 10 000 subjects);
+# the index it replaces is its prefix.
+_V11_AUDIT_BY_RECORD = """
+CREATE INDEX audit_record_values ON audit ("table", row_id, seq, field, new);
+DROP INDEX audit_row;
+"""
+
 MIGRATIONS: tuple[tuple[int, str, Callable], ...] = (
     (1, "core schema: site, users, subjects, clinical forms, audit trail", _v1_core),
     (2, "indexes for subject lists and per-subject forms", _v2_indexes),
@@ -563,6 +571,8 @@ MIGRATIONS: tuple[tuple[int, str, Callable], ...] = (
         "columns (earlier assessments partial)", lambda conn: migration_flare.v9_flare_index(conn, _run_script)),
     (10, "locks of visits and casebooks, sponsor lock requests, monitor SDV at the site, site-raised queries",
      _v_locks_signoff_monitoring),
+    (11, "audit rows by record with their values, so verify-audit reads the trail of every record from the index",
+     lambda conn: _run_script(conn, _V11_AUDIT_BY_RECORD)),
 )
 LATEST = MIGRATIONS[-1][0]
 
