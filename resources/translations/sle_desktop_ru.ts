@@ -1604,6 +1604,54 @@
             <translation>{key} не является хешем SHA-256</translation>
         </message>
         <message>
+            <source>import bundles</source>
+            <translation>импортировать пакеты</translation>
+        </message>
+        <message>
+            <source>raise or close data queries</source>
+            <translation>создавать или закрывать запросы по данным</translation>
+        </message>
+        <message>
+            <source>write return bundles</source>
+            <translation>создавать обратные пакеты</translation>
+        </message>
+        <message>
+            <source>export data</source>
+            <translation>экспортировать данные</translation>
+        </message>
+        <message>
+            <source>The first data manager already exists; log in instead.</source>
+            <translation>Первый менеджер данных уже создан; войдите в систему.</translation>
+        </message>
+        <message>
+            <source>No subject {id} at the sponsor.</source>
+            <translation>У спонсора нет субъекта {id}.</translation>
+        </message>
+        <message>
+            <source>No {table} record {uuid} at the sponsor.</source>
+            <translation>У спонсора нет записи {table} {uuid}.</translation>
+        </message>
+        <message>
+            <source>Two sites have a subject {id}; choose the site.</source>
+            <translation>Субъект {id} есть в двух центрах; выберите центр.</translation>
+        </message>
+        <message>
+            <source>Two sites have a record {uuid}; choose the site.</source>
+            <translation>Запись {uuid} есть в двух центрах; выберите центр.</translation>
+        </message>
+        <message>
+            <source>There is no folder {path}.</source>
+            <translation>Папки {path} нет.</translation>
+        </message>
+        <message>
+            <source>There are no bundle files (*.slebundle) in {path}.</source>
+            <translation>В папке {path} нет файлов пакетов (*.slebundle).</translation>
+        </message>
+        <message>
+            <source>Unknown export {kind}.</source>
+            <translation>Неизвестный вид экспорта {kind}.</translation>
+        </message>
+        <message>
             <source>{path} is a folder; give a file name for the PDF.</source>
             <translation>{path} — папка; укажите имя файла PDF.</translation>
         </message>
@@ -3339,6 +3387,89 @@ Follow-up: {followup}</source>
         </message>
     </context>
     <context>
+        <name>BundlesTab</name>
+        <message>
+            <source>Bundles in: import every bundle of a USB folder</source>
+            <translation>Входящие пакеты: импорт всех пакетов из папки на флешке</translation>
+        </message>
+        <message>
+            <source>C&amp;hoose folder…</source>
+            <translation>В&amp;ыбрать папку…</translation>
+        </message>
+        <message>
+            <source>&amp;Folder:</source>
+            <translation>&amp;Папка:</translation>
+        </message>
+        <message>
+            <source>Choose &amp;key…</source>
+            <translation>Выбрать &amp;ключ…</translation>
+        </message>
+        <message>
+            <source>Sponsor &amp;key file:</source>
+            <translation>Файл &amp;ключа спонсора:</translation>
+        </message>
+        <message>
+            <source>&amp;Import all bundles</source>
+            <translation>&amp;Импортировать все пакеты</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel</source>
+            <translation>&amp;Отмена</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Файл</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Результат</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>Подробности</translation>
+        </message>
+        <message>
+            <source>Folder with bundles</source>
+            <translation>Папка с пакетами</translation>
+        </message>
+        <message>
+            <source>Sponsor key file</source>
+            <translation>Файл ключа спонсора</translation>
+        </message>
+        <message>
+            <source>Sponsor key (*.key)</source>
+            <translation>Ключ спонсора (*.key)</translation>
+        </message>
+        <message>
+            <source>imported</source>
+            <translation>импортирован</translation>
+        </message>
+        <message>
+            <source>already imported, nothing changed</source>
+            <translation>уже импортирован, ничего не изменено</translation>
+        </message>
+        <message>
+            <source>REFUSED</source>
+            <translation>ОТКЛОНЁН</translation>
+        </message>
+        <message>
+            <source>{0} bundle(s) imported, {1} already imported, {2} refused.</source>
+            <translation>Импортировано пакетов: {0}, уже импортировано: {1}, отклонено: {2}.</translation>
+        </message>
+        <message>
+            <source>Bundle {0} of site {1}: {2} records added, {3} updated.</source>
+            <translation>Пакет {0} центра {1}: добавлено записей {2}, изменено {3}.</translation>
+        </message>
+        <message>
+            <source>Bundle {0} of site {1} was imported before; nothing changed.</source>
+            <translation>Пакет {0} центра {1} уже был импортирован; ничего не изменено.</translation>
+        </message>
+        <message>
+            <source>Import cancelled; the bundles imported before stay imported.</source>
+            <translation>Импорт отменён; пакеты, импортированные до отмены, остаются в базе.</translation>
+        </message>
+    </context>
+    <context>
         <name>Casebook</name>
         <message>
             <source>yes</source>
@@ -4221,6 +4352,41 @@ mean change {mean} (SE {se}), n = {n}</source>
         <message>
             <source>SVG drawing (*.svg)</source>
             <translation>Рисунок SVG (*.svg)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportsTab</name>
+        <message>
+            <source>Exports for analysis</source>
+            <translation>Выгрузки для анализа</translation>
+        </message>
+        <message>
+            <source>CDISC &amp;ODM 1.3.2 (current data)…</source>
+            <translation>CDISC &amp;ODM 1.3.2 (текущие данные)…</translation>
+        </message>
+        <message>
+            <source>ODM with the &amp;audit history…</source>
+            <translation>ODM с историей &amp;изменений…</translation>
+        </message>
+        <message>
+            <source>&amp;CSV files (one per form)…</source>
+            <translation>Файлы &amp;CSV (по одному на форму)…</translation>
+        </message>
+        <message>
+            <source>&amp;Statistics files (SPSS, Stata, SAS)…</source>
+            <translation>Файлы для &amp;статистики (SPSS, Stata, SAS)…</translation>
+        </message>
+        <message>
+            <source>ODM file</source>
+            <translation>Файл ODM</translation>
+        </message>
+        <message>
+            <source>Folder for the files</source>
+            <translation>Папка для файлов</translation>
+        </message>
+        <message>
+            <source>Written to {0}: {1}.</source>
+            <translation>Записано в {0}: {1}.</translation>
         </message>
     </context>
     <context>
@@ -5904,6 +6070,89 @@ Discard them?</source>
         </message>
     </context>
     <context>
+        <name>ReportsTab</name>
+        <message>
+            <source>Si&amp;te:</source>
+            <translation>&amp;Центр:</translation>
+        </message>
+        <message>
+            <source>Export &amp;PNG…</source>
+            <translation>Экспорт &amp;PNG…</translation>
+        </message>
+        <message>
+            <source>Export S&amp;VG…</source>
+            <translation>Экспорт S&amp;VG…</translation>
+        </message>
+        <message>
+            <source>Site</source>
+            <translation>Центр</translation>
+        </message>
+        <message>
+            <source>≤7 d</source>
+            <translation>≤7 дн.</translation>
+        </message>
+        <message>
+            <source>8–30 d</source>
+            <translation>8–30 дн.</translation>
+        </message>
+        <message>
+            <source>&gt;30 d</source>
+            <translation>&gt;30 дн.</translation>
+        </message>
+        <message>
+            <source>Query ageing</source>
+            <translation>Давность запросов</translation>
+        </message>
+        <message>
+            <source>Visit</source>
+            <translation>Визит</translation>
+        </message>
+        <message>
+            <source>Form</source>
+            <translation>Форма</translation>
+        </message>
+        <message>
+            <source>Visits</source>
+            <translation>Визиты</translation>
+        </message>
+        <message>
+            <source>Missing</source>
+            <translation>Нет формы</translation>
+        </message>
+        <message>
+            <source>Missing forms</source>
+            <translation>Недостающие формы</translation>
+        </message>
+        <message>
+            <source>all sites</source>
+            <translation>все центры</translation>
+        </message>
+        <message>
+            <source>Enrolment over time (cumulative)</source>
+            <translation>Включение во времени (нарастающим итогом)</translation>
+        </message>
+        <message>
+            <source>subjects</source>
+            <translation>субъекты</translation>
+        </message>
+        <message>
+            <source>Cohort SELENA-SLEDAI by study day (mean)</source>
+            <translation>SELENA-SLEDAI в когорте по дням исследования (среднее)</translation>
+        </message>
+        <message>
+            <source>study day</source>
+            <translation>день исследования</translation>
+        </message>
+        <message>
+            <source>Export as .png or .svg, not {0}.</source>
+            <translation>Экспортируйте в .png или .svg, а не {0}.</translation>
+        </message>
+        <message>
+            <source>Export plots</source>
+            <translation>Экспорт графиков</translation>
+        </message>
+    </context>
+    <context>
         <name>RestoreDialog</name>
         <message>
             <source>Restore from backup</source>
@@ -5955,6 +6204,372 @@ Discard them?</source>
         <message>
             <source>Screening {0} saved as a screen failure. It stays in the screening log.</source>
             <translation>Скрининг {0} сохранён как выбывший на скрининге. Он остаётся в журнале скрининга.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewTab</name>
+        <message>
+            <source>all arms</source>
+            <translation>все группы</translation>
+        </message>
+        <message>
+            <source>all statuses</source>
+            <translation>все статусы</translation>
+        </message>
+        <message>
+            <source>with &amp;open queries</source>
+            <translation>с &amp;открытыми запросами</translation>
+        </message>
+        <message>
+            <source>not &amp;SDV'd</source>
+            <translation>&amp;не сверенные</translation>
+        </message>
+        <message>
+            <source>subject number</source>
+            <translation>номер субъекта</translation>
+        </message>
+        <message>
+            <source>Si&amp;te:</source>
+            <translation>&amp;Центр:</translation>
+        </message>
+        <message>
+            <source>&amp;Arm:</source>
+            <translation>&amp;Группа:</translation>
+        </message>
+        <message>
+            <source>Stat&amp;us:</source>
+            <translation>Ст&amp;атус:</translation>
+        </message>
+        <message>
+            <source>Fi&amp;nd:</source>
+            <translation>П&amp;оиск:</translation>
+        </message>
+        <message>
+            <source>Choose a subject</source>
+            <translation>Выберите субъекта</translation>
+        </message>
+        <message>
+            <source>Form / field</source>
+            <translation>Форма / поле</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>Значение</translation>
+        </message>
+        <message>
+            <source>SDV / queries</source>
+            <translation>Сверка / запросы</translation>
+        </message>
+        <message>
+            <source>Casebook</source>
+            <translation>ИРК</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>Поле</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Статус</translation>
+        </message>
+        <message>
+            <source>Question</source>
+            <translation>Вопрос</translation>
+        </message>
+        <message>
+            <source>Answer</source>
+            <translation>Ответ</translation>
+        </message>
+        <message>
+            <source>Queries</source>
+            <translation>Запросы</translation>
+        </message>
+        <message>
+            <source>Form</source>
+            <translation>Форма</translation>
+        </message>
+        <message>
+            <source>Meaning</source>
+            <translation>Значение подписи</translation>
+        </message>
+        <message>
+            <source>Signed by</source>
+            <translation>Подписал</translation>
+        </message>
+        <message>
+            <source>Signed at</source>
+            <translation>Время подписи</translation>
+        </message>
+        <message>
+            <source>Validity</source>
+            <translation>Действительность</translation>
+        </message>
+        <message>
+            <source>Signatures</source>
+            <translation>Подписи</translation>
+        </message>
+        <message>
+            <source>When (UTC)</source>
+            <translation>Когда (всемирное время)</translation>
+        </message>
+        <message>
+            <source>User</source>
+            <translation>Пользователь</translation>
+        </message>
+        <message>
+            <source>Old</source>
+            <translation>Было</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation>Стало</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Причина</translation>
+        </message>
+        <message>
+            <source>Audit trail</source>
+            <translation>Журнал аудита</translation>
+        </message>
+        <message>
+            <source>&amp;Raise query on value…</source>
+            <translation>&amp;Запрос по значению…</translation>
+        </message>
+        <message>
+            <source>&amp;Mark record SDV'd</source>
+            <translation>&amp;Отметить запись как сверенную</translation>
+        </message>
+        <message>
+            <source>C&amp;lose query…</source>
+            <translation>&amp;Закрыть запрос…</translation>
+        </message>
+        <message>
+            <source>R&amp;e-open query…</source>
+            <translation>&amp;Возобновить запрос…</translation>
+        </message>
+        <message>
+            <source>&amp;Write return bundle…</source>
+            <translation>&amp;Создать обратный пакет…</translation>
+        </message>
+        <message>
+            <source>all sites</source>
+            <translation>все центры</translation>
+        </message>
+        <message>
+            <source>{0} of {1} subjects</source>
+            <translation>{0} из {1} субъектов</translation>
+        </message>
+        <message>
+            <source>{0} – site {1}, {2}, {3}</source>
+            <translation>{0} – центр {1}, {2}, {3}</translation>
+        </message>
+        <message>
+            <source>SDV'd by {0}</source>
+            <translation>сверено: {0}</translation>
+        </message>
+        <message>
+            <source>not SDV'd</source>
+            <translation>не сверено</translation>
+        </message>
+        <message>
+            <source>{0} quer(ies)</source>
+            <translation>запросов: {0}</translation>
+        </message>
+        <message>
+            <source>derived</source>
+            <translation>вычислено</translation>
+        </message>
+        <message>
+            <source>valid: the record is as it was signed</source>
+            <translation>действительна: запись такая же, как при подписании</translation>
+        </message>
+        <message>
+            <source>NOT VALID: the record changed after it was signed</source>
+            <translation>НЕДЕЙСТВИТЕЛЬНА: запись изменена после подписания</translation>
+        </message>
+        <message>
+            <source>NOT VALID: invalidated at the site</source>
+            <translation>НЕДЕЙСТВИТЕЛЬНА: аннулирована в центре</translation>
+        </message>
+        <message>
+            <source>NOT VALID: the signed record is not at the sponsor</source>
+            <translation>НЕДЕЙСТВИТЕЛЬНА: подписанной записи нет у спонсора</translation>
+        </message>
+        <message>
+            <source>open</source>
+            <translation>открыт</translation>
+        </message>
+        <message>
+            <source>answered</source>
+            <translation>получен ответ</translation>
+        </message>
+        <message>
+            <source>closed</source>
+            <translation>закрыт</translation>
+        </message>
+        <message>
+            <source>re-opened</source>
+            <translation>возобновлён</translation>
+        </message>
+        <message>
+            <source>authored</source>
+            <translation>автор</translation>
+        </message>
+        <message>
+            <source>reviewed</source>
+            <translation>проверено</translation>
+        </message>
+        <message>
+            <source>approved</source>
+            <translation>утверждено</translation>
+        </message>
+        <message>
+            <source>Select a value in the casebook first.</source>
+            <translation>Сначала выберите значение в ИРК.</translation>
+        </message>
+        <message>
+            <source>Query raised on {0}; it goes to the site in the next return bundle.</source>
+            <translation>Запрос по полю {0} создан; он уйдёт в центр со следующим обратным пакетом.</translation>
+        </message>
+        <message>
+            <source>Raise query</source>
+            <translation>Создать запрос</translation>
+        </message>
+        <message>
+            <source>Question for the site about {0}:</source>
+            <translation>Вопрос центру о поле {0}:</translation>
+        </message>
+        <message>
+            <source>Select a record in the casebook first.</source>
+            <translation>Сначала выберите запись в ИРК.</translation>
+        </message>
+        <message>
+            <source>Record marked source-data-verified.</source>
+            <translation>Запись отмечена как сверенная с первичной документацией.</translation>
+        </message>
+        <message>
+            <source>Select a query in the Queries tab first.</source>
+            <translation>Сначала выберите запрос на вкладке «Запросы».</translation>
+        </message>
+        <message>
+            <source>Query closed.</source>
+            <translation>Запрос закрыт.</translation>
+        </message>
+        <message>
+            <source>Query re-opened.</source>
+            <translation>Запрос возобновлён.</translation>
+        </message>
+        <message>
+            <source>Close query</source>
+            <translation>Закрыть запрос</translation>
+        </message>
+        <message>
+            <source>Reason (optional):</source>
+            <translation>Причина (необязательно):</translation>
+        </message>
+        <message>
+            <source>Re-open query</source>
+            <translation>Возобновить запрос</translation>
+        </message>
+        <message>
+            <source>Follow-up question:</source>
+            <translation>Уточняющий вопрос:</translation>
+        </message>
+        <message>
+            <source>Choose a site (or a subject) first.</source>
+            <translation>Сначала выберите центр (или субъекта).</translation>
+        </message>
+        <message>
+            <source>Return bundle {0} for {1} written to {2}: {3} queries, {4} SDV mark(s).</source>
+            <translation>Обратный пакет {0} для {1} записан в {2}: запросов {3}, отметок сверки {4}.</translation>
+        </message>
+        <message>
+            <source>Folder for the return bundle (the USB stick)</source>
+            <translation>Папка для обратного пакета (флешка)</translation>
+        </message>
+    </context>
+    <context>
+        <name>SafetyTab</name>
+        <message>
+            <source>Serious adverse events and the 24-hour rule</source>
+            <translation>Серьёзные нежелательные явления и правило 24 часов</translation>
+        </message>
+        <message>
+            <source>Site</source>
+            <translation>Центр</translation>
+        </message>
+        <message>
+            <source>Subject</source>
+            <translation>Участник</translation>
+        </message>
+        <message>
+            <source>Term</source>
+            <translation>Термин</translation>
+        </message>
+        <message>
+            <source>Grade</source>
+            <translation>Степень</translation>
+        </message>
+        <message>
+            <source>Relationship</source>
+            <translation>Связь</translation>
+        </message>
+        <message>
+            <source>Site aware</source>
+            <translation>Центр узнал</translation>
+        </message>
+        <message>
+            <source>At the sponsor</source>
+            <translation>У спонсора</translation>
+        </message>
+        <message>
+            <source>Hours</source>
+            <translation>Часы</translation>
+        </message>
+        <message>
+            <source>Within 24 h</source>
+            <translation>В течение 24 ч</translation>
+        </message>
+        <message>
+            <source>Adverse events by arm, CTCAE grade and relationship to MSC</source>
+            <translation>Нежелательные явления по группам, степени CTCAE и связи с МСК</translation>
+        </message>
+        <message>
+            <source>Arm</source>
+            <translation>Группа</translation>
+        </message>
+        <message>
+            <source>AEs</source>
+            <translation>НЯ</translation>
+        </message>
+        <message>
+            <source>Month-1 safety endpoint: absence of adverse reactions</source>
+            <translation>Конечная точка безопасности 1-го месяца: отсутствие нежелательных реакций</translation>
+        </message>
+        <message>
+            <source>Subjects</source>
+            <translation>Субъекты</translation>
+        </message>
+        <message>
+            <source>With a reaction</source>
+            <translation>С реакцией</translation>
+        </message>
+        <message>
+            <source>Without</source>
+            <translation>Без реакции</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>да</translation>
+        </message>
+        <message>
+            <source>NO</source>
+            <translation>НЕТ</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>неизвестно</translation>
         </message>
     </context>
     <context>
@@ -6111,6 +6726,117 @@ Discard them?</source>
         </message>
     </context>
     <context>
+        <name>SitesTab</name>
+        <message>
+            <source>Sites at a glance</source>
+            <translation>Обзор центров</translation>
+        </message>
+        <message>
+            <source>&amp;Verify audit chains</source>
+            <translation>&amp;Проверить цепочки аудита</translation>
+        </message>
+        <message>
+            <source>Site</source>
+            <translation>Центр</translation>
+        </message>
+        <message>
+            <source>Last bundle:
+number · written · age</source>
+            <translation>Последний пакет:
+номер · создан · давность</translation>
+        </message>
+        <message>
+            <source>Gaps</source>
+            <translation>Пропуски</translation>
+        </message>
+        <message>
+            <source>Audit
+chain</source>
+            <translation>Цепочка
+аудита</translation>
+        </message>
+        <message>
+            <source>Last
+return</source>
+            <translation>Последний
+обратный</translation>
+        </message>
+        <message>
+            <source>Subjects</source>
+            <translation>Субъекты</translation>
+        </message>
+        <message>
+            <source>Enrolled
+by arm</source>
+            <translation>Включено
+по группам</translation>
+        </message>
+        <message>
+            <source>Visits
+overdue</source>
+            <translation>Просрочено
+визитов</translation>
+        </message>
+        <message>
+            <source>Out of
+window</source>
+            <translation>Вне
+окна</translation>
+        </message>
+        <message>
+            <source>Open queries
+≤7 / 8–30 / &gt;30 d</source>
+            <translation>Открытые запросы
+≤7 / 8–30 / &gt;30 дн.</translation>
+        </message>
+        <message>
+            <source>SAEs (in 24 h,
+late)</source>
+            <translation>СНЯ (в срок,
+позже)</translation>
+        </message>
+        <message>
+            <source> · {0} d</source>
+            <translation> · {0} дн.</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>нет</translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>в порядке</translation>
+        </message>
+        <message>
+            <source>BROKEN</source>
+            <translation>НАРУШЕНА</translation>
+        </message>
+        <message>
+            <source>{0} ({1}, {2})</source>
+            <translation>{0} ({1}, {2})</translation>
+        </message>
+        <message>
+            <source>MSC</source>
+            <translation>МСК</translation>
+        </message>
+        <message>
+            <source>standard</source>
+            <translation>стандарт</translation>
+        </message>
+        <message>
+            <source>OK (every hash)</source>
+            <translation>в порядке (все хеши)</translation>
+        </message>
+        <message>
+            <source>Audit chain broken at: {0}.</source>
+            <translation>Цепочка аудита нарушена: {0}.</translation>
+        </message>
+        <message>
+            <source>Every audit chain checked hash by hash: {0} site(s), all intact.</source>
+            <translation>Все цепочки аудита проверены по каждому хешу: центров {0}, нарушений нет.</translation>
+        </message>
+    </context>
+    <context>
         <name>SledaiPage</name>
         <message>
             <source>5. Screening SELENA-SLEDAI</source>
@@ -6189,6 +6915,211 @@ Discard them?</source>
         </message>
     </context>
     <context>
+        <name>SponsorLoginDialog</name>
+        <message>
+            <source>Log in – SLE MSC trial sponsor</source>
+            <translation>Вход – спонсор исследования МСК при СКВ</translation>
+        </message>
+        <message>
+            <source>SLE MSC trial – sponsor data management</source>
+            <translation>Исследование МСК при СКВ – управление данными спонсора</translation>
+        </message>
+        <message>
+            <source>Sponsor database: {0}</source>
+            <translation>База данных спонсора: {0}</translation>
+        </message>
+        <message>
+            <source>First run: create the first data manager account. The data manager then creates the accounts of monitors, safety officers and statisticians.</source>
+            <translation>Первый запуск: создайте учётную запись первого менеджера данных. Затем менеджер данных создаёт учётные записи мониторов, специалистов по безопасности и статистиков.</translation>
+        </message>
+        <message>
+            <source>&amp;User name:</source>
+            <translation>&amp;Имя пользователя:</translation>
+        </message>
+        <message>
+            <source>&amp;Full name:</source>
+            <translation>&amp;Полное имя:</translation>
+        </message>
+        <message>
+            <source>&amp;Password:</source>
+            <translation>П&amp;ароль:</translation>
+        </message>
+        <message>
+            <source>Password &amp;again:</source>
+            <translation>Пароль &amp;ещё раз:</translation>
+        </message>
+        <message>
+            <source>&amp;Create and log in</source>
+            <translation>&amp;Создать и войти</translation>
+        </message>
+        <message>
+            <source>&amp;Log in</source>
+            <translation>&amp;Войти</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>В&amp;ыход</translation>
+        </message>
+        <message>
+            <source>The two passwords differ; type the same password twice.</source>
+            <translation>Пароли не совпадают; введите один и тот же пароль дважды.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SponsorUsersDialog</name>
+        <message>
+            <source>Sponsor accounts</source>
+            <translation>Учётные записи спонсора</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>Имя пользователя</translation>
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation>Полное имя</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Роль</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>Активна</translation>
+        </message>
+        <message>
+            <source>Locked until</source>
+            <translation>Заблокирована до</translation>
+        </message>
+        <message>
+            <source>&amp;Deactivate / reactivate…</source>
+            <translation>&amp;Отключить / включить…</translation>
+        </message>
+        <message>
+            <source>&amp;User name:</source>
+            <translation>&amp;Имя пользователя:</translation>
+        </message>
+        <message>
+            <source>&amp;Full name:</source>
+            <translation>&amp;Полное имя:</translation>
+        </message>
+        <message>
+            <source>&amp;Role:</source>
+            <translation>&amp;Роль:</translation>
+        </message>
+        <message>
+            <source>&amp;Password:</source>
+            <translation>П&amp;ароль:</translation>
+        </message>
+        <message>
+            <source>&amp;Create account</source>
+            <translation>&amp;Создать учётную запись</translation>
+        </message>
+        <message>
+            <source>Clo&amp;se</source>
+            <translation>&amp;Закрыть</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>да</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>нет</translation>
+        </message>
+        <message>
+            <source>Account {0} created.</source>
+            <translation>Учётная запись {0} создана.</translation>
+        </message>
+        <message>
+            <source>Account {0} changed.</source>
+            <translation>Учётная запись {0} изменена.</translation>
+        </message>
+        <message>
+            <source>Select an account first.</source>
+            <translation>Сначала выберите учётную запись.</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Причина</translation>
+        </message>
+        <message>
+            <source>Reason for the change:</source>
+            <translation>Причина изменения:</translation>
+        </message>
+    </context>
+    <context>
+        <name>SponsorWindow</name>
+        <message>
+            <source>SLE MSC trial – sponsor – {0}</source>
+            <translation>Исследование МСК при СКВ – спонсор – {0}</translation>
+        </message>
+        <message>
+            <source>SLE MSC trial – sponsor</source>
+            <translation>Исследование МСК при СКВ – спонсор</translation>
+        </message>
+        <message>
+            <source>Bundles in</source>
+            <translation>Входящие пакеты</translation>
+        </message>
+        <message>
+            <source>Sites</source>
+            <translation>Центры</translation>
+        </message>
+        <message>
+            <source>Data review</source>
+            <translation>Проверка данных</translation>
+        </message>
+        <message>
+            <source>Safety</source>
+            <translation>Безопасность</translation>
+        </message>
+        <message>
+            <source>Reports</source>
+            <translation>Отчёты</translation>
+        </message>
+        <message>
+            <source>Exports</source>
+            <translation>Выгрузки</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Файл</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation>&amp;Обновить</translation>
+        </message>
+        <message>
+            <source>&amp;Accounts…</source>
+            <translation>&amp;Учётные записи…</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>В&amp;ыход</translation>
+        </message>
+        <message>
+            <source>Data manager</source>
+            <translation>Менеджер данных</translation>
+        </message>
+        <message>
+            <source>Monitor</source>
+            <translation>Монитор</translation>
+        </message>
+        <message>
+            <source>Safety officer</source>
+            <translation>Специалист по безопасности</translation>
+        </message>
+        <message>
+            <source>Statistician (read-only)</source>
+            <translation>Статистик (только чтение)</translation>
+        </message>
+        <message>
+            <source>{0} ({1})</source>
+            <translation>{0} ({1})</translation>
+        </message>
+    </context>
+    <context>
         <name>Startup</name>
         <message>
             <source>sle_desktop – demo</source>
@@ -6236,6 +7167,45 @@ Password for all: {1}</source>
         <message>
             <source>{0} of {1} subjects</source>
             <translation>{0} из {1} пациентов</translation>
+        </message>
+    </context>
+    <context>
+        <name>SubjectModel</name>
+        <message>
+            <source>Site</source>
+            <translation>Центр</translation>
+        </message>
+        <message>
+            <source>Subject</source>
+            <translation>Участник</translation>
+        </message>
+        <message>
+            <source>Arm</source>
+            <translation>Группа</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Статус</translation>
+        </message>
+        <message>
+            <source>Baseline</source>
+            <translation>Исх.</translation>
+        </message>
+        <message>
+            <source>Queries</source>
+            <translation>Запросы</translation>
+        </message>
+        <message>
+            <source>SDV</source>
+            <translation>Сверка</translation>
+        </message>
+        <message>
+            <source>MSC</source>
+            <translation>МСК</translation>
+        </message>
+        <message>
+            <source>standard</source>
+            <translation>стандарт</translation>
         </message>
     </context>
     <context>

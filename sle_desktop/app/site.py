@@ -7,7 +7,7 @@ import json
 import re
 import uuid as uuidlib
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -22,15 +22,13 @@ from sle_desktop.app.errors import (
 )
 from sle_desktop.app.session import ROLES, Session
 from sle_desktop.app.study import load_study
+from sle_desktop.domain import accounts as account_rules
+from sle_desktop.domain.accounts import LOCKOUT, MAX_FAILED_LOGINS, MIN_PASSWORD, USERNAME  # noqa: F401 - re-exported
 from sle_desktop.domain.text import msg
 from sle_desktop.store import accounts, audit, crypto, keys
 from sle_desktop.store.db import Store
 
 SITE_CODE = re.compile(r"^[A-Z]{2}\d{2}$")
-USERNAME = re.compile(r"^[a-z][a-z0-9._-]{1,31}$")
-MIN_PASSWORD = 10
-MAX_FAILED_LOGINS = 5
-LOCKOUT = timedelta(minutes=15)
 
 
 @dataclass(frozen=True)
@@ -66,17 +64,7 @@ def site_info(store) -> SiteInfo:
 
 
 def _validate_account(username: str, display_name: str, role: str, password: str) -> dict[str, str]:
-    errors = {}
-    if not USERNAME.match(username or ""):
-        errors["username"] = msg(
-            "User name: 2–32 characters, lower-case letters, digits, '.', '_' or '-', starting with a letter.")
-    if not (display_name or "").strip() or len(display_name) > 120:
-        errors["display_name"] = msg("Full name is required (at most 120 characters).")
-    if role not in ROLES:
-        errors["role"] = msg("Role must be one of: {roles}.", roles=", ".join(ROLES))
-    if len(password or "") < MIN_PASSWORD:
-        errors["password"] = msg("The password must have at least {n} characters.", n=MIN_PASSWORD)
-    return errors
+    return account_rules.validate_account(username, display_name, role, password, ROLES)
 
 
 def validate_new_site(code: str, name: str, admin_username: str, admin_name: str, admin_password: str) -> dict:
@@ -216,9 +204,7 @@ def _now() -> datetime:
 
 def _refused(exc=AuthenticationFailed):
     """The one message for every refused password, whether or not the account exists or is locked."""
-    return exc(msg("Log-in refused: unknown user name or wrong password, or the account is locked after {n} failed "
-                   "attempts (wait {minutes} minutes or ask an administrator).", n=MAX_FAILED_LOGINS,
-                   minutes=int(LOCKOUT.total_seconds() // 60)))
+    return exc(account_rules.refused_message())
 
 
 def _user_row(conn, username: str) -> dict | None:
@@ -244,26 +230,22 @@ def _attempt(store, username: str, password: str, purpose: str) -> dict:
         problem = accounts.problem(conn, row)
         if problem is not None:
             raise AccountChanged(problem)
-        locked = bool(row["locked_until"]) and datetime.fromisoformat(row["locked_until"]) > now
-        if right and not locked:
+        step = account_rules.attempt(row["failed_attempts"], row["locked_until"], right, now)
+        if step.allowed:
             return row
-        if right:  # right password while locked: refused, not counted
+        if not step.counted:  # right password while locked: refused, not counted
             raise _refused(AccountLocked)
-        failures = row["failed_attempts"] + 1
-        lock = row["locked_until"]
-        if lock and not locked:  # an expired lock: counting starts again
-            failures, lock = 1, None
+        if step.expired:  # an expired lock: counting starts again
             audit.append(conn, user=username, table="users", row_id=username, field="locked_until",
                          old=row["locked_until"], new=None, reason="lock expired")
         audit.append(conn, user=username, table="users", row_id=username, field="failed_login",
-                     old=None, new=failures, reason=purpose)
-        if failures >= MAX_FAILED_LOGINS and not locked:
-            lock = (now + LOCKOUT).isoformat()
+                     old=None, new=step.failures, reason=purpose)
+        if step.newly_locked:
             audit.append(conn, user=username, table="users", row_id=username, field="locked_until",
-                         old=None, new=lock, reason=f"{MAX_FAILED_LOGINS} failed attempts")
+                         old=None, new=step.locked_until, reason=f"{MAX_FAILED_LOGINS} failed attempts")
         conn.execute("UPDATE users SET failed_attempts = ?, locked_until = ? WHERE username = ?",
-                     (failures, lock, username))
-    raise _refused(AccountLocked if lock else AuthenticationFailed)
+                     (step.failures, step.locked_until, username))
+    raise _refused(AccountLocked if step.locked else AuthenticationFailed)
 
 
 def _unlock_from_machine(store) -> None:

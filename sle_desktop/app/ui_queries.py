@@ -47,9 +47,9 @@ def background_session(session: Session):
 
 
 def uses_own_connection(session_or_store) -> bool:
-    """True when `background_session`/`background_store` give a separate connection (file database)."""
+    """True when `background_session`/`background_store` give a separate connection (a file or server database)."""
     store = getattr(session_or_store, "store", session_or_store)
-    return getattr(store, "path", None) is not None
+    return getattr(store, "path", None) is not None or getattr(store, "url", None) is not None
 
 
 # -- visits ------------------------------------------------------------------------------

@@ -197,6 +197,12 @@ def _cmd_migrate_db(args) -> str:
             f"{r.rows['sponsor_audit']} sponsor audit rows; row counts, audit chains and the ODM export agree")
 
 
+def _cmd_gui(args) -> int:
+    from sle_desktop.ui.sponsor.app import run_sponsor_gui
+
+    return run_sponsor_gui(args.db, key_file=args.key or "")  # the exit status
+
+
 def register_sponsor(sub) -> None:
     """Add every `sle-sponsor` command to the subparsers `sub`."""
 
@@ -238,6 +244,9 @@ def register_sponsor(sub) -> None:
                 "(e.g. PostgreSQL) and verify the copy", db=False)
     p.add_argument("--from", required=True, metavar="URL", help="the sponsor database to copy (path or URL)")
     p.add_argument("--to", required=True, metavar="URL", help="the empty target, e.g. postgresql://user@host/dbname")
+    p = command("gui", _cmd_gui, "the sponsor window: bundles in, sites at a glance, data review, safety, reports")
+    p.add_argument("--key", metavar="DIR/sponsor.key", default=None,
+                   help="the sponsor key file, preset for imports and return bundles")
 
 
 def _register_way_back(command) -> None:

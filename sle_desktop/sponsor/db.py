@@ -20,6 +20,9 @@ Tables (migration 1):
 Migration 2 (the way back, see sponsor_returns.py): sites.return_recipient, queries, sdv_marks,
 return_bundles, and sponsor_audit (the sponsor's own hash-chained, append-only audit trail).
 Migration 3: records keyed by (site_uuid, tbl, uuid), so UUIDs are scoped per site.
+
+Sponsor accounts (sponsor/accounts.py): sponsor_users, the people who log in to `sle-sponsor gui`; and an
+index covering the sponsor window's per-subject record counts (SDV progress).
 """
 
 from __future__ import annotations
@@ -258,6 +261,29 @@ MIGRATIONS: tuple[tuple[int, str, Callable], ...] = (
     (3, "records keyed per site: (site, table, uuid)", _v3_records_per_site),
     (4, "lock requests for site casebooks; queries and SDV marks say whether they came from the site", _v_lock_requests),
 )
+
+
+def _v_accounts(conn) -> None:
+    # IF NOT EXISTS: a database whose bookkeeping row was lost (restored from a copy) runs it again safely
+    _run_script(conn, """
+CREATE TABLE IF NOT EXISTS sponsor_users (
+    username TEXT PRIMARY KEY,
+    display_name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('data_manager', 'monitor', 'safety_officer', 'statistician')),
+    password_hash TEXT NOT NULL,
+    active INTEGER NOT NULL DEFAULT 1,
+    failed_attempts INTEGER NOT NULL DEFAULT 0,
+    locked_until TEXT,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS records_subject_sdv ON records (site_uuid, subject_uuid, deleted, tbl);
+""")
+
+
+# Appended, numbered after whatever precedes it.
+ACCOUNTS_MIGRATION = "sponsor accounts: users of the sponsor window (argon2id, lockout)"
+MIGRATIONS += ((len(MIGRATIONS) + 1, ACCOUNTS_MIGRATION, _v_accounts),)
 SPONSOR = runner.MigrationSet("sponsor", "sponsor_schema", MIGRATIONS)
 LATEST = SPONSOR.latest
 

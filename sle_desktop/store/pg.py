@@ -134,6 +134,10 @@ class PgStore:
     def __str__(self) -> str:
         return redacted(self.url)
 
+    def clone(self) -> PgStore:
+        """A second connection to the same database (for a worker thread)."""
+        return PgStore.connect(self.url)
+
     @property
     def name(self) -> str:
         return redacted(self.url)

@@ -35,11 +35,11 @@ def released_sponsor_db(tmp_path, make_site, sponsor_keys):
     with sqlite3.connect(path) as conn:
         counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("records", "audit", "bundles")}
     store = Store.open(path, migrate=False, kind="sponsor")
-    # back to schema 1: what migration 2 added goes (the released v1 file had none of it); migration 3 (records keyed
-    # per site) rebuilds the records table whatever its key, so only its bookkeeping row goes
+    # back to schema 1: what migration 2 and later added goes (the released v1 file had none of it); migration 3
+    # (records keyed per site) rebuilds the records table whatever its key, so only its bookkeeping row goes
     for sql in ("DROP TABLE queries", "DROP TABLE sdv_marks", "DROP TABLE return_bundles", "DROP TABLE sponsor_audit",
-                "ALTER TABLE sites DROP COLUMN return_recipient", "DROP TABLE lock_requests",
-                "DELETE FROM sponsor_schema WHERE version >= 2"):
+                "ALTER TABLE sites DROP COLUMN return_recipient", "DROP TABLE lock_requests", "DROP TABLE sponsor_users",
+                "DROP INDEX records_subject_sdv", "DELETE FROM sponsor_schema WHERE version >= 2"):
         store.conn.execute(sql)
     store.close()
     _old_bookkeeping(path, "sponsor_schema")

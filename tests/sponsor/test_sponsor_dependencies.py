@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import os
 import re
 import subprocess
 import sys
@@ -40,4 +41,15 @@ def test_imported_lazily():
             "sle_desktop.sponsor.odm, sle_desktop.sponsor.tabular, sle_desktop.cli; "
             f"print(sorted(m for m in {SPONSOR_ONLY!r} if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.strip() == "[]"
+
+
+def test_the_sponsor_window_imports_them_lazily_too():
+    """The site installer collects every sle_desktop module, the sponsor window's included: opening it must not
+    need the sponsor-only libraries (nor the PostgreSQL driver) until an export or a postgresql:// URL asks."""
+    code = ("import sys; import sle_desktop.ui.sponsor.app, sle_desktop.ui.sponsor.window, sle_desktop.sponsor.review, "
+            "sle_desktop.sponsor.accounts; "
+            f"print(sorted(m for m in {(*SPONSOR_ONLY, 'psycopg')!r} if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT,
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert out.stdout.strip() == "[]"

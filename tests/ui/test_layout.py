@@ -324,3 +324,54 @@ def test_small_dialogs_fit(qtbot, language, clinician, screens):
     screens.check("signature", screens.show(SignDialog(clinician, "sledai_assessments", sledai)))
     screens.check("language", screens.show(LanguageDialog()))
     screens.assert_all_fit(language)
+
+
+# -- the sponsor window (sle-sponsor gui) -------------------------------------------------------------------
+def _sponsor_build():
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location(
+        "sle_bench_sponsor_window", Path(__file__).resolve().parents[2] / "benchmarks" / "sponsor_window.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_sponsor_window_tabs_and_log_in_fit(qtbot, language, screens, tmp_path):
+    from sle_desktop.sponsor import accounts
+    from sle_desktop.sponsor import db as sponsor_db
+    from sle_desktop.ui.sponsor.login import SponsorLoginDialog
+    from sle_desktop.ui.sponsor.window import SponsorWindow
+
+    bench = _sponsor_build()
+    db, key = bench.build(tmp_path / "sponsor", sites=2, subjects=6)
+    store = sponsor_db.open_sponsor_store(db)
+    try:
+        session = accounts.login(store, "dana", bench.PASSWORD)
+        window = screens.show(SponsorWindow(session, where=str(db), key_file=str(key)))
+        for i in range(window.tabs.count()):
+            window.tabs.setCurrentIndex(i)
+            qtbot.wait(30)
+            screens.check(f"sponsor window: {window.tabs.tabText(i)}", window)
+        window.tabs.setCurrentWidget(window.review)
+        window.review.select_subject(window.review.model.rows[0].subject_key)
+        window.review.select_value("subjects", "year_of_birth")
+        window.review.raise_query("Please check the year of birth.")
+        for i in range(window.review.book_tabs.count()):
+            window.review.book_tabs.setCurrentIndex(i)
+            screens.check(f"sponsor casebook: {window.review.book_tabs.tabText(i)}", window)
+        window.tabs.setCurrentWidget(window.reports)
+        screens.problems += [f"[sponsor reports] {p}" for p in plot_problems(window.reports.graphics)]
+        login = screens.show(SponsorLoginDialog(store, str(db)))
+        login.username.setText("dana")
+        login.password.setText("wrong password")
+        login.try_login()
+        screens.check("sponsor log-in with its message", login)
+        with sponsor_db.open_sponsor_store(tmp_path / "new.sqlite", create=True) as fresh:
+            first = screens.show(SponsorLoginDialog(fresh, str(tmp_path / "new.sqlite")))
+            first.try_login()
+            screens.check("sponsor first run with its message", first)
+        screens.assert_all_fit(language)
+    finally:
+        store.close()
