@@ -125,21 +125,16 @@ class ReviewTab(Tab):
         self.search = QLineEdit(left)
         self.search.setObjectName("filterText")
         self.search.setPlaceholderText(self.tr("subject number"))
-        filters.addWidget(QLabel(self.tr("Si&te:"), left), 0, 0)
-        filters.addWidget(self.site, 0, 1)
-        filters.addWidget(QLabel(self.tr("&Arm:"), left), 0, 2)
-        filters.addWidget(self.arm, 0, 3)
-        filters.addWidget(QLabel(self.tr("Stat&us:"), left), 1, 0)
-        filters.addWidget(self.status, 1, 1)
-        filters.addWidget(QLabel(self.tr("Fi&nd:"), left), 1, 2)
-        filters.addWidget(self.search, 1, 3)
+        for row, column, text, field in ((0, 0, self.tr("Si&te:"), self.site), (0, 2, self.tr("&Arm:"), self.arm),
+                                         (1, 0, self.tr("Stat&us:"), self.status),
+                                         (1, 2, self.tr("Fi&nd:"), self.search)):
+            label = QLabel(text, left)
+            label.setBuddy(field)
+            filters.addWidget(label, row, column)
+            filters.addWidget(field, row, column + 1)
         filters.addWidget(self.open_only, 2, 0, 1, 2)
         filters.addWidget(self.not_sdv, 2, 2, 1, 2)
         ll.addLayout(filters)
-        for label, buddy in ((0, self.site), (2, self.arm)):
-            filters.itemAtPosition(0, label).widget().setBuddy(buddy)
-        filters.itemAtPosition(1, 0).widget().setBuddy(self.status)
-        filters.itemAtPosition(1, 2).widget().setBuddy(self.search)
         self.model = SubjectModel(self)
         self.subjects = QTableView(left)
         self.subjects.setObjectName("subjectTable")
