@@ -37,11 +37,12 @@ class CaseRecord:
     uuid: str
     visit_code: str
     when: str
-    fields: tuple[tuple[str, str, str], ...]  # (column, English label, value)
+    fields: tuple[tuple[str, str, str, bool], ...]  # (column, English label, value, value is an English decode)
     sdv: bool
     sdv_by: str
     queries: tuple[QueryLine, ...]
     detail: str = ""  # e.g. the SELENA-SLEDAI descriptors present and the derived outcomes
+    name: str = ""  # which record of its form: the laboratory test (English label), the AE term, the drug
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,8 @@ class Casebook:
 
 _CASEBOOK_TABLES = ("subjects", "consents", "screenings", "visits", "sledai_assessments", "labs", "adverse_events",
                     "infusions", "con_meds", "deviations")
-_HIDDEN = {"uuid", "change_seq", "subject_uuid", "visit_uuid", "sources", "created_by", "updated_by", "created_at"}
+_HIDDEN = {"uuid", "change_seq", "subject_uuid", "visit_uuid", "sources", "created_by", "updated_by", "created_at",
+           "deleted"}  # deleted records are not in the casebook
 _CODES = {d.code for d in sledai.DESCRIPTORS}
 
 
@@ -106,6 +108,12 @@ def _sledai_detail(row: dict, baseline: dict | None) -> str:
         except (KeyError, TypeError, ValueError):
             pass
     return "; ".join(parts)
+
+
+def _field(table: str, column: str, value) -> tuple[str, str, str, bool]:
+    decoded = metadata.decode(table, column, value)
+    shown = decoded if decoded is not None else "" if value is None else str(value)
+    return column, metadata.column_info(table, column)[1], shown, decoded is not None
 
 
 def casebook(session: SponsorSession, subject_uuid: str, site_code: str | None = None) -> Casebook:
@@ -145,14 +153,16 @@ def casebook(session: SponsorSession, subject_uuid: str, site_code: str | None =
         vu = uuid if table == "visits" else data.get("visit_uuid")
         when = data.get("visit_date") or data.get("sample_date") or data.get("onset_date") or \
             data.get("infusion_date") or data.get("consent_date") or visit_date.get(vu) or ""
-        fields = tuple((k, metadata.column_info(table, k)[1], "" if v is None else str(v)) for k, v in data.items()
+        fields = tuple(_field(table, k, v) for k, v in data.items()
                        if k not in _HIDDEN and not (table == "sledai_assessments" and k in _CODES))
+        name = metadata.decode("labs", "test", data.get("test")) or data.get("test") if table == "labs" else \
+            data.get("term") or data.get("drug") or ""
         mark = marks.get((table, uuid))
         current = mark is not None and mark["change_seq"] == change_seq
         detail = _sledai_detail(data, baseline) if table == "sledai_assessments" else ""
         records.append(CaseRecord(table, uuid, visit_code.get(vu) or "", str(when), fields, current,
                                   mark["monitor"] if current else "",
-                                  tuple(q for q in qs if q.record_uuid == uuid), detail))
+                                  tuple(q for q in qs if q.record_uuid == uuid), detail, str(name or "")))
     records.sort(key=lambda r: (order[r.table], r.when, r.uuid))
     sigs = []
     for table, d, _c in by_uuid.values():

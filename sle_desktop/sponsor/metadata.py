@@ -564,3 +564,15 @@ def column_info(table: str, column: str) -> tuple[str, str, Item | None]:
     if column == "uuid":
         return TEXT, "Record ID (UUID)", None
     return TEXT, column.replace("_", " ").capitalize(), None
+
+
+_STATIC_BY_OID = {c.oid: c for c in _STATIC_CODELISTS}
+
+
+def decode(table: str, column: str, value) -> str | None:
+    """The English decode of a coded value of a site column (None when the column is not coded or the value is
+    not in its list); visit codes are decoded by the study definition instead."""
+    item = column_info(table, column)[2]
+    codelist = _STATIC_BY_OID.get(item.codelist) if item is not None and item.codelist else None
+    return codelist.decode(value) if codelist is not None and value is not None else None
+

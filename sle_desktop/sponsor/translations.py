@@ -16,6 +16,7 @@ from sle_desktop.resources import resource_path
 TS_FILE = ("translations", "sle_desktop_ru.ts")
 
 EXTRA_RU: dict[str, str] = {
+    "Arm assigned at (UTC)": "Группа назначена (UTC)", "Subject status": "Статус участника",
     ("Text cells beginning with = + - @, a tab or a carriage return are written with a leading apostrophe "
      "(') so that spreadsheet programs show them instead of running them as formulas; remove that one "
      "apostrophe to get the text as the site sent it. Numbers are written as numbers."):

@@ -160,8 +160,15 @@ class ReviewTab(Tab):
         self.tree = QTreeWidget(self.book_tabs)
         self.tree.setObjectName("casebookTree")
         self.tree.setHeaderLabels([self.tr("Form / field"), self.tr("Value"), self.tr("SDV / queries")])
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeToContents)
-        self.tree.header().setSectionResizeMode(1, QHeaderView.Stretch)
+        # fixed shares of a 1366-px screen: a long lab or visit name is elided (its full text is the tooltip), the
+        # values keep the middle
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.Interactive)
+        header.resizeSection(0, 330)
+        header.resizeSection(2, 150)
         self.book_tabs.addTab(self.tree, self.tr("Casebook"))
         self.queries = make_table(self.book_tabs, [self.tr("Field"), self.tr("Status"), self.tr("Question"),
                                                self.tr("Answer")], "queryTable")
@@ -262,21 +269,29 @@ class ReviewTab(Tab):
         self.tree.clear()
         for rec in b.records:
             label = form_label(rec.table)
+            if rec.table == "labs" and rec.name:  # the test names the record
+                label = sponsor_ru.ru(rec.name) if self.window_.language == "ru" else rec.name
+            elif rec.name:  # an AE term or a drug, as typed
+                label += f": {rec.name}"
             if rec.visit_code:
                 label += f" – {visit_label(rec.visit_code)}"
             state = self.tr("SDV'd by {0}").format(rec.sdv_by) if rec.sdv else self.tr("not SDV'd")
             if rec.queries:
                 state += " · " + self.tr("{0} quer(ies)").format(len(rec.queries))
             top = QTreeWidgetItem([label, rec.when, state])
+            top.setToolTip(0, label)
+            top.setToolTip(2, state)
             top.setData(0, Qt.UserRole, (rec.table, rec.uuid, None))
             if rec.detail:
                 child = QTreeWidgetItem([self.tr("derived"), rec.detail, ""])
                 child.setData(0, Qt.UserRole, (rec.table, rec.uuid, None))
                 top.addChild(child)
             queried = {q.field: q for q in rec.queries}
-            for name, english, value in rec.fields:
+            for name, english, value, coded in rec.fields:
                 q = queried.get(name)
-                shown = sponsor_ru.ru(english) if self.window_.language == "ru" else english
+                ru = self.window_.language == "ru"
+                shown = sponsor_ru.ru(english) if ru else english
+                value = sponsor_ru.ru(value) if ru and coded else value
                 child = QTreeWidgetItem([shown, value, self.query_status(q.status) if q else ""])
                 child.setToolTip(0, name)
                 child.setToolTip(1, value)
