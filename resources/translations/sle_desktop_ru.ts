@@ -6816,6 +6816,12 @@ late)</source>
             <translation>{0} ({1}, {2})</translation>
         </message>
         <message>
+            <source>Casebooks signed ·
+locked / all</source>
+            <translation>ИРК подп. ·
+забл. / все</translation>
+        </message>
+        <message>
             <source>MSC</source>
             <translation>МСК</translation>
         </message>

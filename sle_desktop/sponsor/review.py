@@ -21,6 +21,7 @@ from sle_desktop.domain.text import msg
 from sle_desktop.sponsor import importer
 from sle_desktop.sponsor import returns as sponsor_returns
 from sle_desktop.sponsor.accounts import SponsorSession
+from sle_desktop.sponsor.casebooks import SIGNED, casebook_states
 from sle_desktop.sponsor.operations import load_identities
 from sle_desktop.store import audit as audit_mod
 from sle_desktop.store.records import CLINICAL_TABLES
@@ -240,7 +241,21 @@ def _overdue_count(site_uuid: str, subjects: list[dict], visit_codes: dict[tuple
 
 # More per-site facts for the overview: functions store -> {site_uuid: ((column title, value), ...)}; the window
 # shows each title as one more column (e.g. signed casebooks and locks, once the sponsor knows them).
-OVERVIEW_EXTRAS: list = []
+def _casebook_facts(store) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Casebooks signed off by the investigator (and still valid) and casebooks locked, of the site's subjects."""
+    uuid_of = {r["code"]: r["site_uuid"] for r in store.query("SELECT code, site_uuid FROM sites")}
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # signed, locked, subjects
+    for book in casebook_states(store):
+        c = counts[book.site_code]
+        c[0] += book.sign_off == SIGNED
+        c[1] += book.casebook_locked
+        c[2] += 1
+    return {uuid_of[code]: ((CASEBOOKS, f"{signed} · {locked} / {n}"),)
+            for code, (signed, locked, n) in counts.items() if code in uuid_of}
+
+
+CASEBOOKS = "Casebooks signed off · locked / subjects"
+OVERVIEW_EXTRAS: list = [_casebook_facts]
 
 
 def _extras(store) -> dict[str, tuple[tuple[str, str], ...]]:

@@ -82,6 +82,22 @@ def test_monitor_actions_are_the_monitors_only(make_site):
     assert s.store.scalar("SELECT count(*) FROM site_sdv") == 0
 
 
+def _window_overview_shows(sponsor_db, expected: dict) -> None:
+    """The sponsor window's sites overview (as a data manager) carries these casebook columns."""
+    from testkit import PASSWORD
+
+    from sle_desktop.sponsor import accounts, review
+    from sle_desktop.sponsor import db as sponsor_store
+
+    store = sponsor_store.open_sponsor_store(sponsor_db)
+    try:
+        dm = accounts.create_first_data_manager(store, username="dana", display_name="Dana Manager", password=PASSWORD)
+        [o] = review.sites_overview(dm)
+        assert dict(o.extra) == expected
+    finally:
+        store.close()
+
+
 def test_locks_and_sign_off_travel_and_show_at_the_sponsor(make_site, sponsor_db, sponsor_keys, tmp_path, odm_schema):
     s = make_site("BY01", subjects=3, seed=3)
     link(s, sponsor_db, sponsor_keys)
@@ -97,6 +113,7 @@ def test_locks_and_sign_off_travel_and_show_at_the_sponsor(make_site, sponsor_db
     assert (books["BY01-0002"].sign_off, books["BY01-0002"].locked_visits) == (None, 1)
     [st] = sponsor.status(sponsor_db)
     assert (st.casebooks_signed, st.casebooks_locked, st.casebooks_invalidated) == (1, 1, 0)
+    _window_overview_shows(sponsor_db, {"Casebooks signed off · locked / subjects": "1 · 1 / 3"})
     odm = sponsor.export_odm(sponsor_db, tmp_path / "study.xml")
     assert odm_schema.validate(_parse(tmp_path / "study.xml")), odm_schema.error_log
     text = (tmp_path / "study.xml").read_text("utf-8")

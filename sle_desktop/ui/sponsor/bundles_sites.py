@@ -193,7 +193,8 @@ class SitesTab(Tab):
                          self.tr("{0} ({1}, {2})").format(o.saes, o.saes_within_24h, o.saes_late),
                          *(dict(o.extra).get(k, "") for k in extra)))
         self.table.setColumnCount(len(self.headers) + len(extra))
-        self.table.setHorizontalHeaderLabels(self.headers + extra)
+        titles = {review.CASEBOOKS: self.tr("Casebooks signed ·\nlocked / all")}
+        self.table.setHorizontalHeaderLabels(self.headers + [titles.get(k, k) for k in extra])
         fill_table(self.table, rows)
         for i, o in enumerate(self.overview):
             self.table.item(i, 3).setToolTip(o.chain_message)
@@ -201,7 +202,11 @@ class SitesTab(Tab):
                 self.table.item(i, 3).setForeground(QColor("#8c0016"))
             if o.saes_late:
                 self.table.item(i, 10).setForeground(QColor("#8c0016"))
+        for i, o in enumerate(self.overview):
+            self.table.item(i, 0).setToolTip(f"{o.code} {o.name}")
         self.table.resizeColumnsToContents()
+        # the site's name gives way (elided, whole in its tooltip) so that every figure stays in view
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
 
     def _arm_short(self, code: str) -> str:
         return {"msc": self.tr("MSC"), "standard": self.tr("standard")}.get(code, code)
