@@ -26,6 +26,7 @@ from sle_desktop.app.errors import AppError, StoreError
 from sle_desktop.domain.text import Msg
 from sle_desktop.ui.background import run_use_case
 from sle_desktop.ui.common import (
+    ERROR_STYLE,
     BadInput,
     Banner,
     DateField,
@@ -321,4 +322,4 @@ class AuditViewer(QWidget):
         self.progress.setVisible(False)
         self.verify_button.setEnabled(True)
         self.verify_result.setText(plain_message(exc))
-        self.verify_result.setStyleSheet("color: #b00020;")
+        self.verify_result.setStyleSheet(ERROR_STYLE)

@@ -278,6 +278,16 @@ def error_label(parent=None) -> QLabel:
     return label
 
 
+def selected_of(table, items: list):
+    """The item of `items` (one per table row, in order) whose row is selected in `table`; None when none is."""
+    model = table.selectionModel()
+    rows = model.selectedRows() if model else []
+    if not rows:
+        return None
+    i = rows[0].row()
+    return items[i] if 0 <= i < len(items) else None
+
+
 def with_error(widget: QWidget, label: QLabel) -> QWidget:
     """A field and its error label stacked, for form layouts."""
     box = QWidget()

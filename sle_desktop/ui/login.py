@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from sle_desktop.app import site
 from sle_desktop.app.errors import AppError, StoreError
-from sle_desktop.ui.common import Banner, heading, name_inputs
+from sle_desktop.ui.common import Banner, error_label, heading, name_inputs
 from sle_desktop.ui.messages import plain_message
 from sle_desktop.ui.screen_fit import grow_with_contents
 
@@ -54,11 +54,8 @@ class LoginDialog(QDialog):
         form.addRow(self.tr("&User name:"), self.username)
         form.addRow(self.tr("&Password:"), self.password)
         lay.addLayout(form)
-        self.message = QLabel(self)
+        self.message = error_label(self)
         self.message.setObjectName("loginMessage")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
-        self.message.setVisible(False)
         lay.addWidget(self.message)
         buttons = QDialogButtonBox(self)
         self.login_button = buttons.addButton(self.tr("&Log in"), QDialogButtonBox.AcceptRole)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from sle_desktop.app import audit_trail, queries, sdv, ui_queries
 from sle_desktop.app.errors import AppError, StoreError
-from sle_desktop.ui.common import ERROR_STYLE, OK_STYLE, catalog, fmt_date, name_inputs, translated
+from sle_desktop.ui.common import ERROR_STYLE, OK_STYLE, catalog, fmt_date, name_inputs, selected_of, translated
 from sle_desktop.ui.messages import plain_message
 
 _CHANGED = QBrush(QColor("#8a5300"))
@@ -136,11 +136,7 @@ class MonitoringPanel(QWidget):
         return list(self._items)
 
     def selected_item(self) -> sdv.QueueItem | None:
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        if not rows:
-            return None
-        i = rows[0].row()
-        return self._items[i] if 0 <= i < len(self._items) else None
+        return selected_of(self.table, self._items)
 
     def select_record(self, record_uuid: str) -> bool:
         for i, it in enumerate(self._items):

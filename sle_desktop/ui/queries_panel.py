@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from sle_desktop.app import audit_trail, queries, ui_queries
-from sle_desktop.ui.common import ERROR_STYLE, OK_STYLE, catalog, fmt_date, name_inputs, translated
+from sle_desktop.ui.common import ERROR_STYLE, OK_STYLE, catalog, fmt_date, name_inputs, selected_of, translated
 from sle_desktop.ui.messages import plain_message
 
 MARK_PROPERTY = "queryMarked"
@@ -192,11 +192,7 @@ class QueriesPanel(QWidget):
         return list(self._queries)
 
     def selected_query(self) -> queries.QueryView | None:
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        if not rows:
-            return None
-        index = rows[0].row()
-        return self._queries[index] if 0 <= index < len(self._queries) else None
+        return selected_of(self.table, self._queries)
 
     def select_query(self, query_uuid: str) -> bool:
         for i, q in enumerate(self._queries):

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 
 from sle_desktop.domain.errors import AppError
 from sle_desktop.sponsor import accounts
-from sle_desktop.ui.common import heading, name_inputs
+from sle_desktop.ui.common import error_label, heading, name_inputs
 from sle_desktop.ui.messages import plain_message
 from sle_desktop.ui.screen_fit import grow_with_contents
 
@@ -55,11 +55,8 @@ class SponsorLoginDialog(QDialog):
         self.display_name.setVisible(self.first_run)
         self.password2.setVisible(self.first_run)
         lay.addLayout(form)
-        self.message = QLabel(self)
+        self.message = error_label(self)
         self.message.setObjectName("loginMessage")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
-        self.message.setVisible(False)
         lay.addWidget(self.message)
         buttons = QDialogButtonBox(self)
         label = self.tr("&Create and log in") if self.first_run else self.tr("&Log in")
