@@ -19,6 +19,7 @@ the sites work to, so it is identical for the same version whatever the data.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -39,6 +40,9 @@ from sle_desktop.sync.errors import SyncError
 
 ODM_NS = "http://www.cdisc.org/ns/odm/v1.3"
 _BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# text that needs no escaping at all (most of it) is written as it is: escaping every value was the export's main cost
+_ATTR_SPECIAL = re.compile('[&<>"\n\r\t\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]')
+_TEXT_SPECIAL = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _ATTR_ENTITIES = {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
 _OID_SAFE = re.compile(r"[^A-Za-z0-9._-]")
 _TYPED = {"text": "ItemDataString", "integer": "ItemDataInteger", "float": "ItemDataDouble", "date": "ItemDataDate",
@@ -70,6 +74,20 @@ def _clean(text: str) -> str:
     return _BAD_XML.sub("\ufffd", text)
 
 
+def _attr(value) -> str:
+    """An attribute value, quoted and escaped (as `quoteattr`, with tabs and line breaks as character references)."""
+    text = str(value)
+    if _ATTR_SPECIAL.search(text) is None:
+        return f'"{text}"'
+    return quoteattr(_clean(text), _ATTR_ENTITIES)
+
+
+def _text(value) -> str:
+    text = str(value)
+    return text if _TEXT_SPECIAL.search(text) is None else escape(_clean(text))
+
+
+@functools.lru_cache(maxsize=65536)
 def _oid_part(text: str) -> str:
     return _OID_SAFE.sub("_", text) or "_"
 
@@ -130,7 +148,7 @@ class _Writer:
     def out(self, text: str) -> None:
         self.buf.append(text)
         self.size += len(text)
-        if self.size > 1_000_000:
+        if self.size > 256_000:
             self.flush()
 
     def flush(self) -> None:
@@ -141,7 +159,7 @@ class _Writer:
     def _attrs(attrs: dict | None) -> str:
         if not attrs:
             return ""
-        return "".join(f" {k}={quoteattr(_clean(str(v)), _ATTR_ENTITIES)}" for k, v in attrs.items() if v is not None)
+        return "".join(f" {k}={_attr(v)}" for k, v in attrs.items() if v is not None)
 
     def start(self, tag: str, attrs: dict | None = None) -> None:
         self.out(f"{'  ' * len(self.stack)}<{tag}{self._attrs(attrs)}>\n")
@@ -155,7 +173,7 @@ class _Writer:
         self.out(f"{'  ' * len(self.stack)}<{tag}{self._attrs(attrs)}/>\n")
 
     def text(self, tag: str, text: str, attrs: dict | None = None) -> None:
-        self.out(f"{'  ' * len(self.stack)}<{tag}{self._attrs(attrs)}>{escape(_clean(str(text)))}</{tag}>\n")
+        self.out(f"{'  ' * len(self.stack)}<{tag}{self._attrs(attrs)}>{_text(text)}</{tag}>\n")
 
     def translated(self, tag: str, english: str, russian: str | None = None) -> None:
         self.start(tag)
@@ -164,6 +182,7 @@ class _Writer:
         self.end()
 
 
+@functools.lru_cache(maxsize=4096)
 def item_oid(table: str, column: str) -> str:
     """The ItemDef OID of a form field."""
     return f"I.{metadata.form_of(table).short}.{_oid_part(column.upper())}"
@@ -502,6 +521,7 @@ def _write_subject(w, md, subject, subject_key, code, events, context, placement
                 counts["signatures"] += 1
             counts["unplaced_signatures"] += max(0, len(sigs) - 2)
             row = rec.row
+            indent = "  " * len(w.stack)
             for item in form.items:
                 value = odm_value(rec.uuid if item.column == "uuid" else row.get(item.column), item.data_type)
                 notes = by_item.get((rec.uuid, item.column), ()) if by_item else ()
@@ -511,15 +531,14 @@ def _write_subject(w, md, subject, subject_key, code, events, context, placement
                 unit = metadata.unit_oid(row.get("unit")) if rec.table == "labs" and item.units else None
                 if unit is None and len(item.units) == 1:
                     unit = item.units[0]
-                attrs = {"ItemOID": item_oid(rec.table, item.column), "Value": value}
                 if unit or notes:
-                    w.start("ItemData", attrs)
+                    w.start("ItemData", {"ItemOID": item_oid(rec.table, item.column), "Value": value})
                     if unit:
                         w.empty("MeasurementUnitRef", {"MeasurementUnitOID": unit})
                     counts["annotations"] += _write_annotations(w, notes)
                     w.end()
-                else:
-                    w.empty("ItemData", attrs)
+                else:  # w.empty("ItemData", ...) without its per-call overhead (an OID needs no escaping)
+                    w.out(f'{indent}<ItemData ItemOID="{item_oid(rec.table, item.column)}" Value={_attr(value)}/>\n')
                 counts["items"] += 1
             w.end()
             w.end()
@@ -574,9 +593,14 @@ def _transactions(w, audit, store, pending, *, site, placement, users, created, 
     site_uuid = site["site_uuid"]
     signed = dataset.records_by_uuid(store, site_uuid, ("signatures",),
                                      [b[0][4] for b in pending if b[0][3] == "signatures" and b[0][5] == "*"])
-    wanted = [b[0][4] for b in pending if b[0][3] != "signatures"]
-    wanted += [str(rec.row.get("record_uuid")) for rec in signed.values()]
-    by_uuid = dataset.records_by_uuid(store, site_uuid, metadata.FORM_TABLES, wanted)
+    wanted: dict[str, list[str]] = {}  # a changed record is looked up in its own table
+    for b in pending:
+        if b[0][3] != "signatures":
+            wanted.setdefault(b[0][3], []).append(b[0][4])
+    by_uuid = dataset.records_by_uuid(store, site_uuid, metadata.FORM_TABLES,
+                                      [str(rec.row.get("record_uuid")) for rec in signed.values()])
+    for table, uuids in wanted.items():
+        by_uuid.update(dataset.records_by_uuid(store, site_uuid, (table,), uuids))
     for batch in pending:
         _transaction(w, audit, batch, site=site, by_uuid=by_uuid, signed=signed, placement=placement, users=users,
                      created=created, counts=counts)
@@ -672,19 +696,22 @@ def _transaction(w, audit, batch, *, site, by_uuid, signed, placement, users, cr
         _write_signature(w, sig, users, code)
         counts["signatures"] += 1
     seen_rows = set()
+    indent = "  " * len(w.stack)
+    audit_id = f"AR.{_oid_part(code)}."
     for item, tt, value, row in items:
         if row[0] not in seen_rows:
             seen_rows.add(row[0])
             _write_audit_record(audit, users, site["site_uuid"], code, (*row[:6], row[8]))  # old/new: in the items
             counts["audit"] += 1
-        unit = None
+        unit = ""
         if rec.table == "labs" and item.units:
-            unit = metadata.unit_oid(rec.row.get("unit"))
+            unit_oid = metadata.unit_oid(rec.row.get("unit"))
+            unit = f" MeasurementUnitOID={_attr(unit_oid)}" if unit_oid is not None else ""
         elif len(item.units) == 1:
-            unit = item.units[0]
-        w.text(_TYPED[item.data_type], value, {"ItemOID": item_oid(rec.table, item.column), "TransactionType": tt,
-                                              "AuditRecordID": f"AR.{_oid_part(code)}.{row[0]}",
-                                              "MeasurementUnitOID": unit})
+            unit = f" MeasurementUnitOID={_attr(item.units[0])}"
+        tag = _TYPED[item.data_type]  # as w.text(tag, value, {...}); OIDs, transaction types and numbers need no escaping
+        w.out(f'{indent}<{tag} ItemOID="{item_oid(rec.table, item.column)}" TransactionType="{tt}" '
+              f'AuditRecordID="{audit_id}{row[0]}"{unit}>{_text(value)}</{tag}>\n')
         counts["items"] += 1
     w.end()
     w.end()

@@ -66,7 +66,7 @@ def _stream_csv(path: Path, header, rows, *, what: str) -> None:
         writer.writerow(header)
         for row in rows:
             writer.writerow(row)
-            if buf.tell() > 1 << 20:
+            if buf.tell() > 1 << 18:
                 fh.write(buf.getvalue().encode("utf-8"))
                 buf.seek(0)
                 buf.truncate()
