@@ -474,6 +474,19 @@ def _write_snapshot(w: _Writer, store, md: metadata.StudyMetadata, *, sites: lis
     w.end()
 
 
+_PLANS: dict[int, tuple[metadata.Form, tuple]] = {}  # by id: hashing a frozen Form hashes all of its items
+
+
+def _item_plan(form: metadata.Form) -> tuple:
+    """(column, data type, ItemOID, units, the only unit) of each item of a form, worked out once."""
+    known = _PLANS.get(id(form))
+    if known is None or known[0] is not form:
+        known = _PLANS[id(form)] = (form, tuple(
+            (item.column, item.data_type, item_oid(form.table, item.column), item.units,
+             item.units[0] if len(item.units) == 1 else None) for item in form.items))
+    return known[1]
+
+
 def _write_subject(w, md, subject, subject_key, code, events, context, placement, users, by_item, table_rank,
                    counts) -> None:
     signatures = _signatures_by_record(context)
@@ -520,25 +533,26 @@ def _write_subject(w, md, subject, subject_key, code, events, context, placement
                 _write_signature(w, sigs[0], users, code)
                 counts["signatures"] += 1
             counts["unplaced_signatures"] += max(0, len(sigs) - 2)
-            row = rec.row
+            row, uuid = rec.row, rec.uuid
             indent = "  " * len(w.stack)
-            for item in form.items:
-                value = odm_value(rec.uuid if item.column == "uuid" else row.get(item.column), item.data_type)
-                notes = by_item.get((rec.uuid, item.column), ()) if by_item else ()
+            labs = rec.table == "labs"
+            for column, data_type, oid, units, single_unit in _item_plan(form):
+                value = odm_value(uuid if column == "uuid" else row.get(column), data_type)
+                notes = by_item.get((uuid, column), ()) if by_item else ()
                 if value is None:
                     counts["query_without_value"] += len(notes)
                     continue
-                unit = metadata.unit_oid(row.get("unit")) if rec.table == "labs" and item.units else None
-                if unit is None and len(item.units) == 1:
-                    unit = item.units[0]
+                unit = metadata.unit_oid(row.get("unit")) if labs and units else None
+                if unit is None:
+                    unit = single_unit
                 if unit or notes:
-                    w.start("ItemData", {"ItemOID": item_oid(rec.table, item.column), "Value": value})
+                    w.start("ItemData", {"ItemOID": oid, "Value": value})
                     if unit:
                         w.empty("MeasurementUnitRef", {"MeasurementUnitOID": unit})
                     counts["annotations"] += _write_annotations(w, notes)
                     w.end()
                 else:  # w.empty("ItemData", ...) without its per-call overhead (an OID needs no escaping)
-                    w.out(f'{indent}<ItemData ItemOID="{item_oid(rec.table, item.column)}" Value={_attr(value)}/>\n')
+                    w.out(f'{indent}<ItemData ItemOID="{oid}" Value={_attr(value)}/>\n')
                 counts["items"] += 1
             w.end()
             w.end()

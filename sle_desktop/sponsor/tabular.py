@@ -53,6 +53,7 @@ def _csv_text(header, rows) -> str:
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_CHARS = frozenset(FORMULA_START)
 NEUTRALISED = ("Text cells beginning with = + - @, a tab or a carriage return are written with a leading apostrophe "
                "(') so that spreadsheet programs show them instead of running them as formulas; remove that one "
                "apostrophe to get the text as the site sent it. Numbers are written as numbers.")
@@ -79,6 +80,11 @@ def _cell(value) -> str:
     """A CSV cell: numbers as numbers, text neutralised when a spreadsheet would run it (see the module docstring)."""
     if value is None:
         return ""
+    kind = type(value)
+    if kind is str:
+        return "'" + value if value and value[0] in _FORMULA_CHARS else value
+    if kind is int:
+        return str(value)
     if isinstance(value, float):
         return odm.odm_value(value, "float")
     if isinstance(value, str):
