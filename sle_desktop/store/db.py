@@ -298,7 +298,8 @@ class Store:
             while rows := cur.fetchmany(size):
                 yield from rows
         finally:
-            cur.close()
+            with contextlib.suppress(sqlite3.Error):  # an abandoned stream may be closed after its connection
+                cur.close()
 
     def query(self, sql: str, params: tuple | dict = ()) -> list[dict]:
         """Rows as plain dicts."""

@@ -212,7 +212,8 @@ class PgStore:
                 while rows := cur.fetchmany(size):
                     yield from rows
             finally:
-                cur.close()
+                with contextlib.suppress(Exception):  # an abandoned stream may be closed after its connection
+                    cur.close()
 
     def query(self, sql: str, params=()) -> list[dict]:
         cur = self.conn.execute(sql, params)
