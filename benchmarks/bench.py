@@ -651,9 +651,14 @@ t = time.perf_counter()
 result = jobs[kind]()
 elapsed = time.perf_counter() - t
 after = resource.getrusage(resource.RUSAGE_SELF)
+rss_mb = after.ru_maxrss / 1024.0  # Linux carries the parent's peak over fork and exec: VmHWM is this process's own
+try:
+    rss_mb = next(int(x.split()[1]) for x in open("/proc/self/status") if x.startswith("VmHWM:")) / 1024.0
+except (OSError, StopIteration):
+    pass
 print("EXPORT " + json.dumps({
     "s": elapsed, "cpu_s": after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime,
-    "rss_mb": after.ru_maxrss / 1024.0, "load_before": load, "load_after": os.getloadavg()[0],
+    "rss_mb": rss_mb, "load_before": load, "load_after": os.getloadavg()[0],
     "subjects": getattr(result, "subjects", None), "items": getattr(result, "items", None),
     "audit_records": getattr(result, "audit_records", None)}), flush=True)
 """

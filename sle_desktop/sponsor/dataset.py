@@ -100,13 +100,18 @@ def subject_records(store, site_uuid: str, subject_uuid: str | None, tables: tup
     marks = ", ".join("?" for _ in tables)
     where = "r.subject_uuid = ?" if subject_uuid is not None else "r.subject_uuid IS NULL"
     params = (site_uuid, *((subject_uuid,) if subject_uuid is not None else ()), *tables)
-    return [_record(site_uuid, r) for r in store.stream(
-        _select(store) + f"WHERE r.site_uuid = ? AND {where} AND r.tbl IN ({marks}) ORDER BY r.change_seq, r.uuid",
-        params, size=CHUNK)]
+    return [_record(site_uuid, r) for r in _fetch(
+        store, _select(store) + f"WHERE r.site_uuid = ? AND {where} AND r.tbl IN ({marks}) ORDER BY r.change_seq, r.uuid",
+        params)]
+
+
+def _fetch(store, sql: str, params: tuple) -> list[tuple]:
+    """A result known to be small (one subject, one group of uuids) in one round trip (no server-side cursor)."""
+    return store.conn.execute(sql, params).fetchall()
 
 
 def records_by_uuid(store, site_uuid: str, tables: tuple[str, ...], uuids) -> dict[str, Record]:
-    """uuid -> record of one site for the given uuids (looked up in bounded groups)."""
+    """uuid -> record of one site for the given uuids (looked up in groups of 500)."""
     out: dict[str, Record] = {}
     uuids = list(dict.fromkeys(uuids))
     marks = ", ".join("?" for _ in tables)
@@ -114,7 +119,7 @@ def records_by_uuid(store, site_uuid: str, tables: tuple[str, ...], uuids) -> di
         group = uuids[i:i + 500]
         sql = (_select(store) + f"WHERE r.site_uuid = ? AND r.tbl IN ({marks}) AND r.uuid IN "
                f"({', '.join('?' for _ in group)}) ORDER BY r.change_seq, r.uuid")
-        for r in store.stream(sql, (site_uuid, *tables, *group), size=CHUNK):
+        for r in _fetch(store, sql, (site_uuid, *tables, *group)):
             rec = _record(site_uuid, r)
             out[rec.uuid] = rec
     return out
