@@ -568,7 +568,7 @@ _PENDING = 1000  # transactions whose records are looked up together
 def _write_transactional(w: _Writer, store, md: metadata.StudyMetadata, *, sites: list[dict], users: _Users,
                          counts: dict, spool_dir: Path) -> None:
     """Site by site in audit-trail order; the AuditRecords (after every SubjectData, as ODM orders them) are
-    collected in an unnamed temporary file and copied in at the end."""
+    collected in a temporary file (deleted when closed) and copied in at the end."""
     placement = _Placement(md)
     w.start("ClinicalData", {"StudyOID": _oid_part(md.study_id), "MetaDataVersionOID": _mdv_oid(md.study_id, md.version)})
     with tempfile.TemporaryFile(dir=spool_dir) as spool:
