@@ -5413,6 +5413,14 @@ Discard them?</source>
             <translation>Вся запись</translation>
         </message>
         <message>
+            <source>{0} – verified by {1}</source>
+            <translation>{0} – сверено: {1}</translation>
+        </message>
+        <message>
+            <source>{0} – changed since verified</source>
+            <translation>{0} – изменено после сверки</translation>
+        </message>
+        <message>
             <source>Marked source-data-verified; the mark reaches the sponsor with the next bundle.</source>
             <translation>Отмечено как сверенное; отметка попадёт к спонсору со следующим пакетом.</translation>
         </message>

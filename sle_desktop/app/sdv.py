@@ -120,6 +120,33 @@ def site_sdv_marks(session: Session, subject_uuid: str | None = None) -> list[Si
 
 
 @dataclass(frozen=True)
+class FieldVerification:
+    """The newest field-level mark of one value: a monitor's at the site, or the sponsor's from a return bundle."""
+
+    field: str
+    monitor: str
+    marked_at: str
+    valid: bool  # False once the value changed after it was verified
+    by_sponsor: bool
+
+
+def field_verifications(session: Session, table: str, record_uuid: str) -> dict[str, FieldVerification]:
+    """The field marks of one record by field, the site's and the sponsor's alike (the newer one of a field
+    counts)."""
+    session.require("view")
+    store = session.store
+    found: dict[str, FieldVerification] = {}
+    rows = [(r, False) for r in store.query("SELECT * FROM site_sdv WHERE record_table = ? AND record_uuid = ? AND "
+                                            "field <> '' AND deleted = 0", (table, record_uuid))]
+    rows += [(r, True) for r in store.query("SELECT * FROM sdv_marks WHERE record_table = ? AND record_uuid = ? AND "
+                                            "field <> ''", (table, record_uuid))]
+    for r, by_sponsor in sorted(rows, key=lambda x: x[0]["marked_at"]):
+        valid = _verified_hash(store, table, record_uuid, r["field"]) == r["content_hash"]
+        found[r["field"]] = FieldVerification(r["field"], r["monitor"], r["marked_at"], valid, by_sponsor)
+    return found
+
+
+@dataclass(frozen=True)
 class QueueItem:
     """A record in the monitor's queue: not yet verified, or changed since it was verified."""
 
