@@ -344,11 +344,12 @@ class ReviewTab(Tab):
         item = self.tree.currentItem()
         return item.data(0, Qt.UserRole) if item is not None else None
 
-    def select_value(self, table: str, field: str | None) -> None:
-        """Select a record (field None) or one value of it in the casebook tree."""
+    def select_value(self, table: str, field: str | None, record_uuid: str | None = None) -> None:
+        """Select a record (field None) or one value of it in the casebook tree (the first record of `table`, or the
+        record `record_uuid`)."""
         for i in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(i)
-            if top.data(0, Qt.UserRole)[0] != table:
+            if top.data(0, Qt.UserRole)[0] != table or record_uuid not in (None, top.data(0, Qt.UserRole)[1]):
                 continue
             if field is None:
                 self.tree.setCurrentItem(top)
