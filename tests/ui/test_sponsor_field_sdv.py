@@ -4,15 +4,16 @@ two sites holding a record under the same UUID kept apart in the window and in t
 
 from __future__ import annotations
 
+import test_sponsor_window as _window_tests
 from PySide6.QtCore import Qt
-from test_sponsor_window import (  # noqa: F401 - fixtures
-    demo_template,
-    make_site,
-    sponsor_keys,
-    sponsor_window,
-)
 
 from sle_desktop.sponsor import returns as sponsor_returns
+
+# the sponsor window's fixtures (a demo site, the sponsor keys, the window with a data manager logged in)
+demo_template = _window_tests.demo_template
+make_site = _window_tests.make_site
+sponsor_keys = _window_tests.sponsor_keys
+sponsor_window = _window_tests.sponsor_window
 
 
 def _top(tree, table, uuid):
