@@ -286,6 +286,8 @@ CREATE INDEX IF NOT EXISTS records_subject_sdv ON records (site_uuid, subject_uu
 # Appended, numbered after whatever precedes it.
 ACCOUNTS_MIGRATION = "sponsor accounts: users of the sponsor window (argon2id, lockout)"
 MIGRATIONS += ((len(MIGRATIONS) + 1, ACCOUNTS_MIGRATION, _v_accounts),)
+
+
 def _v_field_sdv(conn) -> None:
     """SDV marks keyed (site, form, record, field): field '' is a whole-record mark, a field name marks that one
     value; every existing mark is kept as a whole-record mark of its site."""
