@@ -29,6 +29,7 @@ Field-level SDV: sdv_marks keyed (site_uuid, record_table, record_uuid, field), 
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -290,9 +291,22 @@ MIGRATIONS += ((len(MIGRATIONS) + 1, ACCOUNTS_MIGRATION, _v_accounts),)
 
 def _v_field_sdv(conn) -> None:
     """SDV marks keyed (site, form, record, field): field '' is a whole-record mark, a field name marks that one
-    value; every existing mark is kept as a whole-record mark of its site."""
+    value. Every existing mark is kept as a whole-record mark of its site, and the field marks monitors made at the
+    sites (received earlier, but not merged then) join them, audited."""
     if "field" in [c[0] for c in conn.execute("SELECT * FROM sdv_marks LIMIT 0").description]:
         return  # already rebuilt (a database whose bookkeeping row was lost runs this again harmlessly)
+    _rekey_sdv_marks(conn)
+    from sle_desktop.sponsor.sponsor_audit import merge_site_mark
+
+    for site_uuid, data, bundle_seq in conn.execute("SELECT site_uuid, data, last_bundle_seq FROM records WHERE "
+                                                     "tbl = 'site_sdv' AND deleted = 0 ORDER BY site_uuid, uuid"
+                                                     ).fetchall():
+        row = json.loads(data)
+        if isinstance(row.get("field"), str) and row["field"] and row.get("content_hash"):
+            merge_site_mark(conn, site_uuid, row, user="sponsor migration", bundle_seq=bundle_seq)
+
+
+def _rekey_sdv_marks(conn) -> None:
     if getattr(conn, "dialect", "sqlite") == "postgresql":
         # altered in place, so the day-to-day role's grants on the table (README "PostgreSQL") stay as they are
         pkey = conn.execute("SELECT conname FROM pg_constraint WHERE conrelid = 'sdv_marks'::regclass "

@@ -54,17 +54,23 @@ def _record(book, table, uuid):
 def test_an_old_sponsor_database_with_marks_migrates_to_marks_per_site_and_field(sponsor_db, make_site, sponsor_keys,
                                                                               monkeypatch):
     """A sponsor database one step before the field-SDV migration (found by its description), holding a whole-record
-    mark, opens migrated: the mark is kept (field ''), and a field mark and a second site's mark of the same record
-    UUID can then be stored beside it."""
+    mark and a field mark a site monitor made (received, but not merged by that release), opens migrated: the mark is
+    kept (field ''), the site's field mark joins it (audited), and a field mark can be stored beside them."""
     before = [m[1] for m in sponsor_store.MIGRATIONS].index(sponsor_store.FIELD_SDV_MIGRATION)
     old_set = runner.MigrationSet("sponsor", "sponsor_schema", sponsor_store.MIGRATIONS[:before])
     site = make_site("BY01", subjects=3, seed=3)
-    with monkeypatch.context() as m:  # the previous release: its migrations only
+    a = _sledai(site)
+    mon = site_app.login(site.store, "demo.monitor", DEMO_PASSWORD)
+    with monkeypatch.context() as m:  # the previous release: its migrations only, and it merged no field marks
         m.setattr(sponsor_store, "SPONSOR", old_set)
         m.setattr(sponsor_store, "LATEST", old_set.latest)
+        merge = sponsor_returns.merge_site_monitoring
+        m.setattr(sponsor_returns, "merge_site_monitoring", lambda conn, su, touched, **kw: merge(
+            conn, su, [(t, r) for t, r in touched if t != "site_sdv"], **kw))
         link(site, sponsor_db, sponsor_keys)
         send(site, sponsor_db, sponsor_keys)
-        a = _sledai(site)
+        site_sdv.mark_verified(mon, "sledai_assessments", a["uuid"], "pga")
+        send(site, sponsor_db, sponsor_keys)
         rec = sponsor_query(sponsor_db, "SELECT site_uuid, data, change_seq FROM records WHERE tbl = "
                                         "'sledai_assessments' AND uuid = ?", (a["uuid"],))[0]
         old = sponsor_store.open_sponsor_store(sponsor_db)
@@ -82,15 +88,21 @@ def test_an_old_sponsor_database_with_marks_migrates_to_marks_per_site_and_field
     try:
         recorded = store.query("SELECT version, description FROM sponsor_schema ORDER BY version")
         assert recorded[-1] == {"version": sponsor_store.LATEST, "description": sponsor_store.FIELD_SDV_MIGRATION}
-        [kept] = store.query("SELECT * FROM sdv_marks")
+        kept, merged = store.query("SELECT * FROM sdv_marks ORDER BY field")
         assert (kept["field"], kept["monitor"], kept["source"], kept["record_uuid"]) == ("", "mona", "sponsor",
                                                                                        a["uuid"])
+        assert (merged["field"], merged["monitor"], merged["source"]) == ("pga", "demo.monitor", "site")
+        [row] = store.query("SELECT * FROM sponsor_audit WHERE \"table\" = 'sdv_marks'")
+        assert (row["user"], row["field"], row["reason"]) == (
+            "sponsor migration", "pga", "source data verified by a monitor at the site, received in bundle 2")
+        assert sponsor_returns.verify_audit(store).ok
         dm = _dm(sponsor_db)
         try:
             rec = _record(cases.casebook(dm, a["subject_uuid"], "BY01"), "sledai_assessments", a["uuid"])
-            assert rec.sdv and rec.sdv_by == "mona" and rec.field_sdv == ()
-            cases.mark_sdv(dm, "sledai_assessments", a["uuid"], site_code="BY01", field_name="pga")
-            assert store.scalar("SELECT count(*) FROM sdv_marks") == 2
+            assert rec.sdv and rec.sdv_by == "mona"
+            assert [(f.field, f.monitor, f.valid) for f in rec.field_sdv] == [("pga", "demo.monitor", True)]
+            cases.mark_sdv(dm, "sledai_assessments", a["uuid"], site_code="BY01", field_name="score")
+            assert store.scalar("SELECT count(*) FROM sdv_marks") == 3
         finally:
             dm.store.close()
         if isinstance(sponsor_db, Path):  # SQLite: the copy taken before migrating
