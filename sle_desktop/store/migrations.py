@@ -559,6 +559,7 @@ DROP INDEX audit_row;
 
 # The sponsor's SDV marks per field (a sponsor monitor may verify one value, as a monitor at the site does): field ''
 # is a whole-record mark, as in site_sdv; the marks already received are kept as whole-record marks.
+SPONSOR_FIELD_SDV_MIGRATION = "sponsor SDV marks per field (field '' marks the whole record)"
 _V_SPONSOR_FIELD_SDV = """
 CREATE TABLE sdv_marks_by_field (
     record_table TEXT NOT NULL,
@@ -592,9 +593,8 @@ MIGRATIONS: tuple[tuple[int, str, Callable], ...] = (
      _v_locks_signoff_monitoring),
     (11, "audit rows by record with their values, so verify-audit reads the trail of every record from the index",
      lambda conn: _run_script(conn, _V11_AUDIT_BY_RECORD)),
+    (12, SPONSOR_FIELD_SDV_MIGRATION, lambda conn: _run_script(conn, _V_SPONSOR_FIELD_SDV)),
 )
-SPONSOR_FIELD_SDV_MIGRATION = "sponsor SDV marks per field (field '' marks the whole record)"
-MIGRATIONS += ((len(MIGRATIONS) + 1, SPONSOR_FIELD_SDV_MIGRATION, lambda conn: _run_script(conn, _V_SPONSOR_FIELD_SDV)),)
 LATEST = MIGRATIONS[-1][0]
 
 
