@@ -8,11 +8,10 @@ from __future__ import annotations
 import re
 from datetime import date
 from html import escape
-from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
@@ -40,6 +39,7 @@ from sle_desktop.ui.plots.style import (
     day_lines,
     fmt,
     fmt_date,
+    one_layout_pass,
     share_x,
     step_curve,
     style_plot,
@@ -78,8 +78,6 @@ class PatientTrendsWidget(ExportMixin, QWidget):
         self.window_regions: dict[str, pg.LinearRegionItem] = {}
         self.target_lines: dict[str, pg.InfiniteLine] = {}
         self.band_curves: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = {}
-        self._renal_layout = None
-        self._renal_built = True
 
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
@@ -185,53 +183,38 @@ class PatientTrendsWidget(ExportMixin, QWidget):
         self.legend = legend
         # SELENA-SLEDAI (tall) over the events strip on the left, the four renal/serology panels beside them:
         # every panel readable in the height a 1366×768 screen leaves under the subject's header
-        top = add_plot(ci, row=0, col=0)
-        events = add_plot(ci, row=1, col=0)
-        renal = ci.addLayout(row=0, col=1, rowspan=2)
-        renal.setSpacing(4)
-        for i in (0, 1):
-            renal.layout.setColumnStretchFactor(i, 1)
-            renal.layout.setRowStretchFactor(i, 1)
-        self.plots = {"sledai": top, "events": events}
-        self._build_sledai(top, legend, x_lo, x_hi)
-        self._build_events(events, legend, x_lo, x_hi)
-        # the two left axes are as wide as the widest of their tick labels ("AE / SAE" in Russian is long)
-        fm = self.fontMetrics()
-        ticks = (self.tr("Infusion"), self.tr("AE / SAE"))
-        width = max(AXIS_WIDTH, max(fm.horizontalAdvance(t) for t in ticks) + 16)
-        for p in (top, events):
-            p.getAxis("left").setWidth(width)
-        events.setXLink(top)  # same column, same axis widths: aligned on screen
-        top.setXRange(x_lo, x_hi, padding=0)
-        layout = ci.layout
-        layout.setRowStretchFactor(0, 1)
-        layout.setRowStretchFactor(1, 0)
-        layout.setColumnStretchFactor(0, 3)
-        layout.setColumnStretchFactor(1, 2)
-        events.setFixedHeight(fm.height() * 2 + 72)  # two rows of markers and the day axis
-        top.setMinimumHeight(150)
-        # The four renal/serology panels (half the build and paint cost) follow in the next event-loop turn,
-        # so the SLEDAI panel shows first; ensure_renal() draws them at once (export, tests).
-        self._renal_layout, self._renal_built = renal, False
-        QTimer.singleShot(0, self, self.ensure_renal)
-
-    def ensure_renal(self) -> None:
-        """Draw the renal/serology panels now if they are still pending (no-op once drawn)."""
-        if self._renal_built or self.graphics is None or self._renal_layout is None:
-            return
-        self._renal_built = True
-        x_lo, x_hi = self._x_range()
-        self._build_renal(self._renal_layout, self.legend, x_lo, x_hi)
-        top = self.plots["sledai"]
-        renal = [p for k, p in self.plots.items() if k not in ("sledai", "events")]
-        share_x(top, renal)
-        lo, hi = top.vb.viewRange()[0]
-        for p in renal:
-            p.setXRange(lo, hi, padding=0)
-
-    def export_image(self, path) -> Path:
-        self.ensure_renal()
-        return super().export_image(path)
+        renal = pg.GraphicsLayout()
+        with one_layout_pass(ci, renal):
+            top = add_plot(ci, row=0, col=0)
+            events = add_plot(ci, row=1, col=0)
+            ci.addItem(renal, row=0, col=1, rowspan=2)
+            renal.setSpacing(4)
+            for i in (0, 1):
+                renal.layout.setColumnStretchFactor(i, 1)
+                renal.layout.setRowStretchFactor(i, 1)
+            self.plots = {"sledai": top, "events": events}
+            self._build_sledai(top, legend, x_lo, x_hi)
+            self._build_events(events, legend, x_lo, x_hi)
+            # the two left axes are as wide as the widest of their tick labels ("AE / SAE" in Russian is long)
+            fm = self.fontMetrics()
+            ticks = (self.tr("Infusion"), self.tr("AE / SAE"))
+            width = max(AXIS_WIDTH, max(fm.horizontalAdvance(t) for t in ticks) + 16)
+            for p in (top, events):
+                p.getAxis("left").setWidth(width)
+            events.setXLink(top)  # same column, same axis widths: aligned on screen
+            top.setXRange(x_lo, x_hi, padding=0)
+            layout = ci.layout
+            layout.setRowStretchFactor(0, 1)
+            layout.setRowStretchFactor(1, 0)
+            layout.setColumnStretchFactor(0, 3)
+            layout.setColumnStretchFactor(1, 2)
+            events.setFixedHeight(fm.height() * 2 + 72)  # two rows of markers and the day axis
+            top.setMinimumHeight(150)
+            self._build_renal(renal, legend, x_lo, x_hi)
+            panels = [p for k, p in self.plots.items() if k not in ("sledai", "events")]
+            for p in panels:
+                p.setXRange(x_lo, x_hi, padding=0)
+        share_x(top, panels)  # linked once every panel has its range: no cascade of range updates while building
 
     def _build_sledai(self, plot: pg.PlotItem, legend: _Keys, x_lo: float, x_hi: float) -> None:
         d = self.data
