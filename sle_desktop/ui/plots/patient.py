@@ -177,7 +177,7 @@ class PatientTrendsWidget(ExportMixin, QWidget):
         self.plots, self.items, self.window_regions, self.target_lines, self.band_curves = {}, {}, {}, {}, {}
         ci = self.graphics.ci
         ci.setSpacing(4)
-        x_lo, x_hi = self._x_range()
+        x_lo, x_hi = self._x = self._x_range()
 
         legend = _Keys(self.keys_label)
         self.legend = legend
@@ -193,6 +193,9 @@ class PatientTrendsWidget(ExportMixin, QWidget):
                 renal.layout.setColumnStretchFactor(i, 1)
                 renal.layout.setRowStretchFactor(i, 1)
             self.plots = {"sledai": top, "events": events}
+            # every range is set before the items go in: each change of range re-processes every item in the view
+            for p in (top, events):
+                p.setXRange(x_lo, x_hi, padding=0)
             self._build_sledai(top, legend, x_lo, x_hi)
             self._build_events(events, legend, x_lo, x_hi)
             # the two left axes are as wide as the widest of their tick labels ("AE / SAE" in Russian is long)
@@ -202,7 +205,6 @@ class PatientTrendsWidget(ExportMixin, QWidget):
             for p in (top, events):
                 p.getAxis("left").setWidth(width)
             events.setXLink(top)  # same column, same axis widths: aligned on screen
-            top.setXRange(x_lo, x_hi, padding=0)
             layout = ci.layout
             layout.setRowStretchFactor(0, 1)
             layout.setRowStretchFactor(1, 0)
@@ -212,8 +214,6 @@ class PatientTrendsWidget(ExportMixin, QWidget):
             top.setMinimumHeight(150)
             self._build_renal(renal, legend, x_lo, x_hi)
             panels = [p for k, p in self.plots.items() if k not in ("sledai", "events")]
-            for p in panels:
-                p.setXRange(x_lo, x_hi, padding=0)
         share_x(top, panels)  # linked once every panel has its range: no cascade of range updates while building
 
     def _build_sledai(self, plot: pg.PlotItem, legend: _Keys, x_lo: float, x_hi: float) -> None:
@@ -225,6 +225,9 @@ class PatientTrendsWidget(ExportMixin, QWidget):
         right.setLabel(self.tr("PGA (0–3)"), color=INK)
         right.setWidth(52)
         plot.vb.setMouseEnabled(y=False)
+        x = d.day.astype(float)
+        score = d.score.astype(float)
+        plot.setYRange(0, max(12.0, float(score.max()) * 1.25 + 2), padding=0)
         # Windows and target days first (behind the data).
         for k, w in enumerate(d.windows):
             if w.has_window:
@@ -265,8 +268,6 @@ class PatientTrendsWidget(ExportMixin, QWidget):
         sync()
         self.pga_viewbox = pga_vb
 
-        x = d.day.astype(float)
-        score = d.score.astype(float)
         sledai = pg.PlotDataItem(x, score, pen=pg.mkPen(BLUE, width=2.5), symbol="o", symbolSize=9,
                                  symbolBrush=BLUE, symbolPen=pg.mkPen("w", width=1), antialias=True)
         sledai.setZValue(10)
@@ -275,8 +276,6 @@ class PatientTrendsWidget(ExportMixin, QWidget):
                               symbolSize=8, symbolBrush=ORANGE, symbolPen=pg.mkPen("w", width=1), antialias=True)
         pga_vb.addItem(pga)
         self.items.update(sledai=sledai, pga=pga)
-        y_max = max(12.0, float(score.max()) * 1.25 + 2)
-        plot.setYRange(0, y_max, padding=0)
 
         heads = [self._point_heading(lbl, int(day), when, ws) for lbl, day, when, ws in
                  zip(d.visit_label, d.day, d.visit_date, d.window_status)]
@@ -427,6 +426,7 @@ class PatientTrendsWidget(ExportMixin, QWidget):
 
     def _renal_plot(self, layout, row: int, col: int, key: str, title: str, unit: str) -> pg.PlotItem:
         plot = add_plot(layout, row=row, col=col)
+        plot.setXRange(*self._x, padding=0)
         cut = unit.rfind("/")
         if self.fontMetrics().horizontalAdvance(unit) > 80 and cut > 0:  # "mL/min/1.73 m²" on two lines
             unit = unit[:cut + 1] + "<br>" + unit[cut + 1:]
@@ -442,7 +442,7 @@ class PatientTrendsWidget(ExportMixin, QWidget):
     def _no_values(self, plot: pg.PlotItem, text: str) -> None:
         label = pg.TextItem(text, color=GREY, anchor=(0.5, 0.5))
         plot.addItem(label, ignoreBounds=True)
-        label.setPos((self._x_range()[0] + self._x_range()[1]) / 2, 0.5)
+        label.setPos((self._x[0] + self._x[1]) / 2, 0.5)
         plot.setYRange(0, 1)
         plot.getAxis("left").setStyle(showValues=False)
 
