@@ -27,6 +27,7 @@ from sle_desktop.ui.plots.style import (
     SPAGHETTI_DASH_MAX,
     Hover,
     add_plot,
+    data_item,
     fmt,
     fmt_date,
     one_layout_pass,
@@ -236,7 +237,7 @@ class CohortTrendsWidget(ExportMixin, QWidget):
             ok = ~np.isnan(y)
             errors = pg.ErrorBarItem(x=x[ok], y=y[ok], top=se[ok], bottom=se[ok], beam=3.0, pen=pg.mkPen(colour, width=1.5))
             mean_plot.addItem(errors)
-            means = pg.PlotDataItem(x[ok], y[ok], pen=pg.mkPen(colour, width=2.5, style=style), symbol=symbol,
+            means = data_item(x[ok], y[ok], pen=pg.mkPen(colour, width=2.5, style=style), symbol=symbol,
                                     symbolSize=10, symbolBrush=colour, symbolPen=pg.mkPen("w", width=1), antialias=True)
             mean_plot.addItem(means)
             # n per point in a row per arm under the data (like "numbers at risk"): never on top of a mean or bar.
@@ -261,12 +262,12 @@ class CohortTrendsWidget(ExportMixin, QWidget):
             faint = QColor(qc)
             faint.setAlpha(int(np.clip(600 / np.sqrt(max(cohort.n_subjects, 1)), 6, 110)))
             line_style = style if cohort.n_subjects <= SPAGHETTI_DASH_MAX else Qt.PenStyle.SolidLine
-            lines = pg.PlotDataItem(cohort.traj_day, cohort.traj_change, connect=cohort.connect,
+            lines = data_item(cohort.traj_day, cohort.traj_change, connect=cohort.connect,
                                     pen=pg.mkPen(faint, width=1, style=line_style), antialias=False,
                                     skipFiniteCheck=True)  # study days and changes of assessments with a baseline
             lines.setZValue(-5)
             spaghetti.addItem(lines)
-            overlay = pg.PlotDataItem(x[ok], y[ok], pen=pg.mkPen(colour, width=3, style=style), symbol=symbol,
+            overlay = data_item(x[ok], y[ok], pen=pg.mkPen(colour, width=3, style=style), symbol=symbol,
                                       symbolSize=9, symbolBrush=colour, symbolPen=pg.mkPen("w", width=1))
             spaghetti.addItem(overlay)
             self.items.update({f"{arm}_errors": errors, f"{arm}_means": means, f"{arm}_trajectories": lines,

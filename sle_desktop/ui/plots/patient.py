@@ -36,6 +36,7 @@ from sle_desktop.ui.plots.style import (
     VERMILLION,
     Hover,
     add_plot,
+    data_item,
     day_lines,
     fmt,
     fmt_date,
@@ -268,11 +269,11 @@ class PatientTrendsWidget(ExportMixin, QWidget):
         sync()
         self.pga_viewbox = pga_vb
 
-        sledai = pg.PlotDataItem(x, score, pen=pg.mkPen(BLUE, width=2.5), symbol="o", symbolSize=9,
+        sledai = data_item(x, score, pen=pg.mkPen(BLUE, width=2.5), symbol="o", symbolSize=9,
                                  symbolBrush=BLUE, symbolPen=pg.mkPen("w", width=1), antialias=True)
         sledai.setZValue(10)
         plot.addItem(sledai)
-        pga = pg.PlotDataItem(x, d.pga, pen=pg.mkPen(ORANGE, width=2, style=Qt.PenStyle.DashLine), symbol="s",
+        pga = data_item(x, d.pga, pen=pg.mkPen(ORANGE, width=2, style=Qt.PenStyle.DashLine), symbol="s",
                               symbolSize=8, symbolBrush=ORANGE, symbolPen=pg.mkPen("w", width=1), antialias=True)
         pga_vb.addItem(pga)
         self.items.update(sledai=sledai, pga=pga)
@@ -417,7 +418,7 @@ class PatientTrendsWidget(ExportMixin, QWidget):
     def _series(self, plot: pg.PlotItem, key: str, s: trends.LabSeries, colour: str, symbol: str, name: str,
                 digits: int = 2, dashed: bool = False) -> None:
         style = Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine
-        item = pg.PlotDataItem(s.day.astype(float), s.value, pen=pg.mkPen(colour, width=2, style=style), symbol=symbol,
+        item = data_item(s.day.astype(float), s.value, pen=pg.mkPen(colour, width=2, style=style), symbol=symbol,
                                symbolSize=7, symbolBrush=colour, symbolPen=pg.mkPen("w", width=1), antialias=True)
         item.setZValue(5)
         plot.addItem(item)

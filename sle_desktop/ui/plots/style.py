@@ -130,6 +130,12 @@ def _no_activation() -> None:
     pass
 
 
+def data_item(*args, **kwargs) -> pg.PlotDataItem:
+    """A PlotDataItem without the dynamic range limit: that limit (against overflow at extreme zoom, where the y
+    axis never goes) makes the item re-process its data after every range change, and once more when added."""
+    return pg.PlotDataItem(*args, dynamicRangeLimit=None, **kwargs)
+
+
 def style_plot(plot: pg.PlotItem, *, title: str | None = None, left: str | None = None,
                 bottom: str | None = None) -> None:
     """Titles, axis labels, a light grid; no mouse menu or auto-range button."""
