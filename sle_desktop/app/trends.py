@@ -471,6 +471,34 @@ def _numbers(n: int, text: str | None) -> np.ndarray | None:
     return values if values.size == n else None
 
 
+def _keys64(values: np.ndarray) -> np.ndarray:
+    """A 64-bit hash of each fixed-width bytes value: equal values, equal keys (unequal ones almost never)."""
+    width = values.dtype.itemsize
+    raw = np.zeros((values.size, -(-width // 8) * 8), dtype=np.uint8)
+    raw[:, :width] = np.frombuffer(values.tobytes(), dtype=np.uint8).reshape(values.size, width)
+    key = np.zeros(values.size, dtype=np.uint64)
+    for word in raw.view(np.uint64).T:
+        key = (key ^ word) * np.uint64(0x100000001B3)  # FNV-style mixing, wrapping at 64 bits
+    return key
+
+
+def _lookup(table: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each of `wanted`, its index in `table` (distinct values) and whether it is there at all.
+
+    Binary search on 64-bit keys, then the values themselves compared; when two values of the table share a
+    key, on the values (slower, the same answer)."""
+    keys = _keys64(table)
+    order = np.argsort(keys)
+    sorted_keys = keys[order]
+    if (sorted_keys[1:] == sorted_keys[:-1]).any():
+        order = np.argsort(table, kind="stable")
+        pos = np.searchsorted(table[order], wanted)
+    else:
+        pos = np.searchsorted(sorted_keys, _keys64(wanted))
+    index = order[np.minimum(pos, table.size - 1)]
+    return index, table[index] == wanted
+
+
 def _scanned_assessments(store, today: date) -> dict[str, np.ndarray] | None:
     """`_joined_assessments`' columns (the same rows in the same order) from one scan of each table, matched by
     uuid in numpy; None when a value does not fit that form (uuids or dates of mixed widths, a comma in a
@@ -493,17 +521,17 @@ def _scanned_assessments(store, today: date) -> dict[str, np.ndarray] | None:
         base_day, visit_day = s_base.astype("datetime64[D]"), v_date.astype("datetime64[D]")
     except ValueError:
         return None
-    # each assessment's subject and visit, by binary search in the sorted uuids (SQLite compares text bytewise too)
-    s_order, v_order = np.argsort(s_uuid, kind="stable"), np.argsort(v_uuid, kind="stable")
-    s_rank = np.minimum(np.searchsorted(s_uuid[s_order], a_subject), ns - 1)
-    v_rank = np.minimum(np.searchsorted(v_uuid[v_order], a_visit), nv - 1)
-    si, vi = s_order[s_rank], v_order[v_rank]
-    found = np.flatnonzero((s_uuid[si] == a_subject) & (v_uuid[vi] == a_visit))
+    # each assessment's subject and visit
+    si, s_ok = _lookup(s_uuid, a_subject)
+    vi, v_ok = _lookup(v_uuid, a_visit)
+    found = np.flatnonzero(s_ok & v_ok)
     if found.size == 0:
         return _empty_assessments()
     # ORDER BY subject uuid, visit date, visit creation time; ties in table order, where SQLite's sort leaves them.
     # The creation time (a text) is only compared when a subject has two visits on one day.
-    s_rank, days = s_rank[found], visit_day[vi[found]]
+    by_text = np.empty(ns, dtype=int)
+    by_text[np.argsort(s_uuid, kind="stable")] = np.arange(ns)  # SQLite compares text bytewise, as numpy does
+    s_rank, days = by_text[si[found]], visit_day[vi[found]]
     order = np.lexsort((found, days, s_rank))
     same_day = (s_rank[order][1:] == s_rank[order][:-1]) & (days[order][1:] == days[order][:-1])
     if same_day.any():

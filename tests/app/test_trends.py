@@ -454,3 +454,16 @@ def test_a_value_the_packed_read_cannot_carry_falls_back_to_the_join(edge_case_s
     assert trends._scanned_assessments(store, LATER) is None
     trends._COHORT_CACHE.clear()
     assert trends.cohort_trends(edge_case_site, today=LATER).n_subjects == c.n_subjects - 1
+
+
+def test_uuid_lookup_by_key_and_by_value_agree():
+    rng = np.random.default_rng(3)
+    table = np.array([str(uuidlib.UUID(int=int(rng.integers(2**62)) << 64 | k)).encode() for k in range(500)])
+    wanted = np.concatenate([table[rng.permutation(500)[:300]], np.array([b"0" * 36, table[7][::-1]])])
+    index, found = trends._lookup(table, wanted)
+    assert found.tolist() == [True] * 300 + [False, False]
+    assert np.array_equal(table[index[found]], wanted[found])
+    # a table whose keys collide (here: a repeated value) is searched by value, with the same answer
+    doubled = np.concatenate([table, table[:1]])
+    index2, found2 = trends._lookup(doubled, wanted)
+    assert found2.tolist() == found.tolist() and np.array_equal(doubled[index2[found2]], wanted[found2])
