@@ -305,9 +305,8 @@ def strict_json(data: bytes | str):
     are not UTF-8 and lone surrogates (text no UTF-8 file can carry, which would break every later encode)."""
     try:
         if isinstance(data, (bytes, bytearray)):
-            # one decoder for every line instead of a new one per call (bulk import)
-            data = data.decode(json.detect_encoding(data))
-        value = _STRICT.decode(data)
+            data = data.decode("utf-8")  # a bundle is UTF-8 (RFC 8259); UTF-16/32 or a BOM are refused
+        value = _STRICT.decode(data)  # one decoder for every line instead of a new one per call (bulk import)
     except RecursionError:
         raise ValueError("nested too deeply") from None
     if _SURROGATE_ESCAPE.search(data) and _has_lone_surrogate(value):
@@ -571,7 +570,7 @@ def iter_payload(compressed: bytes, manifest: dict, limits: Limits = Limits(), *
             if lines > limits.max_lines:
                 raise BundleRejected(msg("{name}: its payload has more than {limit:,} lines; it was refused.",
                                          name=name, limit=limits.max_lines), reason="too_many_lines")
-            yield parse_line(bytes(buf[start:nl]), lines, name)
+            yield parse_line(buf[start:nl], lines, name)
             start = nl + 1
         del buf[:start]
         if len(buf) > limits.max_line_bytes:

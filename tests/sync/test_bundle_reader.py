@@ -374,6 +374,10 @@ def test_strict_json_on_text_and_bytes():
         bundle.strict_json(b'{"\\ud800":1}')
     assert bundle.strict_json('["\\ud83d\\ude00", 1.5, {"b": 2, "c": 3}]') == ["\U0001F600", 1.5, {"b": 2, "c": 3}]
     assert bundle.strict_json(b'{"a":"\xc3\xa9"}') == {"a": "é"}
+    # a bundle is UTF-8: the same object in UTF-16 or behind a byte-order mark is not read as if it were
+    for data in ('{"a":1}'.encode("utf-16"), '{"a":1}'.encode("utf-32-le"), b"\xef\xbb\xbf" + b'{"a":1}'):
+        with pytest.raises(ValueError):
+            bundle.strict_json(data)
 
 
 def _payload(lines: list[bytes]) -> tuple[bytes, dict]:
