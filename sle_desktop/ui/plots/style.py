@@ -85,10 +85,11 @@ class Axis(pg.AxisItem):
         self.autoSIPrefix = False
 
     def _updateLabel(self) -> None:  # noqa: N802 - pyqtgraph's name
-        # pyqtgraph lays the label's HTML out again on every pen, style or label call (about 40 times per
-        # panel while a plot is built); only a changed text needs it.
+        # pyqtgraph lays the label's HTML out again on every pen, style or label call (about 16 times per
+        # panel while a plot is built); only a changed text needs it, and an axis without a title (its label
+        # hidden) none.
         html = self.labelString()
-        if html != self._label_html:
+        if html != self._label_html and (self.labelText or self.labelUnits):
             self._label_html = html
             self.label.setHtml(html)
         self._adjustSize()
