@@ -550,8 +550,8 @@ def cohort_trends(session: Session, *, arm: str | None = None, status: str | Non
     """Change from baseline by arm and scheduled visit (n, mean, SE), trajectories and month-6 responders.
 
     Subjects count once they have a baseline SLEDAI; assessments after `today` (default: today) are left out.
-    One query over the whole assessment table (kept per data version, so re-opening and re-filtering are
-    quick); the statistics are vectorised.
+    One statement scanning the subject, visit and assessment tables (its result kept per data version, so
+    re-opening and re-filtering are quick); the statistics are vectorised.
     """
     session.require("view")
     problems = {}
