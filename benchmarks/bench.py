@@ -635,61 +635,115 @@ def measure_import(corpus: Path, info: dict, work: Path, repeats: int) -> dict:
             "import_floor_s_per_100k_rows": floor_s * 100_000 / floor_rows, "import_runs_s": times}
 
 
+_EXPORT_CHILD = r"""
+import json, os, resource, sys, time
+from pathlib import Path
+from sle_desktop.sponsor import operations as sponsor
+db, out, kind = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
+jobs = {
+    "odm_snapshot": lambda: sponsor.export_odm(db, out / "study.xml"),
+    "odm_audit": lambda: sponsor.export_odm(db, out / "history.xml", audit=True),
+    "csv": lambda: sponsor.export_csv(db, out / "csv"),
+    "stats": lambda: sponsor.export_stats(db, out / "stats"),
+}
+load = os.getloadavg()[0]
+before = resource.getrusage(resource.RUSAGE_SELF)
+t = time.perf_counter()
+result = jobs[kind]()
+elapsed = time.perf_counter() - t
+after = resource.getrusage(resource.RUSAGE_SELF)
+rss_mb = after.ru_maxrss / 1024.0  # Linux carries the parent's peak over fork and exec: VmHWM is this process's own
+try:
+    rss_mb = next(int(x.split()[1]) for x in open("/proc/self/status") if x.startswith("VmHWM:")) / 1024.0
+except (OSError, StopIteration):
+    pass
+print("EXPORT " + json.dumps({
+    "s": elapsed, "cpu_s": after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime,
+    "rss_mb": rss_mb, "load_before": load, "load_after": os.getloadavg()[0],
+    "subjects": getattr(result, "subjects", None), "items": getattr(result, "items", None),
+    "audit_records": getattr(result, "audit_records", None)}), flush=True)
+"""
+_EXPORT_TARGETS = {"odm_snapshot": "study.xml", "odm_audit": "history.xml", "csv": "csv", "stats": "stats"}
+
+
+def _export_child(db: Path, out: Path, kind: str) -> dict:
+    """One export in a fresh process: elapsed and CPU time, peak RSS (ru_maxrss of that process), size written."""
+    out.mkdir(parents=True, exist_ok=True)
+    proc = subprocess.run([sys.executable, "-c", _EXPORT_CHILD, str(db), str(out), kind], env=_child_env(),
+                          capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{kind} export failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
+    line = next(x for x in proc.stdout.splitlines() if x.startswith("EXPORT "))
+    figures = json.loads(line.removeprefix("EXPORT "))
+    target = out / _EXPORT_TARGETS[kind]
+    figures["mb"] = (target.stat().st_size if target.is_file()
+                     else sum(p.stat().st_size for p in target.rglob("*") if p.is_file())) / 1e6
+    if target.is_file():
+        target.unlink()
+    else:
+        shutil.rmtree(target, ignore_errors=True)
+    return figures
+
+
 def measure_sponsor_exports(corpus: Path, info: dict, work: Path, repeats: int) -> dict:
-    """The sponsor's exports of the imported corpus: ODM Snapshot, ODM Transactional (--audit), CSV, statistics."""
+    """The sponsor's exports of the imported corpus: ODM Snapshot, ODM Transactional (--audit), CSV (with the audit
+    trail), statistics; each in its own process, so that its CPU time and peak RSS are its own."""
     from sle_desktop.sponsor import operations as sponsor
 
     db = work / "sponsor-exports.sqlite"
     for s in info["sites"]:
         sponsor.register_site(db, corpus / "sites" / f"{s['code']}.sitekey")
+    t = time.perf_counter()
     outcomes = sponsor.import_bundles(db, corpus / "sponsor" / "sponsor.key",
                                       [corpus / "bundles" / s["bundle"] for s in info["sites"]])
+    import_s = time.perf_counter() - t
     if any(o.error is not None for o in outcomes):
         raise RuntimeError(f"import failed: {next(o.error for o in outcomes if o.error is not None)}")
-    jobs = {
-        "odm_snapshot": lambda k: sponsor.export_odm(db, work / f"study-{k}.xml"),
-        "odm_audit": lambda k: sponsor.export_odm(db, work / f"history-{k}.xml", audit=True),
-        "csv": lambda k: sponsor.export_csv(db, work / f"csv-{k}"),
-        "stats": lambda k: sponsor.export_stats(db, work / f"stats-{k}"),
-    }
     out = {"sponsor_export_sites": len(info["sites"]),
-           "sponsor_export_changes": sum(s["bundle_changes"] for s in info["sites"])}
-    for name, job in jobs.items():
-        times = []
-        for k in range(repeats):
-            t = time.perf_counter()
-            result = job(k)
-            times.append(time.perf_counter() - t)
-        target = work / ("study-0.xml" if name == "odm_snapshot" else "history-0.xml" if name == "odm_audit"
-                         else f"{name}-0")
-        size = target.stat().st_size if target.is_file() else sum(p.stat().st_size for p in target.iterdir())
-        out[f"{name}_s"] = _median(times)
-        out[f"{name}_mb"] = size / 1e6
+           "sponsor_export_changes": sum(s["bundle_changes"] for s in info["sites"]),
+           "sponsor_export_import_s": import_s, "sponsor_export_db_mb": db.stat().st_size / 1e6}
+    for name in _EXPORT_TARGETS:
+        runs = []
+        for _k in range(repeats):
+            _log(f"{name} export…")
+            runs.append(_export_child(db, work / "out", name))
+        best = sorted(runs, key=lambda r: r["s"])[len(runs) // 2]  # the median run
+        for key in ("s", "cpu_s", "rss_mb", "mb", "load_before", "load_after"):
+            out[f"{name}_{key}"] = best[key]
         if name == "odm_snapshot":
-            out["odm_subjects"], out["odm_items"] = result.subjects, result.items
+            out["odm_subjects"], out["odm_items"] = best["subjects"], best["items"]
         if name == "odm_audit":
-            out["odm_audit_records"] = result.audit_records
+            out["odm_audit_records"] = best["audit_records"]
     return out
 
 
 def format_sponsor_exports(m: dict) -> str:
+    def row(what: str, key: str) -> str:
+        return (f"| {what} | {m[key + '_s']:.1f} s | {m[key + '_cpu_s']:.1f} s | {m[key + '_rss_mb']:.0f} MB | "
+                f"{m[key + '_mb']:.0f} MB | {m[key + '_load_before']:.1f} / {m[key + '_load_after']:.1f} |")
+
     return "\n".join([
         f"Sponsor exports of {m['sponsor_export_sites']} imported sites ({m['sponsor_export_changes']} changes; "
-        f"{m['odm_subjects']} subjects, {m['odm_items']} item values):",
+        f"{m['odm_subjects']} subjects, {m['odm_items']} item values; sponsor database "
+        f"{m['sponsor_export_db_mb']:.0f} MB, imported in {m['sponsor_export_import_s']:.0f} s):",
         "",
-        "| export | time | size |",
-        "|---|---|---|",
-        f"| export-odm (Snapshot) | {m['odm_snapshot_s']:.1f} s | {m['odm_snapshot_mb']:.0f} MB |",
-        f"| export-odm --audit (Transactional, {m['odm_audit_records']} audit records) | {m['odm_audit_s']:.1f} s | "
-        f"{m['odm_audit_mb']:.0f} MB |",
-        f"| export-csv | {m['csv_s']:.1f} s | {m['csv_mb']:.0f} MB |",
-        f"| export-stats (sav, dta, xpt) | {m['stats_s']:.1f} s | {m['stats_mb']:.0f} MB |",
+        "| export | time | CPU time | peak RSS | size | load average (1 min) before / after |",
+        "|---|---|---|---|---|---|",
+        row("export-odm (Snapshot)", "odm_snapshot"),
+        row(f"export-odm --audit (Transactional, {m['odm_audit_records']} audit records)", "odm_audit"),
+        row("export-csv (form files, audit_trail.csv, dictionary, code lists)", "csv"),
+        row("export-stats (sav, dta, xpt)", "stats"),
     ])
 
 
-def run_sponsor_exports(size: Size, *, seed: int = SEED, json_path: Path | None = None) -> dict:
-    """Only the sponsor side: the import corpus (cached), imported once, then each export timed."""
-    corpus_dir, corpus_info = build_corpus(size, seed)
+def run_sponsor_exports(size: Size, *, seed: int = SEED, json_path: Path | None = None,
+                        corpus: Path | None = None) -> dict:
+    """Only the sponsor side: the import corpus (cached, or `corpus`: a corpus folder built earlier), imported once,
+    then each export timed."""
+    if corpus is not None:
+        corpus_dir, corpus_info = corpus, json.loads((corpus / "info.json").read_text("utf-8"))
+    else:
+        corpus_dir, corpus_info = build_corpus(size, seed)
     work = Path(tempfile.mkdtemp(prefix="sle_bench_exports_"))
     try:
         metrics = measure_sponsor_exports(corpus_dir, corpus_info, work, size.import_repeats)
@@ -867,6 +921,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--keep", action="store_true", help="keep the temporary work folder")
     parser.add_argument("--sponsor-exports", action="store_true",
                         help="only time the sponsor's exports (ODM, ODM --audit, CSV, statistics) of the import corpus")
+    parser.add_argument("--corpus", metavar="DIR", help="--sponsor-exports: an import corpus folder built earlier (with its "
+                        "info.json; e.g. one cached by an older version of the demo generator) instead of the cache")
     parser.add_argument("--child-gui", metavar="DB", help=argparse.SUPPRESS)
     parser.add_argument("--sponsor", action="store_true",
                         help="the sponsor benchmark instead: N sites imported into SQLite and PostgreSQL, each against "
@@ -899,7 +955,8 @@ def run_from_args(args: argparse.Namespace) -> int:
     if args.json:
         check_json_target(Path(args.json))
     if args.sponsor_exports:
-        run_sponsor_exports(size, seed=args.seed, json_path=Path(args.json) if args.json else None)
+        run_sponsor_exports(size, seed=args.seed, json_path=Path(args.json) if args.json else None,
+                            corpus=Path(args.corpus) if args.corpus else None)
         return 0
     result = run(size, seed=args.seed, json_path=Path(args.json) if args.json else None, keep=args.keep)
     return 0 if result["all_pass"] else 1

@@ -3,8 +3,8 @@
     python docs/make_sponsor_screenshots.py [--lang ru|en] [--out docs/img]
 
 Builds a temporary sponsor database of three demo sites (benchmarks/sponsor_window.build), imports a USB
-folder again with a damaged file in it (so the result table shows a refusal), raises a query and marks a record
-SDV'd, then grabs every tab and the log-in dialog. Look at the PNGs after making them.
+folder again with a damaged file in it (so the result table shows a refusal), raises a query, marks one value and
+a record SDV'd, then grabs every tab and the log-in dialog. Look at the PNGs after making them.
 """
 
 from __future__ import annotations
@@ -97,6 +97,8 @@ def main() -> int:
     r.select_subject(next(x.subject_key for x in r.model.rows if x.status == "enrolled"))
     r.select_value("subjects", "year_of_birth")
     r.raise_query("Year of birth differs from the passport copy: please check.")
+    r.select_value("subjects", "sex")
+    r.sdv_selected_field()
     r.select_value("visits", None)
     r.sdv_selected()
     r.tree.topLevelItem(0).setExpanded(True)

@@ -5413,6 +5413,14 @@ Discard them?</source>
             <translation>Вся запись</translation>
         </message>
         <message>
+            <source>{0} – verified by {1}</source>
+            <translation>{0} – сверено: {1}</translation>
+        </message>
+        <message>
+            <source>{0} – changed since verified</source>
+            <translation>{0} – изменено после сверки</translation>
+        </message>
+        <message>
             <source>Marked source-data-verified; the mark reaches the sponsor with the next bundle.</source>
             <translation>Отмечено как сверенное; отметка попадёт к спонсору со следующим пакетом.</translation>
         </message>
@@ -6218,7 +6226,7 @@ Discard them?</source>
         </message>
         <message>
             <source>with &amp;open queries</source>
-            <translation>с &amp;открытыми запросами</translation>
+            <translation>с откр&amp;ытыми запросами</translation>
         </message>
         <message>
             <source>not &amp;SDV'd</source>
@@ -6338,11 +6346,15 @@ Discard them?</source>
         </message>
         <message>
             <source>&amp;Mark record SDV'd</source>
-            <translation>&amp;Отметить запись как сверенную</translation>
+            <translation>Отметить зап&amp;ись как сверенную</translation>
+        </message>
+        <message>
+            <source>Mark fiel&amp;d SDV'd</source>
+            <translation>Отметить по&amp;ле как сверенное</translation>
         </message>
         <message>
             <source>C&amp;lose query…</source>
-            <translation>&amp;Закрыть запрос…</translation>
+            <translation>За&amp;крыть запрос…</translation>
         </message>
         <message>
             <source>R&amp;e-open query…</source>
@@ -6397,6 +6409,10 @@ Discard them?</source>
             <translation>НЕДЕЙСТВИТЕЛЬНА: подписанной записи нет у спонсора</translation>
         </message>
         <message>
+            <source>changed since SDV</source>
+            <translation>изменено после сверки</translation>
+        </message>
+        <message>
             <source>open</source>
             <translation>открыт</translation>
         </message>
@@ -6447,6 +6463,10 @@ Discard them?</source>
         <message>
             <source>Record marked source-data-verified.</source>
             <translation>Запись отмечена как сверенная с первичной документацией.</translation>
+        </message>
+        <message>
+            <source>Field {0} marked source-data-verified; the mark goes to the site in the next return bundle.</source>
+            <translation>Поле {0} отмечено как сверенное с первичной документацией; отметка уйдёт в центр со следующим обратным пакетом.</translation>
         </message>
         <message>
             <source>Select a query in the Queries tab first.</source>

@@ -212,7 +212,9 @@ def _check_line(obj: dict, name: str, n: int) -> None:
               and _s(q["raised_by"]) and _s(q["raised_at"], 40) and _s(q["closed_by"], optional=True)
               and _s(q["closed_at"], 40, optional=True) and _s(q["close_reason"], MAX_TEXT, optional=True))
     elif kind == "sdv":
-        ok = (set(obj) == {"type", "record_table", "record_uuid", "content_hash", "monitor", "marked_at"}
+        base = {"type", "record_table", "record_uuid", "content_hash", "monitor", "marked_at"}
+        ok = (set(obj) in (base, base | {"field"})  # `field`: a mark of one value (older sponsors: none)
+              and ("field" not in obj or (_s(obj["field"], 64) and _FIELD_RE.match(obj["field"]) is not None))
               and obj["record_table"] in records.CLINICAL_TABLES and _s(obj["record_uuid"], 64)
               and isinstance(obj["content_hash"], str) and _HEX64.match(obj["content_hash"]) is not None
               and _s(obj["monitor"]) and _s(obj["marked_at"], 40))
@@ -395,15 +397,17 @@ def _apply(session: Session, conn, c, m: dict, got: dict) -> ReturnImportResult:
             updated += 1
     marks = 0
     for s in got["sdv"]:
+        field_name = s.get("field", "")
         mark = {"content_hash": s["content_hash"], "monitor": s["monitor"], "marked_at": s["marked_at"]}
         old = store.query_one("SELECT content_hash, monitor, marked_at FROM sdv_marks WHERE record_table = ? AND "
-                              "record_uuid = ?", (s["record_table"], s["record_uuid"]))
+                              "record_uuid = ? AND field = ?", (s["record_table"], s["record_uuid"], field_name))
         if old == mark:
             continue
-        conn.execute("INSERT OR REPLACE INTO sdv_marks (record_table, record_uuid, content_hash, monitor, marked_at, "
-                     "return_seq) VALUES (?, ?, ?, ?, ?, ?)", (s["record_table"], s["record_uuid"], s["content_hash"],
-                                                              s["monitor"], s["marked_at"], seq))
-        audit.append(conn, user=user, table="sdv_marks", row_id=s["record_uuid"], field="*", old=old,
+        conn.execute("INSERT OR REPLACE INTO sdv_marks (record_table, record_uuid, field, content_hash, monitor, "
+                     "marked_at, return_seq) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                     (s["record_table"], s["record_uuid"], field_name, s["content_hash"], s["monitor"], s["marked_at"],
+                      seq))
+        audit.append(conn, user=user, table="sdv_marks", row_id=s["record_uuid"], field=field_name or "*", old=old,
                      new=dict(mark, record_table=s["record_table"]), reason=f"source data verified (return bundle {seq})")
         marks += 1
     n_locked, n_unlocked = locks.apply_lock_requests(store, got["lock"], user=user, return_seq=seq, now=now)

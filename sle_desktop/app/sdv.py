@@ -1,5 +1,5 @@
-"""Source-data verification marks the sponsor's monitor set (brought by return bundles): valid while the
-record is unchanged since it was verified."""
+"""Source-data verification marks the sponsor's monitors set (brought by return bundles) of whole records or of
+single fields, and the monitor's marks made at the site: each valid while what it verified is unchanged."""
 
 from __future__ import annotations
 
@@ -16,27 +16,32 @@ class SdvStatus:
     record_uuid: str
     monitor: str
     marked_at: str
-    valid: bool  # False once the record changed after it was verified
+    valid: bool  # False once the record (or, for a field mark, that field's value) changed after it was verified
+    field: str = ""  # '' for a whole-record mark
 
 
 def _sdv(store, r: dict) -> SdvStatus:
     try:
-        current = records.content_hash(store, r["record_table"], r["record_uuid"])
+        current = _verified_hash(store, r["record_table"], r["record_uuid"], r["field"])
     except StoreError:  # the record is missing or of an unknown kind: not verified
         current = None
-    return SdvStatus(r["record_table"], r["record_uuid"], r["monitor"], r["marked_at"], current == r["content_hash"])
+    return SdvStatus(r["record_table"], r["record_uuid"], r["monitor"], r["marked_at"], current == r["content_hash"],
+                     r["field"])
 
 
-def sdv_status(session: Session, table: str, record_uuid: str) -> SdvStatus | None:
-    """The SDV mark of one record (valid while the record is unchanged since verification), or None."""
+def sdv_status(session: Session, table: str, record_uuid: str, field: str = "") -> SdvStatus | None:
+    """The sponsor's SDV mark of one record (or, with `field`, of that field of it), or None; valid while what was
+    verified is unchanged."""
     session.require("view")
-    r = session.store.query_one("SELECT * FROM sdv_marks WHERE record_table = ? AND record_uuid = ?", (table, record_uuid))
+    r = session.store.query_one("SELECT * FROM sdv_marks WHERE record_table = ? AND record_uuid = ? AND field = ?",
+                                (table, record_uuid, field or ""))
     return _sdv(session.store, r) if r else None
 
 
 def sdv_marks(session: Session) -> list[SdvStatus]:
+    """Every SDV mark the sponsor sent, whole-record and field marks alike."""
     session.require("view")
-    return [_sdv(session.store, r) for r in session.store.query("SELECT * FROM sdv_marks ORDER BY marked_at")]
+    return [_sdv(session.store, r) for r in session.store.query("SELECT * FROM sdv_marks ORDER BY marked_at, field")]
 
 
 # -- the monitoring visit at the site ---------------------------------------------------------------------------------
@@ -57,21 +62,12 @@ class SiteSdv:
     valid: bool  # False once the verified value changed: the mark dropped
 
 
-def _field_hash(table: str, record_uuid: str, field: str, value) -> str:
-    import hashlib
-
-    from sle_desktop.store import audit
-
-    return hashlib.sha256(audit.canonical_json({"table": table, "uuid": record_uuid, "field": field,
-                                                "value": value}).encode("utf-8")).hexdigest()
-
-
 def _verified_hash(store, table: str, record_uuid: str, field: str) -> str | None:
     row = records.get(store, table, record_uuid)
     if row is None:
         return None
     if field:
-        return _field_hash(table, record_uuid, field, row.get(field))
+        return records.field_content_hash(table, record_uuid, field, row.get(field))
     return records.row_content_hash(table, row)
 
 
@@ -124,6 +120,33 @@ def site_sdv_marks(session: Session, subject_uuid: str | None = None) -> list[Si
 
 
 @dataclass(frozen=True)
+class FieldVerification:
+    """The newest field-level mark of one value: a monitor's at the site, or the sponsor's from a return bundle."""
+
+    field: str
+    monitor: str
+    marked_at: str
+    valid: bool  # False once the value changed after it was verified
+    by_sponsor: bool
+
+
+def field_verifications(session: Session, table: str, record_uuid: str) -> dict[str, FieldVerification]:
+    """The field marks of one record by field, the site's and the sponsor's alike (the newer one of a field
+    counts)."""
+    session.require("view")
+    store = session.store
+    found: dict[str, FieldVerification] = {}
+    rows = [(r, False) for r in store.query("SELECT * FROM site_sdv WHERE record_table = ? AND record_uuid = ? AND "
+                                            "field <> '' AND deleted = 0", (table, record_uuid))]
+    rows += [(r, True) for r in store.query("SELECT * FROM sdv_marks WHERE record_table = ? AND record_uuid = ? AND "
+                                            "field <> ''", (table, record_uuid))]
+    for r, by_sponsor in sorted(rows, key=lambda x: x[0]["marked_at"]):
+        valid = _verified_hash(store, table, record_uuid, r["field"]) == r["content_hash"]
+        found[r["field"]] = FieldVerification(r["field"], r["monitor"], r["marked_at"], valid, by_sponsor)
+    return found
+
+
+@dataclass(frozen=True)
 class QueueItem:
     """A record in the monitor's queue: not yet verified, or changed since it was verified."""
 
@@ -159,7 +182,8 @@ def monitoring_queue(session: Session) -> list[QueueItem]:
     visit_codes = {r["uuid"]: r["visit_code"] for r in store.query("SELECT uuid, visit_code FROM visits")}
     site_marks = {(r["record_table"], r["record_uuid"]): r for r in store.query(
         "SELECT * FROM site_sdv WHERE field = '' AND deleted = 0")}
-    sponsor_marks = {(r["record_table"], r["record_uuid"]): r for r in store.query("SELECT * FROM sdv_marks")}
+    sponsor_marks = {(r["record_table"], r["record_uuid"]): r for r in store.query(
+        "SELECT * FROM sdv_marks WHERE field = ''")}
     out = []
     for table in MONITORED:
         for row in store.query(f'SELECT * FROM "{table}" WHERE deleted = 0 ORDER BY created_at, uuid'):

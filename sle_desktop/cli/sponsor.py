@@ -169,8 +169,9 @@ def _cmd_reopen_query(args) -> str:
 def _cmd_sdv(args) -> str:
     from sle_desktop.sponsor import queries as sponsor_queries
 
-    m = sponsor_queries.mark_sdv(args.db, site=args.site, record=args.record, table=args.table)
-    return f"{m['record_table']} record {m['record_uuid']} marked source-data-verified by {m['monitor']}"
+    m = sponsor_queries.mark_sdv(args.db, site=args.site, record=args.record, table=args.table, field=args.field)
+    what = f"field {m['field']} of {m['record_table']} record" if m["field"] else f"{m['record_table']} record"
+    return f"{what} {m['record_uuid']} marked source-data-verified by {m['monitor']}"
 
 
 def _cmd_return_bundle(args) -> str:
@@ -268,10 +269,12 @@ def _register_way_back(command) -> None:
     p = command("reopen-query", _cmd_reopen_query, "re-open an answered or closed query with a follow-up question")
     p.add_argument("query_id", metavar="QUERY_ID")
     p.add_argument("--text", required=True)
-    p = command("sdv", _cmd_sdv, "mark a record source-data-verified (as it is now)")
+    p = command("sdv", _cmd_sdv, "mark a record (or one field of it) source-data-verified (as it is now)")
     p.add_argument("--site", required=True, metavar="CODE")
     p.add_argument("--record", required=True, metavar="UUID")
     p.add_argument("--table", metavar="TABLE", default=None)
+    p.add_argument("--field", metavar="FIELD", default=None,
+                   help="mark only this field's value (the mark drops when that value changes)")
     p = command("return-bundle", _cmd_return_bundle,
                 "write the return bundle for a site: acknowledgements, queries, SDV marks, optional study definition")
     p.add_argument("--key", metavar="DIR/sponsor.key", help="the sponsor key; sponsor-signing.key beside it signs")

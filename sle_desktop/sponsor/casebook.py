@@ -14,6 +14,7 @@ from sle_desktop.sponsor import metadata
 from sle_desktop.sponsor import returns as sponsor_returns
 from sle_desktop.sponsor.accounts import SponsorSession
 from sle_desktop.sponsor.operations import SIGNING_KEY_FILE
+from sle_desktop.store.records import field_content_hash
 
 
 # -- data review: one subject's casebook -----------------------------------------------------
@@ -32,6 +33,16 @@ class QueryLine:
 
 
 @dataclass(frozen=True)
+class FieldSdv:
+    """A source-data verification of one value of a record (at the sponsor or by a monitor at the site)."""
+
+    field: str
+    monitor: str
+    marked_at: str
+    valid: bool  # False once the value changed after it was verified
+
+
+@dataclass(frozen=True)
 class CaseRecord:
     table: str
     uuid: str
@@ -43,6 +54,7 @@ class CaseRecord:
     queries: tuple[QueryLine, ...]
     detail: str = ""  # e.g. the SELENA-SLEDAI descriptors present and the derived outcomes
     name: str = ""  # which record of its form: the laboratory test (English label), the AE term, the drug
+    field_sdv: tuple[FieldSdv, ...] = ()  # the record's field-level marks, by field
 
 
 @dataclass(frozen=True)
@@ -136,9 +148,13 @@ def casebook(session: SponsorSession, subject_uuid: str, site_code: str | None =
     by_uuid = {r["uuid"]: (r["tbl"], json.loads(r["data"]), r["change_seq"]) for r in rows}
     visit_code = {u: d.get("visit_code") for u, (t, d, _c) in by_uuid.items() if t == "visits"}
     visit_date = {u: d.get("visit_date") for u, (t, d, _c) in by_uuid.items() if t == "visits"}
-    marks = {(m["record_table"], m["record_uuid"]): m for m in store.query(
-        "SELECT record_table, record_uuid, change_seq, monitor FROM sdv_marks WHERE site_uuid = ?",
-        (subj["site_uuid"],))}
+    marks, field_marks = {}, {}
+    for m in store.query("SELECT record_table, record_uuid, field, content_hash, change_seq, monitor, marked_at "
+                         "FROM sdv_marks WHERE site_uuid = ? ORDER BY field", (subj["site_uuid"],)):
+        if m["field"]:
+            field_marks.setdefault((m["record_table"], m["record_uuid"]), []).append(m)
+        else:
+            marks[(m["record_table"], m["record_uuid"])] = m
     qs = [_query_line(q) for q in store.query("SELECT * FROM queries WHERE site_uuid = ? AND subject_uuid = ? "
                                              "ORDER BY raised_at", (subj["site_uuid"], subject_uuid))]
     baseline = None
@@ -160,9 +176,11 @@ def casebook(session: SponsorSession, subject_uuid: str, site_code: str | None =
         mark = marks.get((table, uuid))
         current = mark is not None and mark["change_seq"] == change_seq
         detail = _sledai_detail(data, baseline) if table == "sledai_assessments" else ""
+        by_field = tuple(FieldSdv(m["field"], m["monitor"], m["marked_at"], m["content_hash"] == field_content_hash(
+            table, uuid, m["field"], data.get(m["field"]))) for m in field_marks.get((table, uuid), ()))
         records.append(CaseRecord(table, uuid, visit_code.get(vu) or "", str(when), fields, current,
                                   mark["monitor"] if current else "",
-                                  tuple(q for q in qs if q.record_uuid == uuid), detail, str(name or "")))
+                                  tuple(q for q in qs if q.record_uuid == uuid), detail, str(name or ""), by_field))
     records.sort(key=lambda r: (order[r.table], r.when, r.uuid))
     sigs = []
     for table, d, _c in by_uuid.values():
@@ -229,12 +247,14 @@ def reopen_query(session: SponsorSession, query_uuid: str, text: str) -> QueryLi
     return _query_line(sponsor_returns.reopen_query(session.store, query_uuid, user=session.username, text=text))
 
 
-def mark_sdv(session: SponsorSession, record_table: str, record_uuid: str, *, site_code: str | None = None) -> str:
-    """Mark a record source-data-verified as it is now; returns the monitor recorded."""
+def mark_sdv(session: SponsorSession, record_table: str, record_uuid: str, *, site_code: str | None = None,
+             field_name: str | None = None) -> str:
+    """Mark a record (or, with `field_name`, one value of it) source-data-verified as it is now; returns the monitor
+    recorded."""
     session.require("sdv")
     code = _site_code_of(session.store, record_table, record_uuid, site_code)
     m = sponsor_returns.mark_sdv(session.store, site_code=code, record_uuid=record_uuid, table=record_table,
-                                 user=session.username)
+                                 user=session.username, field=field_name)
     return m["monitor"]
 
 

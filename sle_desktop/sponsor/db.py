@@ -23,10 +23,13 @@ Migration 3: records keyed by (site_uuid, tbl, uuid), so UUIDs are scoped per si
 
 Sponsor accounts (sponsor/accounts.py): sponsor_users, the people who log in to `sle-sponsor gui`; and an
 index covering the sponsor window's per-subject record counts (SDV progress).
+Field-level SDV: sdv_marks keyed (site_uuid, record_table, record_uuid, field), field '' for a whole-record mark
+(as the site's site_sdv); a field mark keeps that value's hash (`store.records.field_content_hash`).
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -284,6 +287,59 @@ CREATE INDEX IF NOT EXISTS records_subject_sdv ON records (site_uuid, subject_uu
 # Appended, numbered after whatever precedes it.
 ACCOUNTS_MIGRATION = "sponsor accounts: users of the sponsor window (argon2id, lockout)"
 MIGRATIONS += ((len(MIGRATIONS) + 1, ACCOUNTS_MIGRATION, _v_accounts),)
+
+
+def _v_field_sdv(conn) -> None:
+    """SDV marks keyed (site, form, record, field): field '' is a whole-record mark, a field name marks that one
+    value. Every existing mark is kept as a whole-record mark of its site, and the field marks monitors made at the
+    sites (received earlier, but not merged then) join them, audited."""
+    if "field" in [c[0] for c in conn.execute("SELECT * FROM sdv_marks LIMIT 0").description]:
+        return  # already rebuilt (a database whose bookkeeping row was lost runs this again harmlessly)
+    _rekey_sdv_marks(conn)
+    from sle_desktop.sponsor.sponsor_audit import merge_site_mark
+
+    for site_uuid, data, bundle_seq in conn.execute("SELECT site_uuid, data, last_bundle_seq FROM records WHERE "
+                                                     "tbl = 'site_sdv' AND deleted = 0 ORDER BY site_uuid, uuid"
+                                                     ).fetchall():
+        row = json.loads(data)
+        if isinstance(row.get("field"), str) and row["field"] and row.get("content_hash"):
+            merge_site_mark(conn, site_uuid, row, user="sponsor migration", bundle_seq=bundle_seq)
+
+
+def _rekey_sdv_marks(conn) -> None:
+    if getattr(conn, "dialect", "sqlite") == "postgresql":
+        # altered in place, so the day-to-day role's grants on the table (README "PostgreSQL") stay as they are
+        pkey = conn.execute("SELECT conname FROM pg_constraint WHERE conrelid = 'sdv_marks'::regclass "
+                            "AND contype = 'p'").fetchone()[0]
+        _run_script(conn, f"""
+ALTER TABLE sdv_marks ADD COLUMN field TEXT NOT NULL DEFAULT '';
+ALTER TABLE sdv_marks DROP CONSTRAINT {pkey};
+ALTER TABLE sdv_marks ADD PRIMARY KEY (site_uuid, record_table, record_uuid, field);
+""")
+        return
+    _run_script(conn, """
+CREATE TABLE sdv_marks_by_field (
+    site_uuid TEXT NOT NULL REFERENCES sites (site_uuid),
+    record_table TEXT NOT NULL,
+    record_uuid TEXT NOT NULL,
+    field TEXT NOT NULL DEFAULT '',
+    content_hash TEXT NOT NULL,
+    change_seq INTEGER NOT NULL,
+    monitor TEXT NOT NULL,
+    marked_at TEXT NOT NULL,
+    source TEXT NOT NULL DEFAULT 'sponsor',
+    PRIMARY KEY (site_uuid, record_table, record_uuid, field)
+);
+INSERT INTO sdv_marks_by_field (site_uuid, record_table, record_uuid, field, content_hash, change_seq, monitor,
+    marked_at, source)
+SELECT site_uuid, record_table, record_uuid, '', content_hash, change_seq, monitor, marked_at, source FROM sdv_marks;
+DROP TABLE sdv_marks;
+ALTER TABLE sdv_marks_by_field RENAME TO sdv_marks;
+""")
+
+
+FIELD_SDV_MIGRATION = "SDV marks per site and per field (field '' marks the whole record)"
+MIGRATIONS += ((len(MIGRATIONS) + 1, FIELD_SDV_MIGRATION, _v_field_sdv),)
 SPONSOR = runner.MigrationSet("sponsor", "sponsor_schema", MIGRATIONS)
 LATEST = SPONSOR.latest
 

@@ -460,9 +460,12 @@ def build(definition: StudyDefinition) -> StudyMetadata:
                          UNITS)
 
 
+_FORM_OF = {f.table: f for f in FORMS}
+
+
 def form_of(table: str) -> Form | None:
     """The form of a site table (None for tables that are not forms: signatures, queries)."""
-    return next((f for f in FORMS if f.table == table), None)
+    return _FORM_OF.get(table)
 
 
 # -- SAS transport (XPT v5) limits: 8-character names, 40-character ASCII labels ---------------------------------------

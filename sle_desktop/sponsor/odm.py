@@ -19,9 +19,12 @@ the sites work to, so it is identical for the same version whatever the data.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
+import shutil
+import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -37,6 +40,9 @@ from sle_desktop.sync.errors import SyncError
 
 ODM_NS = "http://www.cdisc.org/ns/odm/v1.3"
 _BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# text that needs no escaping at all (most of it) is written as it is: escaping every value was the export's main cost
+_ATTR_SPECIAL = re.compile('[&<>"\n\r\t\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]')
+_TEXT_SPECIAL = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _ATTR_ENTITIES = {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
 _OID_SAFE = re.compile(r"[^A-Za-z0-9._-]")
 _TYPED = {"text": "ItemDataString", "integer": "ItemDataInteger", "float": "ItemDataDouble", "date": "ItemDataDate",
@@ -68,6 +74,20 @@ def _clean(text: str) -> str:
     return _BAD_XML.sub("\ufffd", text)
 
 
+def _attr(value) -> str:
+    """An attribute value, quoted and escaped (as `quoteattr`, with tabs and line breaks as character references)."""
+    text = str(value)
+    if _ATTR_SPECIAL.search(text) is None:
+        return f'"{text}"'
+    return quoteattr(_clean(text), _ATTR_ENTITIES)
+
+
+def _text(value) -> str:
+    text = str(value)
+    return text if _TEXT_SPECIAL.search(text) is None else escape(_clean(text))
+
+
+@functools.lru_cache(maxsize=65536)
 def _oid_part(text: str) -> str:
     return _OID_SAFE.sub("_", text) or "_"
 
@@ -128,7 +148,7 @@ class _Writer:
     def out(self, text: str) -> None:
         self.buf.append(text)
         self.size += len(text)
-        if self.size > 1_000_000:
+        if self.size > 256_000:
             self.flush()
 
     def flush(self) -> None:
@@ -139,7 +159,7 @@ class _Writer:
     def _attrs(attrs: dict | None) -> str:
         if not attrs:
             return ""
-        return "".join(f" {k}={quoteattr(_clean(str(v)), _ATTR_ENTITIES)}" for k, v in attrs.items() if v is not None)
+        return "".join(f" {k}={_attr(v)}" for k, v in attrs.items() if v is not None)
 
     def start(self, tag: str, attrs: dict | None = None) -> None:
         self.out(f"{'  ' * len(self.stack)}<{tag}{self._attrs(attrs)}>\n")
@@ -153,7 +173,7 @@ class _Writer:
         self.out(f"{'  ' * len(self.stack)}<{tag}{self._attrs(attrs)}/>\n")
 
     def text(self, tag: str, text: str, attrs: dict | None = None) -> None:
-        self.out(f"{'  ' * len(self.stack)}<{tag}{self._attrs(attrs)}>{escape(_clean(str(text)))}</{tag}>\n")
+        self.out(f"{'  ' * len(self.stack)}<{tag}{self._attrs(attrs)}>{_text(text)}</{tag}>\n")
 
     def translated(self, tag: str, english: str, russian: str | None = None) -> None:
         self.start(tag)
@@ -162,6 +182,7 @@ class _Writer:
         self.end()
 
 
+@functools.lru_cache(maxsize=4096)
 def item_oid(table: str, column: str) -> str:
     """The ItemDef OID of a form field."""
     return f"I.{metadata.form_of(table).short}.{_oid_part(column.upper())}"
@@ -313,10 +334,11 @@ def _write_admin(w: _Writer, study_id: str, sites: list[dict], users: _Users) ->
 class _Placement:
     """Where a record goes in ClinicalData: (event code, repeat key) under its subject, per the metadata."""
 
-    def __init__(self, ds: dataset.Dataset, md: metadata.StudyMetadata):
-        self.ds = ds
+    def __init__(self, md: metadata.StudyMetadata):
         self.md = md
         self.events = {e.code: e for e in md.events}
+        self.event_forms = {e.code: {t for t, _m in e.forms} for e in md.events}
+        self.log_forms = self.event_forms[metadata.LOGS]
 
     def place(self, rec: dataset.Record) -> tuple[str, str | None] | None:
         table = rec.table
@@ -324,13 +346,12 @@ class _Placement:
             return ("screening", None)
         visit = dataset.visit_of(rec)
         if visit:
-            vrow = self.ds.visits.get(visit)
-            code = str(vrow.get("visit_code")) if vrow else None
+            code = str(rec.visit_code) if rec.visit_known else None
             event = self.events.get(code or "")
-            if event is None or code == "screening" or table not in dict(event.forms):
+            if event is None or code == "screening" or table not in self.event_forms[code]:
                 return None
             return (code, visit if event.repeating else None)
-        if table in dict(self.md.event(metadata.LOGS).forms):
+        if table in self.log_forms:
             return (metadata.LOGS, None)
         return None
 
@@ -340,12 +361,12 @@ def _event_order(md: metadata.StudyMetadata):
     return lambda key: (index[key[0]], key[1] or "")
 
 
-def _signatures_by_record(ds: dataset.Dataset, site_uuids: set[str]) -> dict[str, list[dict]]:
+def _signatures_by_record(recs: list[dataset.Record]) -> dict[str, list[dict]]:
     """Valid signatures per signed record uuid, the most significant first."""
     out: dict[str, list[dict]] = {}
-    for rec in ds.records.get("signatures", []):
+    for rec in recs:
         row = rec.row
-        if rec.site_uuid not in site_uuids or row.get("deleted") or row.get("invalidated_at") \
+        if rec.table != "signatures" or row.get("deleted") or row.get("invalidated_at") \
                 or row.get("record_table") == CASEBOOK:
             continue
         out.setdefault(str(row.get("record_uuid")), []).append(dict(row, site_uuid=rec.site_uuid, uuid=rec.uuid))
@@ -381,22 +402,21 @@ def _write_annotations(w: _Writer, queries: list[dict]) -> int:
     return len(queries)
 
 
-def _closing_state(ds: dataset.Dataset, site_uuids: set[str]):
+def _closing_state(recs: list[dataset.Record]):
     """(locks in force per subject uuid and per visit uuid, latest casebook sign-off per subject uuid)."""
     subject_locks: dict[str, dict] = {}
     visit_locks: dict[str, dict] = {}
-    for rec in ds.records.get("locks", []):
-        row = rec.row
-        if rec.site_uuid not in site_uuids or row.get("deleted") or row.get("unlocked_at"):
-            continue
-        if row.get("visit_uuid"):
-            visit_locks[str(row["visit_uuid"])] = row
-        else:
-            subject_locks[str(row.get("subject_uuid"))] = row
     sign_offs: dict[str, dict] = {}
-    for rec in ds.records.get("signatures", []):
+    for rec in recs:
         row = rec.row
-        if rec.site_uuid in site_uuids and not row.get("deleted") and row.get("record_table") == CASEBOOK:
+        if rec.table == "locks":
+            if row.get("deleted") or row.get("unlocked_at"):
+                continue
+            if row.get("visit_uuid"):
+                visit_locks[str(row["visit_uuid"])] = row
+            else:
+                subject_locks[str(row.get("subject_uuid"))] = row
+        elif rec.table == "signatures" and not row.get("deleted") and row.get("record_table") == CASEBOOK:
             prev = sign_offs.get(str(row.get("record_uuid")))
             if prev is None or str(row.get("signed_at")) >= str(prev.get("signed_at")):
                 sign_offs[str(row.get("record_uuid"))] = dict(row, site_uuid=rec.site_uuid, uuid=rec.uuid)
@@ -416,144 +436,203 @@ def _write_lock_note(w: _Writer, n: int, lock: dict, what: str) -> None:
 
 
 # -- clinical data: snapshot -------------------------------------------------------------------------------------------
-def _write_snapshot(w: _Writer, ds: dataset.Dataset, md: metadata.StudyMetadata, *, sites: list[dict], users: _Users,
+_SUBJECT_TABLES = (*metadata.FORM_TABLES, "signatures", "locks")
+_FORM_SET = frozenset(metadata.FORM_TABLES)
+
+
+def _write_snapshot(w: _Writer, store, md: metadata.StudyMetadata, *, sites: list[dict], users: _Users,
                     queries: list[dict], counts: dict) -> None:
+    """Subject by subject (site by site, by subject key), each subject's records read on their own."""
     site_uuids = {s["site_uuid"] for s in sites}
-    codes = {s["site_uuid"]: s["code"] for s in sites}
-    placement = _Placement(ds, md)
-    subjects: dict[str, dict] = {}
-    for table in metadata.FORM_TABLES:
-        for rec in ds.records.get(table, []):
-            if rec.site_uuid not in site_uuids or rec.row.get("deleted"):
-                continue
-            subject = dataset.subject_of(rec)
-            where = placement.place(rec) if subject in ds.subject_keys else None
-            if where is None:
-                counts["unplaced"] += 1
-                continue
-            entry = subjects.setdefault(subject, {"site": rec.site_uuid, "events": {}})
-            entry["events"].setdefault(where, []).append(rec)
-    signatures = _signatures_by_record(ds, site_uuids)
-    subject_locks, visit_locks, sign_offs = _closing_state(ds, site_uuids)
-    locked_events = {(rec.row.get("subject_uuid"), placement.place(rec)): visit_locks[rec.uuid]
-                     for rec in ds.records.get("visits", []) if rec.uuid in visit_locks and rec.site_uuid in site_uuids}
+    placement = _Placement(md)
     by_item: dict[tuple[str, str], list[dict]] = {}
     for q in queries:
         if q["site_uuid"] in site_uuids:
             by_item.setdefault((q["record_uuid"], q["field"]), []).append(q)
     table_rank = {t: n for n, t in enumerate(metadata.FORM_TABLES)}
-    order = sorted(subjects, key=lambda u: (codes[subjects[u]["site"]], ds.subject_keys[u]))
     w.start("ClinicalData", {"StudyOID": _oid_part(md.study_id), "MetaDataVersionOID": _mdv_oid(md.study_id, md.version)})
-    for subject in order:
-        entry = subjects[subject]
-        code = codes[entry["site"]]
-        counts["subjects"] += 1
-        w.start("SubjectData", {"SubjectKey": ds.subject_keys[subject]})
-        sign_off = sign_offs.get(subject)
-        if sign_off is not None and not sign_off.get("invalidated_at"):  # the investigator approved the casebook
-            _write_signature(w, sign_off, users, code)
-            counts["signatures"] += 1
-        w.empty("SiteRef", {"LocationOID": _loc_oid(code)})
-        notes = 0
-        if subject in subject_locks:
-            notes += 1
-            _write_lock_note(w, notes, subject_locks[subject], "Casebook")
-        if sign_off is not None and sign_off.get("invalidated_at"):
-            notes += 1
-            w.start("Annotation", {"SeqNum": notes, "ID": f"SGX.{sign_off['uuid']}"})
-            w.text("Comment", f"Casebook sign-off by {sign_off.get('signer')} at {utc_z(sign_off.get('signed_at'))} "
-                              f"invalidated {utc_z(sign_off['invalidated_at'])}: {sign_off.get('invalidated_reason')}",
-                   {"SponsorOrSite": "Site"})
-            w.start("Flag")
-            w.text("FlagValue", "signoff_invalidated", {"CodeListOID": "CL.LOCK_STATE"})
+    for site in sites:
+        site_uuid, code = site["site_uuid"], site["code"]
+        counts["unplaced"] += dataset.orphans(store, site_uuid, metadata.FORM_TABLES)
+        loose = dataset.subject_records(store, site_uuid, None, ("signatures", "locks"))  # of no subject: normally none
+        for subject, subject_key in dataset.subjects(store, site_uuid):
+            recs = dataset.subject_records(store, site_uuid, subject, _SUBJECT_TABLES)
+            events: dict[tuple, list[dataset.Record]] = {}
+            for rec in recs:
+                if rec.table not in _FORM_SET or rec.row.get("deleted"):
+                    continue
+                where = placement.place(rec)
+                if where is None:
+                    counts["unplaced"] += 1
+                    continue
+                events.setdefault(where, []).append(rec)
+            if not events:
+                continue
+            context = recs + loose
+            _write_subject(w, md, subject, subject_key, code, events, context, placement, users, by_item, table_rank,
+                           counts)
+    w.end()
+
+
+_PLANS: dict[int, tuple[metadata.Form, tuple]] = {}  # by id: hashing a frozen Form hashes all of its items
+
+
+def _item_plan(form: metadata.Form) -> tuple:
+    """(column, data type, ItemOID, units, the only unit) of each item of a form, worked out once."""
+    known = _PLANS.get(id(form))
+    if known is None or known[0] is not form:
+        known = _PLANS[id(form)] = (form, tuple(
+            (item.column, item.data_type, item_oid(form.table, item.column), item.units,
+             item.units[0] if len(item.units) == 1 else None) for item in form.items))
+    return known[1]
+
+
+def _write_subject(w, md, subject, subject_key, code, events, context, placement, users, by_item, table_rank,
+                   counts) -> None:
+    signatures = _signatures_by_record(context)
+    subject_locks, visit_locks, sign_offs = _closing_state(context)
+    locked_events = {placement.place(rec): visit_locks[rec.uuid] for rec in context
+                     if rec.table == "visits" and rec.uuid in visit_locks
+                     and rec.row.get("subject_uuid") == subject}
+    counts["subjects"] += 1
+    w.start("SubjectData", {"SubjectKey": subject_key})
+    sign_off = sign_offs.get(subject)
+    if sign_off is not None and not sign_off.get("invalidated_at"):  # the investigator approved the casebook
+        _write_signature(w, sign_off, users, code)
+        counts["signatures"] += 1
+    w.empty("SiteRef", {"LocationOID": _loc_oid(code)})
+    notes = 0
+    if subject in subject_locks:
+        notes += 1
+        _write_lock_note(w, notes, subject_locks[subject], "Casebook")
+    if sign_off is not None and sign_off.get("invalidated_at"):
+        notes += 1
+        w.start("Annotation", {"SeqNum": notes, "ID": f"SGX.{sign_off['uuid']}"})
+        w.text("Comment", f"Casebook sign-off by {sign_off.get('signer')} at {utc_z(sign_off.get('signed_at'))} "
+                          f"invalidated {utc_z(sign_off['invalidated_at'])}: {sign_off.get('invalidated_reason')}",
+               {"SponsorOrSite": "Site"})
+        w.start("Flag")
+        w.text("FlagValue", "signoff_invalidated", {"CodeListOID": "CL.LOCK_STATE"})
+        w.end()
+        w.end()
+    counts["locks"] += notes
+    for key in sorted(events, key=_event_order(md)):
+        w.start("StudyEventData", {"StudyEventOID": metadata.event_oid(key[0]), "StudyEventRepeatKey": key[1]})
+        if key in locked_events:
+            _write_lock_note(w, 1, locked_events[key], "Visit")
+            counts["locks"] += 1
+        for rec in sorted(events[key], key=lambda r: (table_rank[r.table], str(r.row.get("created_at")), r.uuid)):
+            form = md.form(rec.table)
+            sigs = signatures.get(rec.uuid, [])
+            w.start("FormData", {"FormOID": form.oid, "FormRepeatKey": rec.uuid if form.repeating else None})
+            if len(sigs) > 1:  # ODM allows one Signature per element: the second one signs the form instance
+                _write_signature(w, sigs[1], users, code)
+                counts["signatures"] += 1
+            w.start("ItemGroupData", {"ItemGroupOID": form.group_oid})
+            if sigs:
+                _write_signature(w, sigs[0], users, code)
+                counts["signatures"] += 1
+            counts["unplaced_signatures"] += max(0, len(sigs) - 2)
+            row, uuid = rec.row, rec.uuid
+            indent = "  " * len(w.stack)
+            labs = rec.table == "labs"
+            for column, data_type, oid, units, single_unit in _item_plan(form):
+                value = odm_value(uuid if column == "uuid" else row.get(column), data_type)
+                notes = by_item.get((uuid, column), ()) if by_item else ()
+                if value is None:
+                    counts["query_without_value"] += len(notes)
+                    continue
+                unit = metadata.unit_oid(row.get("unit")) if labs and units else None
+                if unit is None:
+                    unit = single_unit
+                if unit or notes:
+                    w.start("ItemData", {"ItemOID": oid, "Value": value})
+                    if unit:
+                        w.empty("MeasurementUnitRef", {"MeasurementUnitOID": unit})
+                    counts["annotations"] += _write_annotations(w, notes)
+                    w.end()
+                else:  # w.empty("ItemData", ...) without its per-call overhead (an OID needs no escaping)
+                    w.out(f'{indent}<ItemData ItemOID="{oid}" Value={_attr(value)}/>\n')
+                counts["items"] += 1
             w.end()
             w.end()
-        counts["locks"] += notes
-        for key in sorted(entry["events"], key=_event_order(md)):
-            w.start("StudyEventData", {"StudyEventOID": metadata.event_oid(key[0]), "StudyEventRepeatKey": key[1]})
-            if (subject, key) in locked_events:
-                _write_lock_note(w, 1, locked_events[(subject, key)], "Visit")
-                counts["locks"] += 1
-            for rec in sorted(entry["events"][key], key=lambda r: (table_rank[r.table], str(r.row.get("created_at")),
-                                                                    r.uuid)):
-                form = md.form(rec.table)
-                sigs = signatures.get(rec.uuid, [])
-                w.start("FormData", {"FormOID": form.oid, "FormRepeatKey": rec.uuid if form.repeating else None})
-                if len(sigs) > 1:  # ODM allows one Signature per element: the second one signs the form instance
-                    _write_signature(w, sigs[1], users, code)
-                    counts["signatures"] += 1
-                w.start("ItemGroupData", {"ItemGroupOID": form.group_oid})
-                if sigs:
-                    _write_signature(w, sigs[0], users, code)
-                    counts["signatures"] += 1
-                counts["unplaced_signatures"] += max(0, len(sigs) - 2)
-                for item in form.items:
-                    value = odm_value(rec.uuid if item.column == "uuid" else rec.row.get(item.column), item.data_type)
-                    notes = by_item.get((rec.uuid, item.column), [])
-                    if value is None:
-                        counts["query_without_value"] += len(notes)
-                        continue
-                    unit = metadata.unit_oid(rec.row.get("unit")) if rec.table == "labs" and item.units else None
-                    if unit is None and len(item.units) == 1:
-                        unit = item.units[0]
-                    attrs = {"ItemOID": item_oid(rec.table, item.column), "Value": value}
-                    if unit or notes:
-                        w.start("ItemData", attrs)
-                        if unit:
-                            w.empty("MeasurementUnitRef", {"MeasurementUnitOID": unit})
-                        counts["annotations"] += _write_annotations(w, notes)
-                        w.end()
-                    else:
-                        w.empty("ItemData", attrs)
-                    counts["items"] += 1
-                w.end()
-                w.end()
-                counts["forms"] += 1
-            w.end()
+            counts["forms"] += 1
         w.end()
     w.end()
 
 
 # -- clinical data: transactional --------------------------------------------------------------------------------------
-def _write_transactional(w: _Writer, store, ds: dataset.Dataset, md: metadata.StudyMetadata, *, sites: list[dict],
-                         users: _Users, counts: dict) -> None:
-    placement = _Placement(ds, md)
-    by_uuid = {rec.uuid: rec for table in metadata.FORM_TABLES for rec in ds.records.get(table, [])}
-    signed = {rec.uuid: rec for rec in ds.records.get("signatures", [])}
+_PENDING = 1000  # transactions whose records are looked up together
+
+
+def _write_transactional(w: _Writer, store, md: metadata.StudyMetadata, *, sites: list[dict], users: _Users,
+                         counts: dict, spool_dir: Path) -> None:
+    """Site by site in audit-trail order; the AuditRecords (after every SubjectData, as ODM orders them) are
+    collected in a temporary file (deleted when closed) and copied in at the end."""
+    placement = _Placement(md)
     w.start("ClinicalData", {"StudyOID": _oid_part(md.study_id), "MetaDataVersionOID": _mdv_oid(md.study_id, md.version)})
-    referenced: list[tuple] = []
-    for s in sites:
-        code = s["code"]
-        created: set[tuple[str, str]] = set()  # (subject, event key) already written: later ones are Context
-        rows = dataset.audit_rows(store, s["site_uuid"], (*metadata.FORM_TABLES, "signatures"))
-        batch: list[tuple] = []
-        for row in rows:
-            if batch and (row[3] != batch[-1][3] or row[4] != batch[-1][4] or row[5] == "*" or batch[-1][5] == "*"
-                          or row[0] != batch[-1][0] + 1):
-                _transaction(w, batch, site=s, by_uuid=by_uuid, signed=signed, placement=placement, users=users,
-                             created=created, counts=counts, referenced=referenced)
-                batch = []
-            batch.append(tuple(row))
-        if batch:
-            _transaction(w, batch, site=s, by_uuid=by_uuid, signed=signed, placement=placement, users=users,
-                         created=created, counts=counts, referenced=referenced)
-    w.start("AuditRecords")
-    for site_uuid, code, row in referenced:
-        seq, at_utc, user, table, row_id, fld, reason = row
-        w.start("AuditRecord", {"ID": f"AR.{_oid_part(code)}.{seq}"})
-        w.empty("UserRef", {"UserOID": users.oid(site_uuid, user)})
-        w.empty("LocationRef", {"LocationOID": _loc_oid(code)})
-        w.text("DateTimeStamp", utc_z(at_utc))
-        if reason:
-            w.text("ReasonForChange", reason)
-        w.text("SourceID", f"site {code} audit trail row {seq} ({table}.{fld} of record {row_id})")
-        w.end()
-        counts["audit"] += 1
+    with tempfile.TemporaryFile(dir=spool_dir) as spool:
+        audit = _Writer(spool)
+        audit.stack = ["ODM", "ClinicalData", "AuditRecords"]
+        for s in sites:
+            created: set[tuple[str, tuple]] = set()  # (subject, event key) already written: later ones are Context
+            rows = dataset.audit_rows(store, s["site_uuid"], (*metadata.FORM_TABLES, "signatures"))
+            pending: list[list[tuple]] = []
+            batch: list[tuple] = []
+            for row in rows:
+                if batch and (row[3] != batch[-1][3] or row[4] != batch[-1][4] or row[5] == "*" or batch[-1][5] == "*"
+                              or row[0] != batch[-1][0] + 1):
+                    pending.append(batch)
+                    batch = []
+                    if len(pending) >= _PENDING:
+                        _transactions(w, audit, store, pending, site=s, placement=placement, users=users,
+                                      created=created, counts=counts)
+                        pending = []
+                batch.append(tuple(row))
+            if batch:
+                pending.append(batch)
+            _transactions(w, audit, store, pending, site=s, placement=placement, users=users, created=created,
+                          counts=counts)
+        audit.flush()
+        w.start("AuditRecords")
+        w.flush()
+        spool.seek(0)
+        shutil.copyfileobj(spool, w.fh, 1 << 20)
     w.end()
     w.end()
 
 
-def _transaction(w, batch, *, site, by_uuid, signed, placement, users, created, counts, referenced) -> None:
+def _transactions(w, audit, store, pending, *, site, placement, users, created, counts) -> None:
+    """Write a run of transactions of one site, their records looked up together."""
+    site_uuid = site["site_uuid"]
+    signed = dataset.records_by_uuid(store, site_uuid, ("signatures",),
+                                     [b[0][4] for b in pending if b[0][3] == "signatures" and b[0][5] == "*"])
+    wanted: dict[str, list[str]] = {}  # a changed record is looked up in its own table
+    for b in pending:
+        if b[0][3] != "signatures":
+            wanted.setdefault(b[0][3], []).append(b[0][4])
+    by_uuid = dataset.records_by_uuid(store, site_uuid, metadata.FORM_TABLES,
+                                      [str(rec.row.get("record_uuid")) for rec in signed.values()])
+    for table, uuids in wanted.items():
+        by_uuid.update(dataset.records_by_uuid(store, site_uuid, (table,), uuids))
+    for batch in pending:
+        _transaction(w, audit, batch, site=site, by_uuid=by_uuid, signed=signed, placement=placement, users=users,
+                     created=created, counts=counts)
+
+
+def _write_audit_record(audit: _Writer, users: _Users, site_uuid: str, code: str, row: tuple) -> None:
+    seq, at_utc, user, table, row_id, fld, reason = row
+    audit.start("AuditRecord", {"ID": f"AR.{_oid_part(code)}.{seq}"})
+    audit.empty("UserRef", {"UserOID": users.oid(site_uuid, user)})
+    audit.empty("LocationRef", {"LocationOID": _loc_oid(code)})
+    audit.text("DateTimeStamp", utc_z(at_utc))
+    if reason:
+        audit.text("ReasonForChange", reason)
+    audit.text("SourceID", f"site {code} audit trail row {seq} ({table}.{fld} of record {row_id})")
+    audit.end()
+
+
+def _transaction(w, audit, batch, *, site, by_uuid, signed, placement, users, created, counts) -> None:
     """One change of one record (consecutive audit rows of the same record) as a nested SubjectData."""
     table, row_id = batch[0][3], batch[0][4]
     code = site["code"]
@@ -575,7 +654,7 @@ def _transaction(w, batch, *, site, by_uuid, signed, placement, users, created, 
         if rec is None:
             return
     subject = dataset.subject_of(rec)
-    where = placement.place(rec) if subject in placement.ds.subject_keys else None
+    where = placement.place(rec) if rec.subject_key is not None else None
     if where is None:
         counts["unplaced"] += 1
         return
@@ -620,7 +699,7 @@ def _transaction(w, batch, *, site, by_uuid, signed, placement, users, created, 
     event_key = (subject, where)
     event_tt = "Context" if event_key in created else "Insert"
     created.add(event_key)
-    w.start("SubjectData", {"SubjectKey": placement.ds.subject_keys[subject], "TransactionType": subject_tt})
+    w.start("SubjectData", {"SubjectKey": rec.subject_key, "TransactionType": subject_tt})
     w.empty("SiteRef", {"LocationOID": _loc_oid(code)})
     w.start("StudyEventData", {"StudyEventOID": metadata.event_oid(where[0]), "StudyEventRepeatKey": where[1],
                                "TransactionType": event_tt})
@@ -631,18 +710,22 @@ def _transaction(w, batch, *, site, by_uuid, signed, placement, users, created, 
         _write_signature(w, sig, users, code)
         counts["signatures"] += 1
     seen_rows = set()
+    indent = "  " * len(w.stack)
+    audit_id = f"AR.{_oid_part(code)}."
     for item, tt, value, row in items:
         if row[0] not in seen_rows:
             seen_rows.add(row[0])
-            referenced.append((site["site_uuid"], code, (*row[:6], row[8])))  # old/new values are in the items
-        unit = None
+            _write_audit_record(audit, users, site["site_uuid"], code, (*row[:6], row[8]))  # old/new: in the items
+            counts["audit"] += 1
+        unit = ""
         if rec.table == "labs" and item.units:
-            unit = metadata.unit_oid(rec.row.get("unit"))
+            unit_oid = metadata.unit_oid(rec.row.get("unit"))
+            unit = f" MeasurementUnitOID={_attr(unit_oid)}" if unit_oid is not None else ""
         elif len(item.units) == 1:
-            unit = item.units[0]
-        w.text(_TYPED[item.data_type], value, {"ItemOID": item_oid(rec.table, item.column), "TransactionType": tt,
-                                              "AuditRecordID": f"AR.{_oid_part(code)}.{row[0]}",
-                                              "MeasurementUnitOID": unit})
+            unit = f" MeasurementUnitOID={_attr(item.units[0])}"
+        tag = _TYPED[item.data_type]  # as w.text(tag, value, {...}); OIDs, transaction types and numbers need no escaping
+        w.out(f'{indent}<{tag} ItemOID="{item_oid(rec.table, item.column)}" TransactionType="{tt}" '
+              f'AuditRecordID="{audit_id}{row[0]}"{unit}>{_text(value)}</{tag}>\n')
         counts["items"] += 1
     w.end()
     w.end()
@@ -654,7 +737,12 @@ def _transaction(w, batch, *, site, by_uuid, signed, placement, users, created, 
 # -- the file ----------------------------------------------------------------------------------------------------------
 def write_odm(store, out_path: str | os.PathLike, *, audit: bool = False) -> OdmResult:
     """Write the sponsor database as one ODM 1.3.2 file (atomically): a Snapshot, or with `audit` the Transactional
-    history."""
+    history. Records are streamed (subject by subject, or in audit-trail order): memory does not grow with the data."""
+    with store.read_snapshot():
+        return _write_odm(store, Path(out_path), audit=audit)
+
+
+def _write_odm(store, out_path: Path, *, audit: bool) -> OdmResult:
     ds = dataset.load(store)
     if not ds.sites:
         raise SyncError("The sponsor database has no sites yet; register a site and import its bundles first.")
@@ -664,7 +752,6 @@ def write_odm(store, out_path: str | os.PathLike, *, audit: bool = False) -> Odm
     for s in ds.sites:
         version = s["study_version"] or (default.version if s["study_id"] == default.study_id else "1.0")
         studies.setdefault(s["study_id"], {}).setdefault(version, []).append(dict(s, _version=version))
-    out_path = Path(out_path)
     counts = dict.fromkeys(("subjects", "forms", "items", "audit", "unplaced", "signatures", "annotations",
                             "unplaced_signatures", "query_without_value", "locks"), 0)
     counts["_subjects"] = set()
@@ -700,9 +787,10 @@ def write_odm(store, out_path: str | os.PathLike, *, audit: bool = False) -> Odm
             for version in sorted(versions):
                 md = mds[(study_id, version)]
                 if audit:
-                    _write_transactional(w, store, ds, md, sites=versions[version], users=users, counts=counts)
+                    _write_transactional(w, store, md, sites=versions[version], users=users, counts=counts,
+                                         spool_dir=out_path.parent)
                 else:
-                    _write_snapshot(w, ds, md, sites=versions[version], users=users, queries=queries, counts=counts)
+                    _write_snapshot(w, store, md, sites=versions[version], users=users, queries=queries, counts=counts)
         w.end()
         w.flush()
 

@@ -46,10 +46,11 @@ def reopen_query(db_path, query_uuid: str, *, text: str, user: str | None = None
                                                                        text=text))
 
 
-def mark_sdv(db_path, *, site: str, record: str, table: str | None = None, user: str | None = None) -> dict:
-    """Mark a record source-data-verified (the monitor is the acting user)."""
+def mark_sdv(db_path, *, site: str, record: str, table: str | None = None, user: str | None = None,
+             field: str | None = None) -> dict:
+    """Mark a record (or one field of it) source-data-verified (the monitor is the acting user)."""
     return _with_store(db_path, lambda s: sponsor_returns.mark_sdv(s, site_code=site, record_uuid=record, table=table,
-                                                                   user=user or sponsor_user()))
+                                                                   user=user or sponsor_user(), field=field))
 
 
 def load_signing_key(path) -> Ed25519PrivateKey:

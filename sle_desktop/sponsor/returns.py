@@ -23,8 +23,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sle_desktop import __version__
 from sle_desktop.domain import study as study_def
 from sle_desktop.sponsor import db as sponsor_store
+from sle_desktop.sponsor.sponsor_audit import append_audit, merge_site_mark
 from sle_desktop.store import audit as audit_mod
-from sle_desktop.store.records import CASEBOOK_TABLES, row_content_hash
+from sle_desktop.store.records import CASEBOOK_TABLES, field_content_hash, row_content_hash
 from sle_desktop.sync import atomic, bundle, return_bundle
 from sle_desktop.sync.errors import SyncError
 from sle_desktop.sync.keys import fingerprint
@@ -40,30 +41,6 @@ def _now() -> str:
 
 
 # -- sponsor audit trail ----------------------------------------------------------------------
-def append_audit(conn, *, user: str, table: str, row_id: str, field: str, old, new, reason: str | None) -> int:
-    """Append one row to the sponsor's hash-chained audit trail (inside the caller's transaction)."""
-    lock = getattr(conn, "lock", None)  # PostgreSQL: imports of two sites may both append here at once
-    if lock is not None:
-        lock("sponsor_audit")
-    last = conn.execute("SELECT seq, hash FROM sponsor_audit ORDER BY seq DESC LIMIT 1").fetchone()
-    seq, prev = (last[0], last[1]) if last else (0, audit_mod.GENESIS_HASH)
-    now = audit_mod.utc_now()
-    row = {
-        "seq": seq + 1,
-        "at_utc": now.astimezone(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z"),
-        "at_local": now.astimezone().isoformat(timespec="seconds"),
-        "user": user, "table": table, "row_id": row_id, "field": field,
-        "old": None if old is None else audit_mod.canonical_json(old),
-        "new": None if new is None else audit_mod.canonical_json(new),
-        "reason": reason, "prev_hash": prev,
-    }
-    row["hash"] = audit_mod.row_hash(row)
-    conn.execute(
-        'INSERT INTO sponsor_audit (seq, at_utc, at_local, "user", "table", row_id, field, old, new, reason, prev_hash, hash)'
-        " VALUES (:seq, :at_utc, :at_local, :user, :table, :row_id, :field, :old, :new, :reason, :prev_hash, :hash)", row)
-    return row["seq"]
-
-
 def verify_audit(store) -> audit_mod.ChainCheck:
     """Walk the sponsor's own audit trail; names the first broken row."""
     cur = store.conn.execute('SELECT seq, at_utc, at_local, "user", "table", row_id, field, old, new, reason, prev_hash, '
@@ -305,8 +282,17 @@ def apply_site_answers(conn, site_uuid: str, touched, *, user: str, bundle_seq: 
 
 
 # -- source-data verification -----------------------------------------------------------------
-def mark_sdv(store, *, site_code: str, record_uuid: str, user: str, table: str | None = None) -> dict:
-    """Mark a record source-data-verified as it is now (its content hash is kept); audited."""
+_NOT_DATA = {"uuid", "change_seq", "created_at", "created_by", "updated_at", "updated_by", "deleted", "subject_uuid",
+             "visit_uuid"}
+
+
+def mark_sdv(store, *, site_code: str, record_uuid: str, user: str, table: str | None = None,
+             field: str | None = None) -> dict:
+    """Mark a record (or, with `field`, one value of it) source-data-verified as it is now; audited.
+
+    A whole-record mark keeps the record's content hash and is stored with field ''; a field mark keeps the hash
+    of that value (`records.field_content_hash`, as the site's monitor marks), so it no longer holds once that
+    value changes."""
     site = site_by_code(store, site_code)
     if table:
         rec = resolve_record(store, site, table=table, record_uuid=record_uuid)
@@ -317,26 +303,35 @@ def mark_sdv(store, *, site_code: str, record_uuid: str, user: str, table: str |
             raise SyncError(f"Site {site['code']} has sent no record {record_uuid}" if not rows else
                             f"Record {record_uuid} is ambiguous; name its form with --table.")
         rec = resolve_record(store, site, table=rows[0]["tbl"], record_uuid=record_uuid)
-    mark = {"site_uuid": site["site_uuid"], "record_table": rec["tbl"], "record_uuid": rec["uuid"],
-            "content_hash": content_hash_of(rec["tbl"], rec["row"]), "change_seq": rec["change_seq"],
-            "monitor": user, "marked_at": _now()}
+    field = (field or "").strip()
+    if field:
+        cols = _columns(store, site["site_uuid"], rec["tbl"]) or set(rec["row"])
+        if field not in cols or field in _NOT_DATA:
+            raise SyncError(f"{rec['tbl']} has no data field {field!r}; nothing was marked.")
+        content_hash = field_content_hash(rec["tbl"], rec["uuid"], field, rec["row"].get(field))
+    else:
+        content_hash = content_hash_of(rec["tbl"], rec["row"])
+    mark = {"site_uuid": site["site_uuid"], "record_table": rec["tbl"], "record_uuid": rec["uuid"], "field": field,
+            "content_hash": content_hash, "change_seq": rec["change_seq"], "monitor": user, "marked_at": _now()}
     with store.transaction() as conn:
-        old = store.query_one("SELECT content_hash, change_seq, monitor, marked_at FROM sdv_marks WHERE record_table = ? "
-                              "AND record_uuid = ?", (rec["tbl"], rec["uuid"]))
-        conn.execute("INSERT INTO sdv_marks (site_uuid, record_table, record_uuid, content_hash, change_seq, "
-                     "monitor, marked_at) VALUES (:site_uuid, :record_table, :record_uuid, :content_hash, :change_seq, "
-                     ":monitor, :marked_at) ON CONFLICT (record_table, record_uuid) DO UPDATE SET "
-                     "site_uuid = excluded.site_uuid, content_hash = excluded.content_hash, "
-                     "change_seq = excluded.change_seq, monitor = excluded.monitor, marked_at = excluded.marked_at, "
-                     "source = 'sponsor'", mark)
-        append_audit(conn, user=user, table="sdv_marks", row_id=rec["uuid"], field="*", old=old,
-                     new={k: mark[k] for k in ("record_table", "content_hash", "change_seq")},
-                     reason="source data verified")
+        old = store.query_one("SELECT content_hash, change_seq, monitor, marked_at FROM sdv_marks WHERE site_uuid = ? "
+                              "AND record_table = ? AND record_uuid = ? AND field = ?",
+                              (site["site_uuid"], rec["tbl"], rec["uuid"], field))
+        conn.execute("INSERT INTO sdv_marks (site_uuid, record_table, record_uuid, field, content_hash, change_seq, "
+                     "monitor, marked_at) VALUES (:site_uuid, :record_table, :record_uuid, :field, :content_hash, "
+                     ":change_seq, :monitor, :marked_at) ON CONFLICT (site_uuid, record_table, record_uuid, field) "
+                     "DO UPDATE SET content_hash = excluded.content_hash, change_seq = excluded.change_seq, "
+                     "monitor = excluded.monitor, marked_at = excluded.marked_at, source = 'sponsor'", mark)
+        append_audit(conn, user=user, table="sdv_marks", row_id=rec["uuid"], field=field or "*", old=old,
+                     new={k: mark[k] for k in ("site_uuid", "record_table", "field", "content_hash", "change_seq")},
+                     reason="source data verified" + (f" (field {field})" if field else ""))
     return mark
 
 
 def sdv_marks(store, site_uuid: str) -> list[dict]:
-    return store.query("SELECT * FROM sdv_marks WHERE site_uuid = ? ORDER BY marked_at, record_uuid", (site_uuid,))
+    """The SDV marks of one site (whole-record marks have field '')."""
+    return store.query("SELECT * FROM sdv_marks WHERE site_uuid = ? ORDER BY marked_at, record_uuid, field",
+                       (site_uuid,))
 
 
 # -- return bundles ---------------------------------------------------------------------------
@@ -421,8 +416,11 @@ def write_return_bundle(store, *, site_code: str, signing_key: Ed25519PrivateKey
         counts["query"] += 1
     marks = [m for m in sdv_marks(store, su) if m.get("source", "sponsor") != "site"]  # the site has its own
     for m in marks:
-        payload.add({"type": "sdv", "record_table": m["record_table"], "record_uuid": m["record_uuid"],
-                     "content_hash": m["content_hash"], "monitor": m["monitor"], "marked_at": m["marked_at"]})
+        line = {"type": "sdv", "record_table": m["record_table"], "record_uuid": m["record_uuid"],
+                "content_hash": m["content_hash"], "monitor": m["monitor"], "marked_at": m["marked_at"]}
+        if m["field"]:  # whole-record lines stay as before, so a site of the earlier release still reads them
+            line["field"] = m["field"]
+        payload.add(line)
         counts["sdv"] += 1
     if study_text is not None:
         payload.add({"type": "study", "version": study_version, "definition": study_text})
@@ -557,16 +555,16 @@ def lock_requests(store, site_code: str | None = None) -> list[dict]:
 # -- the monitor's visit at the site: its SDV marks and queries arrive in the site's bundle ----------------------
 def merge_site_monitoring(conn, site_uuid: str, touched, *, user: str, bundle_seq: int) -> tuple[int, int]:
     """Inside a bundle import: queries a monitor raised at the site become sponsor queries (same uuid, so never
-    twice), and whole-record SDV marks made at the site join the sponsor's marks (the newer mark of a record
-    wins). Returns (queries added, marks merged)."""
+    twice), and SDV marks made at the site (of whole records and of single fields) join the sponsor's marks (the
+    newer mark of a record or field wins). Returns (queries added, marks merged)."""
     added = merged = 0
     for table, row in touched:
         if table == "queries" and row.get("origin") == "site":
             if conn.execute("SELECT 1 FROM queries WHERE uuid = ?", (row.get("uuid"),)).fetchone():
                 continue
             added += _add_site_query(conn, site_uuid, row, user=user, bundle_seq=bundle_seq)
-        elif table == "site_sdv" and not row.get("field") and not row.get("deleted"):
-            merged += _merge_site_mark(conn, site_uuid, row, user=user, bundle_seq=bundle_seq)
+        elif table == "site_sdv" and not row.get("deleted") and isinstance(row.get("field") or "", str):
+            merged += merge_site_mark(conn, site_uuid, row, user=user, bundle_seq=bundle_seq)
     return added, merged
 
 
@@ -606,29 +604,4 @@ def _add_site_query(conn, site_uuid: str, row: dict, *, user: str, bundle_seq: i
                  new={k: q[k] for k in ("site_uuid", "subject_id", "visit_code", "record_table", "record_uuid", "field",
                                         "text", "status", "version", "raised_by", "origin")},
                  reason=f"query raised by a monitor at the site, received in bundle {bundle_seq}")
-    return 1
-
-
-def _merge_site_mark(conn, site_uuid: str, row: dict, *, user: str, bundle_seq: int) -> int:
-    old = conn.execute("SELECT content_hash, marked_at FROM sdv_marks WHERE record_table = ? AND record_uuid = ?",
-                       (row.get("record_table"), row.get("record_uuid"))).fetchone()
-    marked_at = str(row.get("marked_at"))[:40]
-    if old is not None and (old[0] == row.get("content_hash") or old[1] >= marked_at):
-        return 0
-    mark = {"site_uuid": site_uuid, "record_table": row["record_table"], "record_uuid": row["record_uuid"],
-            "content_hash": row.get("content_hash"), "change_seq": 0, "monitor": str(row.get("monitor"))[:200],
-            "marked_at": marked_at}
-    target = conn.execute("SELECT change_seq FROM records WHERE site_uuid = ? AND tbl = ? AND uuid = ?",
-                          (site_uuid, row["record_table"], row["record_uuid"])).fetchone()
-    mark["change_seq"] = target[0] if target else 0
-    conn.execute("INSERT INTO sdv_marks (site_uuid, record_table, record_uuid, content_hash, change_seq, monitor, "
-                 "marked_at, source) VALUES (:site_uuid, :record_table, :record_uuid, :content_hash, :change_seq, "
-                 ":monitor, :marked_at, 'site') ON CONFLICT (record_table, record_uuid) DO UPDATE SET "
-                 "site_uuid = excluded.site_uuid, content_hash = excluded.content_hash, change_seq = excluded.change_seq, "
-                 "monitor = excluded.monitor, marked_at = excluded.marked_at, source = 'site'", mark)
-    append_audit(conn, user=user, table="sdv_marks", row_id=row["record_uuid"], field="*",
-                 old=None if old is None else {"content_hash": old[0], "marked_at": old[1]},
-                 new={"record_table": row["record_table"], "content_hash": mark["content_hash"],
-                      "monitor": mark["monitor"], "source": "site"},
-                 reason=f"source data verified by a monitor at the site, received in bundle {bundle_seq}")
     return 1

@@ -350,7 +350,7 @@ class SubjectRow:
     baseline_date: str
     open_queries: int
     records: int  # records that can be source-data-verified
-    verified: int  # of which SDV'd as they are now
+    verified: int  # of which SDV'd as they are now (a whole-record mark; field marks alone do not count)
 
     @property
     def sdv_complete(self) -> bool:
@@ -372,7 +372,7 @@ def subject_rows(session: SponsorSession) -> tuple[SubjectRow, ...]:
     verified = {(r["site_uuid"], r["subject_uuid"]): r["n"] for r in store.query(
         "SELECT r.site_uuid, r.subject_uuid, count(*) AS n FROM sdv_marks m JOIN records r ON r.site_uuid = "
         "m.site_uuid AND r.tbl = m.record_table AND r.uuid = m.record_uuid AND r.change_seq = m.change_seq "
-        "WHERE r.deleted = 0 GROUP BY r.site_uuid, r.subject_uuid")}
+        "WHERE r.deleted = 0 AND m.field = '' GROUP BY r.site_uuid, r.subject_uuid")}  # whole-record marks only
     open_q = {(r["site_uuid"], r["subject_uuid"]): r["n"] for r in store.query(
         "SELECT site_uuid, subject_uuid, count(*) AS n FROM queries WHERE status IN ('open', 'reopened') "
         "GROUP BY site_uuid, subject_uuid")}

@@ -101,21 +101,24 @@ def _typed(value, data_type: str):
     return str(value)
 
 
-def dataset_rows(ds: dataset.Dataset, table: str, variables_: list[Variable]) -> list[list]:
-    """The current records of a form as typed rows (same order as the CSV file, deleted records left out)."""
-    codes = {s["site_uuid"]: s["code"] for s in ds.sites}
-    rows = []
-    for rec in ds.records.get(table, []):
-        if rec.row.get("deleted"):
-            continue
-        subject = dataset.subject_of(rec)
-        visit = dataset.visit_of(rec)
-        context = {"site_code": codes.get(rec.site_uuid, ""),
-                   "subject_key": ds.subject_keys.get(subject, "") if subject else "",
-                   "visit_code": str(ds.visits.get(visit, {}).get("visit_code", "")) if visit else ""}
-        rows.append([_typed(context[v.name] if v.name in context and v.name not in rec.row else rec.row.get(v.name),
-                            v.data_type) for v in variables_])
-    return rows
+def dataset_columns(store, ds: dataset.Dataset, table: str, variables_: list[Variable]) -> dict[str, list]:
+    """The current records of one form as typed columns (same order as the CSV file, deleted records left out),
+    streamed from the database: only this form's variables are kept."""
+    columns: dict[str, list] = {v.name: [] for v in variables_}
+    targets = [(v.name, v.data_type, columns[v.name]) for v in variables_]
+    for site in ds.sites:
+        for rec in dataset.records(store, site["site_uuid"], table):
+            row = rec.row
+            if row.get("deleted"):
+                continue
+            subject = dataset.subject_of(rec)
+            visit = dataset.visit_of(rec)
+            context = {"site_code": site["code"], "subject_key": (rec.subject_key or "") if subject else "",
+                       "visit_code": ("" if rec.visit_code is None else str(rec.visit_code)) if visit else ""}
+            for name, data_type, column in targets:
+                column.append(_typed(context[name] if name in context and name not in row else row.get(name),
+                                     data_type))
+    return columns
 
 
 def _stata_codes(v: Variable, column: list) -> dict[str, int] | None:
@@ -126,10 +129,11 @@ def _stata_codes(v: Variable, column: list) -> dict[str, int] | None:
     return numbers if all(x is None or x in numbers for x in column) else None
 
 
-def _frame(pd, variables_: list[Variable], rows: list[list], *, names: list[str] | None = None, text_limit=None):
+def _frame(pd, variables_: list[Variable], columns: dict[str, list], *, names: list[str] | None = None,
+           text_limit=None):
     data = {}
     for i, v in enumerate(variables_):
-        column = [r[i] for r in rows]
+        column = columns[v.name]
         if v.data_type in ("integer", "float"):
             series = pd.Series([float("nan") if x is None else x for x in column], dtype="float64")
         elif v.data_type == "datetime":
@@ -161,11 +165,11 @@ _EMPTY_FORMATS = {"sav": {"date": "DATE11", "time": "TIME8"}, "dta": {"date": "%
                   "xpt": {"date": "DATE9", "time": "TIME8"}}
 
 
-def _empty_date_formats(fmt: str, variables_: list[Variable], rows: list[list], names=None) -> dict[str, str]:
+def _empty_date_formats(fmt: str, variables_: list[Variable], columns: dict[str, list], names=None) -> dict[str, str]:
     """Display formats for date and time variables with no value at all (so they stay dates, not text)."""
     out = {}
     for i, v in enumerate(variables_):
-        if v.data_type in ("date", "time") and all(r[i] is None for r in rows):
+        if v.data_type in ("date", "time") and all(x is None for x in columns[v.name]):
             out[(names or [x.name for x in variables_])[i]] = _EMPTY_FORMATS[fmt][v.data_type]
     return out
 
@@ -189,6 +193,11 @@ def write_stats(store, out_dir: str | os.PathLike, *, formats=FORMATS, lang: str
         import pyreadstat
     except ImportError:
         raise SyncError("The statistics export needs the sponsor extras: pip install 'sle-desktop[sponsor]'.") from None
+    with store.read_snapshot():
+        return _write_stats(store, out_dir, formats, lang, pd, pyreadstat)
+
+
+def _write_stats(store, out_dir, formats, lang: str, pd, pyreadstat) -> StatsResult:
     ds = dataset.load(store)
     if not ds.sites:
         raise SyncError("The sponsor database has no sites yet; register a site and import its bundles first.")
@@ -201,35 +210,35 @@ def write_stats(store, out_dir: str | os.PathLike, *, formats=FORMATS, lang: str
     files, total, catalogue = [], 0, []
     for form in md.forms:
         vs = variables(md, form.table)
-        rows = dataset_rows(ds, form.table, vs)
-        total += len(rows)
-        columns = {v.name: [r[i] for r in rows] for i, v in enumerate(vs)}
+        columns = dataset_columns(store, ds, form.table, vs)
+        total += len(columns[vs[0].name])
         stata = {v.name: _stata_codes(v, columns[v.name]) for v in vs}
         for fmt in formats:
             target = out / f"{form.table}.{fmt}"
             if fmt == "sav":
-                df = _frame(pd, vs, rows)
+                df = _frame(pd, vs, columns)
                 labels = {v.name: _value_labels(v, lang) for v in vs if v.codelist}
                 spss = {v.name: f for v in vs if (f := _spss_format(form.item(v.name), v))}
-                spss.update(_empty_date_formats("sav", vs, rows))
+                spss.update(_empty_date_formats("sav", vs, columns))
                 _write(target, lambda p, df=df, vs=vs, labels=labels, spss=spss: pyreadstat.write_sav(
                     df, p, column_labels=[v.label(lang) for v in vs], variable_value_labels=labels,
                     variable_format=spss))
             elif fmt == "dta":
-                coded = [[(stata[v.name] or {}).get(x, x) if stata[v.name] else x for v, x in zip(vs, r)] for r in rows]
+                coded = {v.name: [stata[v.name].get(x, x) for x in columns[v.name]] if stata[v.name] else columns[v.name]
+                         for v in vs}
                 typed = [Variable(v.name, "integer", v.label_en, v.label_ru, v.codelist, v.sas_name)
                          if stata[v.name] else v for v in vs]
                 df = _frame(pd, typed, coded)
                 labels = {v.name: _value_labels(v, lang, stata[v.name]) for v in vs
                           if v.codelist and (stata[v.name] or v.codelist.data_type == "integer")}
-                empty = _empty_date_formats("dta", vs, rows)
+                empty = _empty_date_formats("dta", vs, columns)
                 _write(target, lambda p, df=df, vs=vs, labels=labels, empty=empty: pyreadstat.write_dta(
                     df, p, column_labels=[v.label(lang) for v in vs], variable_value_labels=labels, version=15,
                     variable_format=empty or None))
             else:
                 names = [v.sas_name for v in vs]
-                df = _frame(pd, vs, rows, names=names, text_limit=XPT_MAX_TEXT)
-                empty = _empty_date_formats("xpt", vs, rows, names)
+                df = _frame(pd, vs, columns, names=names, text_limit=XPT_MAX_TEXT)
+                empty = _empty_date_formats("xpt", vs, columns, names)
                 _write(target, lambda p, df=df, vs=vs, form=form, empty=empty: pyreadstat.write_xport(
                     df, p, file_format_version=5, table_name=metadata.sas_dataset_name(form.table),
                     column_labels=[metadata.sas_label(v.label_en) for v in vs], variable_format=empty or None))
@@ -256,14 +265,20 @@ def write_stats(store, out_dir: str | os.PathLike, *, formats=FORMATS, lang: str
 
 
 def _write(target: Path, writer) -> None:
-    """pyreadstat writes to a path: write beside the target, then move it into place (atomic)."""
-    tmp = target.with_name(f".{target.name}.tmp")
+    """pyreadstat writes to a path: it writes a hidden owner-only file beside the target, which is flushed to disk and
+    then renamed into place (atomic; an interrupted export leaves no file under the final name)."""
+    tmp = None
     try:
+        tmp = atomic.write_temp(target, lambda fh: None)  # created owner-only; pyreadstat writes over it
         writer(str(tmp))
-        data = tmp.read_bytes()
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        atomic.publish(tmp, target)
+    except OSError as exc:
+        raise atomic.explain_os_error(exc, target.name, target.parent) from exc
     finally:
-        tmp.unlink(missing_ok=True)
-    atomic.atomic_write(target, lambda fh: fh.write(data), what=target.name)
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
 
 
 def sas_format_name(cl: metadata.CodeList) -> str:

@@ -53,6 +53,7 @@ def _csv_text(header, rows) -> str:
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_CHARS = frozenset(FORMULA_START)
 NEUTRALISED = ("Text cells beginning with = + - @, a tab or a carriage return are written with a leading apostrophe "
                "(') so that spreadsheet programs show them instead of running them as formulas; remove that one "
                "apostrophe to get the text as the site sent it. Numbers are written as numbers.")
@@ -66,7 +67,7 @@ def _stream_csv(path: Path, header, rows, *, what: str) -> None:
         writer.writerow(header)
         for row in rows:
             writer.writerow(row)
-            if buf.tell() > 1 << 20:
+            if buf.tell() > 1 << 18:
                 fh.write(buf.getvalue().encode("utf-8"))
                 buf.seek(0)
                 buf.truncate()
@@ -79,6 +80,11 @@ def _cell(value) -> str:
     """A CSV cell: numbers as numbers, text neutralised when a spreadsheet would run it (see the module docstring)."""
     if value is None:
         return ""
+    kind = type(value)
+    if kind is str:
+        return "'" + value if value and value[0] in _FORMULA_CHARS else value
+    if kind is int:
+        return str(value)
     if isinstance(value, float):
         return odm.odm_value(value, "float")
     if isinstance(value, str):
@@ -123,13 +129,30 @@ DICTIONARY_COLUMNS: tuple[tuple[str, str, str], ...] = (
 
 def write_csv(store, out_dir: str | os.PathLike) -> CsvResult:
     """Write one CSV per form plus data_dictionary.csv, codelists.csv and audit_trail.csv into `out_dir`
-    (created if its parent folder exists)."""
+    (created if its parent folder exists). Records are streamed site by site: memory does not grow with the data."""
+    with store.read_snapshot():
+        return _write_csv(store, out_dir)
+
+
+def _form_rows(store, ds: dataset.Dataset, table: str, visit: bool, cols: list[str], count: list[int]):
+    for site in ds.sites:
+        code = site["code"]
+        for rec in dataset.records(store, site["site_uuid"], table):
+            subject = dataset.subject_of(rec)
+            line = [code, (rec.subject_key or "") if subject else ""]
+            if visit:
+                line.append(("" if rec.visit_code is None else str(rec.visit_code)) if dataset.visit_of(rec) else "")
+            count[0] += 1
+            row = rec.row
+            yield [_cell(p) for p in line] + [_cell(row.get(c)) for c in cols]
+
+
+def _write_csv(store, out_dir) -> CsvResult:
     ds = dataset.load(store)
     if not ds.sites:
         raise SyncError("The sponsor database has no sites yet; register a site and import its bundles first.")
     out = atomic.ensure_folder(out_dir, "the CSV files")
     md = dataset.metadata_in_force(store, ds)
-    codes = {s["site_uuid"]: s["code"] for s in ds.sites}
     files, total = [], 0
     dictionary = []
     for table in CLINICAL_TABLES:
@@ -137,17 +160,10 @@ def write_csv(store, out_dir: str | os.PathLike) -> CsvResult:
         prefix = [*_PREFIX, *([_VISIT_TABLES_EXTRA] if visit else [])]
         cols = [c for c, _ in ds.columns.get(table, []) if c not in prefix]
         header = [*prefix, *cols]
-        rows = []
-        for rec in ds.records.get(table, []):
-            subject = dataset.subject_of(rec)
-            v = dataset.visit_of(rec)
-            line = [codes.get(rec.site_uuid, ""), ds.subject_keys.get(subject, "") if subject else ""]
-            if visit:
-                line.append(str(ds.visits.get(v, {}).get("visit_code", "")) if v else "")
-            rows.append([_cell(p) for p in line] + [_cell(rec.row.get(c)) for c in cols])
-        atomic.atomic_write_text(out / f"{table}.csv", _csv_text(header, rows), what=f"{table}.csv")
+        count = [0]
+        _stream_csv(out / f"{table}.csv", header, _form_rows(store, ds, table, visit, cols, count), what=f"{table}.csv")
         files.append(f"{table}.csv")
-        total += len(rows)
+        total += count[0]
         form = metadata.form_of(table)
         title = form.title if form else dataset.form_title(table)
         sas = metadata.sas_names(table) if form else {}
@@ -167,7 +183,7 @@ def write_csv(store, out_dir: str | os.PathLike) -> CsvResult:
                 item.digits if item and item.digits is not None else "", " ".join(item.units) if item else "",
                 c if in_stats else "", sas.get(c, "") if in_stats else "",
             ])
-    audit_rows = ([row[0], *(_cell(v) for v in row[1:])] for row in dataset.audit_trail(store))
+    audit_rows = ([row[0], *(_cell(v) for v in row[1:])] for row in dataset.audit_trail(store, ds.sites))
     _stream_csv(out / "audit_trail.csv", [c for c, _t, _l in AUDIT_COLUMNS], audit_rows, what="audit_trail.csv")
     files.append("audit_trail.csv")
     code_rows = [[cl.oid, cl.name, cl.data_type, n, code, label, ru(label), int(cl.closed)]

@@ -274,7 +274,33 @@ class Store:
     def in_transaction(self) -> bool:
         return self._depth > 0
 
+    @contextlib.contextmanager
+    def read_snapshot(self) -> Iterator[None]:
+        """Every read inside sees the database as of the first one (a deferred read transaction: in WAL mode writers
+        go on meanwhile); nested use joins the outer transaction."""
+        if self._depth:
+            yield
+            return
+        self.conn.execute("BEGIN")
+        self._depth = 1
+        try:
+            yield
+        finally:
+            self._depth = 0
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("COMMIT")
+
     # -- queries -------------------------------------------------------------
+    def stream(self, sql: str, params: tuple = (), *, size: int = 2000) -> Iterator[tuple]:
+        """Rows as tuples, fetched `size` at a time (never the whole result in memory)."""
+        cur = self.conn.execute(sql, params)
+        try:
+            while rows := cur.fetchmany(size):
+                yield from rows
+        finally:
+            with contextlib.suppress(sqlite3.Error):  # an abandoned stream may be closed after its connection
+                cur.close()
+
     def query(self, sql: str, params: tuple | dict = ()) -> list[dict]:
         """Rows as plain dicts."""
         cur = self.conn.execute(sql, params)

@@ -557,6 +557,26 @@ CREATE INDEX audit_record_values ON audit ("table", row_id, seq, field, new);
 DROP INDEX audit_row;
 """
 
+# The sponsor's SDV marks per field (a sponsor monitor may verify one value, as a monitor at the site does): field ''
+# is a whole-record mark, as in site_sdv; the marks already received are kept as whole-record marks.
+SPONSOR_FIELD_SDV_MIGRATION = "sponsor SDV marks per field (field '' marks the whole record)"
+_V_SPONSOR_FIELD_SDV = """
+CREATE TABLE sdv_marks_by_field (
+    record_table TEXT NOT NULL,
+    record_uuid TEXT NOT NULL,
+    field TEXT NOT NULL DEFAULT '',
+    content_hash TEXT NOT NULL,
+    monitor TEXT NOT NULL,
+    marked_at TEXT NOT NULL,
+    return_seq INTEGER NOT NULL,
+    PRIMARY KEY (record_table, record_uuid, field)
+);
+INSERT INTO sdv_marks_by_field (record_table, record_uuid, field, content_hash, monitor, marked_at, return_seq)
+SELECT record_table, record_uuid, '', content_hash, monitor, marked_at, return_seq FROM sdv_marks;
+DROP TABLE sdv_marks;
+ALTER TABLE sdv_marks_by_field RENAME TO sdv_marks;
+"""
+
 MIGRATIONS: tuple[tuple[int, str, Callable], ...] = (
     (1, "core schema: site, users, subjects, clinical forms, audit trail", _v1_core),
     (2, "indexes for subject lists and per-subject forms", _v2_indexes),
@@ -573,6 +593,7 @@ MIGRATIONS: tuple[tuple[int, str, Callable], ...] = (
      _v_locks_signoff_monitoring),
     (11, "audit rows by record with their values, so verify-audit reads the trail of every record from the index",
      lambda conn: _run_script(conn, _V11_AUDIT_BY_RECORD)),
+    (12, SPONSOR_FIELD_SDV_MIGRATION, lambda conn: _run_script(conn, _V_SPONSOR_FIELD_SDV)),
 )
 LATEST = MIGRATIONS[-1][0]
 

@@ -113,6 +113,7 @@ class PgStore:
         self.conn = PgConnection(raw)
         self.url = url
         self._depth = 0
+        self._cursors = 0
         self.IntegrityError = psycopg.errors.IntegrityError
         self.Error = psycopg.Error
 
@@ -183,6 +184,36 @@ class PgStore:
     @property
     def in_transaction(self) -> bool:
         return self._depth > 0
+
+    @contextlib.contextmanager
+    def read_snapshot(self) -> Iterator[None]:
+        """Every read inside sees one snapshot of the database (a read-only REPEATABLE READ transaction); nested use
+        joins the outer transaction."""
+        if self._depth:
+            yield
+            return
+        raw = self.conn.raw
+        raw.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        self._depth = 1
+        try:
+            yield
+        finally:
+            self._depth = 0
+            with contextlib.suppress(Exception):
+                raw.execute("COMMIT")
+
+    def stream(self, sql: str, params: tuple = (), *, size: int = 2000) -> Iterator[tuple]:
+        """Rows as tuples through a server-side cursor, `size` at a time (never the whole result in memory)."""
+        self._cursors += 1
+        with self.read_snapshot():  # a server-side cursor lives in a transaction
+            cur = self.conn.raw.cursor(name=f"sle_stream_{self._cursors}")
+            try:
+                cur.execute(to_psycopg(sql) if params else sql, params or None)
+                while rows := cur.fetchmany(size):
+                    yield from rows
+            finally:
+                with contextlib.suppress(Exception):  # an abandoned stream may be closed after its connection
+                    cur.close()
 
     def query(self, sql: str, params=()) -> list[dict]:
         cur = self.conn.execute(sql, params)

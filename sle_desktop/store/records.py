@@ -188,6 +188,13 @@ def row_content_hash(table: str, row: dict) -> str:
     return hashlib.sha256(audit.canonical_json(body).encode("utf-8")).hexdigest()
 
 
+def field_content_hash(table: str, record_uuid: str, field: str, value) -> str:
+    """SHA-256 of one field's value of one record: what a field-level SDV mark keeps (site and sponsor alike), so
+    the mark drops when that value changes and holds when other fields of the record change."""
+    return hashlib.sha256(audit.canonical_json({"table": table, "uuid": record_uuid, "field": field,
+                                                "value": value}).encode("utf-8")).hexdigest()
+
+
 def invalidate_signatures(store, table: str, record_uuid: str, *, user: str, reason: str) -> int:
     """Mark valid signatures on a record as invalidated; returns how many."""
     rows = store.query(

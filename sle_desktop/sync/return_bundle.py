@@ -16,7 +16,9 @@ Payload lines, each an object with a ``type``, in this order:
     sae_ack     one per serious adverse event the sponsor holds: uuid, bundle_seq, received_at
     query       one per data query of the site: query (uuid, subject_uuid, visit_uuid, record_table, record_uuid, field,
                 text, followup, status, version, raised_by, raised_at, closed_by, closed_at, close_reason)
-    sdv         one per source-data-verified record: record_table, record_uuid, content_hash, monitor, marked_at
+    sdv         one per source-data-verified record or field: record_table, record_uuid, content_hash, monitor,
+                marked_at, and `field` for a mark of one value only (content_hash is then that value's hash,
+                `store.records.field_content_hash`); a whole-record line has no `field`, as before
     study       at most one: a new study definition version (version, definition = TOML text)
     end         counts of each kind
 

@@ -150,9 +150,16 @@ class MonitoringPanel(QWidget):
         self.field.clear()
         self.field.addItem(self.tr("The whole record"), "")
         if it is not None:
+            marks = sdv.field_verifications(self.session, it.record_table, it.record_uuid)
             for f in sdv.record_fields(self.session, it.record_table, it.record_uuid):
                 label = audit_trail.record_field_label(self.session, it.record_table, it.record_uuid, f)
-                self.field.addItem(translated(label) if not isinstance(label, str) else catalog(label), f)
+                text = translated(label) if not isinstance(label, str) else catalog(label)
+                mark = marks.get(f)  # a field verified here or at the sponsor shows alike
+                if mark is not None and mark.valid:
+                    text = self.tr("{0} – verified by {1}").format(text, mark.monitor)
+                elif mark is not None:
+                    text = self.tr("{0} – changed since verified").format(text)
+                self.field.addItem(text, f)
         self.verify_button.setEnabled(it is not None)
         self.query_button.setEnabled(it is not None)
 

@@ -23,9 +23,11 @@ def _open(db):
     return sponsor_db_mod.open_sponsor_store(db, create=True)
 
 
-def test_accounts_migration_is_the_last_sponsor_migration():
-    last = sponsor_db_mod.MIGRATIONS[-1]
-    assert last[1] == sponsor_db_mod.ACCOUNTS_MIGRATION and last[0] == sponsor_db_mod.LATEST
+def test_sponsor_migrations_are_numbered_in_order_with_accounts_and_field_sdv_appended():
+    descriptions = [m[1] for m in sponsor_db_mod.MIGRATIONS]
+    assert descriptions.index(sponsor_db_mod.ACCOUNTS_MIGRATION) < descriptions.index(
+        sponsor_db_mod.FIELD_SDV_MIGRATION)
+    assert sponsor_db_mod.MIGRATIONS[-1][0] == sponsor_db_mod.LATEST
     assert [m[0] for m in sponsor_db_mod.MIGRATIONS] == list(range(1, len(sponsor_db_mod.MIGRATIONS) + 1))
 
 

@@ -49,8 +49,9 @@ def test_site_sdv_and_queries_make_the_round_trip(make_site, sponsor_db, sponsor
     [sq] = sponsor_query(sponsor_db, "SELECT * FROM queries WHERE uuid = ?", (q.uuid,))
     assert (sq["origin"], sq["status"], sq["version"], sq["answer"]) == ("site", "answered", 0,
                                                                          "Checked: the source says 1.0.")
-    [mark] = sponsor_query(sponsor_db, "SELECT * FROM sdv_marks WHERE record_uuid = ?", (a["uuid"],))
-    assert (mark["source"], mark["monitor"]) == ("site", "demo.monitor")
+    marks = sponsor_query(sponsor_db, "SELECT * FROM sdv_marks WHERE record_uuid = ? ORDER BY field", (a["uuid"],))
+    assert [(m["field"], m["source"], m["monitor"]) for m in marks] == [("", "site", "demo.monitor"),
+                                                                        ("pga", "site", "demo.monitor")]
     # the same bundle content again adds nothing (no duplicates); the return bundle does not echo the site mark
     ret = return_bundle(sponsor_db, sponsor_keys, tmp_path / "r1")
     assert ret.sdv_marks == 0

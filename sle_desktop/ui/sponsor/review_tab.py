@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sle_desktop.app.errors import StoreError
 from sle_desktop.domain.errors import AppError
 from sle_desktop.sponsor import casebook as cases
 from sle_desktop.sponsor import review
@@ -186,6 +187,8 @@ class ReviewTab(Tab):
         self.raise_button.setObjectName("raiseQueryButton")
         self.sdv_button = QPushButton(self.tr("&Mark record SDV'd"), right)
         self.sdv_button.setObjectName("sdvButton")
+        self.field_sdv_button = QPushButton(self.tr("Mark fiel&d SDV'd"), right)
+        self.field_sdv_button.setObjectName("fieldSdvButton")
         self.close_button = QPushButton(self.tr("C&lose query…"), right)
         self.close_button.setObjectName("closeQueryButton")
         self.reopen_button = QPushButton(self.tr("R&e-open query…"), right)
@@ -194,17 +197,20 @@ class ReviewTab(Tab):
         self.return_button.setObjectName("returnBundleButton")
         actions.addWidget(self.raise_button, 0, 0)
         actions.addWidget(self.sdv_button, 0, 1)
-        actions.addWidget(self.return_button, 0, 2)
+        actions.addWidget(self.field_sdv_button, 0, 2)
         actions.addWidget(self.close_button, 1, 0)
         actions.addWidget(self.reopen_button, 1, 1)
+        actions.addWidget(self.return_button, 1, 2)
         rl.addLayout(actions)
         self.raise_button.clicked.connect(self._ask_raise)
         self.sdv_button.clicked.connect(self.sdv_selected)
+        self.field_sdv_button.clicked.connect(self.sdv_selected_field)
         self.close_button.clicked.connect(self._ask_close)
         self.reopen_button.clicked.connect(self._ask_reopen)
         self.return_button.clicked.connect(self._ask_return)
         for b, action in ((self.raise_button, "query"), (self.close_button, "query"), (self.reopen_button, "query"),
-                          (self.sdv_button, "sdv"), (self.return_button, "return_bundle")):
+                          (self.sdv_button, "sdv"), (self.field_sdv_button, "sdv"),
+                          (self.return_button, "return_bundle")):
             b.setEnabled(self.session.can(action))
         split.addWidget(left)
         split.addWidget(right)
@@ -287,14 +293,18 @@ class ReviewTab(Tab):
                 child.setData(0, Qt.UserRole, (rec.table, rec.uuid, None))
                 top.addChild(child)
             queried = {q.field: q for q in rec.queries}
+            verified = {m.field: m for m in rec.field_sdv}
             for name, english, value, coded in rec.fields:
                 q = queried.get(name)
                 ru = self.window_.language == "ru"
                 shown = sponsor_ru.ru(english) if ru else english
                 value = sponsor_ru.ru(value) if ru and coded else value
-                child = QTreeWidgetItem([shown, value, self.query_status(q.status) if q else ""])
+                field_state = " · ".join(t for t in (self.field_sdv_state(verified.get(name)),
+                                                     self.query_status(q.status) if q else "") if t)
+                child = QTreeWidgetItem([shown, value, field_state])
                 child.setToolTip(0, name)
                 child.setToolTip(1, value)
+                child.setToolTip(2, field_state)
                 child.setData(0, Qt.UserRole, (rec.table, rec.uuid, name))
                 top.addChild(child)
             self.tree.addTopLevelItem(top)
@@ -314,6 +324,14 @@ class ReviewTab(Tab):
         fill_table(self.audit, [(a.at_utc[:19].replace("T", " "), a.user, a.table, a.field, a.old, a.new, a.reason)
                            for a in b.audit])
 
+    def field_sdv_state(self, mark: cases.FieldSdv | None) -> str:
+        """A field's own SDV mark: verified by whom, or changed since (the mark no longer holds)."""
+        if mark is None:
+            return ""
+        if mark.valid:
+            return self.tr("SDV'd by {0}").format(mark.monitor)
+        return self.tr("changed since SDV")
+
     def query_status(self, status: str) -> str:
         return {"open": self.tr("open"), "answered": self.tr("answered"), "closed": self.tr("closed"),
                 "reopened": self.tr("re-opened")}.get(status, status)
@@ -326,11 +344,12 @@ class ReviewTab(Tab):
         item = self.tree.currentItem()
         return item.data(0, Qt.UserRole) if item is not None else None
 
-    def select_value(self, table: str, field: str | None) -> None:
-        """Select a record (field None) or one value of it in the casebook tree."""
+    def select_value(self, table: str, field: str | None, record_uuid: str | None = None) -> None:
+        """Select a record (field None) or one value of it in the casebook tree (the first record of `table`, or the
+        record `record_uuid`)."""
         for i in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(i)
-            if top.data(0, Qt.UserRole)[0] != table:
+            if top.data(0, Qt.UserRole)[0] != table or record_uuid not in (None, top.data(0, Qt.UserRole)[1]):
                 continue
             if field is None:
                 self.tree.setCurrentItem(top)
@@ -374,10 +393,23 @@ class ReviewTab(Tab):
             return
         try:
             cases.mark_sdv(self.session, chosen[0], chosen[1], site_code=self.book.site_code)
-        except AppError as exc:
+        except (AppError, StoreError) as exc:
             self.show_error(exc)
             return
         self._done(self.tr("Record marked source-data-verified."))
+
+    def sdv_selected_field(self) -> None:
+        chosen = self.selected_value()
+        if not chosen or not chosen[2]:
+            self.banner.show_message(self.tr("Select a value in the casebook first."), "warning")
+            return
+        try:
+            cases.mark_sdv(self.session, chosen[0], chosen[1], site_code=self.book.site_code, field_name=chosen[2])
+        except (AppError, StoreError) as exc:  # StoreError: e.g. a field the site never described
+            self.show_error(exc)
+            return
+        self._done(self.tr("Field {0} marked source-data-verified; the mark goes to the site in the next return "
+                           "bundle.").format(chosen[2]))
 
     def selected_query(self) -> cases.QueryLine | None:
         row = self.queries.currentRow()
