@@ -19,32 +19,21 @@ the sites work to, so it is identical for the same version whatever the data.
 
 from __future__ import annotations
 
-import functools
 import json
 import os
-import re
 import shutil
 import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from decimal import Decimal
 from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
 
 from sle_desktop import __version__
-from sle_desktop.sponsor import dataset, metadata
-from sle_desktop.sponsor.translations import ru
+from sle_desktop.sponsor import dataset, metadata, odm_xml
+from sle_desktop.sponsor.odm_xml import ODM_NS, escaped_attr, escaped_text, item_oid, odm_value, utc_z
 from sle_desktop.store.records import CASEBOOK
 from sle_desktop.sync import atomic
 from sle_desktop.sync.errors import SyncError
 
-ODM_NS = "http://www.cdisc.org/ns/odm/v1.3"
-_BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-# text that needs no escaping at all (most of it) is written as it is: escaping every value was the export's main cost
-_ATTR_SPECIAL = re.compile('[&<>"\n\r\t\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]')
-_TEXT_SPECIAL = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_ATTR_ENTITIES = {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
-_OID_SAFE = re.compile(r"[^A-Za-z0-9._-]")
 _TYPED = {"text": "ItemDataString", "integer": "ItemDataInteger", "float": "ItemDataDouble", "date": "ItemDataDate",
           "time": "ItemDataTime", "datetime": "ItemDataDatetime"}
 USER_TYPES = {"investigator": "Investigator", "monitor": "Sponsor", "coordinator": "Other", "admin": "Other"}
@@ -70,212 +59,6 @@ class OdmResult:
     annotations: int = 0
 
 
-def _clean(text: str) -> str:
-    return _BAD_XML.sub("\ufffd", text)
-
-
-def _attr(value) -> str:
-    """An attribute value, quoted and escaped (as `quoteattr`, with tabs and line breaks as character references)."""
-    text = str(value)
-    if _ATTR_SPECIAL.search(text) is None:
-        return f'"{text}"'
-    return quoteattr(_clean(text), _ATTR_ENTITIES)
-
-
-def _text(value) -> str:
-    text = str(value)
-    return text if _TEXT_SPECIAL.search(text) is None else escape(_clean(text))
-
-
-@functools.lru_cache(maxsize=65536)
-def _oid_part(text: str) -> str:
-    return _OID_SAFE.sub("_", text) or "_"
-
-
-def utc_z(text) -> str | None:
-    """An ISO date-time as UTC with a `Z` offset, whole seconds (a naive time is taken as UTC)."""
-    if text in (None, ""):
-        return None
-    try:
-        dt = datetime.fromisoformat(str(text).replace("Z", "+00:00"))
-    except ValueError:
-        return str(text)
-    if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=UTC)
-    return dt.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _float_text(value: float) -> str:
-    text = repr(float(value))
-    if "e" in text or "E" in text:
-        text = format(Decimal(text), "f")
-    return text[:-2] if text.endswith(".0") else text
-
-
-def odm_value(value, dtype: str) -> str | None:
-    """A value in ODM's lexical form for its DataType (None for a missing value)."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, bool):
-        return "1" if value else "0"
-    if dtype == "integer":
-        if isinstance(value, float) and value.is_integer():
-            return str(int(value))
-        return str(value)
-    if dtype == "float":
-        return _float_text(value) if isinstance(value, (int, float)) else str(value)
-    if dtype == "datetime":
-        return utc_z(value)
-    if dtype == "date":
-        return str(value)[:10]
-    if dtype == "time":
-        text = str(value)
-        return f"{text}:00" if re.fullmatch(r"\d\d:\d\d", text) else text
-    if isinstance(value, float):
-        return _float_text(value)
-    return str(value)
-
-
-class _Writer:
-    """A small streaming XML writer with indentation (the export may be large)."""
-
-    def __init__(self, fh):
-        self.fh = fh
-        self.stack: list[str] = []
-        self.buf: list[str] = []
-        self.size = 0
-
-    def out(self, text: str) -> None:
-        self.buf.append(text)
-        self.size += len(text)
-        if self.size > 256_000:
-            self.flush()
-
-    def flush(self) -> None:
-        self.fh.write("".join(self.buf).encode("utf-8"))
-        self.buf, self.size = [], 0
-
-    @staticmethod
-    def _attrs(attrs: dict | None) -> str:
-        if not attrs:
-            return ""
-        return "".join(f" {k}={_attr(v)}" for k, v in attrs.items() if v is not None)
-
-    def start(self, tag: str, attrs: dict | None = None) -> None:
-        self.out(f"{'  ' * len(self.stack)}<{tag}{self._attrs(attrs)}>\n")
-        self.stack.append(tag)
-
-    def end(self) -> None:
-        tag = self.stack.pop()
-        self.out(f"{'  ' * len(self.stack)}</{tag}>\n")
-
-    def empty(self, tag: str, attrs: dict | None = None) -> None:
-        self.out(f"{'  ' * len(self.stack)}<{tag}{self._attrs(attrs)}/>\n")
-
-    def text(self, tag: str, text: str, attrs: dict | None = None) -> None:
-        self.out(f"{'  ' * len(self.stack)}<{tag}{self._attrs(attrs)}>{_text(text)}</{tag}>\n")
-
-    def translated(self, tag: str, english: str, russian: str | None = None) -> None:
-        self.start(tag)
-        self.text("TranslatedText", english, {"xml:lang": "en"})
-        self.text("TranslatedText", russian or ru(english), {"xml:lang": "ru"})
-        self.end()
-
-
-@functools.lru_cache(maxsize=4096)
-def item_oid(table: str, column: str) -> str:
-    """The ItemDef OID of a form field."""
-    return f"I.{metadata.form_of(table).short}.{_oid_part(column.upper())}"
-
-
-def _mdv_oid(study_id: str, version: str) -> str:
-    return f"MDV.{_oid_part(study_id)}.{_oid_part(version)}"
-
-
-def _loc_oid(code: str) -> str:
-    return f"LOC.{_oid_part(code)}"
-
-
-# -- metadata ----------------------------------------------------------------------------------------------------------
-def write_metadata_version(w: _Writer, md: metadata.StudyMetadata) -> None:
-    """One MetaDataVersion (a function of the study definition only)."""
-    w.start("MetaDataVersion", {"OID": _mdv_oid(md.study_id, md.version), "Name": f"{md.study_id} version {md.version}",
-                                "Description": md.title})
-    w.start("Protocol")
-    for n, e in enumerate(md.events, 1):
-        w.empty("StudyEventRef", {"StudyEventOID": e.oid, "OrderNumber": n,
-                                  "Mandatory": "Yes" if e.kind == "Scheduled" else "No"})
-    w.end()
-    for e in md.events:
-        w.start("StudyEventDef", {"OID": e.oid, "Name": e.label, "Repeating": "Yes" if e.repeating else "No",
-                                  "Type": e.kind})
-        for n, (table, mandatory) in enumerate(e.forms, 1):
-            w.empty("FormRef", {"FormOID": md.form(table).oid, "OrderNumber": n, "Mandatory": "Yes" if mandatory else "No"})
-        w.end()
-    for f in md.forms:
-        w.start("FormDef", {"OID": f.oid, "Name": f.title, "Repeating": "Yes" if f.repeating else "No"})
-        w.empty("ItemGroupRef", {"ItemGroupOID": f.group_oid, "Mandatory": "Yes"})
-        w.end()
-    for f in md.forms:
-        w.start("ItemGroupDef", {"OID": f.group_oid, "Name": f.title, "Repeating": "No",
-                                 "SASDatasetName": metadata.sas_dataset_name(f.table)})
-        for n, item in enumerate(f.items, 1):
-            w.empty("ItemRef", {"ItemOID": item_oid(f.table, item.column), "OrderNumber": n,
-                                "Mandatory": "Yes" if item.column == "uuid" else "No"})
-        w.end()
-    for f in md.forms:
-        sas = metadata.sas_names(f.table)
-        for item in f.items:
-            w.start("ItemDef", {"OID": item_oid(f.table, item.column), "Name": item.column, "DataType": item.data_type,
-                                "Length": item.length, "SignificantDigits": item.digits,
-                                "SASFieldName": sas[item.column]})
-            w.translated("Question", item.label, item.label_ru)
-            for unit in item.units:
-                w.empty("MeasurementUnitRef", {"MeasurementUnitOID": unit})
-            if item.codelist:
-                w.empty("CodeListRef", {"CodeListOID": item.codelist})
-            w.end()
-    for cl in md.codelists:
-        w.start("CodeList", {"OID": cl.oid, "Name": cl.name, "DataType": cl.data_type})
-        for n, (code, label) in enumerate(cl.items, 1):
-            w.start("CodeListItem", {"CodedValue": code, "OrderNumber": n})
-            w.translated("Decode", label)
-            w.end()
-        w.end()
-    w.end()
-
-
-def metadata_xml(md: metadata.StudyMetadata) -> str:
-    """The MetaDataVersion element of a study version as text (what every export of that version writes)."""
-    import io
-
-    buf = io.BytesIO()
-    w = _Writer(buf)
-    write_metadata_version(w, md)
-    w.flush()
-    return buf.getvalue().decode("utf-8")
-
-
-def _write_study(w: _Writer, study_id: str, mds: list[metadata.StudyMetadata]) -> None:
-    w.start("Study", {"OID": _oid_part(study_id)})
-    w.start("GlobalVariables")
-    w.text("StudyName", study_id)
-    w.text("StudyDescription", mds[-1].title if mds else study_id)
-    w.text("ProtocolName", study_id)
-    w.end()
-    w.start("BasicDefinitions")
-    for unit in metadata.UNITS:
-        w.start("MeasurementUnit", {"OID": unit.oid, "Name": unit.symbol})
-        w.start("Symbol")
-        w.text("TranslatedText", unit.symbol, {"xml:lang": "en"})
-        w.end()
-        w.end()
-    w.end()
-    for md in mds:
-        write_metadata_version(w, md)
-    w.end()
-
-
 # -- administrative data -----------------------------------------------------------------------------------------------
 class _Users:
     """User OIDs for every (site, login) named in the audit trails, with the account's role."""
@@ -288,7 +71,7 @@ class _Users:
         for site_uuid, login in sorted(set(dataset.audit_users(store)) | set(accounts)):
             if site_uuid not in codes:
                 continue
-            base = f"USR.{_oid_part(codes[site_uuid])}.{_oid_part(login)}"
+            base = f"USR.{odm_xml.oid_part(codes[site_uuid])}.{odm_xml.oid_part(login)}"
             oid, n = base, 1
             while oid in used:
                 n += 1
@@ -302,9 +85,9 @@ class _Users:
         return self.by_key[(site_uuid, login)]["oid"]
 
 
-def _write_admin(w: _Writer, study_id: str, sites: list[dict], users: _Users) -> None:
+def _write_admin(w: odm_xml.Writer, study_id: str, sites: list[dict], users: _Users) -> None:
     site_ids = {s["site_uuid"] for s in sites}
-    w.start("AdminData", {"StudyOID": _oid_part(study_id)})
+    w.start("AdminData", {"StudyOID": odm_xml.oid_part(study_id)})
     for (site_uuid, _login), u in users.by_key.items():
         if site_uuid not in site_ids:
             continue
@@ -313,12 +96,12 @@ def _write_admin(w: _Writer, study_id: str, sites: list[dict], users: _Users) ->
         w.text("LoginName", u["login"])
         w.text("DisplayName", f"{u['display'] or u['login']} ({role})")
         w.text("Organization", f"site {u['site']}")
-        w.empty("LocationRef", {"LocationOID": _loc_oid(u["site"])})
+        w.empty("LocationRef", {"LocationOID": odm_xml.loc_oid(u["site"])})
         w.end()
     for s in sites:
-        w.start("Location", {"OID": _loc_oid(s["code"]), "Name": f"{s['code']} {s['name']}", "LocationType": "Site"})
-        w.empty("MetaDataVersionRef", {"StudyOID": _oid_part(study_id),
-                                       "MetaDataVersionOID": _mdv_oid(study_id, s["_version"]),
+        w.start("Location", {"OID": odm_xml.loc_oid(s["code"]), "Name": f"{s['code']} {s['name']}", "LocationType": "Site"})
+        w.empty("MetaDataVersionRef", {"StudyOID": odm_xml.oid_part(study_id),
+                                       "MetaDataVersionOID": odm_xml.mdv_oid(study_id, s["_version"]),
                                        "EffectiveDate": (s["last_import_at"] or "1970-01-01")[:10]})
         w.end()
     for meaning, (name, legal) in MEANINGS.items():
@@ -375,16 +158,16 @@ def _signatures_by_record(recs: list[dataset.Record]) -> dict[str, list[dict]]:
     return out
 
 
-def _write_signature(w: _Writer, sig: dict, users: _Users, code: str) -> None:
+def _write_signature(w: odm_xml.Writer, sig: dict, users: _Users, code: str) -> None:
     w.start("Signature", {"ID": f"SG.{sig['uuid']}"})
     w.empty("UserRef", {"UserOID": users.oid(sig["site_uuid"], sig["signer"])})
-    w.empty("LocationRef", {"LocationOID": _loc_oid(code)})
+    w.empty("LocationRef", {"LocationOID": odm_xml.loc_oid(code)})
     w.empty("SignatureRef", {"SignatureOID": f"SD.{str(sig['meaning']).upper()}"})
     w.text("DateTimeStamp", utc_z(sig["signed_at"]))
     w.end()
 
 
-def _write_annotations(w: _Writer, queries: list[dict]) -> int:
+def _write_annotations(w: odm_xml.Writer, queries: list[dict]) -> int:
     for n, q in enumerate(queries, 1):
         w.start("Annotation", {"SeqNum": n, "ID": f"QRY.{q['uuid']}"})
         text = f"Data query ({q['status']}), raised {utc_z(q['raised_at'])} by {q['raised_by']}: {q['text']}"
@@ -423,7 +206,7 @@ def _closing_state(recs: list[dataset.Record]):
     return subject_locks, visit_locks, sign_offs
 
 
-def _write_lock_note(w: _Writer, n: int, lock: dict, what: str) -> None:
+def _write_lock_note(w: odm_xml.Writer, n: int, lock: dict, what: str) -> None:
     w.start("Annotation", {"SeqNum": n, "ID": f"LCK.{lock['uuid']}"})
     text = f"{what} locked {utc_z(lock['locked_at'])} by {lock['locked_by']}: {lock['lock_reason']}"
     if lock.get("requested_by"):
@@ -440,7 +223,7 @@ _SUBJECT_TABLES = (*metadata.FORM_TABLES, "signatures", "locks")
 _FORM_SET = frozenset(metadata.FORM_TABLES)
 
 
-def _write_snapshot(w: _Writer, store, md: metadata.StudyMetadata, *, sites: list[dict], users: _Users,
+def _write_snapshot(w: odm_xml.Writer, store, md: metadata.StudyMetadata, *, sites: list[dict], users: _Users,
                     queries: list[dict], counts: dict) -> None:
     """Subject by subject (site by site, by subject key), each subject's records read on their own."""
     site_uuids = {s["site_uuid"] for s in sites}
@@ -450,7 +233,7 @@ def _write_snapshot(w: _Writer, store, md: metadata.StudyMetadata, *, sites: lis
         if q["site_uuid"] in site_uuids:
             by_item.setdefault((q["record_uuid"], q["field"]), []).append(q)
     table_rank = {t: n for n, t in enumerate(metadata.FORM_TABLES)}
-    w.start("ClinicalData", {"StudyOID": _oid_part(md.study_id), "MetaDataVersionOID": _mdv_oid(md.study_id, md.version)})
+    w.start("ClinicalData", {"StudyOID": odm_xml.oid_part(md.study_id), "MetaDataVersionOID": odm_xml.mdv_oid(md.study_id, md.version)})
     for site in sites:
         site_uuid, code = site["site_uuid"], site["code"]
         counts["unplaced"] += dataset.orphans(store, site_uuid, metadata.FORM_TABLES)
@@ -500,7 +283,7 @@ def _write_subject(w, md, subject, subject_key, code, events, context, placement
     if sign_off is not None and not sign_off.get("invalidated_at"):  # the investigator approved the casebook
         _write_signature(w, sign_off, users, code)
         counts["signatures"] += 1
-    w.empty("SiteRef", {"LocationOID": _loc_oid(code)})
+    w.empty("SiteRef", {"LocationOID": odm_xml.loc_oid(code)})
     notes = 0
     if subject in subject_locks:
         notes += 1
@@ -552,7 +335,7 @@ def _write_subject(w, md, subject, subject_key, code, events, context, placement
                     counts["annotations"] += _write_annotations(w, notes)
                     w.end()
                 else:  # w.empty("ItemData", ...) without its per-call overhead (an OID needs no escaping)
-                    w.out(f'{indent}<ItemData ItemOID="{oid}" Value={_attr(value)}/>\n')
+                    w.out(f'{indent}<ItemData ItemOID="{oid}" Value={escaped_attr(value)}/>\n')
                 counts["items"] += 1
             w.end()
             w.end()
@@ -565,14 +348,14 @@ def _write_subject(w, md, subject, subject_key, code, events, context, placement
 _PENDING = 1000  # transactions whose records are looked up together
 
 
-def _write_transactional(w: _Writer, store, md: metadata.StudyMetadata, *, sites: list[dict], users: _Users,
+def _write_transactional(w: odm_xml.Writer, store, md: metadata.StudyMetadata, *, sites: list[dict], users: _Users,
                          counts: dict, spool_dir: Path) -> None:
     """Site by site in audit-trail order; the AuditRecords (after every SubjectData, as ODM orders them) are
     collected in a temporary file (deleted when closed) and copied in at the end."""
     placement = _Placement(md)
-    w.start("ClinicalData", {"StudyOID": _oid_part(md.study_id), "MetaDataVersionOID": _mdv_oid(md.study_id, md.version)})
+    w.start("ClinicalData", {"StudyOID": odm_xml.oid_part(md.study_id), "MetaDataVersionOID": odm_xml.mdv_oid(md.study_id, md.version)})
     with tempfile.TemporaryFile(dir=spool_dir) as spool:
-        audit = _Writer(spool)
+        audit = odm_xml.Writer(spool)
         audit.stack = ["ODM", "ClinicalData", "AuditRecords"]
         for s in sites:
             created: set[tuple[str, tuple]] = set()  # (subject, event key) already written: later ones are Context
@@ -620,11 +403,11 @@ def _transactions(w, audit, store, pending, *, site, placement, users, created, 
                      created=created, counts=counts)
 
 
-def _write_audit_record(audit: _Writer, users: _Users, site_uuid: str, code: str, row: tuple) -> None:
+def _write_audit_record(audit: odm_xml.Writer, users: _Users, site_uuid: str, code: str, row: tuple) -> None:
     seq, at_utc, user, table, row_id, fld, reason = row
-    audit.start("AuditRecord", {"ID": f"AR.{_oid_part(code)}.{seq}"})
+    audit.start("AuditRecord", {"ID": f"AR.{odm_xml.oid_part(code)}.{seq}"})
     audit.empty("UserRef", {"UserOID": users.oid(site_uuid, user)})
-    audit.empty("LocationRef", {"LocationOID": _loc_oid(code)})
+    audit.empty("LocationRef", {"LocationOID": odm_xml.loc_oid(code)})
     audit.text("DateTimeStamp", utc_z(at_utc))
     if reason:
         audit.text("ReasonForChange", reason)
@@ -700,7 +483,7 @@ def _transaction(w, audit, batch, *, site, by_uuid, signed, placement, users, cr
     event_tt = "Context" if event_key in created else "Insert"
     created.add(event_key)
     w.start("SubjectData", {"SubjectKey": rec.subject_key, "TransactionType": subject_tt})
-    w.empty("SiteRef", {"LocationOID": _loc_oid(code)})
+    w.empty("SiteRef", {"LocationOID": odm_xml.loc_oid(code)})
     w.start("StudyEventData", {"StudyEventOID": metadata.event_oid(where[0]), "StudyEventRepeatKey": where[1],
                                "TransactionType": event_tt})
     w.start("FormData", {"FormOID": form.oid, "FormRepeatKey": rec.uuid if form.repeating else None,
@@ -711,7 +494,7 @@ def _transaction(w, audit, batch, *, site, by_uuid, signed, placement, users, cr
         counts["signatures"] += 1
     seen_rows = set()
     indent = "  " * len(w.stack)
-    audit_id = f"AR.{_oid_part(code)}."
+    audit_id = f"AR.{odm_xml.oid_part(code)}."
     for item, tt, value, row in items:
         if row[0] not in seen_rows:
             seen_rows.add(row[0])
@@ -720,12 +503,12 @@ def _transaction(w, audit, batch, *, site, by_uuid, signed, placement, users, cr
         unit = ""
         if rec.table == "labs" and item.units:
             unit_oid = metadata.unit_oid(rec.row.get("unit"))
-            unit = f" MeasurementUnitOID={_attr(unit_oid)}" if unit_oid is not None else ""
+            unit = f" MeasurementUnitOID={escaped_attr(unit_oid)}" if unit_oid is not None else ""
         elif len(item.units) == 1:
-            unit = f" MeasurementUnitOID={_attr(item.units[0])}"
+            unit = f" MeasurementUnitOID={escaped_attr(item.units[0])}"
         tag = _TYPED[item.data_type]  # as w.text(tag, value, {...}); OIDs, transaction types and numbers need no escaping
         w.out(f'{indent}<{tag} ItemOID="{item_oid(rec.table, item.column)}" TransactionType="{tt}" '
-              f'AuditRecordID="{audit_id}{row[0]}"{unit}>{_text(value)}</{tag}>\n')
+              f'AuditRecordID="{audit_id}{row[0]}"{unit}>{escaped_text(value)}</{tag}>\n')
         counts["items"] += 1
     w.end()
     w.end()
@@ -770,7 +553,7 @@ def _write_odm(store, out_path: Path, *, audit: bool) -> OdmResult:
     mds = {(sid, v): meta(sid, v) for sid, versions in studies.items() for v in sorted(versions)}
 
     def write(fh) -> None:
-        w = _Writer(fh)
+        w = odm_xml.Writer(fh)
         w.out('<?xml version="1.0" encoding="UTF-8"?>\n')
         w.start("ODM", {
             "xmlns": ODM_NS, "FileType": file_type, "Granularity": "All",
@@ -780,7 +563,7 @@ def _write_odm(store, out_path: Path, *, audit: bool) -> OdmResult:
             "Originator": "sle_desktop sponsor", "SourceSystem": "sle_desktop", "SourceSystemVersion": __version__,
         })
         for study_id, versions in studies.items():
-            _write_study(w, study_id, [mds[(study_id, v)] for v in sorted(versions)])
+            odm_xml.write_study(w, study_id, [mds[(study_id, v)] for v in sorted(versions)])
         for study_id, versions in studies.items():
             _write_admin(w, study_id, [s for v in sorted(versions) for s in versions[v]], users)
         for study_id, versions in studies.items():
