@@ -93,7 +93,6 @@ def main() -> int:
     save(window, "subject-tab")
     view.tabs.setCurrentIndex(view.tabs.count() - 1)  # Trends
     settle(400)
-    view.tabs.currentWidget().content.ensure_renal()
     save(window, "trends-tab")
 
     from sle_desktop.ui.visit_form import VisitForm

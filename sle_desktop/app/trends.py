@@ -386,22 +386,9 @@ def _cohort_assessments(store, today: date) -> dict[str, np.ndarray]:
             cached = _COHORT_CACHE.get(key)
         if cached is not None:
             return cached
-    rows = store.conn.execute(
-        "SELECT sub.uuid, sub.arm, sub.status, sub.baseline_date, v.visit_code, v.visit_date, s.score, s.pga "
-        "FROM sledai_assessments s JOIN visits v ON v.uuid = s.visit_uuid JOIN subjects sub ON sub.uuid = s.subject_uuid "
-        "WHERE s.deleted = 0 AND v.deleted = 0 AND sub.deleted = 0 AND sub.arm IS NOT NULL "
-        "AND sub.baseline_date IS NOT NULL AND v.visit_date <= ? "
-        "ORDER BY sub.uuid, v.visit_date, v.created_at", (today.isoformat(),)).fetchall()
-    if rows:
-        uuids, arms, statuses, base_dates, codes, vdates, scores, pgas = (np.array(c) for c in zip(*rows))
-        cols = {
-            "subject": uuids, "arm": arms, "status": statuses, "code": codes,
-            "day": (vdates.astype("datetime64[D]") - base_dates.astype("datetime64[D]")).astype(int),
-            "score": scores.astype(float), "pga_tenths": np.rint(pgas.astype(float) * 10).astype(int),
-        }
-    else:
-        cols = {k: np.zeros(0, dtype=object) for k in ("subject", "arm", "status", "code")}
-        cols.update(day=np.zeros(0, dtype=int), score=np.zeros(0), pga_tenths=np.zeros(0, dtype=int))
+    cols = _scanned_assessments(store, today)
+    if cols is None:  # a value the packed read cannot carry (see there): the plain join gives the same columns
+        cols = _joined_assessments(store, today)
     for a in cols.values():
         a.setflags(write=False)  # shared between callers
     if key is not None:
@@ -412,13 +399,159 @@ def _cohort_assessments(store, today: date) -> dict[str, np.ndarray]:
     return cols
 
 
+def _empty_assessments() -> dict[str, np.ndarray]:
+    cols = {k: np.zeros(0, dtype=object) for k in ("subject", "arm", "status", "code")}
+    cols.update(day=np.zeros(0, dtype=int), score=np.zeros(0), pga_tenths=np.zeros(0, dtype=int))
+    return cols
+
+
+def _joined_assessments(store, today: date) -> dict[str, np.ndarray]:
+    """`_cohort_assessments`' columns from the three tables joined by uuid (the reference for the packed read)."""
+    rows = store.conn.execute(
+        "SELECT sub.uuid, sub.arm, sub.status, sub.baseline_date, v.visit_code, v.visit_date, s.score, s.pga "
+        "FROM sledai_assessments s JOIN visits v ON v.uuid = s.visit_uuid JOIN subjects sub ON sub.uuid = s.subject_uuid "
+        "WHERE s.deleted = 0 AND v.deleted = 0 AND sub.deleted = 0 AND sub.arm IS NOT NULL "
+        "AND sub.baseline_date IS NOT NULL AND v.visit_date <= ? "
+        "ORDER BY sub.uuid, v.visit_date, v.created_at", (today.isoformat(),)).fetchall()
+    if not rows:
+        return _empty_assessments()
+    uuids, arms, statuses, base_dates, codes, vdates, scores, pgas = (np.array(c) for c in zip(*rows))
+    return {
+        "subject": uuids, "arm": arms, "status": statuses, "code": codes,
+        "day": (vdates.astype("datetime64[D]") - base_dates.astype("datetime64[D]")).astype(int),
+        "score": scores.astype(float), "pga_tenths": np.rint(pgas.astype(float) * 10).astype(int),
+    }
+
+
+# One statement, one row per table: the row count and each needed column as one comma-separated text. Each
+# table is scanned once, in file order, with no index lookup per row (the join by uuid cost more than all the
+# rest of the cohort plot), and the texts become numpy arrays without a Python object per value.
+_SCAN = """
+SELECT 'subjects', count(*), group_concat(uuid), group_concat(baseline_date), NULL, group_concat(arm),
+       group_concat(status)
+FROM subjects WHERE deleted = 0 AND arm IS NOT NULL AND baseline_date IS NOT NULL
+UNION ALL
+SELECT 'visits', count(*), group_concat(uuid), group_concat(visit_date), group_concat(created_at),
+       group_concat(visit_code), NULL
+FROM visits WHERE deleted = 0 AND visit_date <= ?
+UNION ALL
+SELECT 'sledai', count(*), group_concat(visit_uuid), group_concat(subject_uuid), NULL, group_concat(score),
+       group_concat(pga)
+FROM sledai_assessments WHERE deleted = 0
+"""
+_COMMA = ord(",")
+
+
+def _fixed_width(n: int, text: str | None) -> np.ndarray | None:
+    """n comma-separated ASCII values all of one width as a bytes array; None when they are not (a value of
+    another width, a comma inside a value, a NULL left out by group_concat)."""
+    if not text or not text.isascii():
+        return None
+    raw = text.encode("ascii") + b","
+    width = len(raw) // n - 1
+    if width < 1 or len(raw) != n * (width + 1):
+        return None
+    buf = np.frombuffer(raw, dtype=np.uint8)
+    # exactly n commas, each at the end of its own fixed-width slot: every value is `width` long
+    if np.count_nonzero(buf == _COMMA) != n or not (buf[width::width + 1] == _COMMA).all():
+        return None
+    return np.ascontiguousarray(np.frombuffer(raw, dtype=[("v", f"S{width}"), ("sep", "S1")])["v"])
+
+
+def _split(n: int, text: str | None) -> np.ndarray | None:
+    parts = text.split(",") if text else []
+    return np.array(parts) if len(parts) == n else None
+
+
+def _numbers(n: int, text: str | None) -> np.ndarray | None:
+    try:
+        values = np.fromstring(text or "", sep=",")
+    except ValueError:  # with warnings as errors, numpy's complaint about unparsed text
+        return None
+    return values if values.size == n else None
+
+
+def _keys64(values: np.ndarray) -> np.ndarray:
+    """A 64-bit hash of each fixed-width bytes value: equal values, equal keys (unequal ones almost never)."""
+    width = values.dtype.itemsize
+    raw = np.zeros((values.size, -(-width // 8) * 8), dtype=np.uint8)
+    raw[:, :width] = np.frombuffer(values.tobytes(), dtype=np.uint8).reshape(values.size, width)
+    key = np.zeros(values.size, dtype=np.uint64)
+    for word in raw.view(np.uint64).T:
+        key = (key ^ word) * np.uint64(0x100000001B3)  # FNV-style mixing, wrapping at 64 bits
+    return key
+
+
+def _lookup(table: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each of `wanted`, its index in `table` (distinct values) and whether it is there at all.
+
+    Binary search on 64-bit keys, then the values themselves compared; when two values of the table share a
+    key, on the values (slower, the same answer)."""
+    keys = _keys64(table)
+    order = np.argsort(keys)
+    sorted_keys = keys[order]
+    if (sorted_keys[1:] == sorted_keys[:-1]).any():
+        order = np.argsort(table, kind="stable")
+        pos = np.searchsorted(table[order], wanted)
+    else:
+        pos = np.searchsorted(sorted_keys, _keys64(wanted))
+    index = order[np.minimum(pos, table.size - 1)]
+    return index, table[index] == wanted
+
+
+def _scanned_assessments(store, today: date) -> dict[str, np.ndarray] | None:
+    """`_joined_assessments`' columns (the same rows in the same order) from one scan of each table, matched by
+    uuid in numpy; None when a value does not fit that form (uuids or dates of mixed widths, a comma in a
+    code), and the caller joins in SQL instead."""
+    got = {r[0]: r[1:] for r in store.conn.execute(_SCAN, (today.isoformat(),))}
+    ns, s_uuid, s_base, _s, s_arm, s_status = got["subjects"]
+    nv, v_uuid, v_date, v_created, v_code, _v = got["visits"]
+    na, a_visit, a_subject, _a, a_score, a_pga = got["sledai"]
+    if 0 in (ns, nv, na):
+        return _empty_assessments()
+    s_uuid, s_base, v_uuid, v_date, v_created, a_visit, a_subject = (
+        _fixed_width(n, t) for n, t in ((ns, s_uuid), (ns, s_base), (nv, v_uuid), (nv, v_date), (nv, v_created),
+                                        (na, a_visit), (na, a_subject)))
+    arms, statuses, codes = _split(ns, s_arm), _split(ns, s_status), _split(nv, v_code)
+    scores, pgas = _numbers(na, a_score), _numbers(na, a_pga)
+    parts = (s_uuid, s_base, v_uuid, v_date, v_created, a_visit, a_subject, arms, statuses, codes, scores, pgas)
+    if any(x is None for x in parts) or not (s_uuid.dtype == v_uuid.dtype == a_visit.dtype == a_subject.dtype):
+        return None
+    try:
+        base_day, visit_day = s_base.astype("datetime64[D]"), v_date.astype("datetime64[D]")
+    except ValueError:
+        return None
+    # each assessment's subject and visit
+    si, s_ok = _lookup(s_uuid, a_subject)
+    vi, v_ok = _lookup(v_uuid, a_visit)
+    found = np.flatnonzero(s_ok & v_ok)
+    if found.size == 0:
+        return _empty_assessments()
+    # ORDER BY subject uuid, visit date, visit creation time; ties in table order, where SQLite's sort leaves them.
+    # The creation time (a text) is only compared when a subject has two visits on one day.
+    by_text = np.empty(ns, dtype=int)
+    by_text[np.argsort(s_uuid, kind="stable")] = np.arange(ns)  # SQLite compares text bytewise, as numpy does
+    s_rank, days = by_text[si[found]], visit_day[vi[found]]
+    order = np.lexsort((found, days, s_rank))
+    same_day = (s_rank[order][1:] == s_rank[order][:-1]) & (days[order][1:] == days[order][:-1])
+    if same_day.any():
+        order = np.lexsort((found, v_created[vi[found]], days, s_rank))
+    found = found[order]
+    si, vi = si[found], vi[found]
+    return {
+        "subject": s_uuid[si], "arm": arms[si], "status": statuses[si], "code": codes[vi],
+        "day": (visit_day[vi] - base_day[si]).astype(int),
+        "score": scores[found], "pga_tenths": np.rint(pgas[found] * 10).astype(int),
+    }
+
+
 def cohort_trends(session: Session, *, arm: str | None = None, status: str | None = None,
                   today: date | None = None) -> CohortTrends:
     """Change from baseline by arm and scheduled visit (n, mean, SE), trajectories and month-6 responders.
 
     Subjects count once they have a baseline SLEDAI; assessments after `today` (default: today) are left out.
-    One query over the whole assessment table (kept per data version, so re-opening and re-filtering are
-    quick); the statistics are vectorised.
+    One statement scanning the subject, visit and assessment tables (its result kept per data version, so
+    re-opening and re-filtering are quick); the statistics are vectorised.
     """
     session.require("view")
     problems = {}
@@ -452,13 +585,14 @@ def cohort_trends(session: Session, *, arm: str | None = None, status: str | Non
         keep = ~np.isnan(base_score[subj])
         change = scores - base_score[subj]
         subj_arm = arm_col[new_subject]
+        at_visit = {w.code: codes == w.code for w in windows}
         for a, cohort in arms.items():
             in_arm = keep & (arm_col == a)
             cohort.n_subjects = int(np.count_nonzero(~np.isnan(base_score) & (subj_arm == a)))
             for w in windows:
-                mean, sd, se = _mean_sd_se(change[in_arm & (codes == w.code)])
-                cohort.visits.append(VisitStat(w.code, w.label, w.target_day,
-                                               int(np.count_nonzero(in_arm & (codes == w.code))), mean, sd, se))
+                values = change[in_arm & at_visit[w.code]]
+                mean, sd, se = _mean_sd_se(values)
+                cohort.visits.append(VisitStat(w.code, w.label, w.target_day, int(values.size), mean, sd, se))
             cohort.traj_day = day[in_arm].astype(float)
             cohort.traj_change = change[in_arm]
             starts = np.flatnonzero(new_subject[in_arm])

@@ -337,3 +337,133 @@ def test_cohort_cache_follows_every_write_and_each_filter(tmp_path):
                            reason="transcription error")
         after = trends.cohort_trends(session, today=TODAY).arms[arm].stat("month_1").mean
         assert after != pytest.approx(before)
+
+
+# --------------------------------------------------------------------------- the packed read vs the plain join
+
+def _same_columns(fast, joined):
+    assert fast is not None, "the packed read fell back although every value fits it"
+    assert set(fast) == set(joined)
+    for key in joined:
+        a = fast[key].astype(str) if key == "subject" else fast[key]
+        assert a.shape == joined[key].shape, key
+        assert np.array_equal(a, joined[key]), key
+
+
+def _same_cohort(a, b):
+    assert list(a.arms) == list(b.arms)
+    for arm in a.arms:
+        x, y = a.arms[arm], b.arms[arm]
+        assert (x.n_subjects, x.endpoint_n, x.sri4_responders, x.sledai4_responders) == \
+               (y.n_subjects, y.endpoint_n, y.sri4_responders, y.sledai4_responders)
+        assert x.visits == y.visits
+        for field in ("traj_day", "traj_change", "traj_start"):
+            assert np.array_equal(getattr(x, field), getattr(y, field)), (arm, field)
+
+
+@pytest.fixture
+def edge_case_site(tmp_path):
+    """A demo site plus what the cohort read must get right: missing visits, a withdrawn subject, corrected and
+    deleted assessments, a deleted visit and subject, a visit without SLEDAI, two visits of a subject on one
+    day, visits after the cut-off and screen failures (no arm)."""
+    from sle_desktop.app import demo, site
+    from sle_desktop.store.db import Store
+
+    store = Store.open(tmp_path / "site.sqlite")
+    demo.make_demo(store, subjects_count=40, seed=9, today=TODAY)
+    s = site.login(store, demo.DEMO_USERS[0][0], demo.DEMO_PASSWORD)
+    gap = cohort_subject(s, "msc", {"baseline": (14, 1.5), "month_6": (6, 1.0)}, name="Gap Gap")  # no month 1/3
+    cohort_subject(s, "standard", {"baseline": (10, 1.1), "month_1": (6, 0.9)}, name="Left Early", withdraw=True)
+    cohort_subject(s, "standard", {"baseline": (12, 1.3)}, name="Only Baseline")
+    cohort_subject(s, "msc", {}, name="No Visit")
+    twice = cohort_subject(s, "msc", {"baseline": (18, 2.0), "month_1": (12, 1.4)}, name="Same Day")
+    same_day = visits.record_visit(s, twice, "unscheduled", BASELINE + timedelta(days=30), today=LATER).uuid
+    visits.save_sledai(s, same_day, codes_for(8), 1.2)
+    visits.record_visit(s, gap, "unscheduled", BASELINE + timedelta(days=60), today=LATER)  # no SLEDAI entered
+    # corrections of two assessments (a baseline one among them)
+    for code in ("baseline", "month_1"):
+        v = store.scalar("SELECT v.uuid FROM visits v JOIN sledai_assessments a ON a.visit_uuid = v.uuid "
+                         "WHERE v.visit_code = ? ORDER BY v.uuid LIMIT 1", (code,))
+        current = visits.get_sledai(s, v)
+        visits.save_sledai(s, v, set(current.codes) ^ {"fever"}, current.pga, reason="transcription error")
+    # deleted records (as a sync replay or a data-management fix leaves them): an assessment, a visit whose
+    # assessment is still live, a subject with all its data
+    withs = store.query("SELECT a.uuid AS a, v.uuid AS v, a.subject_uuid AS s FROM sledai_assessments a "
+                        "JOIN visits v ON v.uuid = a.visit_uuid WHERE v.visit_code = 'month_3' ORDER BY a.uuid LIMIT 3")
+    with store.transaction() as conn:
+        conn.execute("UPDATE sledai_assessments SET deleted = 1 WHERE uuid = ?", (withs[0]["a"],))
+        conn.execute("UPDATE visits SET deleted = 1 WHERE uuid = ?", (withs[1]["v"],))
+        conn.execute("UPDATE subjects SET deleted = 1 WHERE uuid = ?", (withs[2]["s"],))
+    assert store.scalar("SELECT count(*) FROM subjects WHERE arm IS NULL") > 0  # screen failures are there
+    assert store.scalar("SELECT count(*) FROM subjects WHERE status = 'withdrawn' AND arm IS NOT NULL") > 0
+    yield s
+    store.close()
+
+
+@pytest.mark.parametrize("today", [BASELINE + timedelta(days=45), TODAY, LATER])
+def test_packed_cohort_read_equals_the_plain_join(edge_case_site, today):
+    store = edge_case_site.store
+    fast, joined = trends._scanned_assessments(store, today), trends._joined_assessments(store, today)
+    _same_columns(fast, joined)
+    assert joined["subject"].size > 50
+    # the subject with two visits on one day is in, in the join's order
+    assert len({(s, d) for s, d in zip(joined["subject"], joined["day"])}) < joined["subject"].size
+
+
+def test_cohort_trends_equal_through_either_read(edge_case_site, monkeypatch):
+    trends._COHORT_CACHE.clear()
+    packed = [trends.cohort_trends(edge_case_site, arm=arm, status=status, today=LATER)
+              for arm in (None, *subjects.ARMS) for status in (None, *trends.COHORT_STATUSES)]
+    trends._COHORT_CACHE.clear()
+    monkeypatch.setattr(trends, "_scanned_assessments", lambda store, today: None)
+    plain = [trends.cohort_trends(edge_case_site, arm=arm, status=status, today=LATER)
+             for arm in (None, *subjects.ARMS) for status in (None, *trends.COHORT_STATUSES)]
+    trends._COHORT_CACHE.clear()
+    for a, b in zip(packed, plain):
+        _same_cohort(a, b)
+
+
+def test_a_value_the_packed_read_cannot_carry_falls_back_to_the_join(edge_case_site):
+    """A uuid of another width (say, from an older tool) or a comma in a visit code: the same result, by the join."""
+    store = edge_case_site.store
+    now = "2026-01-01T00:00:00Z"
+    with store.transaction() as conn:
+        conn.execute("INSERT INTO subjects (uuid, change_seq, created_at, created_by, screening_number, subject_id, "
+                     "status, arm, baseline_date) VALUES ('legacy-1', 1, ?, 'test', 'BY01-S-L1', 'BY01-L1', 'enrolled', "
+                     "'msc', ?)", (now, BASELINE.isoformat()))
+        for n, (code, day, score) in enumerate((("baseline", 0, 12), ("month_1", 30, 7))):
+            conn.execute("INSERT INTO visits (uuid, change_seq, created_at, created_by, subject_uuid, visit_code, "
+                         "visit_date) VALUES (?, 1, ?, 'test', 'legacy-1', ?, ?)",
+                         (f"legacy-v{n}", now, code, (BASELINE + timedelta(days=day)).isoformat()))
+            conn.execute("INSERT INTO sledai_assessments (uuid, change_seq, created_at, created_by, subject_uuid, "
+                         "visit_uuid, score, renal_score, pga) VALUES (?, 1, ?, 'test', 'legacy-1', ?, ?, 0, 1.0)",
+                         (f"legacy-a{n}", now, f"legacy-v{n}", score))
+    assert trends._scanned_assessments(store, LATER) is None
+    trends._COHORT_CACHE.clear()
+    c = trends.cohort_trends(edge_case_site, today=LATER)
+    joined = trends._joined_assessments(store, LATER)
+    assert "legacy-1" in set(joined["subject"].tolist())
+    assert c.arms["msc"].n_subjects == len({s for s, a, k in zip(joined["subject"], joined["arm"], joined["code"])
+                                            if a == "msc" and k == "baseline"})
+    with store.transaction() as conn:
+        conn.execute("DELETE FROM sledai_assessments WHERE subject_uuid = 'legacy-1'")
+        conn.execute("DELETE FROM visits WHERE subject_uuid = 'legacy-1'")
+        conn.execute("DELETE FROM subjects WHERE uuid = 'legacy-1'")
+        conn.execute("UPDATE visits SET visit_code = 'month_1,late' WHERE uuid = (SELECT uuid FROM visits "
+                     "WHERE visit_code = 'month_1' ORDER BY uuid LIMIT 1)")
+    assert trends._scanned_assessments(store, LATER) is None
+    trends._COHORT_CACHE.clear()
+    assert trends.cohort_trends(edge_case_site, today=LATER).n_subjects == c.n_subjects - 1
+
+
+def test_uuid_lookup_by_key_and_by_value_agree():
+    rng = np.random.default_rng(3)
+    table = np.array([str(uuidlib.UUID(int=int(rng.integers(2**62)) << 64 | k)).encode() for k in range(500)])
+    wanted = np.concatenate([table[rng.permutation(500)[:300]], np.array([b"0" * 36, table[7][::-1]])])
+    index, found = trends._lookup(table, wanted)
+    assert found.tolist() == [True] * 300 + [False, False]
+    assert np.array_equal(table[index[found]], wanted[found])
+    # a table whose keys collide (here: a repeated value) is searched by value, with the same answer
+    doubled = np.concatenate([table, table[:1]])
+    index2, found2 = trends._lookup(doubled, wanted)
+    assert found2.tolist() == found.tolist() and np.array_equal(doubled[index2[found2]], wanted[found2])

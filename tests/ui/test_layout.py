@@ -129,7 +129,6 @@ def test_main_window_subject_tabs_and_queries_fit(qtbot, language, clinician, sc
         qtbot.wait(50)
         screens.check(f"subject tab: {view.tabs.tabText(i)}", window)
     trends = view.tabs.currentWidget().content  # the Trends tab (last), built when shown
-    trends.ensure_renal()
     assert trends.state == "trend"
     screens.problems += [f"[patient trends] {p}" for p in plot_problems(trends.graphics)]
     screens.assert_all_fit(language)

@@ -55,7 +55,6 @@ def patient_widget(qtbot, known):
     session, uuid, v = known
     w = PatientTrendsWidget(session, uuid)
     qtbot.addWidget(w)
-    w.ensure_renal()  # the renal panels are otherwise drawn in the next event-loop turn
     w.resize(1366, 768)
     w.show()
     qtbot.waitExposed(w)

@@ -27,8 +27,10 @@ from sle_desktop.ui.plots.style import (
     SPAGHETTI_DASH_MAX,
     Hover,
     add_plot,
+    data_item,
     fmt,
     fmt_date,
+    one_layout_pass,
     share_x,
     style_plot,
 )
@@ -128,6 +130,7 @@ class CohortTrendsWidget(ExportMixin, QWidget):
         self.export_svg.setEnabled(False)
         run_use_case(self._session, _load_cohort, self.arm_combo.currentData(), self.status_combo.currentData(),
                      self._today, self._generation, on_finished=self._on_loaded, on_failed=self._on_failed)
+        self._build_frame()  # the panels without data, built here while the worker reads the assessments
 
     @Slot(object)
     def _on_loaded(self, result) -> None:
@@ -152,50 +155,57 @@ class CohortTrendsWidget(ExportMixin, QWidget):
         self.message.setText(self.tr("The cohort plots could not be computed: {error}").format(error=plain_message(exc)))
         self._stack.setCurrentWidget(self.message)
 
-    def _draw(self) -> None:
-        data = self.data
+    def _build_frame(self) -> None:
+        """The three panels with their titles, axes and reference lines: everything that does not need the data."""
         g = self.graphics
         g.clear()
         self._hover = Hover(g)
         self.plots, self.items, self.n_labels, self.bar_labels = {}, {}, {}, {}
         ci = g.ci
         ci.setSpacing(6)
-        legend = pg.LegendItem(colCount=4, labelTextColor=INK, labelTextSize="9pt",
-                               brush=pg.mkBrush(255, 255, 255, 0), pen=pg.mkPen(None))
-        ci.addItem(legend, row=0, col=0, colspan=3)
-        legend.setMaximumHeight(30)
-        self.legend = legend
-        mean_plot = add_plot(ci, row=1, col=0)
-        spaghetti = add_plot(ci, row=1, col=1)
-        bars = add_plot(ci, row=1, col=2)
-        self.plots = {"mean": mean_plot, "spaghetti": spaghetti, "responders": bars}
-        ci.layout.setColumnStretchFactor(0, 7)
-        ci.layout.setColumnStretchFactor(1, 5)
-        ci.layout.setColumnStretchFactor(2, 4)
-        ci.layout.setRowStretchFactor(0, 0)
-        ci.layout.setRowStretchFactor(1, 1)
-        style_plot(mean_plot, title=self.tr("Mean change from baseline (± SE)"),
-                    left=self.tr("Change in SELENA-SLEDAI (points)"), bottom=self.tr("Scheduled visit, at its target study day"))
-        style_plot(spaghetti, title=self.tr("Individual trajectories"),
-                    left=self.tr("Change in SELENA-SLEDAI (points)"), bottom=self.tr("Study day (0 = baseline)"))
-        style_plot(bars, title=self.tr("Responders at month 6"), left=self.tr("Responders (%)"))
+        with one_layout_pass(ci):
+            legend = pg.LegendItem(colCount=4, labelTextColor=INK, labelTextSize="9pt",
+                                   brush=pg.mkBrush(255, 255, 255, 0), pen=pg.mkPen(None))
+            ci.addItem(legend, row=0, col=0, colspan=3)
+            legend.setMaximumHeight(30)
+            self.legend = legend
+            mean_plot = add_plot(ci, row=1, col=0)
+            spaghetti = add_plot(ci, row=1, col=1)
+            bars = add_plot(ci, row=1, col=2)
+            self.plots = {"mean": mean_plot, "spaghetti": spaghetti, "responders": bars}
+            ci.layout.setColumnStretchFactor(0, 7)
+            ci.layout.setColumnStretchFactor(1, 5)
+            ci.layout.setColumnStretchFactor(2, 4)
+            ci.layout.setRowStretchFactor(0, 0)
+            ci.layout.setRowStretchFactor(1, 1)
+            style_plot(mean_plot, title=self.tr("Mean change from baseline (± SE)"),
+                       left=self.tr("Change in SELENA-SLEDAI (points)"),
+                       bottom=self.tr("Scheduled visit, at its target study day"))
+            style_plot(spaghetti, title=self.tr("Individual trajectories"),
+                       left=self.tr("Change in SELENA-SLEDAI (points)"), bottom=self.tr("Study day (0 = baseline)"))
+            style_plot(bars, title=self.tr("Responders at month 6"), left=self.tr("Responders (%)"))
+            for plot in (mean_plot, spaghetti):
+                plot.addItem(pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen("#999999")))
+                plot.addItem(pg.InfiniteLine(
+                    pos=-4, angle=0, pen=pg.mkPen(GREEN, style=Qt.PenStyle.DashLine),
+                    label=self.tr("SLEDAI-4 response (−4)"),
+                    # at the left, where every arm is still near 0: the label never sits on a mean line
+                    labelOpts={"position": 0.03, "color": GREEN, "anchors": [(0, 0), (0, 0)],
+                               "fill": pg.mkBrush(255, 255, 255, 210)}))
+            share_x(mean_plot, [spaghetti])
+            mean_plot.vb.setMouseEnabled(y=False)
+
+    def _draw(self) -> None:
+        data = self.data
+        mean_plot, spaghetti, bars = self.plots["mean"], self.plots["spaghetti"], self.plots["responders"]
+        legend = self.legend
         windows = data.windows
         last = max(w.latest_day for w in windows)
         # short tick labels: baseline (day 0) and month 1 (day 30) are close on a six-month axis
         ticks = [(w.target_day, self.tr("Baseline", "short axis label") if w.code == "baseline"
                   else catalog(w.label).split(" (")[0]) for w in windows]
         mean_plot.getAxis("bottom").setTicks([ticks])
-        for plot in (mean_plot, spaghetti):
-            plot.addItem(pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen("#999999")))
-            plot.addItem(pg.InfiniteLine(
-                pos=-4, angle=0, pen=pg.mkPen(GREEN, style=Qt.PenStyle.DashLine),
-                label=self.tr("SLEDAI-4 response (−4)"),
-                # at the left, where every arm is still near 0: the label never sits on a mean line
-                labelOpts={"position": 0.03, "color": GREEN, "anchors": [(0, 0), (0, 0)],
-                           "fill": pg.mkBrush(255, 255, 255, 210)}))
-        share_x(mean_plot, [spaghetti])
         mean_plot.setXRange(-22, last + 20, padding=0)
-        mean_plot.vb.setMouseEnabled(y=False)
         # The mean plot's y-range: every mean ± SE, 0 and the −4 threshold, plus one row per arm for the n counts.
         ends = [(s.mean - (s.se or 0), s.mean + (s.se or 0)) for a in data.arms.values() for s in a.visits
                 if s.mean is not None]
@@ -205,13 +215,14 @@ class CohortTrendsWidget(ExportMixin, QWidget):
         y_lo -= row * (len(data.arms) + 0.3)
         mean_plot.setYRange(y_lo, y_hi, padding=0)
         mean_plot.addItem(pg.InfiniteLine(pos=y_lo + row * len(data.arms), angle=0, pen=pg.mkPen("#cccccc")))
+        # before the trajectories go in: a range change re-processes every item, and auto-range scans them all
+        lo = min([-6.0] + [float(a.traj_change.min()) for a in data.arms.values() if a.traj_change.size])
+        hi = max([4.0] + [float(a.traj_change.max()) for a in data.arms.values() if a.traj_change.size])
+        spaghetti.setYRange(lo - 1, hi + 1, padding=0)
         self._draw_means(mean_plot, spaghetti, legend, y_lo, row)
         self._draw_responders(bars)
         legend.addItem(pg.PlotDataItem(pen=pg.mkPen(GREY, width=1)), self.tr("Individual trajectory (thin)"))
         legend.addItem(pg.PlotDataItem(pen=pg.mkPen(GREEN, style=Qt.PenStyle.DashLine)), self.tr("SLEDAI-4 threshold"))
-        lo = min([-6.0] + [float(a.traj_change.min()) for a in data.arms.values() if a.traj_change.size])
-        hi = max([4.0] + [float(a.traj_change.max()) for a in data.arms.values() if a.traj_change.size])
-        spaghetti.setYRange(lo - 1, hi + 1, padding=0)
 
     def _draw_means(self, mean_plot: pg.PlotItem, spaghetti: pg.PlotItem, legend: pg.LegendItem,
                     y_lo: float, row: float) -> None:
@@ -226,7 +237,7 @@ class CohortTrendsWidget(ExportMixin, QWidget):
             ok = ~np.isnan(y)
             errors = pg.ErrorBarItem(x=x[ok], y=y[ok], top=se[ok], bottom=se[ok], beam=3.0, pen=pg.mkPen(colour, width=1.5))
             mean_plot.addItem(errors)
-            means = pg.PlotDataItem(x[ok], y[ok], pen=pg.mkPen(colour, width=2.5, style=style), symbol=symbol,
+            means = data_item(x[ok], y[ok], pen=pg.mkPen(colour, width=2.5, style=style), symbol=symbol,
                                     symbolSize=10, symbolBrush=colour, symbolPen=pg.mkPen("w", width=1), antialias=True)
             mean_plot.addItem(means)
             # n per point in a row per arm under the data (like "numbers at risk"): never on top of a mean or bar.
@@ -251,11 +262,12 @@ class CohortTrendsWidget(ExportMixin, QWidget):
             faint = QColor(qc)
             faint.setAlpha(int(np.clip(600 / np.sqrt(max(cohort.n_subjects, 1)), 6, 110)))
             line_style = style if cohort.n_subjects <= SPAGHETTI_DASH_MAX else Qt.PenStyle.SolidLine
-            lines = pg.PlotDataItem(cohort.traj_day, cohort.traj_change, connect=cohort.connect,
-                                    pen=pg.mkPen(faint, width=1, style=line_style), antialias=False)
+            lines = data_item(cohort.traj_day, cohort.traj_change, connect=cohort.connect,
+                                    pen=pg.mkPen(faint, width=1, style=line_style), antialias=False,
+                                    skipFiniteCheck=True)  # study days and changes of assessments with a baseline
             lines.setZValue(-5)
             spaghetti.addItem(lines)
-            overlay = pg.PlotDataItem(x[ok], y[ok], pen=pg.mkPen(colour, width=3, style=style), symbol=symbol,
+            overlay = data_item(x[ok], y[ok], pen=pg.mkPen(colour, width=3, style=style), symbol=symbol,
                                       symbolSize=9, symbolBrush=colour, symbolPen=pg.mkPen("w", width=1))
             spaghetti.addItem(overlay)
             self.items.update({f"{arm}_errors": errors, f"{arm}_means": means, f"{arm}_trajectories": lines,

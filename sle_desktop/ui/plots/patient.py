@@ -8,11 +8,10 @@ from __future__ import annotations
 import re
 from datetime import date
 from html import escape
-from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
@@ -37,9 +36,11 @@ from sle_desktop.ui.plots.style import (
     VERMILLION,
     Hover,
     add_plot,
+    data_item,
     day_lines,
     fmt,
     fmt_date,
+    one_layout_pass,
     share_x,
     step_curve,
     style_plot,
@@ -78,8 +79,6 @@ class PatientTrendsWidget(ExportMixin, QWidget):
         self.window_regions: dict[str, pg.LinearRegionItem] = {}
         self.target_lines: dict[str, pg.InfiniteLine] = {}
         self.band_curves: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = {}
-        self._renal_layout = None
-        self._renal_built = True
 
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
@@ -179,59 +178,44 @@ class PatientTrendsWidget(ExportMixin, QWidget):
         self.plots, self.items, self.window_regions, self.target_lines, self.band_curves = {}, {}, {}, {}, {}
         ci = self.graphics.ci
         ci.setSpacing(4)
-        x_lo, x_hi = self._x_range()
+        x_lo, x_hi = self._x = self._x_range()
 
         legend = _Keys(self.keys_label)
         self.legend = legend
         # SELENA-SLEDAI (tall) over the events strip on the left, the four renal/serology panels beside them:
         # every panel readable in the height a 1366×768 screen leaves under the subject's header
-        top = add_plot(ci, row=0, col=0)
-        events = add_plot(ci, row=1, col=0)
-        renal = ci.addLayout(row=0, col=1, rowspan=2)
-        renal.setSpacing(4)
-        for i in (0, 1):
-            renal.layout.setColumnStretchFactor(i, 1)
-            renal.layout.setRowStretchFactor(i, 1)
-        self.plots = {"sledai": top, "events": events}
-        self._build_sledai(top, legend, x_lo, x_hi)
-        self._build_events(events, legend, x_lo, x_hi)
-        # the two left axes are as wide as the widest of their tick labels ("AE / SAE" in Russian is long)
-        fm = self.fontMetrics()
-        ticks = (self.tr("Infusion"), self.tr("AE / SAE"))
-        width = max(AXIS_WIDTH, max(fm.horizontalAdvance(t) for t in ticks) + 16)
-        for p in (top, events):
-            p.getAxis("left").setWidth(width)
-        events.setXLink(top)  # same column, same axis widths: aligned on screen
-        top.setXRange(x_lo, x_hi, padding=0)
-        layout = ci.layout
-        layout.setRowStretchFactor(0, 1)
-        layout.setRowStretchFactor(1, 0)
-        layout.setColumnStretchFactor(0, 3)
-        layout.setColumnStretchFactor(1, 2)
-        events.setFixedHeight(fm.height() * 2 + 72)  # two rows of markers and the day axis
-        top.setMinimumHeight(150)
-        # The four renal/serology panels (half the build and paint cost) follow in the next event-loop turn,
-        # so the SLEDAI panel shows first; ensure_renal() draws them at once (export, tests).
-        self._renal_layout, self._renal_built = renal, False
-        QTimer.singleShot(0, self, self.ensure_renal)
-
-    def ensure_renal(self) -> None:
-        """Draw the renal/serology panels now if they are still pending (no-op once drawn)."""
-        if self._renal_built or self.graphics is None or self._renal_layout is None:
-            return
-        self._renal_built = True
-        x_lo, x_hi = self._x_range()
-        self._build_renal(self._renal_layout, self.legend, x_lo, x_hi)
-        top = self.plots["sledai"]
-        renal = [p for k, p in self.plots.items() if k not in ("sledai", "events")]
-        share_x(top, renal)
-        lo, hi = top.vb.viewRange()[0]
-        for p in renal:
-            p.setXRange(lo, hi, padding=0)
-
-    def export_image(self, path) -> Path:
-        self.ensure_renal()
-        return super().export_image(path)
+        renal = pg.GraphicsLayout()
+        with one_layout_pass(ci, renal):
+            top = add_plot(ci, row=0, col=0)
+            events = add_plot(ci, row=1, col=0)
+            ci.addItem(renal, row=0, col=1, rowspan=2)
+            renal.setSpacing(4)
+            for i in (0, 1):
+                renal.layout.setColumnStretchFactor(i, 1)
+                renal.layout.setRowStretchFactor(i, 1)
+            self.plots = {"sledai": top, "events": events}
+            # every range is set before the items go in: each change of range re-processes every item in the view
+            for p in (top, events):
+                p.setXRange(x_lo, x_hi, padding=0)
+            self._build_sledai(top, legend, x_lo, x_hi)
+            self._build_events(events, legend, x_lo, x_hi)
+            # the two left axes are as wide as the widest of their tick labels ("AE / SAE" in Russian is long)
+            fm = self.fontMetrics()
+            ticks = (self.tr("Infusion"), self.tr("AE / SAE"))
+            width = max(AXIS_WIDTH, max(fm.horizontalAdvance(t) for t in ticks) + 16)
+            for p in (top, events):
+                p.getAxis("left").setWidth(width)
+            events.setXLink(top)  # same column, same axis widths: aligned on screen
+            layout = ci.layout
+            layout.setRowStretchFactor(0, 1)
+            layout.setRowStretchFactor(1, 0)
+            layout.setColumnStretchFactor(0, 3)
+            layout.setColumnStretchFactor(1, 2)
+            events.setFixedHeight(fm.height() * 2 + 72)  # two rows of markers and the day axis
+            top.setMinimumHeight(150)
+            self._build_renal(renal, legend, x_lo, x_hi)
+            panels = [p for k, p in self.plots.items() if k not in ("sledai", "events")]
+        share_x(top, panels)  # linked once every panel has its range: no cascade of range updates while building
 
     def _build_sledai(self, plot: pg.PlotItem, legend: _Keys, x_lo: float, x_hi: float) -> None:
         d = self.data
@@ -242,6 +226,9 @@ class PatientTrendsWidget(ExportMixin, QWidget):
         right.setLabel(self.tr("PGA (0–3)"), color=INK)
         right.setWidth(52)
         plot.vb.setMouseEnabled(y=False)
+        x = d.day.astype(float)
+        score = d.score.astype(float)
+        plot.setYRange(0, max(12.0, float(score.max()) * 1.25 + 2), padding=0)
         # Windows and target days first (behind the data).
         for k, w in enumerate(d.windows):
             if w.has_window:
@@ -282,18 +269,14 @@ class PatientTrendsWidget(ExportMixin, QWidget):
         sync()
         self.pga_viewbox = pga_vb
 
-        x = d.day.astype(float)
-        score = d.score.astype(float)
-        sledai = pg.PlotDataItem(x, score, pen=pg.mkPen(BLUE, width=2.5), symbol="o", symbolSize=9,
+        sledai = data_item(x, score, pen=pg.mkPen(BLUE, width=2.5), symbol="o", symbolSize=9,
                                  symbolBrush=BLUE, symbolPen=pg.mkPen("w", width=1), antialias=True)
         sledai.setZValue(10)
         plot.addItem(sledai)
-        pga = pg.PlotDataItem(x, d.pga, pen=pg.mkPen(ORANGE, width=2, style=Qt.PenStyle.DashLine), symbol="s",
+        pga = data_item(x, d.pga, pen=pg.mkPen(ORANGE, width=2, style=Qt.PenStyle.DashLine), symbol="s",
                               symbolSize=8, symbolBrush=ORANGE, symbolPen=pg.mkPen("w", width=1), antialias=True)
         pga_vb.addItem(pga)
         self.items.update(sledai=sledai, pga=pga)
-        y_max = max(12.0, float(score.max()) * 1.25 + 2)
-        plot.setYRange(0, y_max, padding=0)
 
         heads = [self._point_heading(lbl, int(day), when, ws) for lbl, day, when, ws in
                  zip(d.visit_label, d.day, d.visit_date, d.window_status)]
@@ -435,7 +418,7 @@ class PatientTrendsWidget(ExportMixin, QWidget):
     def _series(self, plot: pg.PlotItem, key: str, s: trends.LabSeries, colour: str, symbol: str, name: str,
                 digits: int = 2, dashed: bool = False) -> None:
         style = Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine
-        item = pg.PlotDataItem(s.day.astype(float), s.value, pen=pg.mkPen(colour, width=2, style=style), symbol=symbol,
+        item = data_item(s.day.astype(float), s.value, pen=pg.mkPen(colour, width=2, style=style), symbol=symbol,
                                symbolSize=7, symbolBrush=colour, symbolPen=pg.mkPen("w", width=1), antialias=True)
         item.setZValue(5)
         plot.addItem(item)
@@ -444,6 +427,7 @@ class PatientTrendsWidget(ExportMixin, QWidget):
 
     def _renal_plot(self, layout, row: int, col: int, key: str, title: str, unit: str) -> pg.PlotItem:
         plot = add_plot(layout, row=row, col=col)
+        plot.setXRange(*self._x, padding=0)
         cut = unit.rfind("/")
         if self.fontMetrics().horizontalAdvance(unit) > 80 and cut > 0:  # "mL/min/1.73 m²" on two lines
             unit = unit[:cut + 1] + "<br>" + unit[cut + 1:]
@@ -459,7 +443,7 @@ class PatientTrendsWidget(ExportMixin, QWidget):
     def _no_values(self, plot: pg.PlotItem, text: str) -> None:
         label = pg.TextItem(text, color=GREY, anchor=(0.5, 0.5))
         plot.addItem(label, ignoreBounds=True)
-        label.setPos((self._x_range()[0] + self._x_range()[1]) / 2, 0.5)
+        label.setPos((self._x[0] + self._x[1]) / 2, 0.5)
         plot.setYRange(0, 1)
         plot.getAxis("left").setStyle(showValues=False)
 

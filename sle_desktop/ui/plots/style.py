@@ -5,6 +5,7 @@ Colours are the Okabe–Ito colour-blind-safe palette; the arms differ by symbol
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 
 import numpy as np
@@ -79,8 +80,21 @@ class Axis(pg.AxisItem):
     """A dark axis that never rescales its unit with an SI prefix (clinical units are fixed)."""
 
     def __init__(self, orientation: str):
+        self._label_html: str | None = None
         super().__init__(orientation, pen=pg.mkPen("#444"), textPen=pg.mkPen(INK))
         self.autoSIPrefix = False
+
+    def _updateLabel(self) -> None:  # noqa: N802 - pyqtgraph's name
+        # pyqtgraph lays the label's HTML out again on every pen, style or label call (about 16 times per
+        # panel while a plot is built); only a changed text needs it, and an axis without a title (its label
+        # hidden) none.
+        html = self.labelString()
+        if html != self._label_html and (self.labelText or self.labelUnits):
+            self._label_html = html
+            self.label.setHtml(html)
+        self._adjustSize()
+        self.picture = None
+        self.update()
 
     def updateAutoSIPrefix(self) -> None:  # noqa: N802 - pyqtgraph's name
         # pyqtgraph calls this on every range change and re-renders the label's HTML each time; with the prefix
@@ -90,10 +104,37 @@ class Axis(pg.AxisItem):
 
 
 def add_plot(layout, **where) -> pg.PlotItem:
-    """A plot (without pyqtgraph's context menu) with `Axis` left and bottom axes in `layout` (a GraphicsLayout)."""
-    plot = pg.PlotItem(enableMenu=False, axisItems={name: Axis(name) for name in ("left", "bottom")})
+    """A plot (without pyqtgraph's context menu) with `Axis` axes on all four sides in `layout` (a GraphicsLayout)."""
+    plot = pg.PlotItem(enableMenu=False, axisItems={name: Axis(name) for name in ("left", "bottom", "right", "top")})
+    for side in ("right", "top"):  # given axes are shown; these two, as pyqtgraph's own, only when asked for
+        plot.hideAxis(side)
     layout.addItem(plot, **where)
     return plot
+
+
+@contextlib.contextmanager
+def one_layout_pass(*layouts: pg.GraphicsLayout):
+    """Lay `layouts` out once, on leaving the block, instead of after every item added (pyqtgraph's
+    GraphicsLayout.addItem activates the whole layout each time: a third of a six-panel plot's build)."""
+    for gl in layouts:
+        gl.layout.activate = _no_activation  # shadows the method on this instance only
+    try:
+        yield
+    finally:
+        for gl in layouts:
+            del gl.layout.activate
+        for gl in layouts:
+            gl.layout.activate()
+
+
+def _no_activation() -> None:
+    pass
+
+
+def data_item(*args, **kwargs) -> pg.PlotDataItem:
+    """A PlotDataItem without the dynamic range limit: that limit (against overflow at extreme zoom, where the y
+    axis never goes) makes the item re-process its data after every range change, and once more when added."""
+    return pg.PlotDataItem(*args, dynamicRangeLimit=None, **kwargs)
 
 
 def style_plot(plot: pg.PlotItem, *, title: str | None = None, left: str | None = None,
