@@ -41,8 +41,6 @@ def _write_return(qtbot, r, out, code):
 
 def test_mark_a_field_sdv_in_the_window_and_the_site_shows_it(qtbot, tmp_path, make_site, sponsor_keys, sponsor_db,
                                                              sponsor_window):
-    from return_helpers import link
-    from sync_helpers import import_one
     from two_sites import return_lines
 
     from sle_desktop.app import returns as site_returns
@@ -51,14 +49,7 @@ def test_mark_a_field_sdv_in_the_window_and_the_site_shows_it(qtbot, tmp_path, m
     from sle_desktop.app.demo import DEMO_PASSWORD
     from sle_desktop.ui.monitoring_panel import MonitoringPanel
 
-    site = make_site("BY01", subjects=4)
-    link(site, sponsor_db, sponsor_keys)
-    import_one(sponsor_db, sponsor_keys, site.export().path)
-    w = sponsor_window()
-    r = w.review
-    w.tabs.setCurrentWidget(r)
-    first = r.model.rows[0]
-    r.select_subject(first.subject_key)
+    site, w, r, first = _window_tests.reviewing_first_subject(make_site, sponsor_db, sponsor_keys, sponsor_window)
     store = w.session.store
     # a record (not a value) selected: the field action asks for a value and writes nothing
     r.select_value("subjects", None)

@@ -186,12 +186,10 @@ def test_import_folder_overview_and_subject_filters(qtbot, tmp_path, make_site, 
                           "'completed', 'withdrawn')")
 
 
-def test_raise_answer_by_bundle_close_query_and_sdv(qtbot, tmp_path, make_site, sponsor_keys, sponsor_db,
-                                                    sponsor_window):
-    from return_helpers import link, user
-
-    from sle_desktop.app import queries as site_queries
-    from sle_desktop.app import returns as site_returns
+def reviewing_first_subject(make_site, sponsor_db, sponsor_keys, sponsor_window):
+    """A 4-subject site BY01 linked and its first bundle imported, the window on its data review with the first
+    subject's casebook open: (site, window, review tab, the subject's row)."""
+    from return_helpers import link
 
     site = make_site("BY01", subjects=4)
     link(site, sponsor_db, sponsor_keys)
@@ -199,8 +197,20 @@ def test_raise_answer_by_bundle_close_query_and_sdv(qtbot, tmp_path, make_site, 
     w = sponsor_window()
     r = w.review
     w.tabs.setCurrentWidget(r)
-    first = r.model.rows[0].subject_key
-    r.select_subject(first)
+    row = r.model.rows[0]
+    r.select_subject(row.subject_key)
+    return site, w, r, row
+
+
+def test_raise_answer_by_bundle_close_query_and_sdv(qtbot, tmp_path, make_site, sponsor_keys, sponsor_db,
+                                                    sponsor_window):
+    from return_helpers import user
+
+    from sle_desktop.app import queries as site_queries
+    from sle_desktop.app import returns as site_returns
+
+    site, w, r, row = reviewing_first_subject(make_site, sponsor_db, sponsor_keys, sponsor_window)
+    first = row.subject_key
     assert r.book is not None and r.book.subject_key == first
     r.select_value("subjects", "year_of_birth")
     r.raise_query("Please check the year of birth against the source.")
