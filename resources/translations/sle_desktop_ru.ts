@@ -5361,38 +5361,6 @@ Discard them?</source>
             <translation>&amp;Создать запрос</translation>
         </message>
         <message>
-            <source>Informed consent</source>
-            <translation>Информированное согласие</translation>
-        </message>
-        <message>
-            <source>Screening and eligibility</source>
-            <translation>Скрининг и критерии включения</translation>
-        </message>
-        <message>
-            <source>SELENA-SLEDAI</source>
-            <translation>SELENA-SLEDAI</translation>
-        </message>
-        <message>
-            <source>Laboratory result</source>
-            <translation>Лабораторный результат</translation>
-        </message>
-        <message>
-            <source>Adverse event</source>
-            <translation>Нежелательное явление</translation>
-        </message>
-        <message>
-            <source>MSC infusion</source>
-            <translation>Инфузия MSC</translation>
-        </message>
-        <message>
-            <source>Concomitant medication</source>
-            <translation>Сопутствующая терапия</translation>
-        </message>
-        <message>
-            <source>Protocol deviation</source>
-            <translation>Отклонение от протокола</translation>
-        </message>
-        <message>
             <source>changed since verified</source>
             <translation>изменено после сверки</translation>
         </message>
@@ -5964,38 +5932,6 @@ Discard them?</source>
         <message>
             <source>{0} open queries from the sponsor.</source>
             <translation>Открытых запросов от спонсора: {0}.</translation>
-        </message>
-        <message>
-            <source>Informed consent</source>
-            <translation>Информированное согласие</translation>
-        </message>
-        <message>
-            <source>Screening and eligibility</source>
-            <translation>Скрининг и соответствие критериям</translation>
-        </message>
-        <message>
-            <source>SELENA-SLEDAI</source>
-            <translation>SELENA-SLEDAI</translation>
-        </message>
-        <message>
-            <source>Laboratory result</source>
-            <translation>Лабораторный результат</translation>
-        </message>
-        <message>
-            <source>Adverse event</source>
-            <translation>Нежелательное явление</translation>
-        </message>
-        <message>
-            <source>MSC infusion</source>
-            <translation>Инфузия МСК</translation>
-        </message>
-        <message>
-            <source>Concomitant medication</source>
-            <translation>Сопутствующая терапия</translation>
-        </message>
-        <message>
-            <source>Protocol deviation</source>
-            <translation>Отклонение от протокола</translation>
         </message>
         <message>
             <source>Raised by the monitor ({0}) at the site on {1}.</source>

@@ -278,6 +278,31 @@ def error_label(parent=None) -> QLabel:
     return label
 
 
+_FORM_LABELS = {
+    "subjects": "Subject", "consents": "Informed consent", "screenings": "Screening and eligibility",
+    "visits": "Visit", "sledai_assessments": "SELENA-SLEDAI", "labs": "Laboratory result",
+    "adverse_events": "Adverse event", "infusions": "MSC infusion", "con_meds": "Concomitant medication",
+    "deviations": "Protocol deviation",
+}
+
+
+def form_label(table: str) -> str:
+    """The clinician's name of the form a site table holds, in the interface language (the table's own name
+    for one that is not a form)."""
+    label = _FORM_LABELS.get(table)
+    return table if label is None else catalog(label)
+
+
+def select_row_where(table, items: list, matches) -> bool:
+    """Select the row of the first item of `items` (one per table row, in order) for which `matches(item)`;
+    False, selecting nothing new, when there is none."""
+    for i, item in enumerate(items):
+        if matches(item):
+            table.selectRow(i)
+            return True
+    return False
+
+
 def selected_of(table, items: list):
     """The item of `items` (one per table row, in order) whose row is selected in `table`; None when none is."""
     model = table.selectionModel()

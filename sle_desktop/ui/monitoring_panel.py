@@ -24,7 +24,17 @@ from PySide6.QtWidgets import (
 
 from sle_desktop.app import audit_trail, queries, sdv, ui_queries
 from sle_desktop.app.errors import AppError, StoreError
-from sle_desktop.ui.common import ERROR_STYLE, OK_STYLE, catalog, fmt_date, name_inputs, selected_of, translated
+from sle_desktop.ui.common import (
+    ERROR_STYLE,
+    OK_STYLE,
+    catalog,
+    fmt_date,
+    form_label,
+    name_inputs,
+    select_row_where,
+    selected_of,
+    translated,
+)
 from sle_desktop.ui.messages import plain_message
 
 _CHANGED = QBrush(QColor("#8a5300"))
@@ -94,16 +104,6 @@ class MonitoringPanel(QWidget):
         self.refresh()
         name_inputs(self)
 
-    def _form_label(self, table: str) -> str:
-        labels = {
-            "subjects": self.tr("Subject"), "consents": self.tr("Informed consent"),
-            "screenings": self.tr("Screening and eligibility"), "visits": self.tr("Visit"),
-            "sledai_assessments": self.tr("SELENA-SLEDAI"), "labs": self.tr("Laboratory result"),
-            "adverse_events": self.tr("Adverse event"), "infusions": self.tr("MSC infusion"),
-            "con_meds": self.tr("Concomitant medication"), "deviations": self.tr("Protocol deviation"),
-        }
-        return labels.get(table, table)
-
     def refresh(self) -> None:
         """Re-read the queue (changed-since-verified first)."""
         chosen = self.selected_item()
@@ -118,7 +118,7 @@ class MonitoringPanel(QWidget):
             last = self.tr("{0}, {1}").format(it.verified_by, fmt_date(it.verified_at)) if it.verified_by else ""
             visit = catalog(ui_queries.visit_label(self.session, it.visit_code)) if it.visit_code else ""
             detail = catalog(it.detail) if it.record_table in ("labs",) else it.detail
-            for col, text in enumerate((it.subject_label, visit, self._form_label(it.record_table), detail, state,
+            for col, text in enumerate((it.subject_label, visit, form_label(it.record_table), detail, state,
                                         last)):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.UserRole, it.record_uuid)
@@ -139,11 +139,7 @@ class MonitoringPanel(QWidget):
         return selected_of(self.table, self._items)
 
     def select_record(self, record_uuid: str) -> bool:
-        for i, it in enumerate(self._items):
-            if it.record_uuid == record_uuid:
-                self.table.selectRow(i)
-                return True
-        return False
+        return select_row_where(self.table, self._items, lambda it: it.record_uuid == record_uuid)
 
     def _selection_changed(self) -> None:
         it = self.selected_item()

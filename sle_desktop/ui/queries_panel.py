@@ -25,7 +25,17 @@ from PySide6.QtWidgets import (
 )
 
 from sle_desktop.app import audit_trail, queries, ui_queries
-from sle_desktop.ui.common import ERROR_STYLE, OK_STYLE, catalog, fmt_date, name_inputs, selected_of, translated
+from sle_desktop.ui.common import (
+    ERROR_STYLE,
+    OK_STYLE,
+    catalog,
+    fmt_date,
+    form_label,
+    name_inputs,
+    select_row_where,
+    selected_of,
+    translated,
+)
 from sle_desktop.ui.messages import plain_message
 
 MARK_PROPERTY = "queryMarked"
@@ -159,7 +169,7 @@ class QueriesPanel(QWidget):
             visit = catalog(ui_queries.visit_label(self.session, q.visit_code)) if q.visit_code else ""
             label = audit_trail.record_field_label(self.session, q.record_table, q.record_uuid, q.field)
             field = translated(label) if not isinstance(label, str) else catalog(label)
-            values = (q.subject_label, visit, self._form_label(q.record_table), field,
+            values = (q.subject_label, visit, form_label(q.record_table), field,
                       question.replace("\n", " "), status)
             for col, text in enumerate(values):
                 item = QTableWidgetItem(text)
@@ -178,16 +188,6 @@ class QueriesPanel(QWidget):
             self.select_query(chosen.uuid)
         self._selection_changed()
 
-    def _form_label(self, table: str) -> str:
-        labels = {
-            "subjects": self.tr("Subject"), "consents": self.tr("Informed consent"),
-            "screenings": self.tr("Screening and eligibility"), "visits": self.tr("Visit"),
-            "sledai_assessments": self.tr("SELENA-SLEDAI"), "labs": self.tr("Laboratory result"),
-            "adverse_events": self.tr("Adverse event"), "infusions": self.tr("MSC infusion"),
-            "con_meds": self.tr("Concomitant medication"), "deviations": self.tr("Protocol deviation"),
-        }
-        return labels.get(table, table)
-
     def queries(self) -> list[queries.QueryView]:
         return list(self._queries)
 
@@ -195,11 +195,7 @@ class QueriesPanel(QWidget):
         return selected_of(self.table, self._queries)
 
     def select_query(self, query_uuid: str) -> bool:
-        for i, q in enumerate(self._queries):
-            if q.uuid == query_uuid:
-                self.table.selectRow(i)
-                return True
-        return False
+        return select_row_where(self.table, self._queries, lambda q: q.uuid == query_uuid)
 
     # -- actions -------------------------------------------------------------------------------
     def _selection_changed(self) -> None:
