@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from clinic_ui import click
 from PySide6.QtCore import Qt
+from sponsor_link import linked_sponsor
 
 from sle_desktop.app import locks, site
 from sle_desktop.app.demo import DEMO_PASSWORD
@@ -103,22 +104,11 @@ def test_the_subject_list_shows_locked_and_signed_casebooks(qtbot, windows, demo
 
 
 def test_sponsor_requested_lock_arrives_through_the_import_dialog(qtbot, windows, demo_site, tmp_path):
-    from sle_desktop.app import returns, sync_site
-    from sle_desktop.sponsor import operations as sponsor
     from sle_desktop.sponsor import queries as sponsor_queries
     from sle_desktop.ui.import_return_dialog import ImportReturnDialog
 
-    keys = sponsor.keygen(tmp_path / "sponsor")
-    cli = site.cli_session(demo_site)
-    sync_site.set_sponsor_recipients(cli, keys.public_path.read_text())
-    returns.set_sponsor_signing_key(cli, keys.signing_public_path.read_text())
-    (tmp_path / "site.key").write_text(sync_site.site_public_key(cli))
-    db = tmp_path / "sponsor.sqlite"
-    sponsor.register_site(db, tmp_path / "site.key")
-    usb = tmp_path / "usb"
-    usb.mkdir()
-    [outcome] = sponsor.import_bundles(db, keys.key_path, [sync_site.export_bundle(cli, usb).path])
-    assert outcome.error is None
+    link = linked_sponsor(demo_site, tmp_path)
+    keys, cli, db, usb = link.keys, link.cli, link.db, link.usb
     subject = _enrolled(demo_site)
     subject_id = demo_site.scalar("SELECT subject_id FROM subjects WHERE uuid = ?", (subject,))
     sponsor_queries.write_return_bundle(db, site="BY01", out_dir=usb, key_file=keys.key_path, lock=[subject_id],

@@ -14,13 +14,14 @@ import shutil
 
 import pytest
 from PySide6.QtCore import Qt
+from sponsor_link import linked_sponsor
 
 from sle_desktop.app import returns, site, study_updates, sync_site
-
-from sle_desktop.sponsor import operations as sponsor, queries as sponsor_queries
 from sle_desktop.app.errors import ValidationError
 from sle_desktop.app.session import Session
 from sle_desktop.domain.text import Msg, msg
+from sle_desktop.sponsor import operations as sponsor
+from sle_desktop.sponsor import queries as sponsor_queries
 from sle_desktop.sync import atomic
 from sle_desktop.sync.errors import BundleRejected
 from sle_desktop.ui import i18n
@@ -60,18 +61,9 @@ def assert_shown_in(language: str, shown: str, message: Msg) -> None:
 
 def _return_bundle(store, tmp_path):
     """A genuine return bundle for the demo site on a 'USB drive', and the sponsor's keys."""
-    keys = sponsor.keygen(tmp_path / "sponsor")
-    cli = site.cli_session(store)
-    sync_site.set_sponsor_recipients(cli, keys.public_path.read_text())
-    returns.set_sponsor_signing_key(cli, keys.signing_public_path.read_text())
-    (tmp_path / "site.key").write_text(sync_site.site_public_key(cli))
-    db = tmp_path / "sponsor.sqlite"
-    sponsor.register_site(db, tmp_path / "site.key")
-    usb = tmp_path / "usb"
-    usb.mkdir()
-    [outcome] = sponsor.import_bundles(db, keys.key_path, [sync_site.export_bundle(cli, usb).path])
-    assert outcome.error is None
-    return sponsor_queries.write_return_bundle(db, site="BY01", out_dir=usb, key_file=keys.key_path).path, cli
+    link = linked_sponsor(store, tmp_path)
+    return sponsor_queries.write_return_bundle(link.db, site="BY01", out_dir=link.usb,
+                                               key_file=link.keys.key_path).path, link.cli
 
 
 def _refusal(session, path) -> Msg:

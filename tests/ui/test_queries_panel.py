@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
+from sponsor_link import linked_sponsor
 
-from sle_desktop.app import queries, returns, site, sync_site
-
-from sle_desktop.sponsor import operations as sponsor, queries as sponsor_queries
+from sle_desktop.app import queries, site
 from sle_desktop.app.session import Session
+from sle_desktop.sponsor import queries as sponsor_queries
 from sle_desktop.store import records
 from sle_desktop.ui.import_return_dialog import ImportReturnDialog
 from sle_desktop.ui.queries_panel import QueriesPanel, clear_field_mark, is_marked, mark_field
@@ -81,18 +81,8 @@ def test_field_marker_sets_and_clears_property_tooltip_and_style(qtbot):
 
 
 def test_import_return_dialog_imports_from_a_folder(qtbot, demo_site, tmp_path):
-    keys = sponsor.keygen(tmp_path / "sponsor")
-    cli = site.cli_session(demo_site)
-    sync_site.set_sponsor_recipients(cli, keys.public_path.read_text())
-    returns.set_sponsor_signing_key(cli, keys.signing_public_path.read_text())
-    (tmp_path / "site.key").write_text(sync_site.site_public_key(cli))
-    db = tmp_path / "sponsor.sqlite"
-    sponsor.register_site(db, tmp_path / "site.key")
-    usb = tmp_path / "usb"
-    usb.mkdir()
-    exported = sync_site.export_bundle(cli, usb)
-    [outcome] = sponsor.import_bundles(db, keys.key_path, [exported.path])
-    assert outcome.error is None
+    link = linked_sponsor(demo_site, tmp_path)
+    keys, cli, db, usb = link.keys, link.cli, link.db, link.usb
     subject = demo_site.scalar("SELECT subject_id FROM subjects WHERE status = 'enrolled' ORDER BY subject_id LIMIT 1")
     sponsor_queries.raise_query(db, site="BY01", subject=subject, visit="baseline", form="sledai_assessments",
                                 field="pga", text="Please confirm the PGA.")
