@@ -123,8 +123,7 @@ def lock_casebook(session: Session, subject_uuid: str, *, reason: str = "caseboo
     store = session.store
     with store.transaction():
         _subject(store, subject_uuid)
-        if store.query_one("SELECT 1 FROM locks WHERE subject_uuid = ? AND visit_uuid IS NULL AND unlocked_at IS NULL "
-                           "AND deleted = 0", (subject_uuid,)):
+        if records.active_lock(store, subject_uuid) is not None:  # no visit: the casebook's own lock only
             raise ConflictError(msg("This casebook is already locked."))
         uuid = _insert_lock(store, subject_uuid=subject_uuid, visit_uuid=None, user=session.username, reason=reason)
     return _info(records.get(store, "locks", uuid))

@@ -188,3 +188,12 @@ def test_casebook_states_for_the_subject_list(enrolled):
     assert locks.casebook_states(inv)[uuid] == locks.CasebookState(False, 1, None)
     locks.lock_casebook(inv, uuid, reason="x")
     assert locks.casebook_states(inv)[uuid].casebook_locked
+
+
+def test_a_locked_visit_does_not_count_as_a_locked_casebook(enrolled):
+    inv, uuid, _ = enrolled
+    visit_lock = locks.lock_visit(inv, _visit(inv, uuid), reason="visit complete")
+    casebook = locks.lock_casebook(inv, uuid, reason="all data entered")
+    assert casebook.uuid != visit_lock.uuid and locks.subject_locks(inv, uuid).casebook == casebook
+    with pytest.raises(ConflictError, match="already locked"):
+        locks.lock_casebook(inv, uuid, reason="again")
