@@ -292,9 +292,11 @@ def plot_problems(graphics) -> list[str]:
     from PySide6.QtCore import QPointF
     from PySide6.QtGui import QFont, QFontMetrics
 
+    from sle_desktop.ui.plots.style import Panel
+
     QApplication.processEvents()
     out = []
-    plots = [i for i in graphics.scene().items() if isinstance(i, pg.PlotItem) and i.isVisible()]
+    plots = [i for i in graphics.scene().items() if isinstance(i, (Panel, pg.PlotItem)) and i.isVisible()]
     assert plots, "no plot is shown"
     for plot in plots:
         name = re.sub(r"<[^>]+>|&nbsp;", " ", plot.titleLabel.text or "").strip()[:40] or \

@@ -358,3 +358,41 @@ def test_plot_visit_labels_follow_the_interface_language(qtbot, small_cohort, pa
         assert p._hover.current.startswith("Месяц 1 · "), p._hover.current
     finally:
         i18n.install("en")
+
+
+def test_panel_lays_out_like_pyqtgraphs_plot_item(qtbot):
+    """A `style.Panel` puts its view, axes and title where a PlotItem with the same axes puts them, gives a hidden
+    axis no room, draws the grid of the axis asked for, and follows the panel its x axis is linked to."""
+    import pyqtgraph as pg
+
+    graphics = pg.GraphicsLayoutWidget()
+    qtbot.addWidget(graphics)
+    graphics.resize(900, 400)
+    reference = pg.PlotItem(enableMenu=False, axisItems={name: style.Axis(name) for name in ("left", "bottom", "right", "top")})
+    panel = style.Panel()
+    for plot in (reference, panel):
+        for side in ("right", "top"):
+            plot.hideAxis(side)
+        plot.setTitle("Proteinuria", color=style.INK, size="10pt")
+        plot.setLabel("left", "g/24 h", color=style.INK)
+        plot.setLabel("bottom", "Study day", color=style.INK)
+        plot.showGrid(x=False, y=True, alpha=0.15)
+    reference.hideButtons()
+    graphics.ci.addItem(reference, row=0, col=0)
+    graphics.ci.addItem(panel, row=0, col=1)
+    other = style.Panel()  # the same axes under the panel: pyqtgraph links x ranges as they line up on screen
+    other.setLabel("left", "g/24 h", color=style.INK)
+    graphics.ci.addItem(other, row=1, col=1)
+    graphics.show()
+    qtbot.waitExposed(graphics)
+    assert panel.size() == reference.size()  # two equal columns; each part's geometry is in its plot's coordinates
+    assert panel.vb.geometry() == reference.vb.geometry()
+    assert panel.titleLabel.geometry() == reference.titleLabel.geometry()
+    for side in ("left", "bottom"):
+        assert panel.getAxis(side).geometry() == reference.getAxis(side).geometry()
+    assert panel.getAxis("top").height() == 0 and panel.getAxis("right").width() == 0
+    assert panel.getAxis("left").grid == reference.getAxis("left").grid == 38
+    assert panel.getAxis("bottom").grid is False
+    other.setXLink(panel)
+    panel.setXRange(10, 60, padding=0)
+    assert other.vb.viewRange()[0] == pytest.approx([10, 60])

@@ -26,6 +26,7 @@ from sle_desktop.ui.plots.style import (
     INK,
     SPAGHETTI_DASH_MAX,
     Hover,
+    Panel,
     add_plot,
     data_item,
     fmt,
@@ -52,7 +53,7 @@ class CohortTrendsWidget(ExportMixin, QWidget):
         self._generation = 0
         self.data: trends.CohortTrends | None = None
         self.error: str | None = None
-        self.plots: dict[str, pg.PlotItem] = {}
+        self.plots: dict[str, Panel] = {}
         self.items: dict[str, object] = {}
         self.n_labels: dict[str, list[pg.TextItem]] = {}
         self.bar_labels: dict[str, list[pg.TextItem]] = {}
@@ -224,7 +225,7 @@ class CohortTrendsWidget(ExportMixin, QWidget):
         legend.addItem(pg.PlotDataItem(pen=pg.mkPen(GREY, width=1)), self.tr("Individual trajectory (thin)"))
         legend.addItem(pg.PlotDataItem(pen=pg.mkPen(GREEN, style=Qt.PenStyle.DashLine)), self.tr("SLEDAI-4 threshold"))
 
-    def _draw_means(self, mean_plot: pg.PlotItem, spaghetti: pg.PlotItem, legend: pg.LegendItem,
+    def _draw_means(self, mean_plot: Panel, spaghetti: Panel, legend: pg.LegendItem,
                     y_lo: float, row: float) -> None:
         n_arms = len(self.data.arms)
         for k, (arm, cohort) in enumerate(self.data.arms.items()):
@@ -274,7 +275,7 @@ class CohortTrendsWidget(ExportMixin, QWidget):
                                f"{arm}_overlay": overlay})
             legend.addItem(means, self.tr("{arm} (mean)").format(arm=self._arm_name(arm)))
 
-    def _draw_responders(self, bars: pg.PlotItem) -> None:
+    def _draw_responders(self, bars: Panel) -> None:
         data = self.data
         sri4 = self.tr("SRI-4 (without BILAG)")
         # two lines: on one line the label is wider than its bar pair and pyqtgraph drops it

@@ -35,6 +35,7 @@ from sle_desktop.ui.plots.style import (
     SLEDAI4_SYMBOL,
     VERMILLION,
     Hover,
+    Panel,
     add_plot,
     data_item,
     day_lines,
@@ -74,7 +75,7 @@ class PatientTrendsWidget(ExportMixin, QWidget):
         self.data: trends.PatientTrends | None = None
         self.graphics: pg.GraphicsLayoutWidget | None = None
         self._hover: Hover | None = None
-        self.plots: dict[str, pg.PlotItem] = {}
+        self.plots: dict[str, Panel] = {}
         self.items: dict[str, object] = {}
         self.window_regions: dict[str, pg.LinearRegionItem] = {}
         self.target_lines: dict[str, pg.InfiniteLine] = {}
@@ -217,7 +218,7 @@ class PatientTrendsWidget(ExportMixin, QWidget):
             panels = [p for k, p in self.plots.items() if k not in ("sledai", "events")]
         share_x(top, panels)  # linked once every panel has its range: no cascade of range updates while building
 
-    def _build_sledai(self, plot: pg.PlotItem, legend: _Keys, x_lo: float, x_hi: float) -> None:
+    def _build_sledai(self, plot: Panel, legend: _Keys, x_lo: float, x_hi: float) -> None:
         d = self.data
         style_plot(plot, left=self.tr("SELENA-SLEDAI (points)"))
         plot.getAxis("bottom").setStyle(showValues=False)
@@ -257,7 +258,7 @@ class PatientTrendsWidget(ExportMixin, QWidget):
         pga_vb.setMouseEnabled(x=True, y=False)
         plot.scene().addItem(pga_vb)
         right.linkToView(pga_vb)
-        pga_vb.setXLink(plot)
+        pga_vb.setXLink(plot.vb)
         pga_vb.setYRange(0, 3.3, padding=0)
 
         def sync():
@@ -327,7 +328,7 @@ class PatientTrendsWidget(ExportMixin, QWidget):
         legend.addItem(GREEN, "◇", self.tr("SLEDAI-4 response only"))
         legend.addItem(SKY, "█", self.tr("Visit window"))
 
-    def _build_events(self, plot: pg.PlotItem, legend: _Keys, x_lo: float, x_hi: float) -> None:
+    def _build_events(self, plot: Panel, legend: _Keys, x_lo: float, x_hi: float) -> None:
         d = self.data
         style_plot(plot, bottom=self.tr("Study day (0 = baseline)"))
         plot.showAxis("right")
@@ -384,7 +385,7 @@ class PatientTrendsWidget(ExportMixin, QWidget):
             out.append(self._point_heading(s.visit_label[i], int(s.day[i]), s.dates[i]) + "\n" + value)
         return out
 
-    def _band(self, plot: pg.PlotItem, key: str, s: trends.LabSeries, colour: str, x_lo: float, x_hi: float) -> None:
+    def _band(self, plot: Panel, key: str, s: trends.LabSeries, colour: str, x_lo: float, x_hi: float) -> None:
         """The laboratory's normal range per point: a band (both limits, or 0..upper) or a dashed lower-limit line."""
         if s.n == 0:
             return
@@ -415,7 +416,7 @@ class PatientTrendsWidget(ExportMixin, QWidget):
             plot.addItem(lower)
             self.band_curves[key] = (lx, ly, np.zeros(0), np.zeros(0))
 
-    def _series(self, plot: pg.PlotItem, key: str, s: trends.LabSeries, colour: str, symbol: str, name: str,
+    def _series(self, plot: Panel, key: str, s: trends.LabSeries, colour: str, symbol: str, name: str,
                 digits: int = 2, dashed: bool = False) -> None:
         style = Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine
         item = data_item(s.day.astype(float), s.value, pen=pg.mkPen(colour, width=2, style=style), symbol=symbol,
@@ -425,7 +426,7 @@ class PatientTrendsWidget(ExportMixin, QWidget):
         self.items[key] = item
         self._hover.add(plot.vb, s.day, s.value, self._lab_texts(s, name, digits))
 
-    def _renal_plot(self, layout, row: int, col: int, key: str, title: str, unit: str) -> pg.PlotItem:
+    def _renal_plot(self, layout, row: int, col: int, key: str, title: str, unit: str) -> Panel:
         plot = add_plot(layout, row=row, col=col)
         plot.setXRange(*self._x, padding=0)
         cut = unit.rfind("/")
@@ -440,7 +441,7 @@ class PatientTrendsWidget(ExportMixin, QWidget):
         self.plots[key] = plot
         return plot
 
-    def _no_values(self, plot: pg.PlotItem, text: str) -> None:
+    def _no_values(self, plot: Panel, text: str) -> None:
         label = pg.TextItem(text, color=GREY, anchor=(0.5, 0.5))
         plot.addItem(label, ignoreBounds=True)
         label.setPos((self._x[0] + self._x[1]) / 2, 0.5)

@@ -12,6 +12,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainterPath, QTransform
+from PySide6.QtWidgets import QGraphicsGridLayout, QGraphicsItem, QSizePolicy
 
 # Okabe–Ito palette.
 BLUE = "#0072B2"
@@ -106,11 +107,109 @@ class Axis(pg.AxisItem):
             super().updateAutoSIPrefix()
 
 
-def add_plot(layout, **where) -> pg.PlotItem:
-    """A plot (without pyqtgraph's context menu) with `Axis` axes on all four sides in `layout` (a GraphicsLayout)."""
-    plot = pg.PlotItem(enableMenu=False, axisItems={name: Axis(name) for name in ("left", "bottom", "right", "top")})
-    for side in ("right", "top"):  # given axes are shown; these two, as pyqtgraph's own, only when asked for
-        plot.hideAxis(side)
+class Panel(pg.GraphicsWidget):
+    """One plot panel: a ViewBox framed by `Axis` axes (left and bottom shown) under a title, laid out as
+    pyqtgraph's PlotItem lays them out, with the part of its interface these plots use.
+
+    PlotItem also builds an options menu and panel (about forty Qt widgets and two hundred signal connections per
+    plot) that these plots never offer: a sixth of a six-panel patient plot's build time."""
+
+    _AXES = (("top", (1, 1)), ("bottom", (3, 1)), ("left", (2, 0)), ("right", (2, 2)))
+
+    def __init__(self):
+        super().__init__()
+        policy = QSizePolicy.Policy.Expanding
+        self.setSizePolicy(policy, policy)
+        self.layout = QGraphicsGridLayout()
+        self.layout.setContentsMargins(1, 1, 1, 1)
+        self.layout.setHorizontalSpacing(0)
+        self.layout.setVerticalSpacing(0)
+        self.setLayout(self.layout)
+        self.vb = pg.ViewBox(parent=self, enableMenu=False)
+        self.layout.addItem(self.vb, 2, 1)
+        self.axes: dict[str, Axis] = {}
+        for name, (row, col) in self._AXES:
+            axis = Axis(name)
+            axis.linkToView(self.vb)
+            self.layout.addItem(axis, row, col)
+            axis.setZValue(0.5)  # above images, below items that draw over the axes (as in PlotItem)
+            axis.setFlag(QGraphicsItem.GraphicsItemFlag.ItemNegativeZStacksBehindParent)
+            self.axes[name] = axis
+            self.showAxis(name, name in ("left", "bottom"))
+        self.titleLabel = pg.LabelItem("", size="11pt", parent=self)  # noqa: N815 - PlotItem's name
+        self.layout.addItem(self.titleLabel, 0, 1)
+        self.setTitle(None)
+        for i in range(4):
+            self.layout.setRowPreferredHeight(i, 0)
+            self.layout.setRowMinimumHeight(i, 0)
+            self.layout.setRowSpacing(i, 0)
+            self.layout.setRowStretchFactor(i, 1)
+        for i in range(3):
+            self.layout.setColumnPreferredWidth(i, 0)
+            self.layout.setColumnMinimumWidth(i, 0)
+            self.layout.setColumnSpacing(i, 0)
+            self.layout.setColumnStretchFactor(i, 1)
+        self.layout.setRowStretchFactor(2, 100)
+        self.layout.setColumnStretchFactor(1, 100)
+
+    def getAxis(self, name: str) -> Axis:  # noqa: N802 - PlotItem's names, here and below
+        return self.axes[name]
+
+    def showAxis(self, name: str, show: bool = True) -> None:  # noqa: N802
+        # AxisItem's own show and hide: they also give a hidden axis no room in the layout
+        if show:
+            self.axes[name].show()
+        else:
+            self.axes[name].hide()
+
+    def hideAxis(self, name: str) -> None:  # noqa: N802
+        self.axes[name].hide()
+
+    def setLabel(self, name: str, text: str, **style) -> None:  # noqa: N802
+        self.axes[name].setLabel(text, **style)
+        self.axes[name].show()
+
+    def setTitle(self, title: str | None = None, **style) -> None:  # noqa: N802
+        if title is None:
+            self.titleLabel.setVisible(False)
+            self.layout.setRowFixedHeight(0, 0)
+            self.titleLabel.setMaximumHeight(0)
+        else:
+            self.titleLabel.setMaximumHeight(30)
+            self.layout.setRowFixedHeight(0, 30)
+            self.titleLabel.setVisible(True)
+            self.titleLabel.setText(title, **style)
+
+    def showGrid(self, x: bool = False, y: bool = False, alpha: float = 0.5) -> None:  # noqa: N802
+        """Grid lines across the panel at the labelled ticks of the x and/or y axis."""
+        value = int(min(max(alpha, 0.0), 1.0) * 255)
+        for name in ("top", "bottom"):
+            self.axes[name].setGrid(value if x else False)
+        for name in ("left", "right"):
+            self.axes[name].setGrid(value if y else False)
+
+    def addItem(self, item, ignoreBounds: bool = False) -> None:  # noqa: N802, N803
+        self.vb.addItem(item, ignoreBounds=ignoreBounds)
+
+    def removeItem(self, item) -> None:  # noqa: N802
+        self.vb.removeItem(item)
+
+    def setXRange(self, lo: float, hi: float, padding=None) -> None:  # noqa: N802
+        self.vb.setXRange(lo, hi, padding=padding)
+
+    def setYRange(self, lo: float, hi: float, padding=None) -> None:  # noqa: N802
+        self.vb.setYRange(lo, hi, padding=padding)
+
+    def setXLink(self, other: Panel) -> None:  # noqa: N802
+        self.vb.setXLink(other.vb)
+
+    def setLimits(self, **limits) -> None:  # noqa: N802
+        self.vb.setLimits(**limits)
+
+
+def add_plot(layout, **where) -> Panel:
+    """A `Panel` placed in `layout` (a GraphicsLayout)."""
+    plot = Panel()
     layout.addItem(plot, **where)
     return plot
 
@@ -140,7 +239,7 @@ def data_item(*args, **kwargs) -> pg.PlotDataItem:
     return pg.PlotDataItem(*args, dynamicRangeLimit=None, **kwargs)
 
 
-def style_plot(plot: pg.PlotItem, *, title: str | None = None, left: str | None = None,
+def style_plot(plot: Panel, *, title: str | None = None, left: str | None = None,
                 bottom: str | None = None) -> None:
     """Titles, axis labels, a light grid; no mouse menu or auto-range button."""
     right = plot.getAxis("right")  # shown (without values) as the frame of some panels
@@ -154,8 +253,6 @@ def style_plot(plot: pg.PlotItem, *, title: str | None = None, left: str | None 
         plot.setLabel("bottom", bottom, color=INK)
     plot.getAxis("left").setWidth(AXIS_WIDTH)
     plot.showGrid(x=False, y=True, alpha=0.15)
-    plot.setMenuEnabled(False)
-    plot.hideButtons()
 
 
 def step_curve(days: np.ndarray, limits: np.ndarray, x_lo: float, x_hi: float) -> tuple[np.ndarray, np.ndarray]:
@@ -171,7 +268,7 @@ def step_curve(days: np.ndarray, limits: np.ndarray, x_lo: float, x_hi: float) -
     return x, y
 
 
-def day_lines(plot: pg.PlotItem, days, pen) -> pg.PlotCurveItem:
+def day_lines(plot: Panel, days, pen) -> pg.PlotCurveItem:
     """Vertical lines at `days` across the whole panel, as one curve (cheaper than one InfiniteLine per day).
 
     Use a solid pen: a dash pattern along these very long segments costs more than all the rest of the plot."""
@@ -184,7 +281,7 @@ def day_lines(plot: pg.PlotItem, days, pen) -> pg.PlotCurveItem:
     return curve
 
 
-def share_x(master: pg.PlotItem, others: list[pg.PlotItem]) -> None:
+def share_x(master: Panel, others: list[Panel]) -> None:
     """Give `others` the same x-range as `master` (and back), whatever their size and position on screen.
 
     pyqtgraph's setXLink lines overlapping views up on screen, which shifts side-by-side panels.
@@ -192,7 +289,7 @@ def share_x(master: pg.PlotItem, others: list[pg.PlotItem]) -> None:
     plots = [master, *others]
     busy = [False]
 
-    def follow(source: pg.PlotItem):
+    def follow(source: Panel):
         def changed(_vb, rng):
             if busy[0]:
                 return
