@@ -331,10 +331,7 @@ class _Apply:
             if target == "visits":
                 subject_of_visit[uuid] = found[0]
         # the exports place records by subject and visit UUID: one site's subject or visit never takes another's
-        clash = self.store.query_one(
-            "SELECT r.tbl, r.uuid FROM records r JOIN records o ON o.tbl = r.tbl AND o.uuid = r.uuid "
-            "AND o.site_uuid <> r.site_uuid WHERE r.site_uuid = ? AND r.first_bundle_seq = ? "
-            "AND r.tbl IN ('subjects', 'visits') LIMIT 1", (self.site_uuid, self.m["bundle_seq"]))
+        clash = uuid_clash(self.store, self.site_uuid, self.m["bundle_seq"])
         if clash is not None:
             raise self.reject(f"{clash['tbl']} record {clash['uuid']} has the UUID of another site's record; the "
                               "bundle was refused and nothing was imported.", "foreign")
@@ -619,6 +616,16 @@ class _Apply:
         sponsor_store.log(conn, user=self.user, action="import", site_uuid=self.site_uuid,
                           detail=f"bundle {m['bundle_seq']} ({c.path.name}): changes {m['from_seq'] + 1}-{m['to_seq']}, "
                                  f"{self.added} records added, {self.updated} updated, {len(self.new_audit)} audit rows")
+
+
+def uuid_clash(store, site_uuid: str, bundle_seq: int) -> dict | None:
+    """A subject or visit first received in this bundle whose UUID another site's record already has, or None."""
+    # CROSS JOIN keeps this bundle's records the outer loop: SQLite's planner otherwise walked every site's subjects
+    # and visits for each bundle (114 ms a bundle at 100 sites, against 2 ms)
+    return store.query_one(
+        "SELECT r.tbl, r.uuid FROM records r CROSS JOIN records o WHERE o.tbl = r.tbl AND o.uuid = r.uuid "
+        "AND o.site_uuid <> r.site_uuid AND r.site_uuid = ? AND r.first_bundle_seq = ? "
+        "AND r.tbl IN ('subjects', 'visits') LIMIT 1", (site_uuid, bundle_seq))
 
 
 def casebook_hash_at_sponsor(store, site_uuid: str, subject_uuid: str) -> str | None:
