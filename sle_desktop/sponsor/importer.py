@@ -26,6 +26,7 @@ import contextlib
 import gc
 import json
 import re
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -154,6 +155,40 @@ def check_sequence(store, container: bundle.Container, site: dict) -> ImportResu
     return None
 
 
+class _WriteBehind:
+    """The database writes of an import, run in order on one helper thread on PostgreSQL, so that the server stores
+    one batch while this process parses the next (the server's work and the parsing then share the two cores
+    instead of taking turns); inline on SQLite, whose writes hold the interpreter. Every use of the connection
+    outside the helper calls `wait` first."""
+
+    _AHEAD = 2  # batches in flight at most (bounds the memory the parsing can run ahead with)
+
+    def __init__(self, behind: bool):
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix="sponsor-import-write") if behind else None
+        self._pending: list[Future] = []
+
+    def submit(self, write, *args) -> None:
+        if self._pool is None:
+            write(*args)
+            return
+        while len(self._pending) >= self._AHEAD:
+            self._pending.pop(0).result()
+        self._pending.append(self._pool.submit(write, *args))
+
+    def wait(self) -> None:
+        """Every write submitted is done; the first failure among them is raised."""
+        while self._pending:
+            self._pending.pop(0).result()
+
+    def close(self) -> None:
+        """Let the writes in flight end (their errors already raised or superseded) before the caller's rollback."""
+        if self._pool is not None:
+            for future in self._pending:
+                future.exception()
+            self._pending = []
+            self._pool.shutdown(wait=True)
+
+
 class _Apply:
     """Applies one decrypted payload inside the caller's transaction."""
 
@@ -167,6 +202,8 @@ class _Apply:
         self.touched: list[tuple[str, dict]] = []
         self.pending: list[tuple] = []  # records read but not yet written (see flush_rows)
         self.new_audit: list[dict] = []
+        self.audit_written = 0  # new_audit[:audit_written] handed to the writer
+        self.writer = _WriteBehind(store.dialect == "postgresql")
         self.next_audit_seq = self.m["from_seq"] + 1
         self.now = _now()
         self.keys_ok: set[str] = set()  # record field names already checked against _COLUMN_RE
@@ -178,6 +215,12 @@ class _Apply:
         return BundleRejected(f"{self.name}: {message}", reason=reason)
 
     def run(self, compressed: bytes) -> None:
+        try:
+            self._run(compressed)
+        finally:
+            self.writer.close()
+
+    def _run(self, compressed: bytes) -> None:
         lines = bundle.iter_payload(compressed, self.m, self.limits, name=self.name)
         first = next(lines, None)
         if first is None or first.get("type") != "header":
@@ -204,6 +247,7 @@ class _Apply:
                 raise self.reject(f"unexpected payload line of type {kind[:30]!r}.")
         if not ended:
             raise self.reject("the payload has no end line (truncated).", "truncated")
+        self.write_audit()
         self.finish_audit()
         self.check_demo()
         self.check_references()
@@ -342,11 +386,14 @@ class _Apply:
                                   "which is another subject's; the bundle was refused.", "inconsistent")
 
     def flush_rows(self) -> None:
-        """Write the buffered records: new ones in one batch insert; a batch that meets an existing record (an
-        update, a replay, another site's record) is written record by record with the full checks instead."""
+        """Hand the buffered records to the writer (`write_rows`)."""
         pending, self.pending = self.pending, []
-        if not pending:
-            return
+        if pending:
+            self.writer.submit(self.write_rows, pending)
+
+    def write_rows(self, pending: list[tuple]) -> None:
+        """Write records: new ones in one batch insert; a batch that meets an existing record (an update, a
+        replay, another site's record) is written record by record with the full checks instead."""
         conn, bseq = self.store.conn, self.m["bundle_seq"]
         rows = [(t, u, self.site_uuid, s, v, c, d, data, bseq, bseq, self.now, self.now)
                 for t, u, s, v, c, d, data, _row in pending]
@@ -411,6 +458,7 @@ class _Apply:
         if seq > self.m["to_seq"]:
             raise self.reject(f"audit row {seq} is outside the bundle's range.", "inconsistent")
         if seq <= self.site["head_seq"]:
+            self.writer.wait()
             stored = self.store.scalar("SELECT hash FROM audit WHERE site_uuid = ? AND seq = ?", (self.site_uuid, seq))
             if stored != row["hash"] or audit_mod.row_hash(row) != row["hash"]:
                 raise self.reject(
@@ -418,6 +466,27 @@ class _Apply:
                     "in an earlier bundle (the site's audit trail was altered). The bundle was refused.", "chain")
             return
         self.new_audit.append(row)
+        if len(self.new_audit) - self.audit_written >= _ROW_BATCH:
+            self.write_audit()
+
+    def write_audit(self) -> None:
+        """Hand the new audit rows read since the last call to the writer. They are stored before the chain is
+        verified (`finish_audit`): a broken chain rolls the whole import back."""
+        rows = self.new_audit[self.audit_written:]
+        self.audit_written = len(self.new_audit)
+        if rows:
+            self.writer.submit(self.insert_audit, rows)
+
+    def insert_audit(self, rows: list[dict]) -> None:
+        bseq = self.m["bundle_seq"]
+        values = [(self.site_uuid, r["seq"], r["at_utc"], r["at_local"], r["user"], r["table"], r["row_id"], r["field"],
+                   r["old"], r["new"], r["reason"], r["prev_hash"], r["hash"], bseq) for r in rows]
+        if self.store.dialect == "postgresql":
+            self.store.conn.copy_rows("audit", _AUDIT_COLUMNS, values)
+        else:
+            self.store.conn.executemany(
+                'INSERT INTO audit (site_uuid, seq, at_utc, at_local, "user", "table", row_id, field, old, new, reason, '
+                "prev_hash, hash, bundle_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values)
 
     def end(self, obj: dict) -> None:
         audit_count = self.next_audit_seq - 1 - self.m["from_seq"]
@@ -434,6 +503,7 @@ class _Apply:
         if not check.ok:
             raise self.reject(f"{check.message} (site {self.site['code']}). The site's audit trail was altered; "
                               "the bundle was refused.", "chain")
+        self.writer.wait()  # the chain was verified while the last rows were stored; the connection is free again
         if self.new_audit:
             final_hash = check.head_hash
         elif m["to_seq"] == 0:
@@ -444,14 +514,6 @@ class _Apply:
         if final_hash != m["chain_head_hash"]:
             raise self.reject("the audit trail does not end at the chain head the site signed; the bundle was refused.",
                               "chain")
-        rows = [(self.site_uuid, r["seq"], r["at_utc"], r["at_local"], r["user"], r["table"], r["row_id"], r["field"],
-                 r["old"], r["new"], r["reason"], r["prev_hash"], r["hash"], m["bundle_seq"]) for r in self.new_audit]
-        if self.store.dialect == "postgresql":
-            self.store.conn.copy_rows("audit", _AUDIT_COLUMNS, rows)
-        else:
-            self.store.conn.executemany(
-                'INSERT INTO audit (site_uuid, seq, at_utc, at_local, "user", "table", row_id, field, old, new, reason, '
-                "prev_hash, hash, bundle_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
     def check_records(self) -> None:
         """Every record's last change has its audit row, and its audited values match the record."""
