@@ -399,10 +399,7 @@ class _Apply:
                 for t, u, s, v, c, d, data, _row in pending]
         conn.execute("SAVEPOINT import_rows")
         try:
-            if self.store.dialect == "postgresql":
-                conn.copy_rows("records", _RECORD_COLUMNS, rows)
-            else:
-                conn.executemany(_INSERT_RECORD, rows)
+            conn.copy_rows("records", _RECORD_COLUMNS, rows)
         except self.store.IntegrityError:
             conn.execute("ROLLBACK TO import_rows")
             conn.execute("RELEASE import_rows")
@@ -481,12 +478,7 @@ class _Apply:
         bseq = self.m["bundle_seq"]
         values = [(self.site_uuid, r["seq"], r["at_utc"], r["at_local"], r["user"], r["table"], r["row_id"], r["field"],
                    r["old"], r["new"], r["reason"], r["prev_hash"], r["hash"], bseq) for r in rows]
-        if self.store.dialect == "postgresql":
-            self.store.conn.copy_rows("audit", _AUDIT_COLUMNS, values)
-        else:
-            self.store.conn.executemany(
-                'INSERT INTO audit (site_uuid, seq, at_utc, at_local, "user", "table", row_id, field, old, new, reason, '
-                "prev_hash, hash, bundle_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values)
+        self.store.conn.copy_rows("audit", _AUDIT_COLUMNS, values)
 
     def end(self, obj: dict) -> None:
         audit_count = self.next_audit_seq - 1 - self.m["from_seq"]

@@ -82,10 +82,7 @@ def _copy(src, dst, source, target) -> TransferResult:
             rows[table] = 0
             while batch := cur.fetchmany(_BATCH):
                 batch = [tuple(bytes(v) if isinstance(v, memoryview) else v for v in r) for r in batch]
-                if dst.dialect == "postgresql":
-                    conn.copy_rows(table, columns, batch)
-                else:
-                    conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})", batch)
+                conn.copy_rows(table, columns, batch)
                 rows[table] += len(batch)
         if dst.dialect == "postgresql":  # the next log entry numbers on from the copied ones
             conn.execute("SELECT setval(pg_get_serial_sequence('sponsor_log', 'id'), "

@@ -106,6 +106,11 @@ class KeyedConnection(sqlite3.Connection):
 
     audit_key: bytes | None = None
 
+    def copy_rows(self, table: str, columns: tuple[str, ...], rows) -> None:
+        """Bulk-load rows with one executemany (the counterpart of `store.pg.PgConnection.copy_rows`'s COPY)."""
+        names = ", ".join(f'"{c}"' for c in columns)
+        self.executemany(f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})", rows)
+
 
 class Store:
     """An open site database. Use `Store.open(path)` or `Store.memory()`."""
