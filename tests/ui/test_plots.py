@@ -372,7 +372,7 @@ def test_panel_lays_out_like_pyqtgraphs_plot_item(qtbot):
     panel = style.Panel()
     for plot in (reference, panel):
         for side in ("right", "top"):
-            plot.hideAxis(side)
+            plot.showAxis(side, False)
         plot.setTitle("Proteinuria", color=style.INK, size="10pt")
         plot.setLabel("left", "g/24 h", color=style.INK)
         plot.setLabel("bottom", "Study day", color=style.INK)

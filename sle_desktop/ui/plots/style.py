@@ -162,9 +162,6 @@ class Panel(pg.GraphicsWidget):
         else:
             self.axes[name].hide()
 
-    def hideAxis(self, name: str) -> None:  # noqa: N802
-        self.axes[name].hide()
-
     def setLabel(self, name: str, text: str, **style) -> None:  # noqa: N802
         self.axes[name].setLabel(text, **style)
         self.axes[name].show()
@@ -190,9 +187,6 @@ class Panel(pg.GraphicsWidget):
 
     def addItem(self, item, ignoreBounds: bool = False) -> None:  # noqa: N802, N803
         self.vb.addItem(item, ignoreBounds=ignoreBounds)
-
-    def removeItem(self, item) -> None:  # noqa: N802
-        self.vb.removeItem(item)
 
     def setXRange(self, lo: float, hi: float, padding=None) -> None:  # noqa: N802
         self.vb.setXRange(lo, hi, padding=padding)
