@@ -32,6 +32,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sle_desktop.sponsor import db as sponsor_store
+from sle_desktop.sponsor import prefetch
 from sle_desktop.sponsor import returns as sponsor_returns
 from sle_desktop.store import audit as audit_mod
 from sle_desktop.store import esign
@@ -202,6 +203,7 @@ class _Apply:
         self.touched: list[tuple[str, dict]] = []
         self.pending: list[tuple] = []  # records read but not yet written (see flush_rows)
         self.new_audit: list[dict] = []
+        self.new_hashes: list[str | None] = []  # their hashes when the helper computed them (`prefetch`)
         self.audit_written = 0  # new_audit[:audit_written] handed to the writer
         self.writer = _WriteBehind(store.dialect == "postgresql")
         self.next_audit_seq = self.m["from_seq"] + 1
@@ -214,31 +216,42 @@ class _Apply:
     def reject(self, message: str, reason: str = "malformed") -> BundleRejected:
         return BundleRejected(f"{self.name}: {message}", reason=reason)
 
-    def run(self, compressed: bytes) -> None:
+    def run(self, compressed: bytes | None, prepared: prefetch.Prepared | None = None) -> None:
+        """Apply the payload: decompressed and parsed here from `compressed`, or as the helper `prepared` it."""
         try:
-            self._run(compressed)
+            self._run(self._lines(compressed, prepared))
         finally:
             self.writer.close()
 
-    def _run(self, compressed: bytes) -> None:
-        lines = bundle.iter_payload(compressed, self.m, self.limits, name=self.name)
-        first = next(lines, None)
+    def _lines(self, compressed: bytes | None, prepared: prefetch.Prepared | None):
+        """(payload line, its canonical JSON or audit hash when already computed) in order; the payload reader's
+        refusal raised where it met it."""
+        if prepared is None:
+            for obj in bundle.iter_payload(compressed, self.m, self.limits, name=self.name):
+                yield obj, None
+            return
+        yield from prepared.lines
+        if prepared.error is not None:
+            raise prepared.refusal()
+
+    def _run(self, lines) -> None:
+        first, _ = next(lines, (None, None))
         if first is None or first.get("type") != "header":
             raise self.reject("the payload does not start with its header.")
         self.header(first)
         phase = "rows"
         ended = False
-        for obj in lines:
+        for obj, known in lines:
             if ended:
                 raise self.reject("there is data after the payload's end line.")
             kind = obj["type"]
             if kind == "row" and phase == "rows":
-                self.row(obj)
+                self.row(obj, known)
             elif kind == "audit" and phase in ("rows", "audit"):
                 if phase == "rows":
                     self.flush_rows()
                 phase = "audit"
-                self.audit_row(obj)
+                self.audit_row(obj, known)
             elif kind == "end":
                 self.flush_rows()
                 self.end(obj)
@@ -289,7 +302,7 @@ class _Apply:
             conn.executemany("INSERT INTO site_columns (site_uuid, tbl, position, name, decl_type) "
                              "VALUES (?, ?, ?, ?, ?)", columns)
 
-    def row(self, obj: dict) -> None:
+    def row(self, obj: dict, canonical: str | None = None) -> None:
         table, row = obj.get("table"), obj.get("row")
         if table not in CLINICAL_TABLES or not isinstance(row, dict) or len(row) > _MAX_COLUMNS:
             raise self.reject(f"a record line names an unknown table {str(table)[:40]!r} or has no record.")
@@ -317,7 +330,7 @@ class _Apply:
         self.check_own_site(table, uuid, row)
         self.rows_seen += 1
         self.pending.append((table, uuid, subject, visit, change_seq, int(bool(row.get("deleted"))),
-                             audit_mod.canonical_json(row), row))
+                             audit_mod.canonical_json(row) if canonical is None else canonical, row))
         if len(self.pending) >= _ROW_BATCH:
             self.flush_rows()
 
@@ -433,7 +446,7 @@ class _Apply:
             self.added += 1
         self.touched.append((table, row))
 
-    def audit_row(self, obj: dict) -> None:
+    def audit_row(self, obj: dict, known_hash: str | None = None) -> None:
         row = obj.get("row")
         if not isinstance(row, dict) or row.keys() != _AUDIT_KEYS:
             raise self.reject(f"audit line for change {self.next_audit_seq} is malformed.")
@@ -457,12 +470,13 @@ class _Apply:
         if seq <= self.site["head_seq"]:
             self.writer.wait()
             stored = self.store.scalar("SELECT hash FROM audit WHERE site_uuid = ? AND seq = ?", (self.site_uuid, seq))
-            if stored != row["hash"] or audit_mod.row_hash(row) != row["hash"]:
+            if stored != row["hash"] or (known_hash or audit_mod.row_hash(row)) != row["hash"]:
                 raise self.reject(
                     f"Audit trail broken at row {seq} of site {self.site['code']}: it differs from the row received "
                     "in an earlier bundle (the site's audit trail was altered). The bundle was refused.", "chain")
             return
         self.new_audit.append(row)
+        self.new_hashes.append(known_hash)
         if len(self.new_audit) - self.audit_written >= _ROW_BATCH:
             self.write_audit()
 
@@ -491,7 +505,8 @@ class _Apply:
         if self.next_audit_seq - 1 != m["to_seq"]:
             raise self.reject(f"the payload holds audit rows up to {self.next_audit_seq - 1}, not up to {m['to_seq']}.",
                               "inconsistent")
-        check = audit_mod.verify_rows(self.new_audit, start_seq=self.site["head_seq"], start_hash=self.site["head_hash"])
+        check = audit_mod.verify_rows(self.new_audit, start_seq=self.site["head_seq"], start_hash=self.site["head_hash"],
+                                      hashes=self.new_hashes)
         if not check.ok:
             raise self.reject(f"{check.message} (site {self.site['code']}). The site's audit trail was altered; "
                               "the bundle was refused.", "chain")
@@ -710,14 +725,18 @@ def _cycle_collector_paused():
 
 
 def import_bundle(store, path, identities: list, *, user: str, limits: bundle.Limits = bundle.Limits(),
-                  container: bundle.Container | None = None) -> ImportResult:
-    """Verify and import one bundle into the sponsor database; BundleRejected (nothing written) on any problem."""
+                  container: bundle.Container | None = None, payload_from=None) -> ImportResult:
+    """Verify and import one bundle into the sponsor database; BundleRejected (nothing written) on any problem.
+
+    `payload_from(container)`, when given, returns the payload a helper process already decrypted and parsed
+    (`prefetch.Prepared`), or None to do it here; it is asked only once the bundle's turn to be decrypted comes."""
     with _cycle_collector_paused():
-        return _import_bundle(store, path, identities, user=user, limits=limits, container=container)
+        return _import_bundle(store, path, identities, user=user, limits=limits, container=container,
+                              payload_from=payload_from)
 
 
 def _import_bundle(store, path, identities: list, *, user: str, limits: bundle.Limits,
-                   container: bundle.Container | None) -> ImportResult:
+                   container: bundle.Container | None, payload_from) -> ImportResult:
     c = container or bundle.read_container(path, limits)
     m = c.manifest
     name = c.path.name
@@ -735,7 +754,10 @@ def _import_bundle(store, path, identities: list, *, user: str, limits: bundle.L
     done = check_sequence(store, c, site)
     if done is not None:
         return done
-    compressed = bundle.decrypt(c, identities)
+    prepared = payload_from(c) if payload_from is not None else None
+    if prepared is not None and prepared.failed_at == "decrypt":
+        raise prepared.refusal()
+    compressed = bundle.decrypt(c, identities) if prepared is None else None
     with store.transaction():
         # One import per site at a time: on PostgreSQL a second import of the same site waits here for the site's row
         # (SQLite's write transaction already excludes every other writer), then reads what the first one stored.
@@ -746,7 +768,7 @@ def _import_bundle(store, path, identities: list, *, user: str, limits: bundle.L
             if done is not None:
                 return done
         work = _Apply(store, c, site, limits, user)
-        work.run(compressed)
+        work.run(compressed, prepared)
     return ImportResult(c.path, site["code"], m["bundle_seq"], "imported", m["from_seq"], m["to_seq"], work.added,
                         work.updated, len(work.new_audit),
                         f"{name}: bundle {m['bundle_seq']} of site {site['code']} imported: changes "
@@ -764,24 +786,29 @@ class Outcome:
 def import_many(store, paths, identities: list, *, user: str, limits: bundle.Limits = bundle.Limits()) -> list[Outcome]:
     """Import several bundles, in (site, bundle number) order whatever order they were given in; a bundle that
     cannot be read or is refused never stops the others."""
-    ready: list[tuple[tuple, Path]] = []
+    ready: list[tuple[tuple, tuple[Path, str, int]]] = []
     outcomes: list[Outcome] = []
     for p in paths:
         try:
             c = bundle.read_container(p, limits)
-            ready.append(((c.manifest["site_uuid"], c.manifest["bundle_seq"], c.path.name), c.path))
+            ready.append(((c.manifest["site_uuid"], c.manifest["bundle_seq"], c.path.name),
+                          (c.path, c.file_sha256, c.ciphertext_size)))
         except SyncError as exc:
             outcomes.append(Outcome(Path(p), None, exc))
         except _CONTENT_ERRORS as exc:
             outcomes.append(Outcome(Path(p), None, _unreadable(Path(p), exc)))
     ready.sort(key=lambda item: item[0])  # only the sort keys are kept: each bundle is read again when its turn comes
-    for _key, path in ready:
-        try:
-            outcomes.append(Outcome(path, import_bundle(store, path, identities, user=user, limits=limits), None))
-        except SyncError as exc:
-            outcomes.append(Outcome(path, None, exc))
-        except _CONTENT_ERRORS as exc:
-            outcomes.append(Outcome(path, None, _unreadable(path, exc)))
+    files = [file for _key, file in ready]
+    with prefetch.Prefetcher(files, identities, limits) as helper:
+        for index, (path, _sha, _size) in enumerate(files):
+            try:
+                result = import_bundle(store, path, identities, user=user, limits=limits,
+                                       payload_from=lambda c, i=index: helper.take(i, c))
+                outcomes.append(Outcome(path, result, None))
+            except SyncError as exc:
+                outcomes.append(Outcome(path, None, exc))
+            except _CONTENT_ERRORS as exc:
+                outcomes.append(Outcome(path, None, _unreadable(path, exc)))
     return outcomes
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from sle_desktop.domain import safety, schedule
 from sle_desktop.domain.errors import NotFound, ValidationError
 from sle_desktop.domain.text import msg
-from sle_desktop.sponsor import importer
+from sle_desktop.sponsor import importer, prefetch
 from sle_desktop.sponsor import returns as sponsor_returns
 from sle_desktop.sponsor.accounts import SponsorSession
 from sle_desktop.sponsor.casebooks import SIGNED, casebook_states
@@ -115,16 +115,17 @@ def import_folder(session: SponsorSession, folder, key_file, *, report=None) -> 
             results.append(FileResult(p.name, "refused", _reason(exc)))
             step()
     ready.sort(key=lambda c: (c.manifest["site_uuid"], c.manifest["bundle_seq"], c.path.name))
-    for c in ready:
-        try:
-            r = importer.import_bundle(session.store, c.path, identities, user=session.username, limits=limits,
-                                       container=c)
-        except SyncError as exc:
-            results.append(FileResult(c.path.name, "refused", _reason(exc)))
-        else:
-            results.append(FileResult(c.path.name, r.status, r.message, r.site_code, r.bundle_seq, r.records_added,
-                                      r.records_updated))
-        step()
+    with prefetch.Prefetcher([(c.path, c.file_sha256, c.ciphertext_size) for c in ready], identities, limits) as helper:
+        for index, c in enumerate(ready):
+            try:
+                r = importer.import_bundle(session.store, c.path, identities, user=session.username, limits=limits,
+                                           container=c, payload_from=lambda c, i=index: helper.take(i, c))
+            except SyncError as exc:
+                results.append(FileResult(c.path.name, "refused", _reason(exc)))
+            else:
+                results.append(FileResult(c.path.name, r.status, r.message, r.site_code, r.bundle_seq, r.records_added,
+                                          r.records_updated))
+            step()
     order = {p.name: i for i, p in enumerate(files)}
     return tuple(sorted(results, key=lambda r: order[r.name]))
 

@@ -224,15 +224,16 @@ def _broken(checked: int, seq: int, prev: str, broken: int, message) -> ChainChe
 
 
 def verify_rows(rows, *, start_seq: int = 0, start_hash: str = GENESIS_HASH, key: bytes | None = None,
-                keyed_from: int = 1) -> ChainCheck:
+                keyed_from: int = 1, hashes: list | None = None) -> ChainCheck:
     """Walk audit rows (dicts, ascending seq) continuing a chain whose head is (start_seq, start_hash).
 
     With `key` (the site), every row from `keyed_from` on must also carry its MAC, except the
     log-in rows written while no key was unlocked. Without it (the sponsor) only the chain is checked.
+    `hashes`, beside `rows`, holds each row's `row_hash` where another process already computed it (None: here).
     """
     expected_seq, prev = start_seq, start_hash
     checked = 0
-    for row in rows:
+    for index, row in enumerate(rows):
         expected_seq += 1
         seq = row.get("seq")
         if seq != expected_seq:
@@ -245,7 +246,7 @@ def verify_rows(rows, *, start_seq: int = 0, start_hash: str = GENESIS_HASH, key
                            msg("Audit trail broken at row {seq}: it does not follow row {previous} "
                                "(a row before it was changed, removed or inserted).", seq=seq, previous=seq - 1))
         try:
-            recomputed = row_hash(row)
+            recomputed = (hashes[index] if hashes is not None else None) or row_hash(row)
             if not isinstance(row["user"], str) or not isinstance(row["prev_hash"], str):
                 raise TypeError("user and prev_hash are text")
         except (KeyError, TypeError, ValueError):

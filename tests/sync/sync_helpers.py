@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+import pytest
+
 TODAY = date(2026, 6, 1)
 
 
@@ -175,3 +177,23 @@ def header_line(site: Site) -> bytes:
         "site_code": info["code"], "bundle_seq": 1, "from_seq": 0, "to_seq": to_seq, "study_id": info["study_id"],
         "study_version": info["study_version"], "tables": site_export.table_columns(site.store),
     }) + "\n").encode()
+
+
+@pytest.fixture(params=["read in the importer", "read by the helper process"])
+def payload_reader(request, monkeypatch):
+    """Run a test twice: with every payload read by the importer itself, and with every payload (the first bundle
+    too) decrypted and parsed by the helper process (`sponsor.prefetch`), whose answers must then be used for
+    every import that reaches its payload, never dropped for an inline read."""
+    from sle_desktop.sponsor import prefetch
+
+    if request.param.startswith("read in"):
+        monkeypatch.setattr(prefetch, "MIN_BYTES", 10 ** 15)
+        yield "inline"
+        return
+    monkeypatch.setattr(prefetch, "MIN_BYTES", 0)
+    monkeypatch.setattr(prefetch, "FIRST_INLINE", False)
+    taken = []
+    real_take = prefetch.Prefetcher.take
+    monkeypatch.setattr(prefetch.Prefetcher, "take", lambda self, i, c: taken.append(real_take(self, i, c)) or taken[-1])
+    yield "helper"
+    assert None not in taken, "an import read its payload inline although the helper was running"

@@ -8,7 +8,10 @@ and the sponsor database stays unchanged byte for byte.
 from __future__ import annotations
 
 import pytest
-from sync_helpers import crafted_bundle, db_state, header_line, import_one, register
+from sync_helpers import crafted_bundle, db_state, header_line, import_one, payload_reader, register  # noqa: F401 (a fixture)
+
+# every refusal the same whether the payload is read in the importer or by its helper process (sponsor.prefetch)
+pytestmark = pytest.mark.usefixtures("payload_reader")
 
 from sle_desktop.sponsor import db as sponsor_store
 from sle_desktop.store import records

@@ -9,7 +9,10 @@ import tarfile
 import pyrage
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sync_helpers import crafted_bundle, db_state, header_line, import_one, register
+from sync_helpers import crafted_bundle, db_state, header_line, import_one, payload_reader, register  # noqa: F401 (a fixture)
+
+# every refusal the same whether the payload is read in the importer or by its helper process (sponsor.prefetch)
+pytestmark = pytest.mark.usefixtures("payload_reader")
 
 from sle_desktop.sponsor import operations as sponsor
 from sle_desktop.app.errors import ConflictError

@@ -1,0 +1,248 @@
+"""The next bundles of an import are decrypted and parsed in a helper process (`sponsor.prefetch`). What the helper
+hands over is exactly what the importer would have read; when the helper fails, the importer reads the bundle
+itself; the helper never outlives the import, not even one killed; and nothing beside the bundles can take its
+place. (Every refusal of tests/sync/test_rejections.py and test_insider_bundles.py also runs through the helper.)"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+import zlib
+from pathlib import Path
+
+import pytest
+from sync_helpers import add_sae, pg_rows, register
+
+from sle_desktop.sponsor import operations as sponsor
+from sle_desktop.sponsor import prefetch
+from sle_desktop.store import audit
+from sle_desktop.sync import bundle
+
+# what an import stores, less the moments it ran at
+_CONTENT = {
+    "records": "SELECT site_uuid, tbl, uuid, subject_uuid, visit_uuid, change_seq, deleted, data, first_bundle_seq, "
+               "last_bundle_seq FROM records ORDER BY site_uuid, tbl, uuid",
+    "audit": 'SELECT site_uuid, seq, at_utc, at_local, "user", "table", row_id, field, old, new, reason, prev_hash, '
+             "hash, bundle_seq FROM audit ORDER BY site_uuid, seq",
+    "bundles": "SELECT site_uuid, bundle_seq, bundle_hash, from_seq, to_seq, records_added, records_updated, "
+               "audit_added FROM bundles ORDER BY site_uuid, bundle_seq",
+    "sites": "SELECT site_uuid, last_bundle_seq, last_bundle_hash, head_seq, head_hash FROM sites ORDER BY site_uuid",
+}
+
+
+def _content(db) -> dict:
+    from sle_desktop.sponsor import db as sponsor_store
+
+    store = sponsor_store.open_sponsor_store(db)
+    try:
+        return {name: [tuple(r.values()) for r in store.query(sql)] for name, sql in _CONTENT.items()}
+    finally:
+        store.close()
+
+
+@pytest.fixture
+def helper_for_all(monkeypatch):
+    """Every bundle (the first too) goes to the helper; returns the list of what each `take` handed over."""
+    monkeypatch.setattr(prefetch, "MIN_BYTES", 0)
+    monkeypatch.setattr(prefetch, "FIRST_INLINE", False)
+    taken = []
+    real_take = prefetch.Prefetcher.take
+    monkeypatch.setattr(prefetch.Prefetcher, "take",
+                        lambda self, i, c: taken.append(real_take(self, i, c)) or taken[-1])
+    return taken
+
+
+@pytest.fixture
+def three_bundles(make_site):
+    """Bundles 1 and 2 of site BY01 (an SAE between them) and bundle 1 of site BY02, in no particular order."""
+    by01, by02 = make_site("BY01", subjects=4, seed=3), make_site("BY02", subjects=3, seed=4)
+    first = by01.export().path
+    add_sae(by01)
+    second = by01.export().path
+    return [by01, by02], [second, by02.export().path, first]
+
+
+def _import(db, sponsor_keys, sites, paths):
+    for site in sites:
+        register(site, db)
+    return sponsor.import_bundles(db, sponsor_keys.key_path, paths)
+
+
+def test_the_helper_hands_over_exactly_what_the_importer_reads(helper_for_all, three_bundles, tmp_path, sponsor_keys,
+                                                              monkeypatch):
+    sites, paths = three_bundles
+    outcomes = _import(tmp_path / "helper.sqlite", sponsor_keys, sites, paths)
+    assert [o.result.status for o in outcomes] == ["imported"] * 3
+    assert len(helper_for_all) == 3 and all(isinstance(t, prefetch.Prepared) for t in helper_for_all)
+    with_helper = _content(tmp_path / "helper.sqlite")
+
+    monkeypatch.setattr(prefetch, "MIN_BYTES", 10 ** 15)  # the same bundles, read by the importer itself
+    helper_for_all.clear()
+    inline_db = tmp_path / "inline.sqlite"
+    inline = _import(inline_db, sponsor_keys, sites, paths)
+    assert helper_for_all == [None] * 3
+    assert [o.result.message for o in inline] == [o.result.message for o in outcomes]
+    assert _content(inline_db) == with_helper
+    assert len(with_helper["bundles"]) == 3 and with_helper["records"] and with_helper["audit"]
+
+
+def test_what_the_helper_computes_is_what_the_importer_would(three_bundles, sponsor_keys):
+    _sites, paths = three_bundles
+    container = bundle.read_container(paths[2])
+    identities = sponsor.load_identities(sponsor_keys.key_path)
+    prepared = prefetch.prepare(str(paths[2]), container.file_sha256, "\n".join(map(str, identities)),
+                                bundle.Limits())
+    read = list(bundle.iter_payload(bundle.decrypt(container, identities), container.manifest))
+    assert [obj for obj, _extra in prepared.lines] == read and prepared.error is None
+    for obj, extra in prepared.lines:
+        if obj["type"] == "row":
+            assert extra == audit.canonical_json(obj["row"])
+        elif obj["type"] == "audit":
+            assert extra == audit.row_hash(obj["row"]) == obj["row"]["hash"]
+        else:
+            assert extra is None
+    # a line not well formed enough gets nothing: the importer refuses it, or computes it and meets the error
+    assert prefetch.extra_of({"type": "audit", "row": {"seq": 1}}) is None
+    assert prefetch.extra_of({"type": "row", "row": "not a record"}) is None
+    # another file under the same name: the helper does not read it for the importer
+    assert prefetch.prepare(str(paths[2]), "0" * 64, "", bundle.Limits()) is None
+
+
+def test_a_payload_refusal_reaches_the_importer_where_it_was_met(make_site, sponsor_keys, tmp_path):
+    from sync_helpers import crafted_bundle
+
+    site = make_site("BY01", subjects=2, seed=5)
+    honest = site.export()
+    identities = sponsor.load_identities(sponsor_keys.key_path)
+    lines = zlib.decompress(bundle.decrypt(bundle.read_container(honest.path), identities), wbits=31)
+    lines = lines.splitlines(keepends=True)
+    lines[5] = b'{"type": "row", "row": \n'
+    bad = tmp_path / "bad.slebundle"
+    bad.write_bytes(crafted_bundle(site, lines, recipients=[sponsor_keys.public_path.read_text().split()[-1]]))
+    prepared = prefetch.prepare(str(bad), bundle.read_container(bad).file_sha256, "\n".join(map(str, identities)),
+                                bundle.Limits())
+    assert len(prepared.lines) == 5 and prepared.failed_at == "payload"
+    refusal = prepared.refusal()
+    assert refusal.reason == "malformed" and "payload line 6" in str(refusal)
+    stranger = prefetch.prepare(str(bad), bundle.read_container(bad).file_sha256, _other_identity(tmp_path),
+                                bundle.Limits())
+    assert stranger.failed_at == "decrypt" and stranger.lines == []
+    assert stranger.refusal().reason == "wrong_recipient"
+
+
+def _other_identity(tmp_path) -> str:
+    keys = sponsor.keygen(tmp_path / "another-sponsor")
+    return "\n".join(map(str, sponsor.load_identities(keys.key_path)))
+
+
+def test_a_helper_that_dies_leaves_the_bundles_to_the_importer(helper_for_all, three_bundles, sponsor_keys, tmp_path,
+                                                               monkeypatch, caplog):
+    sites, paths = three_bundles
+    real_take = prefetch.Prefetcher.take
+
+    def take_after_a_crash(self, index, container):
+        if index == 1:
+            self._proc.kill()
+            self._proc.wait()
+        return real_take(self, index, container)
+
+    monkeypatch.setattr(prefetch.Prefetcher, "take", take_after_a_crash)
+    with caplog.at_level(logging.WARNING, logger=prefetch.__name__):
+        outcomes = _import(tmp_path / "s.sqlite", sponsor_keys, sites, paths)
+    assert [o.result.status for o in outcomes] == ["imported"] * 3
+    assert "read in this process from now on" in caplog.text
+    reference = tmp_path / "reference.sqlite"
+    monkeypatch.setattr(prefetch.Prefetcher, "take", real_take)
+    monkeypatch.setattr(prefetch, "MIN_BYTES", 10 ** 15)
+    assert [o.result.status for o in _import(reference, sponsor_keys, sites, paths)] == ["imported"] * 3
+    assert _content(tmp_path / "s.sqlite") == _content(reference)
+
+
+def test_the_helper_ends_with_the_import(helper_for_all, three_bundles, sponsor_keys, tmp_path, monkeypatch):
+    started = []
+    real_popen = subprocess.Popen
+    monkeypatch.setattr(prefetch.subprocess, "Popen", lambda *a, **k: started.append(real_popen(*a, **k)) or started[-1])
+    sites, paths = three_bundles
+    _import(tmp_path / "s.sqlite", sponsor_keys, sites, paths)
+    assert len(started) == 1 and started[0].poll() is not None  # one helper for the whole import, ended
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads the helper's state in /proc")
+def test_a_killed_import_takes_its_helper_with_it(three_bundles, sponsor_keys, tmp_path):
+    """SIGKILL of the importing process while the helper holds work: the helper ends by itself (its input closes)."""
+    sites, paths = three_bundles
+    db = tmp_path / "s.sqlite"
+    for site in sites:
+        register(site, db)
+    script = tmp_path / "import.py"
+    script.write_text(textwrap.dedent(f"""
+        import sys, time
+        from sle_desktop.sponsor import operations as sponsor, prefetch
+        prefetch.MIN_BYTES, prefetch.FIRST_INLINE = 0, False
+        def stuck(self, index, container):
+            print(self._proc.pid, flush=True)
+            time.sleep(120)
+        prefetch.Prefetcher.take = stuck
+        sponsor.import_bundles({str(db)!r}, {str(sponsor_keys.key_path)!r}, {[str(p) for p in paths]!r})
+    """))
+    proc = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    helper = int(proc.stdout.readline())
+    assert _alive(helper)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 20
+    while _alive(helper) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _alive(helper), "the helper outlived the killed import"
+    assert sponsor.status(db)[0].last_bundle_seq == 0  # and the import stored nothing
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state not in ("Z", "X")  # a zombie has ended (nobody may be left to reap it in a container)
+
+
+def test_a_program_beside_the_bundles_cannot_stand_in_for_the_helper(helper_for_all, three_bundles, sponsor_keys,
+                                                                     tmp_path, monkeypatch):
+    """The helper runs `-m sle_desktop.sponsor.prefetch`: a folder of that name where the sponsor works (a USB
+    stick's) must not be run instead."""
+    fake = tmp_path / "stick" / "sle_desktop" / "sponsor"
+    fake.mkdir(parents=True)
+    marker = tmp_path / "stick" / "ran"
+    for folder in (fake.parent, fake):
+        (folder / "__init__.py").write_text("")
+    (fake / "prefetch.py").write_text(f"open({str(marker)!r}, 'w').write('the impostor ran')\n")
+    monkeypatch.chdir(tmp_path / "stick")
+    sites, paths = three_bundles
+    outcomes = _import(tmp_path / "s.sqlite", sponsor_keys, sites, paths)
+    assert [o.result.status for o in outcomes] == ["imported"] * 3
+    assert all(isinstance(t, prefetch.Prepared) for t in helper_for_all) and len(helper_for_all) == 3
+    assert not marker.exists()
+
+
+def test_small_imports_do_without_the_helper(three_bundles, sponsor_keys, tmp_path, monkeypatch):
+    started = []
+    monkeypatch.setattr(prefetch.subprocess, "Popen", lambda *a, **k: started.append(a))
+    sites, paths = three_bundles
+    assert sum(bundle.read_container(p).ciphertext_size for p in paths) < prefetch.MIN_BYTES
+    outcomes = _import(tmp_path / "s.sqlite", sponsor_keys, sites, paths)
+    assert [o.result.status for o in outcomes] == ["imported"] * 3 and started == []
+
+
+def test_postgresql_gets_the_same_from_the_helper(helper_for_all, three_bundles, pg_url, sponsor_keys, tmp_path,
+                                                  monkeypatch):
+    sites, paths = three_bundles
+    _import(pg_url, sponsor_keys, sites, paths)
+    assert len(helper_for_all) == 3 and None not in helper_for_all
+    monkeypatch.setattr(prefetch, "MIN_BYTES", 10 ** 15)
+    reference = tmp_path / "reference.sqlite"
+    _import(reference, sponsor_keys, sites, paths)
+    assert _content(pg_url) == _content(reference)
+    assert pg_rows(pg_url)
