@@ -32,8 +32,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sle_desktop.sponsor import db as sponsor_store
-from sle_desktop.sponsor import prefetch
+from sle_desktop.sponsor import prefetch, trail
 from sle_desktop.sponsor import returns as sponsor_returns
+from sle_desktop.sponsor.trail import site_schema
 from sle_desktop.store import audit as audit_mod
 from sle_desktop.store import esign
 from sle_desktop.store.records import CASEBOOK, CASEBOOK_TABLES, CLINICAL_TABLES, casebook_hash_of, row_content_hash
@@ -54,36 +55,7 @@ _AUDIT_KEYS = set(audit_mod.AUDIT_FIELDS) | {"hash"}
 # (record_uuid points into the table named by record_table)
 _REFERENCES = {"subject_uuid": "subjects", "visit_uuid": "visits", "reaction_ae_uuid": "adverse_events",
                "infusion_uuid": "infusions"}
-_UNREADABLE = object()
 _PREFIXED = ("subject_id", "screening_number")  # subject identifiers start with the site code and a hyphen
-_MANAGED = frozenset(("uuid", "change_seq", "created_at", "created_by", "updated_at", "updated_by"))
-_site_schema: dict[str, frozenset[str]] = {}
-_site_defaults: dict[str, dict] = {}
-
-
-def _literal(sql: str | None):
-    """The value of a column's DEFAULT clause (the site schema uses plain literals only)."""
-    if sql is None or sql.upper() == "NULL":
-        return None
-    if sql.startswith("'") and sql.endswith("'"):
-        return sql[1:-1].replace("''", "'")
-    try:
-        return int(sql)
-    except ValueError:
-        return float(sql)
-
-
-def site_schema() -> dict[str, frozenset[str]]:
-    """{table: column names} of the clinical tables as this program's site schema defines them."""
-    if not _site_schema:
-        from sle_desktop.store.db import Store
-
-        with Store.memory() as store:
-            for table in CLINICAL_TABLES:
-                info = store.conn.execute(f'PRAGMA table_info("{table}")').fetchall()
-                _site_schema[table] = frozenset(r[1] for r in info)
-                _site_defaults[table] = {r[1]: _literal(r[4]) for r in info}
-    return _site_schema
 
 
 @dataclass(frozen=True)
@@ -204,6 +176,7 @@ class _Apply:
         self.pending: list[tuple] = []  # records read but not yet written (see flush_rows)
         self.new_audit: list[dict] = []
         self.new_hashes: list[str | None] = []  # their hashes when the helper computed them (`prefetch`)
+        self.known_checks: list | None = None  # per record, `trail.problem` as the helper found it, or UNCHECKED
         self.audit_written = 0  # new_audit[:audit_written] handed to the writer
         self.writer = _WriteBehind(store.dialect == "postgresql")
         self.next_audit_seq = self.m["from_seq"] + 1
@@ -230,6 +203,7 @@ class _Apply:
             for obj in bundle.iter_payload(compressed, self.m, self.limits, name=self.name):
                 yield obj, None
             return
+        self.known_checks = prepared.record_checks
         yield from prepared.lines
         if prepared.error is not None:
             raise prepared.refusal()
@@ -523,64 +497,28 @@ class _Apply:
                               "chain")
 
     def check_records(self) -> None:
-        """Every record's last change has its audit row, and its audited values match the record."""
-        code = self.site["code"]
+        """Every record's last change has its audit row, and its audited values match the record (`trail.problem`).
+        A record without stored history whose trail is all in this bundle was checked by the helper process
+        already, when it read the bundle (`prefetch`)."""
         # Each record's trail up to to_seq = the rows stored before this bundle (up to head_seq) + this bundle's new
-        # rows (just inserted by finish_audit), taken from memory: no query per record for a site's new records.
-        new_rows: dict[tuple[str, str], list[dict]] = {}
-        for a in self.new_audit:
-            new_rows.setdefault((a["table"], a["row_id"]), []).append(a)
+        # rows (just inserted), taken from memory: no query per record for a site's new records.
+        new_rows: dict[tuple[str, str], list[dict]] | None = None
         stored = self.stored_trails(min(self.site["head_seq"], self.m["to_seq"]))
-        for table, row in self.touched:
-            trail = stored.get((table, row["uuid"]), []) + new_rows.get((table, row["uuid"]), [])
-            last = [a for a in trail if a["seq"] == row["change_seq"]]
-            if not last:
-                raise self.reject(
-                    f"Audit trail incomplete: {table} record {row['uuid']} of site {code} was last changed at row "
-                    f"{row['change_seq']}, but the audit trail has no such row for it. The bundle was refused.",
-                    "inconsistent")
-            if trail[0]["field"] != "*":
-                raise self.reject(
-                    f"Audit trail incomplete: {table} record {row['uuid']} of site {code} has no audit row for its "
-                    "creation. The bundle was refused.", "inconsistent")
-            # who created it, and who changed it last (nobody while its last change is its creation)
-            who = {"created_by": trail[0]["user"],
-                   "updated_by": None if last[0]["seq"] == trail[0]["seq"] else last[0]["user"]}
-            for key, user in who.items():
-                if key in row and row[key] != user:
-                    raise self.reject(
-                        f"{table} record {row['uuid']} of site {code}: {key} is {str(row[key])[:60]!r} but its audit "
-                        f"trail says {str(user)[:60]!r}; the record was changed outside the application. "
-                        "The bundle was refused.", "inconsistent")
-            expected: dict = {}
-            for a in trail:
-                try:  # the site writes every audited value as canonical JSON
-                    value = None if a["new"] is None else json.loads(a["new"])
-                except ValueError:
-                    value = _UNREADABLE
-                if value is _UNREADABLE or (a["field"] == "*" and not isinstance(value, (dict, type(None)))) \
-                        or (a["field"] != "*" and a["field"] not in row):
-                    raise self.reject(
-                        f"{table} record {row['uuid']} of site {code}: audit row {a['seq']} names a field or holds a "
-                        "value that the record cannot have; the audit trail does not agree with the record. "
-                        "The bundle was refused.", "inconsistent")
-                if a["field"] == "*":
-                    expected.update(value or {})
-                else:
-                    expected[a["field"]] = value
-            for key, value in expected.items():
-                if key in row and row[key] != value:
-                    raise self.reject(
-                        f"{table} record {row['uuid']} of site {code}: {key} is {str(row[key])[:60]!r} but its audit "
-                        f"trail says {str(value)[:60]!r}; the record was changed outside the application. "
-                        "The bundle was refused.", "inconsistent")
-            defaults = _site_defaults[table]  # the whole history is known: a field it never set keeps its default
-            for key, value in row.items():
-                if key not in expected and key not in _MANAGED and value != defaults.get(key):
-                    raise self.reject(
-                        f"{table} record {row['uuid']} of site {code}: {key} is {str(value)[:60]!r} although its "
-                        "audit trail never set it; the record was changed outside the application. "
-                        "The bundle was refused.", "inconsistent")
+        known = self.known_checks if self.site["head_seq"] == self.m["from_seq"] else None
+        if known is not None and len(known) != len(self.touched):
+            known = None
+        for index, (table, row) in enumerate(self.touched):
+            key = (table, row["uuid"])
+            if known is not None and key not in stored and known[index] is not trail.UNCHECKED:
+                found = known[index]
+            else:
+                if new_rows is None:
+                    new_rows = {}
+                    for a in self.new_audit:
+                        new_rows.setdefault((a["table"], a["row_id"]), []).append(a)
+                found = trail.problem(table, row, stored.get(key, []) + new_rows.get(key, []), self.site["code"])
+            if found is not None:
+                raise self.reject(*found)
 
     def _site_audit(self, sql_where: str, params: tuple, tail: str = "ORDER BY seq"):
         return self.store.query(f'SELECT seq, field, new FROM audit WHERE site_uuid = ? AND {sql_where} {tail}',

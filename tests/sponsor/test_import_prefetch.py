@@ -146,8 +146,9 @@ def test_a_helper_that_dies_leaves_the_bundles_to_the_importer(helper_for_all, t
 
     def take_after_a_crash(self, index, container):
         if index == 1:
-            self._proc.kill()
-            self._proc.wait()
+            helper = self._helper_of(index).proc
+            helper.kill()
+            helper.wait()
         return real_take(self, index, container)
 
     monkeypatch.setattr(prefetch.Prefetcher, "take", take_after_a_crash)
@@ -168,7 +169,8 @@ def test_the_helper_ends_with_the_import(helper_for_all, three_bundles, sponsor_
     monkeypatch.setattr(prefetch.subprocess, "Popen", lambda *a, **k: started.append(real_popen(*a, **k)) or started[-1])
     sites, paths = three_bundles
     _import(tmp_path / "s.sqlite", sponsor_keys, sites, paths)
-    assert len(started) == 1 and started[0].poll() is not None  # one helper for the whole import, ended
+    assert len(started) == prefetch.HELPERS  # for the whole import
+    assert all(helper.poll() is not None for helper in started)  # and ended with it
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads the helper's state in /proc")
@@ -184,20 +186,20 @@ def test_a_killed_import_takes_its_helper_with_it(three_bundles, sponsor_keys, t
         from sle_desktop.sponsor import operations as sponsor, prefetch
         prefetch.MIN_BYTES, prefetch.FIRST_INLINE = 0, False
         def stuck(self, index, container):
-            print(self._proc.pid, flush=True)
+            print(*(helper.proc.pid for helper in self._helpers), flush=True)
             time.sleep(120)
         prefetch.Prefetcher.take = stuck
         sponsor.import_bundles({str(db)!r}, {str(sponsor_keys.key_path)!r}, {[str(p) for p in paths]!r})
     """))
     proc = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
-    helper = int(proc.stdout.readline())
-    assert _alive(helper)
+    helpers = [int(pid) for pid in proc.stdout.readline().split()]
+    assert len(helpers) == prefetch.HELPERS and all(map(_alive, helpers))
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     deadline = time.monotonic() + 20
-    while _alive(helper) and time.monotonic() < deadline:
+    while any(map(_alive, helpers)) and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert not _alive(helper), "the helper outlived the killed import"
+    assert not any(map(_alive, helpers)), "a helper outlived the killed import"
     assert sponsor.status(db)[0].last_bundle_seq == 0  # and the import stored nothing
 
 

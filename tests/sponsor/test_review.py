@@ -7,7 +7,7 @@ import shutil
 from datetime import timedelta
 
 import pytest
-from sync_helpers import add_sae, crafted_bundle, register
+from sync_helpers import add_sae, crafted_bundle, payload_reader, register  # noqa: F401 (a fixture)
 
 from sle_desktop.domain.errors import AccountLocked, AuthenticationFailed, PermissionDenied, ValidationError
 from sle_desktop.sponsor import accounts, review
@@ -91,7 +91,7 @@ def _import_setup(tmp_path, make_site, sponsor_keys, sponsor_db):
     return site, folder
 
 
-def test_import_folder_good_replayed_forged_and_overview(tmp_path, make_site, sponsor_keys, sponsor_db):
+def test_import_folder_good_replayed_forged_and_overview(tmp_path, make_site, sponsor_keys, sponsor_db, payload_reader):
     site, folder = _import_setup(tmp_path, make_site, sponsor_keys, sponsor_db)
     store = _open(sponsor_db)
     try:
