@@ -23,6 +23,7 @@ import gc
 import logging
 import os
 import pickle
+import signal
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -40,6 +41,7 @@ MIN_BYTES = 4_000_000  # encrypted bytes for the helper below which starting it 
 # from the importer: 100 sites imported in 36.0 s against 36.5 s with one)
 HELPERS = max(1, min(3, (os.cpu_count() or 2) - 1))
 AHEAD = 2  # bundles each helper may prepare ahead of the import (bounds the memory they hold)
+MAX_BUNDLE_BYTES = 16_000_000  # a bundle larger than this (encrypted) is read inline: never three copies in memory
 FIRST_INLINE = True  # the first bundle is read in this process while the helper starts (tests send it all)
 
 
@@ -109,6 +111,7 @@ def serve(requests=None, answers=None) -> None:
     requests = requests or sys.stdin.buffer
     answers = answers or sys.stdout.buffer
     sys.stdout = sys.stderr  # nothing but answers on the answer stream
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the import, which then closes this helper's input
     gc.disable()  # as in the importer: many short-lived objects, no reference cycles
     while True:
         try:
@@ -158,7 +161,7 @@ class _Helper:
 class Prefetcher:
     """Prepares the bundles `files` ((path, file SHA-256, encrypted size) in the import's order) in HELPERS helper
     processes, taking turns, each at most AHEAD bundles ahead; `take` hands each one over (None: read it inline).
-    The first bundle is read inline while the helpers start."""
+    The first bundle is read inline while the helpers start, and so is a bundle over MAX_BUNDLE_BYTES."""
 
     def __init__(self, files: list[tuple[Path, str, int]], identities: list, limits: bundle.Limits):
         self._files = files
@@ -166,7 +169,8 @@ class Prefetcher:
         self._limits = limits
         self._first = self._next = 1 if FIRST_INLINE else 0  # the first bundle for the helpers; the next to send
         self._helpers: list[_Helper] = []
-        if getattr(sys, "frozen", False) or sum(size for _p, _h, size in files[self._first:]) < MIN_BYTES:
+        wanted = sum(size for _p, _h, size in files[self._first:] if size <= MAX_BUNDLE_BYTES)
+        if getattr(sys, "frozen", False) or wanted < MIN_BYTES:
             return
         root = str(Path(__file__).resolve().parents[2])  # the folder holding this sle_desktop package
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH")) if p)}
@@ -188,10 +192,13 @@ class Prefetcher:
     def _fill(self) -> None:
         # jobs are a few hundred bytes: they never fill a pipe while its helper is writing an answer
         while self._helpers and self._next < len(self._files):
+            path, sha, size = self._files[self._next]
+            if size > MAX_BUNDLE_BYTES:  # read inline when its turn comes
+                self._next += 1
+                continue
             helper = self._helper_of(self._next)
             if len(helper.sent) >= AHEAD:
                 return
-            path, sha, _size = self._files[self._next]
             try:
                 helper.send((str(path), sha, self._identity_text, self._limits))
             except OSError:

@@ -229,6 +229,19 @@ def test_a_program_beside_the_bundles_cannot_stand_in_for_the_helper(helper_for_
     assert not marker.exists()
 
 
+def test_a_very_large_bundle_is_read_inline(helper_for_all, three_bundles, sponsor_keys, tmp_path, monkeypatch):
+    """Never three copies of a huge payload in memory (two prepared ahead and the one being imported)."""
+    sites, paths = three_bundles
+    sizes = {p: bundle.read_container(p).ciphertext_size for p in paths}
+    largest = max(paths, key=sizes.get)
+    monkeypatch.setattr(prefetch, "MAX_BUNDLE_BYTES", sizes[largest] - 1)
+    outcomes = _import(tmp_path / "s.sqlite", sponsor_keys, sites, paths)
+    assert [o.result.status for o in outcomes] == ["imported"] * 3
+    by_path = {o.path: taken for o, taken in zip(outcomes, helper_for_all, strict=True)}
+    assert by_path[largest] is None
+    assert all(isinstance(t, prefetch.Prepared) for p, t in by_path.items() if p != largest)
+
+
 def test_small_imports_do_without_the_helper(three_bundles, sponsor_keys, tmp_path, monkeypatch):
     started = []
     monkeypatch.setattr(prefetch.subprocess, "Popen", lambda *a, **k: started.append(a))
