@@ -229,6 +229,17 @@ def test_a_program_beside_the_bundles_cannot_stand_in_for_the_helper(helper_for_
     assert not marker.exists()
 
 
+def test_a_bundle_changed_since_it_was_first_read_is_read_inline(three_bundles, sponsor_keys, tmp_path, monkeypatch):
+    monkeypatch.setattr(prefetch, "MIN_BYTES", 0)
+    _sites, paths = three_bundles
+    identities = sponsor.load_identities(sponsor_keys.key_path)
+    files = [(p, bundle.read_container(p).file_sha256, bundle.read_container(p).ciphertext_size) for p in paths]
+    files[1] = (files[1][0], "0" * 64, files[1][2])  # what the importer saw first is not what the file now holds
+    with prefetch.Prefetcher(files, identities, bundle.Limits()) as helper:
+        assert helper.take(1, bundle.read_container(paths[1])) is None
+        assert isinstance(helper.take(2, bundle.read_container(paths[2])), prefetch.Prepared)
+
+
 def test_a_very_large_bundle_is_read_inline(helper_for_all, three_bundles, sponsor_keys, tmp_path, monkeypatch):
     """Never three copies of a huge payload in memory (two prepared ahead and the one being imported)."""
     sites, paths = three_bundles
