@@ -105,12 +105,15 @@ def prepare(path: str, file_sha256: str, identity_text: str, limits: bundle.Limi
     return Prepared(file_sha256, lines, record_checks=trail.problems_within(lines, container.manifest["site_code"]))
 
 
-def serve(requests=None, answers=None) -> None:
-    """The helper's loop: a pickled `prepare` job in, a pickled Prepared (or None: the importer does that one
-    itself) out, until the input ends."""
-    requests = requests or sys.stdin.buffer
-    answers = answers or sys.stdout.buffer
-    sys.stdout = sys.stderr  # nothing but answers on the answer stream
+def serve() -> None:
+    """The helper's loop: a pickled `prepare` job in on standard input, a pickled Prepared (or None: the importer
+    does that one itself) out on standard output, until the input ends."""
+    requests = sys.stdin.buffer
+    # nothing but answers on the answer stream: whatever else writes to standard output (Python or a library's C
+    # code) goes to standard error instead
+    answers = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    sys.stdout = sys.stderr
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the import, which then closes this helper's input
     gc.disable()  # as in the importer: many short-lived objects, no reference cycles
     while True:

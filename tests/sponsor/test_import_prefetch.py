@@ -6,6 +6,7 @@ place. (Every refusal of tests/sync/test_rejections.py and test_insider_bundles.
 from __future__ import annotations
 
 import logging
+import pickle
 import signal
 import subprocess
 import sys
@@ -272,3 +273,24 @@ def test_postgresql_gets_the_same_from_the_helper(helper_for_all, three_bundles,
     _import(reference, sponsor_keys, sites, paths)
     assert _content(pg_url) == _content(reference)
     assert pg_rows(pg_url)
+
+
+def test_nothing_but_answers_reaches_the_importer(three_bundles, sponsor_keys):
+    """Output written to the helper's standard output by anything else (here C code writing to descriptor 1)
+    goes to its standard error, so the stream of answers stays whole."""
+    _sites, paths = three_bundles
+    container = bundle.read_container(paths[0])
+    identity = "\n".join(map(str, sponsor.load_identities(sponsor_keys.key_path)))
+    code = ("import os, sys; from sle_desktop.sponsor import prefetch; real = prefetch.prepare\n"
+            "def noisy(*job):\n    os.write(1, b'noise from a library'); print('and from Python')\n"
+            "    return real(*job)\n"
+            "prefetch.prepare = noisy; prefetch.serve()\n")
+    helper = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE)
+    pickle.dump((str(paths[0]), container.file_sha256, identity, bundle.Limits()), helper.stdin)
+    helper.stdin.close()
+    answer = pickle.load(helper.stdout)
+    assert isinstance(answer, prefetch.Prepared) and answer.error is None and answer.lines
+    assert helper.stdout.read() == b""  # and nothing after it
+    assert helper.wait(timeout=30) == 0
+    assert b"noise from a library" in helper.stderr.read()
