@@ -88,17 +88,13 @@ def prepare(path: str, file_sha256: str, identity_text: str, limits: bundle.Limi
     stage = "decrypt"
     # every line's field names made the same string objects: pickled once each instead of once per line (a third
     # of the bytes), and the importer's dicts then share them
-    same = {}.setdefault  # same(key, key): the first string object seen with that text
+    decoder = bundle.strict_decoder({})
     try:
         compressed = bundle.decrypt(container, keys.parse_identities(identity_text))
         stage = "payload"
-        for obj in bundle.iter_payload(compressed, container.manifest, limits, name=container.path.name):
-            extra = extra_of(obj)
-            row = obj.get("row")
-            obj = dict(zip(map(same, obj, obj), obj.values()))
-            if type(row) is dict:
-                obj["row"] = dict(zip(map(same, row, row), row.values()))
-            lines.append((obj, extra))
+        for obj in bundle.iter_payload(compressed, container.manifest, limits, name=container.path.name,
+                                       decoder=decoder):
+            lines.append((obj, extra_of(obj)))
     except SyncError as exc:
         reason = getattr(exc, "reason", None)
         return Prepared(file_sha256, lines, (type(exc).__name__, exc.args[0], reason), stage)

@@ -300,13 +300,26 @@ _STRICT = json.JSONDecoder(object_pairs_hook=_no_duplicate_keys, parse_constant=
                            parse_float=_finite_float)
 
 
-def strict_json(data: bytes | str):
+def strict_decoder(keys: dict) -> json.JSONDecoder:
+    """The strict decoder of `strict_json`, giving every object's field names as the string objects first seen in
+    `keys` (one object per name across all the lines parsed with it: pickled once, shared in memory)."""
+    same = keys.setdefault
+
+    def no_duplicate_keys(pairs):
+        out = _no_duplicate_keys(pairs)
+        return dict(zip(map(same, out, out), out.values()))
+
+    return json.JSONDecoder(object_pairs_hook=no_duplicate_keys, parse_constant=_no_constants,
+                            parse_float=_finite_float)
+
+
+def strict_json(data: bytes | str, decoder: json.JSONDecoder = _STRICT):
     """json.loads refusing duplicate keys, NaN/Infinity, deep nesting (RecursionError -> ValueError), bytes that
     are not UTF-8 and lone surrogates (text no UTF-8 file can carry, which would break every later encode)."""
     try:
         if isinstance(data, (bytes, bytearray)):
             data = data.decode("utf-8")  # a bundle is UTF-8 (RFC 8259); UTF-16/32 or a BOM are refused
-        value = _STRICT.decode(data)  # one decoder for every line instead of a new one per call (bulk import)
+        value = decoder.decode(data)  # one decoder for every line instead of a new one per call (bulk import)
     except RecursionError:
         raise ValueError("nested too deeply") from None
     if _SURROGATE_ESCAPE.search(data) and _has_lone_surrogate(value):
@@ -525,8 +538,10 @@ def decrypt(container: Container, identities: list) -> bytes:
             name=container.path.name, theirs=theirs, mine=mine), reason="wrong_recipient") from None
 
 
-def iter_payload(compressed: bytes, manifest: dict, limits: Limits = Limits(), *, name: str = "bundle") -> Iterator[dict]:
-    """Decompress and parse payload lines within limits; at the end checks size, line count and SHA-256."""
+def iter_payload(compressed: bytes, manifest: dict, limits: Limits = Limits(), *, name: str = "bundle",
+                 decoder: json.JSONDecoder = _STRICT) -> Iterator[dict]:
+    """Decompress and parse payload lines within limits; at the end checks size, line count and SHA-256.
+    `decoder`: `strict_json`'s own, or one from `strict_decoder`."""
     declared = manifest["payload_bytes"]
     if declared > limits.max_payload_bytes:
         raise BundleRejected(msg("{name}: its payload would be {size} once unpacked, over the {limit} limit; it was "
@@ -570,7 +585,7 @@ def iter_payload(compressed: bytes, manifest: dict, limits: Limits = Limits(), *
             if lines > limits.max_lines:
                 raise BundleRejected(msg("{name}: its payload has more than {limit:,} lines; it was refused.",
                                          name=name, limit=limits.max_lines), reason="too_many_lines")
-            yield parse_line(buf[start:nl], lines, name)
+            yield parse_line(buf[start:nl], lines, name, decoder)
             start = nl + 1
         del buf[:start]
         if len(buf) > limits.max_line_bytes:
@@ -598,10 +613,10 @@ def iter_payload(compressed: bytes, manifest: dict, limits: Limits = Limits(), *
                                  "it was refused.", name=name), reason="tampered")
 
 
-def parse_line(line: bytes, number: int, name: str = "bundle") -> dict:
+def parse_line(line: bytes, number: int, name: str = "bundle", decoder: json.JSONDecoder = _STRICT) -> dict:
     """One payload line as a dict with a string `type`."""
     try:
-        obj = strict_json(line)
+        obj = strict_json(line, decoder)
     except (ValueError, UnicodeDecodeError) as exc:
         raise BundleRejected(msg("{name}: payload line {n} is not valid JSON ({error}).", name=name, n=number,
                                  error=str(exc)[:80]), reason="malformed") from None

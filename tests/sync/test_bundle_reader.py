@@ -361,23 +361,37 @@ def test_manifest_field_checks(over, problem):
         bundle.check_manifest(_manifest(format_version=2))
 
 
-def test_strict_json_on_text_and_bytes():
+@pytest.mark.parametrize("shared_keys", [False, True], ids=["own decoder", "decoder sharing field names"])
+def test_strict_json_on_text_and_bytes(shared_keys):
+    decoder = bundle.strict_decoder({}) if shared_keys else bundle.strict_json.__defaults__[0]
     for data in ('{"a":1,"a":2}', b'{"a":1,"a":2}'):
         with pytest.raises(ValueError, match="duplicate key 'a'"):
-            bundle.strict_json(data)
+            bundle.strict_json(data, decoder)
     for data in ('{"a":NaN}', b'{"a":Infinity}', '{"a":-Infinity}', '[1e400]'):
         with pytest.raises(ValueError):
-            bundle.strict_json(data)
+            bundle.strict_json(data, decoder)
     with pytest.raises(ValueError, match="lone surrogate"):
-        bundle.strict_json('["\\udc00"]')
+        bundle.strict_json('["\\udc00"]', decoder)
     with pytest.raises(ValueError, match="lone surrogate"):
-        bundle.strict_json(b'{"\\ud800":1}')
-    assert bundle.strict_json('["\\ud83d\\ude00", 1.5, {"b": 2, "c": 3}]') == ["\U0001F600", 1.5, {"b": 2, "c": 3}]
-    assert bundle.strict_json(b'{"a":"\xc3\xa9"}') == {"a": "é"}
+        bundle.strict_json(b'{"\\ud800":1}', decoder)
+    assert bundle.strict_json('["\\ud83d\\ude00", 1.5, {"b": 2, "c": 3}]', decoder) == [
+        "\U0001F600", 1.5, {"b": 2, "c": 3}]
+    assert bundle.strict_json(b'{"a":"\xc3\xa9"}', decoder) == {"a": "é"}
     # a bundle is UTF-8: the same object in UTF-16 or behind a byte-order mark is not read as if it were
     for data in ('{"a":1}'.encode("utf-16"), '{"a":1}'.encode("utf-32-le"), b"\xef\xbb\xbf" + b'{"a":1}'):
         with pytest.raises(ValueError):
-            bundle.strict_json(data)
+            bundle.strict_json(data, decoder)
+
+
+def test_a_shared_decoder_gives_each_field_name_as_one_object():
+    keys: dict = {}
+    decoder = bundle.strict_decoder(keys)
+    first = bundle.strict_json(b'{"row":{"uuid":"a","n":1},"type":"row"}', decoder)
+    second = bundle.strict_json(b'{"type":"row","row":{"n":2,"uuid":"b"}}', decoder)
+    assert first == {"row": {"uuid": "a", "n": 1}, "type": "row"} and list(second["row"]) == ["n", "uuid"]
+    for a, b in ((first, second), (first["row"], second["row"])):
+        assert all(x is next(y for y in b if y == x) for x in a)
+    assert set(keys) == {"row", "uuid", "n", "type"}
 
 
 def _payload(lines: list[bytes]) -> tuple[bytes, dict]:
