@@ -104,11 +104,15 @@ def prepare(path: str, file_sha256: str, identity_text: str, limits: bundle.Limi
 def serve() -> None:
     """The helper's loop: a pickled `prepare` job in on standard input, a pickled Prepared (or None: the importer
     does that one itself) out on standard output, until the input ends."""
-    requests = sys.stdin.buffer
+    requests = open(0, "rb", closefd=False)  # the descriptors themselves: under pythonw sys.stdin may be None
     # nothing but answers on the answer stream: whatever else writes to standard output (Python or a library's C
-    # code) goes to standard error instead
-    answers = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
-    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    # code) goes to standard error instead (or nowhere, when there is none, as under pythonw)
+    answers = os.fdopen(os.dup(1), "wb")
+    try:
+        elsewhere = sys.stderr.fileno()
+    except (AttributeError, OSError, ValueError):
+        elsewhere = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(elsewhere, 1)
     sys.stdout = sys.stderr
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the import, which then closes this helper's input
     gc.disable()  # as in the importer: many short-lived objects, no reference cycles

@@ -294,3 +294,16 @@ def test_nothing_but_answers_reaches_the_importer(three_bundles, sponsor_keys):
     assert helper.stdout.read() == b""  # and nothing after it
     assert helper.wait(timeout=30) == 0
     assert b"noise from a library" in helper.stderr.read()
+
+
+def test_the_helper_works_without_a_standard_error(three_bundles, sponsor_keys):
+    """As under pythonw on Windows (no console): the helper still answers, and its stray output goes nowhere."""
+    _sites, paths = three_bundles
+    container = bundle.read_container(paths[0])
+    identity = "\n".join(map(str, sponsor.load_identities(sponsor_keys.key_path)))
+    code = "import os, sys; os.close(2); sys.stderr = None; from sle_desktop.sponsor import prefetch; prefetch.serve()"
+    helper = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    pickle.dump((str(paths[0]), container.file_sha256, identity, bundle.Limits()), helper.stdin)
+    helper.stdin.close()
+    answer = pickle.load(helper.stdout)
+    assert isinstance(answer, prefetch.Prepared) and answer.lines and helper.wait(timeout=30) == 0
