@@ -18,6 +18,10 @@ Order of checks (each failure raises BundleRejected with a plain message; nothin
     same site, a record's visit belongs to its subject, no subject or visit takes another
     site's UUID; created_by/updated_by agree with the audit trail. Records are keyed by
     (site, table, uuid), so UUIDs are scoped per site.
+
+When several bundles are imported, a helper process (`prefetch`) may already have decrypted and parsed the next
+ones, and done the checks that need nothing from the database; what it found is replayed where these steps would
+have found it, so the checks, their order and their messages are the same.
 """
 
 from __future__ import annotations

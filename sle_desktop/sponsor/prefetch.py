@@ -36,9 +36,11 @@ from sle_desktop.sync.errors import BundleRejected, SyncError
 
 log = logging.getLogger(__name__)
 
-MIN_BYTES = 4_000_000  # encrypted bytes for the helper below which starting it costs more than it saves
-# helper processes: one per core beside the importer's, at most three (on two cores a second helper only took time
-# from the importer: 100 sites imported in 36.0 s against 36.5 s with one)
+# encrypted bytes for the helpers below which they are not started: at the benchmark's quick size (three bundles of
+# 0.35 MB) their start (~0.1 s) took what they saved (0.40 s with them or without)
+MIN_BYTES = 4_000_000
+# helper processes: one per core beside the importer's, at most three (on two cores a second one only took time from
+# the importer: 100 sites in 36.0 s against 36.5 s with one, within noise)
 HELPERS = max(1, min(3, (os.cpu_count() or 2) - 1))
 AHEAD = 2  # bundles each helper may prepare ahead of the import (bounds the memory they hold)
 MAX_BUNDLE_BYTES = 16_000_000  # a bundle larger than this (encrypted) is read inline: never three copies in memory
@@ -86,8 +88,8 @@ def prepare(path: str, file_sha256: str, identity_text: str, limits: bundle.Limi
         return None
     lines: list = []
     stage = "decrypt"
-    # every line's field names made the same string objects: pickled once each instead of once per line (a third
-    # of the bytes), and the importer's dicts then share them
+    # every line's field names as the same string objects: pickled once each instead of once per line (half the time
+    # to pickle and to unpickle), and the importer's dicts then share them
     decoder = bundle.strict_decoder({})
     try:
         compressed = bundle.decrypt(container, keys.parse_identities(identity_text))
