@@ -23,9 +23,11 @@ import gc
 import logging
 import os
 import pickle
+import queue
 import signal
 import subprocess
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -118,20 +120,42 @@ def serve() -> None:
     sys.stdout = sys.stderr
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the import, which then closes this helper's input
     gc.disable()  # as in the importer: many short-lived objects, no reference cycles
-    while True:
+    # answers are written by a thread, so that the next bundle is prepared while the importer has not yet taken the
+    # last answer (a pipe holds 64 KB, an answer ~10 MB: written inline, the helper would wait for every take)
+    ready: queue.Queue = queue.Queue(maxsize=AHEAD)
+    writer = threading.Thread(target=_write_answers, args=(ready, answers), daemon=True)
+    writer.start()
+    while writer.is_alive():
         try:
             job = pickle.load(requests)
         except EOFError:
-            return
+            break
         try:
             answer = prepare(*job)
         except Exception:  # noqa: BLE001 - the importer then does the work itself and meets the error there
             log.exception("preparing a bundle failed")
             answer = None
+        _hand_over(ready, pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL), writer)
+    _hand_over(ready, None, writer)
+    writer.join()
+
+
+def _hand_over(ready: queue.Queue, blob: bytes | None, writer: threading.Thread) -> None:
+    """Queue an answer for the writer; given up if the writer has ended (the importer is gone)."""
+    while writer.is_alive():
         try:
-            pickle.dump(answer, answers, protocol=pickle.HIGHEST_PROTOCOL)
+            ready.put(blob, timeout=1)
+            return
+        except queue.Full:
+            continue
+
+
+def _write_answers(ready: queue.Queue, answers) -> None:
+    while (blob := ready.get()) is not None:
+        try:
+            answers.write(blob)
             answers.flush()
-        except (BrokenPipeError, OSError):
+        except OSError:  # the importer has closed its end: nothing more to do
             return
 
 
