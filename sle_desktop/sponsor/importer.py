@@ -745,7 +745,7 @@ def import_many(store, paths, identities: list, *, user: str, limits: bundle.Lim
         for index, (path, _sha, _size) in enumerate(files):
             try:
                 result = import_bundle(store, path, identities, user=user, limits=limits,
-                                       payload_from=lambda c, i=index: helper.take(i, c))
+                                       payload_from=lambda found, i=index: helper.take(i, found))
                 outcomes.append(Outcome(path, result, None))
             except SyncError as exc:
                 outcomes.append(Outcome(path, None, exc))

@@ -119,7 +119,7 @@ def import_folder(session: SponsorSession, folder, key_file, *, report=None) -> 
         for index, c in enumerate(ready):
             try:
                 r = importer.import_bundle(session.store, c.path, identities, user=session.username, limits=limits,
-                                           container=c, payload_from=lambda c, i=index: helper.take(i, c))
+                                           container=c, payload_from=lambda found, i=index: helper.take(i, found))
             except SyncError as exc:
                 results.append(FileResult(c.path.name, "refused", _reason(exc)))
             else:
