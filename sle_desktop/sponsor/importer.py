@@ -525,8 +525,7 @@ class _Apply:
                 raise self.reject(*found)
 
     def _site_audit(self, sql_where: str, params: tuple, tail: str = "ORDER BY seq"):
-        return self.store.query(f'SELECT seq, field, new FROM audit WHERE site_uuid = ? AND {sql_where} {tail}',
-                                (self.site_uuid, *params))
+        return site_audit(self.store, self.site_uuid, sql_where, params, tail)
 
     def check_demo(self) -> None:
         """Demo and real data never mix: a demo site's bundles only into a demo sponsor database, and back."""
@@ -627,6 +626,14 @@ class _Apply:
         sponsor_store.log(conn, user=self.user, action="import", site_uuid=self.site_uuid,
                           detail=f"bundle {m['bundle_seq']} ({c.path.name}): changes {m['from_seq'] + 1}-{m['to_seq']}, "
                                  f"{self.added} records added, {self.updated} updated, {len(self.new_audit)} audit rows")
+
+
+def site_audit(store, site_uuid: str, sql_where: str, params: tuple, tail: str = "ORDER BY seq") -> list[dict]:
+    """(seq, field, new) of the site's audit rows for `sql_where`, which names the "table"."""
+    # INDEXED BY (SQLite): for the ORDER BY the planner walked the (site_uuid, seq) key over the site's whole trail
+    # (1.3 ms a query at 100 demo subjects, and growing with the trail)
+    return store.query(f'SELECT seq, field, new FROM audit {store.indexed_by("audit_row")} '
+                       f'WHERE site_uuid = ? AND {sql_where} {tail}', (site_uuid, *params))
 
 
 def uuid_clash(store, site_uuid: str, bundle_seq: int) -> dict | None:
