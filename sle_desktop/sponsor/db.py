@@ -369,6 +369,9 @@ def describe(target) -> str:
     return redacted(target) if is_postgres_url(target) else str(sqlite_path(target))
 
 
+WAL_CHECKPOINT_PAGES = 16_000  # 64 MB of WAL; 100 sites imported ~1 s faster (29.1 against 30.6 s, 4 runs each)
+
+
 def open_sponsor_store(target, *, create: bool = False):
     """Open the sponsor database (creating its schema when `create`), refusing a site database or a newer schema.
 
@@ -384,6 +387,9 @@ def open_sponsor_store(target, *, create: bool = False):
             raise StoreError(f"No sponsor database at {path}. Register a site first (sle-sponsor register-site) to "
                              "create it.")
         store = Store.open(path, migrate=False, kind="sponsor")
+        # an import commits bundle by bundle: checkpointing the WAL every WAL_CHECKPOINT_PAGES instead of SQLite's
+        # 1 000 copies an index page that several bundles change into the file once, not once a bundle
+        store.conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}")
         where = str(path)
     try:
         tables = store.table_names()

@@ -152,3 +152,15 @@ def test_one_schema_text_serves_postgresql():
     function, trigger = postgres_ddl(migrations.append_only_sql("t", "no way").split("\n", 2)[0] + "\n" +
                                      migrations.append_only_sql("t", "no way").split("\n")[1])
     assert "plpgsql" in function and trigger.endswith("EXECUTE FUNCTION sle_append_only('no way')")
+
+
+def test_a_sponsor_file_checkpoints_its_wal_less_often_than_a_site(tmp_path, file_store):
+    """Bundle-by-bundle imports: the sponsor's SQLite file copies its WAL back every 16 000 pages (a page changed by
+    several bundles is written into the file once); the site's database keeps SQLite's 1 000."""
+    store = sponsor_store.open_sponsor_store(tmp_path / "sponsor.sqlite", create=True)
+    try:
+        assert store.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == sponsor_store.WAL_CHECKPOINT_PAGES
+        assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        store.close()
+    assert file_store.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
