@@ -127,3 +127,19 @@ def old_site_database(path, version: int, fill) -> None:
             conn.execute(f'INSERT INTO main."{table}" ({cols}) SELECT {cols} FROM src."{table}"')
     conn.execute("DETACH DATABASE src")
     conn.close()
+
+
+def vm_steps(conn, work):
+    """(SQLite virtual-machine steps `work()` takes on `conn`, in hundreds: a count, not a time; what it returned)."""
+    steps = [0]
+
+    def count():
+        steps[0] += 1
+        return 0
+
+    conn.set_progress_handler(count, 100)
+    try:
+        result = work()
+    finally:
+        conn.set_progress_handler(None, 0)
+    return steps[0], result

@@ -4,6 +4,8 @@ signature, 1.3 ms a query at 100 demo subjects)."""
 
 from __future__ import annotations
 
+from testkit import vm_steps
+
 from sle_desktop.sponsor import db as sponsor_store
 from sle_desktop.sponsor.importer import site_audit
 
@@ -21,19 +23,8 @@ def _trail(conn, start: int, rows: int) -> None:
 
 def _steps(store) -> tuple[int, list]:
     """SQLite virtual-machine steps of the signer's query (a count, not a time), and what it found."""
-    steps = [0]
-
-    def count():
-        steps[0] += 1
-        return 0
-
-    store.conn.set_progress_handler(count, 100)
-    try:
-        found = site_audit(store, SITE, '"table" = \'users\' AND row_id = ? AND field IN (\'*\', \'sign_public_key\')',
-                           ("dr.who",))
-    finally:
-        store.conn.set_progress_handler(None, 0)
-    return steps[0], found
+    return vm_steps(store.conn, lambda: site_audit(
+        store, SITE, '"table" = \'users\' AND row_id = ? AND field IN (\'*\', \'sign_public_key\')', ("dr.who",)))
 
 
 def test_a_signers_rows_cost_the_same_beside_a_short_or_a_long_trail(tmp_path):

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import uuid as uuidlib
 
+from testkit import vm_steps
+
 from sle_desktop.sponsor import db as sponsor_store
 from sle_desktop.sponsor.importer import uuid_clash
 
@@ -35,18 +37,9 @@ def _records(conn, site_uuid: str, subjects: int, bundle_seq: int = 1, uuids=Non
 
 def _steps(store, site_uuid: str) -> int:
     """SQLite virtual-machine steps the check takes (a count, not a time)."""
-    steps = [0]
-
-    def count():
-        steps[0] += 1
-        return 0
-
-    store.conn.set_progress_handler(count, 100)
-    try:
-        assert uuid_clash(store, site_uuid, 1) is None
-    finally:
-        store.conn.set_progress_handler(None, 0)
-    return steps[0]
+    steps, clash = vm_steps(store.conn, lambda: uuid_clash(store, site_uuid, 1))
+    assert clash is None
+    return steps
 
 
 def test_a_subject_with_another_sites_uuid_is_found(tmp_path):
