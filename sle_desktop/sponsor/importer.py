@@ -27,6 +27,7 @@ have found it, so the checks, their order and their messages are the same.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import json
 import re
@@ -752,7 +753,7 @@ def import_many(store, paths, identities: list, *, user: str, limits: bundle.Lim
         for index, (path, _sha, _size) in enumerate(files):
             try:
                 result = import_bundle(store, path, identities, user=user, limits=limits,
-                                       payload_from=lambda found, i=index: helper.take(i, found))
+                                       payload_from=functools.partial(helper.take, index))
                 outcomes.append(Outcome(path, result, None))
             except SyncError as exc:
                 outcomes.append(Outcome(path, None, exc))

@@ -10,8 +10,8 @@ What the helper returns is replayed exactly where the import would have computed
 each with its canonical JSON (a record) or its recomputed hash (an audit row), then the refusal the payload reader
 raised, at the same place; and, per record, what `trail.problem` finds against the payload's own audit rows, which
 the importer takes for a record with no stored history. Every check against the database, and the order of all
-checks (so which refusal a bundle gets), stays in the importer. Whenever the helper cannot be used (it fails to start, dies, or sends something unexpected) the
-import does the work itself, unchanged.
+checks (so which refusal a bundle gets), stays in the importer. Whenever the helper cannot be used (it fails to
+start, dies, or sends something unexpected) the import does the work itself, unchanged.
 
 The helper is `python -m sle_desktop.sponsor.prefetch`, fed pickled jobs on its standard input and answering on
 its standard output; it ends when its input closes, so it never outlives the import (not even a killed one).

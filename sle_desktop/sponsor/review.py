@@ -9,6 +9,7 @@ is where other per-site facts (e.g. signed casebooks, locks) can be added withou
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -119,7 +120,7 @@ def import_folder(session: SponsorSession, folder, key_file, *, report=None) -> 
         for index, c in enumerate(ready):
             try:
                 r = importer.import_bundle(session.store, c.path, identities, user=session.username, limits=limits,
-                                           container=c, payload_from=lambda found, i=index: helper.take(i, found))
+                                           container=c, payload_from=functools.partial(helper.take, index))
             except SyncError as exc:
                 results.append(FileResult(c.path.name, "refused", _reason(exc)))
             else:
