@@ -205,8 +205,7 @@ class _Apply:
         """(payload line, its canonical JSON or audit hash when already computed) in order; the payload reader's
         refusal raised where it met it."""
         if prepared is None:
-            for obj in bundle.iter_payload(compressed, self.m, self.limits, name=self.name):
-                yield obj, None
+            yield from bundle.iter_payload_lines(compressed, self.m, self.limits, name=self.name)
             return
         self.known_checks = prepared.record_checks
         yield from prepared.lines

@@ -5,6 +5,7 @@ place. (Every refusal of tests/sync/test_rejections.py and test_insider_bundles.
 
 from __future__ import annotations
 
+import io
 import logging
 import pickle
 import signal
@@ -106,9 +107,14 @@ def test_what_the_helper_computes_is_what_the_importer_would(three_bundles, spon
             assert extra == audit.row_hash(obj["row"]) == obj["row"]["hash"]
         else:
             assert extra is None
-    # a line not well formed enough gets nothing: the importer refuses it, or computes it and meets the error
-    assert prefetch.extra_of({"type": "audit", "row": {"seq": 1}}) is None
-    assert prefetch.extra_of({"type": "row", "row": "not a record"}) is None
+    # a garbled answer, or one cut short (the helper died while writing it), is not taken for one
+    blob = prefetch.encode_answer(prepared)
+    framed = len(blob).to_bytes(8, "little") + blob
+    assert prefetch.read_answer(io.BytesIO(framed)) == prepared
+    with pytest.raises(EOFError):
+        prefetch.read_answer(io.BytesIO(framed[:-1]))
+    with pytest.raises((ValueError, TypeError, EOFError)):
+        prefetch.read_answer(io.BytesIO(framed[:8] + b"\x00" * len(blob)))
     # another file under the same name: the helper does not read it for the importer
     assert prefetch.prepare(str(paths[2]), "0" * 64, "", bundle.Limits()) is None
 
@@ -289,7 +295,7 @@ def test_nothing_but_answers_reaches_the_importer(three_bundles, sponsor_keys):
                               stderr=subprocess.PIPE)
     pickle.dump((str(paths[0]), container.file_sha256, identity, bundle.Limits()), helper.stdin)
     helper.stdin.close()
-    answer = pickle.load(helper.stdout)
+    answer = prefetch.read_answer(helper.stdout)
     assert isinstance(answer, prefetch.Prepared) and answer.error is None and answer.lines
     assert helper.stdout.read() == b""  # and nothing after it
     assert helper.wait(timeout=30) == 0
@@ -305,5 +311,5 @@ def test_the_helper_works_without_a_standard_error(three_bundles, sponsor_keys):
     helper = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
     pickle.dump((str(paths[0]), container.file_sha256, identity, bundle.Limits()), helper.stdin)
     helper.stdin.close()
-    answer = pickle.load(helper.stdout)
+    answer = prefetch.read_answer(helper.stdout)
     assert isinstance(answer, prefetch.Prepared) and answer.lines and helper.wait(timeout=30) == 0
