@@ -563,17 +563,21 @@ def iter_payload_lines(compressed: bytes, manifest: dict, limits: Limits = Limit
     line it is raised at, stay those of `strict_json`."""
     pending: list[bytes] = []
     size = count = 0
-    try:
-        for raw in _raw_lines(compressed, manifest, limits, name):
-            count += 1
-            pending.append(raw)
-            size += len(raw)
-            if len(pending) >= _CHUNK_LINES or size >= _CHUNK_BYTES:
-                yield from _parse_chunk(pending, count - len(pending) + 1, name, decoder)
-                pending, size = [], 0
-    except BundleRejected:
-        yield from _parse_chunk(pending, count - len(pending) + 1, name, decoder)  # the lines before the refusal
-        raise
+    source = _raw_lines(compressed, manifest, limits, name)
+    while True:
+        try:
+            raw = next(source)
+        except StopIteration:
+            break
+        except BundleRejected:  # met after the lines read so far: they come first
+            yield from _parse_chunk(pending, count - len(pending) + 1, name, decoder)
+            raise
+        count += 1
+        pending.append(raw)
+        size += len(raw)
+        if len(pending) >= _CHUNK_LINES or size >= _CHUNK_BYTES:
+            yield from _parse_chunk(pending, count - len(pending) + 1, name, decoder)
+            pending, size = [], 0
     yield from _parse_chunk(pending, count - len(pending) + 1, name, decoder)
 
 

@@ -18,10 +18,12 @@ from pathlib import Path
 import pyrage
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sync_helpers import db_state, import_one, register
 
 from sle_desktop.cli.sponsor import sponsor_main
-from sle_desktop.store.audit import canonical_json
+from sle_desktop.store.audit import canonical_json, row_hash
 from sle_desktop.sync import bundle
 from sle_desktop.sync.errors import BundleRejected, SyncError
 
@@ -564,3 +566,90 @@ def test_a_lone_surrogate_manifest_does_not_stop_a_genuine_bundle_in_the_same_co
     assert "bad.slebundle: the manifest is not valid JSON (it contains a lone surrogate escape (not text))" in err
     assert "imported 1 bundle(s) (BY01 #1)" in err and "Traceback" not in err
     assert db_state(sponsor_db) != before
+
+
+_AUDIT_ROW = {"seq": 7, "at_utc": "2026-01-01T00:00:00+00:00", "at_local": "2026-01-01T03:00:00+03:00",
+              "user": "dr.ivanova", "table": "subjects", "row_id": "u" * 32, "field": "*", "old": None,
+              "new": '{"sex":"F"}', "reason": None, "prev_hash": "0" * 64, "hash": "f" * 64}
+# what a site writes, and what an altered or hand-made bundle may hold instead: every kind of line the plain decoder
+# must not accept where the strict one refuses, or must not read differently
+_LINES = [
+    canonical_json({"type": "row", "table": "subjects", "row": {"uuid": "a" * 32, "change_seq": 3, "w": 1.5,
+                                                                 "note": "é – \u00e9\\\"", "deleted": False}}),
+    canonical_json({"type": "audit", "row": _AUDIT_ROW}),
+    canonical_json({"type": "audit", "row": {**_AUDIT_ROW, "seq": True}}),  # canonical, but no hash to take
+    canonical_json({"type": "audit", "row": {**_AUDIT_ROW, "mac": "m"}}),
+    canonical_json({"type": "header", "tables": {"subjects": [["uuid", "TEXT"]]}}),
+    '{"type": "row", "table": "subjects", "row": {"uuid": "b"}}',  # valid, not canonical (spaces)
+    '{"row":{"uuid":"c"},"type":"row","table":"subjects"}',  # keys out of order
+    '{"row":{"uuid":"d","uuid":"e"},"table":"subjects","type":"row"}',  # duplicate key
+    '{"row":{"a":NaN},"table":"subjects","type":"row"}', '{"row":{"a":1e999},"table":"subjects","type":"row"}',
+    '{"row":{"a":1.50},"table":"subjects","type":"row"}', '{"row":{"a":"\\ud800"},"table":"subjects","type":"row"}',
+    '{"row":{"a":"\\ud83d\\ude00"},"table":"subjects","type":"row"}', '{"row":{"a":"\\u00e9"},"table":"t","type":"row"}',
+    '{"row":{"a":"\\u0001"},"table":"subjects","type":"row"}',
+    '{"type":"x","a":[1', '2]}', '{"type":"x"},{"type":"y"}', '[{"type":"x"}]', '{"kind":"x"}', '{"type":5}', '',
+    '{"type":"x","n":' + "9" * 5000 + "}", "[" * 100_000 + "]" * 100_000, '{"type":"x"} ', '\t{"type":"x"}',
+]
+
+
+def _read_line_by_line(raws: list[bytes]):
+    """What the payload reader must give: each line parsed alone with strict_json, up to the first refusal."""
+    out = []
+    for number, raw in enumerate(raws, 1):
+        try:
+            out.append(bundle.parse_line(raw, number, "b"))
+        except BundleRejected as exc:
+            return out, str(exc)
+    return out, None
+
+
+@pytest.mark.parametrize("chunk", [1, 3, 1000])
+@given(picks=st.lists(st.sampled_from(range(len(_LINES) + 1)), min_size=1, max_size=12))
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_lines_read_a_chunk_at_a_time_are_read_as_line_by_line(chunk, picks, monkeypatch):
+    """The payload reader parses a chunk of canonical lines in one call of the plain decoder; whatever the lines,
+    what it accepts, what it reads them as, and the refusal it raises (and where) are those of strict_json."""
+    monkeypatch.setattr(bundle, "_CHUNK_LINES", chunk)
+    raws = [b"\xff\xfe not text" if i == len(_LINES) else _LINES[i].encode("utf-8") for i in picks]
+    data, m = _payload([raw + b"\n" for raw in raws])
+    expected, refusal = _read_line_by_line(raws)
+    got, extras = [], []
+    try:
+        for obj, extra in bundle.iter_payload_lines(data, m, name="b"):
+            got.append(obj)
+            extras.append(extra)
+    except BundleRejected as exc:
+        assert str(exc) == refusal
+    else:
+        assert refusal is None
+    assert got == expected and [type(v) for v in _walk(got)] == [type(v) for v in _walk(expected)]
+    for obj, extra in zip(got, extras):  # what the check of the line gave for free, when it could
+        if extra is not None:
+            assert extra == (canonical_json(obj["row"]) if obj["type"] == "row" else row_hash(obj["row"]))
+    if all(map(_is_canonical, raws)):  # a chunk of a site's own lines: every record line came with its JSON
+        assert all(extra is not None for obj, extra in zip(got, extras) if obj["type"] == "row")
+
+
+def _is_canonical(raw: bytes) -> bool:
+    try:
+        return canonical_json(json.loads(raw)).encode() == raw
+    except (ValueError, RecursionError):
+        return False
+
+
+def _walk(value):
+    """Every value nested in `value` (so 1 and 1.0, or True and 1, are told apart)."""
+    yield value
+    for child in value.values() if isinstance(value, dict) else value if isinstance(value, list) else ():
+        yield from _walk(child)
+
+
+def test_the_sites_own_lines_are_read_in_chunks_with_their_extras():
+    """A site's payload (canonical JSON throughout) takes the fast path for every record and audit line."""
+    raws = [_LINES[0].encode(), _LINES[1].encode()] * 5
+    data, m = _payload([raw + b"\n" for raw in raws])
+    got = list(bundle.iter_payload_lines(data, m))
+    assert [extra for _obj, extra in got] == [canonical_json(json.loads(_LINES[0])["row"]), row_hash(_AUDIT_ROW)] * 5
+    # field names come out as one object per chunk (sent once each to the importer)
+    assert got[0][0]["row"] is not got[2][0]["row"] and all(
+        a is b for a, b in zip(got[0][0]["row"], got[2][0]["row"]))
