@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from sync_helpers import add_sae, pg_rows, register
 
+from sle_desktop.domain.text import msg
 from sle_desktop.sponsor import operations as sponsor
 from sle_desktop.sponsor import prefetch
 from sle_desktop.store import audit
@@ -115,6 +116,11 @@ def test_what_the_helper_computes_is_what_the_importer_would(three_bundles, spon
         prefetch.read_answer(io.BytesIO(framed[:-1]))
     with pytest.raises((ValueError, TypeError, EOFError)):
         prefetch.read_answer(io.BytesIO(framed[:8] + b"\x00" * len(blob)))
+    # a refusal's message is a translatable msg, and reaches the importer as one
+    refused = prefetch.Prepared("0" * 64, [], ("BundleRejected", msg("{name}: refused.", name="b"), "malformed"), "payload")
+    blob = prefetch.encode_answer(refused)
+    again = prefetch.read_answer(io.BytesIO(len(blob).to_bytes(8, "little") + blob))
+    assert again == refused and str(again.refusal()) == "b: refused." and again.refusal().reason == "malformed"
     # another file under the same name: the helper does not read it for the importer
     assert prefetch.prepare(str(paths[2]), "0" * 64, "", bundle.Limits()) is None
 
