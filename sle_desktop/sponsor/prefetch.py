@@ -73,6 +73,7 @@ def prepare(path: str, file_sha256: str, identity_text: str, limits: bundle.Limi
     container = bundle.read_container(path, limits)
     if container.file_sha256 != file_sha256:
         return None
+    lines: list = []  # (line, a record's canonical JSON or an audit row's hash, or None)
     stage = "decrypt"
     # the payload reader gives the field names of a chunk of lines as the same string objects: sent once each instead
     # of once per line (half the time to send and to receive), and the importer's dicts then share them; the decoder
@@ -81,19 +82,17 @@ def prepare(path: str, file_sha256: str, identity_text: str, limits: bundle.Limi
     try:
         compressed = bundle.decrypt(container, keys.parse_identities(identity_text))
         stage = "payload"
-        lines = []  # (line, a record's canonical JSON or an audit row's hash, or None)
         lines.extend(bundle.iter_payload_lines(compressed, container.manifest, limits, name=container.path.name,
                                                decoder=decoder))
     except SyncError as exc:
         reason = getattr(exc, "reason", None)
-        return Prepared(file_sha256, lines if stage == "payload" else [], (type(exc).__name__, exc.args[0], reason),
-                        stage)
+        return Prepared(file_sha256, lines, (type(exc).__name__, exc.args[0], reason), stage)
     return Prepared(file_sha256, lines, record_checks=trail.problems_within(lines, container.manifest["site_code"]))
 
 
 def serve() -> None:
     """The helper's loop: a pickled `prepare` job in on standard input, a Prepared (or None: the importer does that
-    one itself) out on standard output (`write_answer`), until the input ends."""
+    one itself) out on standard output (`encode_answer`, framed by its length), until the input ends."""
     requests = open(0, "rb", closefd=False)  # the descriptors themselves: under pythonw sys.stdin may be None
     # nothing but answers on the answer stream: whatever else writes to standard output (Python or a library's C
     # code) goes to standard error instead (or nowhere, when there is none, as under pythonw)
@@ -161,8 +160,9 @@ def read_answer(stream) -> Prepared | None:
     """The next answer on the helper's output; EOFError when the stream ends before it does, ValueError, TypeError
     or pickle.UnpicklingError when it is not an answer."""
     head = stream.read(8)
-    blob = stream.read(int.from_bytes(head, "little")) if len(head) == 8 else b""
-    if len(head) < 8 or len(blob) < int.from_bytes(head, "little"):
+    size = int.from_bytes(head, "little")
+    blob = stream.read(size) if len(head) == 8 else b""
+    if len(head) < 8 or len(blob) < size:
         raise EOFError("the helper's answer ends early")
     value = marshal.loads(blob)
     if value is None:
