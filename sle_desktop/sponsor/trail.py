@@ -7,6 +7,11 @@ import json
 
 from sle_desktop.store.records import CLINICAL_TABLES
 
+try:  # the sponsor's extra: reads an audited value about four times as fast as json.loads
+    import orjson
+except ImportError:  # pragma: no cover - exercised by the tests with orjson hidden
+    orjson = None
+
 UNCHECKED = "unchecked"  # what the helper reports for a record it could not check (the importer then checks it)
 _UNREADABLE = object()
 _MANAGED = frozenset(("uuid", "change_seq", "created_at", "created_by", "updated_at", "updated_by"))
@@ -62,7 +67,7 @@ def problem(table: str, row: dict, trail: list[dict], code: str) -> tuple[str, s
     expected: dict = {}
     for a in trail:
         try:  # the site writes every audited value as canonical JSON
-            value = None if a["new"] is None else json.loads(a["new"])
+            value = audited_value(a["new"])
         except ValueError:
             value = _UNREADABLE
         if value is _UNREADABLE or (a["field"] == "*" and not isinstance(value, (dict, type(None)))) \
@@ -87,6 +92,33 @@ def problem(table: str, row: dict, trail: list[dict], code: str) -> tuple[str, s
                     "audit trail never set it; the record was changed outside the application. "
                     "The bundle was refused.", "inconsistent")
     return None
+
+
+_EXACT = frozenset((str, int, bool, type(None)))  # what orjson reads exactly as json.loads does
+_WITH_FLOATS = _EXACT | {float}
+_BIG = 2.0 ** 63  # orjson reads an integer beyond 64 bits as a float: one at least this large may have been one
+
+
+def audited_value(text: str | None):
+    """An audit row's value as `json.loads` reads it (None for none). orjson's answer (both parsers round a number
+    to the nearest float) is taken for a scalar or a flat object with no float of 2**63 or more; otherwise, or
+    when orjson refuses the text (NaN, which json.loads reads), json.loads reads it."""
+    if text is None:
+        return None
+    if orjson is not None:
+        try:
+            value = orjson.loads(text)
+        except ValueError:
+            return json.loads(text)
+        kind = type(value)
+        if kind in _EXACT or (kind is float and -_BIG < value < _BIG):
+            return value
+        if kind is dict:
+            types = set(map(type, value.values()))
+            if types <= _EXACT or (types <= _WITH_FLOATS and all(-_BIG < v < _BIG for v in value.values()
+                                                                  if type(v) is float)):
+                return value
+    return json.loads(text)
 
 
 def problems_within(lines, code: str) -> list:

@@ -15,6 +15,7 @@ import sys
 import tarfile
 from pathlib import Path
 
+import orjson
 import pyrage
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -589,7 +590,29 @@ _LINES = [
     '{"row":{"a":"\\u0001"},"table":"subjects","type":"row"}',
     '{"type":"x","a":[1', '2]}', '{"type":"x"},{"type":"y"}', '[{"type":"x"}]', '{"kind":"x"}', '{"type":5}', '',
     '{"type":"x","n":' + "9" * 5000 + "}", "[" * 100_000 + "]" * 100_000, '{"type":"x"} ', '\t{"type":"x"}',
+    # where orjson and canonical_json part: orjson's spelling of a float is not canonical, Python's is; integers
+    # beyond 64 bits (orjson reads them as floats); the characters either might escape
+    '{"row":{"a":0.00001},"table":"subjects","type":"row"}', '{"row":{"a":1e-05},"table":"subjects","type":"row"}',
+    '{"row":{"a":1e-8},"table":"subjects","type":"row"}', '{"row":{"a":1e-08},"table":"subjects","type":"row"}',
+    '{"row":{"a":18446744073709551616},"table":"subjects","type":"row"}',
+    '{"row":{"a":-9223372036854775809,"b":9223372036854775807},"table":"subjects","type":"row"}',
+    canonical_json({"type": "row", "table": "subjects", "row": {"a": "\x00\x1f\x7f\u2028\u2029\ufeff/\b\f\t<>&'"}}),
+    canonical_json({"type": "row", "table": "s,\"table\":", "row": {"a": ',"table":"x"', "b": [1.5, {"c": None}]}}),
+    # an audit row whose text before "hash" holds what looks like it
+    canonical_json({"type": "audit", "row": {**_AUDIT_ROW, "at_local": '","hash":"', "field": '"hash":"x",'}}),
+    canonical_json({"type": "audit", "row": {**_AUDIT_ROW, "at_utc": 2.5}}),
+    canonical_json({"type": "audit", "row": {**_AUDIT_ROW, "hash": 7}}),
 ]
+
+
+@pytest.fixture(params=["orjson", "plain"])
+def reader(request, monkeypatch):
+    """The payload reader with orjson (the sponsor's extra), and without it (the site's installers)."""
+    if request.param == "plain":
+        monkeypatch.setattr(bundle, "orjson", None)
+    else:
+        assert bundle.orjson is not None, "the test environment installs orjson (the sponsor extra)"
+    return request.param
 
 
 def _read_line_by_line(raws: list[bytes]):
@@ -606,7 +629,7 @@ def _read_line_by_line(raws: list[bytes]):
 @pytest.mark.parametrize("chunk", [1, 3, 1000])
 @given(picks=st.lists(st.sampled_from(range(len(_LINES) + 1)), min_size=1, max_size=12))
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-def test_lines_read_a_chunk_at_a_time_are_read_as_line_by_line(chunk, picks, monkeypatch):
+def test_lines_read_a_chunk_at_a_time_are_read_as_line_by_line(reader, chunk, picks, monkeypatch):
     """The payload reader parses a chunk of canonical lines in one call of the plain decoder; whatever the lines,
     what it accepts, what it reads them as, and the refusal it raises (and where) are those of strict_json."""
     monkeypatch.setattr(bundle, "_CHUNK_LINES", chunk)
@@ -644,12 +667,55 @@ def _walk(value):
         yield from _walk(child)
 
 
-def test_the_sites_own_lines_are_read_in_chunks_with_their_extras():
+def test_the_sites_own_lines_are_read_in_chunks_with_their_extras(reader, monkeypatch):
     """A site's payload (canonical JSON throughout) takes the fast path for every record and audit line."""
     raws = [_LINES[0].encode(), _LINES[1].encode()] * 5
     data, m = _payload([raw + b"\n" for raw in raws])
+    plain_lines = []
+    plain = bundle._parse_chunk_plain
+    monkeypatch.setattr(bundle, "_parse_chunk_plain", lambda raw, *a: plain_lines.extend(raw) or plain(raw, *a))
     got = list(bundle.iter_payload_lines(data, m))
+    assert plain_lines == ([] if reader == "orjson" else raws)
     assert [extra for _obj, extra in got] == [canonical_json(json.loads(_LINES[0])["row"]), row_hash(_AUDIT_ROW)] * 5
-    # field names come out as one object per chunk (sent once each to the importer)
-    assert got[0][0]["row"] is not got[2][0]["row"] and all(
-        a is b for a, b in zip(got[0][0]["row"], got[2][0]["row"]))
+    assert got[0][0]["row"] is not got[2][0]["row"]
+    if reader == "plain":  # field names come out as one object per chunk (sent once each to the importer)
+        assert all(a is b for a, b in zip(got[0][0]["row"], got[2][0]["row"]))
+    else:  # orjson's cache of field names shares nearly all of them: the helper's answer is hardly larger
+        assert len({id(k) for obj, _ in got for k in obj["row"]}) < len({k for obj, _ in got for k in obj["row"]}) * 2
+
+
+_text = st.text(st.characters(exclude_categories=["Cs"]), max_size=12)
+_scalar = st.one_of(st.none(), st.booleans(), st.integers(min_value=-(2**70), max_value=2**70),
+                    st.floats(allow_nan=False, allow_infinity=False), _text)
+
+
+@given(rows=st.lists(st.dictionaries(st.from_regex(r"[a-z_]{1,8}", fullmatch=True), _scalar, max_size=8),
+                     min_size=1, max_size=6),
+       audits=st.lists(st.fixed_dictionaries({k: _text if k in ("prev_hash", "hash") else st.one_of(st.none(), _text)
+                                              for k in _AUDIT_ROW if k != "seq"}), max_size=4))
+@settings(max_examples=300, deadline=None)
+def test_the_orjson_reader_reads_every_site_line_as_the_plain_one(rows, audits):
+    """Records of any scalar values (floats of every magnitude, integers beyond 64 bits, any text) and audit rows
+    of any text, written as the site writes them and as orjson would spell them: the orjson reader gives exactly
+    the values, types and extras of the plain reader (and of strict_json)."""
+    values = [{"type": "row", "table": "subjects", "row": r} for r in rows]
+    values += [{"type": "audit", "row": {**a, "seq": n}} for n, a in enumerate(audits, 1)]
+    lines = [canonical_json(v).encode() for v in values]
+    for v in values:
+        try:
+            lines.append(orjson.dumps(v, option=orjson.OPT_SORT_KEYS))
+        except TypeError:  # beyond what orjson writes
+            pass
+    data, m = _payload([raw + b"\n" for raw in lines])
+    fast = list(bundle.iter_payload_lines(data, m))
+    plain_module = bundle.orjson
+    try:
+        bundle.orjson = None
+        plain = list(bundle.iter_payload_lines(data, m))
+    finally:
+        bundle.orjson = plain_module
+    expected, refusal = _read_line_by_line(lines)
+    assert refusal is None
+    assert fast == plain and [o for o, _ in fast] == expected
+    assert [type(v) for o, _ in fast for v in _walk(o)] == [type(v) for o in expected for v in _walk(o)]
+    assert all(extra is not None for _o, extra in fast[:len(values)])  # the site's own lines: all fast
