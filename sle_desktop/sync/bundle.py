@@ -46,13 +46,13 @@ from json.encoder import encode_basestring as _quote
 from pathlib import Path
 
 import pyrage
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 try:  # the sponsor's extra (pip install 'sle-desktop[sponsor]'): a faster reader of a bundle's payload; the site app
     import orjson  # and its installers go without it and read the same payloads the same way, only slower
 except ImportError:  # pragma: no cover - exercised by the tests with orjson hidden
     orjson = None
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from sle_desktop.domain.text import msg
 from sle_desktop.store.audit import AUDIT_FIELDS, canonical_json, line_and_hash
@@ -619,6 +619,7 @@ def _parse_chunk_fast(raw: list[bytes], first: int, name: str, decoder: json.JSO
 
 
 _JSON_SCALARS = frozenset((str, int, bool, type(None)))  # spelled by orjson as by canonical_json
+_SCALAR_VALUES = _JSON_SCALARS | {float}  # floats too, where `_float_spelled_alike`
 _TEXT_OR_NULL = frozenset((str, type(None)))
 _AUDIT_LINE_KEYS = frozenset((*AUDIT_FIELDS, "hash"))
 _audit_text = operator.itemgetter(*sorted(_AUDIT_LINE_KEYS - {"seq"}))
@@ -633,33 +634,29 @@ def _fast_extra(line: bytes, value):
     kind = value.get("type")
     if kind == "row" and len(value) == 3 and type(value.get("table")) is str:
         types = set(map(type, row.values()))
-        if not _JSON_SCALARS.issuperset(types) and not (
-                _SCALAR_VALUES.issuperset(types) and all(_float_spelled_alike(v) for v in row.values()
-                                                         if type(v) is float)):
-            return _NOT_CANONICAL
-        try:
-            if orjson.dumps(value, option=orjson.OPT_SORT_KEYS) != line:
-                return _NOT_CANONICAL
-        except TypeError:  # an integer beyond 64 bits, a lone surrogate
+        if not _SCALAR_VALUES.issuperset(types) or (
+                float in types and not all(_float_spelled_alike(v) for v in row.values() if type(v) is float)) \
+                or not _written_back(value, line):
             return _NOT_CANONICAL
         # the row's own JSON: between '{"row":' and ',"table":' (a string cannot hold an unescaped quote)
         return line[7:line.rindex(b',"table":')].decode("utf-8")
     if kind == "audit" and len(value) == 2 and row.keys() == _AUDIT_LINE_KEYS and type(row["seq"]) is int \
             and _TEXT_OR_NULL.issuperset(map(type, _audit_text(row))) and type(stated := row["hash"]) is str \
-            and type(previous := row["prev_hash"]) is str:
-        try:
-            if orjson.dumps(value, option=orjson.OPT_SORT_KEYS) != line:
-                return _NOT_CANONICAL
-            pair = b'"hash":' + orjson.dumps(stated) + b","
-        except TypeError:
-            return _NOT_CANONICAL
+            and type(previous := row["prev_hash"]) is str and _written_back(value, line):
         # the row without its hash, as `audit.row_hash` hashes it: "hash" sorts after "field" and before "new"
         at = line.index(b'"hash":')
-        return hashlib.sha256(previous.encode("utf-8") + line[7:at] + line[at + len(pair):-16]).hexdigest()
+        after = at + len(b'"hash":') + len(orjson.dumps(stated)) + len(b",")
+        return hashlib.sha256(previous.encode("utf-8") + line[7:at] + line[after:-16]).hexdigest()
     return _NOT_CANONICAL
 
 
-_SCALAR_VALUES = _JSON_SCALARS | {float}
+def _written_back(value, line: bytes) -> bool:
+    """orjson encodes `value`, keys sorted, as exactly `line` (False for what it cannot encode: an integer beyond 64
+    bits, a lone surrogate)."""
+    try:
+        return orjson.dumps(value, option=orjson.OPT_SORT_KEYS) == line
+    except TypeError:
+        return False
 
 
 def _float_spelled_alike(number: float) -> bool:
