@@ -365,7 +365,10 @@ class _Apply:
                 found = (found["subject_uuid"],)
             if target == "visits":
                 subject_of_visit[uuid] = found[0]
-        # the exports place records by subject and visit UUID: one site's subject or visit never takes another's
+        # the exports place records by subject and visit UUID: one site's subject or visit never takes another's.
+        # On PostgreSQL two sites' imports can run at once, and neither would see the other's uncommitted records:
+        # from this check to the commit they take turns, so the later one looks after the earlier one committed.
+        self.store.lock("import:subject-and-visit-uuids")
         clash = uuid_clash(self.store, self.site_uuid, self.m["bundle_seq"])
         if clash is not None:
             raise self.reject(f"{clash['tbl']} record {clash['uuid']} has the UUID of another site's record; the "

@@ -119,3 +119,53 @@ def test_two_bundles_of_one_site_at_once_never_leave_a_gap(make_site, sponsor_db
         assert [b["bundle_seq"] for b in state["bundles"]] == [1]
         assert sponsor.import_bundles(sponsor_db, sponsor_keys.key_path, [second.path])[0].result.status == "imported"
     assert all(s.chain_ok for s in sponsor.status(sponsor_db))
+
+
+def test_two_sites_sending_one_subject_uuid_at_the_same_time_cannot_both_keep_it(make_site, sponsor_db, sponsor_keys,
+                                                                                   monkeypatch):
+    """An insider at BY01 gives a new subject the UUID of BY02's subject, and both bundles are imported at the same
+    moment: each import's check for another site's UUID runs before either commits (a barrier holds both there).
+    One bundle is imported and the other refused, and no subject UUID ends up at both sites."""
+    import threading
+
+    from sle_desktop.sponsor import importer
+    from sle_desktop.store import records
+    from sle_desktop.sync.errors import BundleRejected
+
+    a, b = make_site("BY01", subjects=2, seed=1), make_site("BY02", subjects=2, seed=2)
+    register(a, sponsor_db)
+    register(b, sponsor_db)
+    theirs = b.store.scalar("SELECT uuid FROM subjects ORDER BY subject_id LIMIT 1")
+    records.insert(a.store, "subjects", {"screening_number": "BY01-S9999", "status": "screened", "sex": "F",
+                                         "year_of_birth": 1990}, user="demo.investigator", record_uuid=theirs)
+    paths = [a.export().path, b.export().path]
+    both_checked = threading.Barrier(2)
+    check = importer.uuid_clash
+
+    def check_then_wait(store, site_uuid, bundle_seq):
+        found = check(store, site_uuid, bundle_seq)
+        try:  # where both imports have looked and neither has committed (or, with the fix, the other waits)
+            both_checked.wait(timeout=3)
+        except threading.BrokenBarrierError:
+            pass
+        return found
+
+    monkeypatch.setattr(importer, "uuid_clash", check_then_wait)
+    outcomes: dict = {}
+
+    def run(path):
+        [outcomes[path]] = sponsor.import_bundles(sponsor_db, sponsor_keys.key_path, [path])
+
+    threads = [threading.Thread(target=run, args=(p,)) for p in paths]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert len(outcomes) == 2
+    refused = [o for o in outcomes.values() if o.error is not None]
+    assert len(refused) == 1, [o.error or o.result.message for o in outcomes.values()]
+    assert isinstance(refused[0].error, BundleRejected) and refused[0].error.reason == "foreign"
+    assert f"subjects record {theirs} has the UUID of another site's record" in str(refused[0].error)
+    with sponsor_store.open_sponsor_store(sponsor_db) as store:
+        assert store.scalar("SELECT count(*) FROM records WHERE tbl = 'subjects' AND uuid = ?", (theirs,)) == 1
+        assert store.scalar("SELECT count(*) FROM bundles") == 1
