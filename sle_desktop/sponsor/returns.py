@@ -378,98 +378,103 @@ def write_return_bundle(store, *, site_code: str, signing_key: Ed25519PrivateKey
     if problem:
         raise SyncError(problem)
     su = site["site_uuid"]
-    last = store.query_one("SELECT return_seq, bundle_hash, study_version, study_definition FROM return_bundles "
-                           "WHERE site_uuid = ? ORDER BY return_seq DESC LIMIT 1", (su,))
-    seq = (last["return_seq"] if last else 0) + 1
-    prev = last["bundle_hash"] if last else audit_mod.GENESIS_HASH
-    if study_text is not None:
+    with store.transaction():
+        # one writer of this site's return bundles at a time (two data managers at once): the second reads the
+        # first one's bundle as the last, so the two are numbered one after the other and chained
+        store.lock(f"return-bundle:{su}")
+        site = site_by_code(store, site_code)  # its chain head as of now, beside the bundles acknowledged below
+        last = store.query_one("SELECT return_seq, bundle_hash, study_version, study_definition FROM return_bundles "
+                               "WHERE site_uuid = ? ORDER BY return_seq DESC LIMIT 1", (su,))
+        seq = (last["return_seq"] if last else 0) + 1
+        prev = last["bundle_hash"] if last else audit_mod.GENESIS_HASH
+        if study_text is not None:
+            try:
+                definition = study_def.parse_toml(study_text)
+            except study_def.StudyDefinitionError as exc:
+                raise SyncError(f"The study definition is not valid: {exc}") from None
+            if definition.study_id != site["study_id"]:
+                raise SyncError(f"The study definition is for study {definition.study_id}, but site {site['code']} takes "
+                                f"part in {site['study_id']}.")
+            study_version = definition.version
+        elif last and last["study_definition"] and last["study_version"] != site["study_version"]:
+            study_text, study_version = last["study_definition"], last["study_version"]  # offered again until accepted
+        payload = bundle.PayloadWriter()
+        payload.add({"type": "header", "format": return_bundle.PAYLOAD_FORMAT, "version": 1, "site_uuid": su,
+                     "return_seq": seq})
+        counts = {"ack": 0, "sae_ack": 0, "query": 0, "sdv": 0, "study": 0}
+        acked = store.query("SELECT b.bundle_seq, b.bundle_hash, b.to_seq, b.imported_at, a.hash AS chain_hash "
+                            "FROM bundles b LEFT JOIN audit a ON a.site_uuid = b.site_uuid AND a.seq = b.to_seq "
+                            "WHERE b.site_uuid = ? ORDER BY b.bundle_seq", (su,))
+        for b in acked:
+            payload.add({"type": "ack", "bundle_seq": b["bundle_seq"], "bundle_hash": b["bundle_hash"], "to_seq": b["to_seq"],
+                         "chain_hash": b["chain_hash"] or audit_mod.GENESIS_HASH, "imported_at": b["imported_at"]})
+            counts["ack"] += 1
+        for r in store.query("SELECT uuid, first_bundle_seq, received_at FROM records WHERE site_uuid = ? AND "
+                             f"tbl = 'adverse_events' AND deleted = 0 AND {store.json_is_one('data', 'serious')} ORDER BY uuid",
+                             (su,)):
+            payload.add({"type": "sae_ack", "uuid": r["uuid"], "bundle_seq": r["first_bundle_seq"],
+                         "received_at": r["received_at"]})
+            counts["sae_ack"] += 1
+        queries = store.query("SELECT * FROM queries WHERE site_uuid = ? ORDER BY raised_at, uuid", (su,))
+        for q in queries:
+            payload.add(_query_line(q))
+            counts["query"] += 1
+        marks = [m for m in sdv_marks(store, su) if m.get("source", "sponsor") != "site"]  # the site has its own
+        for m in marks:
+            line = {"type": "sdv", "record_table": m["record_table"], "record_uuid": m["record_uuid"],
+                    "content_hash": m["content_hash"], "monitor": m["monitor"], "marked_at": m["marked_at"]}
+            if m["field"]:  # whole-record lines stay as before, so a site of the earlier release still reads them
+                line["field"] = m["field"]
+            payload.add(line)
+            counts["sdv"] += 1
+        if study_text is not None:
+            payload.add({"type": "study", "version": study_version, "definition": study_text})
+            counts["study"] = 1
+        counts["lock"] = 0
+        for r in [*store.query("SELECT * FROM lock_requests WHERE site_uuid = ? ORDER BY requested_at, uuid", (su,)),
+                  *new_requests]:
+            payload.add(_lock_line(r))
+            counts["lock"] += 1
+        payload.add({"type": "end", **counts})
+        acked_seq = acked[-1]["bundle_seq"] if acked else 0
+        acked_hash = acked[-1]["bundle_hash"] if acked else audit_mod.GENESIS_HASH
+        fields = {
+            "site_uuid": su, "site_code": site["code"], "study_id": site["study_id"], "return_seq": seq,
+            "prev_return_hash": prev, "acked_bundle_seq": acked_seq, "acked_bundle_hash": acked_hash,
+            "chain_head_seq": site["head_seq"], "chain_head_hash": site["head_hash"], "counts": counts,
+            "created_at": _now(), "created_by": user, "app_version": __version__,
+        }
+        built = return_bundle.build(fields, payload, recipient, signing_key)
+        final = out / return_bundle.file_name(site["code"], seq)
+        if final.exists():
+            raise SyncError(f"{final} already exists; choose another folder or move the old file away.")
+        tmp = None
         try:
-            definition = study_def.parse_toml(study_text)
-        except study_def.StudyDefinitionError as exc:
-            raise SyncError(f"The study definition is not valid: {exc}") from None
-        if definition.study_id != site["study_id"]:
-            raise SyncError(f"The study definition is for study {definition.study_id}, but site {site['code']} takes "
-                            f"part in {site['study_id']}.")
-        study_version = definition.version
-    elif last and last["study_definition"] and last["study_version"] != site["study_version"]:
-        study_text, study_version = last["study_definition"], last["study_version"]  # offered again until accepted
-    payload = bundle.PayloadWriter()
-    payload.add({"type": "header", "format": return_bundle.PAYLOAD_FORMAT, "version": 1, "site_uuid": su,
-                 "return_seq": seq})
-    counts = {"ack": 0, "sae_ack": 0, "query": 0, "sdv": 0, "study": 0}
-    acked = store.query("SELECT b.bundle_seq, b.bundle_hash, b.to_seq, b.imported_at, a.hash AS chain_hash "
-                        "FROM bundles b LEFT JOIN audit a ON a.site_uuid = b.site_uuid AND a.seq = b.to_seq "
-                        "WHERE b.site_uuid = ? ORDER BY b.bundle_seq", (su,))
-    for b in acked:
-        payload.add({"type": "ack", "bundle_seq": b["bundle_seq"], "bundle_hash": b["bundle_hash"], "to_seq": b["to_seq"],
-                     "chain_hash": b["chain_hash"] or audit_mod.GENESIS_HASH, "imported_at": b["imported_at"]})
-        counts["ack"] += 1
-    for r in store.query("SELECT uuid, first_bundle_seq, received_at FROM records WHERE site_uuid = ? AND "
-                         f"tbl = 'adverse_events' AND deleted = 0 AND {store.json_is_one('data', 'serious')} ORDER BY uuid",
-                         (su,)):
-        payload.add({"type": "sae_ack", "uuid": r["uuid"], "bundle_seq": r["first_bundle_seq"],
-                     "received_at": r["received_at"]})
-        counts["sae_ack"] += 1
-    queries = store.query("SELECT * FROM queries WHERE site_uuid = ? ORDER BY raised_at, uuid", (su,))
-    for q in queries:
-        payload.add(_query_line(q))
-        counts["query"] += 1
-    marks = [m for m in sdv_marks(store, su) if m.get("source", "sponsor") != "site"]  # the site has its own
-    for m in marks:
-        line = {"type": "sdv", "record_table": m["record_table"], "record_uuid": m["record_uuid"],
-                "content_hash": m["content_hash"], "monitor": m["monitor"], "marked_at": m["marked_at"]}
-        if m["field"]:  # whole-record lines stay as before, so a site of the earlier release still reads them
-            line["field"] = m["field"]
-        payload.add(line)
-        counts["sdv"] += 1
-    if study_text is not None:
-        payload.add({"type": "study", "version": study_version, "definition": study_text})
-        counts["study"] = 1
-    counts["lock"] = 0
-    for r in [*store.query("SELECT * FROM lock_requests WHERE site_uuid = ? ORDER BY requested_at, uuid", (su,)),
-              *new_requests]:
-        payload.add(_lock_line(r))
-        counts["lock"] += 1
-    payload.add({"type": "end", **counts})
-    acked_seq = acked[-1]["bundle_seq"] if acked else 0
-    acked_hash = acked[-1]["bundle_hash"] if acked else audit_mod.GENESIS_HASH
-    fields = {
-        "site_uuid": su, "site_code": site["code"], "study_id": site["study_id"], "return_seq": seq,
-        "prev_return_hash": prev, "acked_bundle_seq": acked_seq, "acked_bundle_hash": acked_hash,
-        "chain_head_seq": site["head_seq"], "chain_head_hash": site["head_hash"], "counts": counts,
-        "created_at": _now(), "created_by": user, "app_version": __version__,
-    }
-    built = return_bundle.build(fields, payload, recipient, signing_key)
-    final = out / return_bundle.file_name(site["code"], seq)
-    if final.exists():
-        raise SyncError(f"{final} already exists; choose another folder or move the old file away.")
-    tmp = None
-    try:
-        tmp = atomic.write_temp(final, built.write)
-        with store.transaction() as conn:
-            conn.execute(
-                "INSERT INTO return_bundles (site_uuid, return_seq, bundle_hash, prev_return_hash, file_name, created_at,"
-                " created_by, acked_bundle_seq, chain_head_seq, chain_head_hash, queries, sdv_marks, study_version, "
-                "study_definition) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (su, seq, built.bundle_hash, prev, final.name, fields["created_at"], user, acked_seq, site["head_seq"],
-                 site["head_hash"], counts["query"], counts["sdv"], study_version, study_text))
-            for r in new_requests:
-                _store_lock_request(conn, r)
-            append_audit(conn, user=user, table="return_bundles", row_id=f"{site['code']}:{seq}", field="*", old=None,
-                         new={"bundle_hash": built.bundle_hash, "acked_bundle_seq": acked_seq, "counts": counts,
-                              "study_version": study_version}, reason=None)
-            sponsor_store.log(conn, user=user, action="return_bundle", site_uuid=su,
-                              detail=f"return bundle {seq} ({final.name}): {counts['ack']} bundles acknowledged, "
-                                     f"{counts['query']} queries, {counts['sdv']} SDV marks")
-            atomic.publish(tmp, final)
-    except OSError as exc:
-        if tmp is not None and tmp.exists():
-            tmp.unlink()
-        raise atomic.explain_os_error(exc, "the return bundle", out) from exc
-    except BaseException:
-        if tmp is not None and tmp.exists():
-            tmp.unlink()
-        raise
+            tmp = atomic.write_temp(final, built.write)
+            with store.transaction() as conn:
+                conn.execute(
+                    "INSERT INTO return_bundles (site_uuid, return_seq, bundle_hash, prev_return_hash, file_name, created_at,"
+                    " created_by, acked_bundle_seq, chain_head_seq, chain_head_hash, queries, sdv_marks, study_version, "
+                    "study_definition) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (su, seq, built.bundle_hash, prev, final.name, fields["created_at"], user, acked_seq, site["head_seq"],
+                     site["head_hash"], counts["query"], counts["sdv"], study_version, study_text))
+                for r in new_requests:
+                    _store_lock_request(conn, r)
+                append_audit(conn, user=user, table="return_bundles", row_id=f"{site['code']}:{seq}", field="*", old=None,
+                             new={"bundle_hash": built.bundle_hash, "acked_bundle_seq": acked_seq, "counts": counts,
+                                  "study_version": study_version}, reason=None)
+                sponsor_store.log(conn, user=user, action="return_bundle", site_uuid=su,
+                                  detail=f"return bundle {seq} ({final.name}): {counts['ack']} bundles acknowledged, "
+                                         f"{counts['query']} queries, {counts['sdv']} SDV marks")
+                atomic.publish(tmp, final)
+        except OSError as exc:
+            if tmp is not None and tmp.exists():
+                tmp.unlink()
+            raise atomic.explain_os_error(exc, "the return bundle", out) from exc
+        except BaseException:
+            if tmp is not None and tmp.exists():
+                tmp.unlink()
+            raise
     return ReturnWritten(final, site["code"], seq, built.bundle_hash, counts["ack"], counts["sae_ack"], counts["query"],
                          counts["sdv"], study_version,
                          tuple((r["action"], "all" if r["scope"] == "all" else
