@@ -23,7 +23,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sle_desktop import __version__
 from sle_desktop.domain import study as study_def
 from sle_desktop.sponsor import db as sponsor_store
-from sle_desktop.sponsor.sponsor_audit import append_audit, merge_site_mark
+from sle_desktop.sponsor.sponsor_audit import append_audit, hold_chain, merge_site_mark
 from sle_desktop.store import audit as audit_mod
 from sle_desktop.store.records import CASEBOOK_TABLES, field_content_hash, row_content_hash
 from sle_desktop.sync import atomic, bundle, return_bundle
@@ -214,6 +214,11 @@ def _transition(store, q: dict, *, user: str, changes: dict, event: dict, reason
     now = _now()
     changes = dict(changes, updated_at=now, history=_history(q, dict(event, at=now, by=user)))
     with store.transaction() as conn:
+        hold_chain(conn)
+        current = _query(store, q["uuid"])
+        if current != q:  # closed, re-opened or answered (an import) since it was read: decided on what it was
+            raise SyncError(f"Query {q['uuid']} was changed at the same moment by someone else (it is "
+                            f"{current['status']} now); nothing was changed. Look at it again.")
         sets = ", ".join(f"{k} = ?" for k in changes)
         conn.execute(f"UPDATE queries SET {sets} WHERE uuid = ?", (*changes.values(), q["uuid"]))
         for k, v in changes.items():
@@ -254,6 +259,7 @@ def apply_site_answers(conn, site_uuid: str, touched, *, user: str, bundle_seq: 
     for table, row in touched:
         if table != "queries":
             continue
+        hold_chain(conn)  # before reading the query: a data manager closing it at this moment waits, or this import
         cur = conn.execute("SELECT * FROM queries WHERE uuid = ? AND site_uuid = ?", (row.get("uuid"), site_uuid))
         found = cur.fetchone()
         if found is None:
@@ -314,6 +320,7 @@ def mark_sdv(store, *, site_code: str, record_uuid: str, user: str, table: str |
     mark = {"site_uuid": site["site_uuid"], "record_table": rec["tbl"], "record_uuid": rec["uuid"], "field": field,
             "content_hash": content_hash, "change_seq": rec["change_seq"], "monitor": user, "marked_at": _now()}
     with store.transaction() as conn:
+        hold_chain(conn)  # the mark replaced is read as it is, not as another monitor's mark of this moment left it
         old = store.query_one("SELECT content_hash, change_seq, monitor, marked_at FROM sdv_marks WHERE site_uuid = ? "
                               "AND record_table = ? AND record_uuid = ? AND field = ?",
                               (site["site_uuid"], rec["tbl"], rec["uuid"], field))

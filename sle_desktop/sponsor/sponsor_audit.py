@@ -10,11 +10,19 @@ from datetime import UTC
 from sle_desktop.store import audit as audit_mod
 
 
-def append_audit(conn, *, user: str, table: str, row_id: str, field: str, old, new, reason: str | None) -> int:
-    """Append one row to the sponsor's hash-chained audit trail (inside the caller's transaction)."""
-    lock = getattr(conn, "lock", None)  # PostgreSQL: imports of two sites may both append here at once
+def hold_chain(conn) -> None:
+    """Hold the sponsor's audit trail until the end of the caller's transaction (PostgreSQL: another writer waits;
+    SQLite's write transaction already excludes every other writer). A change that appends to the trail takes it
+    before it reads what it changes, so that two changes of one row never both start from the same state, and two
+    writers never wait for each other in opposite order."""
+    lock = getattr(conn, "lock", None)
     if lock is not None:
         lock("sponsor_audit")
+
+
+def append_audit(conn, *, user: str, table: str, row_id: str, field: str, old, new, reason: str | None) -> int:
+    """Append one row to the sponsor's hash-chained audit trail (inside the caller's transaction)."""
+    hold_chain(conn)  # PostgreSQL: imports of two sites may both append here at once
     last = conn.execute("SELECT seq, hash FROM sponsor_audit ORDER BY seq DESC LIMIT 1").fetchone()
     seq, prev = (last[0], last[1]) if last else (0, audit_mod.GENESIS_HASH)
     now = audit_mod.utc_now()
