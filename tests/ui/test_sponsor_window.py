@@ -372,3 +372,19 @@ def test_every_tab_is_russian(qtbot, tmp_path, sponsor_db, make_site, sponsor_ke
         assert not bad, "English text left in the Russian sponsor window:\n" + "\n".join(bad)
     finally:
         i18n.install("en")
+
+
+def test_closing_a_query_a_colleague_just_closed_says_so(qtbot, make_site, sponsor_keys, sponsor_db, sponsor_window):
+    from sle_desktop.sponsor import queries as sponsor_queries
+
+    _site, w, r, _row = reviewing_first_subject(make_site, sponsor_db, sponsor_keys, sponsor_window)
+    r.select_value("subjects", "year_of_birth")
+    r.raise_query("Please check the year of birth against the source.")
+    r.book_tabs.setCurrentWidget(r.queries)
+    r.queries.selectRow(0)
+    [q] = sponsor_queries.list_queries(sponsor_db)
+    sponsor_queries.close_query(sponsor_db, q["uuid"], reason="duplicate of another query", user="dm.colleague")
+    r.close_query("answer accepted")  # the window still showed it open
+    assert "already closed" in r.banner.text()
+    [stored] = w.session.store.query("SELECT status, closed_by FROM queries")
+    assert (stored["status"], stored["closed_by"]) == ("closed", "dm.colleague")

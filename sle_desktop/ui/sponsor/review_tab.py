@@ -424,7 +424,7 @@ class ReviewTab(Tab):
             return
         try:
             cases.close_query(self.session, q.uuid, reason or None)
-        except AppError as exc:
+        except (AppError, StoreError) as exc:  # StoreError: e.g. closed or answered meanwhile by someone else
             self.show_error(exc)
             return
         self._done(self.tr("Query closed."))
@@ -435,7 +435,7 @@ class ReviewTab(Tab):
             return
         try:
             cases.reopen_query(self.session, q.uuid, text)
-        except AppError as exc:
+        except (AppError, StoreError) as exc:  # StoreError: e.g. closed or answered meanwhile by someone else
             self.show_error(exc)
             return
         self._done(self.tr("Query re-opened."))
