@@ -23,6 +23,7 @@ from sle_desktop.domain.errors import (
 )
 from sle_desktop.domain.text import msg
 from sle_desktop.sponsor.returns import append_audit
+from sle_desktop.sponsor.sponsor_audit import hold_chain
 from sle_desktop.store import audit as audit_mod
 from sle_desktop.store import crypto
 from sle_desktop.store.accounts import DUMMY_HASH
@@ -99,6 +100,7 @@ def _insert(store, *, username: str, display_name: str, role: str, password: str
         raise ValidationError(errors)
     password_hash = crypto.hash_password(password)
     with store.transaction() as conn:
+        hold_chain(conn)  # two windows creating accounts at once: the second sees the first's
         if first and (conn.execute(f"SELECT count(*) FROM {TABLE}").fetchone()[0] or 0):
             raise ConflictError(msg("The first data manager already exists; log in instead."))
         if conn.execute(f"SELECT 1 FROM {TABLE} WHERE username = ?", (username,)).fetchone():
@@ -146,6 +148,7 @@ def set_user_active(session: SponsorSession, username: str, active: bool, *, rea
     if not (reason or "").strip():
         raise ValidationError({"reason": msg("Give a reason for changing the account.")})
     with session.store.transaction() as conn:
+        hold_chain(conn)
         row = conn.execute(f"SELECT active FROM {TABLE} WHERE username = ?", (username,)).fetchone()
         if row is None:
             raise NotFound(msg("No user {username}.", username=repr(username)))
