@@ -130,6 +130,9 @@ def register_site(db_path, site_key_file) -> RegisterResult:
     store = sponsor_store.open_sponsor_store(db_path, create=True)
     try:
         with store.transaction() as conn:
+            # one registration at a time (PostgreSQL): two at once would each find the code free, or each take a
+            # new database for its own kind (demo or real)
+            store.lock("register-site")
             same = store.query_one("SELECT code, public_key FROM sites WHERE site_uuid = ?", (key.site_uuid,))
             if same is not None:
                 if bytes(same["public_key"]) == key.public_key:

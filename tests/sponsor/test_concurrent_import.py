@@ -169,3 +169,47 @@ def test_two_sites_sending_one_subject_uuid_at_the_same_time_cannot_both_keep_it
     with sponsor_store.open_sponsor_store(sponsor_db) as store:
         assert store.scalar("SELECT count(*) FROM records WHERE tbl = 'subjects' AND uuid = ?", (theirs,)) == 1
         assert store.scalar("SELECT count(*) FROM bundles") == 1
+
+
+def test_two_site_databases_registering_one_site_code_at_the_same_moment_one_is_refused(make_site, sponsor_db,
+                                                                                         monkeypatch):
+    """Two installations both calling themselves BY01 are registered at the same moment: one is registered, the
+    other refused with the usual sentence (not the database's duplicate-key error)."""
+    import threading
+
+    from sle_desktop.domain.errors import ConflictError
+
+    first, second = make_site("BY01", subjects=1, seed=1), make_site("BY01", subjects=1, seed=2)
+    assert first.store.scalar("SELECT site_uuid FROM site") != second.store.scalar("SELECT site_uuid FROM site")
+    sponsor_store.open_sponsor_store(sponsor_db, create=True).close()
+    both_written = threading.Barrier(2)
+    log = sponsor_store.log
+
+    def log_when_both_have_written(conn, **kw):
+        if kw.get("action") == "register_site":
+            try:  # each has found the code free and written its site (unless one waits for the other)
+                both_written.wait(timeout=3)
+            except threading.BrokenBarrierError:
+                pass
+        return log(conn, **kw)
+
+    monkeypatch.setattr(sponsor_store, "log", log_when_both_have_written)
+    registered, refused = [], []
+
+    def run(site):
+        try:
+            registered.append(register(site, sponsor_db).code)
+        except ConflictError as exc:
+            refused.append(str(exc))
+        except Exception as exc:  # noqa: BLE001 - reported by the assertion below
+            refused.append(f"unexpected {type(exc).__name__}: {exc}")
+
+    threads = [threading.Thread(target=run, args=(s,)) for s in (first, second)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert registered == ["BY01"] and len(refused) == 1, (registered, refused)
+    assert "Site code BY01 is already registered for another site database" in refused[0]
+    with sponsor_store.open_sponsor_store(sponsor_db) as store:
+        assert store.scalar("SELECT count(*) FROM sites") == 1

@@ -61,7 +61,8 @@ def make_site(tmp_path, sponsor_keys, demo_template):
 
     def factory(code: str = "BY01", subjects: int = 8, seed: int = 1, *, recipients: bool = True) -> Site:
         db_file, key_file = demo_template(code, subjects, seed)
-        path = tmp_path / f"site-{code}.sqlite"
+        name = code if not (tmp_path / f"site-{code}.sqlite").exists() else f"{code}-{len(opened)}"
+        path = tmp_path / f"site-{name}.sqlite"
         shutil.copyfile(db_file, path)
         keys.key_dir().mkdir(parents=True, exist_ok=True)
         shutil.copyfile(key_file, keys.key_dir() / key_file.name)
@@ -70,7 +71,7 @@ def make_site(tmp_path, sponsor_keys, demo_template):
         session = site.cli_session(store)
         if recipients:
             sync_site.set_sponsor_recipients(session, sponsor_keys.public_path.read_text("utf-8"))
-        usb = tmp_path / f"usb-{code}"
+        usb = tmp_path / f"usb-{name}"
         usb.mkdir()
         return Site(store, session, path, usb)
 
