@@ -1,5 +1,6 @@
 """Constants and builders shared by tests (import as `from testkit import ...`)."""
 
+import threading
 from datetime import date, timedelta
 
 PASSWORD = "correct-horse-battery"
@@ -143,3 +144,39 @@ def vm_steps(conn, work):
     finally:
         conn.set_progress_handler(None, 0)
     return steps[0], result
+
+
+def meet_there(monkeypatch, owner, name: str, *, when=None, after: bool = False) -> None:
+    """Replace `owner.name` so that two threads calling it (where `when(*args, **kw)` holds) wait there for each other,
+    before the call or, with `after`, after it — 3 s at most, since with a lock the second cannot arrive until the
+    first is done."""
+    original = getattr(owner, name)
+    both = threading.Barrier(2)
+
+    def meet() -> None:
+        try:
+            both.wait(timeout=3)
+        except threading.BrokenBarrierError:
+            pass
+
+    def meeting(*args, **kw):
+        if when is not None and not when(*args, **kw):
+            return original(*args, **kw)
+        if not after:
+            meet()
+            return original(*args, **kw)
+        result = original(*args, **kw)
+        meet()
+        return result
+
+    monkeypatch.setattr(owner, name, meeting)
+
+
+def side_by_side(work, args) -> None:
+    """`work(arg)` for each of `args`, each on its own thread at the same moment; returns when all have ended (2 min
+    at most each)."""
+    threads = [threading.Thread(target=work, args=(a,)) for a in args]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)

@@ -3,7 +3,7 @@ created, the other is told that the first data manager already exists (on Postgr
 
 from __future__ import annotations
 
-import threading
+from testkit import meet_there, side_by_side
 
 from sle_desktop.domain.errors import ConflictError, ValidationError
 from sle_desktop.sponsor import accounts
@@ -14,18 +14,8 @@ PASSWORD = "correct horse battery"
 
 def test_two_first_data_managers_at_the_same_moment_make_one(sponsor_db, monkeypatch):
     sponsor_store.open_sponsor_store(sponsor_db, create=True).close()
-    both_inserted = threading.Barrier(2)
-    append = accounts.append_audit
-
-    def append_when_both_have_inserted(conn, **kw):
-        if kw.get("field") == "*":
-            try:  # each has checked that no account exists and written its own (unless one waits for the other)
-                both_inserted.wait(timeout=3)
-            except threading.BrokenBarrierError:
-                pass
-        return append(conn, **kw)
-
-    monkeypatch.setattr(accounts, "append_audit", append_when_both_have_inserted)
+    # each has checked that no account exists and written its own (unless one waits for the other)
+    meet_there(monkeypatch, accounts, "append_audit", when=lambda conn, **kw: kw.get("field") == "*")
     made, refused = [], []
 
     def first_data_manager(name: str):
@@ -38,11 +28,7 @@ def test_two_first_data_managers_at_the_same_moment_make_one(sponsor_db, monkeyp
         finally:
             store.close()
 
-    threads = [threading.Thread(target=first_data_manager, args=(n,)) for n in ("dana", "dora")]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=120)
+    side_by_side(first_data_manager, ("dana", "dora"))
     assert len(made) == 1 and len(refused) == 1, (made, refused)
     assert "The first data manager already exists" in refused[0]
     with sponsor_store.open_sponsor_store(sponsor_db) as store:

@@ -9,8 +9,10 @@ import sys
 import time
 
 from sync_helpers import register
+from testkit import meet_there, side_by_side
 
-from sle_desktop.sponsor import db as sponsor_store, operations as sponsor
+from sle_desktop.sponsor import db as sponsor_store
+from sle_desktop.sponsor import operations as sponsor
 
 
 def _start(sponsor_db, sponsor_keys, bundle_path) -> subprocess.Popen:
@@ -126,8 +128,6 @@ def test_two_sites_sending_one_subject_uuid_at_the_same_time_cannot_both_keep_it
     """An insider at BY01 gives a new subject the UUID of BY02's subject, and both bundles are imported at the same
     moment: each import's check for another site's UUID runs before either commits (a barrier holds both there).
     One bundle is imported and the other refused, and no subject UUID ends up at both sites."""
-    import threading
-
     from sle_desktop.sponsor import importer
     from sle_desktop.store import records
     from sle_desktop.sync.errors import BundleRejected
@@ -139,28 +139,14 @@ def test_two_sites_sending_one_subject_uuid_at_the_same_time_cannot_both_keep_it
     records.insert(a.store, "subjects", {"screening_number": "BY01-S9999", "status": "screened", "sex": "F",
                                          "year_of_birth": 1990}, user="demo.investigator", record_uuid=theirs)
     paths = [a.export().path, b.export().path]
-    both_checked = threading.Barrier(2)
-    check = importer.uuid_clash
-
-    def check_then_wait(store, site_uuid, bundle_seq):
-        found = check(store, site_uuid, bundle_seq)
-        try:  # where both imports have looked and neither has committed (or, with the fix, the other waits)
-            both_checked.wait(timeout=3)
-        except threading.BrokenBarrierError:
-            pass
-        return found
-
-    monkeypatch.setattr(importer, "uuid_clash", check_then_wait)
+    # where both imports have looked and neither has committed (or, with the fix, the other waits)
+    meet_there(monkeypatch, importer, "uuid_clash", after=True)
     outcomes: dict = {}
 
     def run(path):
         [outcomes[path]] = sponsor.import_bundles(sponsor_db, sponsor_keys.key_path, [path])
 
-    threads = [threading.Thread(target=run, args=(p,)) for p in paths]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=120)
+    side_by_side(run, paths)
     assert len(outcomes) == 2
     refused = [o for o in outcomes.values() if o.error is not None]
     assert len(refused) == 1, [o.error or o.result.message for o in outcomes.values()]
@@ -175,25 +161,13 @@ def test_two_site_databases_registering_one_site_code_at_the_same_moment_one_is_
                                                                                          monkeypatch):
     """Two installations both calling themselves BY01 are registered at the same moment: one is registered, the
     other refused with the usual sentence (not the database's duplicate-key error)."""
-    import threading
-
     from sle_desktop.domain.errors import ConflictError
 
     first, second = make_site("BY01", subjects=1, seed=1), make_site("BY01", subjects=1, seed=2)
     assert first.store.scalar("SELECT site_uuid FROM site") != second.store.scalar("SELECT site_uuid FROM site")
     sponsor_store.open_sponsor_store(sponsor_db, create=True).close()
-    both_written = threading.Barrier(2)
-    log = sponsor_store.log
-
-    def log_when_both_have_written(conn, **kw):
-        if kw.get("action") == "register_site":
-            try:  # each has found the code free and written its site (unless one waits for the other)
-                both_written.wait(timeout=3)
-            except threading.BrokenBarrierError:
-                pass
-        return log(conn, **kw)
-
-    monkeypatch.setattr(sponsor_store, "log", log_when_both_have_written)
+    # each has found the code free and written its site (unless one waits for the other)
+    meet_there(monkeypatch, sponsor_store, "log", when=lambda conn, **kw: kw.get("action") == "register_site")
     registered, refused = [], []
 
     def run(site):
@@ -204,11 +178,7 @@ def test_two_site_databases_registering_one_site_code_at_the_same_moment_one_is_
         except Exception as exc:  # noqa: BLE001 - reported by the assertion below
             refused.append(f"unexpected {type(exc).__name__}: {exc}")
 
-    threads = [threading.Thread(target=run, args=(s,)) for s in (first, second)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=120)
+    side_by_side(run, (first, second))
     assert registered == ["BY01"] and len(refused) == 1, (registered, refused)
     assert "Site code BY01 is already registered for another site database" in refused[0]
     with sponsor_store.open_sponsor_store(sponsor_db) as store:

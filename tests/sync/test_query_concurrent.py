@@ -4,11 +4,11 @@ audit trail saying the query went from open to closed twice."""
 
 from __future__ import annotations
 
-import threading
-
 from return_helpers import link, send, sponsor_query
+from testkit import meet_there, side_by_side
 
-from sle_desktop.sponsor import queries as sponsor_queries, returns as sponsor_returns
+from sle_desktop.sponsor import queries as sponsor_queries
+from sle_desktop.sponsor import returns as sponsor_returns
 from sle_desktop.sync.errors import SyncError
 
 
@@ -18,17 +18,7 @@ def test_two_closes_of_one_query_at_the_same_moment_close_it_once(make_site, spo
     send(site, sponsor_db, sponsor_keys)
     q = sponsor_queries.raise_query(sponsor_db, site="BY01", subject="BY01-0001", visit="baseline",
                                     form="sledai_assessments", field="pga", text="Please confirm the PGA.")
-    both_read = threading.Barrier(2)
-    text = sponsor_returns._text
-
-    def text_when_both_have_read(*args, **kw):
-        try:  # close_query has read the query (open) and decided to close it
-            both_read.wait(timeout=3)
-        except threading.BrokenBarrierError:
-            pass
-        return text(*args, **kw)
-
-    monkeypatch.setattr(sponsor_returns, "_text", text_when_both_have_read)
+    meet_there(monkeypatch, sponsor_returns, "_text")  # close_query has read the query (open), decided to close it
     closed, refused = [], []
 
     def close(who: str):
@@ -37,11 +27,7 @@ def test_two_closes_of_one_query_at_the_same_moment_close_it_once(make_site, spo
         except SyncError as exc:
             refused.append(str(exc))
 
-    threads = [threading.Thread(target=close, args=(who,)) for who in ("dm.anna", "dm.boris")]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=120)
+    side_by_side(close, ("dm.anna", "dm.boris"))
     assert len(closed) == 1 and len(refused) == 1, (closed, refused)
     assert f"Query {q['uuid']} was changed at the same moment by someone else (it is closed now)" in refused[0]
     [stored] = sponsor_query(sponsor_db, "SELECT status, closed_by, version FROM queries WHERE uuid = ?", (q["uuid"],))

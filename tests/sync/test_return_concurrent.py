@@ -4,9 +4,8 @@ never an error that leaves the second data manager guessing."""
 
 from __future__ import annotations
 
-import threading
-
 from return_helpers import link, return_bundle, send, sponsor_query
+from testkit import meet_there, side_by_side
 
 from sle_desktop.sync import return_bundle as return_format
 
@@ -16,17 +15,8 @@ def test_two_return_bundles_written_at_once_are_numbered_one_after_the_other(mak
     site = make_site("BY01", subjects=2, seed=1)
     link(site, sponsor_db, sponsor_keys)
     send(site, sponsor_db, sponsor_keys)
-    both_reading = threading.Barrier(2)
-    build = return_format.build
-
-    def build_when_both_have_read(*args, **kw):
-        try:  # both writers have read the last return bundle here (unless one waits for the other to finish)
-            both_reading.wait(timeout=3)
-        except threading.BrokenBarrierError:
-            pass
-        return build(*args, **kw)
-
-    monkeypatch.setattr(return_format, "build", build_when_both_have_read)
+    # both writers have read the last return bundle here (unless one waits for the other to finish)
+    meet_there(monkeypatch, return_format, "build")
     written, failed = [], []
 
     def write(folder: str):
@@ -35,11 +25,7 @@ def test_two_return_bundles_written_at_once_are_numbered_one_after_the_other(mak
         except Exception as exc:  # noqa: BLE001 - the test reports it
             failed.append(exc)
 
-    threads = [threading.Thread(target=write, args=(f"dm{i}",)) for i in (1, 2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=120)
+    side_by_side(write, ("dm1", "dm2"))
     assert failed == []
     assert sorted(w.return_seq for w in written) == [1, 2]
     rows = sponsor_query(sponsor_db, "SELECT return_seq, bundle_hash, prev_return_hash, file_name FROM return_bundles "
