@@ -20,8 +20,9 @@ Order of checks (each failure raises BundleRejected with a plain message; nothin
     (site, table, uuid), so UUIDs are scoped per site.
 
 When several bundles are imported, a helper process (`prefetch`) may already have decrypted and parsed the next
-ones, and done the checks that need nothing from the database; what it found is replayed where these steps would
-have found it, so the checks, their order and their messages are the same.
+ones, and done the checks that need nothing from the database (steps 5 and 6 line by line: `read_ahead`); what it
+found is replayed where these steps would have found it, so the checks, their order and their messages are the
+same.
 """
 
 from __future__ import annotations
@@ -170,20 +171,22 @@ class _WriteBehind:
 class _Apply:
     """Applies one decrypted payload inside the caller's transaction."""
 
-    def __init__(self, store, container: bundle.Container, site: dict, limits: bundle.Limits, user: str):
+    def __init__(self, store, container: bundle.Container, site: dict, limits: bundle.Limits, user: str,
+                 writer: _WriteBehind | None = None):
         self.store, self.c, self.site, self.limits, self.user = store, container, site, limits, user
         self.m = container.manifest
         self.name = container.path.name
         self.site_uuid = site["site_uuid"]
         self.added = self.updated = 0
         self.rows_seen = 0
-        self.touched: list[tuple[str, dict]] = []
+        # records stored or found unchanged: (table, uuid, subject, canonical JSON, the record or None: `record`)
+        self.touched: list[tuple[str, str, str | None, str, dict | None]] = []
         self.pending: list[tuple] = []  # records read but not yet written (see flush_rows)
         self.new_audit: list[dict] = []
         self.new_hashes: list[str | None] = []  # their hashes when the helper computed them (`prefetch`)
         self.known_checks: list | None = None  # per record, `trail.problem` as the helper found it, or UNCHECKED
         self.audit_written = 0  # new_audit[:audit_written] handed to the writer
-        self.writer = _WriteBehind(store.dialect == "postgresql")
+        self.writer = writer or _WriteBehind(store.dialect == "postgresql")
         self.next_audit_seq = self.m["from_seq"] + 1
         self.now = _now()
         self.keys_ok: set[str] = set()  # record field names already checked against _COLUMN_RE
@@ -195,9 +198,20 @@ class _Apply:
         return BundleRejected(f"{self.name}: {message}", reason=reason)
 
     def run(self, compressed: bytes | None, prepared: prefetch.Prepared | None = None) -> None:
-        """Apply the payload: decompressed and parsed here from `compressed`, or as the helper `prepared` it."""
+        """Apply the payload: decompressed and parsed here from `compressed`, or as the helper `prepared` it (read
+        through already, `read_ahead`, when it could be)."""
         try:
-            self._run(self._lines(compressed, prepared))
+            if prepared is not None and prepared.read is not None:
+                self.adopt(prepared)
+            else:
+                self.read(self._lines(compressed, prepared))
+            self.write_audit()
+            self.finish_audit()
+            self.check_demo()
+            self.check_references()
+            self.check_records()
+            self.check_signatures()
+            self.update_site()
         finally:
             self.writer.close()
 
@@ -212,11 +226,16 @@ class _Apply:
         if prepared.error is not None:
             raise prepared.refusal()
 
-    def _run(self, lines) -> None:
-        first, _ = next(lines, (None, None))
+    def start(self, first: dict | None) -> None:
         if first is None or first.get("type") != "header":
             raise self.reject("the payload does not start with its header.")
         self.header(first)
+
+    def read(self, lines) -> None:
+        """Every line of the payload checked on its own and against the lines before it, up to its end line; the
+        records and the new audit rows handed to the writer as they come."""
+        first, _ = next(lines, (None, None))
+        self.start(first)
         phase = "rows"
         ended = False
         for obj, known in lines:
@@ -238,13 +257,23 @@ class _Apply:
                 raise self.reject(f"unexpected payload line of type {kind[:30]!r}.")
         if not ended:
             raise self.reject("the payload has no end line (truncated).", "truncated")
-        self.write_audit()
-        self.finish_audit()
-        self.check_demo()
-        self.check_references()
-        self.check_records()
-        self.check_signatures()
-        self.update_site()
+
+    def adopt(self, prepared: prefetch.Prepared) -> None:
+        """`read` as the helper did it (`read_ahead`): the header checked and stored here, then the helper's first
+        refusal raised, or the records and new audit rows it read handed to the writer."""
+        read = prepared.read
+        self.start(prepared.lines[0][0] if prepared.lines else None)
+        if read.refusal is not None:
+            raise prefetch.refusal_of(read.refusal)
+        for batch in read.batches:
+            self.writer.submit(self.write_rows, batch)
+        self.rows_seen, self.next_audit_seq = read.rows_seen, read.next_audit_seq
+        self.new_audit, self.new_hashes = read.new_audit, read.new_hashes
+        self.references, self.visit_of = read.references, read.visit_of
+        self.known_checks = prepared.record_checks
+        for start in range(0, len(self.new_audit), _ROW_BATCH):
+            self.writer.submit(self.insert_audit, self.new_audit[start:start + _ROW_BATCH])
+        self.audit_written = len(self.new_audit)
 
     def header(self, h: dict) -> None:
         m = self.m
@@ -272,6 +301,10 @@ class _Apply:
                                       "does not have; the bundle was refused.", "inconsistent")
                 columns.append((self.site_uuid, table, position, col[0], col[1].upper()))
             self.columns[table] = frozenset(c[0] for c in cols)
+        self.store_columns(columns)
+
+    def store_columns(self, columns: list[tuple]) -> None:
+        """The header's columns as the site_columns of the site (rewritten only when they changed)."""
         stored = self.store.conn.execute("SELECT site_uuid, tbl, position, name, decl_type FROM site_columns "
                                          "WHERE site_uuid = ? ORDER BY tbl, position", (self.site_uuid,)).fetchall()
         if sorted(map(tuple, stored)) != sorted(columns):  # as the last bundle described them: nothing to write
@@ -348,12 +381,11 @@ class _Apply:
     def check_references(self) -> None:
         """Every record points only at subjects, visits and records of its own site, and a record naming both a
         subject and a visit names that subject's visit."""
-        held = {(t, row["uuid"]): row for t, row in self.touched}
+        held = {(t, u): subject for t, u, subject, _data, _row in self.touched}  # (a visit's subject)
         subject_of_visit: dict[str, str | None] = {}
         for (target, uuid), (table, source, column) in self.references.items():
-            row = held.get((target, uuid))
-            if row is not None:
-                found = (row.get("subject_uuid") if target == "visits" else None,)
+            if (target, uuid) in held:
+                found = (held[(target, uuid)] if target == "visits" else None,)
             else:
                 found = self.store.query_one("SELECT subject_uuid FROM records WHERE site_uuid = ? AND tbl = ? AND uuid = ?",
                                              (self.site_uuid, target, uuid))
@@ -374,9 +406,9 @@ class _Apply:
             raise self.reject(f"{clash['tbl']} record {clash['uuid']} has the UUID of another site's record; the "
                               "bundle was refused and nothing was imported.", "foreign")
         for (table, source), visit in self.visit_of.items():
-            row = held[(table, source)]
-            if subject_of_visit.get(visit) != row["subject_uuid"]:
-                raise self.reject(f"{table} record {source} names subject {row['subject_uuid']} but visit {visit}, "
+            subject = held[(table, source)]  # its subject_uuid (a subject record names no visit)
+            if subject_of_visit.get(visit) != subject:
+                raise self.reject(f"{table} record {source} names subject {subject} but visit {visit}, "
                                   "which is another subject's; the bundle was refused.", "inconsistent")
 
     def flush_rows(self) -> None:
@@ -402,7 +434,7 @@ class _Apply:
             return
         conn.execute("RELEASE import_rows")
         self.added += len(pending)
-        self.touched.extend((t, row) for t, _u, _s, _v, _c, _d, _data, row in pending)
+        self.touched.extend((t, u, s, data, row) for t, u, s, _v, _c, _d, data, row in pending)
 
     def store_row(self, table: str, uuid: str, subject, visit, change_seq: int, deleted: int, data: str,
                   row: dict) -> None:
@@ -413,7 +445,7 @@ class _Apply:
         conn = self.store.conn
         if existing is not None:
             if existing["change_seq"] > change_seq or existing["data"] == data:
-                self.touched.append((table, row))
+                self.touched.append((table, uuid, subject, data, row))
                 return
             conn.execute(
                 "UPDATE records SET subject_uuid = ?, visit_uuid = ?, change_seq = ?, deleted = ?, data = ?, "
@@ -425,7 +457,7 @@ class _Apply:
             conn.execute(_INSERT_RECORD, (table, uuid, self.site_uuid, subject, visit, change_seq, deleted, data,
                                           self.m["bundle_seq"], self.m["bundle_seq"], self.now, self.now))
             self.added += 1
-        self.touched.append((table, row))
+        self.touched.append((table, uuid, subject, data, row))
 
     def audit_row(self, obj: dict, known_hash: str | None = None) -> None:
         row = obj.get("row")
@@ -514,8 +546,9 @@ class _Apply:
         known = self.known_checks if self.site["head_seq"] == self.m["from_seq"] else None
         if known is not None and len(known) != len(self.touched):
             known = None
-        for index, (table, row) in enumerate(self.touched):
-            key = (table, row["uuid"])
+        for index, entry in enumerate(self.touched):
+            table = entry[0]
+            key = (table, entry[1])
             if known is not None and key not in stored and known[index] is not trail.UNCHECKED:
                 found = known[index]
             else:
@@ -523,7 +556,8 @@ class _Apply:
                     new_rows = {}
                     for a in self.new_audit:
                         new_rows.setdefault((a["table"], a["row_id"]), []).append(a)
-                found = trail.problem(table, row, stored.get(key, []) + new_rows.get(key, []), self.site["code"])
+                found = trail.problem(table, record(entry), stored.get(key, []) + new_rows.get(key, []),
+                                      self.site["code"])
             if found is not None:
                 raise self.reject(*found)
 
@@ -554,8 +588,9 @@ class _Apply:
             keyed_from = int(json.loads(marker[0]["new"])) if marker else 1
         except (TypeError, ValueError):
             keyed_from = 1
-        for table, sig in self.touched:
-            if table != "signatures" or sig.get("deleted"):
+        for entry in self.touched:
+            sig = record(entry) if entry[0] == "signatures" else None
+            if sig is None or sig.get("deleted"):
                 continue
             signer_rows = self._site_audit('"table" = \'users\' AND row_id = ? AND field IN (\'*\', \'sign_public_key\')',
                                            (str(sig.get("signer")),))
@@ -586,8 +621,8 @@ class _Apply:
         if up_to <= 0:
             return out
         by_table: dict[str, list[str]] = {}
-        for table, row in self.touched:
-            by_table.setdefault(table, []).append(row["uuid"])
+        for table, uuid, _subject, _data, _row in self.touched:
+            by_table.setdefault(table, []).append(uuid)
         for table, uuids in by_table.items():
             uuids = sorted(set(uuids))
             for i in range(0, len(uuids), _TRAIL_BATCH):
@@ -608,9 +643,9 @@ class _Apply:
         with self.store.batch():
             self._record_import(conn, m, c, head_seq, head_hash)
         # the monitor's queries and SDV marks made at the site, and the site's answers, in the same transaction
-        sponsor_returns.merge_site_monitoring(conn, self.site_uuid, self.touched, user=self.user,
-                                              bundle_seq=m["bundle_seq"])
-        sponsor_returns.apply_site_answers(conn, self.site_uuid, self.touched, user=self.user, bundle_seq=m["bundle_seq"])
+        monitoring = [(e[0], record(e)) for e in self.touched if e[0] in _MONITORING]
+        sponsor_returns.merge_site_monitoring(conn, self.site_uuid, monitoring, user=self.user, bundle_seq=m["bundle_seq"])
+        sponsor_returns.apply_site_answers(conn, self.site_uuid, monitoring, user=self.user, bundle_seq=m["bundle_seq"])
 
     def _record_import(self, conn, m: dict, c: bundle.Container, head_seq: int, head_hash: str) -> None:
         conn.execute(
@@ -637,6 +672,55 @@ def site_audit(store, site_uuid: str, sql_where: str, params: tuple, tail: str =
     # (1.3 ms a query at 100 demo subjects, and growing with the trail)
     return store.query(f'SELECT seq, field, new FROM audit {store.indexed_by("audit_row")} '
                        f'WHERE site_uuid = ? AND {sql_where} {tail}', (site_uuid, *params))
+
+
+def record(entry: tuple) -> dict:
+    """A touched record (`_Apply.touched`) as parsed, read again from its canonical JSON when it was not kept."""
+    return entry[4] if entry[4] is not None else json.loads(entry[3])
+
+
+_MONITORING = ("queries", "site_sdv")  # what `sponsor_returns` takes from a bundle's records
+_SENT_WHOLE = frozenset((*_MONITORING, "signatures"))  # records the importer always reads (check_signatures)
+
+
+class _ReadAhead(_Apply):
+    """`_Apply.read` without a database, as the helper process runs it (`read_ahead`): the records kept in their
+    batches, nothing written. It takes the sponsor to hold the site's trail up to where the bundle starts (as it
+    does for all but a bundle that repeats changes already received), so no check needs the database."""
+
+    def __init__(self, container: bundle.Container, limits: bundle.Limits):
+        m = container.manifest
+        site = {"site_uuid": m["site_uuid"], "code": m["site_code"], "head_seq": m["from_seq"],
+                "head_hash": m["chain_start_hash"]}
+        super().__init__(None, container, site, limits, user="", writer=_WriteBehind(False))
+        self.batches: list[list[tuple]] = []
+
+    def store_columns(self, columns: list[tuple]) -> None:
+        pass
+
+    def flush_rows(self) -> None:
+        pending, self.pending = self.pending, []
+        if pending:  # a record the importer may not need is sent as its canonical JSON alone (`record`)
+            self.batches.append([item if item[0] in _SENT_WHOLE else (*item[:7], None) for item in pending])
+
+    def write_audit(self) -> None:
+        pass
+
+
+def read_ahead(container: bundle.Container, lines: list, limits: bundle.Limits) -> prefetch.ReadAhead | None:
+    """What `_Apply.read` finds in a bundle's parsed `lines` ((line, canonical JSON or audit hash) pairs), found
+    without the database (`_ReadAhead`): the first refusal, or the records and new audit rows to store; None when
+    a line holds what only the importer's last line of defence catches (it then reads the bundle itself)."""
+    work = _ReadAhead(container, limits)
+    refusal = None
+    try:
+        work.read(iter(lines))
+    except SyncError as exc:
+        refusal = prefetch.error_of(exc)
+    except _CONTENT_ERRORS:
+        return None
+    return prefetch.ReadAhead(refusal, work.batches, work.rows_seen, work.next_audit_seq, work.new_audit,
+                              work.new_hashes, work.references, work.visit_of)
 
 
 def uuid_clash(store, site_uuid: str, bundle_seq: int) -> dict | None:
@@ -719,6 +803,9 @@ def _import_bundle(store, path, identities: list, *, user: str, limits: bundle.L
             done = check_sequence(store, c, site)
             if done is not None:
                 return done
+        if prepared is not None and prepared.read is not None and site["head_seq"] != m["from_seq"]:
+            # the bundle repeats changes already received: the helper's reading assumed otherwise
+            prepared, compressed = None, bundle.decrypt(c, identities)
         work = _Apply(store, c, site, limits, user)
         work.run(compressed, prepared)
     return ImportResult(c.path, site["code"], m["bundle_seq"], "imported", m["from_seq"], m["to_seq"], work.added,

@@ -6,16 +6,22 @@ the sponsor database holds (the last, for a record whose whole trail is in the b
 does them for the bundles that come next while this one checks and stores the current bundle: the two share the
 machine's cores instead of taking turns.
 
-What the helper returns is replayed exactly where the import would have computed it: the payload's lines in order,
-each with its canonical JSON (a record) or its recomputed hash (an audit row), then the refusal the payload reader
-raised, at the same place; and, per record, what `trail.problem` finds against the payload's own audit rows, which
-the importer takes for a record with no stored history. Every check against the database, and the order of all
-checks (so which refusal a bundle gets), stays in the importer. Whenever the helper cannot be used (it fails to
-start, dies, or sends something unexpected) the import does the work itself, unchanged.
+What the helper returns is replayed exactly where the import would have computed it. A payload read whole is also
+put through the importer's own checks of each line (`importer.read_ahead`, the same code, run without a
+database): the helper sends its first refusal, or the records in their write batches and the new audit rows, and
+the importer, once it has checked and stored the header, raises that refusal or writes those rows. A payload the
+reader refused part-way is sent as its lines in order, each with its canonical JSON (a record) or its recomputed
+hash (an audit row), then the reader's refusal, which the importer meets at the same place. Either way the helper
+adds, per record, what `trail.problem` finds against the payload's own audit rows, which the importer takes for a
+record with no stored history. Every check against the database, and the order of all checks (so which refusal
+a bundle gets), stays the importer's: its checks of each line assume only that the sponsor holds the site's trail
+up to where the bundle starts, and a bundle that repeats changes already received is read by the importer itself.
+Whenever the helper cannot be used (it fails to start, dies, or sends something unexpected) the import does the
+work itself, unchanged.
 
-The helper is `python -m sle_desktop.sponsor.prefetch`, fed pickled jobs on its standard input and answering on
-its standard output (marshalled); it ends when its input closes, so it never outlives the import (not even a killed
-one).
+The helper is `python -m sle_desktop.sponsor.import_helper` (`serve`), fed pickled jobs on its standard input and
+answering on its standard output (marshalled); it ends when its input closes, so it never outlives the import (not
+even a killed one).
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from sle_desktop.sponsor import trail
 from sle_desktop.sync import bundle, keys
@@ -47,7 +54,33 @@ MIN_BYTES = 4_000_000
 HELPERS = max(1, min(3, (os.cpu_count() or 2) - 1))
 AHEAD = 2  # bundles each helper may prepare ahead of the import (bounds the memory they hold)
 MAX_BUNDLE_BYTES = 16_000_000  # a bundle larger than this (encrypted) is read inline: never three copies in memory
+HELPER_MODULE = "sle_desktop.sponsor.import_helper"  # serve() with the importer's read_ahead
 FIRST_INLINE = True  # the first bundle is read in this process while the helper starts (tests send it all)
+
+
+class ReadAhead(NamedTuple):
+    """What the importer's checks of each line (`importer.read_ahead`) found in a payload: the first refusal
+    (`error_of`), or the records in their write batches and the new audit rows, with what they point at."""
+
+    refusal: tuple | None
+    batches: list
+    rows_seen: int
+    next_audit_seq: int
+    new_audit: list
+    new_hashes: list
+    references: dict
+    visit_of: dict
+
+
+def error_of(exc: SyncError) -> tuple:
+    """A refusal as it crosses between the processes: (exception class name, message, reason)."""
+    return type(exc).__name__, exc.args[0], getattr(exc, "reason", None)
+
+
+def refusal_of(error: tuple) -> SyncError:
+    """The refusal `error_of` described."""
+    kind, message, reason = error
+    return BundleRejected(message, reason=reason) if kind == "BundleRejected" else SyncError(message)
 
 
 @dataclass(frozen=True)
@@ -61,15 +94,16 @@ class Prepared:
     error: tuple | None = None  # (exception class name, message, reason)
     failed_at: str | None = None
     record_checks: list | None = None  # `trail.problems_within` the payload (when it was read whole)
+    read: ReadAhead | None = None  # the importer's reading of it; `lines` then holds the header only
 
     def refusal(self) -> SyncError:
-        kind, message, reason = self.error
-        return BundleRejected(message, reason=reason) if kind == "BundleRejected" else SyncError(message)
+        return refusal_of(self.error)
 
 
-def prepare(path: str, file_sha256: str, identity_text: str, limits: bundle.Limits) -> Prepared | None:
-    """Read, decrypt and parse one bundle (the helper's job); None when the file is no longer the one the
-    importer read (it then reads it itself)."""
+def prepare(path: str, file_sha256: str, identity_text: str, limits: bundle.Limits, read_ahead=None) -> Prepared | None:
+    """Read, decrypt and parse one bundle (the helper's job), and put a payload read whole through `read_ahead`
+    (`importer.read_ahead`) when given; None when the file is no longer the one the importer read (it then reads it
+    itself)."""
     container = bundle.read_container(path, limits)
     if container.file_sha256 != file_sha256:
         return None
@@ -85,12 +119,13 @@ def prepare(path: str, file_sha256: str, identity_text: str, limits: bundle.Limi
         lines.extend(bundle.iter_payload_lines(compressed, container.manifest, limits, name=container.path.name,
                                                decoder=decoder))
     except SyncError as exc:
-        reason = getattr(exc, "reason", None)
-        return Prepared(file_sha256, lines, (type(exc).__name__, exc.args[0], reason), stage)
-    return Prepared(file_sha256, lines, record_checks=trail.problems_within(lines, container.manifest["site_code"]))
+        return Prepared(file_sha256, lines, error_of(exc), stage)
+    checks = trail.problems_within(lines, container.manifest["site_code"])
+    read = None if read_ahead is None else read_ahead(container, lines, limits)
+    return Prepared(file_sha256, lines if read is None else lines[:1], record_checks=checks, read=read)
 
 
-def serve() -> None:
+def serve(read_ahead=None) -> None:
     """The helper's loop: a pickled `prepare` job in on standard input, a Prepared (or None: the importer does that
     one itself) out on standard output (`encode_answer`, framed by its length), until the input ends."""
     requests = open(0, "rb", closefd=False)  # the descriptors themselves: under pythonw sys.stdin may be None
@@ -116,7 +151,7 @@ def serve() -> None:
         except EOFError:
             break
         try:
-            answer = prepare(*job)
+            answer = prepare(*job, read_ahead=read_ahead)
         except Exception:  # noqa: BLE001 - the importer then does the work itself and meets the error there
             log.exception("preparing a bundle failed")
             answer = None
@@ -153,7 +188,11 @@ def encode_answer(answer: Prepared | None) -> bytes:
     if answer is None:
         return marshal.dumps(None)
     error = None if answer.error is None else pickle.dumps(answer.error, protocol=pickle.HIGHEST_PROTOCOL)
-    return marshal.dumps((answer.file_sha256, answer.lines, error, answer.failed_at, answer.record_checks))
+    read = answer.read
+    if read is not None:
+        read = tuple(read._replace(refusal=None if read.refusal is None else pickle.dumps(
+            read.refusal, protocol=pickle.HIGHEST_PROTOCOL)))
+    return marshal.dumps((answer.file_sha256, answer.lines, error, answer.failed_at, answer.record_checks, read))
 
 
 def read_answer(stream) -> Prepared | None:
@@ -167,8 +206,11 @@ def read_answer(stream) -> Prepared | None:
     value = marshal.loads(blob)
     if value is None:
         return None
-    sha, lines, error, failed_at, record_checks = value
-    return Prepared(sha, lines, None if error is None else pickle.loads(error), failed_at, record_checks)
+    sha, lines, error, failed_at, record_checks, read = value
+    if read is not None:
+        read = ReadAhead._make(read)
+        read = read._replace(refusal=None if read.refusal is None else pickle.loads(read.refusal))
+    return Prepared(sha, lines, None if error is None else pickle.loads(error), failed_at, record_checks, read)
 
 
 class _Helper:
@@ -218,7 +260,7 @@ class Prefetcher:
         for _ in range(min(HELPERS, len(files) - self._first)):
             try:
                 # -P: the current folder is not on the helper's path (nothing beside the bundles can stand in for it)
-                proc = subprocess.Popen([sys.executable, "-P", "-m", "sle_desktop.sponsor.prefetch"],
+                proc = subprocess.Popen([sys.executable, "-P", "-m", HELPER_MODULE],
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
             except OSError as exc:
                 log.warning("bundles are read in this process: a helper did not start (%s)", exc)
@@ -280,10 +322,3 @@ class Prefetcher:
 
     def __exit__(self, *exc) -> None:
         self.close()
-
-
-if __name__ == "__main__":
-    # run from the module under its own name, so that the answers unpickle as sle_desktop.sponsor.prefetch.Prepared
-    from sle_desktop.sponsor.prefetch import serve as _serve
-
-    _serve()

@@ -6,6 +6,7 @@ place. (Every refusal of tests/sync/test_rejections.py and test_insider_bundles.
 from __future__ import annotations
 
 import io
+import json
 import logging
 import pickle
 import signal
@@ -21,7 +22,7 @@ from sync_helpers import add_sae, pg_rows, register
 
 from sle_desktop.domain.text import msg
 from sle_desktop.sponsor import operations as sponsor
-from sle_desktop.sponsor import prefetch
+from sle_desktop.sponsor import importer, prefetch
 from sle_desktop.store import audit
 from sle_desktop.sync import bundle
 
@@ -98,10 +99,27 @@ def test_what_the_helper_computes_is_what_the_importer_would(three_bundles, spon
     container = bundle.read_container(paths[2])
     identities = sponsor.load_identities(sponsor_keys.key_path)
     prepared = prefetch.prepare(str(paths[2]), container.file_sha256, "\n".join(map(str, identities)),
-                                bundle.Limits())
+                                bundle.Limits(), read_ahead=importer.read_ahead)
     read = list(bundle.iter_payload(bundle.decrypt(container, identities), container.manifest))
-    assert [obj for obj, _extra in prepared.lines] == read and prepared.error is None
-    for obj, extra in prepared.lines:
+    # the helper read the whole payload through the importer's checks: only the header line is sent besides
+    assert prepared.error is None and [obj for obj, _extra in prepared.lines] == read[:1]
+    ahead = prepared.read
+    assert ahead.refusal is None and ahead.rows_seen == sum(obj["type"] == "row" for obj in read)
+    records = [item for batch in ahead.batches for item in batch]
+    parsed = [(obj["table"], obj["row"]) for obj in read if obj["type"] == "row"]
+    assert [(t, json.loads(data)) for t, _u, _s, _v, _c, _d, data, _row in records] == parsed
+    assert all(data == audit.canonical_json(row) and u == row["uuid"] and c == row["change_seq"]
+               for (_t, u, _s, _v, c, _d, data, _row), (_table, row) in zip(records, parsed))
+    # the record itself only where the importer always reads it; the others it reads again from their JSON
+    assert {t for t, *_rest, row in records if row is not None} == importer._SENT_WHOLE & {t for t, _row in parsed}
+    assert any(row is None for *_rest, row in records)
+    assert all(row == json.loads(data) for *_rest, data, row in records if row is not None)
+    assert ahead.new_audit == [obj["row"] for obj in read if obj["type"] == "audit"]
+    assert ahead.new_hashes == [audit.row_hash(r) for r in ahead.new_audit] == [r["hash"] for r in ahead.new_audit]
+    assert ahead.next_audit_seq == container.manifest["to_seq"] + 1
+    assert len(prepared.record_checks) == len(records) and not any(prepared.record_checks)
+    # what the payload reader gives besides each line: a record's canonical JSON, an audit row's hash
+    for obj, extra in bundle.iter_payload_lines(bundle.decrypt(container, identities), container.manifest):
         if obj["type"] == "row":
             assert extra == audit.canonical_json(obj["row"])
         elif obj["type"] == "audit":
@@ -121,8 +139,36 @@ def test_what_the_helper_computes_is_what_the_importer_would(three_bundles, spon
     blob = prefetch.encode_answer(refused)
     again = prefetch.read_answer(io.BytesIO(len(blob).to_bytes(8, "little") + blob))
     assert again == refused and str(again.refusal()) == "b: refused." and again.refusal().reason == "malformed"
+    # and so does one the importer's checks met when the helper read the payload through them
+    ahead = prefetch.ReadAhead(("BundleRejected", msg("{name}: broken.", name="b"), "chain"), [], 0, 1, [], [], {}, {})
+    blob = prefetch.encode_answer(prefetch.Prepared("0" * 64, [], read=ahead))
+    again = prefetch.read_answer(io.BytesIO(len(blob).to_bytes(8, "little") + blob))
+    assert again.read == ahead and str(prefetch.refusal_of(again.read.refusal)) == "b: broken."
     # another file under the same name: the helper does not read it for the importer
     assert prefetch.prepare(str(paths[2]), "0" * 64, "", bundle.Limits()) is None
+
+
+def test_a_bundle_repeating_changes_already_received_is_read_by_the_importer(helper_for_all, make_site, sponsor_keys,
+                                                                           tmp_path, monkeypatch):
+    """The helper reads a bundle ahead taking the sponsor to hold the trail up to where the bundle starts; a bundle
+    sent again from an earlier change is read by the importer itself, with the same outcome as without the helper."""
+    site = make_site("BY01", subjects=3, seed=6)
+    first = site.export().path
+    add_sae(site)
+    second = site.export().path
+    again = site.export(since_seq=0).path  # bundle 3, from change 0: overlaps both
+    paths = [first, second, again]
+    decrypted = []  # in this process: the helper decrypts in its own
+    real_decrypt = bundle.decrypt
+    monkeypatch.setattr(bundle, "decrypt", lambda c, ids: decrypted.append(c.path) or real_decrypt(c, ids))
+    outcomes = _import(tmp_path / "helper.sqlite", sponsor_keys, [site], paths)
+    assert [o.result.status for o in outcomes] == ["imported"] * 3 and outcomes[2].result.records_added == 0
+    assert all(t is not None and t.read is not None for t in helper_for_all)
+    assert decrypted == [again]
+    monkeypatch.setattr(prefetch, "MIN_BYTES", 10 ** 15)
+    inline = _import(tmp_path / "inline.sqlite", sponsor_keys, [site], paths)
+    assert [o.result.message for o in inline] == [o.result.message for o in outcomes]
+    assert _content(tmp_path / "inline.sqlite") == _content(tmp_path / "helper.sqlite")
 
 
 def test_a_payload_refusal_reaches_the_importer_where_it_was_met(make_site, sponsor_keys, tmp_path):
@@ -226,14 +272,15 @@ def _alive(pid: int) -> bool:
 
 def test_a_program_beside_the_bundles_cannot_stand_in_for_the_helper(helper_for_all, three_bundles, sponsor_keys,
                                                                      tmp_path, monkeypatch):
-    """The helper runs `-m sle_desktop.sponsor.prefetch`: a folder of that name where the sponsor works (a USB
+    """The helper runs `-m sle_desktop.sponsor.import_helper`: a folder of that name where the sponsor works (a USB
     stick's) must not be run instead."""
     fake = tmp_path / "stick" / "sle_desktop" / "sponsor"
     fake.mkdir(parents=True)
     marker = tmp_path / "stick" / "ran"
     for folder in (fake.parent, fake):
         (folder / "__init__.py").write_text("")
-    (fake / "prefetch.py").write_text(f"open({str(marker)!r}, 'w').write('the impostor ran')\n")
+    for name in ("import_helper.py", "prefetch.py", "importer.py"):
+        (fake / name).write_text(f"open({str(marker)!r}, 'w').write('the impostor ran')\n")
     monkeypatch.chdir(tmp_path / "stick")
     sites, paths = three_bundles
     outcomes = _import(tmp_path / "s.sqlite", sponsor_keys, sites, paths)
@@ -293,16 +340,17 @@ def test_nothing_but_answers_reaches_the_importer(three_bundles, sponsor_keys):
     _sites, paths = three_bundles
     container = bundle.read_container(paths[0])
     identity = "\n".join(map(str, sponsor.load_identities(sponsor_keys.key_path)))
-    code = ("import os, sys; from sle_desktop.sponsor import prefetch; real = prefetch.prepare\n"
-            "def noisy(*job):\n    os.write(1, b'noise from a library'); print('and from Python')\n"
-            "    return real(*job)\n"
-            "prefetch.prepare = noisy; prefetch.serve()\n")
+    code = ("import os, sys; from sle_desktop.sponsor import importer, prefetch; real = prefetch.prepare\n"
+            "def noisy(*job, **options):\n    os.write(1, b'noise from a library'); print('and from Python')\n"
+            "    return real(*job, **options)\n"
+            "prefetch.prepare = noisy; prefetch.serve(importer.read_ahead)\n")
     helper = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE)
     pickle.dump((str(paths[0]), container.file_sha256, identity, bundle.Limits()), helper.stdin)
     helper.stdin.close()
     answer = prefetch.read_answer(helper.stdout)
     assert isinstance(answer, prefetch.Prepared) and answer.error is None and answer.lines
+    assert answer.read is not None and answer.read.refusal is None and answer.read.batches
     assert helper.stdout.read() == b""  # and nothing after it
     assert helper.wait(timeout=30) == 0
     assert b"noise from a library" in helper.stderr.read()
@@ -313,7 +361,8 @@ def test_the_helper_works_without_a_standard_error(three_bundles, sponsor_keys):
     _sites, paths = three_bundles
     container = bundle.read_container(paths[0])
     identity = "\n".join(map(str, sponsor.load_identities(sponsor_keys.key_path)))
-    code = "import os, sys; os.close(2); sys.stderr = None; from sle_desktop.sponsor import prefetch; prefetch.serve()"
+    code = ("import os, sys; os.close(2); sys.stderr = None; from sle_desktop.sponsor import importer, prefetch; "
+            "prefetch.serve(importer.read_ahead)")
     helper = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
     pickle.dump((str(paths[0]), container.file_sha256, identity, bundle.Limits()), helper.stdin)
     helper.stdin.close()
