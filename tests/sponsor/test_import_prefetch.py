@@ -21,8 +21,8 @@ import pytest
 from sync_helpers import add_sae, pg_rows, register
 
 from sle_desktop.domain.text import msg
-from sle_desktop.sponsor import operations as sponsor
 from sle_desktop.sponsor import importer, prefetch
+from sle_desktop.sponsor import operations as sponsor
 from sle_desktop.store import audit
 from sle_desktop.sync import bundle
 
@@ -146,6 +146,24 @@ def test_what_the_helper_computes_is_what_the_importer_would(three_bundles, spon
     assert again.read == ahead and str(prefetch.refusal_of(again.read.refusal)) == "b: broken."
     # another file under the same name: the helper does not read it for the importer
     assert prefetch.prepare(str(paths[2]), "0" * 64, "", bundle.Limits()) is None
+
+
+def test_a_payload_the_line_checks_cannot_judge_alone_is_sent_line_by_line(three_bundles, sponsor_keys, monkeypatch):
+    """Content that only the importer's last line of defence catches (an unexpected exception in a check): the helper
+    sends the lines as read, with no reading of its own, for the importer to check them itself."""
+    _sites, paths = three_bundles
+    container = bundle.read_container(paths[2])
+    identities = sponsor.load_identities(sponsor_keys.key_path)
+
+    def broken(self, obj, known=None):
+        raise KeyError("hash")
+
+    monkeypatch.setattr(importer._Apply, "audit_row", broken)
+    prepared = prefetch.prepare(str(paths[2]), container.file_sha256, "\n".join(map(str, identities)),
+                                bundle.Limits(), read_ahead=importer.read_ahead)
+    assert prepared.read is None and prepared.error is None
+    assert [obj for obj, _extra in prepared.lines] == list(
+        bundle.iter_payload(bundle.decrypt(container, identities), container.manifest))
 
 
 def test_a_bundle_repeating_changes_already_received_is_read_by_the_importer(helper_for_all, make_site, sponsor_keys,
