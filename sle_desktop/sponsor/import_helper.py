@@ -6,7 +6,6 @@ importer, which starts it, is the only one of the two to import the other."""
 from __future__ import annotations
 
 if __name__ == "__main__":
-    # under their own names, so that the answers are read as sle_desktop.sponsor.prefetch's
     from sle_desktop.sponsor.importer import read_ahead
     from sle_desktop.sponsor.prefetch import serve
 
