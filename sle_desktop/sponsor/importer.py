@@ -31,6 +31,7 @@ import contextlib
 import functools
 import gc
 import json
+import operator
 import re
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -87,6 +88,7 @@ def _now() -> str:
 _SCALAR_TYPES = frozenset((str, int, float, bool, type(None)))
 _AUDIT_OPTIONAL = ("old", "new", "reason")
 _AUDIT_TEXT = tuple(sorted(_AUDIT_KEYS - {"seq", *_AUDIT_OPTIONAL}))
+_audit_text = operator.itemgetter(*_AUDIT_TEXT)
 
 
 def check_sequence(store, container: bundle.Container, site: dict) -> ImportResult | None:
@@ -466,12 +468,14 @@ class _Apply:
         seq = row["seq"]
         if type(seq) is not int:  # parsed JSON: exact types (a bool is not a number here)
             raise self.reject(f"audit line for change {self.next_audit_seq} has no valid number.")
-        for k in _AUDIT_TEXT:
-            if type(row[k]) is not str:
-                raise self.reject(f"audit row {seq} has an invalid {k}.")
-        for k in _AUDIT_OPTIONAL:
-            if row[k] is not None and type(row[k]) is not str:
-                raise self.reject(f"audit row {seq} has an invalid {k}.")
+        # a line the payload reader hashed has text or null in every field but seq (`bundle.iter_payload_lines`)
+        if known_hash is None or None in _audit_text(row):
+            for k in _AUDIT_TEXT:
+                if type(row[k]) is not str:
+                    raise self.reject(f"audit row {seq} has an invalid {k}.")
+            for k in _AUDIT_OPTIONAL:
+                if row[k] is not None and type(row[k]) is not str:
+                    raise self.reject(f"audit row {seq} has an invalid {k}.")
         if seq != self.next_audit_seq:
             raise self.reject(
                 f"Audit trail broken at row {self.next_audit_seq} of site {self.site['code']}: row "
@@ -838,7 +842,7 @@ def import_many(store, paths, identities: list, *, user: str, limits: bundle.Lim
             outcomes.append(Outcome(Path(p), None, _unreadable(Path(p), exc)))
     ready.sort(key=lambda item: item[0])  # only the sort keys are kept: each bundle is read again when its turn comes
     files = [file for _key, file in ready]
-    with prefetch.Prefetcher(files, identities, limits) as helper:
+    with prefetch.Prefetcher(files, identities, limits, read_ahead) as helper:
         for index, (path, _sha, _size) in enumerate(files):
             try:
                 result = import_bundle(store, path, identities, user=user, limits=limits,

@@ -19,9 +19,12 @@ up to where the bundle starts, and a bundle that repeats changes already receive
 Whenever the helper cannot be used (it fails to start, dies, or sends something unexpected) the import does the
 work itself, unchanged.
 
-The helper is `python -m sle_desktop.sponsor.import_helper` (`serve`), fed pickled jobs on its standard input and
-answering on its standard output (marshalled); it ends when its input closes, so it never outlives the import (not
-even a killed one).
+The helper runs `serve`, fed pickled jobs on one pipe and answering on another (marshalled); it ends when its
+input closes, so it never outlives the import (not even a killed one). Where it can (Linux, and no thread in this
+process but the importing one) it is forked from the importer: ready in a few milliseconds with everything it needs
+already imported, so that it pays even for an import of a few small bundles. Otherwise it is a new interpreter,
+`python -m sle_desktop.sponsor.import_helper` on its standard input and output, which takes ~0.1 s to start and is
+only worth it for larger imports (MIN_BYTES).
 """
 
 from __future__ import annotations
@@ -36,9 +39,10 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, NoReturn
 
 from sle_desktop.sponsor import trail
 from sle_desktop.sync import bundle, keys
@@ -46,9 +50,12 @@ from sle_desktop.sync.errors import BundleRejected, SyncError
 
 log = logging.getLogger(__name__)
 
-# encrypted bytes for the helpers below which they are not started: at the benchmark's quick size (three bundles of
-# 0.35 MB) their start (~0.1 s) took what they saved (0.40 s with them or without)
+# encrypted bytes (after the first bundle) below which no helper is started: a new interpreter's start (~0.1 s) took
+# what it saved at the benchmark's quick size (three bundles of 0.35 MB: 0.40 s with it or without); a forked one's
+# (~4 ms) pays from about one bundle of a few subjects (that size: 0.33 s without it, 0.24 s with it)
 MIN_BYTES = 4_000_000
+MIN_BYTES_FORKED = 100_000
+START = "auto"  # how a helper starts: "fork", "spawn" (a new interpreter), or "auto" (fork where `can_fork`)
 # helper processes: one per core beside the importer's, at most three (on two cores a second one only took time from
 # the importer: 100 sites in 36.0 s against 36.5 s with one, within noise)
 HELPERS = max(1, min(3, (os.cpu_count() or 2) - 1))
@@ -213,10 +220,89 @@ def read_answer(stream) -> Prepared | None:
     return Prepared(sha, lines, None if error is None else pickle.loads(error), failed_at, record_checks, read)
 
 
+def can_fork() -> bool:
+    """This process may fork a helper: it runs on Linux, where it can count its threads, and has no thread but the
+    current one (a fork copies only the thread that forks: a lock another thread held, in the allocator or in a
+    library, would stay locked in the helper for ever)."""
+    if not hasattr(os, "fork"):
+        return False
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return False
+
+
+class _Forked:
+    """A helper forked from this process, running `serve` on two pipes; what _Helper uses of subprocess.Popen."""
+
+    def __init__(self, read_ahead):
+        jobs_in, jobs_out = os.pipe()
+        answers_in, answers_out = os.pipe()
+        for stream in (sys.stdout, sys.stderr):  # what they buffer is written once, by this process
+            try:
+                stream.flush()
+            except (AttributeError, OSError, ValueError):
+                pass
+        pid = os.fork()
+        if pid == 0:  # the helper
+            _serve_forked(jobs_in, answers_out, read_ahead)
+        os.close(jobs_in)
+        os.close(answers_out)
+        self.pid = pid
+        self.returncode: int | None = None
+        self.stdin = os.fdopen(jobs_out, "wb")
+        self.stdout = os.fdopen(answers_in, "rb")
+
+    def poll(self) -> int | None:
+        if self.returncode is None:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.returncode = os.waitstatus_to_exitcode(status)
+        return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int:
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self.poll() is None:
+            if deadline is not None and time.monotonic() >= deadline:
+                raise subprocess.TimeoutExpired("import helper", timeout)
+            time.sleep(0.005)
+        return self.returncode
+
+    def kill(self) -> None:
+        if self.returncode is None:
+            os.kill(self.pid, signal.SIGKILL)
+
+
+def _serve_forked(jobs: int, answers: int, read_ahead) -> NoReturn:
+    """The forked helper: `serve` with `jobs` as its standard input and `answers` as its standard output, holding
+    no other descriptor of the importer's (its database, the other helpers' pipes: a helper holding another's input
+    open would keep that one from ever seeing it close); it never returns to the importer's code."""
+    code = 1
+    try:
+        os.dup2(jobs, 0)
+        os.dup2(answers, 1)
+        try:  # where the importer's messages go (under pytest, a file of its own), its helper's go too
+            errors = sys.stderr.fileno()
+        except (AttributeError, OSError, ValueError):
+            errors = 2
+        for fd in map(int, os.listdir("/proc/self/fd")):
+            if fd > 2 and fd != errors:
+                try:
+                    os.close(fd)
+                except OSError:  # the listing's own descriptor, closed by now
+                    pass
+        serve(read_ahead)
+        code = 0
+    except BaseException:  # noqa: BLE001 - the importer reads the bundles itself when its helper ends early
+        log.exception("the import helper failed")
+    finally:
+        os._exit(code)
+
+
 class _Helper:
     """One helper process and the bundles sent to it, not yet answered, in order."""
 
-    def __init__(self, proc: subprocess.Popen):
+    def __init__(self, proc: subprocess.Popen | _Forked):
         self.proc = proc
         self.sent: list[int] = []
 
@@ -241,27 +327,36 @@ class _Helper:
             self.proc.wait()
 
 
+def _spawn() -> subprocess.Popen:
+    """A helper in a new interpreter (`import_helper`)."""
+    root = str(Path(__file__).resolve().parents[2])  # the folder holding this sle_desktop package
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH")) if p)}
+    # -P: the current folder is not on the helper's path (nothing beside the bundles can stand in for it)
+    return subprocess.Popen([sys.executable, "-P", "-m", HELPER_MODULE], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            env=env)
+
+
 class Prefetcher:
     """Prepares the bundles `files` ((path, file SHA-256, encrypted size) in the import's order) in HELPERS helper
     processes, taking turns, each at most AHEAD bundles ahead; `take` hands each one over (None: read it inline).
     The first bundle is read inline while the helpers start, and so is a bundle over MAX_BUNDLE_BYTES."""
 
-    def __init__(self, files: list[tuple[Path, str, int]], identities: list, limits: bundle.Limits):
+    def __init__(self, files: list[tuple[Path, str, int]], identities: list, limits: bundle.Limits, read_ahead=None):
         self._files = files
         self._identity_text = "\n".join(str(i) for i in identities)
         self._limits = limits
         self._first = self._next = 1 if FIRST_INLINE else 0  # the first bundle for the helpers; the next to send
         self._helpers: list[_Helper] = []
         wanted = sum(size for _p, _h, size in files[self._first:] if size <= MAX_BUNDLE_BYTES)
-        if getattr(sys, "frozen", False) or wanted < MIN_BYTES:
+        forked = START == "fork" or (START == "auto" and can_fork())
+        if wanted < (MIN_BYTES_FORKED if forked else MIN_BYTES) or not wanted or (
+                not forked and getattr(sys, "frozen", False)):
             return
-        root = str(Path(__file__).resolve().parents[2])  # the folder holding this sle_desktop package
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH")) if p)}
+        if forked:
+            trail.site_schema()  # worked out once, before the helpers are forked: they take it with them
         for _ in range(min(HELPERS, len(files) - self._first)):
             try:
-                # -P: the current folder is not on the helper's path (nothing beside the bundles can stand in for it)
-                proc = subprocess.Popen([sys.executable, "-P", "-m", HELPER_MODULE],
-                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
+                proc = _Forked(read_ahead) if forked else _spawn()
             except OSError as exc:
                 log.warning("bundles are read in this process: a helper did not start (%s)", exc)
                 self.close()

@@ -603,15 +603,14 @@ def _parse_chunk(raw: list[bytes], first: int, name: str, decoder: json.JSONDeco
 def _parse_chunk_fast(raw: list[bytes], first: int, name: str, decoder: json.JSONDecoder):
     """`_parse_chunk_plain` with orjson's parser and encoder (about four times as fast at both), for the lines whose
     canonical JSON it spells exactly as `canonical_json` does; any other line takes the plain path."""
-    try:
-        values = orjson.loads(b"[" + b",".join(raw) + b"]")
-    except ValueError:  # orjson.JSONDecodeError; too deep, a big integer, ...: the plain path says what it is
-        values = ()
-    if type(values) is not list or len(values) != len(raw):
-        yield from _parse_chunk_plain(raw, first, name, decoder)
-        return
-    for k, (line, value) in enumerate(zip(raw, values)):
-        extra = _fast_extra(line, value)
+    loads = orjson.loads
+    for k, line in enumerate(raw):
+        try:  # line by line (faster than one array of them; orjson shares the field names across calls all the same)
+            value = loads(line)
+        except ValueError:  # orjson.JSONDecodeError; too deep, a big integer, ...: the plain path says what it is
+            extra = _NOT_CANONICAL
+        else:
+            extra = _fast_extra(line, value)
         if extra is _NOT_CANONICAL:
             yield from _parse_chunk_plain([line], first + k, name, decoder)
         else:
@@ -634,8 +633,7 @@ def _fast_extra(line: bytes, value):
     kind = value.get("type")
     if kind == "row" and len(value) == 3 and type(value.get("table")) is str:
         types = set(map(type, row.values()))
-        if not _SCALAR_VALUES.issuperset(types) or (
-                float in types and not all(_float_spelled_alike(v) for v in row.values() if type(v) is float)) \
+        if not _SCALAR_VALUES.issuperset(types) or (float in types and not _floats_spelled_alike(row)) \
                 or not _written_back(value, line):
             return _NOT_CANONICAL
         # the row's own JSON: between '{"row":' and ',"table":' (a string cannot hold an unescaped quote)
@@ -659,9 +657,11 @@ def _written_back(value, line: bytes) -> bool:
         return False
 
 
-def _float_spelled_alike(number: float) -> bool:
-    """orjson writes 0.00001 where Python writes 1e-05, and 1e-8 for 1e-08: such a float takes the plain path."""
-    return orjson.dumps(number) == float.__repr__(number).encode("ascii")
+def _floats_spelled_alike(row: dict) -> bool:
+    """orjson writes every float of `row` as Python does (it writes 0.00001 where Python writes 1e-05, and 1e-8 for
+    1e-08: a line with such a float takes the plain path)."""
+    floats = [v for v in row.values() if type(v) is float]
+    return orjson.dumps(floats) == f"[{','.join(map(float.__repr__, floats))}]".encode("ascii")
 
 
 def _parse_chunk_plain(raw: list[bytes], first: int, name: str, decoder: json.JSONDecoder):

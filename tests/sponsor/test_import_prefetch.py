@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+import os
 import pickle
 import signal
 import subprocess
@@ -48,16 +49,25 @@ def _content(db) -> dict:
         store.close()
 
 
-@pytest.fixture
-def helper_for_all(monkeypatch):
-    """Every bundle (the first too) goes to the helper; returns the list of what each `take` handed over."""
+@pytest.fixture(params=["fork", "spawn"])
+def helper_for_all(request, monkeypatch):
+    """Every bundle (the first too) goes to the helper, forked or in a new interpreter; returns the list of what
+    each `take` handed over."""
+    monkeypatch.setattr(prefetch, "START", request.param)
     monkeypatch.setattr(prefetch, "MIN_BYTES", 0)
+    monkeypatch.setattr(prefetch, "MIN_BYTES_FORKED", 0)
     monkeypatch.setattr(prefetch, "FIRST_INLINE", False)
     taken = []
     real_take = prefetch.Prefetcher.take
     monkeypatch.setattr(prefetch.Prefetcher, "take",
                         lambda self, i, c: taken.append(real_take(self, i, c)) or taken[-1])
     return taken
+
+
+def _read_inline(monkeypatch) -> None:
+    """No helper from now on: the importer reads every bundle itself."""
+    monkeypatch.setattr(prefetch, "MIN_BYTES", 10 ** 15)
+    monkeypatch.setattr(prefetch, "MIN_BYTES_FORKED", 10 ** 15)
 
 
 @pytest.fixture
@@ -84,7 +94,7 @@ def test_the_helper_hands_over_exactly_what_the_importer_reads(helper_for_all, t
     assert len(helper_for_all) == 3 and all(isinstance(t, prefetch.Prepared) for t in helper_for_all)
     with_helper = _content(tmp_path / "helper.sqlite")
 
-    monkeypatch.setattr(prefetch, "MIN_BYTES", 10 ** 15)  # the same bundles, read by the importer itself
+    _read_inline(monkeypatch)  # the same bundles, read by the importer itself
     helper_for_all.clear()
     inline_db = tmp_path / "inline.sqlite"
     inline = _import(inline_db, sponsor_keys, sites, paths)
@@ -183,7 +193,7 @@ def test_a_bundle_repeating_changes_already_received_is_read_by_the_importer(hel
     assert [o.result.status for o in outcomes] == ["imported"] * 3 and outcomes[2].result.records_added == 0
     assert all(t is not None and t.read is not None for t in helper_for_all)
     assert decrypted == [again]
-    monkeypatch.setattr(prefetch, "MIN_BYTES", 10 ** 15)
+    _read_inline(monkeypatch)
     inline = _import(tmp_path / "inline.sqlite", sponsor_keys, [site], paths)
     assert [o.result.message for o in inline] == [o.result.message for o in outcomes]
     assert _content(tmp_path / "inline.sqlite") == _content(tmp_path / "helper.sqlite")
@@ -235,23 +245,71 @@ def test_a_helper_that_dies_leaves_the_bundles_to_the_importer(helper_for_all, t
     assert "read in this process from now on" in caplog.text
     reference = tmp_path / "reference.sqlite"
     monkeypatch.setattr(prefetch.Prefetcher, "take", real_take)
-    monkeypatch.setattr(prefetch, "MIN_BYTES", 10 ** 15)
+    _read_inline(monkeypatch)
     assert [o.result.status for o in _import(reference, sponsor_keys, sites, paths)] == ["imported"] * 3
     assert _content(tmp_path / "s.sqlite") == _content(reference)
 
 
 def test_the_helper_ends_with_the_import(helper_for_all, three_bundles, sponsor_keys, tmp_path, monkeypatch):
     started = []
-    real_popen = subprocess.Popen
-    monkeypatch.setattr(prefetch.subprocess, "Popen", lambda *a, **k: started.append(real_popen(*a, **k)) or started[-1])
+    real_init = prefetch._Helper.__init__
+
+    def counted(self, proc):
+        started.append(proc)
+        real_init(self, proc)
+
+    monkeypatch.setattr(prefetch._Helper, "__init__", counted)
     sites, paths = three_bundles
     _import(tmp_path / "s.sqlite", sponsor_keys, sites, paths)
     assert len(started) == prefetch.HELPERS  # for the whole import
-    assert all(helper.poll() is not None for helper in started)  # and ended with it
+    assert all(isinstance(helper, prefetch._Forked if prefetch.START == "fork" else subprocess.Popen)
+               for helper in started)
+    assert all(helper.poll() == 0 for helper in started)  # and ended with it, having met no error
+
+
+def test_a_helper_is_forked_only_from_a_process_without_other_threads():
+    code = ("import threading; from sle_desktop.sponsor import prefetch\n"
+            "alone = prefetch.can_fork(); stop = threading.Event(); other = threading.Thread(target=stop.wait)\n"
+            "other.start(); beside = prefetch.can_fork(); stop.set(); other.join()\n"
+            "import time; deadline = time.monotonic() + 10  # the thread's end reaches the system a moment later\n"
+            "while not prefetch.can_fork() and time.monotonic() < deadline: time.sleep(0.01)\n"
+            "print(alone, beside, prefetch.can_fork())")
+    answer = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    if sys.platform.startswith("linux"):
+        assert answer == ["True", "False", "True"]
+    else:  # no thread count to rely on: always a new interpreter
+        assert answer == ["False", "False", "False"]
+
+
+def test_a_forked_helper_holds_none_of_the_importers_files(three_bundles, sponsor_keys, tmp_path, monkeypatch):
+    """Its descriptors are its two pipes and the standard streams: not the importer's database, nor the pipes of
+    another helper (which would then never see its input close)."""
+    if not sys.platform.startswith("linux"):
+        pytest.skip("forked helpers exist on Linux only")
+    monkeypatch.setattr(prefetch, "START", "fork")
+    monkeypatch.setattr(prefetch, "MIN_BYTES_FORKED", 0)
+    monkeypatch.setattr(prefetch, "HELPERS", 2)
+    _sites, paths = three_bundles
+    held = open(tmp_path / "importer-file", "wb")  # noqa: SIM115 - open while the helpers start
+    files = [(p, bundle.read_container(p).file_sha256, bundle.read_container(p).ciphertext_size) for p in paths]
+    try:
+        with prefetch.Prefetcher(files, sponsor.load_identities(sponsor_keys.key_path), bundle.Limits()) as helper:
+            helpers = list(helper._helpers)
+            assert len(helpers) == 2
+            for index in (1, 2):  # each has answered: it is serving
+                assert isinstance(helper.take(index, bundle.read_container(paths[index])), prefetch.Prepared)
+            for h in helpers:
+                own = {f"pipe:[{os.fstat(stream.fileno()).st_ino}]" for stream in (h.proc.stdin, h.proc.stdout)}
+                targets = {os.readlink(f"/proc/{h.proc.pid}/fd/{fd}") for fd in os.listdir(f"/proc/{h.proc.pid}/fd")}
+                assert str(tmp_path / "importer-file") not in targets
+                assert not any(t.startswith("pipe:") and t not in own or ".sqlite" in t for t in targets), targets
+    finally:
+        held.close()
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads the helper's state in /proc")
-def test_a_killed_import_takes_its_helper_with_it(three_bundles, sponsor_keys, tmp_path):
+@pytest.mark.parametrize("start", ["fork", "spawn"])
+def test_a_killed_import_takes_its_helper_with_it(three_bundles, sponsor_keys, tmp_path, start):
     """SIGKILL of the importing process while the helper holds work: the helper ends by itself (its input closes)."""
     sites, paths = three_bundles
     db = tmp_path / "s.sqlite"
@@ -261,7 +319,8 @@ def test_a_killed_import_takes_its_helper_with_it(three_bundles, sponsor_keys, t
     script.write_text(textwrap.dedent(f"""
         import sys, time
         from sle_desktop.sponsor import operations as sponsor, prefetch
-        prefetch.MIN_BYTES, prefetch.FIRST_INLINE = 0, False
+        prefetch.MIN_BYTES = prefetch.MIN_BYTES_FORKED = 0
+        prefetch.FIRST_INLINE, prefetch.START = False, {start!r}
         def stuck(self, index, container):
             print(*(helper.proc.pid for helper in self._helpers), flush=True)
             time.sleep(120)
@@ -290,8 +349,8 @@ def _alive(pid: int) -> bool:
 
 def test_a_program_beside_the_bundles_cannot_stand_in_for_the_helper(helper_for_all, three_bundles, sponsor_keys,
                                                                      tmp_path, monkeypatch):
-    """The helper runs `-m sle_desktop.sponsor.import_helper`: a folder of that name where the sponsor works (a USB
-    stick's) must not be run instead."""
+    """A new interpreter runs `-m sle_desktop.sponsor.import_helper`: a folder of that name where the sponsor works
+    (a USB stick's) must not be run instead (nor imported by a forked helper)."""
     fake = tmp_path / "stick" / "sle_desktop" / "sponsor"
     fake.mkdir(parents=True)
     marker = tmp_path / "stick" / "ran"
@@ -309,6 +368,7 @@ def test_a_program_beside_the_bundles_cannot_stand_in_for_the_helper(helper_for_
 
 def test_a_bundle_changed_since_it_was_first_read_is_read_inline(three_bundles, sponsor_keys, tmp_path, monkeypatch):
     monkeypatch.setattr(prefetch, "MIN_BYTES", 0)
+    monkeypatch.setattr(prefetch, "MIN_BYTES_FORKED", 0)
     _sites, paths = three_bundles
     identities = sponsor.load_identities(sponsor_keys.key_path)
     files = [(p, bundle.read_container(p).file_sha256, bundle.read_container(p).ciphertext_size) for p in paths]
@@ -331,11 +391,14 @@ def test_a_very_large_bundle_is_read_inline(helper_for_all, three_bundles, spons
     assert all(isinstance(t, prefetch.Prepared) for p, t in by_path.items() if p != largest)
 
 
-def test_small_imports_do_without_the_helper(three_bundles, sponsor_keys, tmp_path, monkeypatch):
+@pytest.mark.parametrize("start", ["fork", "spawn"])
+def test_small_imports_do_without_the_helper(three_bundles, sponsor_keys, tmp_path, monkeypatch, start):
     started = []
-    monkeypatch.setattr(prefetch.subprocess, "Popen", lambda *a, **k: started.append(a))
+    monkeypatch.setattr(prefetch, "START", start)
+    monkeypatch.setattr(prefetch._Helper, "__init__", lambda self, proc: started.append(proc))
     sites, paths = three_bundles
-    assert sum(bundle.read_container(p).ciphertext_size for p in paths) < prefetch.MIN_BYTES
+    limit = prefetch.MIN_BYTES_FORKED if start == "fork" else prefetch.MIN_BYTES
+    assert sum(bundle.read_container(p).ciphertext_size for p in paths[1:]) < limit
     outcomes = _import(tmp_path / "s.sqlite", sponsor_keys, sites, paths)
     assert [o.result.status for o in outcomes] == ["imported"] * 3 and started == []
 
@@ -345,7 +408,7 @@ def test_postgresql_gets_the_same_from_the_helper(helper_for_all, three_bundles,
     sites, paths = three_bundles
     _import(pg_url, sponsor_keys, sites, paths)
     assert len(helper_for_all) == 3 and None not in helper_for_all
-    monkeypatch.setattr(prefetch, "MIN_BYTES", 10 ** 15)
+    _read_inline(monkeypatch)
     reference = tmp_path / "reference.sqlite"
     _import(reference, sponsor_keys, sites, paths)
     assert _content(pg_url) == _content(reference)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
@@ -179,18 +180,24 @@ def header_line(site: Site) -> bytes:
     }) + "\n").encode()
 
 
-@pytest.fixture(params=["read in the importer", "read by the helper process"])
+@pytest.fixture(params=["read in the importer", "read by a forked helper", "read by a helper interpreter"])
 def payload_reader(request, monkeypatch):
-    """Run a test twice: with every payload read by the importer itself, and with every payload (the first bundle
-    too) decrypted and parsed by the helper process (`sponsor.prefetch`), whose answers must then be used for
-    every import that reaches its payload, never dropped for an inline read."""
+    """Run a test three times: with every payload read by the importer itself, and with every payload (the first
+    bundle too) decrypted and parsed by the helper process (`sponsor.prefetch`), forked from the importer or started
+    as a new interpreter, whose answers must then be used for every import that reaches its payload, never dropped
+    for an inline read."""
     from sle_desktop.sponsor import prefetch
 
     if request.param.startswith("read in"):
         monkeypatch.setattr(prefetch, "MIN_BYTES", 10 ** 15)
+        monkeypatch.setattr(prefetch, "MIN_BYTES_FORKED", 10 ** 15)
         yield "inline"
         return
+    if request.param.endswith("forked helper") and not hasattr(os, "fork"):
+        pytest.skip("no fork on this system: its helpers are new interpreters")
+    monkeypatch.setattr(prefetch, "START", "fork" if request.param.endswith("forked helper") else "spawn")
     monkeypatch.setattr(prefetch, "MIN_BYTES", 0)
+    monkeypatch.setattr(prefetch, "MIN_BYTES_FORKED", 0)
     monkeypatch.setattr(prefetch, "FIRST_INLINE", False)
     taken = []
     real_take = prefetch.Prefetcher.take
