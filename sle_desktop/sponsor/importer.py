@@ -193,6 +193,7 @@ class _Apply:
         self.now = _now()
         self.keys_ok: set[str] = set()  # record field names already checked against _COLUMN_RE
         self.columns: dict[str, frozenset[str]] = {}  # the columns the header declares for each table
+        self.pointing: dict[str, list[tuple[str, str]]] = {}  # per table: (column, table it points at)
         self.references: dict[tuple[str, str], tuple[str, str, str]] = {}  # (table, uuid) -> a record pointing at it
         self.visit_of: dict[tuple[str, str], str] = {}  # (table, uuid) -> visit it names, when it names a subject too
 
@@ -320,8 +321,9 @@ class _Apply:
         if table not in CLINICAL_TABLES or not isinstance(row, dict) or len(row) > _MAX_COLUMNS:
             raise self.reject(f"a record line names an unknown table {str(table)[:40]!r} or has no record.")
         # every value a scalar (parsed JSON holds exact types only; a string is no longer than its line, which the
-        # payload reader already bounds) and every field name valid, each name checked once: set operations in C
-        if not _SCALAR_TYPES.issuperset(map(type, row.values())):
+        # payload reader already bounds; it gives the canonical JSON of a record of scalars only) and every field name
+        # valid, each name checked once: set operations in C
+        if canonical is None and not _SCALAR_TYPES.issuperset(map(type, row.values())):
             bad = next(k for k, v in row.items() if type(v) not in _SCALAR_TYPES)
             raise self.reject(f"a {table} record has an invalid field {bad[:40]!r}.")
         keys_ok = self.keys_ok
@@ -364,9 +366,13 @@ class _Apply:
                 if value is not None and not (isinstance(value, str) and value.startswith(code + "-")):
                     raise self.reject(f"subject record {uuid}: {key} {str(value)[:30]!r} is not an identifier of site "
                                       f"{code} (it must start with {code}-); the bundle was refused.", "foreign")
-        refs = [(column, target, row.get(column)) for column, target in _REFERENCES.items()
-                if column in row and not (table == "subjects" and column == "subject_uuid")
+        pointing = self.pointing.get(table)
+        if pointing is None:  # the columns of the table's form that point at other records (its own uuid aside)
+            pointing = self.pointing[table] = [
+                (column, target) for column, target in _REFERENCES.items() if column in declared
+                and not (table == "subjects" and column == "subject_uuid")
                 and not (table == "visits" and column == "visit_uuid")]
+        refs = [(column, target, row[column]) for column, target in pointing]
         if "record_uuid" in row:
             # a casebook sign-off points at the subject whose whole casebook it signs
             target = "subjects" if row.get("record_table") == CASEBOOK else row.get("record_table")
@@ -698,6 +704,7 @@ class _ReadAhead(_Apply):
                 "head_hash": m["chain_start_hash"]}
         super().__init__(None, container, site, limits, user="", writer=_WriteBehind(False))
         self.batches: list[list[tuple]] = []
+        self.records: list[tuple[str, dict]] = []  # (table, record) of every record line, in order
 
     def store_columns(self, columns: list[tuple]) -> None:
         pass
@@ -705,6 +712,7 @@ class _ReadAhead(_Apply):
     def flush_rows(self) -> None:
         pending, self.pending = self.pending, []
         if pending:  # a record the importer may not need is sent as its canonical JSON alone (`record`)
+            self.records.extend((item[0], item[7]) for item in pending)
             self.batches.append([item if item[0] in _SENT_WHOLE else (*item[:7], None) for item in pending])
 
     def write_audit(self) -> None:
@@ -723,8 +731,9 @@ def read_ahead(container: bundle.Container, lines: list, limits: bundle.Limits) 
         refusal = prefetch.error_of(exc)
     except _CONTENT_ERRORS:
         return None
+    checks = None if refusal is not None else trail.problems_of(work.records, work.new_audit, work.site["code"])
     return prefetch.ReadAhead(refusal, work.batches, work.rows_seen, work.next_audit_seq, work.new_audit,
-                              work.new_hashes, work.references, work.visit_of)
+                              work.new_hashes, work.references, work.visit_of, checks)
 
 
 def uuid_clash(store, site_uuid: str, bundle_seq: int) -> dict | None:

@@ -77,6 +77,7 @@ class ReadAhead(NamedTuple):
     new_hashes: list
     references: dict
     visit_of: dict
+    record_checks: list | None = None  # `trail.problems_of` its records (none once refused); moved to Prepared
 
 
 def error_of(exc: SyncError) -> tuple:
@@ -127,9 +128,10 @@ def prepare(path: str, file_sha256: str, identity_text: str, limits: bundle.Limi
                                                decoder=decoder))
     except SyncError as exc:
         return Prepared(file_sha256, lines, error_of(exc), stage)
-    checks = trail.problems_within(lines, container.manifest["site_code"])
     read = None if read_ahead is None else read_ahead(container, lines, limits)
-    return Prepared(file_sha256, lines if read is None else lines[:1], record_checks=checks, read=read)
+    if read is None:
+        return Prepared(file_sha256, lines, record_checks=trail.problems_within(lines, container.manifest["site_code"]))
+    return Prepared(file_sha256, lines[:1], record_checks=read.record_checks, read=read._replace(record_checks=None))
 
 
 def serve(read_ahead=None) -> None:

@@ -91,6 +91,8 @@ def problem(table: str, row: dict, trail: list[dict], code: str) -> tuple[str, s
         return None
     site_schema()
     defaults = _site_defaults[table]  # the whole history is known: a field it never set keeps its default
+    if {key: defaults.get(key) for key in unset}.items() <= row.items():
+        return None
     for key, value in row.items():
         if key in unset and value != defaults.get(key):
             return (f"{table} record {row['uuid']} of site {code}: {key} is {str(value)[:60]!r} although its "
@@ -120,9 +122,12 @@ def audited_value(text: str | None):
             return value
         if kind is dict:
             types = set(map(type, value.values()))
-            if types <= _EXACT or (types <= _WITH_FLOATS and all(-_BIG < v < _BIG for v in value.values()
-                                                                  if type(v) is float)):
+            if types <= _EXACT:
                 return value
+            if types <= _WITH_FLOATS:
+                floats = [v for v in value.values() if type(v) is float]
+                if -_BIG < min(floats) and max(floats) < _BIG:
+                    return value
     return json.loads(text)
 
 
@@ -143,6 +148,19 @@ def problems_within(lines, code: str) -> list:
                 trails.setdefault((row["table"], row["row_id"]), []).append(row)
             except (KeyError, TypeError):  # unhashable: the importer refuses the line
                 pass
+    return _problems(records, trails, code)
+
+
+def problems_of(records: list[tuple[str, dict]], audit_rows: list[dict], code: str) -> list:
+    """`problems_within` for a payload read through already: its (table, record) pairs in order and its audit rows
+    (each of them checked: text in "table" and "row_id")."""
+    trails: dict[tuple, list[dict]] = {}
+    for row in audit_rows:
+        trails.setdefault((row["table"], row["row_id"]), []).append(row)
+    return _problems(records, trails, code)
+
+
+def _problems(records, trails: dict, code: str) -> list:
     out = []
     for table, row in records:
         try:

@@ -559,8 +559,9 @@ _CHUNK_BYTES = 1_000_000
 
 def iter_payload_lines(compressed: bytes, manifest: dict, limits: Limits = Limits(), *, name: str = "bundle",
                        decoder: json.JSONDecoder = _STRICT) -> Iterator[tuple[dict, str | None]]:
-    """`iter_payload`'s lines, each with what it took to check it for free: a record line's row as canonical JSON,
-    an audit line's `row_hash` (None otherwise, or when the line is not canonical JSON).
+    """`iter_payload`'s lines, each with what it took to check it for free: the row of a record line whose values are
+    all scalars as canonical JSON, an audit line's `row_hash` (None otherwise, or when the line is not canonical
+    JSON).
 
     Lines are parsed a chunk at a time with one call of the plain C decoder, which is as strict as `strict_json`
     for a line that is exactly the canonical JSON of what it parsed to (as the site writes every line: then it
@@ -618,7 +619,7 @@ def _parse_chunk_fast(raw: list[bytes], first: int, name: str, decoder: json.JSO
 
 
 _JSON_SCALARS = frozenset((str, int, bool, type(None)))  # spelled by orjson as by canonical_json
-_SCALAR_VALUES = _JSON_SCALARS | {float}  # floats too, where `_float_spelled_alike`
+_SCALAR_VALUES = _JSON_SCALARS | {float}  # floats too, where `_floats_spelled_alike`
 _TEXT_OR_NULL = frozenset((str, type(None)))
 _AUDIT_LINE_KEYS = frozenset((*AUDIT_FIELDS, "hash"))
 _audit_text = operator.itemgetter(*sorted(_AUDIT_LINE_KEYS - {"seq"}))
@@ -633,7 +634,8 @@ def _fast_extra(line: bytes, value):
     kind = value.get("type")
     if kind == "row" and len(value) == 3 and type(value.get("table")) is str:
         types = set(map(type, row.values()))
-        if not _SCALAR_VALUES.issuperset(types) or (float in types and not _floats_spelled_alike(row)) \
+        if not _SCALAR_VALUES.issuperset(types) or (float in types and _FLOAT_SPELLED_APART.search(line)
+                                                     and not _floats_spelled_alike(row)) \
                 or not _written_back(value, line):
             return _NOT_CANONICAL
         # the row's own JSON: between '{"row":' and ',"table":' (a string cannot hold an unescaped quote)
@@ -655,6 +657,12 @@ def _written_back(value, line: bytes) -> bool:
         return orjson.dumps(value, option=orjson.OPT_SORT_KEYS) == line
     except TypeError:
         return False
+
+
+# Where orjson may spell a float otherwise than Python: in exponent form, or below 0.0001 (0.00001 for 1e-05). Any
+# other float it writes as Python does (checked over millions of random floats); in a line of a flat record that it
+# spells exactly so, every float follows a colon. Text can match too: then the floats are compared one by one.
+_FLOAT_SPELLED_APART = re.compile(rb":-?(?:0\.0000|\d[\d.]*[eE])")
 
 
 def _floats_spelled_alike(row: dict) -> bool:
@@ -688,6 +696,8 @@ def _canonical_extra(text: str, value):
     row = value.get("row")
     try:
         if kind == "row" and len(value) == 3 and type(row) is dict and type(table := value.get("table")) is str:
+            if not _SCALAR_VALUES.issuperset(map(type, row.values())):
+                return _NOT_CANONICAL
             body = canonical_json(row)
             return body if text == f'{{"row":{body},"table":{_quote(table)},"type":"row"}}' else _NOT_CANONICAL
         if kind == "audit" and len(value) == 2 and type(row) is dict and (spelled := line_and_hash(row)):
@@ -714,7 +724,8 @@ def _raw_lines(compressed: bytes, manifest: dict, limits: Limits, name: str) -> 
     sha = hashlib.sha256()
     total = 0
     lines = 0
-    buf = bytearray()
+    waiting: list[bytes] = []  # the start of a line whose newline has not come yet (joined once it comes)
+    waiting_bytes = 0
     view = memoryview(compressed)
 
     def line_too_long() -> BundleRejected:
@@ -722,7 +733,7 @@ def _raw_lines(compressed: bytes, manifest: dict, limits: Limits, name: str) -> 
                                   n=lines + 1, limit=_mb(limits.max_line_bytes)), reason="line_too_long")
 
     def feed(out: bytes) -> Iterator[bytes]:
-        nonlocal total, lines, buf
+        nonlocal total, lines, waiting_bytes
         if not out:
             return
         total += len(out)
@@ -731,22 +742,29 @@ def _raw_lines(compressed: bytes, manifest: dict, limits: Limits, name: str) -> 
                                      "(a compression bomb or a damaged file); it was refused.", name=name,
                                      limit=_mb(cap)), reason="payload_too_large")
         sha.update(out)
-        buf += out
-        start = 0
-        while True:
-            nl = buf.find(b"\n", start)
-            if nl < 0:
-                break
-            if nl - start > limits.max_line_bytes:
+        if b"\n" not in out:
+            waiting.append(out)
+            waiting_bytes += len(out)
+            if waiting_bytes > limits.max_line_bytes:
                 raise line_too_long()
-            lines += 1
-            if lines > limits.max_lines:
-                raise BundleRejected(msg("{name}: its payload has more than {limit:,} lines; it was refused.",
-                                         name=name, limit=limits.max_lines), reason="too_many_lines")
-            yield bytes(buf[start:nl])
-            start = nl + 1
-        del buf[:start]
-        if len(buf) > limits.max_line_bytes:
+            return
+        waiting.append(out)
+        parts = b"".join(waiting).split(b"\n")
+        waiting[:] = [rest] if (rest := parts.pop()) else []
+        waiting_bytes = len(rest)
+        if parts and (lines + len(parts) > limits.max_lines or max(map(len, parts)) > limits.max_line_bytes):
+            for line in parts:  # one by one, to refuse at the line that breaks a limit, after the ones before it
+                if len(line) > limits.max_line_bytes:
+                    raise line_too_long()
+                lines += 1
+                if lines > limits.max_lines:
+                    raise BundleRejected(msg("{name}: its payload has more than {limit:,} lines; it was refused.",
+                                             name=name, limit=limits.max_lines), reason="too_many_lines")
+                yield line
+        else:
+            lines += len(parts)
+            yield from parts
+        if waiting_bytes > limits.max_line_bytes:
             raise line_too_long()
 
     consumed = 0
@@ -764,7 +782,7 @@ def _raw_lines(compressed: bytes, manifest: dict, limits: Limits, name: str) -> 
         raise BundleRejected(msg("{name}: the payload ends early (truncated).", name=name), reason="truncated")
     if unz.unused_data or consumed < len(view):
         raise BundleRejected(msg("{name}: unexpected data after the end of the payload.", name=name), reason="malformed")
-    if buf:
+    if waiting_bytes:
         raise BundleRejected(msg("{name}: the payload's last line is incomplete.", name=name), reason="truncated")
     if total != declared or lines != manifest["payload_lines"] or sha.hexdigest() != manifest["payload_sha256"]:
         raise BundleRejected(msg("{name}: the payload does not match the signed manifest (size, line count or hash); "

@@ -22,7 +22,7 @@ import pytest
 from sync_helpers import add_sae, pg_rows, register
 
 from sle_desktop.domain.text import msg
-from sle_desktop.sponsor import importer, prefetch
+from sle_desktop.sponsor import importer, prefetch, trail
 from sle_desktop.sponsor import operations as sponsor
 from sle_desktop.store import audit
 from sle_desktop.sync import bundle
@@ -128,6 +128,9 @@ def test_what_the_helper_computes_is_what_the_importer_would(three_bundles, spon
     assert ahead.new_hashes == [audit.row_hash(r) for r in ahead.new_audit] == [r["hash"] for r in ahead.new_audit]
     assert ahead.next_audit_seq == container.manifest["to_seq"] + 1
     assert len(prepared.record_checks) == len(records) and not any(prepared.record_checks)
+    assert ahead.record_checks is None  # sent once, in the answer's record_checks
+    lines = list(bundle.iter_payload_lines(bundle.decrypt(container, identities), container.manifest))
+    assert prepared.record_checks == trail.problems_within(lines, container.manifest["site_code"])
     # what the payload reader gives besides each line: a record's canonical JSON, an audit row's hash
     for obj, extra in bundle.iter_payload_lines(bundle.decrypt(container, identities), container.manifest):
         if obj["type"] == "row":

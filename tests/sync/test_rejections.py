@@ -279,6 +279,22 @@ def test_too_many_lines_streaming(registered, sponsor_db, sponsor_keys, tmp_path
     assert "declares 301 lines" in str(error)
 
 
+@pytest.mark.parametrize("nested", [["X", "Y"], {"name": "X"}])
+def test_a_record_field_holding_a_list_or_an_object_is_refused(registered, sponsor_db, sponsor_keys, tmp_path, nested):
+    """Written as canonical JSON, as the site writes every line: the payload reader then gives no canonical JSON
+    for it, and the importer's own check of the values names the field."""
+    site = registered
+    recipient = sponsor_keys.public_path.read_text().split()[-1]
+    subject = site.store.scalar("SELECT uuid FROM subjects LIMIT 1")
+    blank = dict.fromkeys(c for c, _ in site_export.table_columns(site.store)["con_meds"])
+    row = dict(blank, uuid="00000000-0000-4000-8000-000000000001", change_seq=1, subject_uuid=subject, drug=nested)
+    bad = tmp_path / "nested.slebundle"
+    bad.write_bytes(crafted_bundle(site, [header_line(site), canonical_json(
+        {"type": "row", "table": "con_meds", "row": row}).encode() + b"\n"], recipients=[recipient]))
+    error = refused(sponsor_db, sponsor_keys, bad, "malformed")
+    assert "con_meds record has an invalid field 'drug'" in str(error)
+
+
 def test_audit_row_tampered_at_site_is_detected_and_named(make_site, sponsor_db, sponsor_keys):
     site = make_site("BY01", subjects=4, seed=2)
     register(site, sponsor_db)
