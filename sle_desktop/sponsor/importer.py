@@ -313,8 +313,8 @@ class _Apply:
         if sorted(map(tuple, stored)) != sorted(columns):  # as the last bundle described them: nothing to write
             conn = self.store.conn
             conn.execute("DELETE FROM site_columns WHERE site_uuid = ?", (self.site_uuid,))
-            conn.executemany("INSERT INTO site_columns (site_uuid, tbl, position, name, decl_type) "
-                             "VALUES (?, ?, ?, ?, ?)", columns)
+            # one COPY on PostgreSQL, not a round trip per column (~200: 30 ms a bundle at 100 sites)
+            conn.copy_rows("site_columns", ("site_uuid", "tbl", "position", "name", "decl_type"), columns)
 
     def row(self, obj: dict, canonical: str | None = None) -> None:
         table, row = obj.get("table"), obj.get("row")
