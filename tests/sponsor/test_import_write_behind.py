@@ -83,6 +83,8 @@ def test_a_write_failing_on_the_helper_thread_rolls_the_import_back(small_batche
     calls = []
 
     def failing_copy(self, table, columns, rows):
+        if table == "site_columns":  # the header's, before any record is read
+            return real_copy(self, table, columns, rows)
         calls.append(threading.current_thread().name)
         if len(calls) == 5:
             raise psycopg.errors.DiskFull("could not extend file: No space left on device")
