@@ -273,7 +273,7 @@ class _Apply:
         self.rows_seen, self.next_audit_seq = read.rows_seen, read.next_audit_seq
         self.new_audit, self.new_hashes = read.new_audit, read.new_hashes
         self.references, self.visit_of = read.references, read.visit_of
-        self.known_checks = prepared.record_checks
+        self.known_checks = read.record_checks
         for start in range(0, len(self.new_audit), _ROW_BATCH):
             self.writer.submit(self.insert_audit, self.new_audit[start:start + _ROW_BATCH])
         self.audit_written = len(self.new_audit)

@@ -77,7 +77,7 @@ class ReadAhead(NamedTuple):
     new_hashes: list
     references: dict
     visit_of: dict
-    record_checks: list | None = None  # `trail.problems_of` its records (none once refused); moved to Prepared
+    record_checks: list | None = None  # `trail.problems_of` its records (none once refused)
 
 
 def error_of(exc: SyncError) -> tuple:
@@ -101,7 +101,7 @@ class Prepared:
     lines: list
     error: tuple | None = None  # (exception class name, message, reason)
     failed_at: str | None = None
-    record_checks: list | None = None  # `trail.problems_within` the payload (when it was read whole)
+    record_checks: list | None = None  # `trail.problems_within` the payload (read whole, and not `read` ahead)
     read: ReadAhead | None = None  # the importer's reading of it; `lines` then holds the header only
 
     def refusal(self) -> SyncError:
@@ -131,7 +131,7 @@ def prepare(path: str, file_sha256: str, identity_text: str, limits: bundle.Limi
     read = None if read_ahead is None else read_ahead(container, lines, limits)
     if read is None:
         return Prepared(file_sha256, lines, record_checks=trail.problems_within(lines, container.manifest["site_code"]))
-    return Prepared(file_sha256, lines[:1], record_checks=read.record_checks, read=read._replace(record_checks=None))
+    return Prepared(file_sha256, lines[:1], read=read)
 
 
 def serve(read_ahead=None) -> None:

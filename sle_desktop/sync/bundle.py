@@ -742,13 +742,12 @@ def _raw_lines(compressed: bytes, manifest: dict, limits: Limits, name: str) -> 
                                      "(a compression bomb or a damaged file); it was refused.", name=name,
                                      limit=_mb(cap)), reason="payload_too_large")
         sha.update(out)
+        waiting.append(out)
         if b"\n" not in out:
-            waiting.append(out)
             waiting_bytes += len(out)
             if waiting_bytes > limits.max_line_bytes:
                 raise line_too_long()
             return
-        waiting.append(out)
         parts = b"".join(waiting).split(b"\n")
         waiting[:] = [rest] if (rest := parts.pop()) else []
         waiting_bytes = len(rest)

@@ -127,10 +127,10 @@ def test_what_the_helper_computes_is_what_the_importer_would(three_bundles, spon
     assert ahead.new_audit == [obj["row"] for obj in read if obj["type"] == "audit"]
     assert ahead.new_hashes == [audit.row_hash(r) for r in ahead.new_audit] == [r["hash"] for r in ahead.new_audit]
     assert ahead.next_audit_seq == container.manifest["to_seq"] + 1
-    assert len(prepared.record_checks) == len(records) and not any(prepared.record_checks)
-    assert ahead.record_checks is None  # sent once, in the answer's record_checks
+    assert len(ahead.record_checks) == len(records) and not any(ahead.record_checks)
+    assert prepared.record_checks is None  # sent once, with the reading
     lines = list(bundle.iter_payload_lines(bundle.decrypt(container, identities), container.manifest))
-    assert prepared.record_checks == trail.problems_within(lines, container.manifest["site_code"])
+    assert ahead.record_checks == trail.problems_within(lines, container.manifest["site_code"])
     # what the payload reader gives besides each line: a record's canonical JSON, an audit row's hash
     for obj, extra in bundle.iter_payload_lines(bundle.decrypt(container, identities), container.manifest):
         if obj["type"] == "row":
