@@ -315,13 +315,17 @@ class _Helper:
     def answer(self) -> Prepared | None:
         return read_answer(self.proc.stdout)
 
-    def end(self) -> None:
-        """Its input closes, so it ends; killed if it does not end promptly."""
+    def release(self) -> None:
+        """Its input closes, so it ends (in its own time, while the import goes on)."""
         for stream in (self.proc.stdin, self.proc.stdout):
             try:
                 stream.close()
             except OSError:
                 pass
+
+    def end(self) -> None:
+        """`release`, and wait for it to end; killed if it does not end promptly."""
+        self.release()
         try:
             self.proc.wait(timeout=5)
         except subprocess.TimeoutExpired:
@@ -399,6 +403,8 @@ class Prefetcher:
                     self._stop(f"ended unexpectedly ({type(exc).__name__})")
                     return None
                 self._fill()
+                if not helper.sent and self._next >= len(self._files):
+                    helper.release()  # nothing more for it: it exits while this bundle is imported
                 if current == index:
                     ok = isinstance(answer, Prepared) and answer.file_sha256 == container.file_sha256
                     return answer if ok else None
