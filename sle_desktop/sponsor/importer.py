@@ -148,6 +148,10 @@ class _WriteBehind:
         self._pool = ThreadPoolExecutor(1, thread_name_prefix="sponsor-import-write") if behind else None
         self._pending: list[Future] = []
 
+    @property
+    def behind(self) -> bool:
+        return self._pool is not None
+
     def submit(self, write, *args) -> None:
         if self._pool is None:
             write(*args)
@@ -189,6 +193,9 @@ class _Apply:
         self.known_checks: list | None = None  # per record, `trail.problem` as the helper found it, or UNCHECKED
         self.audit_written = 0  # new_audit[:audit_written] handed to the writer
         self.writer = writer or _WriteBehind(store.dialect == "postgresql")
+        # (table, record) of every record line read here, in order, where the records' checks can be made while the
+        # writer stores them (`finish_audit`)
+        self.records: list[tuple[str, dict]] | None = [] if self.writer.behind else None
         self.next_audit_seq = self.m["from_seq"] + 1
         self.now = _now()
         self.keys_ok: set[str] = set()  # record field names already checked against _COLUMN_RE
@@ -423,6 +430,8 @@ class _Apply:
         """Hand the buffered records to the writer (`write_rows`)."""
         pending, self.pending = self.pending, []
         if pending:
+            if self.records is not None:
+                self.records.extend((item[0], item[7]) for item in pending)
             self.writer.submit(self.write_rows, pending)
 
     def write_rows(self, pending: list[tuple]) -> None:
@@ -533,6 +542,10 @@ class _Apply:
         if not check.ok:
             raise self.reject(f"{check.message} (site {self.site['code']}). The site's audit trail was altered; "
                               "the bundle was refused.", "chain")
+        if self.records is not None and self.known_checks is None and self.site["head_seq"] == m["from_seq"]:
+            # while the last rows are stored: each record against the bundle's own trail, as the helper checks a bundle
+            # it reads (check_records takes these for the records with no stored history)
+            self.known_checks = trail.problems_of(self.records, self.new_audit, self.site["code"])
         self.writer.wait()  # the chain was verified while the last rows were stored; the connection is free again
         if self.new_audit:
             final_hash = check.head_hash
@@ -851,12 +864,16 @@ def import_many(store, paths, identities: list, *, user: str, limits: bundle.Lim
             outcomes.append(Outcome(Path(p), None, _unreadable(Path(p), exc)))
     ready.sort(key=lambda item: item[0])  # only the sort keys are kept: each bundle is read again when its turn comes
     files = [file for _key, file in ready]
-    with prefetch.Prefetcher(files, identities, limits, read_ahead) as helper:
+    # durable together when the run ends (its outcomes are reported then); on SQLite, each bundle's pages copied from
+    # the WAL into the file while the next bundle is read, not all at the end
+    with prefetch.Prefetcher(files, identities, limits, read_ahead) as helper, store.commits_grouped() as checkpoints:
         for index, (path, _sha, _size) in enumerate(files):
             try:
                 result = import_bundle(store, path, identities, user=user, limits=limits,
                                        payload_from=functools.partial(helper.take, index))
                 outcomes.append(Outcome(path, result, None))
+                if checkpoints and result.status == "imported":
+                    checkpoints.kick()
             except SyncError as exc:
                 outcomes.append(Outcome(path, None, exc))
             except _CONTENT_ERRORS as exc:

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import sqlite3
 import stat
+import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sle_desktop.domain.text import msg
+
+log = logging.getLogger(__name__)
 
 
 class StoreError(Exception):
@@ -110,6 +114,54 @@ class KeyedConnection(sqlite3.Connection):
         """Bulk-load rows with one executemany (the counterpart of `store.pg.PgConnection.copy_rows`'s COPY)."""
         names = ", ".join(f'"{c}"' for c in columns)
         self.executemany(f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})", rows)
+
+
+def _sync_file(path: Path) -> None:
+    """What was written to `path` is on disk (nothing to do when it does not exist)."""
+    try:
+        fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))  # Windows flushes a handle open for writing only
+    except FileNotFoundError:
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class WalCheckpointer:
+    """Copies what a run of write transactions committed to a database file's WAL into the file itself, from a second
+    connection on a thread of its own, while the writer goes on: otherwise the writer does it, the next time its
+    commit finds the WAL long (`PRAGMA wal_autocheckpoint`) or when it closes the database. The copy is mostly
+    waiting for the disk; a PASSIVE checkpoint never blocks the writer (and does what it can when it meets it).
+    `kick` after a commit; `close` waits for the copy in progress. Nothing is lost if a copy fails or never runs:
+    the WAL holds every committed transaction until one succeeds."""
+
+    def __init__(self, path: Path):
+        self._path = path
+        self._thread: threading.Thread | None = None
+
+    def kick(self) -> None:
+        """Start a checkpoint of everything committed so far, unless one is still running."""
+        if self._thread is not None and self._thread.is_alive():
+            return
+        self._thread = threading.Thread(target=self._checkpoint, name="sqlite-wal-checkpoint", daemon=True)
+        self._thread.start()
+
+    def _checkpoint(self) -> None:
+        try:
+            conn = sqlite3.connect(str(self._path), isolation_level=None)
+            try:
+                conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+            finally:
+                conn.close()
+        except sqlite3.Error as exc:
+            log.warning("a background WAL checkpoint of %s failed (%s); the next one copies it", self._path, exc)
+
+    def close(self) -> None:
+        """Wait for the checkpoint in progress, if any (its thread then has ended)."""
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
 
 
 class Store:
@@ -233,6 +285,35 @@ class Store:
         self.conn.execute("PRAGMA busy_timeout = 30000")
         # Touch the schema so a file that is not SQLite fails here, inside open().
         self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+
+    @contextlib.contextmanager
+    def commits_grouped(self) -> Iterator[WalCheckpointer | None]:
+        """A run of write transactions made durable together when the run ends (one sync of the WAL then, not one
+        per commit: synchronous=NORMAL meanwhile). Each stays atomic; a power cut during the run leaves the
+        database as one of them left it, never half of one. Yields a WalCheckpointer to `kick` after each commit
+        (None for an in-memory store)."""
+        if self.path is None:
+            yield None
+            return
+        checkpoints = WalCheckpointer(self.path)
+        self.conn.execute("PRAGMA synchronous = NORMAL")
+        try:
+            yield checkpoints
+        except BaseException:
+            with contextlib.suppress(Exception):
+                self._end_grouped(checkpoints)
+            raise
+        self._end_grouped(checkpoints)
+
+    def _end_grouped(self, checkpoints: WalCheckpointer) -> None:
+        checkpoints.close()
+        try:
+            self.conn.execute("PRAGMA synchronous = FULL")
+            _sync_file(Path(f"{self.path}-wal"))
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(msg("The changes just made to {path} could not be confirmed on the disk ({error}). Check "
+                                 "the disk, then what the database holds.", path=str(self.path),
+                                 error=getattr(exc, "strerror", None) or str(exc))) from exc
 
     def close(self) -> None:
         """Close the connection (checkpointing the WAL)."""

@@ -10,7 +10,10 @@ import json
 import logging
 import os
 import pickle
+import select
+import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -22,6 +25,7 @@ import pytest
 from sync_helpers import add_sae, pg_rows, register
 
 from sle_desktop.domain.text import msg
+from sle_desktop.sponsor import db as sponsor_store
 from sle_desktop.sponsor import importer, prefetch, trail
 from sle_desktop.sponsor import operations as sponsor
 from sle_desktop.store import audit
@@ -270,6 +274,19 @@ def test_the_helper_ends_with_the_import(helper_for_all, three_bundles, sponsor_
     assert all(helper.poll() == 0 for helper in started)  # and ended with it, having met no error
 
 
+def test_a_helper_ends_once_its_last_bundle_is_taken(helper_for_all, three_bundles, sponsor_keys):
+    """It exits while the importer imports that bundle: the import's end does not wait for it."""
+    _sites, paths = three_bundles
+    files = [(p, bundle.read_container(p).file_sha256, bundle.read_container(p).ciphertext_size) for p in paths]
+    with prefetch.Prefetcher(files, sponsor.load_identities(sponsor_keys.key_path), bundle.Limits()) as helper:
+        helpers = list(helper._helpers)
+        assert len(helpers) == prefetch.HELPERS
+        assert isinstance(helper.take(1, bundle.read_container(paths[1])), prefetch.Prepared)
+        assert all(h.proc.poll() is None for h in helpers)  # bundle 2 still to come
+        assert isinstance(helper.take(2, bundle.read_container(paths[2])), prefetch.Prepared)
+        assert [h.proc.wait(timeout=30) for h in helpers] == [0] * len(helpers)  # before the import ends
+
+
 def test_a_helper_is_forked_only_from_a_process_without_other_threads():
     code = ("import threading; from sle_desktop.sponsor import prefetch\n"
             "alone = prefetch.can_fork(); stop = threading.Event(); other = threading.Thread(target=stop.wait)\n"
@@ -299,13 +316,15 @@ def test_a_forked_helper_holds_none_of_the_importers_files(three_bundles, sponso
         with prefetch.Prefetcher(files, sponsor.load_identities(sponsor_keys.key_path), bundle.Limits()) as helper:
             helpers = list(helper._helpers)
             assert len(helpers) == 2
-            for index in (1, 2):  # each has answered: it is serving
-                assert isinstance(helper.take(index, bundle.read_container(paths[index])), prefetch.Prepared)
             for h in helpers:
+                # its answer is waiting: it is serving (its input closes once that answer is taken)
+                assert select.select([h.proc.stdout], [], [], 30)[0]
                 own = {f"pipe:[{os.fstat(stream.fileno()).st_ino}]" for stream in (h.proc.stdin, h.proc.stdout)}
                 targets = {os.readlink(f"/proc/{h.proc.pid}/fd/{fd}") for fd in os.listdir(f"/proc/{h.proc.pid}/fd")}
                 assert str(tmp_path / "importer-file") not in targets
                 assert not any(t.startswith("pipe:") and t not in own or ".sqlite" in t for t in targets), targets
+            for index in (1, 2):
+                assert isinstance(helper.take(index, bundle.read_container(paths[index])), prefetch.Prepared)
     finally:
         held.close()
 
@@ -452,3 +471,22 @@ def test_the_helper_works_without_a_standard_error(three_bundles, sponsor_keys):
     helper.stdin.close()
     answer = prefetch.read_answer(helper.stdout)
     assert isinstance(answer, prefetch.Prepared) and answer.lines and helper.wait(timeout=30) == 0
+
+
+def test_an_import_into_sqlite_is_in_the_database_file_itself_when_it_returns(three_bundles, sponsor_keys, tmp_path):
+    """Each bundle's pages are copied from the WAL into the file while the next bundle is read (and the WAL is synced
+    once, at the end): with the database still open, the file alone holds all three."""
+    sites, paths = three_bundles
+    db = tmp_path / "open.sqlite"
+    for site in sites:
+        register(site, db)
+    store = sponsor_store.open_sponsor_store(db)
+    try:
+        outcomes = importer.import_many(store, paths, sponsor.load_identities(sponsor_keys.key_path), user="dm")
+        assert [o.result.status for o in outcomes] == ["imported"] * 3
+        assert store.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL again for what comes next
+        shutil.copy(db, tmp_path / "file-only.sqlite")  # without its -wal
+    finally:
+        store.close()
+    with sqlite3.connect(tmp_path / "file-only.sqlite") as copy:
+        assert copy.execute("SELECT count(*) FROM bundles").fetchone()[0] == 3
