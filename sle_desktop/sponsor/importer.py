@@ -33,6 +33,7 @@ import gc
 import json
 import operator
 import re
+from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -191,6 +192,7 @@ class _Apply:
         self.new_audit: list[dict] = []
         self.new_hashes: list[str | None] = []  # their hashes when the helper computed them (`prefetch`)
         self.known_checks: list | None = None  # per record, `trail.problem` as the helper found it, or UNCHECKED
+        self.chain: audit_mod.ChainCheck | None = None  # the new audit rows' chain, as the helper checked it
         self.audit_written = 0  # new_audit[:audit_written] handed to the writer
         self.writer = writer or _WriteBehind(store.dialect == "postgresql")
         # (table, record) of every record line read here, in order, where the records' checks can be made while the
@@ -278,11 +280,11 @@ class _Apply:
         for batch in read.batches:
             self.writer.submit(self.write_rows, batch)
         self.rows_seen, self.next_audit_seq = read.rows_seen, read.next_audit_seq
-        self.new_audit, self.new_hashes = read.new_audit, read.new_hashes
+        self.new_audit, self.chain = _AuditValues(read.audit_values), read.chain
         self.references, self.visit_of = read.references, read.visit_of
         self.known_checks = read.record_checks
-        for start in range(0, len(self.new_audit), _ROW_BATCH):
-            self.writer.submit(self.insert_audit, self.new_audit[start:start + _ROW_BATCH])
+        for start in range(0, len(read.audit_values), _ROW_BATCH):
+            self.writer.submit(self.store_audit, read.audit_values[start:start + _ROW_BATCH])
         self.audit_written = len(self.new_audit)
 
     def header(self, h: dict) -> None:
@@ -521,9 +523,10 @@ class _Apply:
             self.writer.submit(self.insert_audit, rows)
 
     def insert_audit(self, rows: list[dict]) -> None:
-        bseq = self.m["bundle_seq"]
-        values = [(self.site_uuid, r["seq"], r["at_utc"], r["at_local"], r["user"], r["table"], r["row_id"], r["field"],
-                   r["old"], r["new"], r["reason"], r["prev_hash"], r["hash"], bseq) for r in rows]
+        self.store_audit(audit_values(self.site_uuid, rows, self.m["bundle_seq"]))
+
+    def store_audit(self, values: list[tuple]) -> None:
+        """Audit rows as `audit_values` gives them."""
         self.store.conn.copy_rows("audit", _AUDIT_COLUMNS, values)
 
     def end(self, obj: dict) -> None:
@@ -537,8 +540,8 @@ class _Apply:
         if self.next_audit_seq - 1 != m["to_seq"]:
             raise self.reject(f"the payload holds audit rows up to {self.next_audit_seq - 1}, not up to {m['to_seq']}.",
                               "inconsistent")
-        check = audit_mod.verify_rows(self.new_audit, start_seq=self.site["head_seq"], start_hash=self.site["head_hash"],
-                                      hashes=self.new_hashes)
+        check = self.chain if self.chain is not None else audit_mod.verify_rows(
+            self.new_audit, start_seq=self.site["head_seq"], start_hash=self.site["head_hash"], hashes=self.new_hashes)
         if not check.ok:
             raise self.reject(f"{check.message} (site {self.site['code']}). The site's audit trail was altered; "
                               "the bundle was refused.", "chain")
@@ -744,9 +747,37 @@ def read_ahead(container: bundle.Container, lines: list, limits: bundle.Limits) 
         refusal = prefetch.error_of(exc)
     except _CONTENT_ERRORS:
         return None
-    checks = None if refusal is not None else trail.problems_of(work.records, work.new_audit, work.site["code"])
-    return prefetch.ReadAhead(refusal, work.batches, work.rows_seen, work.next_audit_seq, work.new_audit,
-                              work.new_hashes, work.references, work.visit_of, checks)
+    checks = chain = None
+    values: list[tuple] = []
+    if refusal is None:  # (a refusal is all the importer needs)
+        checks = trail.problems_of(work.records, work.new_audit, work.site["code"])
+        chain = audit_mod.verify_rows(work.new_audit, start_seq=work.site["head_seq"], start_hash=work.site["head_hash"],
+                                      hashes=work.new_hashes)
+        values = audit_values(work.site_uuid, work.new_audit, work.m["bundle_seq"])
+    return prefetch.ReadAhead(refusal, work.batches, work.rows_seen, work.next_audit_seq, values, chain,
+                              work.references, work.visit_of, checks)
+
+
+def audit_values(site_uuid: str, rows: list[dict], bundle_seq: int) -> list[tuple]:
+    """New audit rows (dicts) as the audit table stores them (_AUDIT_COLUMNS)."""
+    return [(site_uuid, r["seq"], r["at_utc"], r["at_local"], r["user"], r["table"], r["row_id"], r["field"], r["old"],
+             r["new"], r["reason"], r["prev_hash"], r["hash"], bundle_seq) for r in rows]
+
+
+class _AuditValues(Sequence):
+    """Audit rows as stored (`audit_values`), read as dicts where the importer reads them (`check_records`, a
+    record's trail; `update_site`, the last hash)."""
+
+    def __init__(self, values: list[tuple]):
+        self._values = values
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [dict(zip(_AUDIT_COLUMNS, v)) for v in self._values[index]]
+        return dict(zip(_AUDIT_COLUMNS, self._values[index]))
 
 
 def uuid_clash(store, site_uuid: str, bundle_seq: int) -> dict | None:
@@ -829,8 +860,10 @@ def _import_bundle(store, path, identities: list, *, user: str, limits: bundle.L
             done = check_sequence(store, c, site)
             if done is not None:
                 return done
-        if prepared is not None and prepared.read is not None and site["head_seq"] != m["from_seq"]:
-            # the bundle repeats changes already received: the helper's reading assumed otherwise
+        if prepared is not None and prepared.read is not None and (
+                site["head_seq"] != m["from_seq"] or site["head_hash"] != m["chain_start_hash"]):
+            # the bundle repeats changes already received (or the stored trail ends elsewhere than where the bundle
+            # says it starts): the helper's reading assumed otherwise
             prepared, compressed = None, bundle.decrypt(c, identities)
         work = _Apply(store, c, site, limits, user)
         work.run(compressed, prepared)

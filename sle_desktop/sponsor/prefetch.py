@@ -73,8 +73,8 @@ class ReadAhead(NamedTuple):
     batches: list
     rows_seen: int
     next_audit_seq: int
-    new_audit: list
-    new_hashes: list
+    audit_values: list  # the new audit rows as they are stored (`importer.audit_values`)
+    chain: object  # their chain checked from where the bundle starts (a `store.audit.ChainCheck`; none once refused)
     references: dict
     visit_of: dict
     record_checks: list | None = None  # `trail.problems_of` its records (none once refused)
@@ -200,7 +200,7 @@ def encode_answer(answer: Prepared | None) -> bytes:
     read = answer.read
     if read is not None:
         read = tuple(read._replace(refusal=None if read.refusal is None else pickle.dumps(
-            read.refusal, protocol=pickle.HIGHEST_PROTOCOL)))
+            read.refusal, protocol=pickle.HIGHEST_PROTOCOL), chain=pickle.dumps(read.chain, protocol=pickle.HIGHEST_PROTOCOL)))
     return marshal.dumps((answer.file_sha256, answer.lines, error, answer.failed_at, answer.record_checks, read))
 
 
@@ -218,7 +218,8 @@ def read_answer(stream) -> Prepared | None:
     sha, lines, error, failed_at, record_checks, read = value
     if read is not None:
         read = ReadAhead._make(read)
-        read = read._replace(refusal=None if read.refusal is None else pickle.loads(read.refusal))
+        read = read._replace(refusal=None if read.refusal is None else pickle.loads(read.refusal),
+                             chain=pickle.loads(read.chain))
     return Prepared(sha, lines, None if error is None else pickle.loads(error), failed_at, record_checks, read)
 
 

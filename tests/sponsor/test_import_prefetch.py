@@ -128,8 +128,14 @@ def test_what_the_helper_computes_is_what_the_importer_would(three_bundles, spon
     assert {t for t, *_rest, row in records if row is not None} == importer._SENT_WHOLE & {t for t, _row in parsed}
     assert any(row is None for *_rest, row in records)
     assert all(row == json.loads(data) for *_rest, data, row in records if row is not None)
-    assert ahead.new_audit == [obj["row"] for obj in read if obj["type"] == "audit"]
-    assert ahead.new_hashes == [audit.row_hash(r) for r in ahead.new_audit] == [r["hash"] for r in ahead.new_audit]
+    site_uuid, bundle_seq = container.manifest["site_uuid"], container.manifest["bundle_seq"]
+    new_audit = [obj["row"] for obj in read if obj["type"] == "audit"]
+    assert ahead.audit_values == [(site_uuid, *(r[c] for c in importer._AUDIT_COLUMNS[1:-1]), bundle_seq)
+                                  for r in new_audit]  # as the audit table stores them
+    # their chain, checked from where the bundle says it starts
+    assert ahead.chain == audit.verify_rows(new_audit, start_seq=container.manifest["from_seq"],
+                                            start_hash=container.manifest["chain_start_hash"])
+    assert ahead.chain.ok and ahead.chain.head_hash == container.manifest["chain_head_hash"]
     assert ahead.next_audit_seq == container.manifest["to_seq"] + 1
     assert len(ahead.record_checks) == len(records) and not any(ahead.record_checks)
     assert prepared.record_checks is None  # sent once, with the reading
@@ -157,7 +163,7 @@ def test_what_the_helper_computes_is_what_the_importer_would(three_bundles, spon
     again = prefetch.read_answer(io.BytesIO(len(blob).to_bytes(8, "little") + blob))
     assert again == refused and str(again.refusal()) == "b: refused." and again.refusal().reason == "malformed"
     # and so does one the importer's checks met when the helper read the payload through them
-    ahead = prefetch.ReadAhead(("BundleRejected", msg("{name}: broken.", name="b"), "chain"), [], 0, 1, [], [], {}, {})
+    ahead = prefetch.ReadAhead(("BundleRejected", msg("{name}: broken.", name="b"), "chain"), [], 0, 1, [], None, {}, {})
     blob = prefetch.encode_answer(prefetch.Prepared("0" * 64, [], read=ahead))
     again = prefetch.read_answer(io.BytesIO(len(blob).to_bytes(8, "little") + blob))
     assert again.read == ahead and str(prefetch.refusal_of(again.read.refusal)) == "b: broken."
@@ -490,3 +496,27 @@ def test_an_import_into_sqlite_is_in_the_database_file_itself_when_it_returns(th
         store.close()
     with sqlite3.connect(tmp_path / "file-only.sqlite") as copy:
         assert copy.execute("SELECT count(*) FROM bundles").fetchone()[0] == 3
+
+
+def test_a_stored_chain_head_out_of_step_with_the_trail_is_refused_as_when_read_inline(
+        helper_for_all, three_bundles, sponsor_keys, tmp_path, monkeypatch):
+    """The helper checks a bundle's chain from where the bundle says it starts; when the sponsor's record of the
+    site's chain head says otherwise (its database was altered), the importer reads the bundle itself and refuses
+    it exactly as it would have without the helper."""
+    sites, (second, _other, first) = three_bundles
+
+    def refusal(db):
+        for site in sites:
+            register(site, db)
+        assert sponsor.import_bundles(db, sponsor_keys.key_path, [first])[0].error is None
+        with sqlite3.connect(db) as conn:
+            conn.execute("UPDATE sites SET head_hash = ? WHERE code = 'BY01'", ("0" * 64,))
+        [outcome] = sponsor.import_bundles(db, sponsor_keys.key_path, [second])
+        return outcome.error
+
+    with_helper = refusal(tmp_path / "helper.sqlite")
+    assert any(isinstance(t, prefetch.Prepared) and t.read is not None for t in helper_for_all)  # read, then set aside
+    _read_inline(monkeypatch)
+    inline = refusal(tmp_path / "inline.sqlite")
+    assert with_helper.reason == inline.reason == "chain"
+    assert str(with_helper) == str(inline)
