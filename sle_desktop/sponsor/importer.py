@@ -905,7 +905,7 @@ def import_many(store, paths, identities: list, *, user: str, limits: bundle.Lim
                 result = import_bundle(store, path, identities, user=user, limits=limits,
                                        payload_from=functools.partial(helper.take, index))
                 outcomes.append(Outcome(path, result, None))
-                if checkpoints and result.status == "imported":
+                if checkpoints is not None and result.status == "imported":
                     checkpoints.kick()
             except SyncError as exc:
                 outcomes.append(Outcome(path, None, exc))

@@ -116,6 +116,19 @@ class KeyedConnection(sqlite3.Connection):
         self.executemany(f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})", rows)
 
 
+@contextlib.contextmanager
+def ending_with(end) -> Iterator[None]:
+    """Call `end()` after the body, whatever happens; when the body raised, a failure of `end` is dropped so that the
+    body's error is the one that propagates."""
+    try:
+        yield
+    except BaseException:
+        with contextlib.suppress(Exception):
+            end()
+        raise
+    end()
+
+
 def _sync_file(path: Path) -> None:
     """What was written to `path` is on disk (nothing to do when it does not exist)."""
     try:
@@ -297,13 +310,8 @@ class Store:
             return
         checkpoints = WalCheckpointer(self.path)
         self.conn.execute("PRAGMA synchronous = NORMAL")
-        try:
+        with ending_with(lambda: self._end_grouped(checkpoints)):
             yield checkpoints
-        except BaseException:
-            with contextlib.suppress(Exception):
-                self._end_grouped(checkpoints)
-            raise
-        self._end_grouped(checkpoints)
 
     def _end_grouped(self, checkpoints: WalCheckpointer) -> None:
         checkpoints.close()

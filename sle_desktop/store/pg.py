@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from urllib.parse import urlsplit, urlunsplit
 
-from sle_desktop.store.db import StoreError
+from sle_desktop.store.db import StoreError, ending_with
 
 URL_SCHEMES = ("postgresql://", "postgres://")
 
@@ -189,13 +189,8 @@ class PgStore:
         raw = self.conn.raw
         previous = raw.execute("SHOW synchronous_commit").fetchone()[0]
         raw.execute("SET synchronous_commit = off")
-        try:
+        with ending_with(lambda: self._flush_log(previous)):
             yield None
-        except BaseException:
-            with contextlib.suppress(Exception):
-                self._flush_log(previous)
-            raise
-        self._flush_log(previous)
 
     def _flush_log(self, setting: str) -> None:
         raw = self.conn.raw
