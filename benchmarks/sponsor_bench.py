@@ -121,6 +121,7 @@ def _floor_pg(url: str, rows) -> float:
 
 def _measure(target, corpus: Path, info: dict, out_dir: Path) -> dict:
     from sle_desktop.sponsor import operations as sponsor
+    from sle_desktop.store import db as store_db
 
     for s in info["sites"]:
         sponsor.register_site(target, corpus / "sites" / f"{s['code']}.sitekey")
@@ -128,6 +129,7 @@ def _measure(target, corpus: Path, info: dict, out_dir: Path) -> dict:
     t = time.perf_counter()
     outcomes = sponsor.import_bundles(target, corpus / "sponsor" / "sponsor.key", bundles)
     import_s = time.perf_counter() - t
+    store_db.wait_for_checkpoints()  # SQLite: the copy of the last bundle into the file, after the import returned
     bad = [o for o in outcomes if o.error is not None or o.result.status != "imported"]
     if bad:
         raise RuntimeError(f"import failed: {bad[0].error}")

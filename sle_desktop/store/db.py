@@ -141,40 +141,77 @@ def _sync_file(path: Path) -> None:
         os.close(fd)
 
 
+_CHECKPOINT_THREAD = "sqlite-wal-checkpoint"
+
+
+def wait_for_checkpoints() -> None:
+    """Wait for every background WAL checkpoint of this process to end (`WalCheckpointer`)."""
+    for thread in threading.enumerate():
+        if thread.name == _CHECKPOINT_THREAD:
+            thread.join()
+
+
 class WalCheckpointer:
     """Copies what a run of write transactions committed to a database file's WAL into the file itself, from a second
     connection on a thread of its own, while the writer goes on: otherwise the writer does it, the next time its
     commit finds the WAL long (`PRAGMA wal_autocheckpoint`) or when it closes the database. The copy is mostly
     waiting for the disk; a PASSIVE checkpoint never blocks the writer (and does what it can when it meets it).
-    `kick` after a commit; `close` waits for the copy in progress. Nothing is lost if a copy fails or never runs:
-    the WAL holds every committed transaction until one succeeds."""
+
+    `kick` after a commit; `finish` when the run has ended and is durable: the copy of its last commits then goes on
+    in the background (the thread is not a daemon: the interpreter waits for it before it exits), and the writer's
+    own close skips its checkpoint while it runs. `wait` for it. Nothing is lost if a copy fails, is cut short or
+    never runs: the WAL holds every committed transaction until one succeeds."""
 
     def __init__(self, path: Path):
         self._path = path
+        self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
+        self._again = False  # one more copy once the running one ends (`finish`)
 
     def kick(self) -> None:
         """Start a checkpoint of everything committed so far, unless one is still running."""
-        if self._thread is not None and self._thread.is_alive():
-            return
-        self._thread = threading.Thread(target=self._checkpoint, name="sqlite-wal-checkpoint", daemon=True)
-        self._thread.start()
+        self._start(again=False)
 
-    def _checkpoint(self) -> None:
+    def finish(self) -> None:
+        """A last checkpoint of everything committed so far, in the background (after the running one, if any)."""
+        self._start(again=True)
+
+    def _start(self, again: bool) -> None:
+        with self._lock:
+            if self._thread is not None:
+                self._again = self._again or again
+                return
+            self._thread = threading.Thread(target=self._run, name=_CHECKPOINT_THREAD, daemon=False)
+            self._thread.start()
+
+    def _run(self) -> None:
         try:
-            conn = sqlite3.connect(str(self._path), isolation_level=None)
+            conn = self._connect()
             try:
-                conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+                while True:
+                    conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+                    with self._lock:
+                        if not self._again:
+                            self._thread = None
+                            return
+                        self._again = False
             finally:
                 conn.close()
         except sqlite3.Error as exc:
             log.warning("a background WAL checkpoint of %s failed (%s); the next one copies it", self._path, exc)
+        with self._lock:
+            self._thread, self._again = None, False
 
-    def close(self) -> None:
-        """Wait for the checkpoint in progress, if any (its thread then has ended)."""
-        if self._thread is not None:
-            self._thread.join()
-            self._thread = None
+    def _connect(self) -> sqlite3.Connection:
+        # read-write, never create: a file removed meanwhile is not made again, empty
+        return sqlite3.connect(self._path.resolve().as_uri() + "?mode=rw", uri=True, isolation_level=None)
+
+    def wait(self) -> None:
+        """Wait for the copies started so far to end."""
+        with self._lock:
+            thread = self._thread
+        if thread is not None:
+            thread.join()
 
 
 class Store:
@@ -314,7 +351,6 @@ class Store:
             yield checkpoints
 
     def _end_grouped(self, checkpoints: WalCheckpointer) -> None:
-        checkpoints.close()
         try:
             self.conn.execute("PRAGMA synchronous = FULL")
             _sync_file(Path(f"{self.path}-wal"))
@@ -322,9 +358,10 @@ class Store:
             raise StoreError(msg("The changes just made to {path} could not be confirmed on the disk ({error}). Check "
                                  "the disk, then what the database holds.", path=str(self.path),
                                  error=getattr(exc, "strerror", None) or str(exc))) from exc
+        checkpoints.finish()  # durable now: the last commits are copied into the file while the caller goes on
 
     def close(self) -> None:
-        """Close the connection (checkpointing the WAL)."""
+        """Close the connection (checkpointing the WAL, unless a background checkpoint still runs: it does then)."""
         try:
             self.conn.close()
         except sqlite3.Error:

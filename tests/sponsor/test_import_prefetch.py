@@ -29,6 +29,7 @@ from sle_desktop.sponsor import db as sponsor_store
 from sle_desktop.sponsor import importer, prefetch, trail
 from sle_desktop.sponsor import operations as sponsor
 from sle_desktop.store import audit
+from sle_desktop.store import db as store_db
 from sle_desktop.sync import bundle
 
 # what an import stores, less the moments it ran at
@@ -479,9 +480,11 @@ def test_the_helper_works_without_a_standard_error(three_bundles, sponsor_keys):
     assert isinstance(answer, prefetch.Prepared) and answer.lines and helper.wait(timeout=30) == 0
 
 
-def test_an_import_into_sqlite_is_in_the_database_file_itself_when_it_returns(three_bundles, sponsor_keys, tmp_path):
-    """Each bundle's pages are copied from the WAL into the file while the next bundle is read (and the WAL is synced
-    once, at the end): with the database still open, the file alone holds all three."""
+def test_an_import_into_sqlite_is_in_the_database_file_itself_once_its_last_copy_ends(three_bundles, sponsor_keys,
+                                                                                        tmp_path):
+    """Each bundle's pages are copied from the WAL into the file while the next bundle is read, the last bundle's
+    after the import returns (the WAL synced once, at the end): then, with the database still open, the file alone
+    holds all three."""
     sites, paths = three_bundles
     db = tmp_path / "open.sqlite"
     for site in sites:
@@ -491,9 +494,35 @@ def test_an_import_into_sqlite_is_in_the_database_file_itself_when_it_returns(th
         outcomes = importer.import_many(store, paths, sponsor.load_identities(sponsor_keys.key_path), user="dm")
         assert [o.result.status for o in outcomes] == ["imported"] * 3
         assert store.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL again for what comes next
+        store_db.wait_for_checkpoints()
         shutil.copy(db, tmp_path / "file-only.sqlite")  # without its -wal
     finally:
         store.close()
+    with sqlite3.connect(tmp_path / "file-only.sqlite") as copy:
+        assert copy.execute("SELECT count(*) FROM bundles").fetchone()[0] == 3
+
+
+def test_a_process_that_ends_right_after_an_import_leaves_it_all_in_the_database_file(three_bundles, sponsor_keys,
+                                                                                      tmp_path):
+    """The last copy into the file runs on after the import returns; a process that ends right after the import (as
+    `sle-sponsor import` does), while that copy still runs, leaves no WAL behind: the file alone holds every bundle."""
+    sites, paths = three_bundles
+    db = tmp_path / "exits.sqlite"
+    for site in sites:
+        register(site, db)
+    code = textwrap.dedent(f"""
+        import time
+        from sle_desktop.sponsor import operations
+        from sle_desktop.store import db
+        connect = db.WalCheckpointer._connect
+        db.WalCheckpointer._connect = lambda self: (connect(self), time.sleep(0.5))[0]  # a slow disk: it ends last
+        outcomes = operations.import_bundles({str(db)!r}, {str(sponsor_keys.key_path)!r}, {[str(p) for p in paths]!r})
+        assert [o.result.status for o in outcomes] == ["imported"] * 3, outcomes
+    """)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert not Path(f"{db}-wal").exists() or Path(f"{db}-wal").stat().st_size == 0
+    shutil.copy(db, tmp_path / "file-only.sqlite")
     with sqlite3.connect(tmp_path / "file-only.sqlite") as copy:
         assert copy.execute("SELECT count(*) FROM bundles").fetchone()[0] == 3
 

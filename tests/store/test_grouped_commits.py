@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import threading
 
 import pytest
 
@@ -69,7 +70,7 @@ def test_sqlite_checkpoints_copy_each_commit_into_the_file_itself(grouped_file, 
     with grouped_file.commits_grouped() as checkpoints:
         _commit_bundle(grouped_file, 1)
         checkpoints.kick()
-        checkpoints.close()  # that checkpoint has ended
+        checkpoints.wait()  # that checkpoint has ended
         shutil.copy(grouped_file.path, tmp_path / "copy.sqlite")  # the file only
         _commit_bundle(grouped_file, 2)  # committed after it: still in the WAL only
         shutil.copy(grouped_file.path, tmp_path / "later.sqlite")
@@ -78,6 +79,33 @@ def test_sqlite_checkpoints_copy_each_commit_into_the_file_itself(grouped_file, 
     with sqlite3.connect(tmp_path / "later.sqlite") as later:
         assert later.execute("SELECT DISTINCT bundle FROM bundle_rows").fetchall() == [(1,)]
     assert grouped_file.scalar("SELECT count(*) FROM bundle_rows") == 600
+
+
+def test_sqlite_the_run_ends_once_durable_and_its_last_copy_into_the_file_goes_on_behind(grouped_file, tmp_path,
+                                                                                         monkeypatch):
+    """The run waits for the WAL's sync, not for the copy of its last commits into the file: until that copy ends
+    the file alone lacks them (the database, WAL and all, has them); once it ends, the file alone has them too."""
+    copying = threading.Event()
+    real_connect = store_db.WalCheckpointer._connect
+
+    def slow_disk(self):
+        assert copying.wait(30)
+        return real_connect(self)
+
+    monkeypatch.setattr(store_db.WalCheckpointer, "_connect", slow_disk)
+    grouped_file.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the empty table in the file itself
+    with grouped_file.commits_grouped() as checkpoints:
+        _commit_bundle(grouped_file, 1)
+    shutil.copy(grouped_file.path, tmp_path / "before.sqlite")
+    assert grouped_file.scalar("SELECT count(*) FROM bundle_rows") == 300
+    copying.set()
+    checkpoints.wait()
+    shutil.copy(grouped_file.path, tmp_path / "after.sqlite")
+    with sqlite3.connect(tmp_path / "before.sqlite") as before:
+        assert before.execute("SELECT count(*) FROM sqlite_master WHERE name = 'bundle_rows'").fetchone()[0] == 1
+        assert before.execute("SELECT count(*) FROM bundle_rows").fetchone()[0] == 0
+    with sqlite3.connect(tmp_path / "after.sqlite") as after:
+        assert after.execute("SELECT count(*) FROM bundle_rows").fetchone()[0] == 300
 
 
 def test_sqlite_a_failed_transaction_in_the_run_leaves_the_others(grouped_file):
@@ -107,8 +135,9 @@ def test_a_background_checkpoint_that_fails_only_warns(tmp_path, caplog):
     """Nothing is lost: the WAL keeps every commit until a checkpoint succeeds."""
     checkpoints = store_db.WalCheckpointer(tmp_path / "missing-folder" / "none.sqlite")
     checkpoints.kick()
-    checkpoints.close()
+    checkpoints.wait()
     assert "background WAL checkpoint" in caplog.text
+    assert not (tmp_path / "missing-folder").exists()  # and nothing was created in its place
 
 
 def test_an_in_memory_store_groups_nothing():
