@@ -45,6 +45,7 @@ from pathlib import Path
 from typing import NamedTuple, NoReturn
 
 from sle_desktop.sponsor import trail
+from sle_desktop.store import db as store_db
 from sle_desktop.sync import bundle, keys
 from sle_desktop.sync.errors import BundleRejected, SyncError
 
@@ -355,6 +356,8 @@ class Prefetcher:
         self._first = self._next = 1 if FIRST_INLINE else 0  # the first bundle for the helpers; the next to send
         self._helpers: list[_Helper] = []
         wanted = sum(size for _p, _h, size in files[self._first:] if size <= MAX_BUNDLE_BYTES)
+        if START == "auto" and wanted >= MIN_BYTES_FORKED:
+            store_db.wait_for_checkpoints()  # an earlier import's last copy into its file (a thread): a few ms
         forked = START == "fork" or (START == "auto" and can_fork())
         if wanted < (MIN_BYTES_FORKED if forked else MIN_BYTES) or not wanted or (
                 not forked and getattr(sys, "frozen", False)):

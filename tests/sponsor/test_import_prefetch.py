@@ -17,6 +17,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 import zlib
 from pathlib import Path
@@ -525,6 +526,34 @@ def test_a_process_that_ends_right_after_an_import_leaves_it_all_in_the_database
     shutil.copy(db, tmp_path / "file-only.sqlite")
     with sqlite3.connect(tmp_path / "file-only.sqlite") as copy:
         assert copy.execute("SELECT count(*) FROM bundles").fetchone()[0] == 3
+
+
+def test_an_import_right_after_another_still_forks_its_helper(three_bundles, sponsor_keys, tmp_path, monkeypatch):
+    """A helper is forked only from a process with no other thread; the last copy of the import before it may still
+    be running on one (a slow disk): the next import waits for that copy, then forks its helper as usual."""
+    from sle_desktop.store import db as store_db
+
+    sites, paths = three_bundles
+    monkeypatch.setattr(prefetch, "MIN_BYTES_FORKED", 0)
+    connect = store_db.WalCheckpointer._connect
+    monkeypatch.setattr(store_db.WalCheckpointer, "_connect", lambda self: (connect(self), time.sleep(0.5))[0])
+    forked = []
+    real_forked = prefetch._Forked
+
+    def counted(*args):
+        forked.append(len(os.listdir("/proc/self/task")))
+        return real_forked(*args)
+
+    monkeypatch.setattr(prefetch, "_Forked", counted)
+    for name in ("first.sqlite", "next.sqlite"):
+        db = tmp_path / name
+        for site in sites:
+            register(site, db)
+        outcomes = sponsor.import_bundles(db, sponsor_keys.key_path, paths)
+        assert [o.result.status for o in outcomes] == ["imported"] * 3
+        assert any(t.name == "sqlite-wal-checkpoint" for t in threading.enumerate())  # still copying
+    assert forked == [1, 1]  # a helper for each import, forked while this was the only thread
+    store_db.wait_for_checkpoints()
 
 
 def test_a_stored_chain_head_out_of_step_with_the_trail_is_refused_as_when_read_inline(
