@@ -644,13 +644,10 @@ class _Apply:
     def _trails(self, table: str, row_ids: set[str], condition: str = "") -> dict[str, list[dict]]:
         """(seq, field, new) of the site's stored audit rows of `table` for each of `row_ids`, in order."""
         out: dict[str, list[dict]] = {}
-        ids = sorted(row_ids)
-        for i in range(0, len(ids), _TRAIL_BATCH):
-            chunk = ids[i:i + _TRAIL_BATCH]
+        for chunk, marks in _in_chunks(row_ids):
             for a in self.store.query(
                     f'SELECT row_id, seq, field, new FROM audit {self.store.indexed_by("audit_row")} WHERE site_uuid = ? '
-                    f'AND "table" = ? AND row_id IN ({", ".join("?" * len(chunk))}) {condition} ORDER BY seq',
-                    (self.site_uuid, table, *chunk)):
+                    f'AND "table" = ? AND row_id IN ({marks}) {condition} ORDER BY seq', (self.site_uuid, table, *chunk)):
                 out.setdefault(a.pop("row_id"), []).append(a)
         return out
 
@@ -663,11 +660,9 @@ class _Apply:
                 wanted.setdefault(table, set()).add(uuid)
         out: dict[tuple[str, str], str] = {}
         for table, uuids in wanted.items():
-            ids = sorted(uuids)
-            for i in range(0, len(ids), _TRAIL_BATCH):
-                chunk = ids[i:i + _TRAIL_BATCH]
+            for chunk, marks in _in_chunks(uuids):
                 for r in self.store.query(f"SELECT uuid, data FROM records WHERE tbl = ? AND site_uuid = ? AND uuid IN "
-                                          f"({', '.join('?' * len(chunk))})", (table, self.site_uuid, *chunk)):
+                                          f"({marks})", (table, self.site_uuid, *chunk)):
                     out[(table, r["uuid"])] = r["data"]
         return out
 
@@ -682,13 +677,11 @@ class _Apply:
         for table, uuid, _subject, _data, _row in self.touched:
             by_table.setdefault(table, []).append(uuid)
         for table, uuids in by_table.items():
-            uuids = sorted(set(uuids))
-            for i in range(0, len(uuids), _TRAIL_BATCH):
-                chunk = uuids[i:i + _TRAIL_BATCH]
+            for chunk, marks in _in_chunks(uuids):
                 # INDEXED BY (SQLite): without it the planner walks the (site_uuid, seq) key over the whole trail
                 for a in self.store.query(
                         f'SELECT row_id, seq, "user", field, new FROM audit {self.store.indexed_by("audit_row")} '
-                        f'WHERE site_uuid = ? AND "table" = ? AND row_id IN ({", ".join("?" * len(chunk))}) '
+                        f'WHERE site_uuid = ? AND "table" = ? AND row_id IN ({marks}) '
                         "AND seq <= ? ORDER BY seq", (self.site_uuid, table, *chunk, up_to)):
                     out.setdefault((table, a.pop("row_id")), []).append(a)
         return out
@@ -722,6 +715,14 @@ class _Apply:
         sponsor_store.log(conn, user=self.user, action="import", site_uuid=self.site_uuid,
                           detail=f"bundle {m['bundle_seq']} ({c.path.name}): changes {m['from_seq'] + 1}-{m['to_seq']}, "
                                  f"{self.added} records added, {self.updated} updated, {len(self.new_audit)} audit rows")
+
+
+def _in_chunks(values):
+    """The distinct `values`, sorted, in chunks of up to _TRAIL_BATCH, each with its "?, ?, …" for an IN list."""
+    ordered = sorted(set(values))
+    for start in range(0, len(ordered), _TRAIL_BATCH):
+        chunk = ordered[start:start + _TRAIL_BATCH]
+        yield chunk, ", ".join("?" * len(chunk))
 
 
 def site_audit(store, site_uuid: str, sql_where: str, params: tuple, tail: str = "ORDER BY seq") -> list[dict]:

@@ -531,8 +531,6 @@ def test_a_process_that_ends_right_after_an_import_leaves_it_all_in_the_database
 def test_an_import_right_after_another_still_forks_its_helper(three_bundles, sponsor_keys, tmp_path, monkeypatch):
     """A helper is forked only from a process with no other thread; the last copy of the import before it may still
     be running on one (a slow disk): the next import waits for that copy, then forks its helper as usual."""
-    from sle_desktop.store import db as store_db
-
     sites, paths = three_bundles
     monkeypatch.setattr(prefetch, "MIN_BYTES_FORKED", 0)
     connect = store_db.WalCheckpointer._connect
