@@ -179,8 +179,9 @@ class _Apply:
     """Applies one decrypted payload inside the caller's transaction."""
 
     def __init__(self, store, container: bundle.Container, site: dict, limits: bundle.Limits, user: str,
-                 writer: _WriteBehind | None = None):
+                 writer: _WriteBehind | None = None, while_storing=None):
         self.store, self.c, self.site, self.limits, self.user = store, container, site, limits, user
+        self.while_storing = while_storing
         self.m = container.manifest
         self.name = container.path.name
         self.site_uuid = site["site_uuid"]
@@ -302,17 +303,19 @@ class _Apply:
         for table, cols in tables.items():
             if table not in CLINICAL_TABLES or not isinstance(cols, list) or len(cols) > _MAX_COLUMNS:
                 raise self.reject(f"the payload header lists an unknown table {str(table)[:40]!r}.")
+            names: set[str] = set()
             for position, col in enumerate(cols):
                 if not (isinstance(col, list) and len(col) == 2 and isinstance(col[0], str) and isinstance(col[1], str)
                         and _COLUMN_RE.match(col[0]) and len(col[1]) <= 40):
                     raise self.reject(f"the payload header has an invalid column for {table}.")
-                if any(c[0] == col[0] for c in cols[:position]):
+                if col[0] in names:
                     raise self.reject(f"the payload header lists the {table} column {col[0]!r} twice.")
+                names.add(col[0])
                 if col[0] not in schema[table]:
                     raise self.reject(f"the payload header gives {table} a column {col[0]!r} that the {table} form "
                                       "does not have; the bundle was refused.", "inconsistent")
                 columns.append((self.site_uuid, table, position, col[0], col[1].upper()))
-            self.columns[table] = frozenset(c[0] for c in cols)
+            self.columns[table] = frozenset(names)
         self.store_columns(columns)
 
     def store_columns(self, columns: list[tuple]) -> None:
@@ -321,7 +324,8 @@ class _Apply:
                                          "WHERE site_uuid = ? ORDER BY tbl, position", (self.site_uuid,)).fetchall()
         if sorted(map(tuple, stored)) != sorted(columns):  # as the last bundle described them: nothing to write
             conn = self.store.conn
-            conn.execute("DELETE FROM site_columns WHERE site_uuid = ?", (self.site_uuid,))
+            if stored:
+                conn.execute("DELETE FROM site_columns WHERE site_uuid = ?", (self.site_uuid,))
             # one COPY on PostgreSQL, not a round trip per column (~200: 30 ms a bundle at 100 sites)
             conn.copy_rows("site_columns", ("site_uuid", "tbl", "position", "name", "decl_type"), columns)
 
@@ -549,6 +553,8 @@ class _Apply:
             # while the last rows are stored: each record against the bundle's own trail, as the helper checks a bundle
             # it reads (check_records takes these for the records with no stored history)
             self.known_checks = trail.problems_of(self.records, self.new_audit, self.site["code"])
+        if self.writer.behind and self.while_storing is not None:
+            self.while_storing()
         self.writer.wait()  # the chain was verified while the last rows were stored; the connection is free again
         if self.new_audit:
             final_hash = check.head_hash
@@ -851,18 +857,20 @@ def _cycle_collector_paused():
 
 
 def import_bundle(store, path, identities: list, *, user: str, limits: bundle.Limits = bundle.Limits(),
-                  container: bundle.Container | None = None, payload_from=None) -> ImportResult:
+                  container: bundle.Container | None = None, payload_from=None, while_storing=None) -> ImportResult:
     """Verify and import one bundle into the sponsor database; BundleRejected (nothing written) on any problem.
 
     `payload_from(container)`, when given, returns the payload a helper process already decrypted and parsed
-    (`prefetch.Prepared`), or None to do it here; it is asked only once the bundle's turn to be decrypted comes."""
+    (`prefetch.Prepared`), or None to do it here; it is asked only once the bundle's turn to be decrypted comes.
+    `while_storing()`, when given, is called while the server stores the bundle's last rows (the next bundle's
+    answer received meanwhile: `prefetch.Prefetcher.receive`)."""
     with _cycle_collector_paused():
         return _import_bundle(store, path, identities, user=user, limits=limits, container=container,
-                              payload_from=payload_from)
+                              payload_from=payload_from, while_storing=while_storing)
 
 
 def _import_bundle(store, path, identities: list, *, user: str, limits: bundle.Limits,
-                   container: bundle.Container | None, payload_from) -> ImportResult:
+                   container: bundle.Container | None, payload_from, while_storing) -> ImportResult:
     c = container or bundle.read_container(path, limits)
     m = c.manifest
     name = c.path.name
@@ -898,7 +906,7 @@ def _import_bundle(store, path, identities: list, *, user: str, limits: bundle.L
             # the bundle repeats changes already received (or the stored trail ends elsewhere than where the bundle
             # says it starts): the helper's reading assumed otherwise
             prepared, compressed = None, bundle.decrypt(c, identities)
-        work = _Apply(store, c, site, limits, user)
+        work = _Apply(store, c, site, limits, user, while_storing=while_storing)
         work.run(compressed, prepared)
     return ImportResult(c.path, site["code"], m["bundle_seq"], "imported", m["from_seq"], m["to_seq"], work.added,
                         work.updated, len(work.new_audit),
@@ -936,7 +944,8 @@ def import_many(store, paths, identities: list, *, user: str, limits: bundle.Lim
         for index, (path, _sha, _size) in enumerate(files):
             try:
                 result = import_bundle(store, path, identities, user=user, limits=limits,
-                                       payload_from=functools.partial(helper.take, index))
+                                       payload_from=functools.partial(helper.take, index),
+                                       while_storing=functools.partial(helper.receive, index + 1))
                 outcomes.append(Outcome(path, result, None))
                 if checkpoints is not None and result.status == "imported":
                     checkpoints.kick()

@@ -35,6 +35,7 @@ import marshal
 import os
 import pickle
 import queue
+import select
 import signal
 import subprocess
 import sys
@@ -50,6 +51,7 @@ from sle_desktop.sync import bundle, keys
 from sle_desktop.sync.errors import BundleRejected, SyncError
 
 log = logging.getLogger(__name__)
+_MISSING = object()
 
 # encrypted bytes (after the first bundle) below which no helper is started: a new interpreter's start (~0.1 s) took
 # what it saved at the benchmark's quick size (three bundles of 0.35 MB: 0.40 s with it or without); a forked one's
@@ -355,6 +357,7 @@ class Prefetcher:
         self._limits = limits
         self._first = self._next = 1 if FIRST_INLINE else 0  # the first bundle for the helpers; the next to send
         self._helpers: list[_Helper] = []
+        self._kept: dict[int, Prepared | None] = {}  # an answer received before its bundle's turn (`receive`)
         wanted = sum(size for _p, _h, size in files[self._first:] if size <= MAX_BUNDLE_BYTES)
         if START == "auto" and wanted >= MIN_BYTES_FORKED:
             store_db.wait_for_checkpoints()  # an earlier import's last copy into its file (a thread): a few ms
@@ -398,8 +401,36 @@ class Prefetcher:
     def take(self, index: int, container: bundle.Container) -> Prepared | None:
         """The prepared payload of bundle `index` of the import's order, read from `container`, or None to read
         it inline. Answers for bundles skipped since (refused before their payload was needed) are dropped."""
+        answer = self._kept.pop(index, _MISSING)
+        self._kept.clear()  # (an answer received for a bundle before it: that one was skipped)
+        while answer is _MISSING:
+            answer = self._receive_next(lambda current: current <= index, index)
+        ok = isinstance(answer, Prepared) and answer.file_sha256 == container.file_sha256
+        return answer if ok else None
+
+    def receive(self, index: int) -> None:
+        """Read bundle `index`'s answer now, and keep it for `take`, if its helper has started sending it (this
+        never waits for a helper still preparing it): the importer calls this while the current bundle's rows are
+        being stored, so that reading the next one's answer overlaps the server's work instead of following it."""
+        if index in self._kept or os.name != "posix":  # (select() on a pipe: POSIX only)
+            return
+        for helper in self._helpers:
+            if helper.sent and helper.sent[0] == index:
+                try:
+                    ready, _w, _x = select.select([helper.proc.stdout], [], [], 0)
+                except (OSError, ValueError):
+                    return
+                if ready:
+                    answer = self._receive_next(lambda current: current == index, index)
+                    if answer is not _MISSING:
+                        self._kept[index] = answer
+                return
+
+    def _receive_next(self, wanted, index: int):
+        """The next answer from the helpers that `wanted(its bundle index)`: the answer for `index`, None when a
+        helper failed or none is coming, or _MISSING after an answer for a bundle before `index` (dropped)."""
         for helper in list(self._helpers):
-            while self._helpers and helper.sent and helper.sent[0] <= index:
+            if self._helpers and helper.sent and wanted(helper.sent[0]):
                 current = helper.sent.pop(0)
                 try:
                     answer = helper.answer()
@@ -409,9 +440,7 @@ class Prefetcher:
                 self._fill()
                 if not helper.sent and self._next >= len(self._files):
                     helper.release()  # nothing more for it: it exits while this bundle is imported
-                if current == index:
-                    ok = isinstance(answer, Prepared) and answer.file_sha256 == container.file_sha256
-                    return answer if ok else None
+                return answer if current == index else _MISSING
         return None
 
     def _stop(self, why: str) -> None:

@@ -120,7 +120,8 @@ def import_folder(session: SponsorSession, folder, key_file, *, report=None) -> 
         for index, c in enumerate(ready):
             try:
                 r = importer.import_bundle(session.store, c.path, identities, user=session.username, limits=limits,
-                                           container=c, payload_from=functools.partial(helper.take, index))
+                                           container=c, payload_from=functools.partial(helper.take, index),
+                                           while_storing=functools.partial(helper.receive, index + 1))
             except SyncError as exc:
                 results.append(FileResult(c.path.name, "refused", _reason(exc)))
             else:

@@ -295,6 +295,71 @@ def test_a_helper_ends_once_its_last_bundle_is_taken(helper_for_all, three_bundl
         assert [h.proc.wait(timeout=30) for h in helpers] == [0] * len(helpers)  # before the import ends
 
 
+def _files(paths):
+    return [(p, bundle.read_container(p).file_sha256, bundle.read_container(p).ciphertext_size) for p in paths]
+
+
+def test_an_answer_received_early_is_the_one_taken(helper_for_all, three_bundles, sponsor_keys, monkeypatch):
+    """`receive` reads the next bundle's answer while the current one is stored: `take` then hands over that very
+    answer, without reading the helper's output again."""
+    if prefetch.START == "spawn" and os.name != "posix":
+        pytest.skip("select() on a pipe: POSIX only")
+    _sites, paths = three_bundles
+    with prefetch.Prefetcher(_files(paths), sponsor.load_identities(sponsor_keys.key_path), bundle.Limits()) as helper:
+        first = helper._helpers[0]
+        assert select.select([first.proc.stdout], [], [], 30)[0]  # its answer for bundle 0 is on its way
+        helper.receive(0)
+        kept = helper._kept[0]
+        assert isinstance(kept, prefetch.Prepared)
+        monkeypatch.setattr(prefetch._Helper, "answer", lambda self: pytest.fail("read again"))
+        assert helper.take(0, bundle.read_container(paths[0])) is kept
+        assert helper._kept == {}
+
+
+def test_receiving_never_waits_for_a_helper_still_preparing(three_bundles, sponsor_keys, monkeypatch):
+    """A helper still at work on the bundle: `receive` returns at once with nothing, and `take` waits for it."""
+    monkeypatch.setattr(prefetch, "START", "fork")
+    monkeypatch.setattr(prefetch, "MIN_BYTES_FORKED", 0)
+    monkeypatch.setattr(prefetch, "FIRST_INLINE", False)
+    real_prepare = prefetch.prepare
+    monkeypatch.setattr(prefetch, "prepare", lambda *a, **k: (time.sleep(1.5), real_prepare(*a, **k))[1])
+    _sites, paths = three_bundles
+    with prefetch.Prefetcher(_files(paths), sponsor.load_identities(sponsor_keys.key_path), bundle.Limits()) as helper:
+        started = time.monotonic()
+        helper.receive(0)
+        assert time.monotonic() - started < 1.0 and helper._kept == {}
+        assert isinstance(helper.take(0, bundle.read_container(paths[0])), prefetch.Prepared)
+
+
+def test_an_answer_received_for_a_bundle_refused_before_its_turn_is_dropped(helper_for_all, three_bundles,
+                                                                            sponsor_keys):
+    _sites, paths = three_bundles
+    with prefetch.Prefetcher(_files(paths), sponsor.load_identities(sponsor_keys.key_path), bundle.Limits()) as helper:
+        assert select.select([helper._helpers[0].proc.stdout], [], [], 30)[0]
+        helper.receive(0)
+        assert 0 in helper._kept
+        # bundle 0 never asked for its payload (refused by its sequence, say): the next take drops its answer
+        assert isinstance(helper.take(1, bundle.read_container(paths[1])), prefetch.Prepared)
+        assert helper._kept == {}
+
+
+def test_a_postgresql_import_receives_each_next_answer_while_it_stores_rows(three_bundles, sponsor_keys, pg_url,
+                                                                           tmp_path, monkeypatch):
+    """On PostgreSQL (rows stored by a helper thread) the importer asks for bundle i + 1's answer while bundle i's
+    last rows are stored; what it stores is what an import without that stores."""
+    monkeypatch.setattr(prefetch, "MIN_BYTES_FORKED", 0)
+    asked = []
+    real_receive = prefetch.Prefetcher.receive
+    monkeypatch.setattr(prefetch.Prefetcher, "receive", lambda self, i: (asked.append(i), real_receive(self, i))[1])
+    sites, paths = three_bundles
+    outcomes = _import(pg_url, sponsor_keys, sites, paths)
+    assert [o.result.status for o in outcomes] == ["imported"] * 3
+    assert asked == [1, 2, 3]
+    monkeypatch.setattr(prefetch.Prefetcher, "receive", lambda self, i: None)
+    _import(tmp_path / "without.sqlite", sponsor_keys, sites, paths)
+    assert _content(pg_url) == _content(tmp_path / "without.sqlite")
+
+
 def test_a_helper_is_forked_only_from_a_process_without_other_threads():
     code = ("import threading; from sle_desktop.sponsor import prefetch\n"
             "alone = prefetch.can_fork(); stop = threading.Event(); other = threading.Thread(target=stop.wait)\n"

@@ -7,6 +7,8 @@ and the sponsor database stays unchanged byte for byte.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from sync_helpers import crafted_bundle, db_state, header_line, import_one, payload_reader, register  # noqa: F401 (a fixture)
 
@@ -126,6 +128,26 @@ def test_an_extra_column_in_the_site_schema_is_refused(two_sites, sponsor_db, sp
     records.insert(a.store, "con_meds", {"subject_uuid": _subject(a), "drug": "Aspirin"}, user="demo.investigator")
     message = refused(sponsor_db, sponsor_keys, a.export().path, "inconsistent")
     assert "gives con_meds a column 'smuggled' that the con_meds form does not have" in message
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    (lambda t: t["con_meds"].append(list(t["con_meds"][1])), "lists the con_meds column {second!r} twice"),
+    (lambda t: t["con_meds"].append(["Bad Name", "TEXT"]), "has an invalid column for con_meds"),
+    (lambda t: t["con_meds"].append(["note", "X" * 41]), "has an invalid column for con_meds"),
+    (lambda t: t.update(smuggled=t.pop("con_meds")), "lists an unknown table 'smuggled'"),
+])
+def test_a_header_with_a_bad_column_list_is_refused(make_site, sponsor_db, sponsor_keys, tmp_path, change, expected):
+    site = make_site("BY01", subjects=2, seed=4)
+    register(site, sponsor_db)
+    recipient = sponsor_keys.public_path.read_text().split()[-1]
+    header = json.loads(header_line(site))
+    tables = header["tables"]
+    second = tables["con_meds"][1][0]
+    change(tables)
+    bad = tmp_path / "header.slebundle"
+    bad.write_bytes(crafted_bundle(site, [(canonical_json(header) + "\n").encode()], recipients=[recipient]))
+    message = refused(sponsor_db, sponsor_keys, bad, "malformed")
+    assert expected.format(second=second) in message
 
 
 def test_a_record_with_an_extra_field_is_refused(make_site, sponsor_db, sponsor_keys, tmp_path):
