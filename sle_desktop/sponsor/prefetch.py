@@ -51,7 +51,6 @@ from sle_desktop.sync import bundle, keys
 from sle_desktop.sync.errors import BundleRejected, SyncError
 
 log = logging.getLogger(__name__)
-_MISSING = object()
 
 # encrypted bytes (after the first bundle) below which no helper is started: a new interpreter's start (~0.1 s) took
 # what it saved at the benchmark's quick size (three bundles of 0.35 MB: 0.40 s with it or without); a forked one's
@@ -357,7 +356,7 @@ class Prefetcher:
         self._limits = limits
         self._first = self._next = 1 if FIRST_INLINE else 0  # the first bundle for the helpers; the next to send
         self._helpers: list[_Helper] = []
-        self._kept: dict[int, Prepared | None] = {}  # an answer received before its bundle's turn (`receive`)
+        self._kept: dict[int, Prepared] = {}  # an answer received before its bundle's turn (`receive`)
         wanted = sum(size for _p, _h, size in files[self._first:] if size <= MAX_BUNDLE_BYTES)
         if START == "auto" and wanted >= MIN_BYTES_FORKED:
             store_db.wait_for_checkpoints()  # an earlier import's last copy into its file (a thread): a few ms
@@ -401,10 +400,10 @@ class Prefetcher:
     def take(self, index: int, container: bundle.Container) -> Prepared | None:
         """The prepared payload of bundle `index` of the import's order, read from `container`, or None to read
         it inline. Answers for bundles skipped since (refused before their payload was needed) are dropped."""
-        answer = self._kept.pop(index, _MISSING)
+        answer = self._kept.pop(index, None)
         self._kept.clear()  # (an answer received for a bundle before it: that one was skipped)
-        while answer is _MISSING:
-            answer = self._receive_next(lambda current: current <= index, index)
+        if answer is None:
+            answer = self._read_up_to(index)
         ok = isinstance(answer, Prepared) and answer.file_sha256 == container.file_sha256
         return answer if ok else None
 
@@ -421,27 +420,32 @@ class Prefetcher:
                 except (OSError, ValueError):
                     return
                 if ready:
-                    answer = self._receive_next(lambda current: current == index, index)
-                    if answer is not _MISSING:
+                    _current, answer = self._next_answer(helper)
+                    if answer is not None:
                         self._kept[index] = answer
                 return
 
-    def _receive_next(self, wanted, index: int):
-        """The next answer from the helpers that `wanted(its bundle index)`: the answer for `index`, None when a
-        helper failed or none is coming, or _MISSING after an answer for a bundle before `index` (dropped)."""
+    def _read_up_to(self, index: int) -> Prepared | None:
+        """The helpers' answers read up to bundle `index`'s (those before it dropped); None when none comes."""
         for helper in list(self._helpers):
-            if self._helpers and helper.sent and wanted(helper.sent[0]):
-                current = helper.sent.pop(0)
-                try:
-                    answer = helper.answer()
-                except (EOFError, OSError, ValueError, TypeError, pickle.UnpicklingError) as exc:
-                    self._stop(f"ended unexpectedly ({type(exc).__name__})")
-                    return None
-                self._fill()
-                if not helper.sent and self._next >= len(self._files):
-                    helper.release()  # nothing more for it: it exits while this bundle is imported
-                return answer if current == index else _MISSING
+            while self._helpers and helper.sent and helper.sent[0] <= index:
+                current, answer = self._next_answer(helper)
+                if current == index:
+                    return answer
         return None
+
+    def _next_answer(self, helper: _Helper) -> tuple[int, Prepared | None]:
+        """(bundle index, answer) of the helper's next answer; the answer None when the helper failed (stopped)."""
+        current = helper.sent.pop(0)
+        try:
+            answer = helper.answer()
+        except (EOFError, OSError, ValueError, TypeError, pickle.UnpicklingError) as exc:
+            self._stop(f"ended unexpectedly ({type(exc).__name__})")
+            return current, None
+        self._fill()
+        if not helper.sent and self._next >= len(self._files):
+            helper.release()  # nothing more for it: it exits while this bundle is imported
+        return current, answer
 
     def _stop(self, why: str) -> None:
         log.warning("bundles are read in this process from now on: a helper %s", why)

@@ -92,6 +92,14 @@ def _import(db, sponsor_keys, sites, paths):
     return sponsor.import_bundles(db, sponsor_keys.key_path, paths)
 
 
+def _files(paths):
+    """The Prefetcher's (path, file SHA-256, encrypted size) of each bundle."""
+    return [(c.path, c.file_sha256, c.ciphertext_size) for c in map(bundle.read_container, paths)]
+
+
+_POSIX_PIPES = pytest.mark.skipif(os.name != "posix", reason="receive() needs select() on a pipe: POSIX only")
+
+
 def test_the_helper_hands_over_exactly_what_the_importer_reads(helper_for_all, three_bundles, tmp_path, sponsor_keys,
                                                               monkeypatch):
     sites, paths = three_bundles
@@ -285,7 +293,7 @@ def test_the_helper_ends_with_the_import(helper_for_all, three_bundles, sponsor_
 def test_a_helper_ends_once_its_last_bundle_is_taken(helper_for_all, three_bundles, sponsor_keys):
     """It exits while the importer imports that bundle: the import's end does not wait for it."""
     _sites, paths = three_bundles
-    files = [(p, bundle.read_container(p).file_sha256, bundle.read_container(p).ciphertext_size) for p in paths]
+    files = _files(paths)
     with prefetch.Prefetcher(files, sponsor.load_identities(sponsor_keys.key_path), bundle.Limits()) as helper:
         helpers = list(helper._helpers)
         assert len(helpers) == prefetch.HELPERS
@@ -295,15 +303,10 @@ def test_a_helper_ends_once_its_last_bundle_is_taken(helper_for_all, three_bundl
         assert [h.proc.wait(timeout=30) for h in helpers] == [0] * len(helpers)  # before the import ends
 
 
-def _files(paths):
-    return [(p, bundle.read_container(p).file_sha256, bundle.read_container(p).ciphertext_size) for p in paths]
-
-
+@_POSIX_PIPES
 def test_an_answer_received_early_is_the_one_taken(helper_for_all, three_bundles, sponsor_keys, monkeypatch):
     """`receive` reads the next bundle's answer while the current one is stored: `take` then hands over that very
     answer, without reading the helper's output again."""
-    if prefetch.START == "spawn" and os.name != "posix":
-        pytest.skip("select() on a pipe: POSIX only")
     _sites, paths = three_bundles
     with prefetch.Prefetcher(_files(paths), sponsor.load_identities(sponsor_keys.key_path), bundle.Limits()) as helper:
         first = helper._helpers[0]
@@ -331,6 +334,7 @@ def test_receiving_never_waits_for_a_helper_still_preparing(three_bundles, spons
         assert isinstance(helper.take(0, bundle.read_container(paths[0])), prefetch.Prepared)
 
 
+@_POSIX_PIPES
 def test_an_answer_received_for_a_bundle_refused_before_its_turn_is_dropped(helper_for_all, three_bundles,
                                                                             sponsor_keys):
     _sites, paths = three_bundles
@@ -384,7 +388,7 @@ def test_a_forked_helper_holds_none_of_the_importers_files(three_bundles, sponso
     monkeypatch.setattr(prefetch, "HELPERS", 2)
     _sites, paths = three_bundles
     held = open(tmp_path / "importer-file", "wb")  # noqa: SIM115 - open while the helpers start
-    files = [(p, bundle.read_container(p).file_sha256, bundle.read_container(p).ciphertext_size) for p in paths]
+    files = _files(paths)
     try:
         with prefetch.Prefetcher(files, sponsor.load_identities(sponsor_keys.key_path), bundle.Limits()) as helper:
             helpers = list(helper._helpers)
@@ -466,7 +470,7 @@ def test_a_bundle_changed_since_it_was_first_read_is_read_inline(three_bundles, 
     monkeypatch.setattr(prefetch, "MIN_BYTES_FORKED", 0)
     _sites, paths = three_bundles
     identities = sponsor.load_identities(sponsor_keys.key_path)
-    files = [(p, bundle.read_container(p).file_sha256, bundle.read_container(p).ciphertext_size) for p in paths]
+    files = _files(paths)
     files[1] = (files[1][0], "0" * 64, files[1][2])  # what the importer saw first is not what the file now holds
     with prefetch.Prefetcher(files, identities, bundle.Limits()) as helper:
         assert helper.take(1, bundle.read_container(paths[1])) is None
