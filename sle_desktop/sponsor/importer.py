@@ -33,6 +33,8 @@ import gc
 import json
 import operator
 import re
+import sys
+import threading
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -137,6 +139,38 @@ def check_sequence(store, container: bundle.Container, site: dict) -> ImportResu
     return None
 
 
+class _SwitchingOften:
+    """The interpreter handing its lock between threads every SWITCH_INTERVAL seconds while any import's writer
+    thread runs, instead of every 5 ms: the writer gives the lock up whenever the server's socket is full and
+    needs it back as soon as the server has read, and while the parsing held it the server waited up to 5 ms
+    each time with nothing to store (three bundles of ~4 200 rows on PostgreSQL in a busy hour: 392 → 357 ms,
+    medians of thirty alternating runs; in a quiet hour no change). The previous interval is restored when the
+    last writer ends."""
+
+    SWITCH_INTERVAL = 0.0005
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._users = 0
+        self._previous = 0.005
+
+    def enter(self) -> None:
+        with self._lock:
+            if self._users == 0:
+                self._previous = sys.getswitchinterval()
+                sys.setswitchinterval(min(self._previous, self.SWITCH_INTERVAL))
+            self._users += 1
+
+    def leave(self) -> None:
+        with self._lock:
+            self._users -= 1
+            if self._users == 0:
+                sys.setswitchinterval(self._previous)
+
+
+_switching_often = _SwitchingOften()
+
+
 class _WriteBehind:
     """The database writes of an import, run in order on one helper thread on PostgreSQL, so that the server stores
     one batch while this process parses the next (the server's work and the parsing then share the two cores
@@ -148,6 +182,8 @@ class _WriteBehind:
     def __init__(self, behind: bool):
         self._pool = ThreadPoolExecutor(1, thread_name_prefix="sponsor-import-write") if behind else None
         self._pending: list[Future] = []
+        if behind:
+            _switching_often.enter()
 
     @property
     def behind(self) -> bool:
@@ -173,6 +209,8 @@ class _WriteBehind:
                 future.exception()
             self._pending = []
             self._pool.shutdown(wait=True)
+            self._pool = None
+            _switching_often.leave()
 
 
 class _Apply:

@@ -5,6 +5,7 @@ the next import works."""
 
 from __future__ import annotations
 
+import sys
 import threading
 import zlib
 
@@ -123,3 +124,58 @@ def test_writes_run_beside_the_parsing_on_postgresql_and_inline_on_sqlite(small_
     else:
         assert threads == {threading.main_thread().name}
     assert not [t for t in threading.enumerate() if t.name.startswith("sponsor-import-write")]  # none left running
+
+
+def test_the_writer_thread_gets_the_interpreter_back_promptly_on_postgresql(small_batches, make_site, sponsor_db,
+                                                                            sponsor_keys, monkeypatch):
+    """While a writer thread stores rows, the interpreter hands its lock over every 0.5 ms (not every 5 ms); the
+    interval it had is back once the import ends, whether the bundle was imported or refused."""
+    site = make_site("BY01", subjects=2, seed=5)
+    register(site, sponsor_db)
+    seen = []
+    real_audit = importer._Apply.store_audit
+
+    def audit(self, values):
+        seen.append(sys.getswitchinterval())
+        return real_audit(self, values)
+
+    monkeypatch.setattr(importer._Apply, "store_audit", audit)
+    previous = sys.getswitchinterval()
+    sys.setswitchinterval(0.004)
+    try:
+        exported = site.export()
+        assert import_one(sponsor_db, sponsor_keys, exported.path).status == "imported"
+        assert sys.getswitchinterval() == pytest.approx(0.004)
+        lowered = isinstance(sponsor_db, str)  # a PostgreSQL URL: its writes run on the writer thread
+        assert seen and all(v == pytest.approx(importer._SwitchingOften.SWITCH_INTERVAL if lowered else 0.004)
+                            for v in seen)
+        tampered = make_site("BY02", subjects=2, seed=6)
+        register(tampered, sponsor_db)
+        tampered.store.conn.execute("DROP TRIGGER audit_no_update")
+        tampered.store.conn.execute("UPDATE audit SET reason = 'nothing to see' WHERE seq = 40")
+        with pytest.raises(BundleRejected) as refused:
+            import_one(sponsor_db, sponsor_keys, tampered.export_unchecked().path)
+        assert refused.value.reason == "chain"
+        assert sys.getswitchinterval() == pytest.approx(0.004)
+    finally:
+        sys.setswitchinterval(previous)
+
+
+def test_the_interval_is_restored_only_when_the_last_of_several_writers_ends():
+    """Two imports' writers at once (two sponsor windows' threads): the first to end leaves the interval lowered for
+    the other, the last one restores the interval the process had."""
+    previous = sys.getswitchinterval()
+    sys.setswitchinterval(0.003)
+    try:
+        first, second = importer._WriteBehind(True), importer._WriteBehind(True)
+        assert sys.getswitchinterval() == pytest.approx(importer._SwitchingOften.SWITCH_INTERVAL)
+        first.close()
+        assert sys.getswitchinterval() == pytest.approx(importer._SwitchingOften.SWITCH_INTERVAL)
+        second.close()
+        assert sys.getswitchinterval() == pytest.approx(0.003)
+        inline = importer._WriteBehind(False)  # SQLite: no writer thread, the interval untouched
+        assert sys.getswitchinterval() == pytest.approx(0.003)
+        inline.close()
+        assert sys.getswitchinterval() == pytest.approx(0.003)
+    finally:
+        sys.setswitchinterval(previous)
